@@ -1,0 +1,427 @@
+/* cli-case.c — `shouwenctl case …`: registration, every disposition and
+ * operation, show and list.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cli.h"
+#include "sw-error.h"
+#include "sw-ops.h"
+
+/* Runs an operation's result through the usual output. */
+static int
+finish (CliContext  *ctx,
+        SwCase      *c,
+        GError     **error)
+{
+  g_autoptr(SwCase) owned = c;
+
+  if (c == NULL)
+    return cli_fail (g_steal_pointer (error));
+  return cli_print_case (ctx, c);
+}
+
+#define BEGIN_COMMAND(self, n_args, ...) CLI_BEGIN (cli_case_commands, self, n_args, __VA_ARGS__)
+
+/* ------------------------------------------------------------ register */
+
+static int
+parse_enum (const char *value,
+            int       (*from_string) (const char *),
+            char     *(*names) (void),
+            const char *what,
+            int        *out)
+{
+  g_autofree char *all = NULL;
+
+  if (value == NULL)
+    return cli_usage (_("%s is required"), what);
+  if ((*out = from_string (value)) < 0)
+    {
+      all = names ();
+      return cli_usage (_("Unknown %s “%s”; use one of: %s"), what, value, all);
+    }
+  return CLI_OK;
+}
+
+static int case_register (CliContext *ctx, int argc, char **argv);
+static int case_answer (CliContext *ctx, int argc, char **argv);
+static int case_notify (CliContext *ctx, int argc, char **argv);
+static int case_handle (CliContext *ctx, int argc, char **argv);
+static int case_refer (CliContext *ctx, int argc, char **argv);
+static int case_transfer (CliContext *ctx, int argc, char **argv);
+static int case_accept (CliContext *ctx, int argc, char **argv);
+static int case_return (CliContext *ctx, int argc, char **argv);
+static int case_forward (CliContext *ctx, int argc, char **argv);
+static int case_escalate (CliContext *ctx, int argc, char **argv);
+static int case_decide (CliContext *ctx, int argc, char **argv);
+static int case_outside (CliContext *ctx, int argc, char **argv);
+static int case_refuse (CliContext *ctx, int argc, char **argv);
+static int case_urge (CliContext *ctx, int argc, char **argv);
+static int case_reply (CliContext *ctx, int argc, char **argv);
+static int case_callback (CliContext *ctx, int argc, char **argv);
+static int case_reopen (CliContext *ctx, int argc, char **argv);
+static int case_close (CliContext *ctx, int argc, char **argv);
+static int case_handover (CliContext *ctx, int argc, char **argv);
+static int case_note (CliContext *ctx, int argc, char **argv);
+static int case_show (CliContext *ctx, int argc, char **argv);
+static int case_list (CliContext *ctx, int argc, char **argv);
+
+const CliCommand cli_case_commands[] = {
+  { "case register", case_register, "", N_("Register a request; the first-inquiry rule picks who is responsible") },
+  { "case answer", case_answer, "ID", N_("Answer on the spot and close the case") },
+  { "case notify", case_notify, "ID", N_("One-time notification: list all missing materials at once") },
+  { "case handle", case_handle, "ID", N_("Take the case in hand with a promised time") },
+  { "case refer", case_refer, "ID", N_("Refer to a colleague of the same department") },
+  { "case transfer", case_transfer, "ID", N_("Transfer to another department with a handover note") },
+  { "case accept", case_accept, "ID", N_("Accept a transferred case and name its handler") },
+  { "case return", case_return, "ID", N_("Return a transferred case with an opinion") },
+  { "case forward", case_forward, "ID", N_("Forward a transferred case to the right department") },
+  { "case escalate", case_escalate, "ID", N_("Escalate to a department head or leader") },
+  { "case decide", case_decide, "ID", N_("Record the leader's decision on an escalated case") },
+  { "case outside", case_outside, "ID", N_("Point the customer to a unit outside the organisation") },
+  { "case refuse", case_refuse, "ID", N_("Refuse under the rules, signed off by a leader") },
+  { "case urge", case_urge, "ID", N_("Urge the handler") },
+  { "case reply", case_reply, "ID", N_("Record the reply given to the customer") },
+  { "case callback", case_callback, "ID", N_("Record the callback and the customer's satisfaction") },
+  { "case reopen", case_reopen, "ID", N_("Reopen a case the customer is not satisfied with") },
+  { "case close", case_close, "ID", N_("Close the case") },
+  { "case handover", case_handover, "ID", N_("Hand the case over to another handler (approved, witnessed)") },
+  { "case note", case_note, "ID", N_("Add a note to the timeline") },
+  { "case show", case_show, "ID", N_("Show a case with its timeline") },
+  { "case list", case_list, "", N_("List cases") },
+  { NULL }
+};
+
+
+static int
+case_register (CliContext  *ctx,
+               int          argc,
+               char       **argv)
+{
+  char *channel = NULL, *kind = NULL, *content = NULL, *received_by = NULL, *asked = NULL;
+  char *name = NULL, *phone = NULL, *unit = NULL, *address = NULL, *received = NULL;
+  gboolean anonymous = FALSE, signature = FALSE;
+  g_auto(GStrv) asked_with = NULL;
+  SwRegistration reg = { 0 };
+  int c = 0, k = 0, status;
+
+  BEGIN_COMMAND (case_register, 0,
+    { "channel", 0, 0, G_OPTION_ARG_STRING, &channel, N_("visit, phone, letter, email, online, hotline or superior"), "CHANNEL" },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("consultation, query, business, complaint, fault, suggestion or tipoff"), "KIND" },
+    { "content", 0, 0, G_OPTION_ARG_STRING, &content, N_("what the customer asks"), "TEXT" },
+    { "received-by", 0, 0, G_OPTION_ARG_STRING, &received_by, N_("the staff member who received it first"), "EMPNO" },
+    { "asked-with", 0, 0, G_OPTION_ARG_STRING, &asked, N_("others asked together, comma-separated"), "EMPNO,…" },
+    { "customer-name", 0, 0, G_OPTION_ARG_STRING, &name, N_("the customer's name"), "NAME" },
+    { "customer-phone", 0, 0, G_OPTION_ARG_STRING, &phone, N_("the customer's phone"), "PHONE" },
+    { "customer-unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_("the customer's unit or company"), "UNIT" },
+    { "customer-address", 0, 0, G_OPTION_ARG_STRING, &address, N_("the customer's address"), "ADDRESS" },
+    { "anonymous", 0, 0, G_OPTION_ARG_NONE, &anonymous, N_("the customer stays anonymous (no reply needed)"), NULL },
+    { "signed", 0, 0, G_OPTION_ARG_NONE, &signature, N_("the customer signed the register"), NULL },
+    { "received-at", 0, 0, G_OPTION_ARG_STRING, &received, N_("when it was received (default: now)"), "TIME" },
+  )
+
+  if ((status = parse_enum (channel, sw_channel_from_string, sw_channel_names, "--channel", &c)) ||
+      (status = parse_enum (kind, sw_kind_from_string, sw_kind_names, "--kind", &k)))
+    goto out;
+  if (received && !cli_parse_time (received, &reg.received_at, &error))
+    {
+      status = cli_fail (error);
+      goto out;
+    }
+  asked_with = asked ? g_strsplit (asked, ",", -1) : NULL;
+  for (guint i = 0; asked_with && asked_with[i]; i++)
+    g_strstrip (asked_with[i]);
+
+  reg.channel = c;
+  reg.kind = k;
+  reg.content = content;
+  reg.received_by = received_by;
+  reg.asked_with = (const char * const *) asked_with;
+  reg.customer_name = name;
+  reg.customer_phone = phone;
+  reg.customer_unit = unit;
+  reg.customer_address = address;
+  reg.anonymous = anonymous;
+  reg.signature = signature;
+  /* At a counter the receiver usually registers it themselves. */
+  status = finish (ctx, sw_ops_register (store, ctx->as ? ctx->as : received_by, &reg, &error), &error);
+
+out:
+  g_free (channel); g_free (kind); g_free (content); g_free (received_by); g_free (asked);
+  g_free (name); g_free (phone); g_free (unit); g_free (address); g_free (received);
+  return status;
+}
+
+/* ------------------------------------------------------------ one-liners */
+
+/* A command "case VERB ID" with text options, calling one operation. */
+
+static int
+case_answer (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *text = NULL;
+  BEGIN_COMMAND (case_answer, 1, TEXT_OPTION ("text", text, N_("the answer given"), "TEXT"))
+  return finish (ctx, sw_ops_answer (store, cli_actor (ctx), argv[1], text, &error), &error);
+}
+
+static int
+case_notify (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *materials = NULL;
+  BEGIN_COMMAND (case_notify, 1, TEXT_OPTION ("materials", materials, N_("all missing materials, separated by ';'"), "A;B;C"))
+  return finish (ctx, sw_ops_notify (store, cli_actor (ctx), argv[1], materials, &error), &error);
+}
+
+static int
+case_handle (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *scope = NULL;
+  int s;
+  BEGIN_COMMAND (case_handle, 1, TEXT_OPTION ("scope", scope, N_("own, department (default), branch or meeting: sets the promised time"), "SCOPE"))
+  s = scope ? sw_scope_from_string (scope) : SW_SCOPE_DEPARTMENT;
+  if (s < 0)
+    return cli_usage (_("Unknown scope “%s”; use own, department, branch or meeting"), scope);
+  return finish (ctx, sw_ops_handle (store, cli_actor (ctx), argv[1], s, &error), &error);
+}
+
+static int
+case_refer (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *to = NULL;
+  BEGIN_COMMAND (case_refer, 1, TEXT_OPTION ("to", to, N_("the colleague"), "EMPNO"))
+  return finish (ctx, sw_ops_refer (store, cli_actor (ctx), argv[1], to, &error), &error);
+}
+
+static int
+case_transfer (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *to = NULL, *note = NULL;
+  BEGIN_COMMAND (case_transfer, 1,
+    TEXT_OPTION ("to", to, N_("the receiving department"), "DEPT")
+    TEXT_OPTION ("note", note, N_("the handover note"), "TEXT"))
+  return finish (ctx, sw_ops_transfer (store, cli_actor (ctx), argv[1], to, note, &error), &error);
+}
+
+static int
+case_accept (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *handler = NULL;
+  BEGIN_COMMAND (case_accept, 1, TEXT_OPTION ("handler", handler, N_("who in the department handles it"), "EMPNO"))
+  return finish (ctx, sw_ops_accept (store, cli_actor (ctx), argv[1], handler, &error), &error);
+}
+
+static int
+case_return (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *opinion = NULL;
+  BEGIN_COMMAND (case_return, 1, TEXT_OPTION ("opinion", opinion, N_("why it is not this department's duty"), "TEXT"))
+  return finish (ctx, sw_ops_return (store, cli_actor (ctx), argv[1], opinion, &error), &error);
+}
+
+static int
+case_forward (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *to = NULL, *opinion = NULL;
+  BEGIN_COMMAND (case_forward, 1,
+    TEXT_OPTION ("to", to, N_("the right department"), "DEPT")
+    TEXT_OPTION ("opinion", opinion, N_("whose duty it is and why"), "TEXT"))
+  return finish (ctx, sw_ops_forward (store, cli_actor (ctx), argv[1], to, opinion, &error), &error);
+}
+
+static int
+case_escalate (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *to = NULL, *note = NULL;
+  BEGIN_COMMAND (case_escalate, 1,
+    TEXT_OPTION ("to", to, N_("the head or leader"), "EMPNO")
+    TEXT_OPTION ("note", note, N_("what needs deciding"), "TEXT"))
+  return finish (ctx, sw_ops_escalate (store, cli_actor (ctx), argv[1], to, note, &error), &error);
+}
+
+static int
+case_decide (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *text = NULL;
+  BEGIN_COMMAND (case_decide, 1, TEXT_OPTION ("text", text, N_("the decision"), "TEXT"))
+  return finish (ctx, sw_ops_decide (store, cli_actor (ctx), argv[1], text, &error), &error);
+}
+
+static int
+case_outside (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *unit = NULL, *contact = NULL;
+  BEGIN_COMMAND (case_outside, 1,
+    TEXT_OPTION ("unit", unit, N_("the outside unit"), "UNIT")
+    TEXT_OPTION ("contact", contact, N_("its address or phone"), "CONTACT"))
+  return finish (ctx, sw_ops_outside (store, cli_actor (ctx), argv[1], unit, contact, &error), &error);
+}
+
+static int
+case_refuse (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *reason = NULL, *signed_by = NULL;
+  BEGIN_COMMAND (case_refuse, 1,
+    TEXT_OPTION ("reason", reason, N_("the rule and the reason"), "TEXT")
+    TEXT_OPTION ("signed-by", signed_by, N_("the leader who signs it off"), "EMPNO"))
+  return finish (ctx, sw_ops_refuse (store, cli_actor (ctx), argv[1], reason, signed_by, &error), &error);
+}
+
+static int
+case_urge (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *note = NULL;
+  BEGIN_COMMAND (case_urge, 1, TEXT_OPTION ("note", note, N_("a note for the handler"), "TEXT"))
+  return finish (ctx, sw_ops_urge (store, cli_actor (ctx), argv[1], note, &error), &error);
+}
+
+static void
+warn_forbidden (SwStore    *store,
+                const char *text)
+{
+  g_auto(GStrv) found = sw_ops_find_forbidden_phrases (store, text);
+  g_autofree char *list = found ? g_strjoinv ("”, “", found) : NULL;
+
+  if (found)
+    g_printerr (_("shouwenctl: warning: the text uses forbidden phrases: “%s”\n"), list);
+}
+
+static int
+case_reply (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *text = NULL;
+  BEGIN_COMMAND (case_reply, 1, TEXT_OPTION ("text", text, N_("the reply"), "TEXT"))
+  warn_forbidden (store, text);
+  return finish (ctx, sw_ops_reply (store, cli_actor (ctx), argv[1], text, &error), &error);
+}
+
+static int
+case_callback (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *comment = NULL;
+  int satisfaction = 0;
+  BEGIN_COMMAND (case_callback, 1,
+    { "satisfaction", 0, 0, G_OPTION_ARG_INT, &satisfaction, N_("1 (very dissatisfied) to 5 (very satisfied)"), "1-5" },
+    TEXT_OPTION ("comment", comment, N_("what the customer said"), "TEXT"))
+  return finish (ctx, sw_ops_callback (store, cli_actor (ctx), argv[1], satisfaction, comment, &error), &error);
+}
+
+static int
+case_reopen (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *reason = NULL;
+  BEGIN_COMMAND (case_reopen, 1, TEXT_OPTION ("reason", reason, N_("why the customer is not satisfied"), "TEXT"))
+  return finish (ctx, sw_ops_reopen (store, cli_actor (ctx), argv[1], reason, &error), &error);
+}
+
+static int
+case_close (CliContext *ctx, int argc, char **argv)
+{
+  BEGIN_COMMAND (case_close, 1, )
+  return finish (ctx, sw_ops_close (store, cli_actor (ctx), argv[1], &error), &error);
+}
+
+static int
+case_handover (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *to = NULL, *approved = NULL, *witness = NULL;
+  BEGIN_COMMAND (case_handover, 1,
+    TEXT_OPTION ("to", to, N_("the new handler"), "EMPNO")
+    TEXT_OPTION ("approved-by", approved, N_("the department head who consents"), "EMPNO")
+    TEXT_OPTION ("witness", witness, N_("the witness of the handover"), "EMPNO"))
+  return finish (ctx, sw_ops_handover (store, cli_actor (ctx), argv[1], to, approved, witness, &error), &error);
+}
+
+static int
+case_note (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *text = NULL;
+  BEGIN_COMMAND (case_note, 1, TEXT_OPTION ("text", text, N_("the note"), "TEXT"))
+  return finish (ctx, sw_ops_note (store, cli_actor (ctx), argv[1], text, &error), &error);
+}
+
+/* ------------------------------------------------------------ reading */
+
+static int
+case_show (CliContext *ctx, int argc, char **argv)
+{
+  g_autoptr(SwCase) c = NULL;
+  BEGIN_COMMAND (case_show, 1, )
+
+  if ((c = sw_store_get_case (store, argv[1], &error)) == NULL)
+    return cli_fail (error);
+  if (ctx->json)
+    {
+      g_autoptr(JsonNode) node = cli_case_to_json (ctx, c, TRUE);
+      cli_print_json (node);
+    }
+  else
+    cli_print_case_text (ctx, c, TRUE);
+  return CLI_OK;
+}
+
+static int
+case_list (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *state = NULL, *department = NULL, *person = NULL, *text = NULL;
+  gboolean overdue = FALSE, open = FALSE;
+  int limit = 0;
+  g_autoptr(GListModel) cases = NULL;
+  SwCaseQuery q = SW_CASE_QUERY_INIT;
+  guint n;
+  BEGIN_COMMAND (case_list, 0,
+    TEXT_OPTION ("status", state, N_("registered, transferred, in_progress, escalated, replied or closed"), "STATE")
+    TEXT_OPTION ("department", department, N_("cases of this department (owner, handler or receiver)"), "DEPT")
+    TEXT_OPTION ("person", person, N_("cases this person owns or handles"), "EMPNO")
+    TEXT_OPTION ("search", text, N_("text in the number, content or customer"), "TEXT")
+    { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue, N_("only overdue cases"), NULL },
+    { "open", 0, 0, G_OPTION_ARG_NONE, &open, N_("only open cases"), NULL },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("at most this many"), "N" },
+  )
+
+  if (state && (q.state = sw_state_from_string (state)) < 0)
+    {
+      g_autofree char *names = sw_state_names ();
+      return cli_usage (_("Unknown state “%s”; use one of: %s"), state, names);
+    }
+  q.open_only = open;
+  q.department = department;
+  q.person = person;
+  q.overdue_only = overdue;
+  q.text = text;
+  q.limit = limit > 0 ? (guint) limit : 0;
+  if ((cases = sw_store_list_cases (store, &q, &error)) == NULL)
+    return cli_fail (error);
+
+  n = g_list_model_get_n_items (cases);
+  if (ctx->json)
+    {
+      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+      JsonArray *array = json_array_new ();
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(SwCase) c = g_list_model_get_item (cases, i);
+          json_array_add_element (array, cli_case_to_json (ctx, c, FALSE));
+        }
+      json_node_take_array (root, array);
+      cli_print_json (root);
+      return CLI_OK;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SwCase) c = g_list_model_get_item (cases, i);
+      g_autofree char *due = cli_format_time (sw_case_get_due_at (c));
+      g_autofree char *content = g_utf8_substring (sw_case_get_content (c), 0,
+                                                   MIN (24, g_utf8_strlen (sw_case_get_content (c), -1)));
+
+      g_print ("%-22s %-10s %-6s %-10s %-25s %s%s\n", sw_case_get_number (c),
+               sw_state_to_string (sw_case_get_state (c)), sw_case_get_handler (c),
+               sw_kind_to_string (sw_case_get_kind (c)), due ? due : "—", content,
+               sw_case_is_overdue (c, sw_store_now (store)) ? _(" [overdue]") : "");
+    }
+  g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u case\n", "%u cases\n", n), n);
+  return CLI_OK;
+}

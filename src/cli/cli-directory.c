@@ -1,0 +1,266 @@
+/* cli-directory.c — init, import, the directory lists, rebuild and backup
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cli.h"
+#include "sw-csv.h"
+#include "sw-demo.h"
+#include "sw-error.h"
+#include "sw-paths.h"
+
+#define BEGIN_COMMAND(self, n_args, ...) CLI_BEGIN (cli_directory_commands, self, n_args, __VA_ARGS__)
+
+#define DEMO_CASES 300
+#define DEMO_SEED  20261122
+
+static int init_cmd (CliContext *ctx, int argc, char **argv);
+static int import_departments (CliContext *ctx, int argc, char **argv);
+static int import_staff (CliContext *ctx, int argc, char **argv);
+static int export_departments (CliContext *ctx, int argc, char **argv);
+static int export_staff (CliContext *ctx, int argc, char **argv);
+static int department_list (CliContext *ctx, int argc, char **argv);
+static int staff_list (CliContext *ctx, int argc, char **argv);
+static int rebuild_cmd (CliContext *ctx, int argc, char **argv);
+static int backup_cmd (CliContext *ctx, int argc, char **argv);
+
+const CliCommand cli_directory_commands[] = {
+  { "init", init_cmd, "", N_("Create a database (with --demo: a demo bank branch)") },
+  { "import departments", import_departments, "FILE.csv", N_("Import departments from CSV") },
+  { "import staff", import_staff, "FILE.csv", N_("Import staff from CSV") },
+  { "export departments", export_departments, "[FILE.csv]", N_("Export departments as CSV") },
+  { "export staff", export_staff, "[FILE.csv]", N_("Export staff as CSV") },
+  { "department list", department_list, "", N_("List the departments") },
+  { "staff list", staff_list, "", N_("List the staff") },
+  { "rebuild", rebuild_cmd, "", N_("Rebuild every case row from its events") },
+  { "backup", backup_cmd, "FILE", N_("Copy the database to FILE, safely while in use") },
+  { NULL }
+};
+
+static int
+init_cmd (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *branch = NULL, *branch_name = NULL, *device = NULL;
+  g_autofree char *existing = NULL;
+  g_autoptr(SwBranch) b = NULL;
+  gboolean demo = FALSE;
+  int n_cases = DEMO_CASES;
+  guint n_days = 0;
+  BEGIN_COMMAND (init_cmd, 0,
+    { "demo", 0, 0, G_OPTION_ARG_NONE, &demo, N_("fill it with a demo bank branch"), NULL },
+    { "demo-cases", 0, 0, G_OPTION_ARG_INT, &n_cases, N_("how many demo cases (default 300)"), "N" },
+    TEXT_OPTION ("branch", branch, N_("this office's branch code (default BJ01)"), "CODE")
+    TEXT_OPTION ("branch-name", branch_name, N_("the branch's name"), "NAME")
+    TEXT_OPTION ("device", device, N_("this device's code within the branch (default A)"), "CODE"))
+
+  if ((existing = sw_store_get_home_branch (store)) != NULL)
+    {
+      g_set_error (&error, SW_ERROR, SW_ERROR_EXISTS,
+                   _("The database “%s” is set up already (branch %s)"), ctx->db_path, existing);
+      return cli_fail (error);
+    }
+  if (demo && (branch || branch_name))
+    return cli_usage (_("--demo makes its own branch; leave out --branch and --branch-name"));
+
+  if (device && !sw_store_set_meta (store, "device_code", device, &error))
+    return cli_fail (error);
+  if (!sw_load_shipped_calendar (store, &n_days, &error))
+    return cli_fail (error);
+
+  if (demo)
+    {
+      if (!sw_demo_populate (store, sw_store_now (store), (guint) MAX (n_cases, 0), DEMO_SEED, &error))
+        return cli_fail (error);
+    }
+  else
+    {
+      b = sw_branch_new (branch ? branch : "BJ01", branch_name ? branch_name : _("Head office"));
+      if (!sw_store_put_branch (store, b, &error) ||
+          !sw_store_set_meta (store, "branch_code", sw_branch_get_code (b), &error))
+        return cli_fail (error);
+    }
+  g_print (_("Created %s: %u calendar days, %u cases\n"), ctx->db_path, n_days,
+           sw_store_count_cases (store));
+  return CLI_OK;
+}
+
+static int
+import_csv (CliContext *ctx,
+            int         argc,
+            char      **argv,
+            CliCommandFunc self,
+            gboolean  (*import) (SwStore *, const char *, gsize, guint *, GError **))
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  guint n = 0;
+  BEGIN_COMMAND (self, 1, )
+
+  if (!g_file_get_contents (argv[1], &contents, &length, &error))
+    return cli_fail (error);
+  if (!import (store, contents, length, &n, &error))
+    return cli_fail (error);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u row\n", "Imported %u rows\n", n), n);
+  return CLI_OK;
+}
+
+static int
+import_departments (CliContext *ctx, int argc, char **argv)
+{
+  return import_csv (ctx, argc, argv, import_departments, sw_csv_import_departments);
+}
+
+static int
+import_staff (CliContext *ctx, int argc, char **argv)
+{
+  return import_csv (ctx, argc, argv, import_staff, sw_csv_import_staff);
+}
+
+static int
+export_csv (CliContext *ctx,
+            int         argc,
+            char      **argv,
+            CliCommandFunc self,
+            char     *(*export) (SwStore *))
+{
+  g_autofree char *text = NULL;
+  BEGIN_COMMAND (self, -1, )
+
+  text = export (store);
+  if (argc < 2)
+    {
+      g_print ("%s", text);
+      return CLI_OK;
+    }
+  if (!g_file_set_contents (argv[1], text, -1, &error))
+    return cli_fail (error);
+  return CLI_OK;
+}
+
+static int
+export_departments (CliContext *ctx, int argc, char **argv)
+{
+  return export_csv (ctx, argc, argv, export_departments, sw_csv_export_departments);
+}
+
+static int
+export_staff (CliContext *ctx, int argc, char **argv)
+{
+  return export_csv (ctx, argc, argv, export_staff, sw_csv_export_staff);
+}
+
+static int
+print_list (CliContext *ctx,
+            GListModel *list,
+            JsonNode *(*to_json) (gpointer),
+            void      (*to_text) (gpointer))
+{
+  guint n = g_list_model_get_n_items (list);
+
+  if (ctx->json)
+    {
+      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+      JsonArray *array = json_array_new ();
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (list, i);
+          json_array_add_element (array, to_json (item));
+        }
+      json_node_take_array (root, array);
+      cli_print_json (root);
+      return CLI_OK;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+      to_text (item);
+    }
+  return CLI_OK;
+}
+
+static void
+department_text (gpointer item)
+{
+  SwDepartment *d = item;
+  g_print ("%-10s %-16s %-20s %-14s %s\n", sw_department_get_code (d), sw_department_get_name (d),
+           sw_department_get_location (d) ? sw_department_get_location (d) : "",
+           sw_department_get_phone (d) ? sw_department_get_phone (d) : "",
+           sw_department_get_duties (d) ? sw_department_get_duties (d) : "");
+}
+
+static void
+staff_text (gpointer item)
+{
+  SwStaff *s = item;
+  g_print ("%-8s %-8s %-10s %3d %-12s %-12s %-10s %s%s\n", sw_staff_get_empno (s), sw_staff_get_name (s),
+           sw_staff_get_department_code (s), sw_staff_get_rank (s),
+           sw_staff_get_title (s) ? sw_staff_get_title (s) : "",
+           sw_role_to_string (sw_staff_get_role (s)), sw_staff_kind_to_string (sw_staff_get_kind (s)),
+           sw_availability_to_string (sw_staff_get_availability (s)),
+           sw_staff_get_active (s) ? "" : _(" (inactive)"));
+}
+
+static JsonNode *
+department_json (gpointer item)
+{
+  return cli_department_to_json (item);
+}
+
+static JsonNode *
+staff_json (gpointer item)
+{
+  return cli_staff_to_json (item);
+}
+
+static int
+department_list (CliContext *ctx, int argc, char **argv)
+{
+  g_autoptr(GListModel) list = NULL;
+  BEGIN_COMMAND (department_list, 0, )
+  (void) error;
+  list = sw_store_list_departments (store);
+  return print_list (ctx, list, department_json, department_text);
+}
+
+static int
+staff_list (CliContext *ctx, int argc, char **argv)
+{
+  g_autoptr(GListModel) list = NULL;
+  BEGIN_COMMAND (staff_list, 0, )
+  (void) error;
+  list = sw_store_list_staff (store);
+  return print_list (ctx, list, staff_json, staff_text);
+}
+
+static int
+rebuild_cmd (CliContext *ctx, int argc, char **argv)
+{
+  guint n = 0, changed = 0;
+  BEGIN_COMMAND (rebuild_cmd, 0, )
+
+  if (!sw_store_rebuild (store, &n, &changed, &error))
+    return cli_fail (error);
+  if (ctx->json)
+    g_print ("{ \"cases\": %u, \"changed\": %u }\n", n, changed);
+  else
+    g_print (_("Rebuilt %u cases from their events; %u differed and were rewritten\n"), n, changed);
+  return CLI_OK;
+}
+
+static int
+backup_cmd (CliContext *ctx, int argc, char **argv)
+{
+  BEGIN_COMMAND (backup_cmd, 1, )
+
+  if (g_file_test (argv[1], G_FILE_TEST_EXISTS))
+    {
+      g_set_error (&error, SW_ERROR, SW_ERROR_EXISTS, _("“%s” exists already; name a new file"), argv[1]);
+      return cli_fail (error);
+    }
+  if (!sw_store_backup (store, argv[1], &error))
+    return cli_fail (error);
+  g_print (_("Backed up to %s\n"), argv[1]);
+  return CLI_OK;
+}

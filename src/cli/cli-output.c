@@ -1,0 +1,337 @@
+/* cli-output.c — cases, staff and departments as JSON and as text
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cli.h"
+
+static void
+add_string (JsonBuilder *b,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (b, name);
+  if (value)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+add_time (JsonBuilder *b,
+          const char  *name,
+          gint64       ms)
+{
+  g_autofree char *t = cli_format_time (ms);
+  add_string (b, name, t);
+}
+
+static void
+add_person (JsonBuilder *b,
+            CliContext  *ctx,
+            const char  *name,
+            const char  *empno)
+{
+  g_autoptr(SwStaff) s = empno ? sw_store_get_staff (ctx->store, empno) : NULL;
+
+  json_builder_set_member_name (b, name);
+  if (empno == NULL)
+    {
+      json_builder_add_null_value (b);
+      return;
+    }
+  json_builder_begin_object (b);
+  add_string (b, "empno", empno);
+  add_string (b, "name", s ? sw_staff_get_name (s) : NULL);
+  json_builder_end_object (b);
+}
+
+static void
+add_department (JsonBuilder *b,
+                CliContext  *ctx,
+                const char  *name,
+                const char  *code)
+{
+  g_autoptr(SwDepartment) d = code ? sw_store_get_department (ctx->store, code) : NULL;
+
+  json_builder_set_member_name (b, name);
+  if (code == NULL)
+    {
+      json_builder_add_null_value (b);
+      return;
+    }
+  json_builder_begin_object (b);
+  add_string (b, "code", code);
+  add_string (b, "name", d ? sw_department_get_name (d) : NULL);
+  json_builder_end_object (b);
+}
+
+static void
+add_timeline (JsonBuilder *b,
+              CliContext  *ctx,
+              SwCase      *c)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) events = sw_store_list_events (ctx->store, sw_case_get_id (c), &error);
+
+  json_builder_set_member_name (b, "timeline");
+  json_builder_begin_array (b);
+  for (guint i = 0; events && i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(SwCaseEvent) ev = g_list_model_get_item (events, i);
+      JsonObjectIter iter;
+      const char *member;
+      JsonNode *value;
+
+      json_builder_begin_object (b);
+      add_string (b, "id", sw_case_event_get_id (ev));
+      add_string (b, "kind", sw_event_kind_to_string (sw_case_event_get_kind (ev)));
+      add_string (b, "label", sw_event_kind_label (sw_case_event_get_kind (ev)));
+      add_person (b, ctx, "actor", sw_case_event_get_actor (ev));
+      add_time (b, "at", sw_case_event_get_at (ev));
+      json_builder_set_member_name (b, "details");
+      json_builder_begin_object (b);
+      json_object_iter_init (&iter, sw_case_event_get_payload (ev));
+      while (json_object_iter_next (&iter, &member, &value))
+        {
+          json_builder_set_member_name (b, member);
+          if (g_str_has_suffix (member, "_at") && JSON_NODE_HOLDS_VALUE (value) &&
+              json_node_get_value_type (value) == G_TYPE_INT64)
+            {
+              g_autofree char *t = cli_format_time (json_node_get_int (value));
+              if (t)
+                json_builder_add_string_value (b, t);
+              else
+                json_builder_add_null_value (b);
+            }
+          else
+            json_builder_add_value (b, json_node_copy (value));
+        }
+      json_builder_end_object (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+JsonNode *
+cli_case_to_json (CliContext *ctx,
+                  SwCase     *c,
+                  gboolean    with_timeline)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  gint64 now = sw_store_now (ctx->store);
+
+  json_builder_begin_object (b);
+  add_string (b, "id", sw_case_get_id (c));
+  add_string (b, "number", sw_case_get_number (c));
+  add_string (b, "branch", sw_case_get_branch_code (c));
+  add_string (b, "channel", sw_channel_to_string (sw_case_get_channel (c)));
+  add_string (b, "kind", sw_kind_to_string (sw_case_get_kind (c)));
+  add_string (b, "content", sw_case_get_content (c));
+  json_builder_set_member_name (b, "anonymous");
+  json_builder_add_boolean_value (b, sw_case_get_anonymous (c));
+  json_builder_set_member_name (b, "customer");
+  json_builder_begin_object (b);
+  add_string (b, "name", sw_case_get_customer_name (c));
+  add_string (b, "phone", sw_case_get_customer_phone (c));
+  add_string (b, "unit", sw_case_get_customer_unit (c));
+  add_string (b, "address", sw_case_get_customer_address (c));
+  json_builder_end_object (b);
+  add_time (b, "received_at", sw_case_get_received_at (c));
+  add_person (b, ctx, "owner", sw_case_get_owner (c));
+  add_department (b, ctx, "owner_department", sw_case_get_owner_department (c));
+  add_person (b, ctx, "handler", sw_case_get_handler (c));
+  add_department (b, ctx, "handler_department", sw_case_get_handler_department (c));
+  add_department (b, ctx, "target_department", sw_case_get_target_department (c));
+  add_person (b, ctx, "escalated_to", sw_case_get_escalated_to (c));
+  add_string (b, "state", sw_state_to_string (sw_case_get_state (c)));
+  add_string (b, "resolution", sw_resolution_to_string (sw_case_get_resolution (c)));
+  json_builder_set_member_name (b, "queued");
+  json_builder_add_boolean_value (b, sw_case_get_queued (c));
+
+  json_builder_set_member_name (b, "deadline");
+  json_builder_begin_object (b);
+  add_time (b, "at", sw_case_get_due_at (c));
+  add_string (b, "rule", sw_case_get_due_rule (c));
+  json_builder_set_member_name (b, "overdue");
+  json_builder_add_boolean_value (b, sw_case_is_overdue (c, now));
+  json_builder_end_object (b);
+
+  json_builder_set_member_name (b, "promised");
+  json_builder_begin_object (b);
+  add_time (b, "at", sw_case_get_promised_at (c));
+  add_string (b, "rule", sw_case_get_promised_rule (c));
+  json_builder_end_object (b);
+
+  json_builder_set_member_name (b, "policy_version");
+  json_builder_add_int_value (b, sw_case_get_policy_version (c));
+  json_builder_set_member_name (b, "counts");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "urged");
+  json_builder_add_int_value (b, sw_case_get_urge_count (c));
+  json_builder_set_member_name (b, "reopened");
+  json_builder_add_int_value (b, sw_case_get_reopen_count (c));
+  json_builder_set_member_name (b, "returned");
+  json_builder_add_int_value (b, sw_case_get_return_count (c));
+  json_builder_set_member_name (b, "forwarded");
+  json_builder_add_int_value (b, sw_case_get_forward_count (c));
+  json_builder_set_member_name (b, "events");
+  json_builder_add_int_value (b, sw_case_get_event_count (c));
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "satisfaction");
+  if (sw_case_get_satisfaction (c) > 0)
+    json_builder_add_int_value (b, sw_case_get_satisfaction (c));
+  else
+    json_builder_add_null_value (b);
+  add_time (b, "replied_at", sw_case_get_replied_at (c));
+  add_time (b, "callback_at", sw_case_get_callback_at (c));
+  add_time (b, "closed_at", sw_case_get_closed_at (c));
+  if (with_timeline)
+    add_timeline (b, ctx, c);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+JsonNode *
+cli_staff_to_json (SwStaff *s)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  add_string (b, "empno", sw_staff_get_empno (s));
+  add_string (b, "name", sw_staff_get_name (s));
+  add_string (b, "department", sw_staff_get_department_code (s));
+  json_builder_set_member_name (b, "rank");
+  json_builder_add_int_value (b, sw_staff_get_rank (s));
+  add_string (b, "title", sw_staff_get_title (s));
+  add_string (b, "hire_date", sw_staff_get_hire_date (s));
+  add_string (b, "phone", sw_staff_get_phone (s));
+  add_string (b, "role", sw_role_to_string (sw_staff_get_role (s)));
+  add_string (b, "kind", sw_staff_kind_to_string (sw_staff_get_kind (s)));
+  add_string (b, "availability", sw_availability_to_string (sw_staff_get_availability (s)));
+  add_string (b, "proxy", sw_staff_get_proxy_empno (s));
+  json_builder_set_member_name (b, "active");
+  json_builder_add_boolean_value (b, sw_staff_get_active (s));
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+JsonNode *
+cli_department_to_json (SwDepartment *d)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  add_string (b, "code", sw_department_get_code (d));
+  add_string (b, "name", sw_department_get_name (d));
+  add_string (b, "parent", sw_department_get_parent_code (d));
+  add_string (b, "branch", sw_department_get_branch_code (d));
+  add_string (b, "location", sw_department_get_location (d));
+  add_string (b, "phone", sw_department_get_phone (d));
+  add_string (b, "liaison", sw_department_get_liaison_empno (d));
+  add_string (b, "head", sw_department_get_head_empno (d));
+  add_string (b, "duties", sw_department_get_duties (d));
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+static char *
+person_text (CliContext *ctx,
+             const char *empno)
+{
+  g_autoptr(SwStaff) s = empno ? sw_store_get_staff (ctx->store, empno) : NULL;
+
+  if (empno == NULL)
+    return g_strdup ("—");
+  return g_strdup_printf ("%s (%s)", s ? sw_staff_get_name (s) : "?", empno);
+}
+
+static char *
+department_text (CliContext *ctx,
+                 const char *code)
+{
+  g_autoptr(SwDepartment) d = code ? sw_store_get_department (ctx->store, code) : NULL;
+
+  if (code == NULL)
+    return g_strdup ("—");
+  return g_strdup_printf ("%s (%s)", d ? sw_department_get_name (d) : "?", code);
+}
+
+void
+cli_print_case_text (CliContext *ctx,
+                     SwCase     *c,
+                     gboolean    with_timeline)
+{
+  g_autofree char *received = cli_format_time (sw_case_get_received_at (c));
+  g_autofree char *due = cli_format_time (sw_case_get_due_at (c));
+  g_autofree char *promised = cli_format_time (sw_case_get_promised_at (c));
+  g_autofree char *owner = person_text (ctx, sw_case_get_owner (c));
+  g_autofree char *handler = person_text (ctx, sw_case_get_handler (c));
+  g_autofree char *owner_dept = department_text (ctx, sw_case_get_owner_department (c));
+  g_autofree char *handler_dept = department_text (ctx, sw_case_get_handler_department (c));
+
+  g_print ("%s  %s\n", sw_case_get_number (c), sw_state_label (sw_case_get_state (c)));
+  g_print ("  %-14s %s · %s\n", _("Kind:"), sw_kind_label (sw_case_get_kind (c)),
+           sw_channel_label (sw_case_get_channel (c)));
+  g_print ("  %-14s %s\n", _("Content:"), sw_case_get_content (c));
+  if (sw_case_get_anonymous (c))
+    g_print ("  %-14s %s\n", _("Customer:"), _("anonymous"));
+  else
+    g_print ("  %-14s %s %s %s\n", _("Customer:"),
+             sw_case_get_customer_name (c) ? sw_case_get_customer_name (c) : "",
+             sw_case_get_customer_phone (c) ? sw_case_get_customer_phone (c) : "",
+             sw_case_get_customer_unit (c) ? sw_case_get_customer_unit (c) : "");
+  g_print ("  %-14s %s\n", _("Received:"), received);
+  g_print ("  %-14s %s, %s\n", _("Responsible:"), owner, owner_dept);
+  g_print ("  %-14s %s, %s\n", _("Handler:"), handler, handler_dept);
+  if (sw_case_get_target_department (c))
+    {
+      g_autofree char *target = department_text (ctx, sw_case_get_target_department (c));
+      g_print ("  %-14s %s\n", _("Transferred to:"), target);
+    }
+  if (due)
+    g_print ("  %-14s %s (%s)%s\n", _("Due:"), due, sw_case_get_due_rule (c),
+             sw_case_is_overdue (c, sw_store_now (ctx->store)) ? _(" — overdue") : "");
+  if (promised)
+    g_print ("  %-14s %s (%s)\n", _("Promised:"), promised, sw_case_get_promised_rule (c));
+  if (sw_case_get_satisfaction (c) > 0)
+    g_print ("  %-14s %d/5\n", _("Satisfaction:"), sw_case_get_satisfaction (c));
+  if (sw_case_get_reopen_count (c) > 0)
+    g_print ("  %-14s %d\n", _("Reopened:"), sw_case_get_reopen_count (c));
+
+  if (with_timeline)
+    {
+      g_autoptr(GListModel) events = sw_store_list_events (ctx->store, sw_case_get_id (c), NULL);
+
+      g_print ("%s\n", _("Timeline:"));
+      for (guint i = 0; events && i < g_list_model_get_n_items (events); i++)
+        {
+          g_autoptr(SwCaseEvent) ev = g_list_model_get_item (events, i);
+          g_autofree char *at = cli_format_time (sw_case_event_get_at (ev));
+          g_autofree char *who = person_text (ctx, sw_case_event_get_actor (ev));
+          const char *detail = sw_case_event_get_string (ev, "text");
+
+          detail = detail ? detail : sw_case_event_get_string (ev, "note");
+          detail = detail ? detail : sw_case_event_get_string (ev, "opinion");
+          detail = detail ? detail : sw_case_event_get_string (ev, "reason");
+          detail = detail ? detail : sw_case_event_get_string (ev, "materials");
+          g_print ("  %s  %-12s %s%s%s\n", at, sw_event_kind_label (sw_case_event_get_kind (ev)),
+                   who, detail ? " — " : "", detail ? detail : "");
+        }
+    }
+}
+
+int
+cli_print_case (CliContext *ctx,
+                SwCase     *c)
+{
+  if (ctx->json)
+    {
+      g_autoptr(JsonNode) node = cli_case_to_json (ctx, c, TRUE);
+      cli_print_json (node);
+    }
+  else
+    cli_print_case_text (ctx, c, FALSE);
+  return CLI_OK;
+}

@@ -1,0 +1,86 @@
+/* cli.h — what the shouwenctl commands share
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "sw-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char    *db_path;
+  char    *as;
+  char    *now_text;
+  gboolean json;
+  gint64   now_ms;      /* 0 = the system clock */
+  SwStore *store;
+} CliContext;
+
+typedef int (*CliCommandFunc) (CliContext *ctx, int argc, char **argv);
+
+typedef struct {
+  const char     *name;       /* "case register", "department list"… */
+  CliCommandFunc  func;
+  const char     *args;       /* parameter string for --help, e.g. "ID" */
+  const char     *summary;    /* translatable */
+} CliCommand;
+
+/* Exit codes */
+enum { CLI_OK = 0, CLI_FAILED = 1, CLI_USAGE = 2 };
+
+/* Parses the command's options (with the global ones) and checks that it got
+ * exactly n_args positional arguments (-1: any). On failure prints the
+ * reason and returns FALSE. */
+gboolean  cli_parse            (CliContext      *ctx,
+                                const CliCommand *cmd,
+                                GOptionEntry    *entries,
+                                int             *argc,
+                                char          ***argv,
+                                int              n_args);
+SwStore  *cli_store            (CliContext      *ctx);
+const char *cli_actor          (CliContext      *ctx);
+int       cli_fail             (GError          *error);
+int       cli_usage            (const char      *format,
+                                ...) G_GNUC_PRINTF (1, 2);
+gboolean  cli_parse_time       (const char      *text,
+                                gint64          *out_ms,
+                                GError         **error);
+char     *cli_format_time      (gint64           ms);
+void      cli_print_json       (JsonNode        *node);
+
+const CliCommand *cli_find     (const CliCommand *table,
+                                CliCommandFunc    func);
+
+/* Declares `entries`, `error` and `store`, parses the command's options and
+ * opens the database; returns from the command when either fails. */
+#define CLI_BEGIN(table, self, n_args, ...)                                   \
+  GOptionEntry entries[] = { __VA_ARGS__ G_OPTION_ENTRY_NULL };               \
+  GError *error = NULL;                                                       \
+  SwStore *store;                                                             \
+  if (!cli_parse (ctx, cli_find (table, self), entries, &argc, &argv, n_args)) \
+    return CLI_USAGE;                                                         \
+  if ((store = cli_store (ctx)) == NULL)                                      \
+    return CLI_FAILED;
+
+#define TEXT_OPTION(long_name, var, help, arg) \
+  { long_name, 0, 0, G_OPTION_ARG_STRING, &var, help, arg },
+
+/* Serialisations shared by the commands */
+JsonNode *cli_case_to_json     (CliContext      *ctx,
+                                SwCase          *c,
+                                gboolean         with_timeline);
+JsonNode *cli_staff_to_json    (SwStaff         *s);
+JsonNode *cli_department_to_json (SwDepartment  *d);
+void      cli_print_case_text  (CliContext      *ctx,
+                                SwCase          *c,
+                                gboolean         with_timeline);
+int       cli_print_case       (CliContext      *ctx,
+                                SwCase          *c);
+
+/* The command tables of each file */
+extern const CliCommand cli_case_commands[];
+extern const CliCommand cli_directory_commands[];
+extern const CliCommand cli_rules_commands[];
+
+G_END_DECLS

@@ -1,0 +1,5 @@
+/* sw-error.c
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "sw-error.h"
+
+G_DEFINE_QUARK (sw-error-quark, sw_error)

@@ -1,0 +1,183 @@
+/* sw-fold.c
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "sw-fields.h"
+#include "sw-fold.h"
+#include "sw-models-private.h"
+
+static const char *
+str (SwCaseEvent *ev,
+     const char  *member)
+{
+  return sw_case_event_get_string (ev, member);
+}
+
+static void
+apply_deadlines (SwCase      *row,
+                 SwCaseEvent *ev)
+{
+  if (json_object_has_member (ev->payload, "due_at"))
+    {
+      row->due_at = sw_case_event_get_int (ev, "due_at");
+      sw_set_str (&row->due_rule, str (ev, "due_rule"));
+    }
+  if (json_object_has_member (ev->payload, "promised_at"))
+    {
+      row->promised_at = sw_case_event_get_int (ev, "promised_at");
+      sw_set_str (&row->promised_rule, str (ev, "promised_rule"));
+    }
+}
+
+static void
+close_row (SwCase       *row,
+           SwCaseEvent  *ev,
+           SwResolution  resolution)
+{
+  row->state = SW_STATE_CLOSED;
+  row->resolution = resolution;
+  row->closed_at = ev->at;
+  row->due_at = 0;
+  sw_set_str (&row->due_rule, NULL);
+  sw_set_str (&row->target_department, NULL);
+}
+
+static void
+apply_registered (SwCase      *row,
+                  SwCaseEvent *ev)
+{
+  int channel = sw_channel_from_string (str (ev, "channel"));
+  int kind = sw_kind_from_string (str (ev, "kind"));
+
+  sw_set_str (&row->id, ev->case_id);
+  sw_set_str (&row->number, str (ev, "number"));
+  sw_set_str (&row->branch_code, str (ev, "branch"));
+  row->channel = MAX (channel, 0);
+  row->kind = MAX (kind, 0);
+  sw_set_str (&row->content, str (ev, "content"));
+  row->anonymous = sw_case_event_get_int (ev, "anonymous") != 0;
+  row->signature = sw_case_event_get_int (ev, "signature") != 0;
+  row->received_at = sw_case_event_get_int (ev, "received_at");
+  sw_set_str (&row->owner, str (ev, "owner"));
+  sw_set_str (&row->owner_department, str (ev, "owner_department"));
+  sw_set_str (&row->handler, row->owner);
+  sw_set_str (&row->handler_department, row->owner_department);
+  row->policy_version = (int) sw_case_event_get_int (ev, "policy_version");
+  row->state = SW_STATE_REGISTERED;
+  row->resolution = SW_RESOLUTION_NONE;
+}
+
+void
+sw_case_apply (SwCase      *row,
+               SwCaseEvent *ev)
+{
+  switch ((SwEventKind) ev->kind)
+    {
+    case SW_EVENT_REGISTERED:
+      apply_registered (row, ev);
+      break;
+
+    case SW_EVENT_ANSWERED:
+      row->replied_at = ev->at;
+      close_row (row, ev, SW_RESOLUTION_ANSWERED);
+      break;
+
+    case SW_EVENT_NOTIFIED:
+    case SW_EVENT_HANDLING:
+    case SW_EVENT_DECIDED:
+      row->state = SW_STATE_IN_PROGRESS;
+      break;
+
+    case SW_EVENT_REFERRED:
+      sw_set_str (&row->handler, str (ev, "handler"));
+      row->queued = sw_case_event_get_int (ev, "queued") != 0;
+      row->state = SW_STATE_IN_PROGRESS;
+      break;
+
+    case SW_EVENT_TRANSFERRED:
+      sw_set_str (&row->target_department, str (ev, "to_department"));
+      sw_set_str (&row->transferred_by, ev->actor);
+      row->state = SW_STATE_TRANSFERRED;
+      break;
+
+    case SW_EVENT_ACCEPTED:
+      sw_set_str (&row->handler, str (ev, "handler"));
+      sw_set_str (&row->handler_department, str (ev, "department"));
+      sw_set_str (&row->target_department, NULL);
+      row->queued = FALSE;
+      row->state = SW_STATE_IN_PROGRESS;
+      break;
+
+    case SW_EVENT_RETURNED:
+      row->return_count++;
+      sw_set_str (&row->handler, str (ev, "handler"));
+      sw_set_str (&row->handler_department, str (ev, "handler_department"));
+      sw_set_str (&row->target_department, NULL);
+      row->state = SW_STATE_REGISTERED;
+      break;
+
+    case SW_EVENT_FORWARDED:
+      row->forward_count++;
+      sw_set_str (&row->target_department, str (ev, "to_department"));
+      row->state = SW_STATE_TRANSFERRED;
+      break;
+
+    case SW_EVENT_ESCALATED:
+      sw_set_str (&row->escalated_to, str (ev, "to"));
+      row->state = SW_STATE_ESCALATED;
+      break;
+
+    case SW_EVENT_OUTSIDE:
+      close_row (row, ev, SW_RESOLUTION_OUTSIDE);
+      break;
+
+    case SW_EVENT_REFUSED:
+      close_row (row, ev, SW_RESOLUTION_REFUSED);
+      break;
+
+    case SW_EVENT_URGED:
+      row->urge_count++;
+      break;
+
+    case SW_EVENT_REPLIED:
+      row->replied_at = ev->at;
+      row->state = SW_STATE_REPLIED;
+      break;
+
+    case SW_EVENT_CALLBACK:
+      row->satisfaction = CLAMP ((int) sw_case_event_get_int (ev, "satisfaction"), 0, 5);
+      row->callback_at = ev->at;
+      row->due_at = 0;
+      sw_set_str (&row->due_rule, NULL);
+      break;
+
+    case SW_EVENT_REOPENED:
+      row->reopen_count++;
+      row->state = SW_STATE_IN_PROGRESS;
+      row->resolution = SW_RESOLUTION_NONE;
+      row->closed_at = 0;
+      row->replied_at = 0;
+      row->callback_at = 0;
+      row->satisfaction = 0;
+      break;
+
+    case SW_EVENT_CLOSED:
+      close_row (row, ev, row->replied_at ? SW_RESOLUTION_REPLIED : SW_RESOLUTION_NONE);
+      break;
+
+    case SW_EVENT_HANDOVER:
+      sw_set_str (&row->handler, str (ev, "to"));
+      sw_set_str (&row->handler_department, str (ev, "to_department"));
+      row->queued = FALSE;
+      break;
+
+    case SW_EVENT_NOTE:
+    case SW_N_EVENTS:
+    default:
+      break;
+    }
+
+  if (row->state != SW_STATE_CLOSED)
+    apply_deadlines (row, ev);
+  row->event_count++;
+  row->updated_at = ev->at;
+  sw_set_str (&row->last_event_id, ev->id);
+}

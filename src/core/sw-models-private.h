@@ -1,0 +1,117 @@
+/* sw-models-private.h — the instance structs of the data models, for the
+ * code of libshouwen-core only. Everyone else uses the getters.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "sw-branch.h"
+#include "sw-case.h"
+#include "sw-case-event.h"
+#include "sw-department.h"
+#include "sw-staff.h"
+
+G_BEGIN_DECLS
+
+struct _SwBranch
+{
+  GObject parent_instance;
+  char *code;
+  char *name;
+  char *timezone;
+  int   office_start;   /* minutes after midnight, local */
+  int   office_end;
+  int   workdays;       /* bit 1 = Monday … bit 7 = Sunday */
+  char *supervision_phone;
+};
+
+struct _SwDepartment
+{
+  GObject parent_instance;
+  char *code;
+  char *name;
+  char *parent_code;
+  char *branch_code;
+  char *location;
+  char *phone;
+  char *liaison_empno;
+  char *head_empno;
+  char *duties;         /* keywords separated by ';' */
+};
+
+struct _SwStaff
+{
+  GObject parent_instance;
+  char *empno;
+  char *name;
+  char *department_code;
+  int   rank;
+  char *title;
+  char *hire_date;      /* YYYY-MM-DD */
+  char *phone;
+  int   role;           /* SwRole */
+  int   kind;           /* SwStaffKind */
+  int   availability;   /* SwAvailability */
+  char *proxy_empno;
+  gboolean active;
+};
+
+struct _SwCase
+{
+  GObject parent_instance;
+  char   *id;
+  char   *number;
+  char   *branch_code;
+  int     channel;
+  int     kind;
+  char   *content;
+  char   *customer_name;
+  char   *customer_phone;
+  char   *customer_unit;
+  char   *customer_address;
+  gboolean anonymous;
+  gboolean signature;
+  gint64  received_at;     /* epoch ms, UTC */
+  char   *owner;           /* first-inquiry person, never changes */
+  char   *owner_department;
+  char   *handler;
+  char   *handler_department;
+  char   *target_department; /* a pending transfer */
+  char   *transferred_by;
+  char   *escalated_to;
+  int     state;           /* SwState */
+  int     resolution;      /* SwResolution */
+  gint64  due_at;          /* the current step's deadline, 0 = none */
+  char   *due_rule;
+  gint64  promised_at;     /* what the customer was promised, 0 = not yet */
+  char   *promised_rule;
+  int     policy_version;
+  int     urge_count;
+  int     reopen_count;
+  int     return_count;
+  int     forward_count;
+  int     satisfaction;    /* 0 = no callback yet, else 1–5 */
+  gboolean queued;         /* taken in on behalf of an absent colleague */
+  gint64  replied_at;
+  gint64  callback_at;
+  gint64  closed_at;
+  gint64  updated_at;
+  int     event_count;
+  char   *last_event_id;
+};
+
+struct _SwCaseEvent
+{
+  GObject parent_instance;
+  char   *id;
+  char   *case_id;
+  int     kind;            /* SwEventKind */
+  char   *actor;
+  gint64  at;              /* epoch ms, UTC */
+  gint64  hlc_ms;          /* hybrid logical clock: physical part */
+  int     hlc_counter;     /*   and logical counter */
+  char   *device;
+  JsonObject *payload;
+};
+
+G_END_DECLS

@@ -1,0 +1,461 @@
+/* sw-ops-dispose.c — registration and the first-inquiry person's
+ * dispositions (domain §5): answer, notify, handle, refer, escalate, decide,
+ * outside the organisation, refuse.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sw-error.h"
+#include "sw-fields.h"
+#include "sw-ops-private.h"
+#include "sw-owner.h"
+#include "sw-uuid.h"
+
+/* Clocks drift; a registration from further in the future than this is a
+ * wrong clock, not a customer. */
+#define FUTURE_TOLERANCE_MS (5 * 60 * 1000)
+
+static GPtrArray *
+load_candidates (SwStore               *store,
+                 const SwRegistration  *reg,
+                 GError               **error)
+{
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  g_auto(GStrv) empnos = NULL;
+
+  if (reg->received_by == NULL || *reg->received_by == '\0')
+    {
+      g_set_error_literal (error, SW_ERROR, SW_ERROR_INVALID,
+                           _("Who received the request? The first receiver is required"));
+      return NULL;
+    }
+  g_strv_builder_add (b, reg->received_by);
+  for (guint i = 0; reg->asked_with && reg->asked_with[i]; i++)
+    g_strv_builder_add (b, reg->asked_with[i]);
+  empnos = g_strv_builder_end (b);
+
+  for (guint i = 0; empnos[i]; i++)
+    {
+      SwStaff *s;
+      gboolean dup = FALSE;
+
+      for (guint j = 0; j < i; j++)
+        dup |= g_strcmp0 (empnos[i], empnos[j]) == 0;
+      if (dup || *empnos[i] == '\0')
+        continue;
+      if ((s = sw_store_get_staff (store, empnos[i])) == NULL)
+        {
+          g_set_error (error, SW_ERROR, SW_ERROR_NOT_FOUND, _("There is no staff member “%s”"), empnos[i]);
+          return NULL;
+        }
+      g_ptr_array_add (people, s);
+    }
+  return g_steal_pointer (&people);
+}
+
+SwStaff *
+sw_ops_preview_owner (SwStore               *store,
+                      const SwRegistration  *reg,
+                      char                 **reason,
+                      GError               **error)
+{
+  g_autoptr(GPtrArray) people = load_candidates (store, reg, error);
+
+  return people ? sw_owner_choose (people, reason, error) : NULL;
+}
+
+static gboolean
+validate_registration (SwOp                  *op,
+                       const SwRegistration  *reg,
+                       GError               **error)
+{
+  if ((guint) reg->channel >= SW_N_CHANNELS || (guint) reg->kind >= SW_N_KINDS)
+    {
+      g_set_error_literal (error, SW_ERROR, SW_ERROR_INVALID, _("Unknown channel or kind"));
+      return FALSE;
+    }
+  if (!_sw_require_text (reg->content, _("The content of the request"), error))
+    return FALSE;
+  if (!reg->anonymous &&
+      !(reg->customer_name && *reg->customer_name) &&
+      !(reg->customer_phone && *reg->customer_phone))
+    {
+      g_set_error_literal (error, SW_ERROR, SW_ERROR_INVALID,
+                           _("Give the customer's name or phone, or mark the request anonymous"));
+      return FALSE;
+    }
+  if (reg->customer_phone && *reg->customer_phone)
+    for (const char *p = reg->customer_phone; *p; p++)
+      if (!g_ascii_isdigit (*p) && *p != '-' && *p != '+' && *p != ' ')
+        {
+          g_set_error (error, SW_ERROR, SW_ERROR_INVALID,
+                       _("“%s” is not a phone number"), reg->customer_phone);
+          return FALSE;
+        }
+  if (reg->received_at > op->now + FUTURE_TOLERANCE_MS)
+    {
+      g_set_error_literal (error, SW_ERROR, SW_ERROR_INVALID,
+                           _("The time of receipt is in the future; check the computer's clock"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+SwCase *
+sw_ops_register (SwStore               *store,
+                 const char            *actor,
+                 const SwRegistration  *reg,
+                 GError               **error)
+{
+  SwOp op;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(SwStaff) owner = NULL;
+  g_autoptr(SwDepartment) dept = NULL;
+  g_autoptr(SwCaseEvent) ev = NULL;
+  g_autoptr(GDateTime) local_now = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *branch = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *asked = NULL;
+  SwCase *row = NULL, *result = NULL;
+  gint64 received;
+
+  if (!_sw_op_begin (&op, store, _("register"), actor, NULL, error))
+    goto out;
+  if (!validate_registration (&op, reg, error))
+    goto out;
+  if ((people = load_candidates (store, reg, error)) == NULL)
+    goto out;
+  if ((owner = sw_owner_choose (people, &reason, error)) == NULL)
+    goto out;
+
+  dept = sw_store_get_department (store, owner->department_code);
+  branch = dept && dept->branch_code ? g_strdup (dept->branch_code) : sw_store_get_home_branch (store);
+  if (branch == NULL)
+    branch = g_strdup ("HQ");
+  if (!_sw_op_load_rules (&op, 0, branch, error))
+    goto out;
+
+  received = reg->received_at > 0 ? reg->received_at : op.now;
+  local_now = g_date_time_new_from_unix_utc (op.now / 1000);
+  {
+    GDateTime *tmp = g_date_time_to_timezone (local_now, sw_calendar_get_timezone (op.calendar));
+    g_date_time_unref (local_now);
+    local_now = tmp;
+  }
+
+  row = sw_case_new ();
+  row->id = sw_uuid7_new (op.now);
+  row->customer_name = g_strdup (reg->customer_name);
+  row->customer_phone = g_strdup (reg->customer_phone);
+  row->customer_unit = g_strdup (reg->customer_unit);
+  row->customer_address = g_strdup (reg->customer_address);
+  op.row = row;
+
+  ev = _sw_op_event (&op, SW_EVENT_REGISTERED);
+  asked = reg->asked_with ? g_strjoinv (",", (char **) reg->asked_with) : NULL;
+
+  if (!sw_store_begin (store, error))
+    goto out;
+  if ((number = _sw_store_next_number (store, branch, local_now, error)) == NULL)
+    {
+      sw_store_rollback (store);
+      goto out;
+    }
+  sw_case_event_set_string (ev, "number", number);
+  sw_case_event_set_string (ev, "branch", branch);
+  sw_case_event_set_string (ev, "channel", sw_channel_to_string (reg->channel));
+  sw_case_event_set_string (ev, "kind", sw_kind_to_string (reg->kind));
+  sw_case_event_set_string (ev, "content", reg->content);
+  sw_case_event_set_int (ev, "anonymous", reg->anonymous);
+  sw_case_event_set_int (ev, "signature", reg->signature);
+  sw_case_event_set_int (ev, "received_at", received);
+  sw_case_event_set_string (ev, "received_by", reg->received_by);
+  sw_case_event_set_string (ev, "asked_with", asked);
+  sw_case_event_set_string (ev, "owner", owner->empno);
+  sw_case_event_set_string (ev, "owner_department", owner->department_code);
+  sw_case_event_set_string (ev, "owner_reason", reason);
+  sw_case_event_set_int (ev, "policy_version", sw_policy_get_version (op.policy));
+  _sw_event_set_due (ev, _sw_op_hours_after (&op, received, "limit.transfer_hours"),
+                     "limit.transfer_hours");
+
+  if (!_sw_store_append (store, row, ev, error) ||
+      !_sw_store_put_contact (store, row, error))
+    {
+      sw_store_rollback (store);
+      goto out;
+    }
+  if (!sw_store_commit (store, error))
+    goto out;
+  result = g_object_ref (row);
+
+out:
+  _sw_op_clear (&op);
+  return result;
+}
+
+/* ------------------------------------------------------------ dispositions */
+
+#define OPEN_FOR_DISPOSITION SW_STATE_REGISTERED, SW_STATE_IN_PROGRESS, -1
+
+SwCase *
+sw_ops_answer (SwStore     *store,
+               const char  *actor,
+               const char  *ref,
+               const char  *text,
+               GError     **error)
+{
+  g_auto(SwOp) op = { 0 };
+  g_autoptr(SwCaseEvent) ev = NULL;
+
+  if (!_sw_op_begin (&op, store, _("answer on the spot"), actor, ref, error) ||
+      !_sw_op_require_state (&op, error, SW_STATE_REGISTERED, -1) ||
+      !_sw_op_require_in_charge (&op, error) ||
+      !_sw_require_text (text, _("The answer"), error))
+    return NULL;
+  ev = _sw_op_event (&op, SW_EVENT_ANSWERED);
+  sw_case_event_set_string (ev, "text", text);
+  return _sw_op_commit (&op, ev, error);
+}
+
+SwCase *
+sw_ops_notify (SwStore     *store,
+               const char  *actor,
+               const char  *ref,
+               const char  *materials,
+               GError     **error)
+{
+  g_auto(SwOp) op = { 0 };
+  g_autoptr(SwCaseEvent) ev = NULL;
+  gint64 promise;
+
+  if (!_sw_op_begin (&op, store, _("send a one-time notification for"), actor, ref, error) ||
+      !_sw_op_require_state (&op, error, OPEN_FOR_DISPOSITION) ||
+      !_sw_op_require_in_charge (&op, error) ||
+      !_sw_require_text (materials, _("The list of missing materials"), error))
+    return NULL;
+  ev = _sw_op_event (&op, SW_EVENT_NOTIFIED);
+  sw_case_event_set_string (ev, "materials", materials);
+  promise = op.row->promised_at ? op.row->promised_at
+                                : _sw_op_days_after (&op, op.now, "limit.department_days");
+  _sw_event_set_promise (ev, promise, op.row->promised_at ? op.row->promised_rule : "limit.department_days");
+  _sw_event_set_due (ev, promise, "limit.department_days");
+  return _sw_op_commit (&op, ev, error);
+}
+
+static const char * const scope_keys[] = {
+  "limit.own_authority_days", "limit.department_days",
+  "limit.branch_leader_days", "limit.meeting_days",
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (scope_keys) == SW_N_SCOPES);
+
+SwCase *
+sw_ops_handle (SwStore     *store,
+               const char  *actor,
+               const char  *ref,
+               SwScope      scope,
+               GError     **error)
+{
+  g_auto(SwOp) op = { 0 };
+  g_autoptr(SwCaseEvent) ev = NULL;
+  gint64 promise;
+
+  if ((guint) scope >= SW_N_SCOPES)
+    {
+      g_set_error_literal (error, SW_ERROR, SW_ERROR_INVALID, _("Unknown scope"));
+      return NULL;
+    }
+  if (!_sw_op_begin (&op, store, _("take in hand"), actor, ref, error) ||
+      !_sw_op_require_state (&op, error, SW_STATE_REGISTERED, -1) ||
+      !_sw_op_require_in_charge (&op, error))
+    return NULL;
+  ev = _sw_op_event (&op, SW_EVENT_HANDLING);
+  sw_case_event_set_string (ev, "scope", sw_scope_to_string (scope));
+  if (op.row->promised_at)
+    promise = op.row->promised_at;
+  else
+    {
+      promise = _sw_op_days_after (&op, op.row->received_at, scope_keys[scope]);
+      _sw_event_set_promise (ev, promise, scope_keys[scope]);
+    }
+  _sw_event_set_due (ev, promise, op.row->promised_at ? op.row->promised_rule : scope_keys[scope]);
+  return _sw_op_commit (&op, ev, error);
+}
+
+SwCase *
+sw_ops_refer (SwStore     *store,
+              const char  *actor,
+              const char  *ref,
+              const char  *to_empno,
+              GError     **error)
+{
+  g_auto(SwOp) op = { 0 };
+  g_autoptr(SwCaseEvent) ev = NULL;
+  g_autoptr(SwStaff) colleague = NULL;
+  g_autoptr(SwStaff) proxy = NULL;
+  gboolean queued = FALSE;
+  const char *handler;
+
+  if (!_sw_op_begin (&op, store, _("refer"), actor, ref, error) ||
+      !_sw_op_require_state (&op, error, OPEN_FOR_DISPOSITION) ||
+      !_sw_op_require_in_charge (&op, error) ||
+      (colleague = _sw_op_require_staff (&op, to_empno, _("The colleague to refer to"), error)) == NULL)
+    return NULL;
+  if (g_strcmp0 (colleague->department_code, op.row->handler_department) != 0)
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_INVALID,
+                   _("%s works in another department; referral is within the department — transfer the case instead"),
+                   colleague->name);
+      return NULL;
+    }
+  if (g_strcmp0 (colleague->empno, op.row->handler) == 0)
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_INVALID, _("%s already handles this case"), colleague->name);
+      return NULL;
+    }
+
+  handler = colleague->empno;
+  if (!sw_staff_is_present (colleague))
+    {
+      /* Taken in on the absent colleague's behalf: their proxy handles it,
+       * or it waits in their queue. */
+      proxy = colleague->proxy_empno ? sw_store_get_staff (store, colleague->proxy_empno) : NULL;
+      if (proxy != NULL && proxy->active && sw_staff_is_present (proxy))
+        handler = proxy->empno;
+      else
+        queued = TRUE;
+    }
+
+  ev = _sw_op_event (&op, SW_EVENT_REFERRED);
+  sw_case_event_set_string (ev, "to", colleague->empno);
+  sw_case_event_set_string (ev, "handler", handler);
+  sw_case_event_set_string (ev, "absence", colleague->availability != SW_AVAILABILITY_ON_DUTY
+                            ? sw_availability_to_string (colleague->availability) : NULL);
+  sw_case_event_set_int (ev, "queued", queued);
+  if (op.row->promised_at == 0)
+    _sw_event_set_promise (ev, _sw_op_days_after (&op, op.row->received_at, "limit.department_days"),
+                           "limit.department_days");
+  _sw_event_set_due (ev, op.row->promised_at ? op.row->promised_at
+                         : _sw_op_days_after (&op, op.row->received_at, "limit.department_days"),
+                     op.row->promised_at ? op.row->promised_rule : "limit.department_days");
+  return _sw_op_commit (&op, ev, error);
+}
+
+SwCase *
+sw_ops_escalate (SwStore     *store,
+                 const char  *actor,
+                 const char  *ref,
+                 const char  *to_empno,
+                 const char  *note,
+                 GError     **error)
+{
+  g_auto(SwOp) op = { 0 };
+  g_autoptr(SwCaseEvent) ev = NULL;
+  g_autoptr(SwStaff) leader = NULL;
+  gint64 promise;
+
+  if (!_sw_op_begin (&op, store, _("escalate"), actor, ref, error) ||
+      !_sw_op_require_state (&op, error, OPEN_FOR_DISPOSITION) ||
+      !_sw_op_require_in_charge (&op, error) ||
+      !_sw_require_text (note, _("The note for the leader"), error) ||
+      (leader = _sw_op_require_staff (&op, to_empno, _("The leader to escalate to"), error)) == NULL)
+    return NULL;
+  if (leader->role != SW_ROLE_HEAD && leader->role != SW_ROLE_SUPERVISOR && leader->role != SW_ROLE_ADMIN)
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_INVALID,
+                   _("Escalate to a department head, a supervisor or a leader; %s is not one"),
+                   leader->name);
+      return NULL;
+    }
+  ev = _sw_op_event (&op, SW_EVENT_ESCALATED);
+  sw_case_event_set_string (ev, "to", leader->empno);
+  sw_case_event_set_string (ev, "note", note);
+  promise = op.row->promised_at;
+  if (promise == 0)
+    {
+      promise = _sw_op_days_after (&op, op.row->received_at, "limit.branch_leader_days");
+      _sw_event_set_promise (ev, promise, "limit.branch_leader_days");
+    }
+  _sw_event_set_due (ev, promise, op.row->promised_at ? op.row->promised_rule : "limit.branch_leader_days");
+  return _sw_op_commit (&op, ev, error);
+}
+
+SwCase *
+sw_ops_decide (SwStore     *store,
+               const char  *actor,
+               const char  *ref,
+               const char  *text,
+               GError     **error)
+{
+  g_auto(SwOp) op = { 0 };
+  g_autoptr(SwCaseEvent) ev = NULL;
+
+  if (!_sw_op_begin (&op, store, _("decide on"), actor, ref, error) ||
+      !_sw_op_require_state (&op, error, SW_STATE_ESCALATED, -1) ||
+      !_sw_require_text (text, _("The decision"), error))
+    return NULL;
+  if (!_sw_op_actor_is (&op, op.row->escalated_to) && !_sw_op_actor_has_role (&op, SW_ROLE_ADMIN))
+    {
+      _sw_op_forbid (&op, _("only the leader it was escalated to can decide"), error);
+      return NULL;
+    }
+  ev = _sw_op_event (&op, SW_EVENT_DECIDED);
+  sw_case_event_set_string (ev, "text", text);
+  return _sw_op_commit (&op, ev, error);
+}
+
+SwCase *
+sw_ops_outside (SwStore     *store,
+                const char  *actor,
+                const char  *ref,
+                const char  *unit,
+                const char  *contact,
+                GError     **error)
+{
+  g_auto(SwOp) op = { 0 };
+  g_autoptr(SwCaseEvent) ev = NULL;
+
+  if (!_sw_op_begin (&op, store, _("refer outside the organisation"), actor, ref, error) ||
+      !_sw_op_require_state (&op, error, OPEN_FOR_DISPOSITION) ||
+      !_sw_op_require_in_charge (&op, error) ||
+      !_sw_require_text (unit, _("The outside unit"), error) ||
+      !_sw_require_text (contact, _("The outside unit's contact"), error))
+    return NULL;
+  ev = _sw_op_event (&op, SW_EVENT_OUTSIDE);
+  sw_case_event_set_string (ev, "unit", unit);
+  sw_case_event_set_string (ev, "contact", contact);
+  return _sw_op_commit (&op, ev, error);
+}
+
+SwCase *
+sw_ops_refuse (SwStore     *store,
+               const char  *actor,
+               const char  *ref,
+               const char  *reason,
+               const char  *signed_by,
+               GError     **error)
+{
+  g_auto(SwOp) op = { 0 };
+  g_autoptr(SwCaseEvent) ev = NULL;
+  g_autoptr(SwStaff) leader = NULL;
+
+  if (!_sw_op_begin (&op, store, _("refuse"), actor, ref, error) ||
+      !_sw_op_require_state (&op, error, OPEN_FOR_DISPOSITION) ||
+      !_sw_op_require_in_charge (&op, error) ||
+      !_sw_require_text (reason, _("The reason for the refusal"), error) ||
+      (leader = _sw_op_require_staff (&op, signed_by, _("The leader who signs off the refusal"), error)) == NULL)
+    return NULL;
+  if (!_sw_op_is_head_of (&op, leader, op.row->handler_department) && leader->role != SW_ROLE_SUPERVISOR)
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_INVALID,
+                   _("A refusal is signed off by the department head or a leader; %s cannot sign it"),
+                   leader->name);
+      return NULL;
+    }
+  ev = _sw_op_event (&op, SW_EVENT_REFUSED);
+  sw_case_event_set_string (ev, "reason", reason);
+  sw_case_event_set_string (ev, "signed_by", leader->empno);
+  return _sw_op_commit (&op, ev, error);
+}

@@ -1,0 +1,81 @@
+/* sw-ops-private.h — what the operation files share
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "sw-models-private.h"
+#include "sw-ops.h"
+#include "sw-store-private.h"
+
+G_BEGIN_DECLS
+
+/* One operation in flight: the acting user, a working copy of the case row,
+ * and the rules (the case's policy version, its branch's calendar). */
+typedef struct {
+  SwStore    *store;
+  SwStaff    *actor;
+  SwCase     *row;
+  SwPolicy   *policy;
+  SwCalendar *calendar;
+  gint64      now;
+  const char *what;       /* the operation, translated, for messages */
+} SwOp;
+
+gboolean     _sw_op_begin          (SwOp        *op,
+                                    SwStore     *store,
+                                    const char  *what,
+                                    const char  *actor,
+                                    const char  *ref,
+                                    GError     **error);
+void         _sw_op_clear          (SwOp        *op);
+gboolean     _sw_op_load_rules     (SwOp        *op,
+                                    int          policy_version,
+                                    const char  *branch_code,
+                                    GError     **error);
+/* The case must be in one of the states (a -1-terminated list). */
+gboolean     _sw_op_require_state  (SwOp        *op,
+                                    GError     **error,
+                                    ...);
+gboolean     _sw_require_text      (const char  *value,
+                                    const char  *label,
+                                    GError     **error);
+SwStaff     *_sw_op_require_staff  (SwOp        *op,
+                                    const char  *empno,
+                                    const char  *label,
+                                    GError     **error);
+gboolean     _sw_op_actor_is       (SwOp        *op,
+                                    const char  *empno);
+gboolean     _sw_op_actor_has_role (SwOp        *op,
+                                    SwRole       role);
+gboolean     _sw_op_is_head_of     (SwOp        *op,
+                                    SwStaff     *staff,
+                                    const char  *department);
+/* The handler, the first-inquiry person, the head of the handler's
+ * department, a supervisor or an administrator. */
+gboolean     _sw_op_require_in_charge (SwOp     *op,
+                                       GError  **error);
+gboolean     _sw_op_forbid         (SwOp        *op,
+                                    const char  *who_may,
+                                    GError     **error);
+
+SwCaseEvent *_sw_op_event          (SwOp        *op,
+                                    SwEventKind  kind);
+gint64       _sw_op_days_after     (SwOp        *op,
+                                    gint64       from,
+                                    const char  *policy_key);
+gint64       _sw_op_hours_after    (SwOp        *op,
+                                    gint64       from,
+                                    const char  *policy_key);
+void         _sw_event_set_due     (SwCaseEvent *ev,
+                                    gint64       at,
+                                    const char  *rule);
+void         _sw_event_set_promise (SwCaseEvent *ev,
+                                    gint64       at,
+                                    const char  *rule);
+/* Appends the event in its own transaction; returns the new row. */
+SwCase      *_sw_op_commit         (SwOp        *op,
+                                    SwCaseEvent *ev,
+                                    GError     **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SwOp, _sw_op_clear)
+
+G_END_DECLS

@@ -1,0 +1,73 @@
+/* sw-ops.h — the operations on a case (domain §5). Each validates its inputs,
+ * the acting user and the case's state, then appends its event and updates
+ * the case row in one transaction. Each returns the updated case, or NULL
+ * with a translated error (SW_ERROR_ILLEGAL for a transition the state does
+ * not allow, SW_ERROR_FORBIDDEN for a user who may not do it…).
+ *
+ * `actor` is the acting user's employee number; `ref` a case id or number.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "sw-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  SwChannel    channel;
+  SwKind       kind;
+  const char  *content;
+  const char  *received_by;    /* the first receiver */
+  const char *const *asked_with; /* others asked together, or NULL */
+  const char  *customer_name;
+  const char  *customer_phone;
+  const char  *customer_unit;
+  const char  *customer_address;
+  gboolean     anonymous;
+  gboolean     signature;      /* the customer signed (important visits) */
+  gint64       received_at;    /* 0 = now */
+} SwRegistration;
+
+/* How far a matter reaches, for "own handling": sets the promised time. */
+typedef enum {
+  SW_SCOPE_OWN,          /* within the person's own authority: same day */
+  SW_SCOPE_DEPARTMENT,   /* the department's authority: 2 working days */
+  SW_SCOPE_BRANCH,       /* another department or a branch leader: 3 */
+  SW_SCOPE_MEETING,      /* beyond the branch leader: 5 */
+  SW_N_SCOPES
+} SwScope;
+
+const char *sw_scope_to_string   (SwScope s);
+int         sw_scope_from_string (const char *s);
+
+/* Who would own a registration, and why, without registering anything. */
+SwStaff *sw_ops_preview_owner (SwStore              *store,
+                               const SwRegistration *reg,
+                               char                **reason,
+                               GError              **error);
+
+SwCase *sw_ops_register  (SwStore *store, const char *actor, const SwRegistration *reg, GError **error);
+SwCase *sw_ops_answer    (SwStore *store, const char *actor, const char *ref, const char *text, GError **error);
+SwCase *sw_ops_notify    (SwStore *store, const char *actor, const char *ref, const char *materials, GError **error);
+SwCase *sw_ops_handle    (SwStore *store, const char *actor, const char *ref, SwScope scope, GError **error);
+SwCase *sw_ops_refer     (SwStore *store, const char *actor, const char *ref, const char *to_empno, GError **error);
+SwCase *sw_ops_transfer  (SwStore *store, const char *actor, const char *ref, const char *to_department, const char *note, GError **error);
+SwCase *sw_ops_accept    (SwStore *store, const char *actor, const char *ref, const char *handler, GError **error);
+SwCase *sw_ops_return    (SwStore *store, const char *actor, const char *ref, const char *opinion, GError **error);
+SwCase *sw_ops_forward   (SwStore *store, const char *actor, const char *ref, const char *to_department, const char *opinion, GError **error);
+SwCase *sw_ops_escalate  (SwStore *store, const char *actor, const char *ref, const char *to_empno, const char *note, GError **error);
+SwCase *sw_ops_decide    (SwStore *store, const char *actor, const char *ref, const char *text, GError **error);
+SwCase *sw_ops_outside   (SwStore *store, const char *actor, const char *ref, const char *unit, const char *contact, GError **error);
+SwCase *sw_ops_refuse    (SwStore *store, const char *actor, const char *ref, const char *reason, const char *signed_by, GError **error);
+SwCase *sw_ops_urge      (SwStore *store, const char *actor, const char *ref, const char *note, GError **error);
+SwCase *sw_ops_reply     (SwStore *store, const char *actor, const char *ref, const char *text, GError **error);
+SwCase *sw_ops_callback  (SwStore *store, const char *actor, const char *ref, int satisfaction, const char *comment, GError **error);
+SwCase *sw_ops_reopen    (SwStore *store, const char *actor, const char *ref, const char *reason, GError **error);
+SwCase *sw_ops_close     (SwStore *store, const char *actor, const char *ref, GError **error);
+SwCase *sw_ops_handover  (SwStore *store, const char *actor, const char *ref, const char *to_empno, const char *approved_by, const char *witness, GError **error);
+SwCase *sw_ops_note      (SwStore *store, const char *actor, const char *ref, const char *text, GError **error);
+
+/* The forbidden phrases of the case's policy found in `text` (NULL if none). */
+char  **sw_ops_find_forbidden_phrases (SwStore    *store,
+                                       const char *text);
+
+G_END_DECLS

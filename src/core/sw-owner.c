@@ -1,0 +1,88 @@
+/* sw-owner.c
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sw-error.h"
+#include "sw-models-private.h"
+#include "sw-owner.h"
+
+/* Earlier hire date = longer tenure; an unknown date counts as the shortest. */
+static int
+compare_tenure (SwStaff *a,
+                SwStaff *b)
+{
+  const char *da = a->hire_date && *a->hire_date ? a->hire_date : NULL;
+  const char *db = b->hire_date && *b->hire_date ? b->hire_date : NULL;
+
+  if (da == NULL || db == NULL)
+    return (da == NULL) - (db == NULL);
+  return g_strcmp0 (da, db);
+}
+
+SwStaff *
+sw_owner_choose (GPtrArray  *candidates,
+                 char      **reason,
+                 GError    **error)
+{
+  SwStaff *best = NULL;
+  guint n_eligible = 0;
+  gboolean by_rank = FALSE, by_tenure = FALSE;
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      SwStaff *s = g_ptr_array_index (candidates, i);
+
+      if (!sw_staff_is_owner_eligible (s))
+        continue;
+      n_eligible++;
+      if (best == NULL)
+        {
+          best = s;
+          continue;
+        }
+      if (s->rank != best->rank)
+        {
+          by_rank = TRUE;
+          if (s->rank > best->rank)
+            best = s;
+          continue;
+        }
+      if (compare_tenure (s, best) != 0)
+        {
+          by_tenure = TRUE;
+          if (compare_tenure (s, best) < 0)
+            best = s;
+        }
+    }
+
+  if (best == NULL)
+    {
+      g_set_error_literal (error, SW_ERROR, SW_ERROR_NO_OWNER,
+                           _("Nobody who was asked can be the first-inquiry responsible person: "
+                             "temporary and maintenance staff never are (and inactive staff cannot be). "
+                             "Bring in a regular colleague, who becomes responsible."));
+      return NULL;
+    }
+
+  if (reason != NULL)
+    {
+      SwStaff *first = g_ptr_array_index (candidates, 0);
+
+      if (n_eligible == 1 && best == first)
+        *reason = g_strdup (_("The first staff member who received the request"));
+      else if (n_eligible == 1)
+        *reason = g_strdup_printf (_("%s received the request first but temporary and maintenance staff cannot be responsible; the regular colleague who was asked is"),
+                                   first->name);
+      else if (by_rank && !by_tenure)
+        *reason = g_strdup (_("Asked together: the one with the higher position is responsible"));
+      else if (by_tenure && !by_rank)
+        *reason = g_strdup (_("Asked together, equal position: the one with the longer tenure is responsible"));
+      else if (by_rank)
+        *reason = g_strdup (_("Asked together: the higher position, then the longer tenure decides"));
+      else
+        *reason = g_strdup (_("Asked together, equal position and tenure: the first receiver is responsible"));
+    }
+  return g_object_ref (best);
+}

@@ -1,0 +1,18 @@
+/* sw-owner.h — who is the first-inquiry responsible person (domain §3)
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "sw-staff.h"
+
+G_BEGIN_DECLS
+
+/* candidates: the staff who were asked, the first receiver first. Picks the
+ * eligible one (regular, active) with the highest rank, then the longest
+ * tenure (earliest hire date), then the first receiver, then the lowest
+ * employee number. Sets *reason to a translated explanation of the choice.
+ * With no eligible candidate, fails with SW_ERROR_NO_OWNER naming the rule. */
+SwStaff *sw_owner_choose (GPtrArray  *candidates,
+                          char      **reason,
+                          GError    **error);
+
+G_END_DECLS

@@ -1,0 +1,576 @@
+/* sw-store-cases.c — case rows, their contacts, their event logs, search
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sw-error.h"
+#include "sw-fields.h"
+#include "sw-fold.h"
+#include "sw-models-private.h"
+#include "sw-store-private.h"
+
+#define CASE_COLUMNS \
+  "c.id, c.number, c.branch_code, c.channel, c.kind, c.content, c.anonymous, c.signature," \
+  " c.received_at, c.owner, c.owner_department, c.handler, c.handler_department," \
+  " c.target_department, c.transferred_by, c.escalated_to, c.state, c.resolution," \
+  " c.due_at, c.due_rule, c.promised_at, c.promised_rule, c.policy_version," \
+  " c.urge_count, c.reopen_count, c.return_count, c.forward_count, c.satisfaction," \
+  " c.queued, c.replied_at, c.callback_at, c.closed_at, c.updated_at, c.event_count," \
+  " c.last_event_id, k.name, k.phone, k.unit, k.address"
+
+#define CASE_FROM "FROM cases c LEFT JOIN case_contacts k ON k.case_id = c.id"
+
+static const char *
+col (sqlite3_stmt *stmt,
+     int           i)
+{
+  return (const char *) sqlite3_column_text (stmt, i);
+}
+
+static int
+enum_or_zero (int value)
+{
+  return value < 0 ? 0 : value;
+}
+
+static SwCase *
+case_from_row (sqlite3_stmt *stmt)
+{
+  SwCase *c = g_object_new (SW_TYPE_CASE, NULL);
+  int i = 0;
+
+  c->id = _sw_column_dup (stmt, i++);
+  c->number = _sw_column_dup (stmt, i++);
+  c->branch_code = _sw_column_dup (stmt, i++);
+  c->channel = enum_or_zero (sw_channel_from_string (col (stmt, i++)));
+  c->kind = enum_or_zero (sw_kind_from_string (col (stmt, i++)));
+  c->content = _sw_column_dup (stmt, i++);
+  c->anonymous = sqlite3_column_int (stmt, i++);
+  c->signature = sqlite3_column_int (stmt, i++);
+  c->received_at = sqlite3_column_int64 (stmt, i++);
+  c->owner = _sw_column_dup (stmt, i++);
+  c->owner_department = _sw_column_dup (stmt, i++);
+  c->handler = _sw_column_dup (stmt, i++);
+  c->handler_department = _sw_column_dup (stmt, i++);
+  c->target_department = _sw_column_dup (stmt, i++);
+  c->transferred_by = _sw_column_dup (stmt, i++);
+  c->escalated_to = _sw_column_dup (stmt, i++);
+  c->state = enum_or_zero (sw_state_from_string (col (stmt, i++)));
+  c->resolution = enum_or_zero (sw_resolution_from_string (col (stmt, i++)));
+  c->due_at = sqlite3_column_int64 (stmt, i++);
+  c->due_rule = _sw_column_dup (stmt, i++);
+  c->promised_at = sqlite3_column_int64 (stmt, i++);
+  c->promised_rule = _sw_column_dup (stmt, i++);
+  c->policy_version = sqlite3_column_int (stmt, i++);
+  c->urge_count = sqlite3_column_int (stmt, i++);
+  c->reopen_count = sqlite3_column_int (stmt, i++);
+  c->return_count = sqlite3_column_int (stmt, i++);
+  c->forward_count = sqlite3_column_int (stmt, i++);
+  c->satisfaction = sqlite3_column_int (stmt, i++);
+  c->queued = sqlite3_column_int (stmt, i++);
+  c->replied_at = sqlite3_column_int64 (stmt, i++);
+  c->callback_at = sqlite3_column_int64 (stmt, i++);
+  c->closed_at = sqlite3_column_int64 (stmt, i++);
+  c->updated_at = sqlite3_column_int64 (stmt, i++);
+  c->event_count = sqlite3_column_int (stmt, i++);
+  c->last_event_id = _sw_column_dup (stmt, i++);
+  c->customer_name = _sw_column_dup (stmt, i++);
+  c->customer_phone = _sw_column_dup (stmt, i++);
+  c->customer_unit = _sw_column_dup (stmt, i++);
+  c->customer_address = _sw_column_dup (stmt, i++);
+  return c;
+}
+
+static gboolean
+write_case_row (SwStore  *self,
+                SwCase   *c,
+                GError  **error)
+{
+  sqlite3_stmt *stmt = _sw_store_prepare (self,
+      "INSERT INTO cases (id, number, branch_code, channel, kind, content, anonymous, signature,"
+      " received_at, owner, owner_department, handler, handler_department, target_department,"
+      " transferred_by, escalated_to, state, resolution, due_at, due_rule, promised_at,"
+      " promised_rule, policy_version, urge_count, reopen_count, return_count, forward_count,"
+      " satisfaction, queued, replied_at, callback_at, closed_at, updated_at, event_count,"
+      " last_event_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+      " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31,"
+      " ?32, ?33, ?34, ?35) "
+      "ON CONFLICT (id) DO UPDATE SET handler = excluded.handler,"
+      " handler_department = excluded.handler_department,"
+      " target_department = excluded.target_department, transferred_by = excluded.transferred_by,"
+      " escalated_to = excluded.escalated_to, state = excluded.state,"
+      " resolution = excluded.resolution, due_at = excluded.due_at, due_rule = excluded.due_rule,"
+      " promised_at = excluded.promised_at, promised_rule = excluded.promised_rule,"
+      " urge_count = excluded.urge_count, reopen_count = excluded.reopen_count,"
+      " return_count = excluded.return_count, forward_count = excluded.forward_count,"
+      " satisfaction = excluded.satisfaction, queued = excluded.queued,"
+      " replied_at = excluded.replied_at, callback_at = excluded.callback_at,"
+      " closed_at = excluded.closed_at, updated_at = excluded.updated_at,"
+      " event_count = excluded.event_count, last_event_id = excluded.last_event_id,"
+      " number = excluded.number, branch_code = excluded.branch_code,"
+      " channel = excluded.channel, kind = excluded.kind, content = excluded.content,"
+      " anonymous = excluded.anonymous, signature = excluded.signature,"
+      " received_at = excluded.received_at, owner = excluded.owner,"
+      " owner_department = excluded.owner_department, policy_version = excluded.policy_version",
+      error);
+  int i = 1;
+
+  if (stmt == NULL)
+    return FALSE;
+  _sw_bind_text (stmt, i++, c->id);
+  _sw_bind_text (stmt, i++, c->number);
+  _sw_bind_text (stmt, i++, c->branch_code);
+  _sw_bind_text (stmt, i++, sw_channel_to_string (c->channel));
+  _sw_bind_text (stmt, i++, sw_kind_to_string (c->kind));
+  _sw_bind_text (stmt, i++, c->content);
+  sqlite3_bind_int (stmt, i++, c->anonymous);
+  sqlite3_bind_int (stmt, i++, c->signature);
+  sqlite3_bind_int64 (stmt, i++, c->received_at);
+  _sw_bind_text (stmt, i++, c->owner);
+  _sw_bind_text (stmt, i++, c->owner_department);
+  _sw_bind_text (stmt, i++, c->handler);
+  _sw_bind_text (stmt, i++, c->handler_department);
+  _sw_bind_text (stmt, i++, c->target_department);
+  _sw_bind_text (stmt, i++, c->transferred_by);
+  _sw_bind_text (stmt, i++, c->escalated_to);
+  _sw_bind_text (stmt, i++, sw_state_to_string (c->state));
+  _sw_bind_text (stmt, i++, sw_resolution_to_string (c->resolution));
+  sqlite3_bind_int64 (stmt, i++, c->due_at);
+  _sw_bind_text (stmt, i++, c->due_rule);
+  sqlite3_bind_int64 (stmt, i++, c->promised_at);
+  _sw_bind_text (stmt, i++, c->promised_rule);
+  sqlite3_bind_int (stmt, i++, c->policy_version);
+  sqlite3_bind_int (stmt, i++, c->urge_count);
+  sqlite3_bind_int (stmt, i++, c->reopen_count);
+  sqlite3_bind_int (stmt, i++, c->return_count);
+  sqlite3_bind_int (stmt, i++, c->forward_count);
+  sqlite3_bind_int (stmt, i++, c->satisfaction);
+  sqlite3_bind_int (stmt, i++, c->queued);
+  sqlite3_bind_int64 (stmt, i++, c->replied_at);
+  sqlite3_bind_int64 (stmt, i++, c->callback_at);
+  sqlite3_bind_int64 (stmt, i++, c->closed_at);
+  sqlite3_bind_int64 (stmt, i++, c->updated_at);
+  sqlite3_bind_int (stmt, i++, c->event_count);
+  _sw_bind_text (stmt, i++, c->last_event_id);
+  return _sw_store_step_done (self, stmt, error);
+}
+
+gboolean
+_sw_store_flush_cases (SwStore  *self,
+                       GError  **error)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->dirty_cases);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (!write_case_row (self, value, error))
+      return FALSE;
+  g_hash_table_remove_all (self->dirty_cases);
+  return TRUE;
+}
+
+gboolean
+_sw_store_put_contact (SwStore  *self,
+                       SwCase   *c,
+                       GError  **error)
+{
+  g_autofree char *customer = NULL;
+  sqlite3_stmt *stmt = _sw_store_prepare (self,
+      "INSERT INTO case_contacts (case_id, name, phone, unit, address) VALUES (?1, ?2, ?3, ?4, ?5) "
+      "ON CONFLICT (case_id) DO UPDATE SET name = excluded.name, phone = excluded.phone,"
+      " unit = excluded.unit, address = excluded.address", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _sw_bind_text (stmt, 1, c->id);
+  _sw_bind_text (stmt, 2, c->customer_name);
+  _sw_bind_text (stmt, 3, c->customer_phone);
+  _sw_bind_text (stmt, 4, c->customer_unit);
+  _sw_bind_text (stmt, 5, c->customer_address);
+  if (!_sw_store_step_done (self, stmt, error))
+    return FALSE;
+
+  stmt = _sw_store_prepare (self, "DELETE FROM case_search WHERE case_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  _sw_bind_text (stmt, 1, c->id);
+  if (!_sw_store_step_done (self, stmt, error))
+    return FALSE;
+
+  customer = g_strjoin (" ", c->customer_name ? c->customer_name : "",
+                        c->customer_phone ? c->customer_phone : "",
+                        c->customer_unit ? c->customer_unit : "", NULL);
+  stmt = _sw_store_prepare (self,
+      "INSERT INTO case_search (case_id, number, content, customer) VALUES (?1, ?2, ?3, ?4)", error);
+  if (stmt == NULL)
+    return FALSE;
+  _sw_bind_text (stmt, 1, c->id);
+  _sw_bind_text (stmt, 2, c->number);
+  _sw_bind_text (stmt, 3, c->content);
+  _sw_bind_text (stmt, 4, customer);
+  return _sw_store_step_done (self, stmt, error);
+}
+
+static gboolean
+insert_event (SwStore      *self,
+              SwCaseEvent  *ev,
+              GError      **error)
+{
+  g_autofree char *payload = sw_case_event_payload_to_json (ev);
+  sqlite3_stmt *stmt = _sw_store_prepare (self,
+      "INSERT INTO events (id, case_id, kind, actor, at, hlc_ms, hlc_counter, device, payload)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _sw_bind_text (stmt, 1, ev->id);
+  _sw_bind_text (stmt, 2, ev->case_id);
+  _sw_bind_text (stmt, 3, sw_event_kind_to_string (ev->kind));
+  _sw_bind_text (stmt, 4, ev->actor);
+  sqlite3_bind_int64 (stmt, 5, ev->at);
+  sqlite3_bind_int64 (stmt, 6, ev->hlc_ms);
+  sqlite3_bind_int (stmt, 7, ev->hlc_counter);
+  _sw_bind_text (stmt, 8, ev->device);
+  _sw_bind_text (stmt, 9, payload);
+  return _sw_store_step_done (self, stmt, error);
+}
+
+gboolean
+_sw_store_append (SwStore      *self,
+                  SwCase       *row,
+                  SwCaseEvent  *ev,
+                  GError      **error)
+{
+  g_return_val_if_fail (self->tx_depth > 0, FALSE);
+
+  if (ev->device == NULL)
+    ev->device = g_strdup (self->device_id);
+  if (ev->hlc_ms == 0)
+    _sw_store_tick_hlc (self, &ev->hlc_ms, &ev->hlc_counter);
+
+  if (!insert_event (self, ev, error))
+    return FALSE;
+  sw_case_apply (row, ev);
+  g_hash_table_replace (self->dirty_cases, row->id, g_object_ref (row));
+  return TRUE;
+}
+
+char *
+_sw_store_next_number (SwStore     *self,
+                       const char  *branch_code,
+                       GDateTime   *local_day,
+                       GError     **error)
+{
+  g_autofree char *day = g_date_time_format (local_day, "%Y%m%d");
+  g_autofree char *prefix = g_strdup_printf ("%s-%s-%s", branch_code, self->device_code, day);
+  sqlite3_stmt *stmt = _sw_store_prepare (self,
+      "INSERT INTO number_counters (prefix, last) VALUES (?1, 1) "
+      "ON CONFLICT (prefix) DO UPDATE SET last = last + 1 RETURNING last", error);
+  gint64 n = 0;
+
+  if (stmt == NULL)
+    return NULL;
+  _sw_bind_text (stmt, 1, prefix);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (n == 0)
+    {
+      _sw_store_fail (self, error);
+      return NULL;
+    }
+  return g_strdup_printf ("%s-%04" G_GINT64_FORMAT, prefix, n);
+}
+
+/* ------------------------------------------------------------ reading */
+
+SwCase *
+sw_store_get_case (SwStore     *self,
+                   const char  *ref,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt;
+  SwCase *c = NULL;
+
+  if (ref == NULL || *ref == '\0')
+    {
+      g_set_error_literal (error, SW_ERROR, SW_ERROR_INVALID, _("No case was named"));
+      return NULL;
+    }
+  if ((c = g_hash_table_lookup (self->dirty_cases, ref)) != NULL)
+    return g_object_ref (c);
+  if (self->tx_depth > 0 && g_hash_table_size (self->dirty_cases) > 0 &&
+      !_sw_store_flush_cases (self, error))
+    return NULL;
+
+  stmt = _sw_store_prepare (self, "SELECT " CASE_COLUMNS " " CASE_FROM
+                            " WHERE c.id = ?1 OR c.number = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  _sw_bind_text (stmt, 1, ref);
+  switch (sqlite3_step (stmt))
+    {
+    case SQLITE_ROW:
+      c = case_from_row (stmt);
+      break;
+    case SQLITE_DONE:
+      g_set_error (error, SW_ERROR, SW_ERROR_NOT_FOUND,
+                   _("There is no case “%s”; give its id or its number"), ref);
+      break;
+    default:
+      _sw_store_fail (self, error);
+    }
+  sqlite3_reset (stmt);
+  return c;
+}
+
+/* An FTS5 phrase: the text in double quotes, inner quotes doubled. */
+static char *
+fts_phrase (const char *text)
+{
+  GString *s = g_string_new ("\"");
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (s, '"');
+      g_string_append_c (s, *p);
+    }
+  g_string_append_c (s, '"');
+  return g_string_free (s, FALSE);
+}
+
+static char *
+like_pattern (const char *text)
+{
+  GString *s = g_string_new ("%");
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (s, '\\');
+      g_string_append_c (s, *p);
+    }
+  g_string_append_c (s, '%');
+  return g_string_free (s, FALSE);
+}
+
+GListModel *
+sw_store_list_cases (SwStore            *self,
+                     const SwCaseQuery  *q,
+                     GError            **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT " CASE_COLUMNS " " CASE_FROM " WHERE 1");
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *text_arg = NULL;
+  GListStore *list;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (self->tx_depth > 0 && !_sw_store_flush_cases (self, error))
+    return NULL;
+
+  if (q->state >= 0)
+    g_string_append (sql, " AND c.state = :state");
+  else if (q->open_only)
+    g_string_append (sql, " AND c.state <> 'closed'");
+  if (q->department)
+    g_string_append (sql, " AND (c.owner_department = :dept OR c.handler_department = :dept"
+                          " OR c.target_department = :dept)");
+  if (q->person)
+    g_string_append (sql, " AND (c.owner = :person OR c.handler = :person)");
+  if (q->overdue_only)
+    g_string_append (sql, " AND c.state <> 'closed' AND c.due_at > 0 AND c.due_at < :now");
+  if (q->text && *q->text)
+    {
+      if (g_utf8_strlen (q->text, -1) >= 3)
+        {
+          text_arg = fts_phrase (q->text);
+          g_string_append (sql, " AND c.id IN (SELECT case_id FROM case_search WHERE case_search MATCH :text)");
+        }
+      else
+        {
+          text_arg = like_pattern (q->text);
+          g_string_append (sql, " AND c.id IN (SELECT case_id FROM case_search WHERE number LIKE :text ESCAPE '\\'"
+                                " OR content LIKE :text ESCAPE '\\' OR customer LIKE :text ESCAPE '\\')");
+        }
+    }
+  g_string_append (sql, " ORDER BY c.received_at DESC, c.number DESC");
+  if (q->limit > 0)
+    g_string_append_printf (sql, " LIMIT %u", q->limit);
+
+  if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _sw_store_fail (self, error);
+      return NULL;
+    }
+#define BIND_NAMED_TEXT(name, value) \
+  G_STMT_START { int _i = sqlite3_bind_parameter_index (stmt, name); \
+                 if (_i > 0) _sw_bind_text (stmt, _i, value); } G_STMT_END
+  BIND_NAMED_TEXT (":state", q->state >= 0 ? sw_state_to_string (q->state) : NULL);
+  BIND_NAMED_TEXT (":dept", q->department);
+  BIND_NAMED_TEXT (":person", q->person);
+  BIND_NAMED_TEXT (":text", text_arg);
+#undef BIND_NAMED_TEXT
+  if (sqlite3_bind_parameter_index (stmt, ":now") > 0)
+    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":now"), sw_store_now (self));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, case_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      _sw_store_fail (self, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+
+  list = g_list_store_new (SW_TYPE_CASE);
+  g_list_store_splice (list, 0, 0, rows->pdata, rows->len);
+  return G_LIST_MODEL (list);
+}
+
+guint
+sw_store_count_cases (SwStore *self)
+{
+  sqlite3_stmt *stmt = _sw_store_prepare (self, "SELECT count(*) FROM cases", NULL);
+  guint n = 0;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  if (stmt)
+    sqlite3_reset (stmt);
+  return n;
+}
+
+GListModel *
+sw_store_list_events (SwStore     *self,
+                      const char  *case_id,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = _sw_store_prepare (self,
+      "SELECT id, kind, actor, at, hlc_ms, hlc_counter, device, payload FROM events"
+      " WHERE case_id = ?1 ORDER BY hlc_ms, hlc_counter, device, id", error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  GListStore *list;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  _sw_bind_text (stmt, 1, case_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SwCaseEvent *ev = g_object_new (SW_TYPE_CASE_EVENT, NULL);
+      g_autoptr(GError) local = NULL;
+
+      ev->id = _sw_column_dup (stmt, 0);
+      ev->case_id = g_strdup (case_id);
+      ev->kind = sw_event_kind_from_string (col (stmt, 1));
+      if (ev->kind < 0)
+        ev->kind = SW_EVENT_NOTE;   /* from a newer version: shown, not folded */
+      ev->actor = _sw_column_dup (stmt, 2);
+      ev->at = sqlite3_column_int64 (stmt, 3);
+      ev->hlc_ms = sqlite3_column_int64 (stmt, 4);
+      ev->hlc_counter = sqlite3_column_int (stmt, 5);
+      ev->device = _sw_column_dup (stmt, 6);
+      if (!sw_case_event_set_payload_json (ev, col (stmt, 7), &local))
+        g_warning ("Event %s has a damaged payload: %s", ev->id, local->message);
+      g_ptr_array_add (rows, ev);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sw_store_fail (self, error);
+      return NULL;
+    }
+  list = g_list_store_new (SW_TYPE_CASE_EVENT);
+  g_list_store_splice (list, 0, 0, rows->pdata, rows->len);
+  return G_LIST_MODEL (list);
+}
+
+/* ------------------------------------------------------------ rebuild */
+
+SwCase *
+sw_store_fold_case (SwStore     *self,
+                    const char  *case_id,
+                    GError     **error)
+{
+  g_autoptr(GListModel) events = sw_store_list_events (self, case_id, error);
+  g_autoptr(SwCase) row = NULL;
+  guint n;
+
+  if (events == NULL)
+    return NULL;
+  n = g_list_model_get_n_items (events);
+  if (n == 0)
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_NOT_FOUND, _("The case “%s” has no events"), case_id);
+      return NULL;
+    }
+  row = sw_case_new ();
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SwCaseEvent) ev = g_list_model_get_item (events, i);
+      sw_case_apply (row, ev);
+    }
+  return g_steal_pointer (&row);
+}
+
+gboolean
+sw_store_rebuild (SwStore  *self,
+                  guint    *n_cases,
+                  guint    *n_changed,
+                  GError  **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  guint changed = 0;
+
+  stmt = _sw_store_prepare (self, "SELECT DISTINCT case_id FROM events ORDER BY case_id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (ids, _sw_column_dup (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (!sw_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      g_autoptr(SwCase) folded = sw_store_fold_case (self, id, error);
+      g_autoptr(SwCase) stored = NULL;
+      g_autoptr(GError) local = NULL;
+
+      if (folded == NULL)
+        goto fail;
+      stored = sw_store_get_case (self, id, &local);
+      if (stored != NULL)
+        {
+          sw_set_str (&folded->customer_name, stored->customer_name);
+          sw_set_str (&folded->customer_phone, stored->customer_phone);
+          sw_set_str (&folded->customer_unit, stored->customer_unit);
+          sw_set_str (&folded->customer_address, stored->customer_address);
+        }
+      if (stored == NULL || !sw_case_equal (stored, folded, NULL))
+        {
+          changed++;
+          if (!write_case_row (self, folded, error))
+            goto fail;
+        }
+    }
+  if (!sw_store_commit (self, error))
+    return FALSE;
+  if (n_cases)
+    *n_cases = ids->len;
+  if (n_changed)
+    *n_changed = changed;
+  return TRUE;
+
+fail:
+  sw_store_rollback (self);
+  return FALSE;
+}

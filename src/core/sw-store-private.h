@@ -1,0 +1,84 @@
+/* sw-store-private.h — what the store's files share
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "sw-store.h"
+
+G_BEGIN_DECLS
+
+/* "SHWN": marks a file as ours in the SQLite header (PRAGMA application_id). */
+#define SW_STORE_APPLICATION_ID 0x5348574e
+
+struct _SwStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  GHashTable *stmts;          /* SQL text → sqlite3_stmt*, prepared once */
+  int         tx_depth;
+  gint64      now_ms;
+
+  char       *device_code;
+  char       *device_id;
+  gint64      hlc_ms;         /* the last hybrid logical clock handed out */
+  int         hlc_counter;
+
+  /* Caches, dropped on rollback or directory change */
+  GHashTable *staff;          /* empno → SwStaff */
+  GHashTable *departments;    /* code → SwDepartment */
+  GHashTable *calendars;      /* branch code → SwCalendar */
+  GHashTable *policies;       /* version → SwPolicy */
+  int         current_policy;
+
+  /* Case rows written in the open transaction, flushed at commit */
+  GHashTable *dirty_cases;    /* id → SwCase */
+};
+
+sqlite3_stmt *_sw_store_prepare      (SwStore     *self,
+                                      const char  *sql,
+                                      GError     **error);
+gboolean      _sw_store_exec         (SwStore     *self,
+                                      const char  *sql,
+                                      GError     **error);
+/* Turns the last SQLite failure into a GError: SW_ERROR_DB_CORRUPT for a
+ * damaged file, SW_ERROR_DB otherwise. Always returns FALSE. */
+gboolean      _sw_store_fail         (SwStore     *self,
+                                      GError     **error);
+gboolean      _sw_store_step_done    (SwStore     *self,
+                                      sqlite3_stmt *stmt,
+                                      GError     **error);
+void          _sw_bind_text          (sqlite3_stmt *stmt,
+                                      int           idx,
+                                      const char   *text);
+char         *_sw_column_dup         (sqlite3_stmt *stmt,
+                                      int           idx);
+
+gboolean      _sw_store_migrate      (SwStore     *self,
+                                      int          target,
+                                      GError     **error);
+void          _sw_store_drop_caches  (SwStore     *self);
+gboolean      _sw_store_flush_cases  (SwStore     *self,
+                                      GError     **error);
+
+/* Hands out the next hybrid logical clock value. */
+void          _sw_store_tick_hlc     (SwStore     *self,
+                                      gint64      *hlc_ms,
+                                      int         *hlc_counter);
+/* Appends an event and replaces the case's row (in the open transaction). */
+gboolean      _sw_store_append       (SwStore     *self,
+                                      SwCase      *row,
+                                      SwCaseEvent *event,
+                                      GError     **error);
+/* Reserves the next human case number of this device for the given day. */
+char         *_sw_store_next_number  (SwStore     *self,
+                                      const char  *branch_code,
+                                      GDateTime   *local_day,
+                                      GError     **error);
+gboolean      _sw_store_put_contact  (SwStore     *self,
+                                      SwCase      *row,
+                                      GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,113 @@
+/* sw-store-schema.c — the schema, one migration per format version.
+ *
+ * Never edit a migration that has shipped: add a new one and raise
+ * SW_STORE_SCHEMA_VERSION. tests/test-store.c migrates a database of every
+ * earlier version.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sw-error.h"
+#include "sw-store-private.h"
+
+static const char *const migrations[] = {
+  /* 1: directory, cases and their event logs */
+  "PRAGMA application_id = 1397249870;"   /* SW_STORE_APPLICATION_ID */
+  "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
+  "CREATE TABLE branches ("
+  "  code TEXT PRIMARY KEY, name TEXT NOT NULL,"
+  "  timezone TEXT NOT NULL DEFAULT 'Asia/Shanghai',"
+  "  office_start INTEGER NOT NULL DEFAULT 540, office_end INTEGER NOT NULL DEFAULT 1020,"
+  "  workdays INTEGER NOT NULL DEFAULT 62, supervision_phone TEXT);"
+  "CREATE TABLE departments ("
+  "  code TEXT PRIMARY KEY, name TEXT NOT NULL, parent_code TEXT,"
+  "  branch_code TEXT REFERENCES branches (code), location TEXT, phone TEXT,"
+  "  liaison_empno TEXT, head_empno TEXT, duties TEXT);"
+  "CREATE TABLE staff ("
+  "  empno TEXT PRIMARY KEY, name TEXT NOT NULL,"
+  "  department_code TEXT NOT NULL REFERENCES departments (code),"
+  "  rank INTEGER NOT NULL DEFAULT 0, title TEXT, hire_date TEXT, phone TEXT,"
+  "  role TEXT NOT NULL DEFAULT 'staff', kind TEXT NOT NULL DEFAULT 'regular',"
+  "  availability TEXT NOT NULL DEFAULT 'on_duty', proxy_empno TEXT,"
+  "  active INTEGER NOT NULL DEFAULT 1);"
+  "CREATE TABLE cases ("
+  "  id TEXT PRIMARY KEY, number TEXT NOT NULL UNIQUE, branch_code TEXT,"
+  "  channel TEXT NOT NULL, kind TEXT NOT NULL, content TEXT NOT NULL,"
+  "  anonymous INTEGER NOT NULL DEFAULT 0, signature INTEGER NOT NULL DEFAULT 0,"
+  "  received_at INTEGER NOT NULL,"
+  "  owner TEXT NOT NULL, owner_department TEXT NOT NULL,"
+  "  handler TEXT, handler_department TEXT, target_department TEXT,"
+  "  transferred_by TEXT, escalated_to TEXT,"
+  "  state TEXT NOT NULL, resolution TEXT NOT NULL DEFAULT 'none',"
+  "  due_at INTEGER NOT NULL DEFAULT 0, due_rule TEXT,"
+  "  promised_at INTEGER NOT NULL DEFAULT 0, promised_rule TEXT,"
+  "  policy_version INTEGER NOT NULL DEFAULT 0,"
+  "  urge_count INTEGER NOT NULL DEFAULT 0, reopen_count INTEGER NOT NULL DEFAULT 0,"
+  "  return_count INTEGER NOT NULL DEFAULT 0, forward_count INTEGER NOT NULL DEFAULT 0,"
+  "  satisfaction INTEGER NOT NULL DEFAULT 0, queued INTEGER NOT NULL DEFAULT 0,"
+  "  replied_at INTEGER NOT NULL DEFAULT 0, callback_at INTEGER NOT NULL DEFAULT 0,"
+  "  closed_at INTEGER NOT NULL DEFAULT 0, updated_at INTEGER NOT NULL DEFAULT 0,"
+  "  event_count INTEGER NOT NULL DEFAULT 0, last_event_id TEXT);"
+  "CREATE INDEX cases_by_state ON cases (state, due_at);"
+  /* personal data apart, so that it can be masked or purged alone */
+  "CREATE TABLE case_contacts ("
+  "  case_id TEXT PRIMARY KEY REFERENCES cases (id) DEFERRABLE INITIALLY DEFERRED,"
+  "  name TEXT, phone TEXT, unit TEXT, address TEXT);"
+  "CREATE TABLE events ("
+  "  seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
+  "  case_id TEXT NOT NULL REFERENCES cases (id) DEFERRABLE INITIALLY DEFERRED,"
+  "  kind TEXT NOT NULL, actor TEXT, at INTEGER NOT NULL,"
+  "  hlc_ms INTEGER NOT NULL, hlc_counter INTEGER NOT NULL, device TEXT NOT NULL,"
+  "  payload TEXT NOT NULL, pushed INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX events_by_case ON events (case_id, hlc_ms, hlc_counter);"
+  "CREATE TABLE number_counters (prefix TEXT PRIMARY KEY, last INTEGER NOT NULL);",
+
+  /* 2: versioned policies and the holiday calendar */
+  "CREATE TABLE policies ("
+  "  version INTEGER PRIMARY KEY, created_at INTEGER NOT NULL,"
+  "  created_by TEXT, data TEXT NOT NULL);"
+  "CREATE TABLE calendar_days ("
+  "  date TEXT PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('holiday', 'workday')),"
+  "  name TEXT);",
+
+  /* 3: full-text search; trigrams match Chinese substrings */
+  "CREATE VIRTUAL TABLE case_search USING fts5 ("
+  "  case_id UNINDEXED, number, content, customer, tokenize = 'trigram');"
+  "INSERT INTO case_search (case_id, number, content, customer)"
+  "  SELECT c.id, c.number, c.content,"
+  "         coalesce (k.name, '') || ' ' || coalesce (k.phone, '') || ' ' || coalesce (k.unit, '')"
+  "  FROM cases c LEFT JOIN case_contacts k ON k.case_id = c.id;",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SW_STORE_SCHEMA_VERSION);
+
+gboolean
+_sw_store_migrate (SwStore  *self,
+                   int       target,
+                   GError  **error)
+{
+  int current = sw_store_get_schema_version (self);
+
+  g_return_val_if_fail (target >= 1 && target <= SW_STORE_SCHEMA_VERSION, FALSE);
+
+  for (int v = current; v < target; v++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
+      g_autoptr(GError) local = NULL;
+
+      if (!sw_store_begin (self, error))
+        return FALSE;
+      if (!_sw_store_exec (self, migrations[v], &local) ||
+          !_sw_store_exec (self, bump, &local) ||
+          !sw_store_commit (self, &local))
+        {
+          sw_store_rollback (self);
+          g_set_error (error, SW_ERROR, SW_ERROR_DB,
+                       _("Could not upgrade the database “%s” to format %d: %s"),
+                       self->path, v + 1, local->message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}

@@ -1,0 +1,539 @@
+/* sw-store.c — opening, checking and migrating the database; transactions,
+ * prepared statements and metadata.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "sw-error.h"
+#include "sw-models-private.h"
+#include "sw-store-private.h"
+#include "sw-uuid.h"
+
+G_DEFINE_FINAL_TYPE (SwStore, sw_store, G_TYPE_OBJECT)
+
+/* ------------------------------------------------------------------ helpers */
+
+gboolean
+_sw_store_fail (SwStore  *self,
+                GError  **error)
+{
+  int code = self->db ? sqlite3_extended_errcode (self->db) & 0xff : SQLITE_ERROR;
+  const char *msg = self->db ? sqlite3_errmsg (self->db) : "no database";
+
+  if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+    g_set_error (error, SW_ERROR, SW_ERROR_DB_CORRUPT,
+                 _("The database “%s” is damaged (%s). Restore it from a backup."),
+                 self->path, msg);
+  else if (code == SQLITE_CONSTRAINT)
+    g_set_error (error, SW_ERROR, SW_ERROR_EXISTS, _("The database refused the change: %s"), msg);
+  else
+    g_set_error (error, SW_ERROR, SW_ERROR_DB, _("Database error: %s"), msg);
+  return FALSE;
+}
+
+sqlite3_stmt *
+_sw_store_prepare (SwStore     *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->stmts, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      _sw_store_fail (self, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->stmts, (gpointer) sql, stmt);
+  return stmt;
+}
+
+gboolean
+_sw_store_exec (SwStore     *self,
+                const char  *sql,
+                GError     **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return _sw_store_fail (self, error);
+  return TRUE;
+}
+
+gboolean
+_sw_store_step_done (SwStore      *self,
+                     sqlite3_stmt *stmt,
+                     GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return _sw_store_fail (self, error);
+  return TRUE;
+}
+
+void
+_sw_bind_text (sqlite3_stmt *stmt,
+               int           idx,
+               const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, idx);
+  else
+    sqlite3_bind_text (stmt, idx, text, -1, SQLITE_STATIC);
+}
+
+char *
+_sw_column_dup (sqlite3_stmt *stmt,
+                int           idx)
+{
+  const unsigned char *t = sqlite3_column_text (stmt, idx);
+  return t ? g_strdup ((const char *) t) : NULL;
+}
+
+static void
+finalize_stmt (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+void
+_sw_store_drop_caches (SwStore *self)
+{
+  g_hash_table_remove_all (self->staff);
+  g_hash_table_remove_all (self->departments);
+  g_hash_table_remove_all (self->calendars);
+  g_hash_table_remove_all (self->policies);
+  self->current_policy = 0;
+}
+
+/* ------------------------------------------------------------ GObject */
+
+static void
+sw_store_finalize (GObject *object)
+{
+  SwStore *self = SW_STORE (object);
+
+  g_clear_pointer (&self->dirty_cases, g_hash_table_unref);
+  g_clear_pointer (&self->stmts, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_clear_pointer (&self->staff, g_hash_table_unref);
+  g_clear_pointer (&self->departments, g_hash_table_unref);
+  g_clear_pointer (&self->calendars, g_hash_table_unref);
+  g_clear_pointer (&self->policies, g_hash_table_unref);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->device_code, g_free);
+  g_clear_pointer (&self->device_id, g_free);
+  G_OBJECT_CLASS (sw_store_parent_class)->finalize (object);
+}
+
+static void
+sw_store_class_init (SwStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sw_store_finalize;
+}
+
+static void
+sw_store_init (SwStore *self)
+{
+  self->stmts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, finalize_stmt);
+  self->staff = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->departments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->calendars = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->policies = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
+  self->dirty_cases = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+}
+
+/* ------------------------------------------------------------ opening */
+
+static gboolean
+pragma_int (sqlite3     *db,
+            const char  *sql,
+            gint64      *out)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *out = sqlite3_column_int64 (stmt, 0);
+      ok = TRUE;
+    }
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* Looks at an existing file without writing to it. */
+static gboolean
+check_existing_file (const char  *path,
+                     GError     **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 app_id = 0, version = 0, n_tables = 0;
+  g_autofree char *wal = NULL, *abs = NULL, *uri = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  /* Without a write-ahead log to replay, read it as immutable: SQLite then
+   * creates no -wal or -shm file beside a file that may not be ours. */
+  wal = g_strconcat (path, "-wal", NULL);
+  abs = g_canonicalize_filename (path, NULL);
+  uri = g_filename_to_uri (abs, NULL, NULL);
+  if (uri != NULL && !g_file_test (wal, G_FILE_TEST_EXISTS))
+    {
+      char *tmp = g_strconcat (uri, "?immutable=1", NULL);
+      g_free (uri);
+      uri = tmp;
+    }
+  if (sqlite3_open_v2 (uri ? uri : path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_DB,
+                   _("Cannot open the database “%s”: %s"), path,
+                   db ? sqlite3_errmsg (db) : g_strerror (ENOMEM));
+      goto out;
+    }
+
+  if (!pragma_int (db, "SELECT count(*) FROM sqlite_master", &n_tables))
+    {
+      rc = sqlite3_extended_errcode (db) & 0xff;
+      if (rc == SQLITE_NOTADB)
+        g_set_error (error, SW_ERROR, SW_ERROR_DB_FOREIGN,
+                     _("“%s” is not a Shouwen database, or is damaged beyond reading. It was left untouched."),
+                     path);
+      else
+        g_set_error (error, SW_ERROR, SW_ERROR_DB_CORRUPT,
+                     _("The database “%s” is damaged (%s). It was left untouched; restore it from a backup."),
+                     path, sqlite3_errmsg (db));
+      goto out;
+    }
+  pragma_int (db, "PRAGMA application_id", &app_id);
+  pragma_int (db, "PRAGMA user_version", &version);
+
+  if (app_id != SW_STORE_APPLICATION_ID && !(app_id == 0 && n_tables == 0 && version == 0))
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_DB_FOREIGN,
+                   _("“%s” is an SQLite database of another program, not a Shouwen database. It was left untouched."),
+                   path);
+      goto out;
+    }
+  if (version > SW_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_DB_TOO_NEW,
+                   _("The database “%s” was written by a newer version of Shouwen (format %d; this version reads up to %d). It was left untouched; update Shouwen."),
+                   path, (int) version, SW_STORE_SCHEMA_VERSION);
+      goto out;
+    }
+
+  /* A damaged page may hide anywhere: read every page once. */
+  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW ||
+      g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    {
+      const char *why = stmt && sqlite3_column_text (stmt, 0)
+                        ? (const char *) sqlite3_column_text (stmt, 0)
+                        : sqlite3_errmsg (db);
+      g_set_error (error, SW_ERROR, SW_ERROR_DB_CORRUPT,
+                   _("The database “%s” is damaged (%s). It was left untouched; restore it from a backup."),
+                   path, why);
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (db);
+  return ok;
+}
+
+static gboolean
+load_identity (SwStore  *self,
+               GError  **error)
+{
+  g_autofree char *code = sw_store_get_meta (self, "device_code");
+  g_autofree char *id = sw_store_get_meta (self, "device_id");
+  g_autofree char *hlc = sw_store_get_meta (self, "hlc");
+
+  if (id == NULL)
+    {
+      id = sw_uuid7_new (g_get_real_time () / 1000);
+      if (!sw_store_set_meta (self, "device_id", id, error))
+        return FALSE;
+    }
+  if (code == NULL)
+    {
+      code = g_strdup ("A");
+      if (!sw_store_set_meta (self, "device_code", code, error))
+        return FALSE;
+    }
+  if (hlc != NULL)
+    sscanf (hlc, "%" G_GINT64_FORMAT ".%d", &self->hlc_ms, &self->hlc_counter);
+
+  self->device_code = g_steal_pointer (&code);
+  self->device_id = g_steal_pointer (&id);
+
+  /* Every database has a policy from the start: version 1, the defaults. */
+  if (sw_store_get_schema_version (self) >= 2)
+    {
+      g_autoptr(SwPolicy) policy = sw_store_get_policy (self, 0, error);
+      if (policy == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static SwStore *
+open_store (const char  *path,
+            int          version,
+            GError     **error)
+{
+  g_autoptr(SwStore) self = NULL;
+  GStatBuf st;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_stat (path, &st) == 0 && st.st_size > 0 && !check_existing_file (path, error))
+    return NULL;
+
+  self = g_object_new (SW_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_DB, _("Cannot open the database “%s”: %s"),
+                   path, self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      return NULL;
+    }
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (!_sw_store_exec (self,
+                       "PRAGMA journal_mode=WAL;"
+                       "PRAGMA synchronous=NORMAL;"
+                       "PRAGMA foreign_keys=ON;"
+                       "PRAGMA temp_store=MEMORY;",
+                       error))
+    return NULL;
+
+  if (!_sw_store_migrate (self, version, error))
+    return NULL;
+  if (!load_identity (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+SwStore *
+sw_store_open (const char  *path,
+               GError     **error)
+{
+  return open_store (path, SW_STORE_SCHEMA_VERSION, error);
+}
+
+SwStore *
+sw_store_open_at_version (const char  *path,
+                          int          version,
+                          GError     **error)
+{
+  return open_store (path, version, error);
+}
+
+const char *
+sw_store_get_path (SwStore *self)
+{
+  return self->path;
+}
+
+int
+sw_store_get_schema_version (SwStore *self)
+{
+  gint64 v = 0;
+  pragma_int (self->db, "PRAGMA user_version", &v);
+  return (int) v;
+}
+
+/* ------------------------------------------------------------ clock */
+
+void
+sw_store_set_now (SwStore *self,
+                  gint64   now_ms)
+{
+  self->now_ms = now_ms;
+}
+
+gint64
+sw_store_now (SwStore *self)
+{
+  return self->now_ms > 0 ? self->now_ms : g_get_real_time () / 1000;
+}
+
+void
+_sw_store_tick_hlc (SwStore *self,
+                    gint64  *hlc_ms,
+                    int     *hlc_counter)
+{
+  gint64 now = sw_store_now (self);
+
+  if (now > self->hlc_ms)
+    {
+      self->hlc_ms = now;
+      self->hlc_counter = 0;
+    }
+  else
+    self->hlc_counter++;
+  *hlc_ms = self->hlc_ms;
+  *hlc_counter = self->hlc_counter;
+}
+
+/* ------------------------------------------------------------ transactions */
+
+gboolean
+sw_store_begin (SwStore  *self,
+                GError  **error)
+{
+  if (self->tx_depth == 0 && !_sw_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  self->tx_depth++;
+  return TRUE;
+}
+
+gboolean
+sw_store_commit (SwStore  *self,
+                 GError  **error)
+{
+  g_autofree char *hlc = NULL;
+
+  if (self->tx_depth == 0)
+    {
+      g_set_error_literal (error, SW_ERROR, SW_ERROR_DB,
+                           _("The change was rolled back after an earlier error"));
+      return FALSE;
+    }
+
+  if (self->tx_depth > 1)
+    {
+      self->tx_depth--;
+      return TRUE;
+    }
+
+  hlc = g_strdup_printf ("%" G_GINT64_FORMAT ".%d", self->hlc_ms, self->hlc_counter);
+  if (!_sw_store_flush_cases (self, error) ||
+      !sw_store_set_meta (self, "hlc", hlc, error) ||
+      !_sw_store_exec (self, "COMMIT", error))
+    {
+      sw_store_rollback (self);
+      return FALSE;
+    }
+  self->tx_depth = 0;
+  return TRUE;
+}
+
+void
+sw_store_rollback (SwStore *self)
+{
+  if (self->tx_depth == 0)
+    return;
+  self->tx_depth = 0;
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  g_hash_table_remove_all (self->dirty_cases);
+  _sw_store_drop_caches (self);
+}
+
+/* ------------------------------------------------------------ meta */
+
+char *
+sw_store_get_meta (SwStore    *self,
+                   const char *key)
+{
+  sqlite3_stmt *stmt = _sw_store_prepare (self, "SELECT value FROM meta WHERE key = ?1", NULL);
+  char *value = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  _sw_bind_text (stmt, 1, key);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = _sw_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+gboolean
+sw_store_set_meta (SwStore     *self,
+                   const char  *key,
+                   const char  *value,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = _sw_store_prepare (self,
+      "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+      "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _sw_bind_text (stmt, 1, key);
+  _sw_bind_text (stmt, 2, value);
+  return _sw_store_step_done (self, stmt, error);
+}
+
+const char *
+sw_store_get_device_code (SwStore *self)
+{
+  return self->device_code;
+}
+
+const char *
+sw_store_get_device_id (SwStore *self)
+{
+  return self->device_id;
+}
+
+char *
+sw_store_get_home_branch (SwStore *self)
+{
+  return sw_store_get_meta (self, "branch_code");
+}
+
+gboolean
+sw_store_backup (SwStore     *self,
+                 const char  *dest_path,
+                 GError     **error)
+{
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  if (sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_DB, _("Cannot write the backup “%s”: %s"),
+                   dest_path, dest ? sqlite3_errmsg (dest) : g_strerror (ENOMEM));
+      sqlite3_close_v2 (dest);
+      return FALSE;
+    }
+  backup = sqlite3_backup_init (dest, "main", self->db, "main");
+  if (backup == NULL)
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_DB, _("Cannot write the backup “%s”: %s"),
+                   dest_path, sqlite3_errmsg (dest));
+      sqlite3_close_v2 (dest);
+      return FALSE;
+    }
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_DB, _("Cannot write the backup “%s”: %s"),
+                   dest_path, sqlite3_errstr (rc));
+      sqlite3_close_v2 (dest);
+      return FALSE;
+    }
+  sqlite3_close_v2 (dest);
+  return TRUE;
+}

@@ -1,0 +1,140 @@
+/* sw-store.h — the local SQLite database: directory, policies, calendar,
+ * and the cases with their event logs.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sw-branch.h"
+#include "sw-calendar.h"
+#include "sw-case.h"
+#include "sw-case-event.h"
+#include "sw-department.h"
+#include "sw-policy.h"
+#include "sw-staff.h"
+
+G_BEGIN_DECLS
+
+#define SW_STORE_SCHEMA_VERSION 3
+
+#define SW_TYPE_STORE (sw_store_get_type ())
+G_DECLARE_FINAL_TYPE (SwStore, sw_store, SW, STORE, GObject)
+
+/* Opens (creating it if there is no file) and migrates a database. A file that
+ * is damaged, not a Shouwen database, or from a newer Shouwen is refused with
+ * SW_ERROR_DB_CORRUPT / _FOREIGN / _TOO_NEW and left untouched. */
+SwStore      *sw_store_open                (const char  *path,
+                                            GError     **error);
+/* For tests: create a database migrated only up to `version`. */
+SwStore      *sw_store_open_at_version     (const char  *path,
+                                            int          version,
+                                            GError     **error);
+const char   *sw_store_get_path            (SwStore     *self);
+int           sw_store_get_schema_version  (SwStore     *self);
+
+/* The clock: 0 means the system clock (the default). */
+void          sw_store_set_now             (SwStore     *self,
+                                            gint64       now_ms);
+gint64        sw_store_now                 (SwStore     *self);
+
+/* Transactions nest; the outermost commit writes. */
+gboolean      sw_store_begin               (SwStore     *self,
+                                            GError     **error);
+gboolean      sw_store_commit              (SwStore     *self,
+                                            GError     **error);
+void          sw_store_rollback            (SwStore     *self);
+
+char         *sw_store_get_meta            (SwStore     *self,
+                                            const char  *key);
+gboolean      sw_store_set_meta            (SwStore     *self,
+                                            const char  *key,
+                                            const char  *value,
+                                            GError     **error);
+/* This device's branch and its one-letter-or-more device code. */
+const char   *sw_store_get_device_code     (SwStore     *self);
+const char   *sw_store_get_device_id       (SwStore     *self);
+char         *sw_store_get_home_branch     (SwStore     *self);
+
+/* Directory. get_* return a new reference, or NULL when there is none. */
+gboolean      sw_store_put_branch          (SwStore       *self,
+                                            SwBranch      *branch,
+                                            GError       **error);
+SwBranch     *sw_store_get_branch          (SwStore       *self,
+                                            const char    *code);
+GListModel   *sw_store_list_branches       (SwStore       *self);
+gboolean      sw_store_put_department      (SwStore       *self,
+                                            SwDepartment  *department,
+                                            GError       **error);
+SwDepartment *sw_store_get_department      (SwStore       *self,
+                                            const char    *code);
+GListModel   *sw_store_list_departments    (SwStore       *self);
+gboolean      sw_store_put_staff           (SwStore       *self,
+                                            SwStaff       *staff,
+                                            GError       **error);
+SwStaff      *sw_store_get_staff           (SwStore       *self,
+                                            const char    *empno);
+GListModel   *sw_store_list_staff          (SwStore       *self);
+/* The department head of `department_code`, or NULL. */
+SwStaff      *sw_store_get_department_head (SwStore       *self,
+                                            const char    *department_code);
+
+/* Calendar: a branch's office hours with the shared holidays. */
+SwCalendar   *sw_store_get_calendar        (SwStore       *self,
+                                            const char    *branch_code);
+gboolean      sw_store_set_calendar_day    (SwStore       *self,
+                                            const char    *date,
+                                            SwDayKind      kind,
+                                            const char    *name,
+                                            GError       **error);
+GPtrArray    *sw_store_list_calendar_days  (SwStore       *self);
+
+/* Policies: version 0 = the current one. */
+SwPolicy     *sw_store_get_policy          (SwStore       *self,
+                                            int            version,
+                                            GError       **error);
+/* Writes a new policy version with `key` set to `value`; returns it. */
+int           sw_store_set_policy_value    (SwStore       *self,
+                                            const char    *key,
+                                            const char    *value,
+                                            const char    *actor,
+                                            GError       **error);
+
+/* Cases */
+typedef struct {
+  int         state;          /* -1 = any */
+  gboolean    open_only;
+  const char *department;     /* owner, handler or target department */
+  const char *person;         /* owner or handler */
+  gboolean    overdue_only;   /* at sw_store_now () */
+  const char *text;           /* FTS over number, content, customer */
+  guint       limit;          /* 0 = no limit */
+} SwCaseQuery;
+
+#define SW_CASE_QUERY_INIT { .state = -1 }
+
+SwCase       *sw_store_get_case            (SwStore            *self,
+                                            const char         *id_or_number,
+                                            GError            **error);
+GListModel   *sw_store_list_cases          (SwStore            *self,
+                                            const SwCaseQuery  *query,
+                                            GError            **error);
+GListModel   *sw_store_list_events         (SwStore            *self,
+                                            const char         *case_id,
+                                            GError            **error);
+guint         sw_store_count_cases         (SwStore            *self);
+
+/* Refolds every case from its events; counts the rows that differed from the
+ * stored ones (and rewrites them). */
+gboolean      sw_store_rebuild             (SwStore            *self,
+                                            guint              *n_cases,
+                                            guint              *n_changed,
+                                            GError            **error);
+/* Folds one case from its events without writing anything. */
+SwCase       *sw_store_fold_case           (SwStore            *self,
+                                            const char         *case_id,
+                                            GError            **error);
+gboolean      sw_store_backup              (SwStore            *self,
+                                            const char         *dest_path,
+                                            GError            **error);
+
+G_END_DECLS

@@ -1,0 +1,209 @@
+/* bench-store.c — the store's write and read speed (a program, not a test).
+ *
+ *   bench-store [N_CASES]      (default 100000)
+ *
+ * Writes N cases with 5 events each through the real operations (register,
+ * transfer, accept, reply, callback), in transactions of 1,000 cases, then
+ * loads every open case into a GListModel. For comparison it inserts the very
+ * same rows with plain prepared SQLite statements into an empty copy of the
+ * schema. Budgets (2 cores): ≥ 100,000 events/s, ≥ 0.5 of plain SQLite,
+ * < 300 ms to load 100k open cases. Build it without sanitizers:
+ *   meson setup build-release --buildtype=release && ninja -C build-release
+ *   build-release/tests/bench/bench-store
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+
+#include "sw-test-fixture.h"
+
+#define BATCH 1000
+#define EVENTS_PER_CASE 5
+
+static double
+seconds_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1e6;
+}
+
+static void
+check (gboolean ok, GError *error)
+{
+  if (!ok)
+    g_error ("%s", error ? error->message : "failed");
+}
+
+static void
+write_cases (SwStore *store,
+             guint    n)
+{
+  GError *error = NULL;
+  SwRegistration reg = {
+    .channel = SW_CHANNEL_PHONE, .kind = SW_KIND_BUSINESS,
+    .content = "咨询个人住房贷款提前还款的手续和违约金，客户希望本周内办理完毕",
+    .received_by = "R01", .customer_name = "张三", .customer_phone = "13812341234",
+  };
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SwCase) c = NULL;
+      SwCase *r;
+      const char *id;
+
+      if (i % BATCH == 0)
+        check (sw_store_begin (store, &error), error);
+      c = sw_ops_register (store, "R01", &reg, &error);
+      check (c != NULL, error);
+      id = sw_case_get_id (c);
+      r = sw_ops_transfer (store, "R01", id, "CORP", "对公业务，请处理", &error); check (r != NULL, error); g_object_unref (r);
+      r = sw_ops_accept (store, "C01", id, "C02", &error); check (r != NULL, error); g_object_unref (r);
+      r = sw_ops_reply (store, "C02", id, "已办理完毕", &error); check (r != NULL, error); g_object_unref (r);
+      r = sw_ops_callback (store, "R01", id, 5, "满意", &error); check (r != NULL, error); g_object_unref (r);
+      if (i % BATCH == BATCH - 1 || i == n - 1)
+        check (sw_store_commit (store, &error), error);
+    }
+}
+
+typedef struct {
+  const char *table;
+  GPtrArray  *rows;     /* of GPtrArray of sqlite3_value* */
+  int         n_cols;
+} TableRows;
+
+static void
+free_row (gpointer data)
+{
+  GPtrArray *row = data;
+  for (guint i = 0; i < row->len; i++)
+    sqlite3_value_free (g_ptr_array_index (row, i));
+  g_ptr_array_unref (row);
+}
+
+static void
+read_table (sqlite3   *db,
+            TableRows *t)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s", t->table);
+  sqlite3_stmt *stmt;
+
+  t->rows = g_ptr_array_new_with_free_func (free_row);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  t->n_cols = sqlite3_column_count (stmt);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      GPtrArray *row = g_ptr_array_new ();
+      for (int c = 0; c < t->n_cols; c++)
+        g_ptr_array_add (row, sqlite3_value_dup (sqlite3_column_value (stmt, c)));
+      g_ptr_array_add (t->rows, row);
+    }
+  sqlite3_finalize (stmt);
+}
+
+static void
+insert_table (sqlite3   *db,
+              TableRows *t)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+
+  g_string_printf (sql, "INSERT INTO %s VALUES (", t->table);
+  for (int c = 0; c < t->n_cols; c++)
+    g_string_append (sql, c ? ", ?" : "?");
+  g_string_append (sql, ")");
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL), ==, SQLITE_OK);
+  for (guint r = 0; r < t->rows->len; r++)
+    {
+      GPtrArray *row = g_ptr_array_index (t->rows, r);
+      for (int c = 0; c < t->n_cols; c++)
+        sqlite3_bind_value (stmt, c + 1, g_ptr_array_index (row, c));
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        g_error ("plain insert into %s: %s", t->table, sqlite3_errmsg (db));
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+}
+
+/* The same rows, inserted with plain prepared statements into a fresh copy of
+ * the schema, in one transaction. Returns seconds. */
+static double
+plain_sqlite (const char *source,
+              const char *dir)
+{
+  g_autofree char *empty = g_build_filename (dir, "plain.db", NULL);
+  TableRows tables[] = { { "cases" }, { "case_contacts" }, { "case_search" }, { "events" } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwStore) schema = sw_store_open (empty, &error);
+  sqlite3 *src, *dst;
+  gint64 start;
+  double elapsed;
+
+  check (schema != NULL, error);
+  g_clear_object (&schema);
+  g_assert_cmpint (sqlite3_open (source, &src), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    read_table (src, &tables[i]);
+  sqlite3_close (src);
+
+  g_assert_cmpint (sqlite3_open (empty, &dst), ==, SQLITE_OK);
+  sqlite3_exec (dst, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;", NULL, NULL, NULL);
+  start = g_get_monotonic_time ();
+  sqlite3_exec (dst, "BEGIN", NULL, NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    insert_table (dst, &tables[i]);
+  sqlite3_exec (dst, "COMMIT", NULL, NULL, NULL);
+  elapsed = seconds_since (start);
+  sqlite3_close (dst);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    g_ptr_array_unref (tables[i].rows);
+  g_remove (empty);
+  return elapsed;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint n = argc > 1 ? (guint) atoi (argv[1]) : 100000;
+  SwFixture fx = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) open_cases = NULL;
+  g_autofree char *wal = NULL, *shm = NULL;
+  SwCaseQuery q = SW_CASE_QUERY_INIT;
+  double write_s, load_ms, plain_s, events;
+  gint64 start;
+
+  if (g_getenv ("SHOUWEN_DATADIR") == NULL)
+    g_setenv ("SHOUWEN_DATADIR", SOURCE_DATADIR, TRUE);
+  sw_fixture_setup (&fx, NULL);
+  events = (double) n * EVENTS_PER_CASE;
+
+  start = g_get_monotonic_time ();
+  write_cases (fx.store, n);
+  write_s = seconds_since (start);
+
+  q.open_only = TRUE;
+  start = g_get_monotonic_time ();
+  open_cases = sw_store_list_cases (fx.store, &q, &error);
+  load_ms = seconds_since (start) * 1000;
+  check (open_cases != NULL, error);
+  g_assert_cmpuint (g_list_model_get_n_items (open_cases), ==, n);
+
+  g_clear_object (&fx.store);
+  plain_s = plain_sqlite (fx.path, fx.dir);
+
+  g_print ("cases: %u, events: %.0f\n", n, events);
+  g_print ("store (operations): %.2f s, %.0f events/s\n", write_s, events / write_s);
+  g_print ("plain SQLite, same rows: %.2f s, %.0f events/s\n", plain_s, events / plain_s);
+  g_print ("ratio store / plain: %.2f (budget >= 0.5)\n", plain_s / write_s);
+  g_print ("load %u open cases into a GListModel: %.0f ms (budget < 300 ms)\n",
+           g_list_model_get_n_items (open_cases), load_ms);
+
+  wal = g_strconcat (fx.path, "-wal", NULL);
+  shm = g_strconcat (fx.path, "-shm", NULL);
+  g_remove (wal);
+  g_remove (shm);
+  sw_fixture_teardown (&fx, NULL);
+  return 0;
+}

@@ -1,0 +1,427 @@
+/* test-store.c — the SQLite store: migrations from every earlier format,
+ * files it must refuse without touching them, rebuilding rows from events,
+ * search, backup.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include <string.h>
+
+#include "sw-error.h"
+#include "sw-test-fixture.h"
+
+static void
+exec_sql (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *err = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &err) != SQLITE_OK)
+    g_error ("%s: %s", sql, err);
+  sqlite3_close (db);
+}
+
+static char *
+query_text (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *out = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    out = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return out;
+}
+
+/* ------------------------------------------------------------ migrations */
+
+/* Rows as a database of format 1 held them, before policies, the calendar
+ * table and search existed. */
+static const char v1_rows[] =
+  "INSERT INTO meta VALUES ('branch_code', 'BJ01');"
+  "INSERT INTO branches (code, name) VALUES ('BJ01', '海淀支行');"
+  "INSERT INTO departments (code, name, branch_code) VALUES ('RETAIL', '个人业务部', 'BJ01');"
+  "INSERT INTO staff (empno, name, department_code, rank, hire_date) VALUES ('R01', '王芳', 'RETAIL', 3, '2010-03-01');"
+  "INSERT INTO cases (id, number, branch_code, channel, kind, content, received_at, owner,"
+  "  owner_department, handler, handler_department, state, due_at, due_rule, event_count, updated_at, last_event_id)"
+  "  VALUES ('019a0000-0000-7000-8000-000000000001', 'BJ01-A-20260901-0001', 'BJ01', 'visit', 'query',"
+  "  '查询工资代发未到账的原因', 1788224400000, 'R01', 'RETAIL', 'R01', 'RETAIL', 'registered',"
+  "  1788228000000, 'limit.transfer_hours', 1, 1788224400000, '019a0000-0000-7000-8000-0000000000e1');"
+  "INSERT INTO case_contacts VALUES ('019a0000-0000-7000-8000-000000000001', '赵六', '13900001111', '某某公司', NULL);"
+  "INSERT INTO events (id, case_id, kind, actor, at, hlc_ms, hlc_counter, device, payload) VALUES"
+  "  ('019a0000-0000-7000-8000-0000000000e1', '019a0000-0000-7000-8000-000000000001', 'registered', 'R01',"
+  "  1788224400000, 1788224400000, 0, 'dev', '{\"number\":\"BJ01-A-20260901-0001\",\"branch\":\"BJ01\","
+  "  \"channel\":\"visit\",\"kind\":\"query\",\"content\":\"查询工资代发未到账的原因\",\"anonymous\":0,"
+  "  \"signature\":0,\"received_at\":1788224400000,\"owner\":\"R01\",\"owner_department\":\"RETAIL\","
+  "  \"policy_version\":0,\"due_at\":1788228000000,\"due_rule\":\"limit.transfer_hours\"}');";
+
+static void
+test_migrate_from (gconstpointer data)
+{
+  int from = GPOINTER_TO_INT (data);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("shouwen-migrate-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autoptr(SwStore) old = sw_store_open_at_version (path, from, &error);
+  g_autoptr(SwStore) store = NULL;
+  g_autoptr(SwCase) c = NULL;
+  g_autoptr(GListModel) found = NULL;
+  g_autoptr(SwPolicy) policy = NULL;
+  SwCaseQuery q = SW_CASE_QUERY_INIT;
+  guint n = 0, changed = 99;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sw_store_get_schema_version (old), ==, from);
+  g_clear_object (&old);
+  exec_sql (path, v1_rows);
+
+  store = sw_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sw_store_get_schema_version (store), ==, SW_STORE_SCHEMA_VERSION);
+
+  c = sw_store_get_case (store, "BJ01-A-20260901-0001", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sw_case_get_content (c), ==, "查询工资代发未到账的原因");
+  g_assert_cmpstr (sw_case_get_customer_name (c), ==, "赵六");
+
+  policy = sw_store_get_policy (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sw_policy_get_int (policy, "limit.department_days"), ==, 2);
+
+  /* rows that existed before search was added are searchable */
+  q.text = "工资代发";
+  found = sw_store_list_cases (store, &q, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+
+  g_assert_true (sw_store_rebuild (store, &n, &changed, &error));
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (changed, ==, 0);
+
+  g_clear_object (&store);
+  exec_sql (path, "SELECT 1");
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* ------------------------------------------------------------ refused files */
+
+typedef enum { BAD_GARBAGE, BAD_FOREIGN, BAD_TOO_NEW, BAD_TRUNCATED, BAD_PAGE } BadKind;
+
+typedef struct {
+  const char *name;
+  BadKind     kind;
+  int         code;
+} BadFile;
+
+static const BadFile bad_files[] = {
+  { "garbage", BAD_GARBAGE, SW_ERROR_DB_FOREIGN },
+  { "other-program", BAD_FOREIGN, SW_ERROR_DB_FOREIGN },
+  { "newer-version", BAD_TOO_NEW, SW_ERROR_DB_TOO_NEW },
+  { "truncated", BAD_TRUNCATED, SW_ERROR_DB_CORRUPT },
+  { "damaged-page", BAD_PAGE, SW_ERROR_DB_CORRUPT },
+};
+
+static void
+make_real_database (SwFixture *fx)
+{
+  for (int i = 0; i < 60; i++)
+    g_object_unref (sw_fixture_register (fx, "R01", FALSE));
+  g_clear_object (&fx->store);
+}
+
+static void
+test_bad_file (SwFixture     *fx,
+               gconstpointer  data)
+{
+  const BadFile *bf = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL, *after = NULL, *wal = NULL;
+  gsize len_before = 0, len_after = 0;
+  SwStore *store;
+
+  make_real_database (fx);
+  switch (bf->kind)
+    {
+    case BAD_GARBAGE:
+      g_assert_true (g_file_set_contents (fx->path, "name,phone\n张三,13800000000\n"
+                                          "this is a spreadsheet, not a database\n", -1, NULL));
+      break;
+    case BAD_FOREIGN:
+      g_remove (fx->path);
+      exec_sql (fx->path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');");
+      break;
+    case BAD_TOO_NEW:
+      exec_sql (fx->path, "PRAGMA user_version = 99");
+      break;
+    case BAD_TRUNCATED:
+      {
+        g_autofree char *contents = NULL;
+        gsize len;
+        g_assert_true (g_file_get_contents (fx->path, &contents, &len, NULL));
+        g_assert_true (g_file_set_contents (fx->path, contents, len / 2, NULL));
+      }
+      break;
+    case BAD_PAGE:
+      {
+        g_autofree char *contents = NULL;
+        gsize len;
+        g_assert_true (g_file_get_contents (fx->path, &contents, &len, NULL));
+        g_assert_cmpuint (len, >, 4096 * 6);
+        for (gsize i = 4096 * 3 + 100; i < 4096 * 5; i++)
+          contents[i] = (char) (i * 7);
+        g_assert_true (g_file_set_contents (fx->path, contents, len, NULL));
+      }
+      break;
+    }
+
+  g_assert_true (g_file_get_contents (fx->path, &before, &len_before, NULL));
+  store = sw_store_open (fx->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, SW_ERROR, bf->code);
+  g_assert_nonnull (strstr (error->message, fx->path));
+  g_assert_true (g_file_get_contents (fx->path, &after, &len_after, NULL));
+  g_assert_cmpmem (before, len_before, after, len_after);
+  wal = g_strconcat (fx->path, "-wal", NULL);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+/* ------------------------------------------------------------ store basics */
+
+static void
+test_pragmas (SwFixture     *fx,
+              gconstpointer  data)
+{
+  g_autofree char *mode = query_text (fx->path, "PRAGMA journal_mode");
+  g_autofree char *app = query_text (fx->path, "PRAGMA application_id");
+  g_autofree char *version = query_text (fx->path, "PRAGMA user_version");
+  g_autofree char *expected = g_strdup_printf ("%d", SW_STORE_SCHEMA_VERSION);
+
+  g_assert_cmpstr (mode, ==, "wal");
+  g_assert_cmpstr (app, ==, "1397249870");
+  g_assert_cmpstr (version, ==, expected);
+}
+
+static void
+walk (SwFixture  *fx,
+      const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  SwCase *r;
+
+  r = sw_ops_transfer (fx->store, "R01", id, "CORP", "请处理", &error); g_clear_object (&r);
+  r = sw_ops_urge (fx->store, "O01", id, "尽快", &error); g_clear_object (&r);
+  r = sw_ops_accept (fx->store, "C01", id, "C02", &error); g_clear_object (&r);
+  r = sw_ops_reply (fx->store, "C02", id, "已办结", &error); g_clear_object (&r);
+  r = sw_ops_callback (fx->store, "R01", id, 3, NULL, &error); g_clear_object (&r);
+  r = sw_ops_reopen (fx->store, "R01", id, "不满意", &error); g_clear_object (&r);
+  r = sw_ops_note (fx->store, "C02", id, "已联系客户", &error); g_clear_object (&r);
+  g_assert_no_error (error);
+}
+
+static void
+test_rebuild (SwFixture     *fx,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwCase) a = sw_fixture_register (fx, "R01", FALSE);
+  g_autoptr(SwCase) b = sw_fixture_register (fx, "R02", TRUE);
+  g_autoptr(SwCase) stored = NULL, folded = NULL, restored = NULL;
+  g_autofree char *sql = NULL;
+  guint n = 0, changed = 0;
+  const char *diff = NULL;
+
+  walk (fx, sw_case_get_id (a));
+  stored = sw_store_get_case (fx->store, sw_case_get_id (a), &error);
+  folded = sw_store_fold_case (fx->store, sw_case_get_id (a), &error);
+  g_assert_no_error (error);
+  /* the fold leaves personal data out */
+  g_object_set (folded, "customer-name", sw_case_get_customer_name (stored),
+                "customer-phone", sw_case_get_customer_phone (stored), NULL);
+  g_assert_true (sw_case_equal (stored, folded, &diff));
+  g_assert_cmpint (sw_case_get_reopen_count (stored), ==, 1);
+  g_assert_cmpint (sw_case_get_urge_count (stored), ==, 1);
+  g_assert_cmpint (sw_case_get_event_count (stored), ==, 8);
+
+  g_assert_true (sw_store_rebuild (fx->store, &n, &changed, &error));
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (changed, ==, 0);
+
+  /* a row damaged behind the store's back is restored from its events */
+  g_clear_object (&fx->store);
+  sql = g_strdup_printf ("UPDATE cases SET state = 'closed', handler = 'R08', reopen_count = 7 WHERE id = '%s'",
+                         sw_case_get_id (a));
+  exec_sql (fx->path, sql);
+  fx->store = sw_store_open (fx->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sw_store_rebuild (fx->store, &n, &changed, &error));
+  g_assert_cmpuint (changed, ==, 1);
+  restored = sw_store_get_case (fx->store, sw_case_get_id (a), &error);
+  g_assert_true (sw_case_equal (stored, restored, &diff));
+  g_assert_true (sw_store_rebuild (fx->store, &n, &changed, &error));
+  g_assert_cmpuint (changed, ==, 0);
+  g_assert_nonnull (b);
+}
+
+static void
+test_search (SwFixture     *fx,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SwRegistration reg = { .channel = SW_CHANNEL_PHONE, .kind = SW_KIND_COMPLAINT,
+                         .content = "投诉ATM吞卡后三天未处理", .received_by = "R01",
+                         .customer_name = "欧阳娜娜", .customer_phone = "13911112222" };
+  g_autoptr(SwCase) c = sw_ops_register (fx->store, "R01", &reg, &error);
+  g_autoptr(SwCase) other = sw_fixture_register (fx, "R01", FALSE);
+  struct { const char *text; guint n; } queries[] = {
+    { "吞卡", 1 },            /* two characters: below the trigram size */
+    { "ATM吞卡", 1 },
+    { "三天未处理", 1 },
+    { "欧阳", 1 },            /* customer name */
+    { "1391111", 1 },         /* phone */
+    { "住房贷款", 1 },        /* the other case */
+    { "BJ01-A", 2 },          /* number */
+    { "信用卡", 0 },
+    { "\"", 0 },              /* FTS syntax must not leak through */
+    { "%", 0 },
+  };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      SwCaseQuery q = SW_CASE_QUERY_INIT;
+      g_autoptr(GListModel) found = NULL;
+
+      q.text = queries[i].text;
+      found = sw_store_list_cases (fx->store, &q, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (found), ==, queries[i].n);
+    }
+  g_assert_nonnull (other);
+}
+
+static void
+test_queries (SwFixture     *fx,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwCase) a = sw_fixture_register (fx, "R01", FALSE);
+  g_autoptr(SwCase) b = sw_fixture_register (fx, "R02", FALSE);
+  g_autoptr(SwCase) t = sw_ops_transfer (fx->store, "R02", sw_case_get_id (b), "CORP", "请处理", &error);
+  SwCaseQuery q = SW_CASE_QUERY_INIT;
+  GListModel *m;
+
+  g_assert_no_error (error);
+  q.department = "CORP";
+  m = sw_store_list_cases (fx->store, &q, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (m), ==, 1);
+  g_object_unref (m);
+
+  q = (SwCaseQuery) SW_CASE_QUERY_INIT;
+  q.person = "R01";
+  m = sw_store_list_cases (fx->store, &q, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (m), ==, 1);
+  g_object_unref (m);
+
+  q = (SwCaseQuery) SW_CASE_QUERY_INIT;
+  q.overdue_only = TRUE;
+  m = sw_store_list_cases (fx->store, &q, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (m), ==, 0);
+  g_object_unref (m);
+  /* two hours later both deadlines (1 working hour) have passed */
+  sw_store_set_now (fx->store, sw_test_time ("2026-11-23T12:00:00"));
+  m = sw_store_list_cases (fx->store, &q, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (m), ==, 2);
+  g_object_unref (m);
+
+  q = (SwCaseQuery) SW_CASE_QUERY_INIT;
+  q.state = SW_STATE_TRANSFERRED;
+  m = sw_store_list_cases (fx->store, &q, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (m), ==, 1);
+  g_object_unref (m);
+  g_assert_no_error (error);
+  g_assert_nonnull (a);
+  g_assert_nonnull (t);
+}
+
+static void
+test_backup (SwFixture     *fx,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = g_build_filename (fx->dir, "copy.db", NULL);
+  g_autoptr(SwStore) restored = NULL;
+
+  for (int i = 0; i < 5; i++)
+    g_object_unref (sw_fixture_register (fx, "R01", FALSE));
+  g_assert_true (sw_store_backup (fx->store, copy, &error));
+  g_assert_no_error (error);
+  restored = sw_store_open (copy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sw_store_count_cases (restored), ==, 5);
+}
+
+/* Two devices of one branch, offline, never make the same number. */
+static void
+test_numbers_two_devices (SwFixture     *fx,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = g_build_filename (fx->dir, "device-b.db", NULL);
+  g_autoptr(SwStore) b = NULL;
+  g_autoptr(SwCase) ca = NULL, cb = NULL;
+  SwRegistration reg = { .channel = SW_CHANNEL_VISIT, .kind = SW_KIND_QUERY, .content = "查询",
+                         .received_by = "R01", .customer_name = "孙七" };
+
+  g_assert_true (sw_store_backup (fx->store, copy, &error));
+  b = sw_store_open (copy, &error);
+  g_assert_no_error (error);
+  g_assert_true (sw_store_set_meta (b, "device_code", "B", &error));
+  g_clear_object (&b);
+  b = sw_store_open (copy, &error);
+  sw_store_set_now (b, sw_store_now (fx->store));
+
+  ca = sw_ops_register (fx->store, "R01", &reg, &error);
+  cb = sw_ops_register (b, "R01", &reg, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sw_case_get_number (ca), ==, "BJ01-A-20261123-0001");
+  g_assert_cmpstr (sw_case_get_number (cb), ==, "BJ01-B-20261123-0001");
+  g_assert_cmpstr (sw_case_get_id (ca), !=, sw_case_get_id (cb));
+}
+
+#define ADD(path, func) g_test_add (path, SwFixture, NULL, sw_fixture_setup, func, sw_fixture_teardown)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("TZ", "UTC", TRUE);
+
+  for (int v = 1; v < SW_STORE_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *path = g_strdup_printf ("/store/migrate/from-%d", v);
+      g_test_add_data_func (path, GINT_TO_POINTER (v), test_migrate_from);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/store/refuse/%s", bad_files[i].name);
+      g_test_add (path, SwFixture, &bad_files[i], sw_fixture_setup, test_bad_file, sw_fixture_teardown);
+    }
+  ADD ("/store/pragmas", test_pragmas);
+  ADD ("/store/rebuild", test_rebuild);
+  ADD ("/store/search", test_search);
+  ADD ("/store/queries", test_queries);
+  ADD ("/store/backup", test_backup);
+  ADD ("/store/numbers-two-devices", test_numbers_two_devices);
+  return g_test_run ();
+}

@@ -1,0 +1,263 @@
+#!/usr/bin/env python3
+# test_cli.py — drives shouwenctl as a user or a script would: a case through
+# register → transfer → accept → reply → callback → close with the JSON
+# checked at each step, bad CSV, a corrupt database, usage errors, --help.
+# SPDX-License-Identifier: GPL-3.0-or-later
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+CTL = sys.argv.pop(1) if len(sys.argv) > 1 else "shouwenctl"
+NOW = "2026-11-23T10:00:00+08:00"
+
+DEPARTMENTS = """code,name,parent_code,location,phone,liaison_empno,head_empno,duties
+RETAIL,个人业务部,,营业大厅一楼,010-62000001,R01,RH,开户;存款;银行卡
+CORP,公司业务部,,二楼东侧,010-62000002,C01,CH,对公账户;结算
+OFFICE,办公室,,三楼,010-62000003,,L01,协调;督办
+"""
+
+STAFF = """empno,name,department_code,rank,title,hire_date,phone,role,kind,availability
+R01,王芳,RETAIL,3,柜员,2010-03-01,13800000001,staff,regular,on_duty
+R02,李娜,RETAIL,3,柜员,2005-07-01,13800000002,staff,regular,on_duty
+R04,赵敏,RETAIL,9,保安,2001-01-01,13800000004,staff,temporary,on_duty
+RH,刘洋,RETAIL,8,部门经理,2003-01-01,13800000009,head,regular,on_duty
+C01,陈静,CORP,3,客户经理,2012-01-01,13800000011,staff,regular,on_duty
+C02,杨帆,CORP,3,客户经理,2013-01-01,13800000012,staff,regular,on_duty
+CH,黄磊,CORP,8,部门经理,2002-01-01,13800000019,head,regular,on_duty
+L01,高明,OFFICE,10,行长,1998-01-01,13800000020,head,regular,on_duty
+A01,何平,OFFICE,4,系统管理员,2016-01-01,13800000021,admin,regular,on_duty
+"""
+
+
+def read_bytes(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+class Ctl:
+    def __init__(self, db):
+        self.db = db
+
+    def run(self, *args, now=NOW, as_=None, check=True, env=None):
+        cmd = [CTL, "--db", self.db, "--now", now]
+        if as_:
+            cmd += ["--as", as_]
+        cmd += list(args)
+        p = subprocess.run(cmd, capture_output=True, text=True,
+                           env={**os.environ, **(env or {})})
+        if check and p.returncode != 0:
+            raise AssertionError(f"{cmd} failed ({p.returncode}): {p.stderr}")
+        return p
+
+    def json(self, *args, **kw):
+        p = self.run("--json", *args, **kw)
+        return json.loads(p.stdout)
+
+
+class CliTest(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="shouwen-cli-")
+        self.db = os.path.join(self.dir, "test.db")
+        self.ctl = Ctl(self.db)
+
+    def tearDown(self):
+        shutil.rmtree(self.dir)
+
+    def write(self, name, text):
+        path = os.path.join(self.dir, name)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        return path
+
+    def init_directory(self):
+        self.ctl.run("init", "--branch", "BJ01", "--branch-name", "海淀支行")
+        self.ctl.run("import", "departments", self.write("d.csv", DEPARTMENTS))
+        self.ctl.run("import", "staff", self.write("s.csv", STAFF))
+
+    def test_full_case_flow(self):
+        self.init_directory()
+        c = self.ctl.json("case", "register", "--channel", "visit", "--kind", "business",
+                          "--content", "办理对公账户变更", "--received-by", "R01",
+                          "--asked-with", "R02,R04", "--customer-name", "张三",
+                          "--customer-phone", "13812341234")
+        # R02 has the same rank as R01 and longer tenure; R04 is temporary
+        self.assertEqual(c["owner"]["empno"], "R02")
+        self.assertEqual(c["owner"]["name"], "李娜")
+        self.assertEqual(c["state"], "registered")
+        self.assertEqual(c["owner_department"]["code"], "RETAIL")
+        self.assertTrue(c["number"].startswith("BJ01-A-20261123-"))
+        self.assertEqual(c["deadline"]["rule"], "limit.transfer_hours")
+        self.assertEqual(c["deadline"]["at"], "2026-11-23T11:00:00+08:00")
+        self.assertEqual(c["timeline"][0]["kind"], "registered")
+        number = c["number"]
+
+        t = self.ctl.json("case", "transfer", number, "--to", "CORP", "--note", "对公业务",
+                          as_="R02", now="2026-11-23T10:20:00+08:00")
+        self.assertEqual(t["state"], "transferred")
+        self.assertEqual(t["target_department"]["code"], "CORP")
+        self.assertEqual(t["deadline"]["rule"], "limit.accept_hours")
+        self.assertEqual(t["promised"]["at"], "2026-11-26T17:00:00+08:00")
+
+        # someone of another department may not accept it
+        p = self.ctl.run("case", "accept", number, "--handler", "R01", as_="R01", check=False)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("公司业务部", p.stderr)
+
+        a = self.ctl.json("case", "accept", number, "--handler", "C02", as_="C01",
+                          now="2026-11-23T10:40:00+08:00")
+        self.assertEqual(a["state"], "in_progress")
+        self.assertEqual(a["handler"]["empno"], "C02")
+        self.assertEqual(a["handler_department"]["code"], "CORP")
+        self.assertEqual(a["owner"]["empno"], "R02")
+
+        r = self.ctl.json("case", "reply", number, "--text", "已完成账户变更", as_="C02",
+                          now="2026-11-24T15:00:00+08:00")
+        self.assertEqual(r["state"], "replied")
+        self.assertEqual(r["deadline"]["rule"], "limit.callback_days")
+
+        # closing before the callback is refused, with the reason
+        p = self.ctl.run("case", "close", number, as_="R02", check=False)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("callback", p.stderr)
+
+        cb = self.ctl.json("case", "callback", number, "--satisfaction", "5", "--comment", "满意",
+                           as_="R02", now="2026-11-25T10:00:00+08:00")
+        self.assertEqual(cb["satisfaction"], 5)
+        done = self.ctl.json("case", "close", number, as_="R02", now="2026-11-25T10:05:00+08:00")
+        self.assertEqual(done["state"], "closed")
+        self.assertEqual(done["resolution"], "replied")
+        kinds = [e["kind"] for e in done["timeline"]]
+        self.assertEqual(kinds, ["registered", "transferred", "accepted", "replied", "callback", "closed"])
+        self.assertEqual(done["timeline"][1]["details"]["note"], "对公业务")
+
+        shown = self.ctl.json("case", "show", done["id"])
+        self.assertEqual(shown["number"], number)
+        listed = self.ctl.json("case", "list", "--status", "closed")
+        self.assertEqual([x["number"] for x in listed], [number])
+
+        rebuilt = self.ctl.json("rebuild")
+        self.assertEqual(rebuilt, {"cases": 1, "changed": 0})
+
+    def test_temporary_only_refused(self):
+        self.init_directory()
+        p = self.ctl.run("case", "register", "--channel", "phone", "--kind", "query",
+                         "--content", "查询", "--received-by", "R04", "--customer-name", "王五",
+                         check=False)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("temporary", p.stderr)
+        self.assertEqual(self.ctl.json("case", "list"), [])
+
+    def test_bad_csv_imports_nothing(self):
+        self.ctl.run("init")
+        bad = DEPARTMENTS + "BAD,,,,,,,\n"
+        p = self.ctl.run("import", "departments", self.write("bad.csv", bad), check=False)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("5", p.stderr)   # the line number of the bad row
+        self.assertEqual(self.ctl.json("department", "list"), [])
+
+        self.ctl.run("import", "departments", self.write("d.csv", DEPARTMENTS))
+        bad_staff = STAFF.replace("R02,李娜,RETAIL,3", "R02,李娜,RETAIL,three")
+        p = self.ctl.run("import", "staff", self.write("bad-staff.csv", bad_staff), check=False)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("3", p.stderr)
+        self.assertEqual(self.ctl.json("staff", "list"), [])
+
+    def test_corrupt_database(self):
+        with open(self.db, "wb") as f:
+            f.write(b"SQLite format 3\x00" + b"\xff" * 3000)
+        before = read_bytes(self.db)
+        p = self.ctl.run("case", "list", check=False)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn(self.db, p.stderr)
+        self.assertEqual(read_bytes(self.db), before)
+
+        with open(self.db, "w") as f:
+            f.write("not a database at all\n")
+        p = self.ctl.run("staff", "list", check=False)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("not a Shouwen database", p.stderr)
+
+    def test_usage_errors(self):
+        self.ctl.run("init")
+        p = self.ctl.run("case", "register", "--channel", "pigeon", "--kind", "query", check=False)
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("visit", p.stderr)
+        p = self.ctl.run("frobnicate", check=False)
+        self.assertEqual(p.returncode, 2)
+        p = self.ctl.run("case", "show", check=False)
+        self.assertEqual(p.returncode, 2)
+        p = self.ctl.run("case", "show", "NO-SUCH", check=False)
+        self.assertEqual(p.returncode, 1)
+        p = subprocess.run([CTL, "--db", self.db, "--now", "yesterday", "case", "list"],
+                           capture_output=True, text=True)
+        self.assertEqual(p.returncode, 2)
+
+    def test_help_everywhere(self):
+        p = subprocess.run([CTL, "--help"], capture_output=True, text=True)
+        self.assertEqual(p.returncode, 0)
+        commands = [line.split("  ")[0].strip() for line in p.stdout.splitlines()
+                    if line.startswith("  ") and not line.startswith("  --")]
+        self.assertGreater(len(commands), 30)
+        for sub in (["case", "register"], ["case", "transfer"], ["calendar", "add-working-days"],
+                    ["policy", "set"], ["import", "staff"], ["init"], ["rebuild"]):
+            p = subprocess.run([CTL, *sub, "--help"], capture_output=True, text=True)
+            self.assertEqual(p.returncode, 0, sub)
+            self.assertIn("Usage", p.stdout)
+
+    def test_translated_errors(self):
+        self.ctl.run("init")
+        env = {"LANGUAGE": "zh_CN", "LANG": "zh_CN.UTF-8", "LC_ALL": ""}
+        locale_dir = os.environ.get("SHOUWEN_LOCALEDIR")
+        if not locale_dir or not os.path.isdir(os.path.join(locale_dir, "zh_CN")):
+            self.skipTest("translations not built")
+        p = self.ctl.run("case", "show", "NO-SUCH", check=False, env=env)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("事项", p.stderr)
+
+    def test_calendar_and_policy(self):
+        self.init_directory()
+        at = self.ctl.json("calendar", "add-working-days", "2026-09-30T10:00", "2")
+        self.assertEqual(at["at"], "2026-10-09T17:00:00+08:00")
+        self.ctl.run("calendar", "holiday", "add", "2026-11-24", "--name", "测试")
+        at = self.ctl.json("calendar", "add-working-days", "2026-11-23T10:00", "1")
+        self.assertEqual(at["at"], "2026-11-25T17:00:00+08:00")
+        self.ctl.run("calendar", "holiday", "remove", "2026-11-24")
+        self.ctl.run("calendar", "workday", "add", "2026-11-28")
+        at = self.ctl.json("calendar", "add-working-hours", "2026-11-27T16:00", "2")
+        self.assertEqual(at["at"], "2026-11-28T10:00:00+08:00")
+        between = self.ctl.json("calendar", "working-time-between", "2026-11-27T16:00", "2026-11-30T10:00")
+        self.assertEqual(between["minutes"], 60 + 480 + 60)
+        p = self.ctl.run("calendar", "holiday", "remove", "2026-11-25", check=False)
+        self.assertEqual(p.returncode, 1)
+
+        pol = self.ctl.json("policy", "show")
+        self.assertEqual(pol["values"]["limit.department_days"], 2)
+        p = self.ctl.run("policy", "set", "limit.department_days", "4", as_="R01", check=False)
+        self.assertEqual(p.returncode, 1)
+        self.ctl.run("policy", "set", "limit.department_days", "4", as_="A01")
+        pol = self.ctl.json("policy", "show")
+        self.assertEqual(pol["version"], 2)
+        self.assertEqual(pol["values"]["limit.department_days"], 4)
+
+    def test_demo(self):
+        self.ctl.run("init", "--demo")
+        cases = self.ctl.json("case", "list")
+        self.assertGreaterEqual(len(cases), 250)
+        states = {c["state"] for c in cases}
+        self.assertEqual(states, {"registered", "transferred", "in_progress", "escalated",
+                                  "replied", "closed"})
+        departments = self.ctl.json("department", "list")
+        names = {d["name"] for d in departments}
+        self.assertIn("办公室", names)
+        self.assertIn("工会", names)
+        self.assertGreaterEqual(len(departments), 6)
+        self.assertGreaterEqual(len(self.ctl.json("staff", "list")), 40)
+        self.assertEqual(self.ctl.json("rebuild")["changed"], 0)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
