@@ -82,5 +82,7 @@ int       cli_print_case       (CliContext      *ctx,
 extern const CliCommand cli_case_commands[];
 extern const CliCommand cli_directory_commands[];
 extern const CliCommand cli_rules_commands[];
+extern const CliCommand cli_sync_commands[];         /* cli-sync.c: server and sync */
+extern const CliCommand cli_accountability_commands[]; /* cli-accountability.c */
 
 G_END_DECLS

@@ -14,6 +14,8 @@ static const CliCommand *const tables[] = {
   cli_directory_commands,
   cli_case_commands,
   cli_rules_commands,
+  cli_accountability_commands,
+  cli_sync_commands,
 };
 
 static void

@@ -78,6 +78,18 @@ static const char *const migrations[] = {
   "  SELECT c.id, c.number, c.content,"
   "         coalesce (k.name, '') || ' ' || coalesce (k.phone, '') || ' ' || coalesce (k.unit, '')"
   "  FROM cases c LEFT JOIN case_contacts k ON k.case_id = c.id;",
+
+  /* 4: the sync client's state: events the server refused (kept, never
+   * dropped) and concurrent changes whose losing value stays visible */
+  "CREATE TABLE sync_rejected ("
+  "  event_id TEXT PRIMARY KEY REFERENCES events (id),"
+  "  code TEXT NOT NULL, message TEXT, rejected_at INTEGER NOT NULL);"
+  "CREATE TABLE case_conflicts ("
+  "  id INTEGER PRIMARY KEY, case_id TEXT NOT NULL, field TEXT NOT NULL,"
+  "  kept_event TEXT NOT NULL, lost_event TEXT NOT NULL, lost_value TEXT,"
+  "  detected_at INTEGER NOT NULL, resolved_event TEXT,"
+  "  UNIQUE (case_id, field, lost_event));"
+  "CREATE INDEX events_unpushed ON events (seq) WHERE pushed = 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SW_STORE_SCHEMA_VERSION);

@@ -1,0 +1,19 @@
+/* sw-mask.h — masking personal data for people who must not see it whole
+ * (domain §4: 张三 → 张*, 13812341234 → 138****1234)
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Keeps the first character (the family name), stars the rest. */
+char *sw_mask_name  (const char *name);
+/* Keeps the first three and the last four digits of a long number; a short
+ * one keeps only its last two. */
+char *sw_mask_phone (const char *phone);
+/* "张* · 138****1234", or NULL when there is neither. */
+char *sw_mask_customer (const char *name,
+                        const char *phone);
+
+G_END_DECLS
