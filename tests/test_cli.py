@@ -210,7 +210,7 @@ class CliTest(unittest.TestCase):
 
     def test_translated_errors(self):
         self.ctl.run("init")
-        env = {"LANGUAGE": "zh_CN", "LANG": "zh_CN.UTF-8", "LC_ALL": ""}
+        env = {"LANGUAGE": "zh_CN", "LC_ALL": "C.UTF-8"}
         locale_dir = os.environ.get("SHOUWEN_LOCALEDIR")
         self.assertTrue(locale_dir and os.path.isdir(os.path.join(locale_dir, "zh_CN")),
                         "the zh_CN translation is not built")

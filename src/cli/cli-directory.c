@@ -184,8 +184,10 @@ static void
 department_text (gpointer item)
 {
   SwDepartment *d = item;
-  g_print ("%-10s %-16s %-20s %-14s %s\n", sw_department_get_code (d), sw_department_get_name (d),
-           sw_department_get_location (d) ? sw_department_get_location (d) : "",
+  g_autofree char *name = cli_pad (sw_department_get_name (d), 14);
+  g_autofree char *location = cli_pad (sw_department_get_location (d), 18);
+
+  g_print ("%-10s %s %s %-14s %s\n", sw_department_get_code (d), name, location,
            sw_department_get_phone (d) ? sw_department_get_phone (d) : "",
            sw_department_get_duties (d) ? sw_department_get_duties (d) : "");
 }
@@ -194,9 +196,11 @@ static void
 staff_text (gpointer item)
 {
   SwStaff *s = item;
-  g_print ("%-8s %-8s %-10s %3d %-12s %-12s %-10s %s%s\n", sw_staff_get_empno (s), sw_staff_get_name (s),
-           sw_staff_get_department_code (s), sw_staff_get_rank (s),
-           sw_staff_get_title (s) ? sw_staff_get_title (s) : "",
+  g_autofree char *name = cli_pad (sw_staff_get_name (s), 8);
+  g_autofree char *title = cli_pad (sw_staff_get_title (s), 12);
+
+  g_print ("%-8s %s %-10s %3d %s %-12s %-12s %s%s\n", sw_staff_get_empno (s), name,
+           sw_staff_get_department_code (s), sw_staff_get_rank (s), title,
            sw_role_to_string (sw_staff_get_role (s)), sw_staff_kind_to_string (sw_staff_get_kind (s)),
            sw_availability_to_string (sw_staff_get_availability (s)),
            sw_staff_get_active (s) ? "" : _(" (inactive)"));

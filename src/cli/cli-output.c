@@ -272,33 +272,33 @@ cli_print_case_text (CliContext *ctx,
   g_autofree char *handler_dept = department_text (ctx, sw_case_get_handler_department (c));
 
   g_print ("%s  %s\n", sw_case_get_number (c), sw_state_label (sw_case_get_state (c)));
-  g_print ("  %-14s %s · %s\n", _("Kind:"), sw_kind_label (sw_case_get_kind (c)),
+  cli_print_field (_("Kind:"), "%s · %s", sw_kind_label (sw_case_get_kind (c)),
            sw_channel_label (sw_case_get_channel (c)));
-  g_print ("  %-14s %s\n", _("Content:"), sw_case_get_content (c));
+  cli_print_field (_("Content:"), "%s", sw_case_get_content (c));
   if (sw_case_get_anonymous (c))
-    g_print ("  %-14s %s\n", _("Customer:"), _("anonymous"));
+    cli_print_field (_("Customer:"), "%s", _("anonymous"));
   else
     g_print ("  %-14s %s %s %s\n", _("Customer:"),
              sw_case_get_customer_name (c) ? sw_case_get_customer_name (c) : "",
              sw_case_get_customer_phone (c) ? sw_case_get_customer_phone (c) : "",
              sw_case_get_customer_unit (c) ? sw_case_get_customer_unit (c) : "");
-  g_print ("  %-14s %s\n", _("Received:"), received);
-  g_print ("  %-14s %s, %s\n", _("Responsible:"), owner, owner_dept);
-  g_print ("  %-14s %s, %s\n", _("Handler:"), handler, handler_dept);
+  cli_print_field (_("Received:"), "%s", received);
+  cli_print_field (_("Responsible:"), "%s, %s", owner, owner_dept);
+  cli_print_field (_("Handler:"), "%s, %s", handler, handler_dept);
   if (sw_case_get_target_department (c))
     {
       g_autofree char *target = department_text (ctx, sw_case_get_target_department (c));
-      g_print ("  %-14s %s\n", _("Transferred to:"), target);
+      cli_print_field (_("Transferred to:"), "%s", target);
     }
   if (due)
-    g_print ("  %-14s %s (%s)%s\n", _("Due:"), due, sw_case_get_due_rule (c),
+    cli_print_field (_("Due:"), "%s (%s)%s", due, sw_case_get_due_rule (c),
              sw_case_is_overdue (c, sw_store_now (ctx->store)) ? _(" — overdue") : "");
   if (promised)
-    g_print ("  %-14s %s (%s)\n", _("Promised:"), promised, sw_case_get_promised_rule (c));
+    cli_print_field (_("Promised:"), "%s (%s)", promised, sw_case_get_promised_rule (c));
   if (sw_case_get_satisfaction (c) > 0)
-    g_print ("  %-14s %d/5\n", _("Satisfaction:"), sw_case_get_satisfaction (c));
+    cli_print_field (_("Satisfaction:"), "%d/5", sw_case_get_satisfaction (c));
   if (sw_case_get_reopen_count (c) > 0)
-    g_print ("  %-14s %d\n", _("Reopened:"), sw_case_get_reopen_count (c));
+    cli_print_field (_("Reopened:"), "%d", sw_case_get_reopen_count (c));
 
   if (with_timeline)
     {
@@ -316,8 +316,9 @@ cli_print_case_text (CliContext *ctx,
           detail = detail ? detail : sw_case_event_get_string (ev, "opinion");
           detail = detail ? detail : sw_case_event_get_string (ev, "reason");
           detail = detail ? detail : sw_case_event_get_string (ev, "materials");
-          g_print ("  %s  %-12s %s%s%s\n", at, sw_event_kind_label (sw_case_event_get_kind (ev)),
-                   who, detail ? " — " : "", detail ? detail : "");
+          g_autofree char *label = cli_pad (sw_event_kind_label (sw_case_event_get_kind (ev)), 14);
+
+          g_print ("  %s  %s%s%s%s\n", at, label, who, detail ? " — " : "", detail ? detail : "");
         }
     }
 }

@@ -244,8 +244,7 @@ working_time_between (CliContext *ctx, int argc, char **argv)
   if (ctx->json)
     g_print ("{ \"minutes\": %" G_GINT64_FORMAT ", \"hours\": %.2f }\n", minutes, minutes / 60.0);
   else
-    g_print (_("%" G_GINT64_FORMAT " h %02" G_GINT64_FORMAT " min of working time\n"),
-             minutes / 60, minutes % 60);
+    g_print (_("%d h %02d min of working time\n"), (int) (minutes / 60), (int) (minutes % 60));
   return CLI_OK;
 }
 

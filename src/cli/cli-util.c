@@ -170,3 +170,33 @@ cli_print_json (JsonNode *node)
   text = json_generator_to_data (gen, NULL);
   g_print ("%s\n", text);
 }
+
+char *
+cli_pad (const char *text,
+         int         width)
+{
+  GString *s = g_string_new (text ? text : "");
+  int used = 0;
+
+  /* Pad by what a terminal shows: a Chinese character takes two columns. */
+  for (const char *p = s->str; *p; p = g_utf8_next_char (p))
+    used += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  for (; used < width; used++)
+    g_string_append_c (s, ' ');
+  return g_string_free (s, FALSE);
+}
+
+void
+cli_print_field (const char *label,
+                 const char *format,
+                 ...)
+{
+  g_autofree char *padded = cli_pad (label, 16);
+  g_autofree char *value = NULL;
+  va_list ap;
+
+  va_start (ap, format);
+  value = g_strdup_vprintf (format, ap);
+  va_end (ap);
+  g_print ("  %s%s\n", padded, value);
+}

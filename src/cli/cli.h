@@ -48,6 +48,12 @@ gboolean  cli_parse_time       (const char      *text,
                                 GError         **error);
 char     *cli_format_time      (gint64           ms);
 void      cli_print_json       (JsonNode        *node);
+/* `text` padded with spaces to `width` terminal columns (CJK counts two). */
+char     *cli_pad              (const char      *text,
+                                int              width);
+void      cli_print_field      (const char      *label,
+                                const char      *format,
+                                ...) G_GNUC_PRINTF (2, 3);
 
 const CliCommand *cli_find     (const CliCommand *table,
                                 CliCommandFunc    func);

@@ -28,7 +28,7 @@ load_candidates (SwStore               *store,
   if (reg->received_by == NULL || *reg->received_by == '\0')
     {
       g_set_error_literal (error, SW_ERROR, SW_ERROR_INVALID,
-                           _("Who received the request? The first receiver is required"));
+                           _("Name the staff member who received the request first"));
       return NULL;
     }
   g_strv_builder_add (b, reg->received_by);

@@ -73,7 +73,7 @@ sw_owner_choose (GPtrArray  *candidates,
       if (n_eligible == 1 && best == first)
         *reason = g_strdup (_("The first staff member who received the request"));
       else if (n_eligible == 1)
-        *reason = g_strdup_printf (_("%s received the request first but temporary and maintenance staff cannot be responsible; the regular colleague who was asked is"),
+        *reason = g_strdup_printf (_("%s received the request first, but temporary and maintenance staff cannot be responsible; the regular colleague who was asked together is responsible"),
                                    first->name);
       else if (by_rank && !by_tenure)
         *reason = g_strdup (_("Asked together: the one with the higher position is responsible"));

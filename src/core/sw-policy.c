@@ -49,7 +49,7 @@ static const SwPolicyKey keys[] = {
   { "limit.petition_special_days", SW_POLICY_INT, "60",
     N_("Working days to close a special petition") },
   { "limit.callback_days", SW_POLICY_INT, "3",
-    N_("Working days after the reply within which the customer is called back (ours: the texts give no number)") },
+    N_("Working days after the reply within which the customer is called back; Shouwen's own default, the source texts give no number") },
   { "phrases.forbidden", SW_POLICY_TEXT, "不知道;不清楚;不归我管",
     N_("Forbidden phrases, separated by semicolons") },
   { "ladder.yearly", SW_POLICY_TEXT, "correct;criticism;deduction_standby",
@@ -65,9 +65,9 @@ static const SwPolicyKey keys[] = {
   { "sanction.warning_incompetent", SW_POLICY_INT, "2",
     N_("Efficiency warnings in a year after which a person is rated incompetent") },
   { "repeat.window_days", SW_POLICY_INT, "30",
-    N_("Days within which a second complaint about the same matter counts as a repeat (ours)") },
+    N_("Days within which a second complaint about the same matter counts as a repeat (Shouwen's own default)") },
   { "pingpong.max_handoffs", SW_POLICY_INT, "2",
-    N_("Returns and forwards of one case beyond which it counts as ping-pong (ours)") },
+    N_("Returns and forwards of one case beyond which it counts as ping-pong (Shouwen's own default)") },
 };
 
 static void
