@@ -638,6 +638,30 @@ test_register_validation (SwFixture     *fx,
   g_assert_cmpuint (sw_store_count_cases (fx->store), ==, 0);
 }
 
+/* Payloads are written by hand; any text must come back from the database as it went in. */
+static void
+test_payload_round_trip (SwFixture     *fx,
+                         gconstpointer  data)
+{
+  static const char *const texts[] = {
+    "引号\"与反斜杠\\", "换行\n制表\t回车\r", "控制\001字符\037", "emoji 😀 和 中文", "{\"json\": [1, 2]}",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwCase) c = sw_fixture_register (fx, "R01", FALSE);
+  g_autoptr(GListModel) events = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    g_object_unref (sw_ops_note (fx->store, "R01", sw_case_get_id (c), texts[i], &error));
+  g_assert_no_error (error);
+  events = sw_store_list_events (fx->store, sw_case_get_id (c), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 1 + G_N_ELEMENTS (texts));
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(SwCaseEvent) ev = g_list_model_get_item (events, i + 1);
+      g_assert_cmpstr (sw_case_event_get_string (ev, "text"), ==, texts[i]);
+    }
+}
+
 #define ADD(path, func) g_test_add (path, SwFixture, NULL, sw_fixture_setup, func, sw_fixture_teardown)
 
 int
@@ -679,6 +703,7 @@ main (int   argc,
   ADD ("/rules/policy/change-keeps-promises", test_policy_change_keeps_promises);
   ADD ("/rules/numbers", test_numbers);
   ADD ("/rules/forbidden-phrases", test_forbidden_phrases);
+  ADD ("/rules/payload-round-trip", test_payload_round_trip);
   ADD ("/rules/register/validation", test_register_validation);
   return g_test_run ();
 }

@@ -84,8 +84,9 @@ test_migrate_from (gconstpointer data)
   g_clear_object (&old);
   exec_sql (path, v1_rows);
   if (from >= 3)   /* from format 3 on, the store indexes a case as it writes it */
-    exec_sql (path, "INSERT INTO case_search (case_id, number, content, customer) VALUES"
-                    " ('019a0000-0000-7000-8000-000000000001', 'BJ01-A-20260901-0001',"
+    exec_sql (path, "INSERT INTO case_search (rowid, case_id, number, content, customer) VALUES"
+                    " ((SELECT rowid FROM case_contacts), '019a0000-0000-7000-8000-000000000001',"
+                    "  'BJ01-A-20260901-0001',"
                     "  '查询工资代发未到账的原因', '赵六 13900001111 某某公司');");
 
   store = sw_store_open (path, &error);

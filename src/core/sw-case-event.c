@@ -109,12 +109,60 @@ sw_case_event_set_int (SwCaseEvent *self,
   json_object_set_int_member (self->payload, member, value);
 }
 
+static void
+append_json_string (GString    *out,
+                    const char *s)
+{
+  g_string_append_c (out, '"');
+  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
+    switch (*p)
+      {
+      case '"':  g_string_append (out, "\\\""); break;
+      case '\\': g_string_append (out, "\\\\"); break;
+      case '\n': g_string_append (out, "\\n"); break;
+      case '\r': g_string_append (out, "\\r"); break;
+      case '\t': g_string_append (out, "\\t"); break;
+      default:
+        if (*p < 0x20)
+          g_string_append_printf (out, "\\u%04x", *p);
+        else
+          g_string_append_c (out, (char) *p);
+      }
+  g_string_append_c (out, '"');
+}
+
+/* Payloads are flat objects of strings and numbers, written on every
+ * operation: a direct writer is several times faster than JsonGenerator. */
 char *
 sw_case_event_payload_to_json (SwCaseEvent *self)
 {
-  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), self->payload);
+  GString *out = g_string_sized_new (256);
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *node;
+  gboolean first = TRUE;
 
-  return json_to_string (node, FALSE);
+  g_string_append_c (out, '{');
+  json_object_iter_init_ordered (&iter, self->payload);
+  while (json_object_iter_next_ordered (&iter, &member, &node))
+    {
+      if (!first)
+        g_string_append_c (out, ',');
+      first = FALSE;
+      append_json_string (out, member);
+      g_string_append_c (out, ':');
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        append_json_string (out, json_node_get_string (node));
+      else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+        g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+      else
+        {
+          g_autofree char *other = json_to_string (node, FALSE);
+          g_string_append (out, other);
+        }
+    }
+  g_string_append_c (out, '}');
+  return g_string_free (out, FALSE);
 }
 
 gboolean

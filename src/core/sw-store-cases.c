@@ -172,6 +172,8 @@ _sw_store_flush_cases (SwStore  *self,
   return TRUE;
 }
 
+/* The search row shares the contact row's rowid, so that replacing it is a
+ * lookup rather than a scan of the full-text index. */
 gboolean
 _sw_store_put_contact (SwStore  *self,
                        SwCase   *c,
@@ -181,7 +183,8 @@ _sw_store_put_contact (SwStore  *self,
   sqlite3_stmt *stmt = _sw_store_prepare (self,
       "INSERT INTO case_contacts (case_id, name, phone, unit, address) VALUES (?1, ?2, ?3, ?4, ?5) "
       "ON CONFLICT (case_id) DO UPDATE SET name = excluded.name, phone = excluded.phone,"
-      " unit = excluded.unit, address = excluded.address", error);
+      " unit = excluded.unit, address = excluded.address RETURNING rowid", error);
+  gint64 rowid = 0;
 
   if (stmt == NULL)
     return FALSE;
@@ -190,28 +193,51 @@ _sw_store_put_contact (SwStore  *self,
   _sw_bind_text (stmt, 3, c->customer_phone);
   _sw_bind_text (stmt, 4, c->customer_unit);
   _sw_bind_text (stmt, 5, c->customer_address);
-  if (!_sw_store_step_done (self, stmt, error))
-    return FALSE;
-
-  stmt = _sw_store_prepare (self, "DELETE FROM case_search WHERE case_id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  _sw_bind_text (stmt, 1, c->id);
-  if (!_sw_store_step_done (self, stmt, error))
-    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    rowid = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rowid == 0)
+    return _sw_store_fail (self, error);
 
   customer = g_strjoin (" ", c->customer_name ? c->customer_name : "",
                         c->customer_phone ? c->customer_phone : "",
                         c->customer_unit ? c->customer_unit : "", NULL);
-  stmt = _sw_store_prepare (self,
-      "INSERT INTO case_search (case_id, number, content, customer) VALUES (?1, ?2, ?3, ?4)", error);
-  if (stmt == NULL)
-    return FALSE;
-  _sw_bind_text (stmt, 1, c->id);
-  _sw_bind_text (stmt, 2, c->number);
-  _sw_bind_text (stmt, 3, c->content);
-  _sw_bind_text (stmt, 4, customer);
-  return _sw_store_step_done (self, stmt, error);
+  {
+    char *row[] = { g_strdup_printf ("%" G_GINT64_FORMAT, rowid), g_strdup (c->id),
+                    g_strdup (c->number), g_strdup (c->content), g_steal_pointer (&customer), NULL };
+    g_ptr_array_add (self->pending_search, g_memdup2 (row, sizeof row));
+  }
+  return TRUE;
+}
+
+gboolean
+_sw_store_flush_search (SwStore  *self,
+                        GError  **error)
+{
+  for (guint i = 0; i < self->pending_search->len; i++)
+    {
+      char **row = g_ptr_array_index (self->pending_search, i);
+      gint64 rowid = g_ascii_strtoll (row[0], NULL, 10);
+      sqlite3_stmt *stmt = _sw_store_prepare (self, "DELETE FROM case_search WHERE rowid = ?1", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, rowid);
+      if (!_sw_store_step_done (self, stmt, error))
+        return FALSE;
+      stmt = _sw_store_prepare (self,
+          "INSERT INTO case_search (rowid, case_id, number, content, customer) VALUES (?1, ?2, ?3, ?4, ?5)",
+          error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, rowid);
+      for (int k = 1; k <= 4; k++)
+        _sw_bind_text (stmt, k + 1, row[k]);
+      if (!_sw_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  g_ptr_array_set_size (self->pending_search, 0);
+  return TRUE;
 }
 
 static gboolean
@@ -370,7 +396,8 @@ sw_store_list_cases (SwStore            *self,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  if (self->tx_depth > 0 && !_sw_store_flush_cases (self, error))
+  if (self->tx_depth > 0 && (!_sw_store_flush_cases (self, error) ||
+                             !_sw_store_flush_search (self, error)))
     return NULL;
 
   if (q->state >= 0)
@@ -382,6 +409,8 @@ sw_store_list_cases (SwStore            *self,
                           " OR c.target_department = :dept)");
   if (q->person)
     g_string_append (sql, " AND (c.owner = :person OR c.handler = :person)");
+  if (q->closed_since > 0)
+    g_string_append (sql, " AND c.state = 'closed' AND c.closed_at >= :since");
   if (q->overdue_only)
     g_string_append (sql, " AND c.state <> 'closed' AND c.due_at > 0 AND c.due_at < :now");
   if (q->text && *q->text)
@@ -415,6 +444,8 @@ sw_store_list_cases (SwStore            *self,
   BIND_NAMED_TEXT (":person", q->person);
   BIND_NAMED_TEXT (":text", text_arg);
 #undef BIND_NAMED_TEXT
+  if (sqlite3_bind_parameter_index (stmt, ":since") > 0)
+    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":since"), q->closed_since);
   if (sqlite3_bind_parameter_index (stmt, ":now") > 0)
     sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":now"), sw_store_now (self));
 

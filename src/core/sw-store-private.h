@@ -35,6 +35,9 @@ struct _SwStore
 
   /* Case rows written in the open transaction, flushed at commit */
   GHashTable *dirty_cases;    /* id → SwCase */
+  /* Search rows, written last: FTS5 flushes its buffers at every statement
+   * savepoint once it is part of a transaction */
+  GPtrArray  *pending_search;
 };
 
 sqlite3_stmt *_sw_store_prepare      (SwStore     *self,
@@ -79,6 +82,8 @@ char         *_sw_store_next_number  (SwStore     *self,
                                       GError     **error);
 gboolean      _sw_store_put_contact  (SwStore     *self,
                                       SwCase      *row,
+                                      GError     **error);
+gboolean      _sw_store_flush_search (SwStore     *self,
                                       GError     **error);
 
 G_END_DECLS

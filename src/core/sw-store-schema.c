@@ -74,10 +74,10 @@ static const char *const migrations[] = {
   /* 3: full-text search; trigrams match Chinese substrings */
   "CREATE VIRTUAL TABLE case_search USING fts5 ("
   "  case_id UNINDEXED, number, content, customer, tokenize = 'trigram');"
-  "INSERT INTO case_search (case_id, number, content, customer)"
-  "  SELECT c.id, c.number, c.content,"
+  "INSERT INTO case_search (rowid, case_id, number, content, customer)"
+  "  SELECT k.rowid, c.id, c.number, c.content,"
   "         coalesce (k.name, '') || ' ' || coalesce (k.phone, '') || ' ' || coalesce (k.unit, '')"
-  "  FROM cases c LEFT JOIN case_contacts k ON k.case_id = c.id;",
+  "  FROM cases c JOIN case_contacts k ON k.case_id = c.id;",
 
   /* 4: the sync client's state: events the server refused (kept, never
    * dropped) and concurrent changes whose losing value stays visible */
@@ -90,6 +90,38 @@ static const char *const migrations[] = {
   "  detected_at INTEGER NOT NULL, resolved_event TEXT,"
   "  UNIQUE (case_id, field, lost_event));"
   "CREATE INDEX events_unpushed ON events (seq) WHERE pushed = 0;",
+
+  /* 5: accountability: findings (detected or recorded), their review log,
+   * formal sanctions, per-case facts derived by detection, inspections */
+  "CREATE TABLE findings ("
+  "  id TEXT PRIMARY KEY, key TEXT NOT NULL UNIQUE, rule TEXT NOT NULL,"
+  "  source TEXT NOT NULL, case_id TEXT, person TEXT, department TEXT,"
+  "  events TEXT NOT NULL DEFAULT '[]', detail TEXT, evidence TEXT,"
+  "  occurred_at INTEGER NOT NULL, created_at INTEGER NOT NULL, created_by TEXT,"
+  "  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'confirmed', 'dismissed')),"
+  "  decided_at INTEGER NOT NULL DEFAULT 0, decided_by TEXT, reason TEXT,"
+  "  inspection_id TEXT);"
+  "CREATE INDEX findings_by_person ON findings (person, occurred_at);"
+  "CREATE INDEX findings_by_time ON findings (occurred_at);"
+  "CREATE TABLE finding_log ("
+  "  seq INTEGER PRIMARY KEY, finding_id TEXT NOT NULL REFERENCES findings (id),"
+  "  at INTEGER NOT NULL, actor TEXT, action TEXT NOT NULL, reason TEXT);"
+  "CREATE TABLE sanctions ("
+  "  id TEXT PRIMARY KEY, person TEXT NOT NULL, kind TEXT NOT NULL"
+  "  CHECK (kind IN ('admonish', 'warning')), at INTEGER NOT NULL,"
+  "  decided_by TEXT NOT NULL, reason TEXT NOT NULL, finding_id TEXT);"
+  "CREATE INDEX sanctions_by_person ON sanctions (person, at);"
+  "CREATE TABLE case_facts ("
+  "  case_id TEXT PRIMARY KEY, transfers INTEGER NOT NULL DEFAULT 0,"
+  "  transfer_late INTEGER NOT NULL DEFAULT 0, accepts INTEGER NOT NULL DEFAULT 0,"
+  "  accept_late INTEGER NOT NULL DEFAULT 0, handling_ms INTEGER NOT NULL DEFAULT -1);"
+  "CREATE TABLE inspections ("
+  "  id TEXT PRIMARY KEY, date TEXT NOT NULL, department TEXT NOT NULL,"
+  "  inspector TEXT NOT NULL, summary TEXT NOT NULL, scores TEXT NOT NULL DEFAULT '{}',"
+  "  cases TEXT NOT NULL DEFAULT '[]', created_at INTEGER NOT NULL);"
+  "CREATE INDEX inspections_by_department ON inspections (department, date);"
+  "CREATE INDEX case_contacts_by_phone ON case_contacts (phone);"
+  "CREATE INDEX cases_by_received ON cases (received_at);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SW_STORE_SCHEMA_VERSION);

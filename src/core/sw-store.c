@@ -123,6 +123,7 @@ sw_store_finalize (GObject *object)
   SwStore *self = SW_STORE (object);
 
   g_clear_pointer (&self->dirty_cases, g_hash_table_unref);
+  g_clear_pointer (&self->pending_search, g_ptr_array_unref);
   g_clear_pointer (&self->stmts, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
@@ -151,6 +152,7 @@ sw_store_init (SwStore *self)
   self->calendars = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->policies = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
   self->dirty_cases = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  self->pending_search = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 }
 
 /* ------------------------------------------------------------ opening */
@@ -428,6 +430,7 @@ sw_store_commit (SwStore  *self,
   hlc = g_strdup_printf ("%" G_GINT64_FORMAT ".%d", self->hlc_ms, self->hlc_counter);
   if (!_sw_store_flush_cases (self, error) ||
       !sw_store_set_meta (self, "hlc", hlc, error) ||
+      !_sw_store_flush_search (self, error) ||
       !_sw_store_exec (self, "COMMIT", error))
     {
       sw_store_rollback (self);
@@ -445,6 +448,7 @@ sw_store_rollback (SwStore *self)
   self->tx_depth = 0;
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   g_hash_table_remove_all (self->dirty_cases);
+  g_ptr_array_set_size (self->pending_search, 0);
   _sw_store_drop_caches (self);
 }
 
