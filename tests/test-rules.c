@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sw-error.h"
+#include "sw-mask.h"
 #include "sw-test-fixture.h"
 
 /* ------------------------------------------------------------ owner (§3) */
@@ -662,6 +663,29 @@ test_payload_round_trip (SwFixture     *fx,
     }
 }
 
+static void
+test_mask (void)
+{
+  static const struct { const char *name, *phone, *masked_name, *masked_phone; } rows[] = {
+    { "张三", "13812341234", "张*", "138****1234" },
+    { "欧阳娜娜", "138-1234-1234", "欧***", "138****1234" },
+    { "王", "010-62001234", "王*", "010****1234" },
+    { NULL, "12345", NULL, "***45" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *n = sw_mask_name (rows[i].name);
+      g_autofree char *p = sw_mask_phone (rows[i].phone);
+      g_assert_cmpstr (n, ==, rows[i].masked_name);
+      g_assert_cmpstr (p, ==, rows[i].masked_phone);
+    }
+  {
+    g_autofree char *both = sw_mask_customer ("张三", "13812341234");
+    g_assert_cmpstr (both, ==, "张* · 138****1234");
+  }
+}
+
 #define ADD(path, func) g_test_add (path, SwFixture, NULL, sw_fixture_setup, func, sw_fixture_teardown)
 
 int
@@ -704,6 +728,7 @@ main (int   argc,
   ADD ("/rules/numbers", test_numbers);
   ADD ("/rules/forbidden-phrases", test_forbidden_phrases);
   ADD ("/rules/payload-round-trip", test_payload_round_trip);
+  g_test_add_func ("/rules/mask", test_mask);
   ADD ("/rules/register/validation", test_register_validation);
   return g_test_run ();
 }
