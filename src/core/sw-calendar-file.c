@@ -8,30 +8,6 @@
 #include "sw-calendar.h"
 #include "sw-error.h"
 
-static gboolean
-date_is_valid (const char *s)
-{
-  int y = 0, m = 0, d = 0;
-
-  if (strlen (s) != 10 || s[4] != '-' || s[7] != '-')
-    return FALSE;
-  for (int i = 0; i < 10; i++)
-    {
-      if (i == 4 || i == 7)
-        continue;
-      if (!g_ascii_isdigit (s[i]))
-        return FALSE;
-      if (i < 4)
-        y = y * 10 + g_ascii_digit_value (s[i]);
-      else if (i < 7)
-        m = m * 10 + g_ascii_digit_value (s[i]);
-      else
-        d = d * 10 + g_ascii_digit_value (s[i]);
-    }
-  return m >= 1 && m <= 12 && d >= 1 && d <= 31 &&
-         g_date_valid_dmy (d, m, y);
-}
-
 /* Cuts the next whitespace-separated word off *rest. */
 static char *
 next_word (char **rest)
@@ -50,16 +26,6 @@ next_word (char **rest)
     *end++ = '\0';
   *rest = end;
   return word;
-}
-
-static int
-compare_days (gconstpointer a,
-              gconstpointer b)
-{
-  const SwCalendarDay *da = *(SwCalendarDay * const *) a;
-  const SwCalendarDay *db = *(SwCalendarDay * const *) b;
-
-  return strcmp (da->date, db->date);
 }
 
 static gboolean
@@ -83,7 +49,7 @@ parse_line (char        *line,
     return TRUE;
 
   date = next_word (&rest);
-  if (!date_is_valid (date))
+  if (!sw_calendar_date_is_valid (date))
     {
       g_set_error (error, SW_ERROR, SW_ERROR_INVALID,
                    _("Line %u: “%s” is not a valid date (expected YYYY-MM-DD)"),
@@ -120,10 +86,7 @@ parse_line (char        *line,
     }
 
   g_strstrip (rest);
-  day = g_new0 (SwCalendarDay, 1);
-  memcpy (day->date, date, sizeof day->date);
-  day->kind = kind;
-  day->name = *rest != '\0' ? g_strdup (rest) : NULL;
+  day = sw_calendar_day_new (date, kind, rest);
   g_ptr_array_add (days, day);
   g_hash_table_insert (seen, day->date, GUINT_TO_POINTER (number));
   return TRUE;
@@ -159,6 +122,6 @@ sw_calendar_parse_file (const char  *contents,
     if (!parse_line (lines[i], i + 1, days, seen, error))
       return NULL;
 
-  g_ptr_array_sort (days, compare_days);
+  g_ptr_array_sort (days, sw_calendar_day_compare);
   return g_steal_pointer (&days);
 }

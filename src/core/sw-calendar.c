@@ -49,20 +49,28 @@ sw_calendar_day_free (SwCalendarDay *day)
   g_free (day);
 }
 
+SwCalendarDay *
+sw_calendar_day_new (const char *date,
+                     SwDayKind   kind,
+                     const char *name)
+{
+  SwCalendarDay *day = g_new0 (SwCalendarDay, 1);
+
+  g_strlcpy (day->date, date, sizeof day->date);
+  day->kind = kind;
+  day->name = (name != NULL && *name != '\0') ? g_strdup (name) : NULL;
+  return day;
+}
+
 static SwCalendarDay *
 day_copy (const SwCalendarDay *day)
 {
-  SwCalendarDay *copy = g_new0 (SwCalendarDay, 1);
-
-  memcpy (copy->date, day->date, sizeof copy->date);
-  copy->kind = day->kind;
-  copy->name = g_strdup (day->name);
-  return copy;
+  return sw_calendar_day_new (day->date, day->kind, day->name);
 }
 
-static int
-compare_days (gconstpointer a,
-              gconstpointer b)
+int
+sw_calendar_day_compare (gconstpointer a,
+                         gconstpointer b)
 {
   const SwCalendarDay *da = *(SwCalendarDay * const *) a;
   const SwCalendarDay *db = *(SwCalendarDay * const *) b;
@@ -70,9 +78,8 @@ compare_days (gconstpointer a,
   return strcmp (da->date, db->date);
 }
 
-/* Strictly "YYYY-MM-DD", a date that exists. */
-static gboolean
-date_is_valid (const char *s)
+gboolean
+sw_calendar_date_is_valid (const char *s)
 {
   int y = 0, m = 0, d = 0;
 
@@ -284,7 +291,7 @@ sw_calendar_set_day (SwCalendar *self,
   SwCalendarDay *day;
 
   g_return_if_fail (SW_IS_CALENDAR (self));
-  g_return_if_fail (date_is_valid (date));
+  g_return_if_fail (sw_calendar_date_is_valid (date));
   g_return_if_fail (kind == SW_DAY_NORMAL || kind == SW_DAY_HOLIDAY ||
                     kind == SW_DAY_WORKDAY);
 
@@ -294,10 +301,7 @@ sw_calendar_set_day (SwCalendar *self,
       return;
     }
 
-  day = g_new0 (SwCalendarDay, 1);
-  memcpy (day->date, date, sizeof day->date);
-  day->kind = kind;
-  day->name = (name != NULL && *name != '\0') ? g_strdup (name) : NULL;
+  day = sw_calendar_day_new (date, kind, name);
   /* replace, not insert: the old key lives in the old value, freed here */
   g_hash_table_replace (self->days, day->date, day);
 }
@@ -329,7 +333,7 @@ sw_calendar_list_days (SwCalendar *self)
   g_hash_table_iter_init (&iter, self->days);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_ptr_array_add (list, day_copy (value));
-  g_ptr_array_sort (list, compare_days);
+  g_ptr_array_sort (list, sw_calendar_day_compare);
   return list;
 }
 

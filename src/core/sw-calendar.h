@@ -29,7 +29,16 @@ typedef struct {
   char     *name;       /* e.g. 春节; may be NULL */
 } SwCalendarDay;
 
-void sw_calendar_day_free (SwCalendarDay *day);
+/* A day override; `date` must be a valid YYYY-MM-DD, an empty name is none. */
+SwCalendarDay *sw_calendar_day_new     (const char          *date,
+                                        SwDayKind            kind,
+                                        const char          *name);
+void           sw_calendar_day_free    (SwCalendarDay       *day);
+/* For g_ptr_array_sort over SwCalendarDay pointers: by date. */
+int            sw_calendar_day_compare (gconstpointer        a,
+                                        gconstpointer        b);
+/* Strictly "YYYY-MM-DD", a date that exists. */
+gboolean       sw_calendar_date_is_valid (const char        *date);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SwCalendarDay, sw_calendar_day_free)
 
 #define SW_TYPE_CALENDAR (sw_calendar_get_type ())

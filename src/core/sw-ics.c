@@ -88,13 +88,12 @@ add_day (GHashTable  *days,
   SwCalendarDay *day;
   SwCalendarDay *old;
 
-  day = g_new0 (SwCalendarDay, 1);
-  g_snprintf (day->date, sizeof day->date, "%04u-%02u-%02u",
-              (guint) g_date_get_year (date),
-              (guint) g_date_get_month (date),
-              (guint) g_date_get_day (date));
-  day->kind = kind;
-  day->name = *name != '\0' ? g_strdup (name) : NULL;
+  {
+    char iso[11];
+    g_snprintf (iso, sizeof iso, "%04u-%02u-%02u", (guint) g_date_get_year (date),
+                (guint) g_date_get_month (date), (guint) g_date_get_day (date));
+    day = sw_calendar_day_new (iso, kind, name);
+  }
 
   /* Where events overlap, a make-up working day beats a holiday: it is the
    * more specific announcement. Otherwise the first event wins. */
@@ -164,16 +163,6 @@ add_calendar (GHashTable     *days,
   return TRUE;
 }
 
-static int
-compare_days (gconstpointer a,
-              gconstpointer b)
-{
-  const SwCalendarDay *da = *(SwCalendarDay * const *) a;
-  const SwCalendarDay *db = *(SwCalendarDay * const *) b;
-
-  return strcmp (da->date, db->date);
-}
-
 GPtrArray *
 sw_calendar_parse_ics (const char  *contents,
                        GError     **error)
@@ -234,6 +223,6 @@ sw_calendar_parse_ics (const char  *contents,
       g_ptr_array_add (list, value);
       g_hash_table_iter_steal (&iter);
     }
-  g_ptr_array_sort (list, compare_days);
+  g_ptr_array_sort (list, sw_calendar_day_compare);
   return list;
 }

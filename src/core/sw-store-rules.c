@@ -49,27 +49,14 @@ sw_store_list_calendar_days (SwStore *self)
 
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
-      SwCalendarDay *d = g_new0 (SwCalendarDay, 1);
-      g_strlcpy (d->date, (const char *) sqlite3_column_text (stmt, 0), sizeof d->date);
-      d->kind = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "workday") == 0
-                ? SW_DAY_WORKDAY : SW_DAY_HOLIDAY;
-      d->name = _sw_column_dup (stmt, 2);
-      g_ptr_array_add (days, d);
+      SwDayKind kind = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "workday") == 0
+                       ? SW_DAY_WORKDAY : SW_DAY_HOLIDAY;
+      g_ptr_array_add (days, sw_calendar_day_new ((const char *) sqlite3_column_text (stmt, 0),
+                                                  kind, (const char *) sqlite3_column_text (stmt, 2)));
     }
   if (stmt)
     sqlite3_reset (stmt);
   return days;
-}
-
-static gboolean
-valid_date (const char *date)
-{
-  guint y, m, d;
-  char tail;
-
-  return date != NULL && strlen (date) == 10 &&
-         sscanf (date, "%4u-%2u-%2u%c", &y, &m, &d, &tail) == 3 &&
-         g_date_valid_dmy (d, m, y);
 }
 
 gboolean
@@ -81,7 +68,7 @@ sw_store_set_calendar_day (SwStore     *self,
 {
   sqlite3_stmt *stmt;
 
-  if (!valid_date (date))
+  if (date == NULL || !sw_calendar_date_is_valid (date))
     {
       g_set_error (error, SW_ERROR, SW_ERROR_INVALID,
                    _("“%s” is not a date; write it as YYYY-MM-DD"), date ? date : "");
