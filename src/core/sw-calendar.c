@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "sw-calendar.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define DEFAULT_ZONE      "Asia/Shanghai"
@@ -36,6 +37,7 @@ struct _SwCalendar
   int         workdays;
   /* "YYYY-MM-DD" → SwCalendarDay; the key is the value's own date field */
   GHashTable *days;
+  GHashTable *kinds;     /* day number since 1970-01-01 → SwDayKind: the hot path */
 };
 
 G_DEFINE_FINAL_TYPE (SwCalendar, sw_calendar, G_TYPE_OBJECT)
@@ -163,21 +165,12 @@ is_working_day (SwCalendar *self,
 {
   int weekday;
 
-  if (g_hash_table_size (self->days) > 0)
+  if (g_hash_table_size (self->kinds) > 0)
     {
-      GDate date;
-      char key[11];
-      SwCalendarDay *found;
+      gpointer kind;
 
-      g_date_clear (&date, 1);
-      g_date_set_julian (&date, (guint32) (day + EPOCH_JULIAN));
-      g_snprintf (key, sizeof key, "%04u-%02u-%02u",
-                  (guint) g_date_get_year (&date),
-                  (guint) g_date_get_month (&date),
-                  (guint) g_date_get_day (&date));
-      found = g_hash_table_lookup (self->days, key);
-      if (found != NULL)
-        return found->kind == SW_DAY_WORKDAY;
+      if (g_hash_table_lookup_extended (self->kinds, GINT_TO_POINTER ((int) day), NULL, &kind))
+        return GPOINTER_TO_INT (kind) == SW_DAY_WORKDAY;
     }
 
   /* 1970-01-01 was a Thursday; bit 1 = Monday … bit 7 = Sunday */
@@ -230,6 +223,7 @@ sw_calendar_finalize (GObject *object)
 
   g_clear_pointer (&self->tz, g_time_zone_unref);
   g_clear_pointer (&self->days, g_hash_table_unref);
+  g_clear_pointer (&self->kinds, g_hash_table_unref);
 
   G_OBJECT_CLASS (sw_calendar_parent_class)->finalize (object);
 }
@@ -247,6 +241,7 @@ sw_calendar_init (SwCalendar *self)
   self->office_start = 9 * 60;
   self->office_end = 17 * 60;
   self->workdays = 0x3e;
+  self->kinds = g_hash_table_new (g_direct_hash, g_direct_equal);
   self->days = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                       (GDestroyNotify) sw_calendar_day_free);
 }
@@ -294,6 +289,19 @@ sw_calendar_set_day (SwCalendar *self,
   g_return_if_fail (sw_calendar_date_is_valid (date));
   g_return_if_fail (kind == SW_DAY_NORMAL || kind == SW_DAY_HOLIDAY ||
                     kind == SW_DAY_WORKDAY);
+
+  {
+    GDate d;
+    int number;
+
+    g_date_clear (&d, 1);
+    g_date_set_dmy (&d, (GDateDay) atoi (date + 8), (GDateMonth) atoi (date + 5), (GDateYear) atoi (date));
+    number = (int) g_date_get_julian (&d) - EPOCH_JULIAN;
+    if (kind == SW_DAY_NORMAL)
+      g_hash_table_remove (self->kinds, GINT_TO_POINTER (number));
+    else
+      g_hash_table_insert (self->kinds, GINT_TO_POINTER (number), GINT_TO_POINTER (kind));
+  }
 
   if (kind == SW_DAY_NORMAL)
     {

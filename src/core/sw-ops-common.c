@@ -57,7 +57,7 @@ _sw_op_begin (SwOp        *op,
   if (actor == NULL || *actor == '\0')
     {
       g_set_error (error, SW_ERROR, SW_ERROR_FORBIDDEN,
-                   _("Who is acting? Name the acting user (--as EMPNO) to %s."), what);
+                   _("Who is acting? Name the acting user (--as EMPNO) to %s."), _(what));
       return FALSE;
     }
   op->actor = sw_store_get_staff (store, actor);
@@ -69,14 +69,14 @@ _sw_op_begin (SwOp        *op,
   if (!op->actor->active)
     {
       g_set_error (error, SW_ERROR, SW_ERROR_FORBIDDEN,
-                   _("%s (%s) is no longer active and cannot %s"), op->actor->name, actor, what);
+                   _("%s (%s) is no longer active and cannot %s"), op->actor->name, actor, _(what));
       return FALSE;
     }
   if (op->actor->role == SW_ROLE_INSPECTOR)
     {
       g_set_error (error, SW_ERROR, SW_ERROR_FORBIDDEN,
                    _("Inspectors read cases but do not change them; %s cannot %s"),
-                   op->actor->name, what);
+                   op->actor->name, _(what));
       return FALSE;
     }
   if (ref == NULL)
@@ -121,7 +121,7 @@ _sw_op_require_state (SwOp    *op,
 
   g_set_error (error, SW_ERROR, SW_ERROR_ILLEGAL,
                _("Cannot %s case %s: it is “%s”."),
-               op->what, op->row->number, sw_state_label (op->row->state));
+               _(op->what), op->row->number, sw_state_label (op->row->state));
   return FALSE;
 }
 
@@ -202,7 +202,7 @@ _sw_op_forbid (SwOp        *op,
 {
   g_set_error (error, SW_ERROR, SW_ERROR_FORBIDDEN,
                _("%s (%s) may not %s case %s: %s"),
-               op->actor->name, op->actor->empno, op->what, op->row->number, who_may);
+               op->actor->name, op->actor->empno, _(op->what), op->row->number, who_may);
   return FALSE;
 }
 
@@ -264,6 +264,9 @@ _sw_op_commit (SwOp        *op,
                SwCaseEvent *ev,
                GError     **error)
 {
+  /* The last event this device had seen: sync tells concurrent changes by it. */
+  if (op->row->last_event_id != NULL)
+    sw_case_event_set_string (ev, "prev", op->row->last_event_id);
   if (!sw_store_begin (op->store, error))
     return NULL;
   if (!_sw_store_append (op->store, op->row, ev, error))

@@ -122,7 +122,7 @@ sw_ops_register (SwStore               *store,
   SwCase *row = NULL, *result = NULL;
   gint64 received;
 
-  if (!_sw_op_begin (&op, store, _("register"), actor, NULL, error))
+  if (!_sw_op_begin (&op, store, N_("register"), actor, NULL, error))
     goto out;
   if (!validate_registration (&op, reg, error))
     goto out;
@@ -210,7 +210,7 @@ sw_ops_answer (SwStore     *store,
   g_auto(SwOp) op = { 0 };
   g_autoptr(SwCaseEvent) ev = NULL;
 
-  if (!_sw_op_begin (&op, store, _("answer on the spot"), actor, ref, error) ||
+  if (!_sw_op_begin (&op, store, N_("answer on the spot"), actor, ref, error) ||
       !_sw_op_require_state (&op, error, SW_STATE_REGISTERED, -1) ||
       !_sw_op_require_in_charge (&op, error) ||
       !_sw_require_text (text, _("The answer"), error))
@@ -231,7 +231,7 @@ sw_ops_notify (SwStore     *store,
   g_autoptr(SwCaseEvent) ev = NULL;
   gint64 promise;
 
-  if (!_sw_op_begin (&op, store, _("send a one-time notification for"), actor, ref, error) ||
+  if (!_sw_op_begin (&op, store, N_("send a one-time notification for"), actor, ref, error) ||
       !_sw_op_require_state (&op, error, OPEN_FOR_DISPOSITION) ||
       !_sw_op_require_in_charge (&op, error) ||
       !_sw_require_text (materials, _("The list of missing materials"), error))
@@ -267,7 +267,7 @@ sw_ops_handle (SwStore     *store,
       g_set_error_literal (error, SW_ERROR, SW_ERROR_INVALID, _("Unknown scope"));
       return NULL;
     }
-  if (!_sw_op_begin (&op, store, _("take in hand"), actor, ref, error) ||
+  if (!_sw_op_begin (&op, store, N_("take in hand"), actor, ref, error) ||
       !_sw_op_require_state (&op, error, SW_STATE_REGISTERED, -1) ||
       !_sw_op_require_in_charge (&op, error))
     return NULL;
@@ -298,7 +298,7 @@ sw_ops_refer (SwStore     *store,
   gboolean queued = FALSE;
   const char *handler;
 
-  if (!_sw_op_begin (&op, store, _("refer"), actor, ref, error) ||
+  if (!_sw_op_begin (&op, store, N_("refer"), actor, ref, error) ||
       !_sw_op_require_state (&op, error, OPEN_FOR_DISPOSITION) ||
       !_sw_op_require_in_charge (&op, error) ||
       (colleague = _sw_op_require_staff (&op, to_empno, _("The colleague to refer to"), error)) == NULL)
@@ -356,7 +356,7 @@ sw_ops_escalate (SwStore     *store,
   g_autoptr(SwStaff) leader = NULL;
   gint64 promise;
 
-  if (!_sw_op_begin (&op, store, _("escalate"), actor, ref, error) ||
+  if (!_sw_op_begin (&op, store, N_("escalate"), actor, ref, error) ||
       !_sw_op_require_state (&op, error, OPEN_FOR_DISPOSITION) ||
       !_sw_op_require_in_charge (&op, error) ||
       !_sw_require_text (note, _("The note for the leader"), error) ||
@@ -392,7 +392,7 @@ sw_ops_decide (SwStore     *store,
   g_auto(SwOp) op = { 0 };
   g_autoptr(SwCaseEvent) ev = NULL;
 
-  if (!_sw_op_begin (&op, store, _("decide on"), actor, ref, error) ||
+  if (!_sw_op_begin (&op, store, N_("decide on"), actor, ref, error) ||
       !_sw_op_require_state (&op, error, SW_STATE_ESCALATED, -1) ||
       !_sw_require_text (text, _("The decision"), error))
     return NULL;
@@ -417,7 +417,7 @@ sw_ops_outside (SwStore     *store,
   g_auto(SwOp) op = { 0 };
   g_autoptr(SwCaseEvent) ev = NULL;
 
-  if (!_sw_op_begin (&op, store, _("refer outside the organisation"), actor, ref, error) ||
+  if (!_sw_op_begin (&op, store, N_("refer outside the organisation"), actor, ref, error) ||
       !_sw_op_require_state (&op, error, OPEN_FOR_DISPOSITION) ||
       !_sw_op_require_in_charge (&op, error) ||
       !_sw_require_text (unit, _("The outside unit"), error) ||
@@ -441,7 +441,7 @@ sw_ops_refuse (SwStore     *store,
   g_autoptr(SwCaseEvent) ev = NULL;
   g_autoptr(SwStaff) leader = NULL;
 
-  if (!_sw_op_begin (&op, store, _("refuse"), actor, ref, error) ||
+  if (!_sw_op_begin (&op, store, N_("refuse"), actor, ref, error) ||
       !_sw_op_require_state (&op, error, OPEN_FOR_DISPOSITION) ||
       !_sw_op_require_in_charge (&op, error) ||
       !_sw_require_text (reason, _("The reason for the refusal"), error) ||

@@ -21,7 +21,7 @@ sw_ops_urge (SwStore     *store,
   g_auto(SwOp) op = { 0 };
   g_autoptr(SwCaseEvent) ev = NULL;
 
-  if (!_sw_op_begin (&op, store, _("urge"), actor, ref, error) ||
+  if (!_sw_op_begin (&op, store, N_("urge"), actor, ref, error) ||
       !_sw_op_require_state (&op, error, OPEN_STATES, -1))
     return NULL;
   /* The first-inquiry person keeps tracking the case; supervisors and heads chase. */
@@ -49,7 +49,7 @@ sw_ops_reply (SwStore     *store,
   g_auto(SwOp) op = { 0 };
   g_autoptr(SwCaseEvent) ev = NULL;
 
-  if (!_sw_op_begin (&op, store, _("reply to"), actor, ref, error) ||
+  if (!_sw_op_begin (&op, store, N_("reply to"), actor, ref, error) ||
       !_sw_op_require_state (&op, error, SW_STATE_IN_PROGRESS, -1) ||
       !_sw_op_require_in_charge (&op, error) ||
       !_sw_require_text (text, _("The reply"), error))
@@ -83,7 +83,7 @@ sw_ops_callback (SwStore     *store,
                    satisfaction);
       return NULL;
     }
-  if (!_sw_op_begin (&op, store, _("call back on"), actor, ref, error))
+  if (!_sw_op_begin (&op, store, N_("call back on"), actor, ref, error))
     return NULL;
   if (op.row->anonymous)
     {
@@ -130,7 +130,7 @@ sw_ops_reopen (SwStore     *store,
   g_autoptr(SwCaseEvent) ev = NULL;
   gint64 promise;
 
-  if (!_sw_op_begin (&op, store, _("reopen"), actor, ref, error) ||
+  if (!_sw_op_begin (&op, store, N_("reopen"), actor, ref, error) ||
       !_sw_op_require_state (&op, error, SW_STATE_REPLIED, SW_STATE_CLOSED, -1) ||
       !_sw_require_text (reason, _("Why the customer is not satisfied"), error))
     return NULL;
@@ -159,7 +159,7 @@ sw_ops_close (SwStore     *store,
   g_auto(SwOp) op = { 0 };
   g_autoptr(SwCaseEvent) ev = NULL;
 
-  if (!_sw_op_begin (&op, store, _("close"), actor, ref, error))
+  if (!_sw_op_begin (&op, store, N_("close"), actor, ref, error))
     return NULL;
 
   if (op.row->state == SW_STATE_CLOSED)
@@ -204,7 +204,7 @@ sw_ops_handover (SwStore     *store,
   g_autoptr(SwStaff) approver = NULL;
   g_autoptr(SwStaff) witness_staff = NULL;
 
-  if (!_sw_op_begin (&op, store, _("hand over"), actor, ref, error) ||
+  if (!_sw_op_begin (&op, store, N_("hand over"), actor, ref, error) ||
       !_sw_op_require_state (&op, error, SW_STATE_REGISTERED, SW_STATE_IN_PROGRESS,
                              SW_STATE_ESCALATED, SW_STATE_REPLIED, -1) ||
       (to = _sw_op_require_staff (&op, to_empno, _("The new handler"), error)) == NULL ||
@@ -260,7 +260,7 @@ sw_ops_note (SwStore     *store,
   g_auto(SwOp) op = { 0 };
   g_autoptr(SwCaseEvent) ev = NULL;
 
-  if (!_sw_op_begin (&op, store, _("add a note to"), actor, ref, error) ||
+  if (!_sw_op_begin (&op, store, N_("add a note to"), actor, ref, error) ||
       !_sw_require_text (text, _("The note"), error))
     return NULL;
   ev = _sw_op_event (&op, SW_EVENT_NOTE);

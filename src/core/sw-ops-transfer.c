@@ -57,7 +57,7 @@ sw_ops_transfer (SwStore     *store,
   g_autoptr(SwCaseEvent) ev = NULL;
   g_autoptr(SwDepartment) dept = NULL;
 
-  if (!_sw_op_begin (&op, store, _("transfer"), actor, ref, error) ||
+  if (!_sw_op_begin (&op, store, N_("transfer"), actor, ref, error) ||
       !_sw_op_require_state (&op, error, SW_STATE_REGISTERED, SW_STATE_IN_PROGRESS, -1) ||
       !_sw_op_require_in_charge (&op, error) ||
       (dept = require_department (&op, to_department, error)) == NULL ||
@@ -95,7 +95,7 @@ sw_ops_accept (SwStore     *store,
   g_autoptr(SwCaseEvent) ev = NULL;
   g_autoptr(SwStaff) handler = NULL;
 
-  if (!_sw_op_begin (&op, store, _("accept"), actor, ref, error) ||
+  if (!_sw_op_begin (&op, store, N_("accept"), actor, ref, error) ||
       !_sw_op_require_state (&op, error, SW_STATE_TRANSFERRED, -1) ||
       !require_receiving_department (&op, error) ||
       (handler = _sw_op_require_staff (&op, handler_empno, _("The handler"), error)) == NULL)
@@ -130,7 +130,7 @@ sw_ops_return (SwStore     *store,
   g_autoptr(SwCaseEvent) ev = NULL;
   g_autoptr(SwStaff) sender = NULL;
 
-  if (!_sw_op_begin (&op, store, _("return"), actor, ref, error) ||
+  if (!_sw_op_begin (&op, store, N_("return"), actor, ref, error) ||
       !_sw_op_require_state (&op, error, SW_STATE_TRANSFERRED, -1) ||
       !require_receiving_department (&op, error) ||
       !_sw_require_text (opinion, _("A clear opinion on why it is not your department's"), error))
@@ -159,7 +159,7 @@ sw_ops_forward (SwStore     *store,
   g_autoptr(SwCaseEvent) ev = NULL;
   g_autoptr(SwDepartment) dept = NULL;
 
-  if (!_sw_op_begin (&op, store, _("forward"), actor, ref, error) ||
+  if (!_sw_op_begin (&op, store, N_("forward"), actor, ref, error) ||
       !_sw_op_require_state (&op, error, SW_STATE_TRANSFERRED, -1) ||
       !require_receiving_department (&op, error) ||
       (dept = require_department (&op, to_department, error)) == NULL ||

@@ -427,7 +427,8 @@ sw_store_list_cases (SwStore            *self,
                                 " OR content LIKE :text ESCAPE '\\' OR customer LIKE :text ESCAPE '\\')");
         }
     }
-  g_string_append (sql, " ORDER BY c.received_at DESC, c.number DESC");
+  if (!q->unsorted)
+    g_string_append (sql, " ORDER BY c.received_at DESC, c.number DESC");
   if (q->limit > 0)
     g_string_append_printf (sql, " LIMIT %u", q->limit);
 

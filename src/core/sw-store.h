@@ -108,6 +108,8 @@ typedef struct {
   gboolean    overdue_only;   /* at sw_store_now () */
   const char *text;           /* FTS over number, content, customer */
   guint       limit;          /* 0 = no limit */
+  gint64      closed_since;   /* only cases closed at or after (ms); 0 = any */
+  gboolean    unsorted;       /* skip the newest-first order (a board sorts itself) */
 } SwCaseQuery;
 
 #define SW_CASE_QUERY_INIT { .state = -1 }
