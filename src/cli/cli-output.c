@@ -278,7 +278,7 @@ cli_print_case_text (CliContext *ctx,
   if (sw_case_get_anonymous (c))
     cli_print_field (_("Customer:"), "%s", _("anonymous"));
   else
-    g_print ("  %-14s %s %s %s\n", _("Customer:"),
+    cli_print_field (_("Customer:"), "%s %s %s",
              sw_case_get_customer_name (c) ? sw_case_get_customer_name (c) : "",
              sw_case_get_customer_phone (c) ? sw_case_get_customer_phone (c) : "",
              sw_case_get_customer_unit (c) ? sw_case_get_customer_unit (c) : "");
