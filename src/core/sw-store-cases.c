@@ -18,9 +18,12 @@
   " c.due_at, c.due_rule, c.promised_at, c.promised_rule, c.policy_version," \
   " c.urge_count, c.reopen_count, c.return_count, c.forward_count, c.satisfaction," \
   " c.queued, c.replied_at, c.callback_at, c.closed_at, c.updated_at, c.event_count," \
-  " c.last_event_id, k.name, k.phone, k.unit, k.address"
+  " c.last_event_id, k.case_id, k.name, k.phone, k.unit, k.address"
 
-#define CASE_FROM "FROM cases c LEFT JOIN case_contacts k ON k.case_id = c.id"
+/* A case row takes its contact row's rowid when it is first written (see
+ * write_case_row), so the join is an integer lookup; where the two were
+ * written apart (k.case_id differs) case_from_row looks the contact up. */
+#define CASE_FROM "FROM cases c LEFT JOIN case_contacts k ON k.rowid = c.rowid"
 
 static const char *
 col (sqlite3_stmt *stmt,
@@ -35,8 +38,29 @@ enum_or_zero (int value)
   return value < 0 ? 0 : value;
 }
 
+static void
+load_contact (SwStore *self,
+              SwCase  *c)
+{
+  sqlite3_stmt *stmt = _sw_store_prepare (self,
+      "SELECT name, phone, unit, address FROM case_contacts WHERE case_id = ?1", NULL);
+
+  if (stmt == NULL)
+    return;
+  _sw_bind_text (stmt, 1, c->id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      c->customer_name = _sw_column_dup (stmt, 0);
+      c->customer_phone = _sw_column_dup (stmt, 1);
+      c->customer_unit = _sw_column_dup (stmt, 2);
+      c->customer_address = _sw_column_dup (stmt, 3);
+    }
+  sqlite3_reset (stmt);
+}
+
 static SwCase *
-case_from_row (sqlite3_stmt *stmt)
+case_from_row (SwStore      *self,
+               sqlite3_stmt *stmt)
 {
   SwCase *c = g_object_new (SW_TYPE_CASE, NULL);
   int i = 0;
@@ -76,6 +100,11 @@ case_from_row (sqlite3_stmt *stmt)
   c->updated_at = sqlite3_column_int64 (stmt, i++);
   c->event_count = sqlite3_column_int (stmt, i++);
   c->last_event_id = _sw_column_dup (stmt, i++);
+  if (g_strcmp0 (col (stmt, i++), c->id) != 0)
+    {
+      load_contact (self, c);
+      return c;
+    }
   c->customer_name = _sw_column_dup (stmt, i++);
   c->customer_phone = _sw_column_dup (stmt, i++);
   c->customer_unit = _sw_column_dup (stmt, i++);
@@ -89,12 +118,13 @@ write_case_row (SwStore  *self,
                 GError  **error)
 {
   sqlite3_stmt *stmt = _sw_store_prepare (self,
-      "INSERT INTO cases (id, number, branch_code, channel, kind, content, anonymous, signature,"
+      "INSERT INTO cases (rowid, id, number, branch_code, channel, kind, content, anonymous, signature,"
       " received_at, owner, owner_department, handler, handler_department, target_department,"
       " transferred_by, escalated_to, state, resolution, due_at, due_rule, promised_at,"
       " promised_rule, policy_version, urge_count, reopen_count, return_count, forward_count,"
       " satisfaction, queued, replied_at, callback_at, closed_at, updated_at, event_count,"
-      " last_event_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+      " last_event_id) VALUES ((SELECT k.rowid FROM case_contacts k WHERE k.case_id = ?1"
+      " AND NOT EXISTS (SELECT 1 FROM cases WHERE rowid = k.rowid)), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
       " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31,"
       " ?32, ?33, ?34, ?35) "
       "ON CONFLICT (id) DO UPDATE SET handler = excluded.handler,"
@@ -340,7 +370,7 @@ sw_store_get_case (SwStore     *self,
   switch (sqlite3_step (stmt))
     {
     case SQLITE_ROW:
-      c = case_from_row (stmt);
+      c = case_from_row (self, stmt);
       break;
     case SQLITE_DONE:
       g_set_error (error, SW_ERROR, SW_ERROR_NOT_FOUND,
@@ -384,6 +414,60 @@ like_pattern (const char *text)
   return g_string_free (s, FALSE);
 }
 
+/* The WHERE clause over case_search for a search text, with its argument.
+ * Trigrams need three characters; a shorter text is matched with LIKE. */
+static const char *
+search_condition (const char  *text,
+                  char       **arg)
+{
+  if (g_utf8_strlen (text, -1) >= 3)
+    {
+      *arg = fts_phrase (text);
+      return "case_search MATCH :text";
+    }
+  *arg = like_pattern (text);
+  return "number LIKE :text ESCAPE '\\' OR content LIKE :text ESCAPE '\\'"
+         " OR customer LIKE :text ESCAPE '\\'";
+}
+
+GHashTable *
+sw_store_search_ids (SwStore     *self,
+                     const char  *text,
+                     GError     **error)
+{
+  g_autofree char *arg = NULL;
+  g_autofree char *sql = NULL;
+  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (text == NULL || *text == '\0')
+    return ids;
+  if (self->tx_depth > 0 && !_sw_store_flush_search (self, error))
+    {
+      g_hash_table_unref (ids);
+      return NULL;
+    }
+  sql = g_strconcat ("SELECT case_id FROM case_search WHERE ", search_condition (text, &arg), NULL);
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _sw_store_fail (self, error);
+      g_hash_table_unref (ids);
+      return NULL;
+    }
+  _sw_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":text"), arg);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (ids, _sw_column_dup (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sw_store_fail (self, error);
+      g_hash_table_unref (ids);
+      return NULL;
+    }
+  return ids;
+}
+
 GListModel *
 sw_store_list_cases (SwStore            *self,
                      const SwCaseQuery  *q,
@@ -415,17 +499,9 @@ sw_store_list_cases (SwStore            *self,
     g_string_append (sql, " AND c.state <> 'closed' AND c.due_at > 0 AND c.due_at < :now");
   if (q->text && *q->text)
     {
-      if (g_utf8_strlen (q->text, -1) >= 3)
-        {
-          text_arg = fts_phrase (q->text);
-          g_string_append (sql, " AND c.id IN (SELECT case_id FROM case_search WHERE case_search MATCH :text)");
-        }
-      else
-        {
-          text_arg = like_pattern (q->text);
-          g_string_append (sql, " AND c.id IN (SELECT case_id FROM case_search WHERE number LIKE :text ESCAPE '\\'"
-                                " OR content LIKE :text ESCAPE '\\' OR customer LIKE :text ESCAPE '\\')");
-        }
+      g_string_append (sql, " AND c.id IN (SELECT case_id FROM case_search WHERE ");
+      g_string_append (sql, search_condition (q->text, &text_arg));
+      g_string_append (sql, ")");
     }
   if (!q->unsorted)
     g_string_append (sql, " ORDER BY c.received_at DESC, c.number DESC");
@@ -451,7 +527,7 @@ sw_store_list_cases (SwStore            *self,
     sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":now"), sw_store_now (self));
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, case_from_row (stmt));
+    g_ptr_array_add (rows, case_from_row (self, stmt));
   if (rc != SQLITE_DONE)
     {
       _sw_store_fail (self, error);

@@ -175,6 +175,51 @@ pragma_int (sqlite3     *db,
   return ok;
 }
 
+/* Files up to this size get a full page check every time they are opened;
+ * $SHOUWEN_CHECK_ON_OPEN_MAX (bytes) changes it. */
+#define FULL_CHECK_MAX_BYTES (64 * 1024 * 1024)
+
+static gint64
+full_check_max_bytes (void)
+{
+  const char *env = g_getenv ("SHOUWEN_CHECK_ON_OPEN_MAX");
+  guint64 n;
+
+  if (env != NULL && g_ascii_string_to_unsigned (env, 10, 0, G_MAXINT64, &n, NULL))
+    return (gint64) n;
+  return FULL_CHECK_MAX_BYTES;
+}
+
+static gboolean
+quick_check (sqlite3     *db,
+             const char  *path,
+             gboolean     untouched,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  sqlite3_exec (db, "PRAGMA mmap_size=1073741824", NULL, NULL, NULL);
+  ok = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL) == SQLITE_OK &&
+       sqlite3_step (stmt) == SQLITE_ROW &&
+       g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  if (!ok)
+    {
+      const char *why = stmt && sqlite3_column_text (stmt, 0)
+                        ? (const char *) sqlite3_column_text (stmt, 0)
+                        : sqlite3_errmsg (db);
+      if (untouched)
+        g_set_error (error, SW_ERROR, SW_ERROR_DB_CORRUPT,
+                     _("The database “%s” is damaged (%s). It was left untouched; restore it from a backup."),
+                     path, why);
+      else
+        g_set_error (error, SW_ERROR, SW_ERROR_DB_CORRUPT,
+                     _("The database “%s” is damaged (%s). Restore it from a backup."), path, why);
+    }
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
 /* Looks at an existing file without writing to it. */
 static gboolean
 check_existing_file (const char  *path,
@@ -182,8 +227,10 @@ check_existing_file (const char  *path,
 {
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  gint64 app_id = 0, version = 0, n_tables = 0;
+  gint64 app_id = 0, version = 0, n_tables = 0, page_count = 0, page_size = 0;
   g_autofree char *wal = NULL, *abs = NULL, *uri = NULL;
+  gboolean has_wal;
+  GStatBuf st;
   gboolean ok = FALSE;
   int rc;
 
@@ -192,6 +239,8 @@ check_existing_file (const char  *path,
   wal = g_strconcat (path, "-wal", NULL);
   abs = g_canonicalize_filename (path, NULL);
   uri = g_filename_to_uri (abs, NULL, NULL);
+  /* Pages not yet copied back from the write-ahead log are not in the file. */
+  has_wal = g_stat (wal, &st) == 0 && st.st_size > 0;
   if (uri != NULL && !g_file_test (wal, G_FILE_TEST_EXISTS))
     {
       char *tmp = g_strconcat (uri, "?immutable=1", NULL);
@@ -237,19 +286,20 @@ check_existing_file (const char  *path,
       goto out;
     }
 
-  /* A damaged page may hide anywhere: read every page once. */
-  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL) != SQLITE_OK ||
-      sqlite3_step (stmt) != SQLITE_ROW ||
-      g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+  /* A truncated file is cheap to spot; a damaged page hides anywhere and
+   * needs every page read once, which a small file affords at every open.
+   * For a large one sw_store_check_integrity() runs where it can wait. */
+  pragma_int (db, "PRAGMA page_count", &page_count);
+  pragma_int (db, "PRAGMA page_size", &page_size);
+  if (g_stat (path, &st) == 0 && !has_wal && (gint64) st.st_size < page_count * page_size)
     {
-      const char *why = stmt && sqlite3_column_text (stmt, 0)
-                        ? (const char *) sqlite3_column_text (stmt, 0)
-                        : sqlite3_errmsg (db);
       g_set_error (error, SW_ERROR, SW_ERROR_DB_CORRUPT,
-                   _("The database “%s” is damaged (%s). It was left untouched; restore it from a backup."),
-                   path, why);
+                   _("The database “%s” is damaged (the file is shorter than its own header says). It was left untouched; restore it from a backup."),
+                   path);
       goto out;
     }
+  if (st.st_size <= full_check_max_bytes () && !quick_check (db, path, TRUE, error))
+    goto out;
   ok = TRUE;
 
 out:
@@ -322,7 +372,11 @@ open_store (const char  *path,
                        "PRAGMA journal_mode=WAL;"
                        "PRAGMA synchronous=NORMAL;"
                        "PRAGMA foreign_keys=ON;"
-                       "PRAGMA temp_store=MEMORY;",
+                       "PRAGMA temp_store=MEMORY;"
+                       /* Read through a memory map: loading a board reads
+                        * most of the file, and read() copies every page. */
+                       "PRAGMA mmap_size=1073741824;"
+                       "PRAGMA cache_size=-32768;",
                        error))
     return NULL;
 
@@ -347,6 +401,13 @@ sw_store_open_at_version (const char  *path,
                           GError     **error)
 {
   return open_store (path, version, error);
+}
+
+gboolean
+sw_store_check_integrity (SwStore  *self,
+                          GError  **error)
+{
+  return quick_check (self->db, self->path, FALSE, error);
 }
 
 const char *

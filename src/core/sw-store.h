@@ -30,6 +30,10 @@ SwStore      *sw_store_open_at_version     (const char  *path,
                                             int          version,
                                             GError     **error);
 const char   *sw_store_get_path            (SwStore     *self);
+/* Reads every page once (PRAGMA quick_check). Opening does this itself for
+ * files up to 64 MiB; for a larger one, call it where a wait is acceptable. */
+gboolean      sw_store_check_integrity     (SwStore     *self,
+                                            GError     **error);
 int           sw_store_get_schema_version  (SwStore     *self);
 
 /* The clock: 0 means the system clock (the default). */
@@ -119,6 +123,11 @@ SwCase       *sw_store_get_case            (SwStore            *self,
                                             GError            **error);
 GListModel   *sw_store_list_cases          (SwStore            *self,
                                             const SwCaseQuery  *query,
+                                            GError            **error);
+/* The ids of the cases whose number, content or customer contains `text`:
+ * a set (keys are the ids). Cheaper than list_cases when only ids matter. */
+GHashTable   *sw_store_search_ids          (SwStore            *self,
+                                            const char         *text,
                                             GError            **error);
 GListModel   *sw_store_list_events         (SwStore            *self,
                                             const char         *case_id,

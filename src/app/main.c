@@ -1,0 +1,16 @@
+/* main.c — shouwen: the desktop app
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "sw-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(SwApplication) app = NULL;
+
+  sw_application_init_i18n ();
+  app = sw_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

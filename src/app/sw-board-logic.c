@@ -1,0 +1,190 @@
+/* sw-board-logic.c
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sw-board-logic.h"
+
+#define HOUR_MS (G_GINT64_CONSTANT (3600) * 1000)
+
+const char *
+sw_board_kind_label (SwBoardKind kind)
+{
+  static const char * const labels[] = {
+    N_("My cases"), N_("My department"), N_("Transferred to my department"),
+    N_("Branch (all)"), N_("Overdue"), N_("Due today"),
+  };
+  G_STATIC_ASSERT (G_N_ELEMENTS (labels) == SW_N_BOARDS);
+  return (guint) kind < SW_N_BOARDS ? _(labels[kind]) : "";
+}
+
+const char *
+sw_column_label (SwState column)
+{
+  static const char * const labels[] = {
+    N_("Registered"), N_("Transferred"), N_("In progress"),
+    N_("Escalated"), N_("Replied"), N_("Closed recently"),
+  };
+  G_STATIC_ASSERT (G_N_ELEMENTS (labels) == SW_N_STATES);
+  return (guint) column < SW_N_STATES ? _(labels[column]) : "";
+}
+
+gboolean
+sw_board_matches (SwBoardKind  kind,
+                  SwCase      *c,
+                  const char  *user,
+                  const char  *user_department,
+                  gint64       now,
+                  gint64       day_end)
+{
+  gint64 due;
+
+  switch (kind)
+    {
+    case SW_BOARD_MINE:
+      return user != NULL &&
+             (g_strcmp0 (sw_case_get_owner (c), user) == 0 ||
+              g_strcmp0 (sw_case_get_handler (c), user) == 0);
+    case SW_BOARD_DEPARTMENT:
+      return user_department != NULL &&
+             (g_strcmp0 (sw_case_get_owner_department (c), user_department) == 0 ||
+              g_strcmp0 (sw_case_get_handler_department (c), user_department) == 0 ||
+              g_strcmp0 (sw_case_get_target_department (c), user_department) == 0);
+    case SW_BOARD_TRANSFERRED_IN:
+      return user_department != NULL &&
+             sw_case_get_state (c) == SW_STATE_TRANSFERRED &&
+             g_strcmp0 (sw_case_get_target_department (c), user_department) == 0;
+    case SW_BOARD_OVERDUE:
+      return sw_case_is_overdue (c, now);
+    case SW_BOARD_DUE_TODAY:
+      due = sw_case_get_due_at (c);
+      return sw_case_is_open (c) && due >= now && due < day_end;
+    case SW_BOARD_BRANCH:
+    case SW_N_BOARDS:
+    default:
+      return TRUE;
+    }
+}
+
+void
+sw_case_sort_key (SwCase  *c,
+                  SwSortKey *key)
+{
+  gint64 due;
+
+  key->number = sw_case_get_number (c);
+  key->kase = c;
+  if (!sw_case_is_open (c))
+    {
+      key->group = 2;
+      key->when = -sw_case_get_closed_at (c);
+      return;
+    }
+  due = sw_case_get_due_at (c);
+  key->group = due == 0;
+  key->when = due;
+}
+
+int
+sw_sort_key_compare (const SwSortKey *a,
+                     const SwSortKey *b)
+{
+  if (a->group != b->group)
+    return a->group < b->group ? -1 : 1;
+  if (a->when != b->when)
+    return a->when < b->when ? -1 : 1;
+  return g_strcmp0 (a->number, b->number);
+}
+
+int
+sw_case_compare (SwCase *a,
+                 SwCase *b)
+{
+  SwSortKey x, y;
+
+  sw_case_sort_key (a, &x);
+  sw_case_sort_key (b, &y);
+  return sw_sort_key_compare (&x, &y);
+}
+
+SwUrgency
+sw_case_urgency (SwCase *c,
+                 gint64  now)
+{
+  gint64 due = sw_case_get_due_at (c);
+
+  if (due == 0 || !sw_case_is_open (c))
+    return SW_URGENCY_NONE;
+  if (due < now)
+    return SW_URGENCY_OVERDUE;
+  if (due - now < 2 * HOUR_MS)
+    return SW_URGENCY_URGENT;
+  if (due - now < 24 * HOUR_MS)
+    return SW_URGENCY_SOON;
+  return SW_URGENCY_CALM;
+}
+
+char *
+sw_format_countdown (gint64 due,
+                     gint64 now)
+{
+  gint64 left = ABS (due - now) / (60 * 1000);
+  gint64 days = left / (24 * 60), hours = (left / 60) % 24, minutes = left % 60;
+  g_autofree char *span = NULL;
+
+  if (days > 0)
+    /* Translators: a duration: days and hours */
+    span = g_strdup_printf (_("%" G_GINT64_FORMAT " d %" G_GINT64_FORMAT " h"), days, hours);
+  else if (hours > 0)
+    /* Translators: a duration: hours and minutes */
+    span = g_strdup_printf (_("%" G_GINT64_FORMAT " h %" G_GINT64_FORMAT " min"), hours, minutes);
+  else
+    /* Translators: a duration in minutes */
+    span = g_strdup_printf (_("%" G_GINT64_FORMAT " min"), minutes);
+
+  if (due < now)
+    /* Translators: %s is a duration such as "2 d 4 h" */
+    return g_strdup_printf (_("overdue by %s"), span);
+  /* Translators: %s is a duration such as "3 h 20 min" */
+  return g_strdup_printf (_("due in %s"), span);
+}
+
+SwOpKind
+sw_board_drop_operation (SwState  column,
+                         SwState  state,
+                         gboolean anonymous,
+                         gboolean called_back)
+{
+  if (column == state)
+    return SW_OP_NONE;
+
+  switch (column)
+    {
+    case SW_STATE_REGISTERED:
+      return SW_OP_RETURN;
+    case SW_STATE_TRANSFERRED:
+      return state == SW_STATE_TRANSFERRED ? SW_OP_FORWARD : SW_OP_TRANSFER;
+    case SW_STATE_IN_PROGRESS:
+      switch (state)
+        {
+        case SW_STATE_REGISTERED:  return SW_OP_HANDLE;
+        case SW_STATE_TRANSFERRED: return SW_OP_ACCEPT;
+        case SW_STATE_ESCALATED:   return SW_OP_DECIDE;
+        default:                   return SW_OP_REOPEN;
+        }
+    case SW_STATE_ESCALATED:
+      return SW_OP_ESCALATE;
+    case SW_STATE_REPLIED:
+      return SW_OP_REPLY;
+    case SW_STATE_CLOSED:
+      if (state == SW_STATE_REGISTERED)
+        return SW_OP_ANSWER;
+      if (anonymous || called_back || state != SW_STATE_REPLIED)
+        return SW_OP_CLOSE;
+      return SW_OP_CALLBACK_CLOSE;
+    case SW_N_STATES:
+    default:
+      return SW_OP_NONE;
+    }
+}

@@ -1,0 +1,37 @@
+/* sw-board.h — the kanban board: six columns of one filtered, sorted list
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sw-board-logic.h"
+#include "sw-context.h"
+
+G_BEGIN_DECLS
+
+#define SW_TYPE_BOARD (sw_board_get_type ())
+G_DECLARE_FINAL_TYPE (SwBoard, sw_board, SW, BOARD, GtkWidget)
+
+GtkWidget   *sw_board_new              (SwContext   *context,
+                                        SwBoardKind  kind);
+SwBoardKind  sw_board_get_kind         (SwBoard     *self);
+void         sw_board_set_kind         (SwBoard     *self,
+                                        SwBoardKind  kind);
+/* Full-text search over number, content and customer; NULL or "" for all. */
+void         sw_board_set_search       (SwBoard     *self,
+                                        const char  *text);
+/* Filters: NULL / -1 / FALSE for any. */
+void         sw_board_set_filters      (SwBoard     *self,
+                                        const char  *department,
+                                        const char  *handler,
+                                        int          kind,
+                                        int          channel,
+                                        gboolean     overdue);
+GListModel  *sw_board_get_column_model (SwBoard     *self,
+                                        SwState      column);
+gboolean     sw_board_focus_case       (SwBoard     *self,
+                                        SwCase      *c);
+/* Re-evaluates the board filter, e.g. after the clock or the user changed. */
+void         sw_board_refilter         (SwBoard     *self);
+
+G_END_DECLS

@@ -1,0 +1,374 @@
+/* sw-case-card.c
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sw-board-logic.h"
+#include "sw-case-card.h"
+#include "sw-mask.h"
+
+struct _SwCaseCard
+{
+  GtkWidget       parent_instance;
+
+  /* template */
+  GtkWidget      *box;
+  GtkLabel       *number_label;
+  GtkLabel       *kind_label;
+  GtkMenuButton  *menu_button;
+  GtkLabel       *customer_label;
+  GtkLabel       *content_label;
+  GtkLabel       *people_label;
+  GtkLabel       *due_label;
+  GtkWidget      *badges;
+  GtkWidget      *overdue_badge;
+  GtkWidget      *reopened_badge;
+  GtkWidget      *repeat_badge;
+  GtkWidget      *escalated_badge;
+  GtkWidget      *anonymous_badge;
+
+  /* owned */
+  SwContext      *context;
+  SwCase         *kase;
+  GtkWidget      *context_menu;
+  gulong          tick_handler;
+};
+
+G_DEFINE_FINAL_TYPE (SwCaseCard, sw_case_card, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_CONTEXT, PROP_CASE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static const char * const urgency_classes[] = {
+  "due-none", "due-calm", "due-soon", "due-urgent", "due-overdue",
+};
+
+static const SwOpKind menu_operations[] = { SW_OP_URGE, SW_OP_NOTE };
+
+static GMenuModel *
+build_menu (SwCaseCard *self)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) open = g_menu_new ();
+  g_autoptr(GMenu) moves = g_menu_new ();
+  g_autoptr(GMenu) more = g_menu_new ();
+  const char *id = sw_case_get_id (self->kase);
+  SwState state = sw_case_get_state (self->kase);
+  g_autoptr(GMenuItem) item = g_menu_item_new (_("_Open"), NULL);
+
+  g_menu_item_set_action_and_target (item, "board.open", "s", id);
+  g_menu_append_item (open, item);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (open));
+
+  if (sw_context_can_edit (self->context))
+    {
+      for (guint col = 0; col < SW_N_STATES; col++)
+        {
+          g_autoptr(GMenuItem) mv = NULL;
+          g_autofree char *label = NULL;
+
+          if (col == state)
+            continue;
+          /* Translators: %s is a board column, e.g. "In progress" */
+          label = g_strdup_printf (_("Move to %s"), sw_column_label (col));
+          mv = g_menu_item_new (label, NULL);
+          g_menu_item_set_action_and_target (mv, "board.move", "(si)", id, (int) col);
+          g_menu_append_item (moves, mv);
+        }
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (moves));
+
+      for (guint i = 0; i < G_N_ELEMENTS (menu_operations); i++)
+        {
+          const SwOpInfo *info = sw_operation_info (menu_operations[i]);
+          g_autoptr(GMenuItem) it = g_menu_item_new (_(info->label), NULL);
+
+          g_menu_item_set_action_and_target (it, "board.operation", "(ss)", info->name, id);
+          g_menu_append_item (more, it);
+        }
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (more));
+    }
+  return G_MENU_MODEL (menu);
+}
+
+static void
+create_popup_cb (GtkMenuButton *button,
+                 gpointer       data)
+{
+  SwCaseCard *self = data;
+  g_autoptr(GMenuModel) model = NULL;
+
+  if (self->kase == NULL)
+    return;
+  model = build_menu (self);
+  gtk_menu_button_set_menu_model (button, model);
+}
+
+static void
+update_due (SwCaseCard *self)
+{
+  gint64 now = sw_context_now (self->context);
+  gint64 due = sw_case_get_due_at (self->kase);
+  SwUrgency urgency = sw_case_urgency (self->kase, now);
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (urgency_classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->due_label), urgency_classes[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (self->due_label), urgency_classes[urgency]);
+
+  if (!sw_case_is_open (self->kase))
+    {
+      g_autofree char *when = sw_context_format_time (self->context, sw_case_get_closed_at (self->kase));
+      /* Translators: %s is a date and time */
+      text = g_strdup_printf (_("closed %s"), when);
+    }
+  else if (due > 0)
+    text = sw_format_countdown (due, now);
+  gtk_label_set_label (self->due_label, text ? text : _("no deadline"));
+  gtk_widget_set_visible (self->overdue_badge, urgency == SW_URGENCY_OVERDUE);
+}
+
+static void
+tick_cb (SwContext  *context,
+         SwCaseCard *self)
+{
+  if (self->kase != NULL)
+    update_due (self);
+}
+
+static void
+update (SwCaseCard *self)
+{
+  SwCase *c = self->kase;
+  g_autofree char *kind = NULL;
+  g_autofree char *customer = NULL;
+  g_autofree char *people = NULL;
+  const char *owner, *handler;
+
+  if (c == NULL)
+    return;
+
+  gtk_label_set_label (self->number_label, sw_case_get_number (c));
+  kind = g_strdup_printf ("%s · %s", sw_kind_label (sw_case_get_kind (c)),
+                          sw_channel_label (sw_case_get_channel (c)));
+  gtk_label_set_label (self->kind_label, kind);
+
+  if (sw_case_get_anonymous (c))
+    customer = g_strdup (_("Anonymous customer"));
+  else if ((customer = sw_mask_customer (sw_case_get_customer_name (c),
+                                         sw_case_get_customer_phone (c))) == NULL)
+    customer = g_strdup (sw_case_get_customer_unit (c) ? sw_case_get_customer_unit (c) : "—");
+  gtk_label_set_label (self->customer_label, customer);
+  gtk_label_set_label (self->content_label, sw_case_get_content (c));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->content_label), sw_case_get_content (c));
+
+  owner = sw_context_staff_name (self->context, sw_case_get_owner (c));
+  handler = sw_context_staff_name (self->context, sw_case_get_handler (c));
+  if (sw_case_get_state (c) == SW_STATE_TRANSFERRED)
+    /* Translators: first-inquiry person, then the department a case was transferred to */
+    people = g_strdup_printf (_("Owner %s · to %s"), owner,
+                              sw_context_department_name (self->context, sw_case_get_target_department (c)));
+  else if (g_strcmp0 (sw_case_get_owner (c), sw_case_get_handler (c)) == 0 || *handler == '\0')
+    /* Translators: the first-inquiry person, who also handles the case */
+    people = g_strdup_printf (_("Owner and handler %s"), owner);
+  else
+    /* Translators: the first-inquiry person and the handler */
+    people = g_strdup_printf (_("Owner %s · Handler %s"), owner, handler);
+  gtk_label_set_label (self->people_label, people);
+
+  gtk_widget_set_visible (self->reopened_badge, sw_case_get_reopen_count (c) > 0);
+  gtk_widget_set_visible (self->repeat_badge, sw_context_is_repeat_complaint (self->context, c));
+  gtk_widget_set_visible (self->escalated_badge,
+                          sw_case_get_escalated_to (c) != NULL && *sw_case_get_escalated_to (c) != '\0');
+  gtk_widget_set_visible (self->anonymous_badge, sw_case_get_anonymous (c));
+  gtk_widget_set_visible (GTK_WIDGET (self->menu_button), TRUE);
+  update_due (self);
+}
+
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 SwCaseCard    *self)
+{
+  if (self->kase == NULL || !sw_context_can_edit (self->context))
+    return NULL;
+  return gdk_content_provider_new_typed (G_TYPE_STRING, sw_case_get_id (self->kase));
+}
+
+static void
+drag_begin_cb (GtkDragSource *source,
+               GdkDrag       *drag,
+               SwCaseCard    *self)
+{
+  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (GTK_WIDGET (self));
+
+  gtk_drag_source_set_icon (source, icon, 0, 0);
+}
+
+static void
+right_click_cb (GtkGestureClick *gesture,
+                int              n_press,
+                double           x,
+                double           y,
+                SwCaseCard      *self)
+{
+  sw_case_card_popup_menu (self);
+}
+
+static void
+sw_case_card_dispose (GObject *object)
+{
+  SwCaseCard *self = SW_CASE_CARD (object);
+
+  if (self->context != NULL)
+    g_clear_signal_handler (&self->tick_handler, self->context);
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_CASE_CARD);
+  g_clear_object (&self->kase);
+  g_clear_object (&self->context);
+  G_OBJECT_CLASS (sw_case_card_parent_class)->dispose (object);
+}
+
+static void
+sw_case_card_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  SwCaseCard *self = SW_CASE_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_CASE:
+      g_value_set_object (value, self->kase);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sw_case_card_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  SwCaseCard *self = SW_CASE_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      self->tick_handler = g_signal_connect (self->context, "tick", G_CALLBACK (tick_cb), self);
+      break;
+    case PROP_CASE:
+      sw_case_card_set_case (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sw_case_card_class_init (SwCaseCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sw_case_card_dispose;
+  object_class->get_property = sw_case_card_get_property;
+  object_class->set_property = sw_case_card_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SW_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, SW_TYPE_CASE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shouwen/Shouwen/sw-case-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, SwCaseCard, box);
+  gtk_widget_class_bind_template_child (widget_class, SwCaseCard, number_label);
+  gtk_widget_class_bind_template_child (widget_class, SwCaseCard, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, SwCaseCard, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SwCaseCard, customer_label);
+  gtk_widget_class_bind_template_child (widget_class, SwCaseCard, content_label);
+  gtk_widget_class_bind_template_child (widget_class, SwCaseCard, people_label);
+  gtk_widget_class_bind_template_child (widget_class, SwCaseCard, due_label);
+  gtk_widget_class_bind_template_child (widget_class, SwCaseCard, badges);
+  gtk_widget_class_bind_template_child (widget_class, SwCaseCard, overdue_badge);
+  gtk_widget_class_bind_template_child (widget_class, SwCaseCard, reopened_badge);
+  gtk_widget_class_bind_template_child (widget_class, SwCaseCard, repeat_badge);
+  gtk_widget_class_bind_template_child (widget_class, SwCaseCard, escalated_badge);
+  gtk_widget_class_bind_template_child (widget_class, SwCaseCard, anonymous_badge);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "sw-case-card");
+}
+
+static void
+sw_case_card_init (SwCaseCard *self)
+{
+  GtkDragSource *drag = gtk_drag_source_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_popup_cb, self, NULL);
+
+  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+  g_signal_connect (drag, "prepare", G_CALLBACK (drag_prepare_cb), self);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (right_click_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+}
+
+GtkWidget *
+sw_case_card_new (SwContext *context)
+{
+  return g_object_new (SW_TYPE_CASE_CARD, "context", context, NULL);
+}
+
+SwCase *
+sw_case_card_get_case (SwCaseCard *self)
+{
+  return self->kase;
+}
+
+void
+sw_case_card_set_case (SwCaseCard *self,
+                       SwCase     *c)
+{
+  g_return_if_fail (SW_IS_CASE_CARD (self));
+
+  if (g_set_object (&self->kase, c))
+    {
+      update (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
+    }
+}
+
+void
+sw_case_card_popup_menu (SwCaseCard *self)
+{
+  g_autoptr(GMenuModel) model = NULL;
+
+  if (self->kase == NULL)
+    return;
+  model = build_menu (self);
+  if (self->context_menu == NULL)
+    {
+      self->context_menu = gtk_popover_menu_new_from_model (model);
+      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+    }
+  else
+    gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu), model);
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}

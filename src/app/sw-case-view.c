@@ -1,0 +1,427 @@
+/* sw-case-view.c
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sw-board-logic.h"
+#include "sw-case-view.h"
+#include "sw-mask.h"
+#include "sw-policy.h"
+
+struct _SwCaseView
+{
+  AdwWindow            parent_instance;
+
+  /* template */
+  AdwWindowTitle      *title;
+  GtkLabel            *content_label;
+  GtkFlowBox          *operations_box;
+  AdwPreferencesGroup *deadline_group;
+  AdwPreferencesGroup *facts_group;
+  AdwPreferencesGroup *timeline_group;
+
+  /* owned */
+  SwContext           *context;
+  char                *id;
+  SwCase              *kase;
+  GtkListBox          *deadline_list;
+  GtkListBox          *facts_list;
+  GtkListBox          *timeline_list;
+  GArray              *operations;
+  guint                n_events;
+};
+
+G_DEFINE_FINAL_TYPE (SwCaseView, sw_case_view, ADW_TYPE_WINDOW)
+
+enum { START_OPERATION, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+/* The operations a case view offers, in the order of the work. */
+static const SwOpKind offered[] = {
+  SW_OP_ACCEPT, SW_OP_HANDLE, SW_OP_ANSWER, SW_OP_NOTIFY, SW_OP_REPLY, SW_OP_CALLBACK,
+  SW_OP_CLOSE, SW_OP_TRANSFER, SW_OP_REFER, SW_OP_RETURN, SW_OP_FORWARD, SW_OP_ESCALATE,
+  SW_OP_DECIDE, SW_OP_URGE, SW_OP_REOPEN, SW_OP_HANDOVER, SW_OP_OUTSIDE, SW_OP_REFUSE, SW_OP_NOTE,
+};
+
+/* Payload members worth showing, with their labels; the rest is bookkeeping. */
+static const struct { const char *member; const char *label; char kind; } details[] = {
+  { "text", N_("Text"), 't' },
+  { "note", N_("Note"), 't' },
+  { "opinion", N_("Opinion"), 't' },
+  { "reason", N_("Reason"), 't' },
+  { "materials", N_("Materials"), 't' },
+  { "comment", N_("Comment"), 't' },
+  { "to_department", N_("To"), 'd' },
+  { "from_department", N_("From"), 'd' },
+  { "handler", N_("Handler"), 's' },
+  { "to", N_("To"), 's' },
+  { "from", N_("From"), 's' },
+  { "approved_by", N_("Approved by"), 's' },
+  { "witness", N_("Witness"), 's' },
+  { "signed_by", N_("Signed off by"), 's' },
+  { "unit", N_("Unit"), 't' },
+  { "contact", N_("Contact"), 't' },
+  { "satisfaction", N_("Satisfaction"), 'i' },
+  { "owner_reason", N_("Why this owner"), 't' },
+};
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static GtkListBox *
+add_list (AdwPreferencesGroup *group)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  adw_preferences_group_add (group, list);
+  return GTK_LIST_BOX (list);
+}
+
+static void
+add_row (GtkListBox *list,
+         const char *title,
+         const char *value)
+{
+  GtkWidget *row;
+
+  if (value == NULL || *value == '\0')
+    return;
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_widget_add_css_class (row, "property");
+  gtk_list_box_append (list, row);
+}
+
+static void
+add_person_row (SwCaseView *self,
+                const char *title,
+                const char *empno,
+                const char *department)
+{
+  g_autofree char *value = NULL;
+
+  if (empno == NULL || *empno == '\0')
+    return;
+  value = g_strdup_printf ("%s (%s) · %s", sw_context_staff_name (self->context, empno), empno,
+                           sw_context_department_name (self->context, department));
+  add_row (self->facts_list, title, value);
+}
+
+static char *
+rule_text (const char *rule)
+{
+  const SwPolicyKey *key = rule ? sw_policy_find_key (rule) : NULL;
+
+  return key ? g_strdup (_(key->description)) : g_strdup (rule);
+}
+
+static void
+add_time_row (SwCaseView *self,
+              GtkListBox *list,
+              const char *title,
+              gint64      at,
+              const char *rule)
+{
+  g_autofree char *when = NULL;
+  g_autofree char *why = NULL;
+  g_autofree char *value = NULL;
+
+  if (at <= 0)
+    return;
+  when = sw_context_format_time (self->context, at);
+  why = rule_text (rule);
+  value = why ? g_strdup_printf ("%s — %s", when, why) : g_strdup (when);
+  add_row (list, title, value);
+}
+
+static void
+fill_facts (SwCaseView *self)
+{
+  SwCase *c = self->kase;
+  gboolean masked = sw_context_get_user (self->context) == NULL ||
+                    sw_staff_get_role (sw_context_get_user (self->context)) == SW_ROLE_INSPECTOR;
+  g_autofree char *name = masked ? sw_mask_name (sw_case_get_customer_name (c))
+                                 : g_strdup (sw_case_get_customer_name (c));
+  g_autofree char *phone = masked ? sw_mask_phone (sw_case_get_customer_phone (c))
+                                  : g_strdup (sw_case_get_customer_phone (c));
+  g_autofree char *received = sw_context_format_time (self->context, sw_case_get_received_at (c));
+  g_autofree char *kind = g_strdup_printf ("%s · %s", sw_kind_label (sw_case_get_kind (c)),
+                                           sw_channel_label (sw_case_get_channel (c)));
+  g_autofree char *countdown = NULL;
+  g_autofree char *counts = NULL;
+  g_autofree char *satisfaction = NULL;
+
+  clear_list (self->facts_list);
+  clear_list (self->deadline_list);
+
+  if (sw_case_is_open (c) && sw_case_get_due_at (c) > 0)
+    {
+      countdown = sw_format_countdown (sw_case_get_due_at (c), sw_context_now (self->context));
+      add_row (self->deadline_list, _("Time left"), countdown);
+    }
+  add_time_row (self, self->deadline_list, _("Next deadline"), sw_case_get_due_at (c), sw_case_get_due_rule (c));
+  add_time_row (self, self->deadline_list, _("Promised to the customer"), sw_case_get_promised_at (c),
+                sw_case_get_promised_rule (c));
+  gtk_widget_set_visible (GTK_WIDGET (self->deadline_group),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->deadline_list)) != NULL);
+
+  add_row (self->facts_list, _("State"), sw_state_label (sw_case_get_state (c)));
+  if (sw_case_get_resolution (c) != SW_RESOLUTION_NONE)
+    add_row (self->facts_list, _("Resolution"), sw_resolution_label (sw_case_get_resolution (c)));
+  add_row (self->facts_list, _("Kind and channel"), kind);
+  add_row (self->facts_list, _("Received"), received);
+  add_person_row (self, _("First-inquiry person"), sw_case_get_owner (c), sw_case_get_owner_department (c));
+  add_person_row (self, _("Handler"), sw_case_get_handler (c), sw_case_get_handler_department (c));
+  if (sw_case_get_state (c) == SW_STATE_TRANSFERRED)
+    add_row (self->facts_list, _("Transferred to"),
+             sw_context_department_name (self->context, sw_case_get_target_department (c)));
+  add_person_row (self, _("Escalated to"), sw_case_get_escalated_to (c), NULL);
+  if (sw_case_get_anonymous (c))
+    add_row (self->facts_list, _("Customer"), _("Anonymous"));
+  add_row (self->facts_list, _("Customer name"), name);
+  add_row (self->facts_list, _("Customer phone"), phone);
+  add_row (self->facts_list, _("Customer unit"), sw_case_get_customer_unit (c));
+  if (!masked)
+    add_row (self->facts_list, _("Customer address"), sw_case_get_customer_address (c));
+  if (sw_case_get_signature (c))
+    add_row (self->facts_list, _("Signature"), _("The customer signed"));
+  if (sw_case_get_urge_count (c) || sw_case_get_reopen_count (c) ||
+      sw_case_get_return_count (c) || sw_case_get_forward_count (c))
+    {
+      counts = g_strdup_printf (_("urged %d, reopened %d, returned %d, forwarded %d"),
+                                sw_case_get_urge_count (c), sw_case_get_reopen_count (c),
+                                sw_case_get_return_count (c), sw_case_get_forward_count (c));
+      add_row (self->facts_list, _("History"), counts);
+    }
+  if (sw_case_get_satisfaction (c) > 0)
+    {
+      satisfaction = g_strdup_printf ("%d / 5", sw_case_get_satisfaction (c));
+      add_row (self->facts_list, _("Satisfaction"), satisfaction);
+    }
+  add_time_row (self, self->facts_list, _("Replied"), sw_case_get_replied_at (c), NULL);
+  add_time_row (self, self->facts_list, _("Called back"), sw_case_get_callback_at (c), NULL);
+  add_time_row (self, self->facts_list, _("Closed"), sw_case_get_closed_at (c), NULL);
+}
+
+static char *
+event_details (SwCaseView  *self,
+               SwCaseEvent *ev)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (details); i++)
+    {
+      const char *value = sw_case_event_get_string (ev, details[i].member);
+      g_autofree char *number = NULL;
+
+      if (details[i].kind == 'i')
+        {
+          gint64 n = sw_case_event_get_int (ev, details[i].member);
+          value = n > 0 ? (number = g_strdup_printf ("%" G_GINT64_FORMAT, n)) : NULL;
+        }
+      else if (details[i].kind == 'd')
+        value = value ? sw_context_department_name (self->context, value) : NULL;
+      else if (details[i].kind == 's')
+        value = value ? sw_context_staff_name (self->context, value) : NULL;
+      if (value == NULL || *value == '\0')
+        continue;
+      if (s->len > 0)
+        g_string_append_c (s, '\n');
+      g_string_append_printf (s, "%s: %s", _(details[i].label), value);
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static void
+fill_timeline (SwCaseView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) events = sw_store_list_events (sw_context_get_store (self->context), self->id, &error);
+
+  clear_list (self->timeline_list);
+  self->n_events = events ? g_list_model_get_n_items (events) : 0;
+  for (guint i = 0; i < self->n_events; i++)
+    {
+      g_autoptr(SwCaseEvent) ev = g_list_model_get_item (events, i);
+      g_autofree char *when = sw_context_format_time (self->context, sw_case_event_get_at (ev));
+      g_autofree char *title = g_strdup_printf ("%s · %s · %s", when,
+                                                sw_event_kind_label (sw_case_event_get_kind (ev)),
+                                                sw_context_staff_name (self->context, sw_case_event_get_actor (ev)));
+      g_autofree char *more = event_details (self, ev);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), more);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      gtk_list_box_append (self->timeline_list, row);
+    }
+  if (events == NULL)
+    add_row (self->timeline_list, _("Timeline"), error->message);
+}
+
+static void
+operation_clicked_cb (GtkButton  *button,
+                      SwCaseView *self)
+{
+  sw_case_view_activate (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "sw-op")));
+}
+
+static void
+fill_operations (SwCaseView *self)
+{
+  SwStore *store = sw_context_get_store (self->context);
+  const char *user = sw_context_get_user_empno (self->context);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->operations_box))) != NULL)
+    gtk_flow_box_remove (self->operations_box, child);
+  g_array_set_size (self->operations, 0);
+  if (!sw_context_can_edit (self->context))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (offered); i++)
+    {
+      GtkWidget *button;
+
+      if (!sw_operation_check (offered[i], store, user, self->id, NULL))
+        continue;
+      g_array_append_val (self->operations, offered[i]);
+      button = gtk_button_new_with_label (_(sw_operation_info (offered[i])->label));
+      if (self->operations->len == 1)
+        gtk_widget_add_css_class (button, "suggested-action");
+      g_object_set_data (G_OBJECT (button), "sw-op", GINT_TO_POINTER (offered[i]));
+      g_signal_connect (button, "clicked", G_CALLBACK (operation_clicked_cb), self);
+      gtk_flow_box_append (self->operations_box, button);
+    }
+}
+
+static void
+refresh (SwCaseView *self)
+{
+  g_autoptr(GError) error = NULL;
+  SwCase *c = sw_store_get_case (sw_context_get_store (self->context), self->id, &error);
+
+  if (c == NULL)
+    {
+      gtk_label_set_label (self->content_label, error->message);
+      return;
+    }
+  g_clear_object (&self->kase);
+  self->kase = c;
+  g_free (self->id);
+  self->id = g_strdup (sw_case_get_id (c));
+  adw_window_title_set_title (self->title, sw_case_get_number (c));
+  adw_window_title_set_subtitle (self->title, sw_state_label (sw_case_get_state (c)));
+  gtk_window_set_title (GTK_WINDOW (self), sw_case_get_number (c));
+  gtk_label_set_label (self->content_label, sw_case_get_content (c));
+  fill_facts (self);
+  fill_operations (self);
+  fill_timeline (self);
+}
+
+static void
+case_changed_cb (SwContext  *context,
+                 SwCase     *c,
+                 SwCaseView *self)
+{
+  if (g_strcmp0 (sw_case_get_id (c), self->id) == 0)
+    refresh (self);
+}
+
+static void
+sw_case_view_dispose (GObject *object)
+{
+  SwCaseView *self = SW_CASE_VIEW (object);
+
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_CASE_VIEW);
+  g_clear_object (&self->context);
+  g_clear_object (&self->kase);
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->operations, g_array_unref);
+  G_OBJECT_CLASS (sw_case_view_parent_class)->dispose (object);
+}
+
+static void
+sw_case_view_class_init (SwCaseViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sw_case_view_dispose;
+
+  /* The user chose an operation; the window runs it (int: SwOpKind, string: the case id). */
+  signals[START_OPERATION] =
+    g_signal_new ("start-operation", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shouwen/Shouwen/sw-case-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SwCaseView, title);
+  gtk_widget_class_bind_template_child (widget_class, SwCaseView, content_label);
+  gtk_widget_class_bind_template_child (widget_class, SwCaseView, operations_box);
+  gtk_widget_class_bind_template_child (widget_class, SwCaseView, deadline_group);
+  gtk_widget_class_bind_template_child (widget_class, SwCaseView, facts_group);
+  gtk_widget_class_bind_template_child (widget_class, SwCaseView, timeline_group);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+sw_case_view_init (SwCaseView *self)
+{
+  self->operations = g_array_new (FALSE, FALSE, sizeof (SwOpKind));
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->deadline_list = add_list (self->deadline_group);
+  self->facts_list = add_list (self->facts_group);
+  self->timeline_list = add_list (self->timeline_group);
+}
+
+GtkWidget *
+sw_case_view_new (SwContext  *context,
+                  const char *id)
+{
+  SwCaseView *self = g_object_new (SW_TYPE_CASE_VIEW, NULL);
+
+  self->context = g_object_ref (context);
+  self->id = g_strdup (id);
+  g_signal_connect (context, "case-changed", G_CALLBACK (case_changed_cb), self);
+  refresh (self);
+  return GTK_WIDGET (self);
+}
+
+SwCase *
+sw_case_view_get_case (SwCaseView *self)
+{
+  return self->kase;
+}
+
+GArray *
+sw_case_view_get_operations (SwCaseView *self)
+{
+  return self->operations;
+}
+
+guint
+sw_case_view_get_n_events (SwCaseView *self)
+{
+  return self->n_events;
+}
+
+void
+sw_case_view_activate (SwCaseView *self,
+                       SwOpKind    op)
+{
+  g_signal_emit (self, signals[START_OPERATION], 0, (int) op, self->id);
+}

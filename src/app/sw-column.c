@@ -1,0 +1,254 @@
+/* sw-column.c
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sw-board-logic.h"
+#include "sw-case-card.h"
+#include "sw-column.h"
+
+struct _SwColumn
+{
+  GtkWidget           parent_instance;
+
+  /* template */
+  GtkWidget          *box;
+  GtkLabel           *title_label;
+  GtkLabel           *count_label;
+  GtkListView        *list_view;
+
+  /* owned */
+  SwContext          *context;
+  GListModel         *model;
+  GtkSingleSelection *selection;
+  GPtrArray          *items;        /* the GtkListItems that exist now */
+  SwState             state;
+};
+
+G_DEFINE_FINAL_TYPE (SwColumn, sw_column, GTK_TYPE_WIDGET)
+
+static SwCase *
+selected_case (SwColumn *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void
+update_count (SwColumn *self)
+{
+  g_autofree char *text = g_strdup_printf ("%u", g_list_model_get_n_items (self->model));
+
+  gtk_label_set_label (self->count_label, text);
+}
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  SwColumn   *self)
+{
+  if (removed != added)
+    update_count (self);
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          SwColumn                 *self)
+{
+  gtk_list_item_set_child (item, sw_case_card_new (self->context));
+  g_ptr_array_add (self->items, item);
+}
+
+static void
+teardown_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             SwColumn                 *self)
+{
+  g_ptr_array_remove_fast (self->items, item);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         SwColumn                 *self)
+{
+  sw_case_card_set_case (SW_CASE_CARD (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
+}
+
+static void
+activate_cb (GtkListView *view,
+             guint        position,
+             SwColumn    *self)
+{
+  g_autoptr(SwCase) c = g_list_model_get_item (self->model, position);
+
+  if (c != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "board.open", "s", sw_case_get_id (c));
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         SwColumn      *self)
+{
+  const char *id = g_value_get_string (value);
+
+  if (id == NULL)
+    return FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self), "board.move", "(si)", id, (int) self->state);
+  return TRUE;
+}
+
+static void
+move_selected_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SwColumn *self = SW_COLUMN (widget);
+  SwCase *c = selected_case (self);
+
+  if (c != NULL)
+    gtk_widget_activate_action (widget, "board.move", "(si)", sw_case_get_id (c), g_variant_get_int32 (parameter));
+}
+
+static void
+menu_selected_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SwColumn *self = SW_COLUMN (widget);
+  SwCase *c = selected_case (self);
+
+  for (guint i = 0; c != NULL && i < self->items->len; i++)
+    {
+      GtkListItem *item = g_ptr_array_index (self->items, i);
+
+      if (gtk_list_item_get_item (item) == (gpointer) c)
+        sw_case_card_popup_menu (SW_CASE_CARD (gtk_list_item_get_child (item)));
+    }
+}
+
+static void
+sw_column_dispose (GObject *object)
+{
+  SwColumn *self = SW_COLUMN (object);
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, items_changed_cb, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_COLUMN);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  G_OBJECT_CLASS (sw_column_parent_class)->dispose (object);
+}
+
+static void
+sw_column_class_init (SwColumnClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sw_column_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shouwen/Shouwen/sw-column.ui");
+  gtk_widget_class_bind_template_child (widget_class, SwColumn, box);
+  gtk_widget_class_bind_template_child (widget_class, SwColumn, title_label);
+  gtk_widget_class_bind_template_child (widget_class, SwColumn, count_label);
+  gtk_widget_class_bind_template_child (widget_class, SwColumn, list_view);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "sw-column");
+
+  gtk_widget_class_install_action (widget_class, "column.move-selected", "i", move_selected_action);
+  gtk_widget_class_install_action (widget_class, "column.menu", NULL, menu_selected_action);
+  for (guint col = 0; col < SW_N_STATES; col++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + col, GDK_ALT_MASK,
+                                         "column.move-selected", "i", (int) col);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "column.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "column.menu", NULL);
+}
+
+static void
+sw_column_init (SwColumn *self)
+{
+  self->items = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+sw_column_new (SwContext  *context,
+               SwState     state,
+               GListModel *model)
+{
+  SwColumn *self = g_object_new (SW_TYPE_COLUMN, NULL);
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
+
+  self->context = g_object_ref (context);
+  self->state = state;
+  self->model = g_object_ref (model);
+  self->selection = gtk_single_selection_new (g_object_ref (model));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
+  g_signal_connect (factory, "teardown", G_CALLBACK (teardown_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect (self->list_view, "activate", G_CALLBACK (activate_cb), self);
+
+  gtk_label_set_label (self->title_label, sw_column_label (state));
+  gtk_widget_add_css_class (GTK_WIDGET (self), sw_state_to_string (state));
+  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), self);
+  update_count (self);
+
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  return GTK_WIDGET (self);
+}
+
+SwState
+sw_column_get_state (SwColumn *self)
+{
+  return self->state;
+}
+
+GListModel *
+sw_column_get_model (SwColumn *self)
+{
+  return self->model;
+}
+
+gboolean
+sw_column_focus_case (SwColumn *self,
+                      SwCase   *c)
+{
+  guint lo = 0, hi = g_list_model_get_n_items (self->model);
+
+  /* The column is in board order: bisect rather than walk it. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      g_autoptr(SwCase) item = g_list_model_get_item (self->model, mid);
+      int cmp = sw_case_compare (item, c);
+
+      if (cmp == 0)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", mid);
+          gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), mid, TRUE);
+          gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+          return TRUE;
+        }
+      if (cmp < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return FALSE;
+}

@@ -1,0 +1,60 @@
+/* sw-context.h — what the widgets share: the store, the person using the
+ * app, and the one list of cases every board view filters.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sw-store.h"
+
+G_BEGIN_DECLS
+
+#define SW_TYPE_CONTEXT (sw_context_get_type ())
+G_DECLARE_FINAL_TYPE (SwContext, sw_context, SW, CONTEXT, GObject)
+
+SwContext  *sw_context_new              (SwStore     *store,
+                                         GSettings   *settings);
+SwStore    *sw_context_get_store        (SwContext   *self);
+/* May be NULL (no schema installed). */
+GSettings  *sw_context_get_settings     (SwContext   *self);
+
+SwStaff    *sw_context_get_user         (SwContext   *self);
+const char *sw_context_get_user_empno   (SwContext   *self);
+gboolean    sw_context_set_user         (SwContext   *self,
+                                         const char  *empno);
+/* The user may change cases (not an inspector). */
+gboolean    sw_context_can_edit         (SwContext   *self);
+
+/* The open cases and those closed in the last `closed-days` days. */
+GListModel *sw_context_get_cases        (SwContext   *self);
+gboolean    sw_context_reload           (SwContext   *self,
+                                         GError     **error);
+/* Puts the new row of one case in place of the old one (or adds it). */
+void        sw_context_update_case      (SwContext   *self,
+                                         SwCase      *c);
+SwCase     *sw_context_find_case        (SwContext   *self,
+                                         const char  *id,
+                                         guint       *position);
+/* A complaint from a phone that complained before (among the loaded cases). */
+gboolean    sw_context_is_repeat_complaint (SwContext *self,
+                                            SwCase    *c);
+
+GListModel *sw_context_get_staff        (SwContext   *self);
+GListModel *sw_context_get_departments  (SwContext   *self);
+SwStaff    *sw_context_lookup_staff     (SwContext   *self,
+                                         const char  *empno);
+SwDepartment *sw_context_lookup_department (SwContext *self,
+                                            const char *code);
+/* The name of a staff member or department, or the code itself. */
+const char *sw_context_staff_name       (SwContext   *self,
+                                         const char  *empno);
+const char *sw_context_department_name  (SwContext   *self,
+                                         const char  *code);
+
+gint64      sw_context_now              (SwContext   *self);
+/* The end of the store's today, in its branch's time zone. */
+gint64      sw_context_day_end          (SwContext   *self);
+char       *sw_context_format_time      (SwContext   *self,
+                                         gint64       ms);
+
+G_END_DECLS

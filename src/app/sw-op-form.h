@@ -1,0 +1,34 @@
+/* sw-op-form.h — the fields one operation asks for, built from its
+ * SwOpInfo; used by the operation dialog and the registration dialog.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sw-context.h"
+#include "sw-operation.h"
+
+G_BEGIN_DECLS
+
+#define SW_TYPE_OP_FORM (sw_op_form_get_type ())
+G_DECLARE_FINAL_TYPE (SwOpForm, sw_op_form, SW, OP_FORM, GtkWidget)
+
+/* `c` may be NULL (a case being registered); `department` is the case's
+ * handling department, which a transfer does not offer. */
+GtkWidget *sw_op_form_new        (SwContext  *context,
+                                  SwOpKind    op,
+                                  SwCase     *c,
+                                  const char *department);
+SwOpKind   sw_op_form_get_op     (SwOpForm   *self);
+gboolean   sw_op_form_set_value  (SwOpForm   *self,
+                                  SwSlot      slot,
+                                  const char *value);
+char      *sw_op_form_get_value  (SwOpForm   *self,
+                                  SwSlot      slot);
+/* Fills `input`; the strings stay valid until the next call or disposal. */
+void       sw_op_form_get_input  (SwOpForm   *self,
+                                  SwOpInput  *input);
+/* The forbidden-phrase warning for the text said to the customer, or NULL. */
+char      *sw_op_form_check_phrases (SwOpForm *self);
+
+G_END_DECLS

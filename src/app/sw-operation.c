@@ -1,0 +1,167 @@
+/* sw-operation.c
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sw-error.h"
+#include "sw-operation.h"
+
+#define F(t, s, l) { SW_FIELD_##t, SW_SLOT_##s, l }
+
+static const SwOpInfo infos[] = {
+  { SW_OP_ANSWER, "answer", N_("Answer on the spot"), N_("Answered and closed"), TRUE,
+    { F (LONG_TEXT, TEXT, N_("Answer")) } },
+  { SW_OP_NOTIFY, "notify", N_("One-time notification"), N_("Notification recorded"), TRUE,
+    { F (LONG_TEXT, TEXT, N_("Every missing material and step")) } },
+  { SW_OP_HANDLE, "handle", N_("Handle"), N_("In hand"), FALSE,
+    { F (SCOPE, NUMBER, N_("Scope")) } },
+  { SW_OP_REFER, "refer", N_("Refer to a colleague"), N_("Referred"), FALSE,
+    { F (STAFF, STAFF, N_("Colleague")) } },
+  { SW_OP_TRANSFER, "transfer", N_("Transfer"), N_("Transferred"), FALSE,
+    { F (DEPARTMENT, DEPARTMENT, N_("Department")), F (LONG_TEXT, TEXT, N_("Handover note")) } },
+  { SW_OP_ACCEPT, "accept", N_("Accept"), N_("Accepted"), FALSE,
+    { F (STAFF, STAFF, N_("Handler")) } },
+  { SW_OP_RETURN, "return", N_("Return"), N_("Returned"), FALSE,
+    { F (LONG_TEXT, TEXT, N_("Why it is not your department’s")) } },
+  { SW_OP_FORWARD, "forward", N_("Forward"), N_("Forwarded"), FALSE,
+    { F (DEPARTMENT, DEPARTMENT, N_("Department")), F (LONG_TEXT, TEXT, N_("Whose duty it is")) } },
+  { SW_OP_ESCALATE, "escalate", N_("Escalate"), N_("Escalated"), FALSE,
+    { F (STAFF, STAFF, N_("Leader")), F (LONG_TEXT, TEXT, N_("Note for the leader")) } },
+  { SW_OP_DECIDE, "decide", N_("Decide"), N_("Decision recorded"), FALSE,
+    { F (LONG_TEXT, TEXT, N_("Decision")) } },
+  { SW_OP_OUTSIDE, "outside", N_("Outside the organisation"), N_("Pointed to an outside unit"), FALSE,
+    { F (TEXT, TEXT, N_("Outside unit")), F (TEXT, TEXT2, N_("Its contact")) } },
+  { SW_OP_REFUSE, "refuse", N_("Refuse"), N_("Refused"), TRUE,
+    { F (LONG_TEXT, TEXT, N_("Reason")), F (STAFF, STAFF, N_("Signed off by")) } },
+  { SW_OP_URGE, "urge", N_("Urge"), N_("Urged"), FALSE,
+    { F (TEXT, TEXT, N_("Note")) } },
+  { SW_OP_REPLY, "reply", N_("Reply"), N_("Reply recorded"), TRUE,
+    { F (LONG_TEXT, TEXT, N_("Reply to the customer")) } },
+  { SW_OP_CALLBACK, "callback", N_("Call back"), N_("Callback recorded"), FALSE,
+    { F (SATISFACTION, NUMBER, N_("Satisfaction")), F (TEXT, TEXT, N_("Customer’s comment")) } },
+  { SW_OP_CALLBACK_CLOSE, "callback-close", N_("Call back and close"), N_("Closed"), FALSE,
+    { F (SATISFACTION, NUMBER, N_("Satisfaction")), F (TEXT, TEXT, N_("Customer’s comment")) } },
+  { SW_OP_REOPEN, "reopen", N_("Reopen"), N_("Reopened"), FALSE,
+    { F (LONG_TEXT, TEXT, N_("Why the customer is not satisfied")) } },
+  { SW_OP_CLOSE, "close", N_("Close"), N_("Closed"), FALSE, { { 0 } } },
+  { SW_OP_HANDOVER, "handover", N_("Hand over"), N_("Handed over"), FALSE,
+    { F (STAFF, STAFF, N_("New handler")), F (STAFF, STAFF2, N_("Approved by")),
+      F (STAFF, STAFF3, N_("Witness")) } },
+  { SW_OP_NOTE, "note", N_("Add a note"), N_("Note added"), FALSE,
+    { F (LONG_TEXT, TEXT, N_("Note")) } },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (infos) == SW_N_OPS);
+
+#undef F
+
+const SwOpInfo *
+sw_operation_info (SwOpKind kind)
+{
+  g_return_val_if_fail ((guint) kind < SW_N_OPS, NULL);
+  return &infos[kind];
+}
+
+SwOpKind
+sw_operation_from_name (const char *name)
+{
+  for (guint i = 0; i < SW_N_OPS; i++)
+    if (g_strcmp0 (infos[i].name, name) == 0)
+      return infos[i].kind;
+  return SW_OP_NONE;
+}
+
+static SwCase *
+callback_and_close (SwStore         *store,
+                    const char      *actor,
+                    const char      *ref,
+                    const SwOpInput *in,
+                    GError         **error)
+{
+  g_autoptr(SwCase) called = NULL;
+  SwCase *closed;
+
+  if (!sw_store_begin (store, error))
+    return NULL;
+  if ((called = sw_ops_callback (store, actor, ref, in->number, in->text, error)) == NULL ||
+      (closed = sw_ops_close (store, actor, ref, error)) == NULL)
+    {
+      sw_store_rollback (store);
+      return NULL;
+    }
+  if (!sw_store_commit (store, error))
+    {
+      g_object_unref (closed);
+      return NULL;
+    }
+  return closed;
+}
+
+SwCase *
+sw_operation_run (SwOpKind         kind,
+                  SwStore         *store,
+                  const char      *actor,
+                  const char      *ref,
+                  const SwOpInput *in,
+                  GError         **error)
+{
+  switch (kind)
+    {
+    case SW_OP_ANSWER:   return sw_ops_answer (store, actor, ref, in->text, error);
+    case SW_OP_NOTIFY:   return sw_ops_notify (store, actor, ref, in->text, error);
+    case SW_OP_HANDLE:   return sw_ops_handle (store, actor, ref, (SwScope) in->number, error);
+    case SW_OP_REFER:    return sw_ops_refer (store, actor, ref, in->staff, error);
+    case SW_OP_TRANSFER: return sw_ops_transfer (store, actor, ref, in->department, in->text, error);
+    case SW_OP_ACCEPT:   return sw_ops_accept (store, actor, ref, in->staff, error);
+    case SW_OP_RETURN:   return sw_ops_return (store, actor, ref, in->text, error);
+    case SW_OP_FORWARD:  return sw_ops_forward (store, actor, ref, in->department, in->text, error);
+    case SW_OP_ESCALATE: return sw_ops_escalate (store, actor, ref, in->staff, in->text, error);
+    case SW_OP_DECIDE:   return sw_ops_decide (store, actor, ref, in->text, error);
+    case SW_OP_OUTSIDE:  return sw_ops_outside (store, actor, ref, in->text, in->text2, error);
+    case SW_OP_REFUSE:   return sw_ops_refuse (store, actor, ref, in->text, in->staff, error);
+    case SW_OP_URGE:     return sw_ops_urge (store, actor, ref, in->text, error);
+    case SW_OP_REPLY:    return sw_ops_reply (store, actor, ref, in->text, error);
+    case SW_OP_CALLBACK: return sw_ops_callback (store, actor, ref, in->number, in->text, error);
+    case SW_OP_CALLBACK_CLOSE: return callback_and_close (store, actor, ref, in, error);
+    case SW_OP_REOPEN:   return sw_ops_reopen (store, actor, ref, in->text, error);
+    case SW_OP_CLOSE:    return sw_ops_close (store, actor, ref, error);
+    case SW_OP_HANDOVER: return sw_ops_handover (store, actor, ref, in->staff, in->staff2, in->staff3, error);
+    case SW_OP_NOTE:     return sw_ops_note (store, actor, ref, in->text, error);
+    case SW_OP_NONE:
+    case SW_N_OPS:
+    default:
+      break;
+    }
+  g_set_error_literal (error, SW_ERROR, SW_ERROR_INVALID, _("Unknown operation"));
+  return NULL;
+}
+
+gboolean
+sw_operation_check (SwOpKind     kind,
+                    SwStore     *store,
+                    const char  *actor,
+                    const char  *ref,
+                    GError     **error)
+{
+  /* Stand-ins that pass the input checks the core makes before the state and
+   * role checks; inputs it checks later only fail with SW_ERROR_INVALID. */
+  const SwOpInput stand_in = {
+    .text = "-", .text2 = "-", .number = kind == SW_OP_HANDLE ? SW_SCOPE_DEPARTMENT : 5,
+  };
+  g_autoptr(GError) local = NULL;
+  g_autoptr(SwCase) result = NULL;
+
+  if (!sw_store_begin (store, error))
+    return FALSE;
+  result = sw_operation_run (kind, store, actor, ref, &stand_in, &local);
+  sw_store_rollback (store);
+  if (local != NULL &&
+      (g_error_matches (local, SW_ERROR, SW_ERROR_ILLEGAL) ||
+       g_error_matches (local, SW_ERROR, SW_ERROR_FORBIDDEN) ||
+       g_error_matches (local, SW_ERROR, SW_ERROR_NOT_FOUND)))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  return TRUE;
+}

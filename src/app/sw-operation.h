@@ -1,0 +1,103 @@
+/* sw-operation.h — the case operations as the app offers them: a table of
+ * what each asks for, a runner over sw-ops.h, and a dry run that tells
+ * whether the core would allow one now.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "sw-ops.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  SW_OP_NONE = -1,
+  SW_OP_ANSWER,
+  SW_OP_NOTIFY,
+  SW_OP_HANDLE,
+  SW_OP_REFER,
+  SW_OP_TRANSFER,
+  SW_OP_ACCEPT,
+  SW_OP_RETURN,
+  SW_OP_FORWARD,
+  SW_OP_ESCALATE,
+  SW_OP_DECIDE,
+  SW_OP_OUTSIDE,
+  SW_OP_REFUSE,
+  SW_OP_URGE,
+  SW_OP_REPLY,
+  SW_OP_CALLBACK,
+  SW_OP_CALLBACK_CLOSE,   /* the callback result, then close: a drop on "Closed" */
+  SW_OP_REOPEN,
+  SW_OP_CLOSE,
+  SW_OP_HANDOVER,
+  SW_OP_NOTE,
+  SW_N_OPS
+} SwOpKind;
+
+/* What an operation asks for; a field's slot says where its value goes. */
+typedef enum {
+  SW_FIELD_NONE,
+  SW_FIELD_TEXT,          /* one line */
+  SW_FIELD_LONG_TEXT,     /* several lines */
+  SW_FIELD_STAFF,
+  SW_FIELD_DEPARTMENT,
+  SW_FIELD_SCOPE,
+  SW_FIELD_SATISFACTION,
+} SwFieldType;
+
+typedef enum {
+  SW_SLOT_TEXT,
+  SW_SLOT_TEXT2,
+  SW_SLOT_STAFF,
+  SW_SLOT_STAFF2,
+  SW_SLOT_STAFF3,
+  SW_SLOT_DEPARTMENT,
+  SW_SLOT_NUMBER,
+  SW_N_SLOTS
+} SwSlot;
+
+typedef struct {
+  SwFieldType  type;
+  SwSlot       slot;
+  const char  *label;        /* translatable (N_) */
+} SwField;
+
+#define SW_OP_MAX_FIELDS 3
+
+typedef struct {
+  SwOpKind     kind;
+  const char  *name;          /* stable, for action targets */
+  const char  *label;         /* translatable (N_): a button */
+  const char  *done;          /* translatable (N_): a toast after the case number */
+  gboolean     check_phrases; /* the text is said to the customer */
+  SwField      fields[SW_OP_MAX_FIELDS];
+} SwOpInfo;
+
+typedef struct {
+  const char *text;
+  const char *text2;
+  const char *staff;
+  const char *staff2;
+  const char *staff3;
+  const char *department;
+  int         number;
+} SwOpInput;
+
+const SwOpInfo *sw_operation_info      (SwOpKind kind);
+SwOpKind        sw_operation_from_name (const char *name);
+
+SwCase         *sw_operation_run       (SwOpKind         kind,
+                                        SwStore         *store,
+                                        const char      *actor,
+                                        const char      *ref,
+                                        const SwOpInput *input,
+                                        GError         **error);
+/* Runs the operation with stand-in inputs and rolls it back. FALSE (with the
+ * core's reason) when the case's state or the actor's role forbids it;
+ * TRUE when only the inputs are left to give. */
+gboolean        sw_operation_check     (SwOpKind         kind,
+                                        SwStore         *store,
+                                        const char      *actor,
+                                        const char      *ref,
+                                        GError         **error);
+
+G_END_DECLS

@@ -1,0 +1,488 @@
+/* sw-register-dialog.c
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "sw-register-dialog.h"
+#include "sw-ui-util.h"
+
+struct _SwRegisterDialog
+{
+  AdwWindow       parent_instance;
+
+  /* template */
+  GtkButton      *cancel_button;
+  GtkButton      *save_button;
+  AdwComboRow    *channel_row;
+  AdwComboRow    *kind_row;
+  GtkTextView    *content_view;
+  GtkWidget      *routing_box;
+  GtkLabel       *routing_label;
+  GtkButton      *routing_button;
+  AdwEntryRow    *name_row;
+  AdwEntryRow    *phone_row;
+  AdwEntryRow    *unit_row;
+  GtkSwitch      *anonymous_switch;
+  GtkMenuButton  *asked_button;
+  GtkListBox     *asked_list;
+  AdwActionRow   *owner_row;
+  AdwComboRow    *disposition_row;
+  GtkWidget      *form_box;
+  GtkLabel       *error_label;
+
+  /* owned */
+  SwContext      *context;
+  SwOpForm       *form;
+  GPtrArray      *asked_checks;   /* GtkCheckButton with "sw-empno" */
+  char           *owner;
+  char           *owner_text;
+  char           *suggestion;
+  char           *error;
+};
+
+G_DEFINE_FINAL_TYPE (SwRegisterDialog, sw_register_dialog, ADW_TYPE_WINDOW)
+
+enum { DONE, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+/* What can be decided at the counter, in the order of domain §5. */
+static const SwOpKind dispositions[] = {
+  SW_OP_NONE, SW_OP_ANSWER, SW_OP_NOTIFY, SW_OP_HANDLE, SW_OP_REFER,
+  SW_OP_TRANSFER, SW_OP_ESCALATE, SW_OP_OUTSIDE, SW_OP_REFUSE,
+};
+
+static GStrv
+asked_empnos (SwRegisterDialog *self)
+{
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+
+  for (guint i = 0; i < self->asked_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->asked_checks, i);
+
+      if (gtk_check_button_get_active (check))
+        g_strv_builder_add (b, g_object_get_data (G_OBJECT (check), "sw-empno"));
+    }
+  return g_strv_builder_end (b);
+}
+
+/* Fills `reg` from the widgets; the strings are owned by `strings`. */
+static void
+collect (SwRegisterDialog *self,
+         SwRegistration   *reg,
+         GPtrArray        *strings)
+{
+  char *content = sw_text_view_get_text (self->content_view);
+  GStrv asked = asked_empnos (self);
+
+  g_ptr_array_add (strings, content);
+  g_ptr_array_add (strings, asked);
+  *reg = (SwRegistration) {
+    .channel = adw_combo_row_get_selected (self->channel_row),
+    .kind = adw_combo_row_get_selected (self->kind_row),
+    .content = content,
+    .received_by = sw_context_get_user_empno (self->context),
+    .asked_with = (const char *const *) asked,
+    .customer_name = gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+    .customer_phone = gtk_editable_get_text (GTK_EDITABLE (self->phone_row)),
+    .customer_unit = gtk_editable_get_text (GTK_EDITABLE (self->unit_row)),
+    .anonymous = gtk_switch_get_active (self->anonymous_switch),
+  };
+}
+
+static void
+show_error (SwRegisterDialog *self,
+            const char       *message)
+{
+  g_free (self->error);
+  self->error = g_strdup (message);
+  gtk_label_set_label (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+update_owner (SwRegisterDialog *self)
+{
+  g_autoptr(GPtrArray) strings = g_ptr_array_new ();
+  g_autoptr(SwStaff) owner = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *label = NULL;
+  SwRegistration reg;
+  guint n_asked;
+
+  collect (self, &reg, strings);
+  n_asked = g_strv_length ((GStrv) g_ptr_array_index (strings, 1));
+  if (n_asked == 0)
+    gtk_menu_button_set_label (self->asked_button, _("Nobody"));
+  else
+    {
+      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u colleague", "%u colleagues", n_asked), n_asked);
+      gtk_menu_button_set_label (self->asked_button, label);
+    }
+
+  owner = sw_ops_preview_owner (sw_context_get_store (self->context), &reg, &reason, &error);
+  g_clear_pointer (&self->owner, g_free);
+  g_clear_pointer (&self->owner_text, g_free);
+  if (owner != NULL)
+    {
+      self->owner = g_strdup (sw_staff_get_empno (owner));
+      self->owner_text = g_strdup_printf ("%s (%s) — %s", sw_staff_get_name (owner),
+                                          sw_staff_get_empno (owner), reason ? reason : "");
+    }
+  else
+    self->owner_text = g_strdup (error->message);
+  adw_action_row_set_subtitle (self->owner_row, self->owner_text);
+
+  g_free (g_ptr_array_index (strings, 0));
+  g_strfreev (g_ptr_array_index (strings, 1));
+}
+
+static int
+count_duties (const char *duties,
+              const char *content)
+{
+  g_auto(GStrv) words = g_strsplit (duties ? duties : "", ";", -1);
+  int hits = 0;
+
+  for (guint i = 0; words[i]; i++)
+    {
+      g_strstrip (words[i]);
+      if (*words[i] != '\0' && strstr (content, words[i]) != NULL)
+        hits++;
+    }
+  return hits;
+}
+
+/* The routing directory: the department whose duty catalogue matches the
+ * request best, with where it is and whom to call. */
+static void
+update_routing (SwRegisterDialog *self)
+{
+  g_autofree char *content = sw_text_view_get_text (self->content_view);
+  GListModel *departments = sw_context_get_departments (self->context);
+  SwDepartment *best = NULL;
+  int best_hits = 0;
+
+  for (guint i = 0, n = g_list_model_get_n_items (departments); i < n; i++)
+    {
+      g_autoptr(SwDepartment) d = g_list_model_get_item (departments, i);
+      int hits = count_duties (sw_department_get_duties (d), content);
+
+      if (hits > best_hits)
+        {
+          best_hits = hits;
+          best = d;
+        }
+    }
+  g_clear_pointer (&self->suggestion, g_free);
+  gtk_widget_set_visible (self->routing_box, best != NULL);
+  if (best != NULL)
+    {
+      SwStaff *liaison = sw_context_lookup_staff (self->context, sw_department_get_liaison_empno (best));
+      g_autofree char *text = NULL;
+
+      self->suggestion = g_strdup (sw_department_get_code (best));
+      /* Translators: department name, its location, its phone, its liaison person */
+      text = g_strdup_printf (_("Whose duty: %s · %s · ☎ %s · liaison %s"),
+                              sw_department_get_name (best),
+                              sw_department_get_location (best) ? sw_department_get_location (best) : "—",
+                              sw_department_get_phone (best) ? sw_department_get_phone (best) : "—",
+                              liaison ? sw_staff_get_name (liaison) : "—");
+      gtk_label_set_label (self->routing_label, text);
+    }
+}
+
+static void
+content_changed_cb (SwRegisterDialog *self)
+{
+  update_routing (self);
+}
+
+static void
+rebuild_form (SwRegisterDialog *self)
+{
+  guint i = adw_combo_row_get_selected (self->disposition_row);
+  SwOpKind op = i < G_N_ELEMENTS (dispositions) ? dispositions[i] : SW_OP_NONE;
+  SwStaff *user = sw_context_get_user (self->context);
+
+  if (self->form != NULL)
+    gtk_box_remove (GTK_BOX (self->form_box), GTK_WIDGET (self->form));
+  self->form = NULL;
+  if (op == SW_OP_NONE)
+    return;
+  self->form = SW_OP_FORM (sw_op_form_new (self->context, op, NULL,
+                                           user ? sw_staff_get_department_code (user) : NULL));
+  gtk_box_append (GTK_BOX (self->form_box), GTK_WIDGET (self->form));
+}
+
+static void
+route_there_cb (SwRegisterDialog *self)
+{
+  g_autofree char *code = g_strdup (self->suggestion);
+
+  sw_register_dialog_set_disposition (self, SW_OP_TRANSFER);
+  if (code != NULL)
+    sw_op_form_set_value (self->form, SW_SLOT_DEPARTMENT, code);
+}
+
+static void
+save_confirmed (SwRegisterDialog *self)
+{
+  sw_register_dialog_save (self, TRUE);
+}
+
+static void
+save_clicked_cb (SwRegisterDialog *self)
+{
+  sw_register_dialog_save (self, FALSE);
+}
+
+static GListModel *
+labels_model (const char *(*label) (int), guint n)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (list, label ((int) i));
+  return G_LIST_MODEL (list);
+}
+
+static const char *channel_label (int i) { return sw_channel_label (i); }
+static const char *kind_label (int i) { return sw_kind_label (i); }
+static const char *
+disposition_label (int i)
+{
+  return dispositions[i] == SW_OP_NONE ? _("Register only, decide later")
+                                       : _(sw_operation_info (dispositions[i])->label);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  sw_register_dialog_save (SW_REGISTER_DIALOG (widget), FALSE);
+}
+
+static void
+sw_register_dialog_dispose (GObject *object)
+{
+  SwRegisterDialog *self = SW_REGISTER_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_REGISTER_DIALOG);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->asked_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->owner, g_free);
+  g_clear_pointer (&self->owner_text, g_free);
+  g_clear_pointer (&self->suggestion, g_free);
+  g_clear_pointer (&self->error, g_free);
+  G_OBJECT_CLASS (sw_register_dialog_parent_class)->dispose (object);
+}
+
+static void
+sw_register_dialog_class_init (SwRegisterDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sw_register_dialog_dispose;
+
+  signals[DONE] = g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                0, NULL, NULL, NULL, G_TYPE_NONE, 1, SW_TYPE_CASE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shouwen/Shouwen/sw-register-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, channel_row);
+  gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, content_view);
+  gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, routing_box);
+  gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, routing_label);
+  gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, routing_button);
+  gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, unit_row);
+  gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, anonymous_switch);
+  gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, asked_button);
+  gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, asked_list);
+  gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, owner_row);
+  gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, disposition_row);
+  gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, form_box);
+  gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, error_label);
+  gtk_widget_class_install_action (widget_class, "register.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  /* Ctrl+Enter saves from anywhere, even inside the content. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "register.save", NULL);
+}
+
+static void
+sw_register_dialog_init (SwRegisterDialog *self)
+{
+  self->asked_checks = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+sw_register_dialog_new (SwContext *context)
+{
+  SwRegisterDialog *self;
+  GListModel *staff = sw_context_get_staff (context);
+  g_autoptr(GListModel) channels = labels_model (channel_label, SW_N_CHANNELS);
+  g_autoptr(GListModel) kinds = labels_model (kind_label, SW_N_KINDS);
+  g_autoptr(GListModel) disps = labels_model (disposition_label, G_N_ELEMENTS (dispositions));
+
+  self = g_object_new (SW_TYPE_REGISTER_DIALOG, NULL);
+  self->context = g_object_ref (context);
+
+  adw_combo_row_set_model (self->channel_row, channels);
+  adw_combo_row_set_model (self->kind_row, kinds);
+  adw_combo_row_set_model (self->disposition_row, disps);
+
+  for (guint i = 0, n = g_list_model_get_n_items (staff); i < n; i++)
+    {
+      g_autoptr(SwStaff) s = g_list_model_get_item (staff, i);
+      g_autofree char *label = NULL;
+      GtkWidget *check;
+
+      if (!sw_staff_get_active (s) || sw_staff_get_role (s) == SW_ROLE_INSPECTOR ||
+          g_strcmp0 (sw_staff_get_empno (s), sw_context_get_user_empno (context)) == 0)
+        continue;
+      label = g_strdup_printf ("%s (%s, %s)", sw_staff_get_name (s), sw_staff_get_empno (s),
+                               sw_context_department_name (context, sw_staff_get_department_code (s)));
+      check = gtk_check_button_new_with_label (label);
+      g_object_set_data_full (G_OBJECT (check), "sw-empno", g_strdup (sw_staff_get_empno (s)), g_free);
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (update_owner), self);
+      gtk_list_box_append (self->asked_list, check);
+      g_ptr_array_add (self->asked_checks, check);
+    }
+
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->content_view), "changed",
+                            G_CALLBACK (content_changed_cb), self);
+  g_signal_connect_swapped (self->disposition_row, "notify::selected", G_CALLBACK (rebuild_form), self);
+  g_signal_connect_swapped (self->routing_button, "clicked", G_CALLBACK (route_there_cb), self);
+  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (save_clicked_cb), self);
+  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (gtk_window_close), self);
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
+  update_owner (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->content_view));
+  return GTK_WIDGET (self);
+}
+
+void
+sw_register_dialog_fill (SwRegisterDialog     *self,
+                         const SwRegistration *reg)
+{
+  adw_combo_row_set_selected (self->channel_row, reg->channel);
+  adw_combo_row_set_selected (self->kind_row, reg->kind);
+  sw_text_view_set_text (self->content_view, reg->content);
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), reg->customer_name ? reg->customer_name : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->phone_row), reg->customer_phone ? reg->customer_phone : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->unit_row), reg->customer_unit ? reg->customer_unit : "");
+  gtk_switch_set_active (self->anonymous_switch, reg->anonymous);
+  sw_register_dialog_set_asked_with (self, reg->asked_with);
+}
+
+void
+sw_register_dialog_set_asked_with (SwRegisterDialog  *self,
+                                   const char *const *empnos)
+{
+  for (guint i = 0; i < self->asked_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->asked_checks, i);
+      const char *empno = g_object_get_data (G_OBJECT (check), "sw-empno");
+
+      gtk_check_button_set_active (check, empnos != NULL && g_strv_contains (empnos, empno));
+    }
+  update_owner (self);
+}
+
+const char *
+sw_register_dialog_get_owner (SwRegisterDialog *self)
+{
+  return self->owner;
+}
+
+const char *
+sw_register_dialog_get_owner_text (SwRegisterDialog *self)
+{
+  return self->owner_text;
+}
+
+const char *
+sw_register_dialog_get_suggestion (SwRegisterDialog *self)
+{
+  return self->suggestion;
+}
+
+void
+sw_register_dialog_set_disposition (SwRegisterDialog *self,
+                                    SwOpKind          op)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (dispositions); i++)
+    if (dispositions[i] == op)
+      adw_combo_row_set_selected (self->disposition_row, i);
+}
+
+SwOpForm *
+sw_register_dialog_get_form (SwRegisterDialog *self)
+{
+  return self->form;
+}
+
+gboolean
+sw_register_dialog_save (SwRegisterDialog *self,
+                         gboolean          confirmed)
+{
+  SwStore *store = sw_context_get_store (self->context);
+  const char *user = sw_context_get_user_empno (self->context);
+  g_autoptr(GPtrArray) strings = g_ptr_array_new ();
+  g_autoptr(SwCase) registered = NULL;
+  g_autoptr(SwCase) disposed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *warning = NULL;
+  SwRegistration reg;
+  SwOpInput input;
+
+  if (!confirmed && self->form != NULL && (warning = sw_op_form_check_phrases (self->form)) != NULL)
+    {
+      show_error (self, warning);
+      sw_confirm_forbidden (GTK_WINDOW (self), warning, G_CALLBACK (save_confirmed), self);
+      return FALSE;
+    }
+
+  collect (self, &reg, strings);
+  if (sw_store_begin (store, &error))
+    {
+      if ((registered = sw_ops_register (store, user, &reg, &error)) != NULL && self->form != NULL)
+        {
+          sw_op_form_get_input (self->form, &input);
+          disposed = sw_operation_run (sw_op_form_get_op (self->form), store, user,
+                                       sw_case_get_id (registered), &input, &error);
+        }
+      if (registered == NULL || (self->form != NULL && disposed == NULL))
+        sw_store_rollback (store);
+      else if (!sw_store_commit (store, &error))
+        g_clear_object (&registered);
+    }
+  g_free (g_ptr_array_index (strings, 0));
+  g_strfreev (g_ptr_array_index (strings, 1));
+
+  if (error != NULL)
+    {
+      show_error (self, error->message);
+      return FALSE;
+    }
+  show_error (self, NULL);
+  g_signal_emit (self, signals[DONE], 0, disposed ? disposed : registered);
+  gtk_window_destroy (GTK_WINDOW (self));
+  return TRUE;
+}
+
+const char *
+sw_register_dialog_get_error (SwRegisterDialog *self)
+{
+  return self->error;
+}

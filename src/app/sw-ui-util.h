@@ -1,0 +1,48 @@
+/* sw-ui-util.h — small helpers the dialogs share: drop-downs of codes
+ * (staff, departments), text view contents, the forbidden-phrase warning.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sw-context.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  SW_STAFF_ANY,        /* active, not inspectors */
+  SW_STAFF_LEADERS,    /* heads, supervisors, administrators */
+  SW_STAFF_ELIGIBLE,   /* may be a first-inquiry person */
+} SwStaffChoice;
+
+/* A drop-down whose items each carry a code. */
+GtkDropDown *sw_choice_new              (void);
+void         sw_choice_add              (GtkDropDown   *dropdown,
+                                         const char    *code,
+                                         const char    *label);
+const char  *sw_choice_get_code         (GtkDropDown   *dropdown);
+gboolean     sw_choice_select           (GtkDropDown   *dropdown,
+                                         const char    *code);
+void         sw_choice_add_staff        (GtkDropDown   *dropdown,
+                                         SwContext     *context,
+                                         SwStaffChoice  which,
+                                         const char    *department);
+void         sw_choice_add_departments  (GtkDropDown   *dropdown,
+                                         SwContext     *context,
+                                         const char    *except);
+
+char        *sw_text_view_get_text      (GtkTextView   *view);
+void         sw_text_view_set_text      (GtkTextView   *view,
+                                         const char    *text);
+GtkWidget   *sw_long_text_new           (GtkTextView  **view);
+
+/* The forbidden phrases in `text` as one translated warning, or NULL. */
+char        *sw_forbidden_warning       (SwContext     *context,
+                                         const char    *text);
+/* Asks "save anyway?" over `parent`; calls `save` on the owner if yes. */
+void         sw_confirm_forbidden       (GtkWindow     *parent,
+                                         const char    *warning,
+                                         GCallback      save,
+                                         gpointer       owner);
+
+G_END_DECLS

@@ -1,0 +1,501 @@
+/* sw-window.c
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "sw-case-view.h"
+#include "sw-op-dialog.h"
+#include "sw-register-dialog.h"
+#include "sw-user-picker.h"
+#include "sw-window.h"
+
+struct _SwWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template */
+  AdwToastOverlay      *toast_overlay;
+  AdwFlap              *flap;
+  AdwWindowTitle       *user_title;
+  GtkListBox           *boards_list;
+  AdwWindowTitle       *window_title;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkWidget            *board_bin;
+
+  /* owned */
+  SwContext            *context;
+  SwBoard              *board;
+  GtkLabel             *count_labels[SW_N_BOARDS];
+  guint                 counts[SW_N_BOARDS];
+  guint                 count_idle;
+  char                 *last_toast;
+};
+
+G_DEFINE_FINAL_TYPE (SwWindow, sw_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+update_counts (SwWindow *self)
+{
+  GListModel *cases = sw_context_get_cases (self->context);
+  const char *user = sw_context_get_user_empno (self->context);
+  SwStaff *staff = sw_context_get_user (self->context);
+  const char *dept = staff ? sw_staff_get_department_code (staff) : NULL;
+  gint64 now = sw_context_now (self->context), day_end = sw_context_day_end (self->context);
+
+  memset (self->counts, 0, sizeof self->counts);
+  for (guint i = 0, n = g_list_model_get_n_items (cases); i < n; i++)
+    {
+      g_autoptr(SwCase) c = g_list_model_get_item (cases, i);
+
+      /* The counts are of open cases; closed ones only linger on the board. */
+      if (!sw_case_is_open (c))
+        continue;
+      for (guint b = 0; b < SW_N_BOARDS; b++)
+        if (sw_board_matches (b, c, user, dept, now, day_end))
+          self->counts[b]++;
+    }
+  for (guint b = 0; b < SW_N_BOARDS; b++)
+    {
+      g_autofree char *text = g_strdup_printf ("%u", self->counts[b]);
+      gtk_label_set_label (self->count_labels[b], text);
+    }
+}
+
+/* One case changed: adjust the counts instead of walking every case. */
+static void
+case_replaced_cb (SwContext *context,
+                  SwCase    *old,
+                  SwCase    *c,
+                  SwWindow  *self)
+{
+  const char *user = sw_context_get_user_empno (context);
+  SwStaff *staff = sw_context_get_user (context);
+  const char *dept = staff ? sw_staff_get_department_code (staff) : NULL;
+  gint64 now = sw_context_now (context), day_end = sw_context_day_end (context);
+
+  for (guint b = 0; b < SW_N_BOARDS; b++)
+    {
+      g_autofree char *text = NULL;
+
+      if (old != NULL && sw_case_is_open (old) && sw_board_matches (b, old, user, dept, now, day_end))
+        self->counts[b]--;
+      if (sw_case_is_open (c) && sw_board_matches (b, c, user, dept, now, day_end))
+        self->counts[b]++;
+      text = g_strdup_printf ("%u", self->counts[b]);
+      gtk_label_set_label (self->count_labels[b], text);
+    }
+}
+
+static gboolean
+count_idle_cb (gpointer data)
+{
+  SwWindow *self = data;
+
+  self->count_idle = 0;
+  update_counts (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_counts (SwWindow *self)
+{
+  if (self->count_idle == 0)
+    self->count_idle = g_idle_add_full (G_PRIORITY_LOW, count_idle_cb, self, NULL);
+}
+
+static void
+update_titles (SwWindow *self)
+{
+  SwStaff *user = sw_context_get_user (self->context);
+  g_autofree char *who = NULL;
+
+  adw_window_title_set_title (self->window_title, sw_board_kind_label (sw_board_get_kind (self->board)));
+  if (user != NULL)
+    who = g_strdup_printf ("%s · %s · %s", sw_staff_get_name (user),
+                           sw_context_department_name (self->context, sw_staff_get_department_code (user)),
+                           sw_role_label (sw_staff_get_role (user)));
+  adw_window_title_set_subtitle (self->window_title, who ? who : "");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", sw_context_can_edit (self->context));
+}
+
+/* Front-line staff start on their own cases; supervisors and heads watch the branch. */
+static SwBoardKind
+default_board (SwContext *context)
+{
+  SwStaff *user = sw_context_get_user (context);
+
+  return user != NULL && sw_staff_get_role (user) == SW_ROLE_STAFF ? SW_BOARD_MINE : SW_BOARD_BRANCH;
+}
+
+static void
+build_sidebar (SwWindow *self)
+{
+  for (guint b = 0; b < SW_N_BOARDS; b++)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *label = gtk_label_new (sw_board_kind_label (b));
+      GtkWidget *count = gtk_label_new ("0");
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_set_valign (count, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (count, "board-count");
+      gtk_widget_add_css_class (count, "numeric");
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), count);
+      gtk_list_box_append (self->boards_list, box);
+      self->count_labels[b] = GTK_LABEL (count);
+    }
+}
+
+static void
+board_selected_cb (GtkListBox    *list,
+                   GtkListBoxRow *row,
+                   SwWindow      *self)
+{
+  if (row == NULL)
+    return;
+  sw_board_set_kind (self->board, gtk_list_box_row_get_index (row));
+  update_titles (self);
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+static void
+search_changed_cb (GtkSearchEntry *entry,
+                   SwWindow       *self)
+{
+  sw_board_set_search (self->board, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+user_changed_cb (SwWindow *self)
+{
+  update_titles (self);
+  queue_counts (self);
+}
+
+/* ------------------------------------------------------------ flows */
+
+static void
+operation_done_cb (GtkWidget *dialog,
+                   SwCase    *result,
+                   SwWindow  *self)
+{
+  g_autofree char *message = NULL;
+  SwOpKind op = SW_IS_OP_DIALOG (dialog) ? sw_op_dialog_get_op (SW_OP_DIALOG (dialog)) : SW_OP_NONE;
+
+  sw_context_update_case (self->context, result);
+  if (op != SW_OP_NONE)
+    /* Translators: a case number, then what was done, e.g. "Transferred" */
+    message = g_strdup_printf (_("%s: %s"), sw_case_get_number (result), _(sw_operation_info (op)->done));
+  else
+    /* Translators: %s is a case number */
+    message = g_strdup_printf (_("Case %s registered"), sw_case_get_number (result));
+  sw_window_toast (self, message);
+  sw_board_focus_case (self->board, result);
+}
+
+GtkWidget *
+sw_window_start_operation (SwWindow   *self,
+                           SwOpKind    op,
+                           const char *id)
+{
+  SwCase *c = sw_context_find_case (self->context, id, NULL);
+  g_autoptr(SwCase) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (c == NULL)
+    c = stored = sw_store_get_case (sw_context_get_store (self->context), id, &error);
+  if (c == NULL ||
+      !sw_operation_check (op, sw_context_get_store (self->context),
+                           sw_context_get_user_empno (self->context), id, &error))
+    {
+      sw_window_toast (self, error->message);
+      return NULL;
+    }
+  dialog = sw_op_dialog_new (self->context, op, c);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "done", G_CALLBACK (operation_done_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+GtkWidget *
+sw_window_move_case (SwWindow   *self,
+                     const char *id,
+                     SwState     column)
+{
+  SwCase *c = sw_context_find_case (self->context, id, NULL);
+  SwOpKind op;
+
+  if (c == NULL)
+    return NULL;
+  op = sw_board_drop_operation (column, sw_case_get_state (c), sw_case_get_anonymous (c),
+                                sw_case_get_callback_at (c) > 0);
+  if (op == SW_OP_NONE)
+    return NULL;
+  return sw_window_start_operation (self, op, id);
+}
+
+GtkWidget *
+sw_window_open_case (SwWindow   *self,
+                     const char *id)
+{
+  GtkWidget *view = sw_case_view_new (self->context, id);
+
+  gtk_window_set_transient_for (GTK_WINDOW (view), GTK_WINDOW (self));
+  g_signal_connect_object (view, "start-operation", G_CALLBACK (sw_window_start_operation), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (view));
+  return view;
+}
+
+GtkWidget *
+sw_window_new_case (SwWindow *self)
+{
+  GtkWidget *dialog;
+
+  if (!sw_context_can_edit (self->context))
+    return NULL;
+  dialog = sw_register_dialog_new (self->context);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "done", G_CALLBACK (operation_done_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+GtkWidget *
+sw_window_pick_user (SwWindow *self)
+{
+  GtkWidget *picker = sw_user_picker_new (self->context);
+
+  gtk_window_set_transient_for (GTK_WINDOW (picker), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (picker));
+  return picker;
+}
+
+/* ------------------------------------------------------------ actions */
+
+static void
+open_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  sw_window_open_case (SW_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+move_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  const char *id;
+  int column;
+
+  g_variant_get (param, "(&si)", &id, &column);
+  if (column >= 0 && column < SW_N_STATES)
+    sw_window_move_case (SW_WINDOW (widget), id, column);
+}
+
+static void
+operation_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  const char *op, *id;
+
+  g_variant_get (param, "(&s&s)", &op, &id);
+  if (sw_operation_from_name (op) != SW_OP_NONE)
+    sw_window_start_operation (SW_WINDOW (widget), sw_operation_from_name (op), id);
+}
+
+static void
+new_case_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
+{
+  sw_window_new_case (SW_WINDOW (widget));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  SwWindow *self = SW_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+switch_user_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  sw_window_pick_user (SW_WINDOW (widget));
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  SwWindow *self = SW_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!sw_context_reload (self->context, &error))
+    sw_window_toast (self, error->message);
+  sw_board_refilter (self->board);
+  queue_counts (self);
+}
+
+static void
+board_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  sw_window_set_board_kind (SW_WINDOW (widget), g_variant_get_int32 (param));
+}
+
+/* ------------------------------------------------------------ object */
+
+static void
+sw_window_dispose (GObject *object)
+{
+  SwWindow *self = SW_WINDOW (object);
+
+  g_clear_handle_id (&self->count_idle, g_source_remove);
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_WINDOW);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->last_toast, g_free);
+  G_OBJECT_CLASS (sw_window_parent_class)->dispose (object);
+}
+
+static void
+sw_window_class_init (SwWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sw_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shouwen/Shouwen/sw-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, user_title);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, boards_list);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, board_bin);
+
+  gtk_widget_class_install_action (widget_class, "board.open", "s", open_action);
+  gtk_widget_class_install_action (widget_class, "board.move", "(si)", move_action);
+  gtk_widget_class_install_action (widget_class, "board.operation", "(ss)", operation_action);
+  gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.switch-user", NULL, switch_user_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.board", "i", board_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.reload", NULL);
+  for (guint b = 0; b < SW_N_BOARDS; b++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + b, GDK_CONTROL_MASK, "win.board", "i", (int) b);
+}
+
+static void
+sw_window_init (SwWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+SwWindow *
+sw_window_new (GtkApplication *app,
+               SwContext      *context)
+{
+  SwWindow *self = g_object_new (SW_TYPE_WINDOW, "application", app, NULL);
+  GSettings *settings = sw_context_get_settings (context);
+
+  self->context = g_object_ref (context);
+  self->board = SW_BOARD (sw_board_new (context, default_board (context)));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->board), TRUE);
+  gtk_box_append (GTK_BOX (self->board_bin), GTK_WIDGET (self->board));
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+
+  build_sidebar (self);
+  g_signal_connect (self->boards_list, "row-selected", G_CALLBACK (board_selected_cb), self);
+  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect_swapped (context, "notify::user", G_CALLBACK (user_changed_cb), self);
+  g_signal_connect_swapped (context, "tick", G_CALLBACK (queue_counts), self);
+  g_signal_connect (context, "case-replaced", G_CALLBACK (case_replaced_cb), self);
+
+  if (settings != NULL)
+    {
+      g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+    }
+  sw_window_set_board_kind (self, default_board (context));
+  update_titles (self);
+  /* Counting walks every case: after the first frame, not before. */
+  queue_counts (self);
+  return self;
+}
+
+SwContext *
+sw_window_get_context (SwWindow *self)
+{
+  return self->context;
+}
+
+SwBoard *
+sw_window_get_board (SwWindow *self)
+{
+  return self->board;
+}
+
+void
+sw_window_set_board_kind (SwWindow    *self,
+                          SwBoardKind  kind)
+{
+  gtk_list_box_select_row (self->boards_list, gtk_list_box_get_row_at_index (self->boards_list, kind));
+  sw_board_set_kind (self->board, kind);
+  update_titles (self);
+}
+
+guint
+sw_window_get_board_count (SwWindow    *self,
+                           SwBoardKind  kind)
+{
+  return self->counts[kind];
+}
+
+void
+sw_window_toast (SwWindow   *self,
+                 const char *message)
+{
+  g_autofree char *markup = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (markup);
+
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (message);
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+const char *
+sw_window_get_last_toast (SwWindow *self)
+{
+  return self->last_toast;
+}

@@ -1,0 +1,179 @@
+/* screenshot-app.c — renders the app's main views to PNG files with GTK's
+ * own snapshot, for tests/app/screenshots.sh (not a test).
+ *
+ *   screenshot-app DATABASE OUTDIR PREFIX EMPNO
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "sw-application.h"
+#include "sw-case-view.h"
+#include "sw-register-dialog.h"
+#include "sw-window.h"
+
+static void
+painted_cb (GdkFrameClock *clock,
+            gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static void
+settle (GtkWidget *widget)
+{
+  for (int frames = 0; frames < 3; frames++)
+    {
+      GdkFrameClock *clock;
+      gboolean painted = FALSE;
+      gulong id;
+
+      while ((clock = gtk_widget_get_frame_clock (widget)) == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
+      gtk_widget_queue_draw (widget);
+      while (!painted)
+        g_main_context_iteration (NULL, TRUE);
+      g_signal_handler_disconnect (clock, id);
+    }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* The whole X screen, cropped to the window: with no window manager on
+ * Xvfb, every window sits at the top-left corner, the newest on top. */
+static void
+save (GtkWidget  *window,
+      const char *dir,
+      const char *prefix,
+      const char *name)
+{
+  g_autofree char *path = g_strdup_printf ("%s/%s-%s.png", dir, prefix, name);
+  g_autofree char *crop = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  settle (window);
+  crop = g_strdup_printf ("%dx%d+0+0", gtk_widget_get_width (window), gtk_widget_get_height (window));
+  {
+    const char *argv[] = { "import", "-window", "root", "-crop", crop, path, NULL };
+    if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                       &status, &error) || !g_spawn_check_wait_status (status, &error))
+      g_error ("import %s: %s", path, error->message);
+  }
+  g_print ("%s\n", path);
+}
+
+static GtkScrolledWindow *
+find_scrolled (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return GTK_SCROLLED_WINDOW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found = find_scrolled (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The lower half of a scrolled dialog. */
+static void
+scroll_down (GtkWidget *window)
+{
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (find_scrolled (window));
+
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+}
+
+/* The open case with the longest timeline, to show a full view. */
+static char *
+richest_case (SwContext *context)
+{
+  GListModel *cases = sw_context_get_cases (context);
+  g_autofree char *best = NULL;
+  int most = -1;
+
+  for (guint i = 0, n = g_list_model_get_n_items (cases); i < n; i++)
+    {
+      g_autoptr(SwCase) c = g_list_model_get_item (cases, i);
+
+      if (sw_case_is_open (c) && sw_case_get_event_count (c) > most)
+        {
+          most = sw_case_get_event_count (c);
+          g_free (best);
+          best = g_strdup (sw_case_get_id (c));
+        }
+    }
+  return g_steal_pointer (&best);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *asked[] = { "E003", NULL };
+  SwRegistration reg = {
+    .channel = SW_CHANNEL_VISIT, .kind = SW_KIND_BUSINESS,
+    .content = "客户来网点咨询对公账户变更预留印鉴需要哪些材料",
+    .customer_name = "张三", .customer_phone = "13812341234", .customer_unit = "北京某某科技有限公司",
+    .asked_with = asked,
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwStore) store = NULL;
+  g_autoptr(SwContext) context = NULL;
+  g_autofree char *rich = NULL;
+  GtkWidget *dialog, *view;
+  SwWindow *window;
+
+  if (argc != 5)
+    {
+      g_printerr ("usage: screenshot-app DATABASE OUTDIR PREFIX EMPNO\n");
+      return 2;
+    }
+  sw_application_init_i18n ();
+  gtk_init ();
+  adw_init ();
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+    gtk_css_provider_load_from_resource (css, "/io/github/shouwen/Shouwen/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
+  if ((store = sw_store_open (argv[1], &error)) == NULL)
+    g_error ("%s", error->message);
+  context = sw_context_new (store, NULL);
+  sw_context_set_user (context, argv[4]);
+  if (!sw_context_reload (context, &error))
+    g_error ("%s", error->message);
+
+  window = sw_window_new (NULL, context);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  save (GTK_WIDGET (window), argv[2], argv[3], "board");
+
+  dialog = sw_window_new_case (window);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 680, 760);
+  sw_register_dialog_fill (SW_REGISTER_DIALOG (dialog), &reg);
+  sw_register_dialog_set_disposition (SW_REGISTER_DIALOG (dialog), SW_OP_TRANSFER);
+  save (dialog, argv[2], argv[3], "register");
+  scroll_down (dialog);
+  save (dialog, argv[2], argv[3], "register-lower");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  rich = richest_case (context);
+  view = sw_window_open_case (window, rich);
+  gtk_window_set_default_size (GTK_WINDOW (view), 720, 760);
+  save (view, argv[2], argv[3], "case-view");
+  scroll_down (view);
+  save (view, argv[2], argv[3], "case-view-timeline");
+  gtk_window_destroy (GTK_WINDOW (view));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 560, 700);
+  gtk_window_unmaximize (GTK_WINDOW (window));
+  save (GTK_WIDGET (window), argv[2], argv[3], "board-narrow");
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Screenshots of the board, the registration dialog and the case view, in
+# English and Chinese, on a demo database (not a test; output is git-ignored).
+#   tests/app/screenshots.sh [BUILD_DIR]      (default: build)
+set -eu
+cd "$(dirname "$0")/../.."
+BUILD=${1:-build}
+OUT=tests/screenshots
+mkdir -p "$OUT"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+"$BUILD/src/cli/shouwenctl" --db "$tmp/demo.db" init --demo >/dev/null
+# The demo's supervisor sees the whole branch.
+user=$("$BUILD/src/cli/shouwenctl" --db "$tmp/demo.db" --json staff list |
+       python3 -c 'import json,sys; print(next(s["empno"] for s in json.load(sys.stdin) if s["role"]=="supervisor"))')
+
+export SHOUWEN_DATADIR="$PWD/data" SHOUWEN_LOCALEDIR="$PWD/$BUILD/po"
+export GSETTINGS_BACKEND=memory GTK_A11Y=none NO_AT_BRIDGE=1 GDK_BACKEND=x11
+export ASAN_OPTIONS=detect_leaks=0 LC_ALL=C.UTF-8
+for lang in en zh_CN; do
+  LANGUAGE=$lang xvfb-run -a -s "-screen 0 1280x1024x24" \
+    "$BUILD/tests/app/screenshot-app" "$tmp/demo.db" "$OUT" "$lang" "$user"
+done

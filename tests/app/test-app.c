@@ -1,0 +1,360 @@
+/* test-app.c — the desktop app under Xvfb: a real window over a real store
+ * in a temporary file. Any GTK warning or critical fails the test.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "sw-board-logic.h"
+#include "sw-case-view.h"
+#include "sw-error.h"
+#include "sw-op-dialog.h"
+#include "sw-register-dialog.h"
+#include "sw-test-fixture.h"
+#include "sw-window.h"
+
+typedef struct {
+  SwFixture  fx;
+  SwContext *context;
+  SwWindow  *window;
+} AppFixture;
+
+static GLogWriterOutput
+fatal_writer (GLogLevelFlags   level,
+              const GLogField *fields,
+              gsize            n_fields,
+              gpointer         data)
+{
+  GLogWriterOutput out = g_log_writer_standard_streams (level, fields, n_fields, data);
+
+  if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    g_error ("a warning or critical was logged (see above)");
+  return out;
+}
+
+static void
+drain (void)
+{
+  for (int i = 0; i < 50; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static void
+app_setup (AppFixture    *af,
+           gconstpointer  data)
+{
+  g_autoptr(SwDepartment) corp = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sw_fixture_setup (&af->fx, data);
+  /* A duty catalogue for the routing directory. */
+  corp = sw_store_get_department (af->fx.store, "CORP");
+  g_object_set (corp, "duties", "对公账户;公司开户;企业网银", NULL);
+  g_assert_true (sw_store_put_department (af->fx.store, corp, &error));
+  g_assert_no_error (error);
+
+  af->context = sw_context_new (af->fx.store, NULL);
+  g_assert_true (sw_context_set_user (af->context, "R01"));
+}
+
+static void
+open_window (AppFixture *af)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sw_context_reload (af->context, &error));
+  g_assert_no_error (error);
+  af->window = sw_window_new (NULL, af->context);
+  gtk_window_set_default_size (GTK_WINDOW (af->window), 1024, 768);
+  gtk_window_present (GTK_WINDOW (af->window));
+  sw_window_set_board_kind (af->window, SW_BOARD_BRANCH);
+  drain ();
+}
+
+static void
+app_teardown (AppFixture    *af,
+              gconstpointer  data)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (toplevels);
+  drain ();
+  g_clear_object (&af->context);
+  sw_fixture_teardown (&af->fx, data);
+}
+
+/* Where the case is on the board: its column, or -1. */
+static int
+column_of (AppFixture *af,
+           const char *id)
+{
+  SwBoard *board = sw_window_get_board (af->window);
+  int found = -1;
+
+  for (guint col = 0; col < SW_N_STATES; col++)
+    {
+      GListModel *m = sw_board_get_column_model (board, col);
+
+      for (guint i = 0, n = g_list_model_get_n_items (m); i < n; i++)
+        {
+          g_autoptr(SwCase) c = g_list_model_get_item (m, i);
+          if (g_strcmp0 (sw_case_get_id (c), id) == 0)
+            {
+              g_assert_cmpint (found, ==, -1);  /* on one column only, once */
+              found = (int) col;
+            }
+        }
+    }
+  return found;
+}
+
+static guint
+column_count (AppFixture *af,
+              SwState     col)
+{
+  return g_list_model_get_n_items (sw_board_get_column_model (sw_window_get_board (af->window), col));
+}
+
+static char *
+register_case (AppFixture *af,
+               const char *by)
+{
+  g_autoptr(SwCase) c = sw_fixture_register (&af->fx, by, FALSE);
+
+  return g_strdup (sw_case_get_id (c));
+}
+
+static GtkWidget *
+find_window (GType type)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkWidget *found = NULL;
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+/* ------------------------------------------------------------ tests */
+
+static void
+test_drop_mapping (void)
+{
+  g_assert_cmpint (sw_board_drop_operation (SW_STATE_TRANSFERRED, SW_STATE_REGISTERED, FALSE, FALSE), ==, SW_OP_TRANSFER);
+  g_assert_cmpint (sw_board_drop_operation (SW_STATE_TRANSFERRED, SW_STATE_TRANSFERRED, FALSE, FALSE), ==, SW_OP_NONE);
+  g_assert_cmpint (sw_board_drop_operation (SW_STATE_IN_PROGRESS, SW_STATE_REGISTERED, FALSE, FALSE), ==, SW_OP_HANDLE);
+  g_assert_cmpint (sw_board_drop_operation (SW_STATE_IN_PROGRESS, SW_STATE_TRANSFERRED, FALSE, FALSE), ==, SW_OP_ACCEPT);
+  g_assert_cmpint (sw_board_drop_operation (SW_STATE_IN_PROGRESS, SW_STATE_ESCALATED, FALSE, FALSE), ==, SW_OP_DECIDE);
+  g_assert_cmpint (sw_board_drop_operation (SW_STATE_IN_PROGRESS, SW_STATE_REPLIED, FALSE, TRUE), ==, SW_OP_REOPEN);
+  g_assert_cmpint (sw_board_drop_operation (SW_STATE_ESCALATED, SW_STATE_IN_PROGRESS, FALSE, FALSE), ==, SW_OP_ESCALATE);
+  g_assert_cmpint (sw_board_drop_operation (SW_STATE_REPLIED, SW_STATE_IN_PROGRESS, FALSE, FALSE), ==, SW_OP_REPLY);
+  g_assert_cmpint (sw_board_drop_operation (SW_STATE_CLOSED, SW_STATE_REPLIED, FALSE, FALSE), ==, SW_OP_CALLBACK_CLOSE);
+  g_assert_cmpint (sw_board_drop_operation (SW_STATE_CLOSED, SW_STATE_REPLIED, TRUE, FALSE), ==, SW_OP_CLOSE);
+  g_assert_cmpint (sw_board_drop_operation (SW_STATE_CLOSED, SW_STATE_REPLIED, FALSE, TRUE), ==, SW_OP_CLOSE);
+  g_assert_cmpint (sw_board_drop_operation (SW_STATE_CLOSED, SW_STATE_REGISTERED, FALSE, FALSE), ==, SW_OP_ANSWER);
+  g_assert_cmpint (sw_board_drop_operation (SW_STATE_REGISTERED, SW_STATE_TRANSFERRED, FALSE, FALSE), ==, SW_OP_RETURN);
+}
+
+static void
+test_register (AppFixture    *af,
+               gconstpointer  data)
+{
+  const char *with_r03[] = { "R03", NULL };
+  SwRegistration reg = {
+    .channel = SW_CHANNEL_PHONE, .kind = SW_KIND_BUSINESS,
+    .content = "客户想变更对公账户的预留印鉴", .customer_name = "张三", .customer_phone = "13812341234",
+  };
+  SwRegisterDialog *dialog;
+  g_autofree char *id = NULL;
+  SwCase *c;
+
+  open_window (af);
+  g_assert_cmpuint (column_count (af, SW_STATE_REGISTERED), ==, 0);
+  dialog = SW_REGISTER_DIALOG (sw_window_new_case (af->window));
+  g_assert_nonnull (dialog);
+  drain ();
+
+  /* The first receiver owns it alone… */
+  sw_register_dialog_fill (dialog, &reg);
+  g_assert_cmpstr (sw_register_dialog_get_owner (dialog), ==, "R01");
+  /* …until a colleague of higher position was asked together. */
+  sw_register_dialog_set_asked_with (dialog, with_r03);
+  g_assert_cmpstr (sw_register_dialog_get_owner (dialog), ==, "R03");
+  g_assert_nonnull (strstr (sw_register_dialog_get_owner_text (dialog), "张伟"));
+  /* The routing directory found whose duty it is. */
+  g_assert_cmpstr (sw_register_dialog_get_suggestion (dialog), ==, "CORP");
+
+  /* A forbidden phrase in the answer stops the save and loses nothing. */
+  sw_register_dialog_set_disposition (dialog, SW_OP_ANSWER);
+  g_assert_true (sw_op_form_set_value (sw_register_dialog_get_form (dialog), SW_SLOT_TEXT, "这个我不知道"));
+  g_assert_false (sw_register_dialog_save (dialog, FALSE));
+  g_assert_nonnull (strstr (sw_register_dialog_get_error (dialog), "不知道"));
+  drain ();
+  {
+    GtkWidget *warning = find_window (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (warning);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (warning), "cancel");
+  }
+  g_assert_cmpuint (sw_store_count_cases (af->fx.store), ==, 0);
+
+  /* Register only: it lands in "Registered" with R03 responsible. */
+  sw_register_dialog_set_disposition (dialog, SW_OP_NONE);
+  g_assert_null (sw_register_dialog_get_form (dialog));
+  g_assert_true (sw_register_dialog_save (dialog, FALSE));
+  drain ();
+  g_assert_cmpuint (sw_store_count_cases (af->fx.store), ==, 1);
+  g_assert_cmpuint (column_count (af, SW_STATE_REGISTERED), ==, 1);
+  c = g_list_model_get_item (sw_board_get_column_model (sw_window_get_board (af->window), SW_STATE_REGISTERED), 0);
+  id = g_strdup (sw_case_get_id (c));
+  g_assert_cmpstr (sw_case_get_owner (c), ==, "R03");
+  g_assert_cmpstr (sw_case_get_customer_phone (c), ==, "13812341234");
+  g_object_unref (c);
+  g_assert_nonnull (strstr (sw_window_get_last_toast (af->window), "registered"));
+
+  /* Registered and transferred at once, from the routing suggestion. */
+  dialog = SW_REGISTER_DIALOG (sw_window_new_case (af->window));
+  sw_register_dialog_fill (dialog, &reg);
+  sw_register_dialog_set_disposition (dialog, SW_OP_TRANSFER);
+  g_assert_true (sw_op_form_set_value (sw_register_dialog_get_form (dialog), SW_SLOT_DEPARTMENT, "CORP"));
+  g_assert_true (sw_op_form_set_value (sw_register_dialog_get_form (dialog), SW_SLOT_TEXT, "对公业务，请接收"));
+  g_assert_true (sw_register_dialog_save (dialog, FALSE));
+  drain ();
+  g_assert_cmpuint (column_count (af, SW_STATE_REGISTERED), ==, 1);
+  g_assert_cmpuint (column_count (af, SW_STATE_TRANSFERRED), ==, 1);
+  g_assert_cmpint (column_of (af, id), ==, SW_STATE_REGISTERED);
+}
+
+static void
+test_move (AppFixture    *af,
+           gconstpointer  data)
+{
+  g_autofree char *id = register_case (af, "R01");
+  g_autofree char *other = register_case (af, "R02");
+  GtkWidget *dialog;
+
+  open_window (af);
+  g_assert_cmpint (column_of (af, id), ==, SW_STATE_REGISTERED);
+  g_assert_cmpuint (column_count (af, SW_STATE_REGISTERED), ==, 2);
+
+  /* The action behind a drop on "Transferred" asks for department and note. */
+  dialog = sw_window_move_case (af->window, id, SW_STATE_TRANSFERRED);
+  g_assert_true (SW_IS_OP_DIALOG (dialog));
+  g_assert_cmpint (sw_op_dialog_get_op (SW_OP_DIALOG (dialog)), ==, SW_OP_TRANSFER);
+  g_assert_true (sw_op_dialog_set_value (SW_OP_DIALOG (dialog), SW_SLOT_DEPARTMENT, "CORP"));
+  /* An empty note is refused by the core, in words, and the dialog stays. */
+  g_object_ref (dialog);
+  g_assert_false (sw_op_dialog_apply (SW_OP_DIALOG (dialog), FALSE));
+  g_assert_nonnull (sw_op_dialog_get_error (SW_OP_DIALOG (dialog)));
+  g_assert_true (gtk_widget_get_visible (dialog));
+  g_assert_cmpint (column_of (af, id), ==, SW_STATE_REGISTERED);
+  g_assert_true (sw_op_dialog_set_value (SW_OP_DIALOG (dialog), SW_SLOT_TEXT, "对公业务，请处理"));
+  g_assert_true (sw_op_dialog_apply (SW_OP_DIALOG (dialog), FALSE));
+  g_object_unref (dialog);
+  drain ();
+  g_assert_cmpint (column_of (af, id), ==, SW_STATE_TRANSFERRED);
+  g_assert_cmpint (column_of (af, other), ==, SW_STATE_REGISTERED);
+  g_assert_cmpuint (column_count (af, SW_STATE_REGISTERED), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (sw_context_get_cases (af->context)), ==, 2);
+
+  /* A drop the rules forbid: refused with the core's reason, card stays. */
+  g_assert_null (sw_window_move_case (af->window, id, SW_STATE_REPLIED));
+  drain ();
+  g_assert_nonnull (sw_window_get_last_toast (af->window));
+  g_assert_nonnull (strstr (sw_window_get_last_toast (af->window), "Cannot reply"));
+  g_assert_null (find_window (SW_TYPE_OP_DIALOG));
+  g_assert_cmpint (column_of (af, id), ==, SW_STATE_TRANSFERRED);
+
+  /* R01 is not in CORP: accepting is not theirs to do. */
+  g_assert_null (sw_window_move_case (af->window, id, SW_STATE_IN_PROGRESS));
+  g_assert_nonnull (strstr (sw_window_get_last_toast (af->window), "公司业务部"));
+  g_assert_cmpint (column_of (af, id), ==, SW_STATE_TRANSFERRED);
+
+  /* A drop on its own column does nothing. */
+  g_assert_null (sw_window_move_case (af->window, id, SW_STATE_TRANSFERRED));
+
+  /* Board filters: search and the department filter. */
+  sw_board_set_search (sw_window_get_board (af->window), "BJ01");
+  g_assert_cmpuint (column_count (af, SW_STATE_TRANSFERRED) + column_count (af, SW_STATE_REGISTERED), ==, 2);
+  sw_board_set_search (sw_window_get_board (af->window), "no such text anywhere");
+  g_assert_cmpuint (column_count (af, SW_STATE_TRANSFERRED) + column_count (af, SW_STATE_REGISTERED), ==, 0);
+  sw_board_set_search (sw_window_get_board (af->window), NULL);
+  sw_board_set_filters (sw_window_get_board (af->window), "CORP", NULL, -1, -1, FALSE);
+  g_assert_cmpuint (column_count (af, SW_STATE_REGISTERED), ==, 0);
+  g_assert_cmpuint (column_count (af, SW_STATE_TRANSFERRED), ==, 1);
+  sw_board_set_filters (sw_window_get_board (af->window), NULL, NULL, -1, -1, FALSE);
+  g_assert_cmpuint (sw_window_get_board_count (af->window, SW_BOARD_BRANCH), ==, 2);
+  g_assert_cmpuint (sw_window_get_board_count (af->window, SW_BOARD_MINE), ==, 1);
+}
+
+static void
+test_case_view (AppFixture    *af,
+                gconstpointer  data)
+{
+  g_autofree char *id = register_case (af, "R01");
+  g_autoptr(SwCase) moved = NULL;
+  g_autoptr(GError) error = NULL;
+  SwCaseView *view;
+  GtkWidget *dialog;
+  GArray *ops;
+  gboolean can_accept = FALSE, can_reply = FALSE;
+  guint n_events;
+
+  moved = sw_ops_transfer (af->fx.store, "R01", id, "CORP", "对公业务", &error);
+  g_assert_no_error (error);
+  g_assert_true (sw_context_set_user (af->context, "C01"));
+  open_window (af);
+  g_assert_cmpuint (sw_window_get_board_count (af->window, SW_BOARD_TRANSFERRED_IN), ==, 1);
+
+  view = SW_CASE_VIEW (sw_window_open_case (af->window, id));
+  drain ();
+  g_assert_cmpint (sw_case_get_state (sw_case_view_get_case (view)), ==, SW_STATE_TRANSFERRED);
+  n_events = sw_case_view_get_n_events (view);
+  g_assert_cmpuint (n_events, ==, 2);
+  ops = sw_case_view_get_operations (view);
+  for (guint i = 0; i < ops->len; i++)
+    can_accept |= g_array_index (ops, SwOpKind, i) == SW_OP_ACCEPT;
+  g_assert_true (can_accept);
+
+  sw_case_view_activate (view, SW_OP_ACCEPT);
+  drain ();
+  dialog = find_window (SW_TYPE_OP_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (sw_op_dialog_set_value (SW_OP_DIALOG (dialog), SW_SLOT_STAFF, "C02"));
+  g_assert_true (sw_op_dialog_apply (SW_OP_DIALOG (dialog), FALSE));
+  drain ();
+
+  g_assert_cmpint (column_of (af, id), ==, SW_STATE_IN_PROGRESS);
+  g_assert_cmpint (sw_case_get_state (sw_case_view_get_case (view)), ==, SW_STATE_IN_PROGRESS);
+  g_assert_cmpstr (sw_case_get_handler (sw_case_view_get_case (view)), ==, "C02");
+  g_assert_cmpuint (sw_case_view_get_n_events (view), ==, n_events + 1);
+  ops = sw_case_view_get_operations (view);
+  for (guint i = 0; i < ops->len; i++)
+    can_reply |= g_array_index (ops, SwOpKind, i) == SW_OP_REPLY;
+  /* C01 is neither handler nor head: replying is the handler's. */
+  g_assert_false (can_reply);
+  g_assert_cmpuint (sw_window_get_board_count (af->window, SW_BOARD_TRANSFERRED_IN), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  g_log_set_writer_func (fatal_writer, NULL, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/app/drop-mapping", test_drop_mapping);
+  g_test_add ("/app/register", AppFixture, NULL, app_setup, test_register, app_teardown);
+  g_test_add ("/app/move", AppFixture, NULL, app_setup, test_move, app_teardown);
+  g_test_add ("/app/case-view", AppFixture, NULL, app_setup, test_case_view, app_teardown);
+  return g_test_run ();
+}

@@ -1,0 +1,239 @@
+/* bench-app.c — the desktop app with 100,000 open cases (a program, not a test).
+ *
+ *   bench-app [N_CASES]      (default 100000; needs a display: xvfb-run -a)
+ *
+ * Fills a temporary store, then measures: launch (open the store, load the
+ * cases, build the window) to the first painted frame of the board; the RSS
+ * after it; registering one case through the dialog until its card is painted
+ * on the board; typing a search term until the filtered board is painted.
+ * Budgets: < 1.5 s, < 300 MB, < 50 ms, < 100 ms. Build it without sanitizers:
+ *   meson setup build-release --buildtype=release && ninja -C build-release
+ *   xvfb-run -a build-release/tests/app/bench-app
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "sw-register-dialog.h"
+#include "sw-test-fixture.h"
+#include "sw-window.h"
+
+#define BATCH 1000
+
+static const char *contents[] = {
+  "咨询个人住房贷款提前还款的手续和违约金",
+  "办理对公账户变更，需要了解所需材料",
+  "投诉柜员办理业务时态度冷淡、不耐烦",
+  "查询上月工资代发未到账的原因",
+  "建议房贷提前还款预约开通线上渠道",
+};
+
+static void
+check (gboolean ok, GError *error)
+{
+  if (!ok)
+    g_error ("%s", error ? error->message : "failed");
+}
+
+static void
+fill (SwStore *store,
+      guint    n)
+{
+  GError *error = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *phone = g_strdup_printf ("139%08u", i);
+      SwRegistration reg = {
+        .channel = i % SW_N_CHANNELS, .kind = i % SW_N_KINDS,
+        .content = contents[i % G_N_ELEMENTS (contents)],
+        .received_by = i % 2 ? "R01" : "R02", .customer_name = "张三", .customer_phone = phone,
+      };
+      g_autoptr(SwCase) c = NULL;
+      SwCase *r = NULL;
+
+      if (i % BATCH == 0)
+        check (sw_store_begin (store, &error), error);
+      c = sw_ops_register (store, reg.received_by, &reg, &error);
+      check (c != NULL, error);
+      if (i % 3 == 1)
+        r = sw_ops_transfer (store, reg.received_by, sw_case_get_id (c), "CORP", "对公业务", &error);
+      else if (i % 3 == 2)
+        r = sw_ops_handle (store, reg.received_by, sw_case_get_id (c), SW_SCOPE_DEPARTMENT, &error);
+      if (i % 3 != 0)
+        check (r != NULL, error);
+      g_clear_object (&r);
+      if (i % BATCH == BATCH - 1 || i == n - 1)
+        check (sw_store_commit (store, &error), error);
+    }
+}
+
+static void
+painted_cb (GdkFrameClock *clock,
+            gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Runs the main loop until `widget`'s window has painted a frame. */
+static void
+wait_for_paint (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong id;
+
+  while ((clock = gtk_widget_get_frame_clock (widget)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+}
+
+static long
+rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmRSS:")) == NULL)
+    return -1;
+  return strtol (line + 6, NULL, 10);
+}
+
+static void
+report (const char *what, double value, const char *unit, double budget)
+{
+  g_print ("%-44s %10.1f %-3s (budget %g %s) %s\n", what, value, unit, budget, unit,
+           value < budget ? "ok" : "OVER");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint n = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 100000;
+  SwRegistration reg = {
+    .channel = SW_CHANNEL_VISIT, .kind = SW_KIND_CONSULTATION,
+    .content = "咨询企业网银开通的流程", .customer_name = "李四", .customer_phone = "13900001111",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwStore) store = NULL;
+  g_autoptr(SwContext) context = NULL;
+  SwFixture fx = { 0 };
+  const char *path;
+  SwRegisterDialog *dialog;
+  SwWindow *window;
+  gint64 t0;
+  double launch, reg_ms, search_ms;
+  long rss;
+
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  gtk_init ();
+  adw_init ();
+
+  sw_fixture_setup (&fx, NULL);
+  path = fx.path;
+  if (g_getenv ("BENCH_DB") && g_file_test (g_getenv ("BENCH_DB"), G_FILE_TEST_EXISTS))
+    path = g_getenv ("BENCH_DB");   /* reuse a store filled by an earlier run */
+  else
+    {
+      t0 = g_get_monotonic_time ();
+      fill (fx.store, n);
+      g_print ("filled %u open cases in %.1f s\n", n, (g_get_monotonic_time () - t0) / 1e6);
+      if (g_getenv ("BENCH_DB"))
+        check (sw_store_backup (fx.store, g_getenv ("BENCH_DB"), &error), error);
+    }
+  /* Launch from a fresh connection, as the app does. */
+  g_clear_object (&fx.store);
+
+  t0 = g_get_monotonic_time ();
+  store = sw_store_open (path, &error);
+  check (store != NULL, error);
+  sw_store_set_now (store, sw_test_time ("2026-11-23T10:00:00"));
+  if (g_getenv ("BENCH_VERBOSE"))
+    g_print ("  store open: %.1f ms\n", (g_get_monotonic_time () - t0) / 1e3);
+  context = sw_context_new (store, NULL);
+  sw_context_set_user (context, "O01");   /* a supervisor: the Branch board */
+  check (sw_context_reload (context, &error), error);
+  if (g_getenv ("BENCH_VERBOSE"))
+    g_print ("  loaded: %.1f ms, RSS %.1f MB\n", (g_get_monotonic_time () - t0) / 1e3, rss_kb () / 1024.0);
+  if (g_getenv ("BENCH_VERBOSE"))
+    {
+      SwCaseQuery q = SW_CASE_QUERY_INIT;
+      gint64 t1 = g_get_monotonic_time ();
+      g_autoptr(GListModel) all = NULL;
+      GtkWidget *board;
+
+      q.open_only = TRUE;
+      all = sw_store_list_cases (store, &q, NULL);
+      g_print ("  (list_cases alone: %.1f ms)\n", (g_get_monotonic_time () - t1) / 1e3);
+      g_clear_object (&all);
+      q.open_only = FALSE;
+      q.text = "企业网银";
+      t1 = g_get_monotonic_time ();
+      all = sw_store_list_cases (store, &q, NULL);
+      g_print ("  (a search in the store alone: %.1f ms)\n", (g_get_monotonic_time () - t1) / 1e3);
+      t1 = g_get_monotonic_time ();
+      {
+        SwRegistration r = { .channel = SW_CHANNEL_VISIT, .kind = SW_KIND_QUERY, .content = "测试",
+                             .received_by = "O01", .customer_phone = "13900000000" };
+        g_autoptr(SwCase) one = sw_ops_register (store, "O01", &r, NULL);
+        g_print ("  (sw_ops_register alone: %.1f ms)\n", (g_get_monotonic_time () - t1) / 1e3);
+      }
+      t1 = g_get_monotonic_time ();
+      check (sw_context_reload (context, &error), error);
+      g_print ("  (reload alone: %.1f ms)\n", (g_get_monotonic_time () - t1) / 1e3);
+      t1 = g_get_monotonic_time ();
+      board = g_object_ref_sink (sw_board_new (context, SW_BOARD_BRANCH));
+      g_print ("  (a board alone: %.1f ms)\n", (g_get_monotonic_time () - t1) / 1e3);
+      g_object_unref (board);
+      t0 += g_get_monotonic_time () - t1;
+    }
+  window = sw_window_new (NULL, context);
+  if (g_getenv ("BENCH_VERBOSE"))
+    g_print ("  window built: %.1f ms\n", (g_get_monotonic_time () - t0) / 1e3);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_paint (GTK_WIDGET (window));
+  launch = (g_get_monotonic_time () - t0) / 1e3;
+  rss = rss_kb ();
+
+  dialog = SW_REGISTER_DIALOG (sw_window_new_case (window));
+  sw_register_dialog_fill (dialog, &reg);
+  wait_for_paint (GTK_WIDGET (dialog));
+  t0 = g_get_monotonic_time ();
+  check (sw_register_dialog_save (dialog, FALSE), NULL);
+  if (g_getenv ("BENCH_VERBOSE"))
+    g_print ("  (saved and on the board model: %.1f ms)\n", (g_get_monotonic_time () - t0) / 1e3);
+  wait_for_paint (GTK_WIDGET (window));
+  reg_ms = (g_get_monotonic_time () - t0) / 1e3;
+  g_assert_cmpuint (g_list_model_get_n_items (sw_board_get_column_model (sw_window_get_board (window),
+                                                                         SW_STATE_REGISTERED)), >, 0);
+
+  t0 = g_get_monotonic_time ();
+  sw_board_set_search (sw_window_get_board (window), "企业网银");
+  if (g_getenv ("BENCH_VERBOSE"))
+    g_print ("  (filtered: %.1f ms)\n", (g_get_monotonic_time () - t0) / 1e3);
+  wait_for_paint (GTK_WIDGET (window));
+  search_ms = (g_get_monotonic_time () - t0) / 1e3;
+  g_assert_cmpuint (g_list_model_get_n_items (sw_board_get_column_model (sw_window_get_board (window),
+                                                                         SW_STATE_REGISTERED)), >=, 1);
+
+  g_print ("%u cases on the board\n", g_list_model_get_n_items (sw_context_get_cases (context)));
+  report ("launch to the first frame of the board", launch, "ms", 1500);
+  report ("RSS after the first frame", rss / 1024.0, "MB", 300);
+  report ("register one case until its card is painted", reg_ms, "ms", 50);
+  report ("search until the filtered board is painted", search_ms, "ms", 100);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&context);
+  g_clear_object (&store);
+  sw_fixture_teardown (&fx, NULL);
+  return 0;
+}
