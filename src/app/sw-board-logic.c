@@ -135,13 +135,13 @@ sw_format_countdown (gint64 due,
 
   if (days > 0)
     /* Translators: a duration: days and hours */
-    span = g_strdup_printf (_("%" G_GINT64_FORMAT " d %" G_GINT64_FORMAT " h"), days, hours);
+    span = g_strdup_printf (_("%d d %d h"), (int) days, (int) hours);
   else if (hours > 0)
     /* Translators: a duration: hours and minutes */
-    span = g_strdup_printf (_("%" G_GINT64_FORMAT " h %" G_GINT64_FORMAT " min"), hours, minutes);
+    span = g_strdup_printf (_("%d h %d min"), (int) hours, (int) minutes);
   else
     /* Translators: a duration in minutes */
-    span = g_strdup_printf (_("%" G_GINT64_FORMAT " min"), minutes);
+    span = g_strdup_printf (_("%d min"), (int) minutes);
 
   if (due < now)
     /* Translators: %s is a duration such as "2 d 4 h" */

@@ -166,14 +166,14 @@ update (SwCaseCard *self)
   handler = sw_context_staff_name (self->context, sw_case_get_handler (c));
   if (sw_case_get_state (c) == SW_STATE_TRANSFERRED)
     /* Translators: first-inquiry person, then the department a case was transferred to */
-    people = g_strdup_printf (_("Owner %s · to %s"), owner,
+    people = g_strdup_printf (_("First-inquiry %s · transferred to %s"), owner,
                               sw_context_department_name (self->context, sw_case_get_target_department (c)));
   else if (g_strcmp0 (sw_case_get_owner (c), sw_case_get_handler (c)) == 0 || *handler == '\0')
     /* Translators: the first-inquiry person, who also handles the case */
-    people = g_strdup_printf (_("Owner and handler %s"), owner);
+    people = g_strdup_printf (_("First-inquiry and handler: %s"), owner);
   else
     /* Translators: the first-inquiry person and the handler */
-    people = g_strdup_printf (_("Owner %s · Handler %s"), owner, handler);
+    people = g_strdup_printf (_("First-inquiry %s · handler %s"), owner, handler);
   gtk_label_set_label (self->people_label, people);
 
   gtk_widget_set_visible (self->reopened_badge, sw_case_get_reopen_count (c) > 0);

@@ -38,10 +38,12 @@ enum { START_OPERATION, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 /* The operations a case view offers, in the order of the work. */
+/* In order of what a case most likely needs next: the first one allowed is
+ * the suggested action. */
 static const SwOpKind offered[] = {
-  SW_OP_ACCEPT, SW_OP_HANDLE, SW_OP_ANSWER, SW_OP_NOTIFY, SW_OP_REPLY, SW_OP_CALLBACK,
-  SW_OP_CLOSE, SW_OP_TRANSFER, SW_OP_REFER, SW_OP_RETURN, SW_OP_FORWARD, SW_OP_ESCALATE,
-  SW_OP_DECIDE, SW_OP_URGE, SW_OP_REOPEN, SW_OP_HANDOVER, SW_OP_OUTSIDE, SW_OP_REFUSE, SW_OP_NOTE,
+  SW_OP_ACCEPT, SW_OP_DECIDE, SW_OP_HANDLE, SW_OP_ANSWER, SW_OP_REPLY, SW_OP_CALLBACK,
+  SW_OP_CLOSE, SW_OP_NOTIFY, SW_OP_TRANSFER, SW_OP_REFER, SW_OP_RETURN, SW_OP_FORWARD,
+  SW_OP_ESCALATE, SW_OP_URGE, SW_OP_REOPEN, SW_OP_HANDOVER, SW_OP_OUTSIDE, SW_OP_REFUSE, SW_OP_NOTE,
 };
 
 /* Payload members worth showing, with their labels; the rest is bookkeeping. */
@@ -63,7 +65,7 @@ static const struct { const char *member; const char *label; char kind; } detail
   { "unit", N_("Unit"), 't' },
   { "contact", N_("Contact"), 't' },
   { "satisfaction", N_("Satisfaction"), 'i' },
-  { "owner_reason", N_("Why this owner"), 't' },
+  { "owner_reason", N_("Why this person is responsible"), 't' },
 };
 
 static void
@@ -203,7 +205,7 @@ fill_facts (SwCaseView *self)
       counts = g_strdup_printf (_("urged %d, reopened %d, returned %d, forwarded %d"),
                                 sw_case_get_urge_count (c), sw_case_get_reopen_count (c),
                                 sw_case_get_return_count (c), sw_case_get_forward_count (c));
-      add_row (self->facts_list, _("History"), counts);
+      add_row (self->facts_list, _("Chasing and handoffs"), counts);
     }
   if (sw_case_get_satisfaction (c) > 0)
     {

@@ -122,9 +122,9 @@ sw_op_dialog_new (SwContext *context,
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->form));
   if (info->fields[0].type == SW_FIELD_NONE)
     {
-      /* Translators: %s is an operation, e.g. "Close" */
-      g_autofree char *question = g_strdup_printf (_("%s this case?"), _(info->label));
-      gtk_box_append (GTK_BOX (content), gtk_label_new (question));
+      gtk_box_append (GTK_BOX (content),
+                      gtk_label_new (op == SW_OP_CLOSE ? _("Close this case?")
+                                                       : _("Go ahead with this operation?")));
     }
 
   self->error_label = GTK_LABEL (gtk_label_new (NULL));

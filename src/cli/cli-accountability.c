@@ -2,8 +2,790 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <stdio.h>
+
 #include "cli.h"
+#include "sw-detect.h"
+#include "sw-error.h"
+#include "sw-export.h"
+#include "sw-inspection.h"
+#include "sw-ladder.h"
+#include "sw-pdf.h"
+#include "sw-report.h"
+
+#define BEGIN_COMMAND(self, n_args, ...) CLI_BEGIN (cli_accountability_commands, self, n_args, __VA_ARGS__)
+
+static int check (CliContext *ctx, int argc, char **argv);
+static int finding_list (CliContext *ctx, int argc, char **argv);
+static int finding_show (CliContext *ctx, int argc, char **argv);
+static int finding_add (CliContext *ctx, int argc, char **argv);
+static int finding_confirm (CliContext *ctx, int argc, char **argv);
+static int finding_dismiss (CliContext *ctx, int argc, char **argv);
+static int sanction_add (CliContext *ctx, int argc, char **argv);
+static int person_record (CliContext *ctx, int argc, char **argv);
+static int report (CliContext *ctx, int argc, char **argv);
+static int export_register (CliContext *ctx, int argc, char **argv);
+static int inspection_add (CliContext *ctx, int argc, char **argv);
+static int inspection_list (CliContext *ctx, int argc, char **argv);
+static int inspection_show (CliContext *ctx, int argc, char **argv);
+static int evaluation_sheet (CliContext *ctx, int argc, char **argv);
 
 const CliCommand cli_accountability_commands[] = {
+  { "check", check, "", N_("Detect violations at --now and print the new findings") },
+  { "finding list", finding_list, "", N_("List findings") },
+  { "finding show", finding_show, "ID", N_("Show a finding with its evidence and the log of decisions") },
+  { "finding add", finding_add, "", N_("Record a finding from a complaint, spot check or inspection") },
+  { "finding confirm", finding_confirm, "ID", N_("Confirm a finding (department head or supervisor)") },
+  { "finding dismiss", finding_dismiss, "ID", N_("Dismiss a finding (department head or supervisor)") },
+  { "sanction add", sanction_add, "", N_("Impose an admonishment or an efficiency warning") },
+  { "person record", person_record, "EMPNO", N_("A person's year: findings, ladder, sanctions, rating effect, what comes next") },
+  { "report", report, "", N_("The evaluation report for a period and a scope") },
+  { "export register", export_register, "", N_("A department's register (台账) for a period as CSV or PDF") },
+  { "inspection add", inspection_add, "", N_("Write an inspection record (inspectors)") },
+  { "inspection list", inspection_list, "", N_("List inspection records") },
+  { "inspection show", inspection_show, "ID", N_("Show an inspection record, or print it as PDF") },
+  { "evaluation sheet", evaluation_sheet, "", N_("The year-end department evaluation sheet (考核评价表) as PDF") },
   { NULL }
 };
+
+/* ------------------------------------------------------------ output */
+
+static void
+member_str (JsonBuilder *b,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (b, name);
+  if (value)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+member_time (JsonBuilder *b,
+             const char  *name,
+             gint64       ms)
+{
+  g_autofree char *t = cli_format_time (ms);
+  member_str (b, name, t);
+}
+
+static void
+member_int (JsonBuilder *b,
+            const char  *name,
+            gint64       value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_int_value (b, value);
+}
+
+static void
+finding_json (JsonBuilder *b,
+              SwFinding   *f)
+{
+  json_builder_begin_object (b);
+  member_str (b, "id", f->id);
+  member_str (b, "rule", f->rule);
+  member_str (b, "rule_label", sw_finding_rule_label (f->rule));
+  member_str (b, "source", f->source);
+  member_str (b, "status", sw_finding_status_to_string (f->status));
+  member_str (b, "person", f->person);
+  member_str (b, "department", f->department);
+  member_str (b, "case", f->case_number);
+  member_str (b, "case_id", f->case_id);
+  json_builder_set_member_name (b, "events");
+  json_builder_begin_array (b);
+  for (guint i = 0; f->events && f->events[i]; i++)
+    json_builder_add_string_value (b, f->events[i]);
+  json_builder_end_array (b);
+  member_str (b, "detail", f->detail);
+  member_str (b, "evidence", f->evidence);
+  member_time (b, "occurred_at", f->occurred_at);
+  member_str (b, "created_by", f->created_by);
+  member_time (b, "decided_at", f->decided_at);
+  member_str (b, "decided_by", f->decided_by);
+  member_str (b, "reason", f->reason);
+  member_str (b, "inspection", f->inspection_id);
+  json_builder_end_object (b);
+}
+
+static void
+print_finding_line (SwFinding *f)
+{
+  g_autofree char *when = cli_format_time (f->occurred_at);
+
+  g_print ("%s  %-16s  %-10s  %-6s  %-8s  %s  %s  %s\n", f->id, f->rule,
+           sw_finding_status_to_string (f->status), f->person ? f->person : "-",
+           f->department ? f->department : "-", f->case_number ? f->case_number : "-",
+           when ? when : "", f->detail ? f->detail : (f->evidence ? f->evidence : ""));
+}
+
+static int
+print_findings (CliContext *ctx,
+                GPtrArray  *list)
+{
+  if (ctx->json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i < list->len; i++)
+        finding_json (b, g_ptr_array_index (list, i));
+      json_builder_end_array (b);
+      root = json_builder_get_root (b);
+      cli_print_json (root);
+    }
+  else
+    for (guint i = 0; i < list->len; i++)
+      print_finding_line (g_ptr_array_index (list, i));
+  return CLI_OK;
+}
+
+static int
+print_finding (CliContext *ctx,
+               SwStore    *store,
+               SwFinding  *f)
+{
+  g_autoptr(GPtrArray) log = sw_store_get_finding_log (store, f->id, NULL);
+  g_autoptr(JsonBuilder) b = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  if (!ctx->json)
+    {
+      print_finding_line (f);
+      if (f->evidence)
+        g_print ("  %s: %s\n", _("Evidence"), f->evidence);
+      for (guint i = 0; log && i < log->len; i++)
+        {
+          SwFindingLogEntry *e = g_ptr_array_index (log, i);
+          g_autofree char *when = cli_format_time (e->at);
+          g_print ("  %s  %s  %s  %s\n", when ? when : "", e->action, e->actor ? e->actor : "",
+                   e->reason ? e->reason : "");
+        }
+      return CLI_OK;
+    }
+  b = json_builder_new ();
+  finding_json (b, f);
+  root = json_builder_get_root (b);
+  json_builder_reset (b);
+  json_builder_begin_array (b);
+  for (guint i = 0; log && i < log->len; i++)
+    {
+      SwFindingLogEntry *e = g_ptr_array_index (log, i);
+      json_builder_begin_object (b);
+      member_time (b, "at", e->at);
+      member_str (b, "actor", e->actor);
+      member_str (b, "action", e->action);
+      member_str (b, "reason", e->reason);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_object_set_member (json_node_get_object (root), "log", json_builder_get_root (b));
+  cli_print_json (root);
+  return CLI_OK;
+}
+
+/* ------------------------------------------------------------ findings */
+
+static int
+check (CliContext *ctx, int argc, char **argv)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  SwDetectStats stats;
+  BEGIN_COMMAND (check, 0, )
+
+  if ((found = sw_detect_run (store, &stats, &error)) == NULL)
+    return cli_fail (error);
+  if (!ctx->json && found->len == 0)
+    g_print (_("No new findings (%u cases examined)\n"), stats.n_cases);
+  return print_findings (ctx, found);
+}
+
+static int
+finding_list (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *person = NULL, *status = NULL, *department = NULL, *rule = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  SwFindingQuery q = SW_FINDING_QUERY_INIT;
+  BEGIN_COMMAND (finding_list, 0,
+                 TEXT_OPTION ("person", person, N_("only this staff member's"), "EMPNO")
+                 TEXT_OPTION ("department", department, N_("only this department's"), "CODE")
+                 TEXT_OPTION ("rule", rule, N_("only this rule"), "RULE")
+                 TEXT_OPTION ("status", status, N_("open, confirmed or dismissed"), "STATUS"))
+
+  if (status != NULL && (q.status = sw_finding_status_from_string (status)) < 0)
+    return cli_usage (_("Unknown status “%s”; use open, confirmed or dismissed"), status);
+  q.person = person;
+  q.department = department;
+  q.rule = rule;
+  if ((list = sw_store_list_findings (store, &q, &error)) == NULL)
+    return cli_fail (error);
+  return print_findings (ctx, list);
+}
+
+static int
+finding_show (CliContext *ctx, int argc, char **argv)
+{
+  g_autoptr(SwFinding) f = NULL;
+  BEGIN_COMMAND (finding_show, 1, )
+
+  if ((f = sw_store_get_finding (store, argv[1], &error)) == NULL)
+    return cli_fail (error);
+  return print_finding (ctx, store, f);
+}
+
+static int
+finding_add (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *person = NULL, *rule = NULL, *case_ref = NULL, *evidence = NULL;
+  g_autofree char *source = NULL, *inspection = NULL;
+  g_autoptr(SwInspection) in = NULL;
+  g_autoptr(SwFinding) f = NULL;
+  SwFindingInput input = { 0 };
+  BEGIN_COMMAND (finding_add, 0,
+                 TEXT_OPTION ("person", person, N_("who is at fault"), "EMPNO")
+                 TEXT_OPTION ("rule", rule, N_("the rule broken (rude_attitude, perfunctory_reply…)"), "RULE")
+                 TEXT_OPTION ("case", case_ref, N_("the case concerned"), "ID")
+                 TEXT_OPTION ("evidence", evidence, N_("what shows it"), "TEXT")
+                 TEXT_OPTION ("source", source, N_("complaint, hotline, suggestion_box, spot_check, inspection or superior"), "SOURCE")
+                 TEXT_OPTION ("inspection", inspection, N_("the inspection record it belongs to"), "ID"))
+
+  if (inspection != NULL && (in = sw_store_get_inspection (store, inspection, &error)) == NULL)
+    return cli_fail (error);
+  input.person = person;
+  input.rule = rule;
+  input.case_ref = case_ref;
+  input.evidence = evidence;
+  input.source = source;
+  input.inspection_id = in ? in->id : NULL;
+  if ((f = sw_finding_add (store, cli_actor (ctx), &input, &error)) == NULL)
+    return cli_fail (error);
+  return print_finding (ctx, store, f);
+}
+
+static int
+review (CliContext    *ctx,
+        int            argc,
+        char         **argv,
+        CliCommandFunc self)
+{
+  g_autofree char *reason = NULL;
+  g_autoptr(SwFinding) f = NULL;
+  BEGIN_COMMAND (self, 1, TEXT_OPTION ("reason", reason, N_("why"), "TEXT"))
+
+  if ((f = sw_finding_review (store, cli_actor (ctx), argv[1], self == finding_confirm, reason, &error)) == NULL)
+    return cli_fail (error);
+  return print_finding (ctx, store, f);
+}
+
+static int
+finding_confirm (CliContext *ctx, int argc, char **argv)
+{
+  return review (ctx, argc, argv, finding_confirm);
+}
+
+static int
+finding_dismiss (CliContext *ctx, int argc, char **argv)
+{
+  return review (ctx, argc, argv, finding_dismiss);
+}
+
+static int
+sanction_add (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *person = NULL, *kind = NULL, *reason = NULL, *finding = NULL;
+  g_autoptr(SwSanction) s = NULL;
+  int k;
+  BEGIN_COMMAND (sanction_add, 0,
+                 TEXT_OPTION ("person", person, N_("who is sanctioned"), "EMPNO")
+                 TEXT_OPTION ("kind", kind, N_("admonish or warning"), "KIND")
+                 TEXT_OPTION ("reason", reason, N_("why"), "TEXT")
+                 TEXT_OPTION ("finding", finding, N_("the finding it is for"), "ID"))
+
+  if ((k = sw_sanction_kind_from_string (kind)) < 0)
+    return cli_usage (_("--kind is admonish or warning"));
+  if ((s = sw_sanction_add (store, cli_actor (ctx), person, k, reason, finding, &error)) == NULL)
+    return cli_fail (error);
+  if (ctx->json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (b);
+      member_str (b, "id", s->id);
+      member_str (b, "person", s->person);
+      member_str (b, "kind", sw_sanction_kind_to_string (s->kind));
+      member_time (b, "at", s->at);
+      member_str (b, "decided_by", s->decided_by);
+      member_str (b, "reason", s->reason);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      cli_print_json (root);
+    }
+  else
+    g_print ("%s %s: %s\n", sw_sanction_kind_label (s->kind), s->person, s->reason);
+  return CLI_OK;
+}
+
+/* ------------------------------------------------------------ records */
+
+static void
+step_json (JsonBuilder  *b,
+           SwLadderStep *s)
+{
+  json_builder_begin_object (b);
+  member_int (b, "n", s->n);
+  member_str (b, "step", s->step);
+  member_str (b, "label", s->label);
+  member_int (b, "deduction_yuan", s->deduction_yuan);
+  member_str (b, "finding", s->finding_id);
+  json_builder_end_object (b);
+}
+
+static void
+record_json (SwPersonRecord *r)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (b);
+  member_str (b, "person", r->person);
+  member_str (b, "name", r->name);
+  member_str (b, "department", r->department);
+  member_int (b, "year", r->year);
+  json_builder_set_member_name (b, "findings");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < r->findings->len; i++)
+    finding_json (b, g_ptr_array_index (r->findings, i));
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "ladder");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < r->steps->len; i++)
+    step_json (b, g_ptr_array_index (r->steps, i));
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "sanctions");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < r->sanctions->len; i++)
+    {
+      SwSanction *s = g_ptr_array_index (r->sanctions, i);
+      json_builder_begin_object (b);
+      member_str (b, "kind", sw_sanction_kind_to_string (s->kind));
+      member_time (b, "at", s->at);
+      member_str (b, "decided_by", s->decided_by);
+      member_str (b, "reason", s->reason);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  member_int (b, "confirmed", r->n_confirmed);
+  member_int (b, "admonishments", r->n_admonish);
+  member_int (b, "warnings", r->n_warning);
+  member_int (b, "deductions_yuan", r->deductions_yuan);
+  member_str (b, "effect", sw_rating_effect_to_string (r->effect));
+  member_str (b, "effect_reason", r->effect_reason);
+  json_builder_set_member_name (b, "next");
+  step_json (b, r->next);
+  member_str (b, "next_sanctions", r->next_sanctions);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  cli_print_json (root);
+}
+
+static int
+person_record (CliContext *ctx, int argc, char **argv)
+{
+  int year = 0;
+  g_autoptr(SwPersonRecord) r = NULL;
+  BEGIN_COMMAND (person_record, 1,
+                 { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("the calendar year (default: this year)"), "YEAR" },)
+
+  if ((r = sw_person_record_get (store, argv[1], year, &error)) == NULL)
+    return cli_fail (error);
+  if (ctx->json)
+    {
+      record_json (r);
+      return CLI_OK;
+    }
+  g_print (_("%s (%s), %s — %d\n"), r->name, r->person, r->department, r->year);
+  g_print (_("Findings this year: %u (%d confirmed)\n"), r->findings->len, r->n_confirmed);
+  for (guint i = 0; i < r->findings->len; i++)
+    print_finding_line (g_ptr_array_index (r->findings, i));
+  for (guint i = 0; i < r->steps->len; i++)
+    {
+      SwLadderStep *s = g_ptr_array_index (r->steps, i);
+      g_print (_("  Violation %d: %s\n"), s->n, s->label);
+    }
+  for (guint i = 0; i < r->sanctions->len; i++)
+    {
+      SwSanction *s = g_ptr_array_index (r->sanctions, i);
+      g_autofree char *when = cli_format_time (s->at);
+      g_print ("  %s  %s  %s\n", sw_sanction_kind_label (s->kind), when ? when : "", s->reason);
+    }
+  g_print (_("Year-end rating: %s (%s)\n"), sw_rating_effect_label (r->effect), r->effect_reason);
+  g_print (_("The next confirmed violation brings: %s\n"), r->next->label);
+  g_print ("%s\n", r->next_sanctions);
+  return CLI_OK;
+}
+
+/* ------------------------------------------------------------ reports */
+
+static gboolean
+parse_period (SwStore     *store,
+              const char  *from,
+              const char  *to,
+              gint64      *from_ms,
+              gint64      *to_ms,
+              GError     **error)
+{
+  if (from == NULL || to == NULL)
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_INVALID, _("--from DATE and --to DATE are required"));
+      return FALSE;
+    }
+  return sw_report_parse_date (store, from, FALSE, from_ms, error) &&
+         sw_report_parse_date (store, to, TRUE, to_ms, error);
+}
+
+static gboolean
+write_text (const char  *path,
+            const char  *text,
+            GError     **error)
+{
+  if (path == NULL || g_str_equal (path, "-"))
+    {
+      fputs (text, stdout);
+      return TRUE;
+    }
+  return g_file_set_contents (path, text, -1, error);
+}
+
+static void
+report_json (SwReport *r)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (b);
+  member_str (b, "scope", r->scope);
+  member_str (b, "code", r->scope_code);
+  member_str (b, "name", r->scope_name);
+  member_str (b, "period", r->period);
+  json_builder_set_member_name (b, "figures");
+  json_builder_begin_object (b);
+  for (guint i = 0; i < r->figures->len; i++)
+    {
+      SwFigure *f = g_ptr_array_index (r->figures, i);
+      json_builder_set_member_name (b, f->key);
+      json_builder_begin_object (b);
+      member_str (b, "label", f->label);
+      json_builder_set_member_name (b, "value");
+      if (f->available)
+        json_builder_add_double_value (b, f->value);
+      else
+        json_builder_add_null_value (b);
+      if (f->unit == SW_FIGURE_PERCENT)
+        {
+          member_int (b, "numerator", f->numerator);
+          member_int (b, "denominator", f->denominator);
+        }
+      member_str (b, "definition", f->definition);
+      json_builder_end_object (b);
+    }
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "by_kind");
+  json_builder_begin_object (b);
+  for (guint k = 0; k < SW_N_KINDS; k++)
+    member_int (b, sw_kind_to_string (k), r->total.by_kind[k]);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "by_channel");
+  json_builder_begin_object (b);
+  for (guint c = 0; c < SW_N_CHANNELS; c++)
+    member_int (b, sw_channel_to_string (c), r->total.by_channel[c]);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "satisfaction");
+  json_builder_begin_array (b);
+  for (guint s = 1; s <= 5; s++)
+    json_builder_add_int_value (b, r->total.satisfaction[s]);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "findings_by_rule");
+  json_builder_begin_object (b);
+  for (guint i = 0; i < r->rules->len; i++)
+    {
+      SwReportRuleCount *rc = g_ptr_array_index (r->rules, i);
+      json_builder_set_member_name (b, rc->rule);
+      json_builder_begin_object (b);
+      member_int (b, "open", rc->open);
+      member_int (b, "confirmed", rc->confirmed);
+      member_int (b, "dismissed", rc->dismissed);
+      json_builder_end_object (b);
+    }
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "months");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < r->months->len; i++)
+    {
+      SwReportMonth *m = g_ptr_array_index (r->months, i);
+      json_builder_begin_object (b);
+      member_str (b, "month", m->label);
+      member_int (b, "received", m->tally.received);
+      member_int (b, "replied_on_time", m->tally.replied_on_time);
+      member_int (b, "reply_due", m->tally.reply_due);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "departments");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < r->departments->len; i++)
+    {
+      SwReportDepartment *d = g_ptr_array_index (r->departments, i);
+      json_builder_begin_object (b);
+      member_str (b, "code", d->code);
+      member_str (b, "name", d->name);
+      member_int (b, "received", d->tally.received);
+      member_int (b, "findings_confirmed", d->tally.findings_confirmed);
+      member_str (b, "rating", sw_rating_to_string (d->rating));
+      member_str (b, "rating_reason", d->rating_reason);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  member_str (b, "rating", sw_rating_to_string (r->rating));
+  member_str (b, "rating_reason", r->rating_reason);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  cli_print_json (root);
+}
+
+static void
+report_text (SwReport *r)
+{
+  g_print ("%s — %s\n", r->scope_name, r->period);
+  for (guint i = 0; i < r->figures->len; i++)
+    {
+      SwFigure *f = g_ptr_array_index (r->figures, i);
+      g_autofree char *v = sw_figure_format (f);
+      g_print ("%-28s %16s   %s\n", f->label, v, f->definition);
+    }
+  for (guint i = 0; i < r->departments->len; i++)
+    {
+      SwReportDepartment *d = g_ptr_array_index (r->departments, i);
+      g_print ("%s (%s): %u — %s\n", d->name, d->code, d->tally.received, sw_rating_label (d->rating));
+    }
+  if (r->rating != SW_RATING_NONE)
+    g_print (_("Rating: %s (%s)\n"), sw_rating_label (r->rating), r->rating_reason);
+}
+
+static int
+report (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *from = NULL, *to = NULL, *department = NULL, *person = NULL, *pdf = NULL;
+  gboolean csv = FALSE;
+  g_autoptr(SwReport) r = NULL;
+  SwReportQuery q = { 0 };
+  BEGIN_COMMAND (report, 0,
+                 TEXT_OPTION ("from", from, N_("first day"), "DATE")
+                 TEXT_OPTION ("to", to, N_("last day"), "DATE")
+                 TEXT_OPTION ("department", department, N_("a department's report"), "CODE")
+                 TEXT_OPTION ("person", person, N_("a person's report"), "EMPNO")
+                 { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("print CSV (UTF-8 with BOM)"), NULL },
+                 TEXT_OPTION ("pdf", pdf, N_("write a PDF"), "FILE"))
+
+  if (department && person)
+    return cli_usage (_("Give --department or --person, not both"));
+  if (!parse_period (store, from, to, &q.from, &q.to, &error))
+    return cli_fail (error);
+  q.department = department;
+  q.person = person;
+  if ((r = sw_report_new (store, &q, &error)) == NULL)
+    return cli_fail (error);
+  if (pdf != NULL && !sw_pdf_write_report (r, pdf, &error))
+    return cli_fail (error);
+  if (csv)
+    {
+      g_autofree char *text = sw_export_report_csv (r);
+      fputs (text, stdout);
+    }
+  else if (ctx->json)
+    report_json (r);
+  else if (pdf == NULL)
+    report_text (r);
+  return CLI_OK;
+}
+
+static gboolean
+actor_is_inspector (SwStore    *store,
+                    const char *actor)
+{
+  g_autoptr(SwStaff) s = actor ? sw_store_get_staff (store, actor) : NULL;
+  return s != NULL && sw_staff_get_role (s) == SW_ROLE_INSPECTOR;
+}
+
+static int
+export_register (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *from = NULL, *to = NULL, *department = NULL, *csv = NULL, *pdf = NULL;
+  gboolean mask = FALSE;
+  gint64 from_ms, to_ms;
+  BEGIN_COMMAND (export_register, 0,
+                 TEXT_OPTION ("department", department, N_("the department"), "CODE")
+                 TEXT_OPTION ("from", from, N_("first day"), "DATE")
+                 TEXT_OPTION ("to", to, N_("last day"), "DATE")
+                 TEXT_OPTION ("csv", csv, N_("write CSV (UTF-8 with BOM; - for standard output)"), "FILE")
+                 TEXT_OPTION ("pdf", pdf, N_("write a PDF"), "FILE")
+                 { "mask", 0, 0, G_OPTION_ARG_NONE, &mask, N_("mask customers' personal data (always for inspectors)"), NULL },)
+
+  if (department == NULL || (csv == NULL && pdf == NULL))
+    return cli_usage (_("export register needs --department CODE and --csv FILE or --pdf FILE"));
+  mask = mask || actor_is_inspector (store, cli_actor (ctx));
+  if (!parse_period (store, from, to, &from_ms, &to_ms, &error))
+    return cli_fail (error);
+  {
+    g_autoptr(SwDepartment) d = sw_store_get_department (store, department);
+    if (d == NULL)
+      {
+        g_set_error (&error, SW_ERROR, SW_ERROR_NOT_FOUND, _("There is no department “%s”"), department);
+        return cli_fail (error);
+      }
+  }
+  if (csv != NULL)
+    {
+      g_autofree char *text = sw_export_register_csv (store, department, from_ms, to_ms, mask, &error);
+      if (text == NULL || !write_text (csv, text, &error))
+        return cli_fail (error);
+    }
+  if (pdf != NULL && !sw_pdf_write_register (store, department, from_ms, to_ms, mask, pdf, &error))
+    return cli_fail (error);
+  return CLI_OK;
+}
+
+/* ------------------------------------------------------------ inspections */
+
+static void
+inspection_json (JsonBuilder  *b,
+                 SwInspection *in)
+{
+  guint n;
+  const SwCriterion *c = sw_inspection_criteria (&n);
+
+  json_builder_begin_object (b);
+  member_str (b, "id", in->id);
+  member_str (b, "date", in->date);
+  member_str (b, "department", in->department);
+  member_str (b, "inspector", in->inspector);
+  member_str (b, "summary", in->summary);
+  json_builder_set_member_name (b, "scores");
+  json_builder_begin_object (b);
+  for (guint i = 0; i < n; i++)
+    if (in->scores[i] >= 0)
+      member_int (b, c[i].key, in->scores[i]);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "cases");
+  json_builder_begin_array (b);
+  for (guint i = 0; in->cases[i]; i++)
+    json_builder_add_string_value (b, in->cases[i]);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
+static int
+print_inspections (CliContext *ctx,
+                   GPtrArray  *list)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  if (!ctx->json)
+    {
+      for (guint i = 0; i < list->len; i++)
+        {
+          SwInspection *in = g_ptr_array_index (list, i);
+          g_print ("%s  %s  %-8s  %-6s  %.1f  %s\n", in->id, in->date, in->department, in->inspector,
+                   MAX (sw_inspection_mean (in), 0), in->summary);
+        }
+      return CLI_OK;
+    }
+  json_builder_begin_array (b);
+  for (guint i = 0; i < list->len; i++)
+    inspection_json (b, g_ptr_array_index (list, i));
+  json_builder_end_array (b);
+  root = json_builder_get_root (b);
+  cli_print_json (root);
+  return CLI_OK;
+}
+
+static int
+inspection_add (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *date = NULL, *department = NULL, *summary = NULL;
+  g_auto(GStrv) scores = NULL, cases = NULL;
+  g_autoptr(SwInspection) in = NULL;
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+  BEGIN_COMMAND (inspection_add, 0,
+                 TEXT_OPTION ("date", date, N_("the day of the inspection"), "DATE")
+                 TEXT_OPTION ("department", department, N_("the department inspected"), "CODE")
+                 TEXT_OPTION ("summary", summary, N_("what was found"), "TEXT")
+                 { "score", 0, 0, G_OPTION_ARG_STRING_ARRAY, &scores, N_("a score, e.g. attitude=8 (repeatable)"), "CRITERION=N" },
+                 { "case", 0, 0, G_OPTION_ARG_STRING_ARRAY, &cases, N_("a case looked at (repeatable)"), "ID" },)
+
+  if ((in = sw_inspection_add (store, cli_actor (ctx), date, department, summary,
+                               (const char *const *) scores, (const char *const *) cases, &error)) == NULL)
+    return cli_fail (error);
+  g_ptr_array_add (one, in);
+  return print_inspections (ctx, one);
+}
+
+static int
+inspection_list (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *department = NULL, *from = NULL, *to = NULL;
+  int year = 0;
+  g_autoptr(GPtrArray) list = NULL;
+  BEGIN_COMMAND (inspection_list, 0,
+                 TEXT_OPTION ("department", department, N_("only this department's"), "CODE")
+                 { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("only this year's"), "YEAR" },)
+
+  if (year > 0)
+    {
+      from = g_strdup_printf ("%04d-01-01", year);
+      to = g_strdup_printf ("%04d-12-31", year);
+    }
+  if ((list = sw_store_list_inspections (store, department, from, to, &error)) == NULL)
+    return cli_fail (error);
+  return print_inspections (ctx, list);
+}
+
+static int
+inspection_show (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *pdf = NULL;
+  g_autoptr(SwInspection) in = NULL;
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+  BEGIN_COMMAND (inspection_show, 1, TEXT_OPTION ("pdf", pdf, N_("write the record as PDF"), "FILE"))
+
+  if ((in = sw_store_get_inspection (store, argv[1], &error)) == NULL)
+    return cli_fail (error);
+  if (pdf != NULL)
+    return sw_pdf_write_inspection (store, in, pdf, &error) ? CLI_OK : cli_fail (error);
+  g_ptr_array_add (one, in);
+  return print_inspections (ctx, one);
+}
+
+static int
+evaluation_sheet (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *department = NULL, *pdf = NULL;
+  int year = 0;
+  BEGIN_COMMAND (evaluation_sheet, 0,
+                 TEXT_OPTION ("department", department, N_("the department"), "CODE")
+                 { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("the year (default: this year)"), "YEAR" },
+                 TEXT_OPTION ("pdf", pdf, N_("where to write it"), "FILE"))
+
+  if (department == NULL || pdf == NULL)
+    return cli_usage (_("evaluation sheet needs --department CODE and --pdf FILE"));
+  if (year <= 0)
+    year = sw_ladder_year_of (store, sw_store_now (store));
+  if (!sw_pdf_write_evaluation (store, department, year, pdf, &error))
+    return cli_fail (error);
+  return CLI_OK;
+}

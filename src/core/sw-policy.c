@@ -68,6 +68,18 @@ static const SwPolicyKey keys[] = {
     N_("Days within which a second complaint about the same matter counts as a repeat (Shouwen's own default)") },
   { "pingpong.max_handoffs", SW_POLICY_INT, "2",
     N_("Returns and forwards of one case beyond which it counts as ping-pong (Shouwen's own default)") },
+  { "rating.excellent_on_time_pct", SW_POLICY_INT, "95",
+    N_("Department rating: the share of replies on time (%) at or above which it can be rated excellent (Shouwen's own default)") },
+  { "rating.excellent_satisfied_pct", SW_POLICY_INT, "90",
+    N_("Department rating: the share of satisfied callbacks (score 4–5, %) at or above which it can be rated excellent (Shouwen's own default)") },
+  { "rating.excellent_max_findings", SW_POLICY_INT, "0",
+    N_("Department rating: the most confirmed findings with which it can still be rated excellent (Shouwen's own default)") },
+  { "rating.incompetent_on_time_pct", SW_POLICY_INT, "80",
+    N_("Department rating: the share of replies on time (%) below which it is rated incompetent (Shouwen's own default)") },
+  { "rating.incompetent_satisfied_pct", SW_POLICY_INT, "60",
+    N_("Department rating: the share of satisfied callbacks (%) below which it is rated incompetent (Shouwen's own default)") },
+  { "rating.incompetent_findings", SW_POLICY_INT, "5",
+    N_("Department rating: confirmed findings from which it is rated incompetent, 0 = never (Shouwen's own default)") },
 };
 
 static void

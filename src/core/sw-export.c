@@ -1,0 +1,262 @@
+/* sw-export.c — CSV of the register and of the report
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sw-export.h"
+#include "sw-mask.h"
+#include "sw-models-private.h"
+#include "sw-store-private.h"
+
+static const char *const columns[SW_REGISTER_N_COLUMNS] = {
+  N_("Case number"), N_("Received"), N_("Channel"), N_("Kind"), N_("Customer"), N_("Phone"),
+  N_("Content"), N_("First-inquiry person"), N_("Handler"), N_("Promised time"),
+  N_("Replied"), N_("State"), N_("Result"), N_("Satisfaction"),
+};
+
+void
+sw_register_row_free (SwRegisterRow *row)
+{
+  if (row == NULL)
+    return;
+  for (guint i = 0; i < SW_REGISTER_N_COLUMNS; i++)
+    g_free ((char *) sw_register_row_field (row, i));
+  g_free (row);
+}
+
+const char *
+sw_register_column (guint i)
+{
+  g_return_val_if_fail (i < SW_REGISTER_N_COLUMNS, "");
+  return _(columns[i]);
+}
+
+const char *
+sw_register_row_field (SwRegisterRow *row,
+                       guint          i)
+{
+  char *const fields[SW_REGISTER_N_COLUMNS] = {
+    row->number, row->received, row->channel, row->kind, row->customer, row->phone,
+    row->content, row->owner, row->handler, row->promised, row->replied, row->state,
+    row->result, row->satisfaction,
+  };
+  g_return_val_if_fail (i < SW_REGISTER_N_COLUMNS, "");
+  return fields[i];
+}
+
+static char *
+local_time (GTimeZone *tz,
+            gint64     ms)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (ms <= 0)
+    return g_strdup ("");
+  utc = g_date_time_new_from_unix_utc (ms / 1000);
+  local = g_date_time_to_timezone (utc, tz);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+static char *
+person (SwStore    *store,
+        const char *empno)
+{
+  g_autoptr(SwStaff) s = empno ? sw_store_get_staff (store, empno) : NULL;
+
+  if (s == NULL)
+    return g_strdup (empno ? empno : "");
+  return g_strdup_printf ("%s (%s)", s->name, s->empno);
+}
+
+GPtrArray *
+sw_register_rows (SwStore     *store,
+                  const char  *department,
+                  gint64       from,
+                  gint64       to,
+                  gboolean     mask,
+                  GError     **error)
+{
+  g_autofree char *branch = sw_store_get_home_branch (store);
+  g_autoptr(SwCalendar) cal = sw_store_get_calendar (store, branch);
+  GTimeZone *tz = sw_calendar_get_timezone (cal);
+  sqlite3_stmt *stmt = _sw_store_prepare (store,
+      "SELECT c.number, c.received_at, c.channel, c.kind, k.name, k.phone, c.content, c.owner,"
+      " c.handler, c.promised_at, c.replied_at, c.state, c.resolution, c.satisfaction, c.anonymous"
+      " FROM cases c LEFT JOIN case_contacts k ON k.case_id = c.id"
+      " WHERE c.received_at >= ?1 AND c.received_at < ?2"
+      " AND (?3 IS NULL OR c.owner_department = ?3 OR c.handler_department = ?3 OR c.target_department = ?3)"
+      " ORDER BY c.received_at, c.number", error);
+  GPtrArray *rows;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  _sw_bind_text (stmt, 3, department);
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_register_row_free);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      SwRegisterRow *row = g_new0 (SwRegisterRow, 1);
+      const char *name = (const char *) sqlite3_column_text (stmt, 4);
+      const char *phone = (const char *) sqlite3_column_text (stmt, 5);
+      int channel = sw_channel_from_string ((const char *) sqlite3_column_text (stmt, 2));
+      int kind = sw_kind_from_string ((const char *) sqlite3_column_text (stmt, 3));
+      int state = sw_state_from_string ((const char *) sqlite3_column_text (stmt, 11));
+      int resolution = sw_resolution_from_string ((const char *) sqlite3_column_text (stmt, 12));
+      int satisfaction = sqlite3_column_int (stmt, 13);
+
+      row->number = _sw_column_dup (stmt, 0);
+      row->received = local_time (tz, sqlite3_column_int64 (stmt, 1));
+      row->channel = g_strdup (channel >= 0 ? sw_channel_label (channel) : "");
+      row->kind = g_strdup (kind >= 0 ? sw_kind_label (kind) : "");
+      if (sqlite3_column_int (stmt, 14))
+        row->customer = g_strdup (_("Anonymous"));
+      else
+        row->customer = mask ? sw_mask_name (name) : g_strdup (name ? name : "");
+      row->phone = mask ? sw_mask_phone (phone) : g_strdup (phone ? phone : "");
+      if (row->phone == NULL)
+        row->phone = g_strdup ("");
+      if (row->customer == NULL)
+        row->customer = g_strdup ("");
+      row->content = _sw_column_dup (stmt, 6);
+      row->owner = person (store, (const char *) sqlite3_column_text (stmt, 7));
+      row->handler = person (store, (const char *) sqlite3_column_text (stmt, 8));
+      row->promised = local_time (tz, sqlite3_column_int64 (stmt, 9));
+      row->replied = local_time (tz, sqlite3_column_int64 (stmt, 10));
+      row->state = g_strdup (state >= 0 ? sw_state_label (state) : "");
+      row->result = g_strdup (resolution > 0 ? sw_resolution_label (resolution) : "");
+      row->satisfaction = satisfaction > 0 ? g_strdup_printf ("%d", satisfaction) : g_strdup ("");
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_reset (stmt);
+  return rows;
+}
+
+void
+sw_csv_append_row (GString           *out,
+                   const char *const *fields,
+                   int                n)
+{
+  for (int i = 0; i < n; i++)
+    {
+      const char *f = fields[i] ? fields[i] : "";
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      if (strpbrk (f, ",\"\r\n") != NULL)
+        {
+          g_string_append_c (out, '"');
+          for (const char *p = f; *p; p++)
+            {
+              if (*p == '"')
+                g_string_append_c (out, '"');
+              g_string_append_c (out, *p);
+            }
+          g_string_append_c (out, '"');
+        }
+      else
+        g_string_append (out, f);
+    }
+  g_string_append (out, "\r\n");
+}
+
+char *
+sw_export_register_csv (SwStore     *store,
+                        const char  *department,
+                        gint64       from,
+                        gint64       to,
+                        gboolean     mask,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) rows = sw_register_rows (store, department, from, to, mask, error);
+  GString *out;
+  const char *fields[SW_REGISTER_N_COLUMNS];
+
+  if (rows == NULL)
+    return NULL;
+  out = g_string_new (SW_CSV_BOM);
+  for (guint i = 0; i < SW_REGISTER_N_COLUMNS; i++)
+    fields[i] = sw_register_column (i);
+  sw_csv_append_row (out, fields, SW_REGISTER_N_COLUMNS);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      for (guint i = 0; i < SW_REGISTER_N_COLUMNS; i++)
+        fields[i] = sw_register_row_field (g_ptr_array_index (rows, r), i);
+      sw_csv_append_row (out, fields, SW_REGISTER_N_COLUMNS);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Sections of "section,item,value,definition" rows, one table for Excel. */
+static void
+row4 (GString    *out,
+      const char *section,
+      const char *item,
+      const char *value,
+      const char *definition)
+{
+  const char *fields[] = { section, item, value, definition };
+  sw_csv_append_row (out, fields, 4);
+}
+
+static void
+row_count (GString    *out,
+           const char *section,
+           const char *item,
+           guint       n)
+{
+  g_autofree char *v = g_strdup_printf ("%u", n);
+  row4 (out, section, item, v, "");
+}
+
+char *
+sw_export_report_csv (SwReport *r)
+{
+  GString *out = g_string_new (SW_CSV_BOM);
+  const char *fig = _("Figure");
+
+  row4 (out, _("Section"), _("Item"), _("Value"), _("Definition"));
+  row4 (out, _("Scope"), r->scope, r->scope_name, r->scope_code);
+  row4 (out, _("Scope"), _("Period"), r->period, "");
+  for (guint i = 0; i < r->figures->len; i++)
+    {
+      SwFigure *f = g_ptr_array_index (r->figures, i);
+      g_autofree char *v = sw_figure_format (f);
+      row4 (out, fig, f->label, v, f->definition);
+    }
+  if (r->rating != SW_RATING_NONE)
+    row4 (out, _("Rating"), sw_rating_label (r->rating), sw_rating_to_string (r->rating), r->rating_reason);
+  for (guint k = 0; k < SW_N_KINDS; k++)
+    row_count (out, _("Received by kind"), sw_kind_label (k), r->total.by_kind[k]);
+  for (guint c = 0; c < SW_N_CHANNELS; c++)
+    row_count (out, _("Received by channel"), sw_channel_label (c), r->total.by_channel[c]);
+  for (guint s = 1; s <= 5; s++)
+    {
+      g_autofree char *item = g_strdup_printf ("%u", s);
+      row_count (out, _("Satisfaction distribution"), item, r->total.satisfaction[s]);
+    }
+  for (guint i = 0; i < r->rules->len; i++)
+    {
+      SwReportRuleCount *rc = g_ptr_array_index (r->rules, i);
+      g_autofree char *v = g_strdup_printf ("%u", rc->confirmed);
+      g_autofree char *d = g_strdup_printf (_("open %u, dismissed %u"), rc->open, rc->dismissed);
+      row4 (out, _("Confirmed findings by rule"), rc->label, v, d);
+    }
+  for (guint i = 0; i < r->months->len; i++)
+    {
+      SwReportMonth *m = g_ptr_array_index (r->months, i);
+      row_count (out, _("Received by month"), m->label, m->tally.received);
+    }
+  for (guint i = 0; i < r->departments->len; i++)
+    {
+      SwReportDepartment *d = g_ptr_array_index (r->departments, i);
+      g_autofree char *item = g_strdup_printf ("%s (%s)", d->name, d->code);
+      g_autofree char *v = g_strdup_printf ("%u", d->tally.received);
+      row4 (out, _("Department: received"), item, v, "");
+      row4 (out, _("Department: rating"), item, sw_rating_label (d->rating), d->rating_reason);
+    }
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,60 @@
+/* sw-export.h — the report and the register (台账) as CSV: UTF-8 with a
+ * byte-order mark so that Excel opens Chinese correctly, RFC 4180 quoting,
+ * CRLF line ends. The register's rows are shared with its PDF.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "sw-report.h"
+
+G_BEGIN_DECLS
+
+#define SW_CSV_BOM "\xef\xbb\xbf"
+
+/* One line of a department's register. */
+typedef struct {
+  char   *number;
+  char   *received;       /* local "YYYY-MM-DD HH:MM" */
+  char   *channel;        /* labels */
+  char   *kind;
+  char   *customer;       /* masked when asked */
+  char   *phone;
+  char   *content;
+  char   *owner;          /* "王芳 (R01)" */
+  char   *handler;
+  char   *promised;       /* "" when none */
+  char   *replied;
+  char   *state;
+  char   *result;
+  char   *satisfaction;   /* "" or 1–5 */
+} SwRegisterRow;
+
+void        sw_register_row_free   (SwRegisterRow *row);
+
+/* The cases a department received first or handled, received in [from, to). */
+GPtrArray  *sw_register_rows       (SwStore     *store,
+                                    const char  *department,
+                                    gint64       from,
+                                    gint64       to,
+                                    gboolean     mask,
+                                    GError     **error);
+#define SW_REGISTER_N_COLUMNS 14
+
+/* The translated title of column i, and row's field i. */
+const char *sw_register_column     (guint          i);
+const char *sw_register_row_field  (SwRegisterRow *row,
+                                    guint          i);
+
+char       *sw_export_register_csv (SwStore     *store,
+                                    const char  *department,
+                                    gint64       from,
+                                    gint64       to,
+                                    gboolean     mask,
+                                    GError     **error);
+char       *sw_export_report_csv   (SwReport    *report);
+
+/* Appends one CSV row (fields quoted where needed) ending in CRLF. */
+void        sw_csv_append_row      (GString           *out,
+                                    const char *const *fields,
+                                    int                n);
+
+G_END_DECLS

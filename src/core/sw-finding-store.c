@@ -1,0 +1,465 @@
+/* sw-finding-store.c — findings in the database: listing, recording by
+ * hand, and the review with its log
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "sw-error.h"
+#include "sw-finding.h"
+#include "sw-models-private.h"
+#include "sw-store-private.h"
+#include "sw-uuid.h"
+
+#define FINDING_COLUMNS \
+  "f.id, f.key, f.rule, f.source, f.case_id, c.number, f.person, f.department, f.events," \
+  " f.detail, f.evidence, f.occurred_at, f.created_at, f.created_by, f.status," \
+  " f.decided_at, f.decided_by, f.reason, f.inspection_id"
+#define FINDING_FROM " FROM findings f LEFT JOIN cases c ON c.id = f.case_id"
+
+static char **
+events_from_json (const char *json)
+{
+  g_autoptr(JsonNode) node = json ? json_from_string (json, NULL) : NULL;
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *a = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (a); i++)
+        {
+          const char *s = json_array_get_string_element (a, i);
+          if (s != NULL)
+            g_strv_builder_add (b, s);
+        }
+    }
+  return g_strv_builder_end (b);
+}
+
+/* By hand: this runs for every finding detection makes. */
+static char *
+events_to_json (char **events)
+{
+  GString *out = g_string_new ("[");
+
+  for (guint i = 0; events && events[i]; i++)
+    {
+      g_string_append (out, i ? ",\"" : "\"");
+      for (const char *p = events[i]; *p; p++)
+        {
+          if (*p == '"' || *p == '\\')
+            g_string_append_c (out, '\\');
+          if ((guchar) *p >= 0x20)
+            g_string_append_c (out, *p);
+        }
+      g_string_append_c (out, '"');
+    }
+  g_string_append_c (out, ']');
+  return g_string_free (out, FALSE);
+}
+
+static SwFinding *
+finding_from_row (sqlite3_stmt *stmt)
+{
+  SwFinding *f = g_new0 (SwFinding, 1);
+  g_autofree char *events = _sw_column_dup (stmt, 8);
+  g_autofree char *status = _sw_column_dup (stmt, 14);
+
+  f->id = _sw_column_dup (stmt, 0);
+  f->key = _sw_column_dup (stmt, 1);
+  f->rule = _sw_column_dup (stmt, 2);
+  f->source = _sw_column_dup (stmt, 3);
+  f->case_id = _sw_column_dup (stmt, 4);
+  f->case_number = _sw_column_dup (stmt, 5);
+  f->person = _sw_column_dup (stmt, 6);
+  f->department = _sw_column_dup (stmt, 7);
+  f->events = events_from_json (events);
+  f->detail = _sw_column_dup (stmt, 9);
+  f->evidence = _sw_column_dup (stmt, 10);
+  f->occurred_at = sqlite3_column_int64 (stmt, 11);
+  f->created_at = sqlite3_column_int64 (stmt, 12);
+  f->created_by = _sw_column_dup (stmt, 13);
+  f->status = MAX (sw_finding_status_from_string (status), 0);
+  f->decided_at = sqlite3_column_int64 (stmt, 15);
+  f->decided_by = _sw_column_dup (stmt, 16);
+  f->reason = _sw_column_dup (stmt, 17);
+  f->inspection_id = _sw_column_dup (stmt, 18);
+  return f;
+}
+
+static gboolean
+log_action (SwStore     *store,
+            const char  *id,
+            const char  *actor,
+            const char  *action,
+            const char  *reason,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = _sw_store_prepare (store,
+      "INSERT INTO finding_log (finding_id, at, actor, action, reason) VALUES (?1, ?2, ?3, ?4, ?5)",
+      error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _sw_bind_text (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, sw_store_now (store));
+  _sw_bind_text (stmt, 3, actor);
+  _sw_bind_text (stmt, 4, action);
+  _sw_bind_text (stmt, 5, reason);
+  return _sw_store_step_done (store, stmt, error);
+}
+
+gboolean
+_sw_finding_insert (SwStore    *store,
+                    SwFinding  *f,
+                    gboolean   *is_new,
+                    GError    **error)
+{
+  g_autofree char *events = events_to_json (f->events);
+  sqlite3_stmt *stmt = _sw_store_prepare (store,
+      "INSERT OR IGNORE INTO findings (id, key, rule, source, case_id, person, department, events,"
+      " detail, evidence, occurred_at, created_at, created_by, status, inspection_id)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 'open', ?14)", error);
+
+  *is_new = FALSE;
+  if (stmt == NULL)
+    return FALSE;
+  if (f->id == NULL)
+    f->id = sw_uuid7_new (sw_store_now (store));
+  if (f->created_at == 0)
+    f->created_at = sw_store_now (store);
+  _sw_bind_text (stmt, 1, f->id);
+  _sw_bind_text (stmt, 2, f->key);
+  _sw_bind_text (stmt, 3, f->rule);
+  _sw_bind_text (stmt, 4, f->source);
+  _sw_bind_text (stmt, 5, f->case_id);
+  _sw_bind_text (stmt, 6, f->person);
+  _sw_bind_text (stmt, 7, f->department);
+  _sw_bind_text (stmt, 8, events);
+  _sw_bind_text (stmt, 9, f->detail);
+  _sw_bind_text (stmt, 10, f->evidence);
+  sqlite3_bind_int64 (stmt, 11, f->occurred_at);
+  sqlite3_bind_int64 (stmt, 12, f->created_at);
+  _sw_bind_text (stmt, 13, f->created_by);
+  _sw_bind_text (stmt, 14, f->inspection_id);
+  if (!_sw_store_step_done (store, stmt, error))
+    return FALSE;
+  *is_new = sqlite3_changes (store->db) > 0;
+  return TRUE;
+}
+
+GPtrArray *
+sw_store_list_findings (SwStore              *store,
+                        const SwFindingQuery *q,
+                        GError              **error)
+{
+  static const SwFindingQuery any = SW_FINDING_QUERY_INIT;
+  sqlite3_stmt *stmt;
+  GPtrArray *result;
+  int rc;
+
+  if (q == NULL)
+    q = &any;
+  stmt = _sw_store_prepare (store,
+      "SELECT " FINDING_COLUMNS FINDING_FROM
+      " WHERE (?1 IS NULL OR f.person = ?1) AND (?2 IS NULL OR f.department = ?2)"
+      " AND (?3 IS NULL OR f.case_id = ?3) AND (?4 IS NULL OR f.rule = ?4)"
+      " AND (?5 IS NULL OR f.status = ?5) AND (?6 = 0 OR f.occurred_at >= ?6)"
+      " AND (?7 = 0 OR f.occurred_at < ?7)"
+      " ORDER BY f.occurred_at, f.id", error);
+  if (stmt == NULL)
+    return NULL;
+  _sw_bind_text (stmt, 1, q->person);
+  _sw_bind_text (stmt, 2, q->department);
+  _sw_bind_text (stmt, 3, q->case_id);
+  _sw_bind_text (stmt, 4, q->rule);
+  _sw_bind_text (stmt, 5, q->status >= 0 ? sw_finding_status_to_string (q->status) : NULL);
+  sqlite3_bind_int64 (stmt, 6, q->from);
+  sqlite3_bind_int64 (stmt, 7, q->to);
+
+  result = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_finding_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (result, finding_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_ptr_array_unref (result);
+      _sw_store_fail (store, error);
+      return NULL;
+    }
+  return result;
+}
+
+SwFinding *
+sw_store_get_finding (SwStore     *store,
+                      const char  *id,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+  SwFinding *f = NULL;
+  int n = 0;
+
+  if (id == NULL || strlen (id) < 8)
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_INVALID,
+                   _("Name a finding by its id or at least its first 8 characters, not “%s”"),
+                   id ? id : "");
+      return NULL;
+    }
+  stmt = _sw_store_prepare (store,
+      "SELECT " FINDING_COLUMNS FINDING_FROM " WHERE f.id = ?1 OR substr (f.id, 1, length (?1)) = ?1 LIMIT 2",
+      error);
+  if (stmt == NULL)
+    return NULL;
+  _sw_bind_text (stmt, 1, id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      if (n++ == 0)
+        f = finding_from_row (stmt);
+    }
+  sqlite3_reset (stmt);
+  if (n == 0)
+    g_set_error (error, SW_ERROR, SW_ERROR_NOT_FOUND, _("There is no finding “%s”"), id);
+  else if (n > 1 && g_strcmp0 (f->id, id) != 0)
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_INVALID,
+                   _("More than one finding starts with “%s”; give more of its id"), id);
+      g_clear_pointer (&f, sw_finding_free);
+    }
+  return f;
+}
+
+/* The log table holds the decisions; the first entry, how the finding came
+ * to be, is its own row. */
+GPtrArray *
+sw_store_get_finding_log (SwStore    *store,
+                          const char *id,
+                          GError    **error)
+{
+  g_autoptr(SwFinding) f = sw_store_get_finding (store, id, error);
+  sqlite3_stmt *stmt;
+  GPtrArray *result;
+  SwFindingLogEntry *first;
+
+  if (f == NULL || (stmt = _sw_store_prepare (store,
+      "SELECT at, actor, action, reason FROM finding_log WHERE finding_id = ?1 ORDER BY seq", error)) == NULL)
+    return NULL;
+  _sw_bind_text (stmt, 1, f->id);
+  result = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_finding_log_entry_free);
+  first = g_new0 (SwFindingLogEntry, 1);
+  first->at = f->created_at;
+  first->actor = g_strdup (f->created_by);
+  first->action = g_strdup (g_strcmp0 (f->source, "detected") == 0 ? "detected" : "recorded");
+  first->reason = g_strdup (f->evidence ? f->evidence : f->detail);
+  g_ptr_array_add (result, first);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      SwFindingLogEntry *e = g_new0 (SwFindingLogEntry, 1);
+      e->at = sqlite3_column_int64 (stmt, 0);
+      e->actor = _sw_column_dup (stmt, 1);
+      e->action = _sw_column_dup (stmt, 2);
+      e->reason = _sw_column_dup (stmt, 3);
+      g_ptr_array_add (result, e);
+    }
+  sqlite3_reset (stmt);
+  return result;
+}
+
+static SwStaff *
+require_actor (SwStore     *store,
+               const char  *actor,
+               GError     **error)
+{
+  SwStaff *s;
+
+  if (actor == NULL || *actor == '\0')
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_FORBIDDEN,
+                   _("Who is acting? Name the acting user (--as EMPNO)."));
+      return NULL;
+    }
+  if ((s = sw_store_get_staff (store, actor)) == NULL)
+    g_set_error (error, SW_ERROR, SW_ERROR_NOT_FOUND, _("There is no staff member “%s”"), actor);
+  return s;
+}
+
+static gboolean
+has_text (const char *s)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (s ? s : ""));
+  return *copy != '\0';
+}
+
+static const char *
+default_source (SwStaff *actor)
+{
+  switch (actor->role)
+    {
+    case SW_ROLE_INSPECTOR: return "inspection";
+    case SW_ROLE_SUPERVISOR: return "spot_check";
+    default: return "complaint";
+    }
+}
+
+SwFinding *
+sw_finding_add (SwStore               *store,
+                const char            *actor_empno,
+                const SwFindingInput  *in,
+                GError               **error)
+{
+  g_autoptr(SwStaff) actor = NULL;
+  g_autoptr(SwStaff) person = NULL;
+  g_autoptr(SwCase) c = NULL;
+  g_autoptr(SwFinding) f = NULL;
+  gboolean is_new;
+
+  if ((actor = require_actor (store, actor_empno, error)) == NULL)
+    return NULL;
+  if (actor->role == SW_ROLE_STAFF)
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_FORBIDDEN,
+                   _("%s (%s) may not record findings: only supervisors, inspectors, department heads and administrators can"),
+                   actor->name, actor->empno);
+      return NULL;
+    }
+  if (!has_text (in->person) || (person = sw_store_get_staff (store, in->person)) == NULL)
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_NOT_FOUND, _("There is no staff member “%s”"),
+                   in->person ? in->person : "");
+      return NULL;
+    }
+  if (sw_finding_find_rule (in->rule) == NULL)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+      guint n;
+      const SwRuleInfo *r = sw_finding_rules (&n);
+
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (names, "%s%s", i ? ", " : "", r[i].name);
+      g_set_error (error, SW_ERROR, SW_ERROR_INVALID, _("There is no rule “%s”; the rules are: %s"),
+                   in->rule ? in->rule : "", names->str);
+      return NULL;
+    }
+  if (in->source != NULL && (!sw_finding_source_is_valid (in->source) ||
+                             g_str_equal (in->source, "detected")))
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_INVALID,
+                   _("“%s” is not a source of a recorded finding; use complaint, hotline, suggestion_box, spot_check, inspection or superior"),
+                   in->source);
+      return NULL;
+    }
+  if (!has_text (in->evidence))
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_INVALID, _("The evidence is required"));
+      return NULL;
+    }
+  if (in->case_ref != NULL && (c = sw_store_get_case (store, in->case_ref, error)) == NULL)
+    return NULL;
+
+  f = g_new0 (SwFinding, 1);
+  f->id = sw_uuid7_new (sw_store_now (store));
+  f->key = g_strconcat ("manual|", f->id, NULL);
+  f->rule = g_strdup (in->rule);
+  f->source = g_strdup (in->source ? in->source : default_source (actor));
+  f->case_id = c ? g_strdup (sw_case_get_id (c)) : NULL;
+  f->person = g_strdup (person->empno);
+  f->department = g_strdup (person->department_code);
+  f->events = g_new0 (char *, 1);
+  f->evidence = g_strstrip (g_strdup (in->evidence));
+  f->occurred_at = in->occurred_at ? in->occurred_at : sw_store_now (store);
+  f->created_by = g_strdup (actor->empno);
+  f->inspection_id = g_strdup (in->inspection_id);
+
+  if (!sw_store_begin (store, error))
+    return NULL;
+  if (!_sw_finding_insert (store, f, &is_new, error))
+    {
+      sw_store_rollback (store);
+      return NULL;
+    }
+  if (!sw_store_commit (store, error))
+    return NULL;
+  return sw_store_get_finding (store, f->id, error);
+}
+
+static gboolean
+may_review (SwStore   *store,
+            SwStaff   *actor,
+            SwFinding *f)
+{
+  g_autoptr(SwDepartment) d = NULL;
+
+  if (actor->role == SW_ROLE_SUPERVISOR || actor->role == SW_ROLE_ADMIN)
+    return TRUE;
+  if (actor->role != SW_ROLE_HEAD || f->department == NULL)
+    return FALSE;
+  d = sw_store_get_department (store, f->department);
+  return g_strcmp0 (actor->department_code, f->department) == 0 ||
+         (d != NULL && g_strcmp0 (sw_department_get_head_empno (d), actor->empno) == 0);
+}
+
+SwFinding *
+sw_finding_review (SwStore     *store,
+                   const char  *actor_empno,
+                   const char  *id,
+                   gboolean     confirm,
+                   const char  *reason,
+                   GError     **error)
+{
+  g_autoptr(SwStaff) actor = NULL;
+  g_autoptr(SwFinding) f = NULL;
+  sqlite3_stmt *stmt;
+
+  if ((actor = require_actor (store, actor_empno, error)) == NULL ||
+      (f = sw_store_get_finding (store, id, error)) == NULL)
+    return NULL;
+  if (!may_review (store, actor, f))
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_FORBIDDEN,
+                   _("%s (%s) may not review this finding: only the head of its department, a supervisor or an administrator can"),
+                   actor->name, actor->empno);
+      return NULL;
+    }
+  if (g_strcmp0 (f->person, actor->empno) == 0)
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_FORBIDDEN,
+                   _("Nobody reviews a finding against themselves; ask a supervisor"));
+      return NULL;
+    }
+  if (f->status != SW_FINDING_OPEN)
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_ILLEGAL,
+                   _("The finding was already %s by %s"),
+                   f->status == SW_FINDING_CONFIRMED ? _("confirmed") : _("dismissed"), f->decided_by);
+      return NULL;
+    }
+  if (!has_text (reason))
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_INVALID, _("The reason for the decision is required"));
+      return NULL;
+    }
+
+  if (!sw_store_begin (store, error))
+    return NULL;
+  stmt = _sw_store_prepare (store,
+      "UPDATE findings SET status = ?2, decided_at = ?3, decided_by = ?4, reason = ?5 WHERE id = ?1",
+      error);
+  if (stmt == NULL)
+    goto fail;
+  _sw_bind_text (stmt, 1, f->id);
+  _sw_bind_text (stmt, 2, confirm ? "confirmed" : "dismissed");
+  sqlite3_bind_int64 (stmt, 3, sw_store_now (store));
+  _sw_bind_text (stmt, 4, actor->empno);
+  _sw_bind_text (stmt, 5, reason);
+  if (!_sw_store_step_done (store, stmt, error) ||
+      !log_action (store, f->id, actor->empno, confirm ? "confirmed" : "dismissed", reason, error) ||
+      !sw_store_commit (store, error))
+    goto fail;
+  return sw_store_get_finding (store, f->id, error);
+
+fail:
+  sw_store_rollback (store);
+  return NULL;
+}

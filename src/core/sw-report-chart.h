@@ -1,0 +1,31 @@
+/* sw-report-chart.h — the report's charts drawn with cairo, so that the app
+ * (in a GtkDrawingArea) and the PDF draw the same thing: the monthly trend,
+ * the departments side by side, the satisfaction distribution.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+
+#include "sw-report.h"
+
+G_BEGIN_DECLS
+
+/* The family that has the CJK glyphs (fonts-noto-cjk). */
+#define SW_FONT_FAMILY "Noto Sans CJK SC"
+
+typedef enum {
+  SW_CHART_MONTHLY,        /* received per month (bars), replied on time % (line) */
+  SW_CHART_DEPARTMENTS,    /* received per department, with on-time % and rating */
+  SW_CHART_SATISFACTION,   /* callbacks by score 1–5 */
+  SW_N_CHARTS
+} SwChartKind;
+
+const char *sw_report_chart_title (SwChartKind kind);
+/* Draws into the rectangle (0, 0, width, height) of cr, in user units. */
+void        sw_report_chart_draw  (cairo_t     *cr,
+                                   SwReport    *report,
+                                   SwChartKind  kind,
+                                   double       width,
+                                   double       height);
+
+G_END_DECLS

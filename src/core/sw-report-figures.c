@@ -1,0 +1,261 @@
+/* sw-report-figures.c — the figures of a tally, their definitions, and the
+ * department rating
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "sw-report.h"
+
+typedef struct {
+  const char  *key;
+  const char  *label;
+  const char  *definition;
+  SwFigureUnit unit;
+} FigureInfo;
+
+static const FigureInfo infos[] = {
+  { "received", N_("Requests received"),
+    N_("Cases registered in the period (by time of receipt) within the scope"), SW_FIGURE_COUNT },
+  { "answered_on_spot", N_("Answered on the spot"),
+    N_("Cases closed with an answer on the spot, as a share of the cases received"), SW_FIGURE_PERCENT },
+  { "transferred_on_time", N_("Transferred on time"),
+    N_("Of the transfers that were due within limit.transfer_hours working hours of registration or of a return, the share made in time"), SW_FIGURE_PERCENT },
+  { "accepted_on_time", N_("Accepted on time"),
+    N_("Of the transfers and forwards received, the share accepted, returned or forwarded within limit.accept_hours working hours"), SW_FIGURE_PERCENT },
+  { "replied_on_time", N_("Replied on time"),
+    N_("Of the cases with a promised time that were replied to or whose promised time has passed, the share replied to by the promised time"), SW_FIGURE_PERCENT },
+  { "handling_mean_hours", N_("Handling time (mean)"),
+    N_("Working hours from registration to the answer, reply or closure, averaged over the cases that got one"), SW_FIGURE_HOURS },
+  { "handling_p90_hours", N_("Handling time (90th percentile)"),
+    /* xgettext:no-c-format */
+    N_("Working hours within which 90% of the answered cases got their answer, reply or closure"), SW_FIGURE_HOURS },
+  { "callback_coverage", N_("Callback coverage"),
+    N_("Of the replied cases that were not anonymous (answers on the spot excluded), the share called back"), SW_FIGURE_PERCENT },
+  { "satisfaction_mean", N_("Satisfaction (mean)"),
+    N_("Mean callback score from 1 (very dissatisfied) to 5 (very satisfied)"), SW_FIGURE_SCORE },
+  { "satisfied_share", N_("Satisfied customers"),
+    N_("Share of callbacks scored 4 or 5"), SW_FIGURE_PERCENT },
+  { "reopened", N_("Reopened cases"),
+    N_("Cases reopened at least once because the customer was not satisfied"), SW_FIGURE_COUNT },
+  { "repeat_complaints", N_("Repeat complaints"),
+    N_("Repeat-complaint findings not dismissed: the same customer phone within repeat.window_days days, or a case reopened within that time"), SW_FIGURE_COUNT },
+  { "findings_confirmed", N_("Confirmed violations"),
+    N_("Findings confirmed by a department head or a supervisor, by when they happened"), SW_FIGURE_COUNT },
+  { "findings_open", N_("Violations awaiting review"),
+    N_("Findings neither confirmed nor dismissed yet"), SW_FIGURE_COUNT },
+  { "admonishments", N_("Admonishments"),
+    N_("Admonishments (诫勉教育) imposed in the period"), SW_FIGURE_COUNT },
+  { "warnings", N_("Efficiency warnings"),
+    N_("Efficiency warnings (效能告诫) imposed in the period"), SW_FIGURE_COUNT },
+};
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static SwFigure *
+figure (const char *key)
+{
+  SwFigure *f = g_new0 (SwFigure, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (infos); i++)
+    if (g_str_equal (infos[i].key, key))
+      {
+        f->key = infos[i].key;
+        f->label = _(infos[i].label);
+        f->definition = _(infos[i].definition);
+        f->unit = infos[i].unit;
+      }
+  g_assert (f->key != NULL);
+  return f;
+}
+
+static void
+count (GPtrArray  *out,
+       const char *key,
+       guint       n)
+{
+  SwFigure *f = figure (key);
+
+  f->available = TRUE;
+  f->value = n;
+  g_ptr_array_add (out, f);
+}
+
+static void
+share (GPtrArray  *out,
+       const char *key,
+       guint       numerator,
+       guint       denominator)
+{
+  SwFigure *f = figure (key);
+
+  f->numerator = numerator;
+  f->denominator = denominator;
+  f->available = denominator > 0;
+  f->value = denominator > 0 ? 100.0 * numerator / denominator : 0;
+  g_ptr_array_add (out, f);
+}
+
+static void
+value (GPtrArray  *out,
+       const char *key,
+       gboolean    available,
+       double      v,
+       guint       n)
+{
+  SwFigure *f = figure (key);
+
+  f->available = available;
+  f->value = available ? v : 0;
+  f->denominator = n;
+  g_ptr_array_add (out, f);
+}
+
+GPtrArray *
+sw_report_tally_figures (const SwReportTally *t)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) hours = NULL;
+  guint n_hours = t->handling_hours ? t->handling_hours->len : 0;
+  guint callbacks = 0, satisfied = t->satisfaction[4] + t->satisfaction[5];
+  double sum = 0, score = 0;
+
+  for (guint i = 1; i <= 5; i++)
+    {
+      callbacks += t->satisfaction[i];
+      score += (double) i * t->satisfaction[i];
+    }
+  if (n_hours > 0)
+    {
+      hours = g_array_sized_new (FALSE, FALSE, sizeof (double), n_hours);
+      g_array_append_vals (hours, t->handling_hours->data, n_hours);
+      g_array_sort (hours, compare_double);
+      for (guint i = 0; i < n_hours; i++)
+        sum += g_array_index (hours, double, i);
+    }
+
+  count (out, "received", t->received);
+  share (out, "answered_on_spot", t->answered_on_spot, t->received);
+  share (out, "transferred_on_time", t->transfers - t->transfers_late, t->transfers);
+  share (out, "accepted_on_time", t->accepts - t->accepts_late, t->accepts);
+  share (out, "replied_on_time", t->replied_on_time, t->reply_due);
+  value (out, "handling_mean_hours", n_hours > 0, n_hours ? sum / n_hours : 0, n_hours);
+  /* Nearest rank: the smallest value with at least 90% at or below it. */
+  value (out, "handling_p90_hours", n_hours > 0,
+         n_hours ? g_array_index (hours, double, (guint) ceil (0.9 * n_hours) - 1) : 0, n_hours);
+  share (out, "callback_coverage", t->called_back, t->callback_due);
+  value (out, "satisfaction_mean", callbacks > 0, callbacks ? score / callbacks : 0, callbacks);
+  share (out, "satisfied_share", satisfied, callbacks);
+  count (out, "reopened", t->reopened);
+  count (out, "repeat_complaints", t->repeat_complaints);
+  count (out, "findings_confirmed", t->findings_confirmed);
+  count (out, "findings_open", t->findings_open);
+  count (out, "admonishments", t->admonishments);
+  count (out, "warnings", t->warnings);
+  return out;
+}
+
+char *
+sw_figure_format (const SwFigure *f)
+{
+  if (!f->available)
+    return g_strdup ("—");
+  switch (f->unit)
+    {
+    case SW_FIGURE_PERCENT:
+      return g_strdup_printf ("%.1f%% (%u/%u)", f->value, f->numerator, f->denominator);
+    case SW_FIGURE_HOURS:
+      return g_strdup_printf (_("%.1f h"), f->value);
+    case SW_FIGURE_SCORE:
+      return g_strdup_printf ("%.2f", f->value);
+    case SW_FIGURE_COUNT:
+    default:
+      return g_strdup_printf ("%.0f", f->value);
+    }
+}
+
+const char *
+sw_rating_to_string (SwRating r)
+{
+  switch (r)
+    {
+    case SW_RATING_EXCELLENT: return "excellent";
+    case SW_RATING_COMPETENT: return "competent";
+    case SW_RATING_INCOMPETENT: return "incompetent";
+    case SW_RATING_NONE:
+    default: return "none";
+    }
+}
+
+const char *
+sw_rating_label (SwRating r)
+{
+  switch (r)
+    {
+    case SW_RATING_EXCELLENT: return _("Excellent");
+    case SW_RATING_COMPETENT: return _("Competent");
+    case SW_RATING_INCOMPETENT: return _("Incompetent");
+    case SW_RATING_NONE:
+    default: return _("Not rated");
+    }
+}
+
+SwRating
+sw_report_rate (const SwReportTally  *t,
+                SwPolicy             *policy,
+                char                **reason)
+{
+  g_autoptr(GPtrArray) figures = sw_report_tally_figures (t);
+  const SwFigure *on_time = NULL, *satisfied = NULL;
+  double on_time_pct, satisfied_pct;
+  SwRating rating;
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      SwFigure *f = g_ptr_array_index (figures, i);
+      if (g_str_equal (f->key, "replied_on_time"))
+        on_time = f;
+      else if (g_str_equal (f->key, "satisfied_share"))
+        satisfied = f;
+    }
+  if (t->received == 0 && t->findings_confirmed == 0)
+    {
+      if (reason != NULL)
+        *reason = g_strdup (_("No cases and no violations in the period: nothing to rate"));
+      return SW_RATING_NONE;
+    }
+  /* Nothing to measure counts as meeting the bar. */
+  on_time_pct = on_time->available ? on_time->value : 100;
+  satisfied_pct = satisfied->available ? satisfied->value : 100;
+
+  if (on_time_pct < sw_policy_get_int (policy, "rating.incompetent_on_time_pct") ||
+      satisfied_pct < sw_policy_get_int (policy, "rating.incompetent_satisfied_pct") ||
+      (sw_policy_get_int (policy, "rating.incompetent_findings") > 0 &&
+       t->findings_confirmed >= (guint) sw_policy_get_int (policy, "rating.incompetent_findings")))
+    rating = SW_RATING_INCOMPETENT;
+  else if (on_time_pct >= sw_policy_get_int (policy, "rating.excellent_on_time_pct") &&
+           satisfied_pct >= sw_policy_get_int (policy, "rating.excellent_satisfied_pct") &&
+           t->findings_confirmed <= (guint) sw_policy_get_int (policy, "rating.excellent_max_findings"))
+    rating = SW_RATING_EXCELLENT;
+  else
+    rating = SW_RATING_COMPETENT;
+
+  if (reason != NULL)
+    *reason = g_strdup_printf (_("Replied on time %.1f%%, satisfied %.1f%%, %u confirmed violations; "
+                                 "excellent needs ≥ %d%%, ≥ %d%% and ≤ %d; incompetent below %d%% or %d%%, or from %d violations"),
+                               on_time_pct, satisfied_pct, t->findings_confirmed,
+                               sw_policy_get_int (policy, "rating.excellent_on_time_pct"),
+                               sw_policy_get_int (policy, "rating.excellent_satisfied_pct"),
+                               sw_policy_get_int (policy, "rating.excellent_max_findings"),
+                               sw_policy_get_int (policy, "rating.incompetent_on_time_pct"),
+                               sw_policy_get_int (policy, "rating.incompetent_satisfied_pct"),
+                               sw_policy_get_int (policy, "rating.incompetent_findings"));
+  return rating;
+}

@@ -1,0 +1,547 @@
+/* sw-report.c — one pass over the cases of the period (with the facts
+ * detection keeps), then the findings and sanctions, into tallies for the
+ * whole scope, each month and each department.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "sw-detect.h"
+#include "sw-error.h"
+#include "sw-models-private.h"
+#include "sw-report.h"
+#include "sw-store-private.h"
+
+#define HOUR_MS 3600000.0
+
+static void
+tally_clear (SwReportTally *t)
+{
+  g_clear_pointer (&t->handling_hours, g_array_unref);
+}
+
+static void
+tally_init (SwReportTally *t)
+{
+  memset (t, 0, sizeof *t);
+  t->handling_hours = g_array_new (FALSE, FALSE, sizeof (double));
+}
+
+static void
+month_free (SwReportMonth *m)
+{
+  tally_clear (&m->tally);
+  g_free (m->label);
+  g_free (m);
+}
+
+static void
+department_free (SwReportDepartment *d)
+{
+  tally_clear (&d->tally);
+  g_free (d->code);
+  g_free (d->name);
+  g_free (d->rating_reason);
+  g_free (d);
+}
+
+void
+sw_report_free (SwReport *r)
+{
+  if (r == NULL)
+    return;
+  g_free (r->scope);
+  g_free (r->scope_code);
+  g_free (r->scope_name);
+  g_free (r->branch_name);
+  g_free (r->period);
+  g_free (r->generated);
+  tally_clear (&r->total);
+  g_clear_pointer (&r->figures, g_ptr_array_unref);
+  g_clear_pointer (&r->months, g_ptr_array_unref);
+  g_clear_pointer (&r->departments, g_ptr_array_unref);
+  g_clear_pointer (&r->rules, g_ptr_array_unref);
+  g_free (r->rating_reason);
+  g_free (r);
+}
+
+/* One case's contribution. */
+typedef struct {
+  int      kind, channel;
+  gboolean answered;
+  gint64   promised_at, replied_at, callback_at;
+  gboolean anonymous;
+  int      satisfaction;
+  gboolean reopened;
+  int      transfers, transfer_late, accepts, accept_late;
+  gint64   handling_ms;
+} CaseFacts;
+
+static void
+tally_add (SwReportTally   *t,
+           const CaseFacts *c,
+           gint64           measured_at)
+{
+  t->received++;
+  if (c->kind >= 0)
+    t->by_kind[c->kind]++;
+  if (c->channel >= 0)
+    t->by_channel[c->channel]++;
+  t->answered_on_spot += c->answered;
+  t->transfers += c->transfers;
+  t->transfers_late += c->transfer_late;
+  t->accepts += c->accepts;
+  t->accepts_late += c->accept_late;
+  if (c->promised_at > 0 && (c->replied_at > 0 || c->promised_at < measured_at))
+    {
+      t->reply_due++;
+      t->replied_on_time += c->replied_at > 0 && c->replied_at <= c->promised_at;
+    }
+  if (c->handling_ms >= 0)
+    {
+      double h = c->handling_ms / HOUR_MS;
+      g_array_append_val (t->handling_hours, h);
+    }
+  if (c->replied_at > 0 && !c->answered && !c->anonymous)
+    {
+      t->callback_due++;
+      t->called_back += c->callback_at > 0;
+    }
+  if (c->satisfaction >= 1 && c->satisfaction <= 5)
+    t->satisfaction[c->satisfaction]++;
+  t->reopened += c->reopened;
+}
+
+typedef struct {
+  SwStore    *store;
+  SwReport   *report;
+  GHashTable *departments;   /* code → SwReportDepartment (borrowed) */
+  GTimeZone  *tz;
+  gint64      measured_at;   /* the end of the period, or now if earlier */
+} Build;
+
+static SwReportDepartment *
+department (Build      *b,
+            const char *code)
+{
+  return code ? g_hash_table_lookup (b->departments, code) : NULL;
+}
+
+static SwReportMonth *
+month_of (Build  *b,
+          gint64  at)
+{
+  GPtrArray *months = b->report->months;
+  guint lo = 0, hi = months->len;
+
+  /* The last month that starts at or before `at`. */
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+      if (((SwReportMonth *) g_ptr_array_index (months, mid))->start <= at)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return months->len ? g_ptr_array_index (months, lo) : NULL;
+}
+
+static void
+make_months (Build *b)
+{
+  SwReport *r = b->report;
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (r->from / 1000);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, b->tz);
+  int y = g_date_time_get_year (local), m = g_date_time_get_month (local);
+
+  r->months = g_ptr_array_new_with_free_func ((GDestroyNotify) month_free);
+  for (guint n = 0; n < 240; n++)
+    {
+      g_autoptr(GDateTime) start = g_date_time_new (b->tz, y, m, 1, 0, 0, 0);
+      SwReportMonth *month;
+      gint64 ms = g_date_time_to_unix (start) * 1000;
+
+      if (ms >= r->to)
+        break;
+      month = g_new0 (SwReportMonth, 1);
+      month->year = y;
+      month->month = m;
+      month->start = MAX (ms, r->from);
+      month->label = g_strdup_printf ("%04d-%02d", y, m);
+      tally_init (&month->tally);
+      g_ptr_array_add (r->months, month);
+      if (++m > 12)
+        {
+          m = 1;
+          y++;
+        }
+    }
+}
+
+static void
+make_departments (Build      *b,
+                  const char *only)
+{
+  g_autoptr(GListModel) all = sw_store_list_departments (b->store);
+
+  b->report->departments = g_ptr_array_new_with_free_func ((GDestroyNotify) department_free);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(SwDepartment) d = g_list_model_get_item (all, i);
+      SwReportDepartment *rd;
+
+      if (only != NULL && g_strcmp0 (d->code, only) != 0)
+        continue;
+      rd = g_new0 (SwReportDepartment, 1);
+      rd->code = g_strdup (d->code);
+      rd->name = g_strdup (d->name);
+      tally_init (&rd->tally);
+      g_ptr_array_add (b->report->departments, rd);
+      g_hash_table_insert (b->departments, rd->code, rd);
+    }
+}
+
+/* Through the index for a short period; a full scan of the narrow facts is
+ * faster once the period holds a good part of the cases. */
+#define FACTS_COLUMNS \
+  "SELECT kind, channel, resolution, received_at, owner_department, handler_department," \
+  " promised_at, replied_at, callback_at, anonymous, satisfaction, reopen_count, target_department," \
+  " transfers, transfer_late, accepts, accept_late, handling_ms FROM case_facts"
+#define FACTS_SCOPE \
+  " AND (?3 IS NULL OR owner_department = ?3 OR handler_department = ?3 OR target_department = ?3)" \
+  " AND (?4 IS NULL OR owner = ?4 OR handler = ?4)"
+
+static gboolean
+wide_period (SwStore             *store,
+             const SwReportQuery *q)
+{
+  sqlite3_stmt *stmt = _sw_store_prepare (store,
+      "SELECT (SELECT count (*) FROM case_facts WHERE received_at >= ?1 AND received_at < ?2),"
+      " (SELECT max (rowid) FROM case_facts)", NULL);
+  gint64 in_period = 0, all = 0;
+
+  if (stmt == NULL)
+    return TRUE;
+  sqlite3_bind_int64 (stmt, 1, q->from);
+  sqlite3_bind_int64 (stmt, 2, q->to);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      in_period = sqlite3_column_int64 (stmt, 0);
+      all = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  return in_period * 5 > all;
+}
+
+static gboolean
+scan_cases (Build               *b,
+            const SwReportQuery *q,
+            GError             **error)
+{
+  sqlite3_stmt *stmt = wide_period (b->store, q)
+    ? _sw_store_prepare (b->store, FACTS_COLUMNS " WHERE +received_at >= ?1 AND +received_at < ?2" FACTS_SCOPE, error)
+    : _sw_store_prepare (b->store, FACTS_COLUMNS " WHERE received_at >= ?1 AND received_at < ?2" FACTS_SCOPE, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, q->from);
+  sqlite3_bind_int64 (stmt, 2, q->to);
+  _sw_bind_text (stmt, 3, q->department);
+  _sw_bind_text (stmt, 4, q->person);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CaseFacts c = {
+        .kind = sw_kind_from_string ((const char *) sqlite3_column_text (stmt, 0)),
+        .channel = sw_channel_from_string ((const char *) sqlite3_column_text (stmt, 1)),
+        .answered = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "answered") == 0,
+        .promised_at = sqlite3_column_int64 (stmt, 6),
+        .replied_at = sqlite3_column_int64 (stmt, 7),
+        .callback_at = sqlite3_column_int64 (stmt, 8),
+        .anonymous = sqlite3_column_int (stmt, 9) != 0,
+        .satisfaction = sqlite3_column_int (stmt, 10),
+        .reopened = sqlite3_column_int (stmt, 11) > 0,
+        .transfers = sqlite3_column_int (stmt, 13),
+        .transfer_late = sqlite3_column_int (stmt, 14),
+        .accepts = sqlite3_column_int (stmt, 15),
+        .accept_late = sqlite3_column_int (stmt, 16),
+        .handling_ms = sqlite3_column_int64 (stmt, 17),
+      };
+      SwReportDepartment *owner = department (b, (const char *) sqlite3_column_text (stmt, 4));
+      SwReportDepartment *handler = department (b, (const char *) sqlite3_column_text (stmt, 5));
+      SwReportDepartment *target = department (b, (const char *) sqlite3_column_text (stmt, 12));
+      SwReportMonth *month = month_of (b, sqlite3_column_int64 (stmt, 3));
+
+      tally_add (&b->report->total, &c, b->measured_at);
+      if (month != NULL)
+        tally_add (&month->tally, &c, b->measured_at);
+      if (owner != NULL)
+        tally_add (&owner->tally, &c, b->measured_at);
+      if (handler != NULL && handler != owner)
+        tally_add (&handler->tally, &c, b->measured_at);
+      if (target != NULL && target != owner && target != handler)
+        tally_add (&target->tally, &c, b->measured_at);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _sw_store_fail (b->store, error);
+  return TRUE;
+}
+
+static void
+add_finding (SwReportTally *t,
+             const char    *rule,
+             const char    *status,
+             guint          n)
+{
+  if (g_str_equal (status, "confirmed"))
+    t->findings_confirmed += n;
+  else if (g_str_equal (status, "open"))
+    t->findings_open += n;
+  else
+    t->findings_dismissed += n;
+  if (g_str_equal (rule, "repeat_complaint") && !g_str_equal (status, "dismissed"))
+    t->repeat_complaints += n;
+}
+
+static gboolean
+scan_findings (Build               *b,
+               const SwReportQuery *q,
+               GError             **error)
+{
+  sqlite3_stmt *stmt = _sw_store_prepare (b->store,
+      "SELECT rule, status, department, count (*) FROM findings"
+      " WHERE occurred_at >= ?1 AND occurred_at < ?2"
+      " AND (?3 IS NULL OR department = ?3) AND (?4 IS NULL OR person = ?4)"
+      " GROUP BY rule, status, department", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, q->from);
+  sqlite3_bind_int64 (stmt, 2, q->to);
+  _sw_bind_text (stmt, 3, q->department);
+  _sw_bind_text (stmt, 4, q->person);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *rule = (const char *) sqlite3_column_text (stmt, 0);
+      const char *status = (const char *) sqlite3_column_text (stmt, 1);
+      SwReportDepartment *d = department (b, (const char *) sqlite3_column_text (stmt, 2));
+      guint n = sqlite3_column_int (stmt, 3);
+
+      add_finding (&b->report->total, rule, status, n);
+      if (d != NULL)
+        add_finding (&d->tally, rule, status, n);
+      for (guint i = 0; i < b->report->rules->len; i++)
+        {
+          SwReportRuleCount *rc = g_ptr_array_index (b->report->rules, i);
+          if (g_strcmp0 (rc->rule, rule) != 0)
+            continue;
+          if (g_str_equal (status, "confirmed"))
+            rc->confirmed += n;
+          else if (g_str_equal (status, "open"))
+            rc->open += n;
+          else
+            rc->dismissed += n;
+        }
+    }
+  sqlite3_reset (stmt);
+
+  stmt = _sw_store_prepare (b->store,
+      "SELECT s.kind, st.department_code, count (*) FROM sanctions s"
+      " LEFT JOIN staff st ON st.empno = s.person"
+      " WHERE s.at >= ?1 AND s.at < ?2"
+      " AND (?3 IS NULL OR st.department_code = ?3) AND (?4 IS NULL OR s.person = ?4)"
+      " GROUP BY s.kind, st.department_code", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, q->from);
+  sqlite3_bind_int64 (stmt, 2, q->to);
+  _sw_bind_text (stmt, 3, q->department);
+  _sw_bind_text (stmt, 4, q->person);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gboolean warning = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "warning") == 0;
+      SwReportDepartment *d = department (b, (const char *) sqlite3_column_text (stmt, 1));
+      guint n = sqlite3_column_int (stmt, 2);
+
+      *(warning ? &b->report->total.warnings : &b->report->total.admonishments) += n;
+      if (d != NULL)
+        *(warning ? &d->tally.warnings : &d->tally.admonishments) += n;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static char *
+local_date (GTimeZone *tz,
+            gint64     ms)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (ms / 1000);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+
+  return g_date_time_format (local, "%Y-%m-%d");
+}
+
+static gboolean
+describe_scope (SwReport             *r,
+                SwStore              *store,
+                const SwReportQuery  *q,
+                GTimeZone            *tz,
+                GError              **error)
+{
+  g_autofree char *branch_code = sw_store_get_home_branch (store);
+  g_autoptr(SwBranch) branch = branch_code ? sw_store_get_branch (store, branch_code) : NULL;
+  g_autofree char *from = local_date (tz, r->from);
+  g_autofree char *last = local_date (tz, r->to - 1);
+
+  r->branch_name = g_strdup (branch ? sw_branch_get_name (branch) : branch_code);
+  r->period = g_strdup_printf ("%s – %s", from, last);
+  if (q->person != NULL)
+    {
+      g_autoptr(SwStaff) s = sw_store_get_staff (store, q->person);
+      if (s == NULL)
+        {
+          g_set_error (error, SW_ERROR, SW_ERROR_NOT_FOUND, _("There is no staff member “%s”"), q->person);
+          return FALSE;
+        }
+      r->scope = g_strdup ("person");
+      r->scope_code = g_strdup (q->person);
+      r->scope_name = g_strdup (s->name);
+    }
+  else if (q->department != NULL)
+    {
+      g_autoptr(SwDepartment) d = sw_store_get_department (store, q->department);
+      if (d == NULL)
+        {
+          g_set_error (error, SW_ERROR, SW_ERROR_NOT_FOUND, _("There is no department “%s”"), q->department);
+          return FALSE;
+        }
+      r->scope = g_strdup ("department");
+      r->scope_code = g_strdup (q->department);
+      r->scope_name = g_strdup (d->name);
+    }
+  else
+    {
+      r->scope = g_strdup ("branch");
+      r->scope_code = g_strdup (branch_code);
+      r->scope_name = g_strdup (r->branch_name);
+    }
+  return TRUE;
+}
+
+SwReport *
+sw_report_new (SwStore              *store,
+               const SwReportQuery  *q,
+               GError              **error)
+{
+  g_autoptr(SwReport) r = NULL;
+  g_autoptr(GPtrArray) fresh = NULL;
+  g_autoptr(SwPolicy) policy = NULL;
+  g_autofree char *branch = sw_store_get_home_branch (store);
+  g_autoptr(SwCalendar) cal = sw_store_get_calendar (store, branch);
+  Build b = { store };
+  guint n_rules;
+  const SwRuleInfo *rules = sw_finding_rules (&n_rules);
+  gboolean ok;
+
+  if (q->to <= q->from)
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_INVALID, _("The period ends before it starts"));
+      return NULL;
+    }
+  if ((fresh = sw_detect_run (store, NULL, error)) == NULL ||
+      (policy = sw_store_get_policy (store, 0, error)) == NULL)
+    return NULL;
+
+  r = g_new0 (SwReport, 1);
+  r->from = q->from;
+  r->to = q->to;
+  r->generated_at = sw_store_now (store);
+  b.report = r;
+  b.tz = sw_calendar_get_timezone (cal);
+  b.measured_at = MIN (q->to, r->generated_at);
+  if (!describe_scope (r, store, q, b.tz, error))
+    return NULL;
+  {
+    g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (r->generated_at / 1000);
+    g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, b.tz);
+    r->generated = g_date_time_format (local, "%Y-%m-%d %H:%M");
+  }
+
+  tally_init (&r->total);
+  r->rules = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < n_rules; i++)
+    {
+      SwReportRuleCount *rc = g_new0 (SwReportRuleCount, 1);
+      rc->rule = rules[i].name;
+      rc->label = _(rules[i].label);
+      g_ptr_array_add (r->rules, rc);
+    }
+  b.departments = g_hash_table_new (g_str_hash, g_str_equal);
+  make_months (&b);
+  make_departments (&b, q->person ? "" : q->department);
+
+  ok = sw_store_begin (store, error);
+  ok = ok && scan_cases (&b, q, error) && scan_findings (&b, q, error);
+  if (ok)
+    sw_store_rollback (store);   /* read only */
+  g_hash_table_unref (b.departments);
+  if (!ok)
+    return NULL;
+
+  r->figures = sw_report_tally_figures (&r->total);
+  for (guint i = 0; i < r->departments->len; i++)
+    {
+      SwReportDepartment *d = g_ptr_array_index (r->departments, i);
+      d->rating = sw_report_rate (&d->tally, policy, &d->rating_reason);
+    }
+  if (q->department != NULL && q->person == NULL)
+    r->rating = sw_report_rate (&r->total, policy, &r->rating_reason);
+  return g_steal_pointer (&r);
+}
+
+const SwFigure *
+sw_report_get_figure (SwReport   *report,
+                      const char *key)
+{
+  for (guint i = 0; i < report->figures->len; i++)
+    {
+      SwFigure *f = g_ptr_array_index (report->figures, i);
+      if (g_str_equal (f->key, key))
+        return f;
+    }
+  return NULL;
+}
+
+gboolean
+sw_report_parse_date (SwStore     *store,
+                      const char  *date,
+                      gboolean     end_of_day,
+                      gint64      *out,
+                      GError     **error)
+{
+  g_autofree char *branch = sw_store_get_home_branch (store);
+  g_autoptr(SwCalendar) cal = sw_store_get_calendar (store, branch);
+  int y, m, d;
+  char tail;
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (date == NULL || sscanf (date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
+      !g_date_valid_dmy (d, m, y) ||
+      (dt = g_date_time_new (sw_calendar_get_timezone (cal), y, m, d, 0, 0, 0)) == NULL)
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_INVALID, _("“%s” is not a date like 2026-01-31"),
+                   date ? date : "");
+      return FALSE;
+    }
+  if (end_of_day)
+    {
+      GDateTime *next = g_date_time_add_days (dt, 1);
+      g_date_time_unref (dt);
+      dt = next;
+    }
+  *out = g_date_time_to_unix (dt) * 1000;
+  return TRUE;
+}

@@ -1,0 +1,416 @@
+/* test-detect.c — every detection rule on real cases made with the
+ * operations: what it finds, against whom, with which events; idempotency;
+ * a case across a holiday; a policy change.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "sw-detect.h"
+#include "sw-test-fixture.h"
+
+static void
+at (SwFixture  *fx,
+    const char *local)
+{
+  sw_store_set_now (fx->store, sw_test_time (local));
+}
+
+static GPtrArray *
+detect (SwFixture *fx)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *found = sw_detect_run (fx->store, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  return found;
+}
+
+static void
+assert_nothing_new (SwFixture *fx)
+{
+  g_autoptr(GPtrArray) again = detect (fx);
+  g_assert_cmpuint (again->len, ==, 0);
+}
+
+static SwFinding *
+only (GPtrArray  *found,
+      const char *rule)
+{
+  SwFinding *hit = NULL;
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      SwFinding *f = g_ptr_array_index (found, i);
+      if (g_str_equal (f->rule, rule))
+        {
+          g_assert_null (hit);
+          hit = f;
+        }
+    }
+  g_assert_nonnull (hit);
+  return hit;
+}
+
+static void
+assert_none (GPtrArray  *found,
+             const char *rule)
+{
+  for (guint i = 0; i < found->len; i++)
+    g_assert_cmpstr (((SwFinding *) g_ptr_array_index (found, i))->rule, !=, rule);
+}
+
+static const char *
+event_id (SwFixture   *fx,
+          SwCase      *c,
+          SwEventKind  kind,
+          guint        nth)
+{
+  g_autoptr(GListModel) events = sw_store_list_events (fx->store, sw_case_get_id (c), NULL);
+  static char id[64];
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(SwCaseEvent) ev = g_list_model_get_item (events, i);
+      if (sw_case_event_get_kind (ev) == kind && nth-- == 0)
+        {
+          g_strlcpy (id, sw_case_event_get_id (ev), sizeof id);
+          return id;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+#define OK(expr) G_STMT_START { g_autoptr(GError) e_ = NULL; g_autoptr(SwCase) c_ = (expr); \
+  g_assert_no_error (e_); g_assert_nonnull (c_); } G_STMT_END
+#define E (&e_)
+
+static void
+test_late_transfer (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(SwCase) late = sw_fixture_register (fx, "R01", FALSE);
+  g_autoptr(SwCase) in_time = sw_fixture_register (fx, "R02", FALSE);
+  g_autoptr(GPtrArray) found = NULL;
+  SwFinding *f;
+
+  at (fx, "2026-11-23T10:50");
+  OK (sw_ops_transfer (fx->store, "R02", sw_case_get_id (in_time), "CORP", "对公业务", E));
+  at (fx, "2026-11-23T11:30");
+  OK (sw_ops_transfer (fx->store, "R01", sw_case_get_id (late), "CORP", "对公业务", E));
+
+  found = detect (fx);
+  f = only (found, "late_transfer");
+  g_assert_cmpstr (f->person, ==, "R01");
+  g_assert_cmpstr (f->department, ==, "RETAIL");
+  g_assert_cmpstr (f->case_id, ==, sw_case_get_id (late));
+  g_assert_cmpstr (f->source, ==, "detected");
+  g_assert_cmpuint (g_strv_length (f->events), ==, 2);
+  g_assert_cmpstr (f->events[0], ==, event_id (fx, late, SW_EVENT_REGISTERED, 0));
+  g_assert_cmpstr (f->events[1], ==, event_id (fx, late, SW_EVENT_TRANSFERRED, 0));
+  g_assert_cmpint (f->occurred_at, ==, sw_test_time ("2026-11-23T11:00"));
+  g_assert_cmpint (f->status, ==, SW_FINDING_OPEN);
+  assert_nothing_new (fx);
+}
+
+static void
+test_untransferred (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(SwCase) c = sw_fixture_register (fx, "R01", FALSE);
+  g_autoptr(GPtrArray) before = NULL, pending = NULL;
+
+  at (fx, "2026-11-23T10:59");
+  before = detect (fx);
+  g_assert_cmpuint (before->len, ==, 0);
+
+  at (fx, "2026-11-23T11:20");
+  pending = detect (fx);
+  g_assert_cmpstr (only (pending, "late_transfer")->person, ==, "R01");
+  g_assert_cmpuint (g_strv_length (only (pending, "late_transfer")->events), ==, 1);
+  assert_nothing_new (fx);
+
+  /* Transferring late afterwards is the same violation, not a second one. */
+  at (fx, "2026-11-23T11:40");
+  OK (sw_ops_transfer (fx->store, "R01", sw_case_get_id (c), "CORP", "对公业务", E));
+  assert_nothing_new (fx);
+}
+
+static void
+test_holiday (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwCase) in_time = NULL, late = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+
+  /* Tuesday is a holiday: 30 minutes on Monday, the rest on Wednesday. */
+  g_assert_true (sw_store_set_calendar_day (fx->store, "2026-11-24", SW_DAY_HOLIDAY, "测试假日", &error));
+  at (fx, "2026-11-23T16:30");
+  in_time = sw_fixture_register (fx, "R01", FALSE);
+  late = sw_fixture_register (fx, "R02", FALSE);
+
+  at (fx, "2026-11-24T15:00");
+  found = detect (fx);
+  g_assert_cmpuint (found->len, ==, 0);
+
+  at (fx, "2026-11-25T09:20");
+  OK (sw_ops_transfer (fx->store, "R01", sw_case_get_id (in_time), "CORP", "对公业务", E));
+  at (fx, "2026-11-25T09:40");
+  OK (sw_ops_transfer (fx->store, "R02", sw_case_get_id (late), "CORP", "对公业务", E));
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = detect (fx);
+  g_assert_cmpstr (only (found, "late_transfer")->person, ==, "R02");
+  g_assert_cmpint (only (found, "late_transfer")->occurred_at, ==, sw_test_time ("2026-11-25T09:30"));
+}
+
+static void
+test_policy_change (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwCase) old_rules = sw_fixture_register (fx, "R01", FALSE);
+  g_autoptr(SwCase) new_rules = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+
+  g_assert_cmpint (sw_store_set_policy_value (fx->store, "limit.transfer_hours", "3", "A01", &error), >, 0);
+  g_assert_cmpint (sw_store_set_policy_value (fx->store, "phrases.forbidden", "没办法", "A01", &error), >, 0);
+  new_rules = sw_fixture_register (fx, "R02", FALSE);
+
+  at (fx, "2026-11-23T12:00");
+  OK (sw_ops_transfer (fx->store, "R01", sw_case_get_id (old_rules), "CORP", "对公业务", E));
+  OK (sw_ops_transfer (fx->store, "R02", sw_case_get_id (new_rules), "CORP", "对公业务", E));
+  found = detect (fx);
+  /* The old case keeps its 1 hour, the new one has 3. */
+  g_assert_cmpstr (only (found, "late_transfer")->case_id, ==, sw_case_get_id (old_rules));
+
+  /* Phrases: each case by the policy it was registered under. */
+  {
+    g_autoptr(SwCase) a = sw_fixture_register (fx, "R01", FALSE);
+    g_autoptr(GPtrArray) phrases = NULL;
+
+    OK (sw_ops_answer (fx->store, "R01", sw_case_get_id (a), "这个不知道，没办法", E));
+    phrases = detect (fx);
+    g_assert_cmpstr (only (phrases, "forbidden_phrase")->detail, ==, "Said “没办法”");
+  }
+}
+
+static void
+test_late_accept (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(SwCase) late = sw_fixture_register (fx, "R01", FALSE);
+  g_autoptr(SwCase) pending = sw_fixture_register (fx, "R02", FALSE);
+  g_autoptr(GPtrArray) found = NULL, later = NULL;
+  SwFinding *f;
+
+  at (fx, "2026-11-23T10:10");
+  OK (sw_ops_transfer (fx->store, "R01", sw_case_get_id (late), "CORP", "对公业务", E));
+  OK (sw_ops_transfer (fx->store, "R02", sw_case_get_id (pending), "CORP", "对公业务", E));
+  at (fx, "2026-11-23T11:30");
+  OK (sw_ops_accept (fx->store, "C01", sw_case_get_id (late), "C02", E));
+
+  found = detect (fx);
+  g_assert_cmpuint (found->len, ==, 2);
+  for (guint i = 0; i < found->len; i++)
+    {
+      f = g_ptr_array_index (found, i);
+      g_assert_cmpstr (f->rule, ==, "late_accept");
+      g_assert_cmpstr (f->person, ==, "CH");
+      g_assert_cmpstr (f->department, ==, "CORP");
+      g_assert_cmpint (f->occurred_at, ==, sw_test_time ("2026-11-23T11:10"));
+    }
+  at (fx, "2026-11-23T14:00");
+  OK (sw_ops_accept (fx->store, "C01", sw_case_get_id (pending), "C01", E));
+  later = detect (fx);
+  g_assert_cmpuint (later->len, ==, 0);
+}
+
+static void
+test_reply_overdue (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(SwCase) c = sw_fixture_register (fx, "R01", FALSE);
+  g_autoptr(SwCase) replied_late = sw_fixture_register (fx, "R02", FALSE);
+  g_autoptr(GPtrArray) found = NULL, after = NULL;
+  SwFinding *f;
+
+  OK (sw_ops_handle (fx->store, "R01", sw_case_get_id (c), SW_SCOPE_OWN, E));
+  OK (sw_ops_handle (fx->store, "R02", sw_case_get_id (replied_late), SW_SCOPE_OWN, E));
+  at (fx, "2026-11-24T09:30");
+  OK (sw_ops_reply (fx->store, "R02", sw_case_get_id (replied_late), "已办理完毕", E));
+  found = detect (fx);
+  g_assert_cmpuint (found->len, ==, 2);
+  for (guint i = 0; i < found->len; i++)
+    {
+      f = g_ptr_array_index (found, i);
+      g_assert_cmpstr (f->rule, ==, "reply_overdue");
+      g_assert_cmpint (f->occurred_at, ==, sw_test_time ("2026-11-23T17:00"));
+      if (g_str_equal (f->person, "R02"))
+        g_assert_cmpstr (f->events[1], ==, event_id (fx, replied_late, SW_EVENT_REPLIED, 0));
+      else
+        g_assert_cmpstr (f->person, ==, "R01");
+      g_assert_cmpstr (f->events[0], ==, event_id (fx, g_str_equal (f->person, "R01") ? c : replied_late,
+                                                   SW_EVENT_HANDLING, 0));
+    }
+  OK (sw_ops_reply (fx->store, "R01", sw_case_get_id (c), "已办理完毕", E));
+  after = detect (fx);
+  assert_none (after, "reply_overdue");
+}
+
+static void
+test_no_callback (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(SwCase) c = sw_fixture_register (fx, "R01", FALSE);
+  g_autoptr(SwCase) anonymous = sw_fixture_register (fx, "R02", TRUE);
+  g_autoptr(GPtrArray) early = NULL, found = NULL;
+  SwFinding *f;
+
+  OK (sw_ops_handle (fx->store, "R01", sw_case_get_id (c), SW_SCOPE_OWN, E));
+  OK (sw_ops_handle (fx->store, "R02", sw_case_get_id (anonymous), SW_SCOPE_OWN, E));
+  at (fx, "2026-11-23T11:00");
+  OK (sw_ops_reply (fx->store, "R01", sw_case_get_id (c), "已办理完毕", E));
+  OK (sw_ops_reply (fx->store, "R02", sw_case_get_id (anonymous), "已办理完毕", E));
+  /* Three working days: Thursday 17:00. */
+  at (fx, "2026-11-26T16:59");
+  early = detect (fx);
+  g_assert_cmpuint (early->len, ==, 0);
+  at (fx, "2026-11-27T09:00");
+  found = detect (fx);
+  f = only (found, "no_callback");
+  g_assert_cmpstr (f->person, ==, "R01");
+  g_assert_cmpstr (f->events[0], ==, event_id (fx, c, SW_EVENT_REPLIED, 0));
+  g_assert_cmpint (f->occurred_at, ==, sw_test_time ("2026-11-26T17:00"));
+  OK (sw_ops_callback (fx->store, "R01", sw_case_get_id (c), 4, "满意", E));
+  assert_nothing_new (fx);
+}
+
+static void
+test_forbidden_phrase (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(SwCase) a = sw_fixture_register (fx, "R01", FALSE);
+  g_autoptr(SwCase) b = sw_fixture_register (fx, "R02", FALSE);
+  g_autoptr(GPtrArray) found = NULL;
+  SwFinding *f;
+
+  OK (sw_ops_answer (fx->store, "R01", sw_case_get_id (a), "这个不归我管，您去别处问", E));
+  OK (sw_ops_answer (fx->store, "R02", sw_case_get_id (b), "已为您办理完毕", E));
+  found = detect (fx);
+  f = only (found, "forbidden_phrase");
+  g_assert_cmpstr (f->person, ==, "R01");
+  g_assert_cmpstr (f->department, ==, "RETAIL");
+  g_assert_cmpstr (f->events[0], ==, event_id (fx, a, SW_EVENT_ANSWERED, 0));
+  g_assert_cmpstr (f->detail, ==, "Said “不归我管”");
+  assert_nothing_new (fx);
+}
+
+static void
+test_ping_pong (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(SwCase) c = sw_fixture_register (fx, "R01", FALSE);
+  g_autoptr(GPtrArray) two = NULL, three = NULL;
+  const char *id = sw_case_get_id (c);
+
+  OK (sw_ops_transfer (fx->store, "R01", id, "CORP", "对公业务", E));
+  OK (sw_ops_return (fx->store, "C01", id, "不是对公业务", E));
+  OK (sw_ops_transfer (fx->store, "R01", id, "CORP", "确属对公", E));
+  OK (sw_ops_forward (fx->store, "C01", id, "LOAN", "属于贷款", E));
+  two = detect (fx);
+  assert_none (two, "ping_pong");
+
+  OK (sw_ops_return (fx->store, "N01", id, "不是贷款业务", E));
+  three = detect (fx);
+  g_assert_cmpuint (three->len, ==, 2);
+  for (guint i = 0; i < three->len; i++)
+    {
+      SwFinding *f = g_ptr_array_index (three, i);
+      g_assert_cmpstr (f->rule, ==, "ping_pong");
+      g_assert_cmpstr (f->events[0], ==, event_id (fx, c, SW_EVENT_RETURNED, 1));
+      if (g_str_equal (f->person, "N01"))
+        g_assert_cmpstr (f->department, ==, "LOAN");
+      else
+        {
+          g_assert_cmpstr (f->person, ==, "C01");
+          g_assert_cmpstr (f->department, ==, "CORP");
+        }
+    }
+  assert_nothing_new (fx);
+}
+
+static SwCase *
+register_with_phone (SwFixture  *fx,
+                     SwKind      kind,
+                     const char *phone)
+{
+  g_autoptr(GError) error = NULL;
+  SwRegistration reg = {
+    .channel = SW_CHANNEL_PHONE, .kind = kind, .content = "信用卡年费问题",
+    .received_by = "R01", .customer_name = "李四", .customer_phone = phone,
+  };
+  SwCase *c = sw_ops_register (fx->store, "R01", &reg, &error);
+
+  g_assert_no_error (error);
+  return c;
+}
+
+static void
+test_repeat_complaint (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(SwCase) first = register_with_phone (fx, SW_KIND_QUERY, "13900001111");
+  g_autoptr(SwCase) other = NULL, again = NULL, too_late = NULL;
+  g_autoptr(GPtrArray) found = NULL, none = NULL;
+  SwFinding *f;
+
+  OK (sw_ops_answer (fx->store, "R01", sw_case_get_id (first), "年费已减免", E));
+  at (fx, "2026-11-30T10:00");
+  other = register_with_phone (fx, SW_KIND_COMPLAINT, "13900002222");
+  OK (sw_ops_answer (fx->store, "R01", sw_case_get_id (other), "已处理", E));
+  again = register_with_phone (fx, SW_KIND_COMPLAINT, "13900001111");
+  OK (sw_ops_answer (fx->store, "R01", sw_case_get_id (again), "已处理", E));
+  found = detect (fx);
+  f = only (found, "repeat_complaint");
+  g_assert_cmpstr (f->case_id, ==, sw_case_get_id (first));
+  g_assert_cmpstr (f->person, ==, "R01");
+  g_assert_cmpstr (f->events[0], ==, event_id (fx, again, SW_EVENT_REGISTERED, 0));
+  assert_nothing_new (fx);
+
+  /* Outside the 30-day window: not a repeat. */
+  at (fx, "2027-01-15T10:00");
+  too_late = register_with_phone (fx, SW_KIND_COMPLAINT, "13900002222");
+  OK (sw_ops_answer (fx->store, "R01", sw_case_get_id (too_late), "已处理", E));
+  none = detect (fx);
+  assert_none (none, "repeat_complaint");
+}
+
+static void
+test_reopen_repeat (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(SwCase) c = sw_fixture_register (fx, "R01", FALSE);
+  g_autoptr(GPtrArray) found = NULL;
+  SwFinding *f;
+
+  OK (sw_ops_handle (fx->store, "R01", sw_case_get_id (c), SW_SCOPE_DEPARTMENT, E));
+  at (fx, "2026-11-24T10:00");
+  OK (sw_ops_reply (fx->store, "R01", sw_case_get_id (c), "已办理", E));
+  OK (sw_ops_callback (fx->store, "R01", sw_case_get_id (c), 1, "不满意", E));
+  at (fx, "2026-11-24T11:00");
+  OK (sw_ops_reopen (fx->store, "R01", sw_case_get_id (c), "客户不满意", E));
+  found = detect (fx);
+  f = only (found, "repeat_complaint");
+  g_assert_cmpstr (f->person, ==, "R01");
+  g_assert_cmpstr (f->events[0], ==, event_id (fx, c, SW_EVENT_REOPENED, 0));
+  g_assert_cmpstr (f->events[1], ==, event_id (fx, c, SW_EVENT_REPLIED, 0));
+  assert_nothing_new (fx);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(name, fn) g_test_add (name, SwFixture, NULL, sw_fixture_setup, fn, sw_fixture_teardown)
+  ADD ("/detect/late-transfer", test_late_transfer);
+  ADD ("/detect/untransferred", test_untransferred);
+  ADD ("/detect/holiday", test_holiday);
+  ADD ("/detect/policy-change", test_policy_change);
+  ADD ("/detect/late-accept", test_late_accept);
+  ADD ("/detect/reply-overdue", test_reply_overdue);
+  ADD ("/detect/no-callback", test_no_callback);
+  ADD ("/detect/forbidden-phrase", test_forbidden_phrase);
+  ADD ("/detect/ping-pong", test_ping_pong);
+  ADD ("/detect/repeat-complaint", test_repeat_complaint);
+  ADD ("/detect/reopen-repeat", test_reopen_repeat);
+  return g_test_run ();
+}

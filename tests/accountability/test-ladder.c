@@ -1,0 +1,249 @@
+/* test-ladder.c — findings recorded by people, their review and its log,
+ * the yearly ladder (1st/2nd/3rd) and the sanction thresholds.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "sw-error.h"
+#include "sw-ladder.h"
+#include "sw-test-fixture.h"
+
+static SwFinding *
+add (SwFixture  *fx,
+     const char *actor,
+     const char *person,
+     const char *rule,
+     gint64      occurred_at,
+     GError    **error)
+{
+  g_autoptr(SwCase) c = sw_fixture_register (fx, "R02", FALSE);
+  SwFindingInput in = {
+    .person = person, .rule = rule, .case_ref = sw_case_get_number (c),
+    .evidence = "客户投诉：柜员态度生硬", .occurred_at = occurred_at,
+  };
+  return sw_finding_add (fx->store, actor, &in, error);
+}
+
+static SwFinding *
+confirmed (SwFixture  *fx,
+           const char *person,
+           gint64      occurred_at)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwFinding) f = add (fx, "O01", person, "rude_attitude", occurred_at, &error);
+  SwFinding *done;
+
+  g_assert_no_error (error);
+  done = sw_finding_review (fx->store, "O01", f->id, TRUE, "属实", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (done->status, ==, SW_FINDING_CONFIRMED);
+  return done;
+}
+
+static void
+test_record (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwFinding) f = add (fx, "U01", "R01", "rude_attitude", 0, &error);
+  g_autoptr(SwFinding) by_prefix = NULL;
+  SwFinding *bad;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (f->person, ==, "R01");
+  g_assert_cmpstr (f->department, ==, "RETAIL");
+  g_assert_cmpstr (f->source, ==, "inspection");
+  g_assert_cmpstr (f->created_by, ==, "U01");
+  g_assert_nonnull (f->case_id);
+  g_assert_cmpstr (f->evidence, ==, "客户投诉：柜员态度生硬");
+  g_assert_cmpint (f->status, ==, SW_FINDING_OPEN);
+
+  by_prefix = sw_store_get_finding (fx->store, (char[9]) { f->id[0], f->id[1], f->id[2], f->id[3],
+                                                          f->id[4], f->id[5], f->id[6], f->id[7], 0 }, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (by_prefix->id, ==, f->id);
+
+  bad = add (fx, "R02", "R01", "rude_attitude", 0, &error);
+  g_assert_error (error, SW_ERROR, SW_ERROR_FORBIDDEN);
+  g_assert_null (bad);
+  g_clear_error (&error);
+  bad = add (fx, "O01", "R01", "sleeping", 0, &error);
+  g_assert_error (error, SW_ERROR, SW_ERROR_INVALID);
+  g_clear_error (&error);
+  bad = add (fx, "O01", "X99", "rude_attitude", 0, &error);
+  g_assert_error (error, SW_ERROR, SW_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  {
+    SwFindingInput in = { .person = "R01", .rule = "rude_attitude", .evidence = "  " };
+    g_assert_null (sw_finding_add (fx->store, "O01", &in, &error));
+    g_assert_error (error, SW_ERROR, SW_ERROR_INVALID);
+  }
+}
+
+static void
+test_review (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwFinding) f = add (fx, "U01", "R01", "perfunctory_reply", 0, &error);
+  g_autoptr(SwFinding) done = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  SwFindingLogEntry *e;
+
+  g_assert_null (sw_finding_review (fx->store, "R02", f->id, TRUE, "属实", &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  /* The head of another department may not; the person's own head may. */
+  g_assert_null (sw_finding_review (fx->store, "CH", f->id, TRUE, "属实", &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_null (sw_finding_review (fx->store, "U01", f->id, TRUE, "属实", &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_null (sw_finding_review (fx->store, "RH", f->id, FALSE, "", &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_INVALID);
+  g_clear_error (&error);
+
+  sw_store_set_now (fx->store, sw_test_time ("2026-11-23T15:00"));
+  done = sw_finding_review (fx->store, "RH", f->id, FALSE, "客户误解，录音证明答复完整", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (done->status, ==, SW_FINDING_DISMISSED);
+  g_assert_cmpstr (done->decided_by, ==, "RH");
+  g_assert_cmpint (done->decided_at, ==, sw_test_time ("2026-11-23T15:00"));
+
+  g_assert_null (sw_finding_review (fx->store, "O01", f->id, TRUE, "再议", &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_ILLEGAL);
+
+  log = sw_store_get_finding_log (fx->store, f->id, NULL);
+  g_assert_cmpuint (log->len, ==, 2);
+  e = g_ptr_array_index (log, 0);
+  g_assert_cmpstr (e->action, ==, "recorded");
+  g_assert_cmpstr (e->actor, ==, "U01");
+  e = g_ptr_array_index (log, 1);
+  g_assert_cmpstr (e->action, ==, "dismissed");
+  g_assert_cmpstr (e->actor, ==, "RH");
+  g_assert_cmpstr (e->reason, ==, "客户误解，录音证明答复完整");
+}
+
+static SwPersonRecord *
+record (SwFixture *fx)
+{
+  g_autoptr(GError) error = NULL;
+  SwPersonRecord *r = sw_person_record_get (fx->store, "R01", 0, &error);
+
+  g_assert_no_error (error);
+  return r;
+}
+
+static const char *
+step (SwPersonRecord *r,
+      guint           i)
+{
+  return ((SwLadderStep *) g_ptr_array_index (r->steps, i))->step;
+}
+
+static void
+test_yearly_ladder (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(SwPersonRecord) r0 = NULL, r1 = NULL, r2 = NULL, r3 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwFinding) last_year = confirmed (fx, "R01", sw_test_time ("2025-12-31T16:00"));
+  g_autoptr(SwFinding) open = add (fx, "O01", "R01", "rude_attitude", 0, &error);
+  g_autoptr(SwFinding) a = NULL, b = NULL, c = NULL;
+
+  r0 = record (fx);
+  g_assert_cmpint (r0->year, ==, 2026);
+  g_assert_cmpint (r0->n_confirmed, ==, 0);
+  g_assert_cmpuint (r0->findings->len, ==, 1);   /* the open one, not last year's */
+  g_assert_cmpstr (r0->next->step, ==, "correct");
+  g_assert_cmpint (r0->effect, ==, SW_EFFECT_NONE);
+
+  a = confirmed (fx, "R01", sw_test_time ("2026-01-01T09:00"));
+  r1 = record (fx);
+  g_assert_cmpint (r1->n_confirmed, ==, 1);
+  g_assert_cmpstr (step (r1, 0), ==, "correct");
+  g_assert_cmpstr (r1->next->step, ==, "criticism");
+  g_assert_cmpint (r1->effect, ==, SW_EFFECT_NONE);
+
+  b = confirmed (fx, "R01", 0);
+  r2 = record (fx);
+  g_assert_cmpstr (step (r2, 1), ==, "criticism");
+  g_assert_cmpint (r2->effect, ==, SW_EFFECT_NO_EXCELLENT);
+  g_assert_cmpstr (r2->next->step, ==, "deduction_standby");
+  g_assert_cmpint (r2->next->deduction_yuan, ==, 500);
+  g_assert_cmpstr (r2->next->label, ==, "Bonus deduction of 500 yuan and standby or transfer");
+
+  g_assert_cmpint (sw_store_set_policy_value (fx->store, "ladder.deduction_yuan", "800", "A01", &error), >, 0);
+  c = confirmed (fx, "R01", 0);
+  r3 = record (fx);
+  g_assert_cmpint (r3->n_confirmed, ==, 3);
+  g_assert_cmpstr (step (r3, 2), ==, "deduction_standby");
+  g_assert_cmpint (r3->deductions_yuan, ==, 800);
+  g_assert_cmpstr (r3->next->step, ==, "deduction_standby");
+  g_assert_cmpint (r3->next->n, ==, 4);
+}
+
+static void
+sanction (SwFixture      *fx,
+          SwSanctionKind  kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwSanction) s = sw_sanction_add (fx->store, "RH", "R01", kind, "屡次超时", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (s);
+}
+
+static void
+test_admonishments (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwPersonRecord) one = NULL, two = NULL, three = NULL;
+
+  g_assert_null (sw_sanction_add (fx->store, "CH", "R01", SW_SANCTION_ADMONISH, "x", NULL, &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_FORBIDDEN);
+
+  sanction (fx, SW_SANCTION_ADMONISH);
+  one = record (fx);
+  g_assert_cmpint (one->n_admonish, ==, 1);
+  g_assert_cmpint (one->effect, ==, SW_EFFECT_NONE);
+  g_assert_cmpstr (one->next_sanctions, ==,
+                   "One more admonishment: Cannot be rated excellent this year. "
+                   "One more efficiency warning: Cannot be rated excellent this year.");
+  sanction (fx, SW_SANCTION_ADMONISH);
+  two = record (fx);
+  g_assert_cmpint (two->effect, ==, SW_EFFECT_NO_EXCELLENT);
+  sanction (fx, SW_SANCTION_ADMONISH);
+  three = record (fx);
+  g_assert_cmpint (three->effect, ==, SW_EFFECT_INCOMPETENT);
+}
+
+static void
+test_warnings (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(SwPersonRecord) one = NULL, two = NULL, next_year = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sanction (fx, SW_SANCTION_WARNING);
+  one = record (fx);
+  g_assert_cmpint (one->n_warning, ==, 1);
+  g_assert_cmpint (one->effect, ==, SW_EFFECT_NO_EXCELLENT);
+  sanction (fx, SW_SANCTION_WARNING);
+  two = record (fx);
+  g_assert_cmpint (two->effect, ==, SW_EFFECT_INCOMPETENT);
+
+  next_year = sw_person_record_get (fx->store, "R01", 2027, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (next_year->n_warning, ==, 0);
+  g_assert_cmpint (next_year->effect, ==, SW_EFFECT_NONE);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(name, fn) g_test_add (name, SwFixture, NULL, sw_fixture_setup, fn, sw_fixture_teardown)
+  ADD ("/findings/record", test_record);
+  ADD ("/findings/review", test_review);
+  ADD ("/ladder/yearly", test_yearly_ladder);
+  ADD ("/ladder/admonishments", test_admonishments);
+  ADD ("/ladder/warnings", test_warnings);
+  return g_test_run ();
+}

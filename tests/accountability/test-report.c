@@ -1,0 +1,176 @@
+/* test-report.c — every figure of the evaluation report against the
+ * hand-computed week of acct-fixture.c:
+ *   A R01 visit/consultation, answered on the spot after 0.5 h
+ *   B R01 phone/business, transferred and accepted in time, replied after
+ *     8 working hours by the promise, called back (5)
+ *   C R02 visit/complaint, promised Monday 17:00, replied Tuesday 10:00 (8 h,
+ *     late), called back (2), reopened: a repeat complaint
+ *   D R01 phone/query, transferred 30 min late, accepted 30 min late
+ *   E R02 visit/consultation, anonymous, replied after 6 h by the promise
+ * Findings: late transfer (R01, confirmed), reply overdue (R02, confirmed),
+ * late accept (CH, dismissed), repeat complaint (R02, open); R01 admonished.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "acct-fixture.h"
+
+static void
+assert_figure (SwReport   *r,
+               const char *key,
+               gboolean    available,
+               double      value,
+               guint       numerator,
+               guint       denominator)
+{
+  const SwFigure *f = sw_report_get_figure (r, key);
+
+  g_assert_nonnull (f);
+  g_assert_nonnull (f->definition);
+  g_assert_cmpuint (strlen (f->definition), >, 20);
+  g_assert_cmpint (f->available, ==, available);
+  g_assert_cmpfloat_with_epsilon (f->value, value, 1e-9);
+  if (f->unit == SW_FIGURE_PERCENT)
+    {
+      g_assert_cmpuint (f->numerator, ==, numerator);
+      g_assert_cmpuint (f->denominator, ==, denominator);
+    }
+}
+
+static SwReportDepartment *
+dept (SwReport   *r,
+      const char *code)
+{
+  for (guint i = 0; i < r->departments->len; i++)
+    {
+      SwReportDepartment *d = g_ptr_array_index (r->departments, i);
+      if (g_str_equal (d->code, code))
+        return d;
+    }
+  g_assert_not_reached ();
+}
+
+static guint
+rule_count (SwReport   *r,
+            const char *rule,
+            SwFindingStatus status)
+{
+  for (guint i = 0; i < r->rules->len; i++)
+    {
+      SwReportRuleCount *rc = g_ptr_array_index (r->rules, i);
+      if (g_str_equal (rc->rule, rule))
+        return status == SW_FINDING_OPEN ? rc->open : status == SW_FINDING_CONFIRMED ? rc->confirmed : rc->dismissed;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_branch (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(SwReport) r = NULL;
+
+  acct_populate (fx);
+  r = acct_report (fx, NULL, NULL);
+
+  g_assert_cmpstr (r->scope, ==, "branch");
+  g_assert_cmpstr (r->period, ==, "2026-11-01 – 2026-11-30");
+  assert_figure (r, "received", TRUE, 5, 0, 0);
+  g_assert_cmpuint (r->total.by_kind[SW_KIND_CONSULTATION], ==, 2);
+  g_assert_cmpuint (r->total.by_kind[SW_KIND_BUSINESS], ==, 1);
+  g_assert_cmpuint (r->total.by_kind[SW_KIND_COMPLAINT], ==, 1);
+  g_assert_cmpuint (r->total.by_kind[SW_KIND_QUERY], ==, 1);
+  g_assert_cmpuint (r->total.by_channel[SW_CHANNEL_VISIT], ==, 3);
+  g_assert_cmpuint (r->total.by_channel[SW_CHANNEL_PHONE], ==, 2);
+  assert_figure (r, "answered_on_spot", TRUE, 20, 1, 5);
+  assert_figure (r, "transferred_on_time", TRUE, 50, 1, 2);
+  assert_figure (r, "accepted_on_time", TRUE, 50, 1, 2);
+  /* B and E by their promise; C's reply was undone by reopening, D is not due. */
+  assert_figure (r, "replied_on_time", TRUE, 100, 2, 2);
+  assert_figure (r, "handling_mean_hours", TRUE, (0.5 + 8 + 8 + 6) / 4, 0, 0);
+  assert_figure (r, "handling_p90_hours", TRUE, 8, 0, 0);
+  assert_figure (r, "callback_coverage", TRUE, 100, 1, 1);
+  assert_figure (r, "satisfaction_mean", TRUE, 5, 0, 0);
+  assert_figure (r, "satisfied_share", TRUE, 100, 1, 1);
+  g_assert_cmpuint (r->total.satisfaction[5], ==, 1);
+  assert_figure (r, "reopened", TRUE, 1, 0, 0);
+  assert_figure (r, "repeat_complaints", TRUE, 1, 0, 0);
+  assert_figure (r, "findings_confirmed", TRUE, 2, 0, 0);
+  assert_figure (r, "findings_open", TRUE, 1, 0, 0);
+  assert_figure (r, "admonishments", TRUE, 1, 0, 0);
+  assert_figure (r, "warnings", TRUE, 0, 0, 0);
+  g_assert_cmpuint (rule_count (r, "late_transfer", SW_FINDING_CONFIRMED), ==, 1);
+  g_assert_cmpuint (rule_count (r, "late_accept", SW_FINDING_DISMISSED), ==, 1);
+  g_assert_cmpuint (rule_count (r, "repeat_complaint", SW_FINDING_OPEN), ==, 1);
+  g_assert_cmpuint (rule_count (r, "forbidden_phrase", SW_FINDING_OPEN), ==, 0);
+
+  g_assert_cmpuint (r->months->len, ==, 1);
+  g_assert_cmpuint (((SwReportMonth *) g_ptr_array_index (r->months, 0))->tally.received, ==, 5);
+
+  /* RETAIL first received all five; CORP handled B and D. */
+  g_assert_cmpuint (dept (r, "RETAIL")->tally.received, ==, 5);
+  g_assert_cmpuint (dept (r, "CORP")->tally.received, ==, 2);
+  g_assert_cmpuint (dept (r, "LOAN")->tally.received, ==, 0);
+  g_assert_cmpint (dept (r, "CORP")->rating, ==, SW_RATING_EXCELLENT);
+  g_assert_cmpint (dept (r, "RETAIL")->rating, ==, SW_RATING_COMPETENT);
+  g_assert_cmpuint (dept (r, "RETAIL")->tally.admonishments, ==, 1);
+  g_assert_cmpint (r->rating, ==, SW_RATING_NONE);
+}
+
+static void
+test_department (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(SwReport) corp = NULL, retail = NULL;
+  g_autoptr(GError) error = NULL;
+
+  acct_populate (fx);
+  corp = acct_report (fx, "CORP", NULL);
+  g_assert_cmpstr (corp->scope_name, ==, "公司业务部");
+  assert_figure (corp, "received", TRUE, 2, 0, 0);
+  assert_figure (corp, "answered_on_spot", TRUE, 0, 0, 2);
+  assert_figure (corp, "replied_on_time", TRUE, 100, 1, 1);
+  assert_figure (corp, "handling_mean_hours", TRUE, 8, 0, 0);
+  assert_figure (corp, "findings_confirmed", TRUE, 0, 0, 0);
+  g_assert_cmpuint (rule_count (corp, "late_accept", SW_FINDING_DISMISSED), ==, 1);
+  g_assert_cmpint (corp->rating, ==, SW_RATING_EXCELLENT);
+  g_assert_cmpuint (corp->departments->len, ==, 1);
+
+  /* The thresholds are policies: two findings make RETAIL incompetent. */
+  g_assert_cmpint (sw_store_set_policy_value (fx->store, "rating.incompetent_findings", "2", "A01", &error), >, 0);
+  retail = acct_report (fx, "RETAIL", NULL);
+  assert_figure (retail, "findings_confirmed", TRUE, 2, 0, 0);
+  g_assert_cmpint (retail->rating, ==, SW_RATING_INCOMPETENT);
+  g_assert_nonnull (strstr (retail->rating_reason, "2 confirmed violations"));
+}
+
+static void
+test_person (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(SwReport) r = NULL;
+  g_autoptr(GError) error = NULL;
+  SwReportQuery bad = { .from = 2, .to = 1 };
+
+  acct_populate (fx);
+  r = acct_report (fx, NULL, "R02");
+  g_assert_cmpstr (r->scope, ==, "person");
+  assert_figure (r, "received", TRUE, 2, 0, 0);
+  assert_figure (r, "replied_on_time", TRUE, 100, 1, 1);
+  assert_figure (r, "callback_coverage", FALSE, 0, 0, 0);
+  assert_figure (r, "satisfaction_mean", FALSE, 0, 0, 0);
+  assert_figure (r, "findings_confirmed", TRUE, 1, 0, 0);
+  assert_figure (r, "repeat_complaints", TRUE, 1, 0, 0);
+  assert_figure (r, "admonishments", TRUE, 0, 0, 0);
+  g_assert_cmpuint (r->departments->len, ==, 0);
+
+  g_assert_null (sw_report_new (fx->store, &bad, &error));
+  g_assert_nonnull (error);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(name, fn) g_test_add (name, SwFixture, NULL, sw_fixture_setup, fn, sw_fixture_teardown)
+  ADD ("/report/branch", test_branch);
+  ADD ("/report/department", test_department);
+  ADD ("/report/person", test_person);
+  return g_test_run ();
+}

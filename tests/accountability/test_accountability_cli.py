@@ -1,0 +1,239 @@
+#!/usr/bin/env python3
+# test_accountability_cli.py — shouwenctl's accountability commands as a
+# supervisor, a head and an inspector use them: check at --now, findings and
+# their review, a person's record, reports as JSON/CSV/PDF, the register,
+# inspections and the evaluation sheet; usage errors.
+# SPDX-License-Identifier: GPL-3.0-or-later
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+CTL = sys.argv.pop(1) if len(sys.argv) > 1 else "shouwenctl"
+MONDAY = "2026-11-23T10:00:00+08:00"
+
+DEPARTMENTS = """code,name,parent_code,location,phone,liaison_empno,head_empno,duties
+RETAIL,个人业务部,,营业大厅一楼,010-62000001,R01,RH,开户;存款;银行卡
+CORP,公司业务部,,二楼东侧,010-62000002,C01,CH,对公账户;结算
+OFFICE,办公室,,三楼,010-62000003,,L01,协调;督办
+UNION,工会,,四楼,010-62000004,,,检查
+"""
+
+STAFF = """empno,name,department_code,rank,title,hire_date,phone,role,kind,availability
+R01,王芳,RETAIL,3,柜员,2010-03-01,13800000001,staff,regular,on_duty
+R02,李娜,RETAIL,3,柜员,2005-07-01,13800000002,staff,regular,on_duty
+RH,刘洋,RETAIL,8,部门经理,2003-01-01,13800000009,head,regular,on_duty
+C01,陈静,CORP,3,客户经理,2012-01-01,13800000011,staff,regular,on_duty
+CH,黄磊,CORP,8,部门经理,2002-01-01,13800000019,head,regular,on_duty
+O01,马超,OFFICE,7,督查专员,2004-01-01,13800000022,supervisor,regular,on_duty
+L01,高明,OFFICE,10,行长,1998-01-01,13800000020,head,regular,on_duty
+U01,郭敏,UNION,5,工会干事,2009-01-01,13800000030,inspector,regular,on_duty
+"""
+
+
+# cairo and fontconfig keep caches for the life of the process.
+ENV = {**os.environ, "LSAN_OPTIONS": "suppressions=" + os.path.join(os.path.dirname(os.path.abspath(__file__)), "lsan.supp")}
+
+
+class Ctl:
+    def __init__(self, db):
+        self.db = db
+
+    def run(self, *args, now=MONDAY, as_=None, check=True):
+        cmd = [CTL, "--db", self.db, "--now", now]
+        if as_:
+            cmd += ["--as", as_]
+        cmd += list(args)
+        p = subprocess.run(cmd, capture_output=True, text=True, env=ENV)
+        if check and p.returncode != 0:
+            raise AssertionError(f"{cmd} failed ({p.returncode}): {p.stderr}")
+        return p
+
+    def json(self, *args, **kw):
+        return json.loads(self.run("--json", *args, **kw).stdout)
+
+
+class AccountabilityCli(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="shouwen-acct-")
+        self.ctl = Ctl(os.path.join(self.dir, "test.db"))
+        self.ctl.run("init", "--branch", "BJ01", "--branch-name", "海淀支行")
+        self.ctl.run("import", "departments", self.path("d.csv", DEPARTMENTS))
+        self.ctl.run("import", "staff", self.path("s.csv", STAFF))
+
+    def tearDown(self):
+        shutil.rmtree(self.dir)
+
+    def path(self, name, text=None):
+        p = os.path.join(self.dir, name)
+        if text is not None:
+            with open(p, "w", encoding="utf-8") as f:
+                f.write(text)
+        return p
+
+    def register(self, by="R01", phone="13912345678", kind="business"):
+        return self.ctl.json("case", "register", "--channel", "visit", "--kind", kind,
+                             "--content", "对公账户变更", "--received-by", by,
+                             "--customer-name", "张三", "--customer-phone", phone, as_=by)
+
+    def late_case(self):
+        c = self.register()
+        self.ctl.run("case", "transfer", c["number"], "--to", "CORP", "--note", "对公业务",
+                     as_="R01", now="2026-11-23T11:30:00+08:00")
+        return c
+
+    def test_check_is_idempotent(self):
+        c = self.late_case()
+        found = self.ctl.json("check", now="2026-11-23T11:35:00+08:00")
+        self.assertEqual([f["rule"] for f in found], ["late_transfer"])
+        self.assertEqual(found[0]["person"], "R01")
+        self.assertEqual(found[0]["case"], c["number"])
+        self.assertEqual(len(found[0]["events"]), 2)
+        self.assertEqual(self.ctl.json("check", now="2026-11-23T11:40:00+08:00"), [])
+        text = self.ctl.run("check", now="2026-11-23T11:40:00+08:00").stdout
+        self.assertIn("No new findings", text)
+        # The transfer is still waiting for CORP at 13:00: a new finding for its head.
+        later = self.ctl.json("check", now="2026-11-23T13:00:00+08:00")
+        self.assertEqual([(f["rule"], f["person"]) for f in later], [("late_accept", "CH")])
+
+    def test_review_and_record(self):
+        self.late_case()
+        f = self.ctl.json("check", now="2026-11-23T11:35:00+08:00")[0]
+        p = self.ctl.run("finding", "confirm", f["id"], "--reason", "属实", as_="R02", check=False)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("may not review", p.stderr)
+        p = self.ctl.run("finding", "confirm", f["id"], as_="RH", check=False)
+        self.assertEqual(p.returncode, 1)
+        done = self.ctl.json("finding", "confirm", f["id"], "--reason", "属实", as_="RH")
+        self.assertEqual(done["status"], "confirmed")
+        self.assertEqual([e["action"] for e in done["log"]], ["detected", "confirmed"])
+
+        c = self.register(phone="13900000000")
+        added = self.ctl.json("finding", "add", "--person", "R01", "--rule", "rude_attitude",
+                              "--case", c["number"], "--evidence", "客户投诉态度生硬", as_="U01")
+        self.assertEqual(added["source"], "inspection")
+        self.assertEqual(added["status"], "open")
+        self.ctl.json("finding", "confirm", added["id"], "--reason", "录音核实", as_="O01")
+        other = self.ctl.json("finding", "add", "--person", "R01", "--rule", "perfunctory_reply",
+                              "--evidence", "答复敷衍", as_="O01")
+        self.ctl.json("finding", "dismiss", other["id"][:23], "--reason", "答复完整", as_="RH")
+        self.assertEqual(len(self.ctl.json("finding", "list", "--person", "R01", "--status", "confirmed")), 2)
+        self.assertEqual(len(self.ctl.json("finding", "list", "--status", "dismissed")), 1)
+
+        self.ctl.run("sanction", "add", "--person", "R01", "--kind", "warning", "--reason", "屡次超时", as_="RH")
+        rec = self.ctl.json("person", "record", "R01")
+        self.assertEqual(rec["year"], 2026)
+        self.assertEqual([s["step"] for s in rec["ladder"]], ["correct", "criticism"])
+        self.assertEqual(rec["next"]["step"], "deduction_standby")
+        self.assertEqual(rec["next"]["deduction_yuan"], 500)
+        self.assertEqual(rec["warnings"], 1)
+        self.assertEqual(rec["effect"], "no_excellent")
+        text = self.ctl.run("person", "record", "R01").stdout
+        self.assertIn("The next confirmed violation brings", text)
+        self.assertEqual(self.ctl.json("person", "record", "R01", "--year", "2025")["confirmed"], 0)
+
+    def test_report_formats(self):
+        self.late_case()
+        answered = self.register(phone="13900000001", kind="consultation")
+        self.ctl.run("case", "answer", answered["number"], "--text", "已解答", as_="R01")
+        r = self.ctl.json("report", "--from", "2026-11-01", "--to", "2026-11-30",
+                          now="2026-11-23T15:00:00+08:00")
+        self.assertEqual(r["figures"]["received"]["value"], 2)
+        self.assertEqual(r["figures"]["answered_on_spot"]["value"], 50)
+        self.assertEqual(r["figures"]["transferred_on_time"]["numerator"], 0)
+        self.assertEqual(r["figures"]["transferred_on_time"]["denominator"], 1)
+        self.assertTrue(r["figures"]["received"]["definition"])
+        self.assertEqual(r["by_kind"]["consultation"], 1)
+        self.assertEqual(r["findings_by_rule"]["late_transfer"]["open"], 1)
+        dept = self.ctl.json("report", "--from", "2026-11-01", "--to", "2026-11-30", "--department", "CORP",
+                             now="2026-11-23T15:00:00+08:00")
+        self.assertEqual(dept["scope"], "department")
+        self.assertIn(dept["rating"], ("excellent", "competent", "incompetent"))
+
+        raw = subprocess.run([CTL, "--db", self.ctl.db, "--now", MONDAY, "report", "--from", "2026-11-01",
+                              "--to", "2026-11-30", "--csv"], capture_output=True, env=ENV).stdout
+        self.assertTrue(raw.startswith(b"\xef\xbb\xbf"))
+        rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+        self.assertEqual(rows[0], ["Section", "Item", "Value", "Definition"])
+        self.assertIn(["Figure", "Requests received", "2",
+                       r["figures"]["received"]["definition"]], rows)
+
+        pdf = self.path("report.pdf")
+        self.ctl.run("report", "--from", "2026-11-01", "--to", "2026-11-30", "--pdf", pdf)
+        with open(pdf, "rb") as f:
+            self.assertEqual(f.read(5), b"%PDF-")
+
+    def test_register_and_inspection(self):
+        c = self.late_case()
+        out = self.path("register.csv")
+        self.ctl.run("export", "register", "--department", "RETAIL", "--from", "2026-11-01",
+                     "--to", "2026-11-30", "--csv", out, as_="RH")
+        with open(out, "rb") as f:
+            data = f.read()
+        self.assertTrue(data.startswith(b"\xef\xbb\xbf"))
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+        self.assertEqual(len(rows), 2)
+        self.assertEqual(rows[1][0], c["number"])
+        self.assertEqual(rows[1][4], "张三")
+        # An inspector sees personal data masked.
+        self.ctl.run("export", "register", "--department", "RETAIL", "--from", "2026-11-01",
+                     "--to", "2026-11-30", "--csv", out, as_="U01")
+        with open(out, encoding="utf-8-sig") as f:
+            masked = list(csv.reader(f))
+        self.assertNotEqual(masked[1][4], "张三")
+        self.assertNotIn("12345678", masked[1][5])
+        pdf = self.path("register.pdf")
+        self.ctl.run("export", "register", "--department", "RETAIL", "--from", "2026-11-01",
+                     "--to", "2026-11-30", "--pdf", pdf)
+        self.assertGreater(os.path.getsize(pdf), 1000)
+
+        insp = self.ctl.json("inspection", "add", "--department", "RETAIL", "--date", "2026-11-23",
+                             "--summary", "台账齐全", "--score", "register=9", "--score", "attitude=8",
+                             "--case", c["number"], as_="U01")[0]
+        self.assertEqual(insp["scores"], {"register": 9, "attitude": 8})
+        self.assertEqual(insp["cases"], [c["number"]])
+        p = self.ctl.run("inspection", "add", "--department", "RETAIL", "--date", "2026-11-23",
+                         "--summary", "x", "--score", "charm=3", as_="U01", check=False)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("criteria", p.stderr)
+        p = self.ctl.run("inspection", "add", "--department", "RETAIL", "--date", "2026-11-23",
+                         "--summary", "x", as_="R01", check=False)
+        self.assertEqual(p.returncode, 1)
+        self.assertEqual(len(self.ctl.json("inspection", "list", "--year", "2026")), 1)
+        self.ctl.run("finding", "add", "--person", "R02", "--rule", "piecemeal_notification",
+                     "--evidence", "分次告知", "--inspection", insp["id"], as_="U01")
+        self.ctl.run("inspection", "show", insp["id"], "--pdf", self.path("insp.pdf"))
+        self.ctl.run("evaluation", "sheet", "--department", "RETAIL", "--year", "2026",
+                     "--pdf", self.path("eval.pdf"))
+        for name in ("insp.pdf", "eval.pdf"):
+            with open(self.path(name), "rb") as f:
+                self.assertEqual(f.read(5), b"%PDF-")
+
+    def test_usage_errors(self):
+        p = self.ctl.run("report", "--from", "2026-11-01", check=False)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("--to", p.stderr)
+        p = self.ctl.run("report", "--from", "2026-13-01", "--to", "2026-11-30", check=False)
+        self.assertEqual(p.returncode, 1)
+        p = self.ctl.run("finding", "list", "--status", "maybe", check=False)
+        self.assertEqual(p.returncode, 2)
+        p = self.ctl.run("finding", "confirm", "nope", "--reason", "x", as_="O01", check=False)
+        self.assertEqual(p.returncode, 1)
+        p = self.ctl.run("export", "register", "--department", "NOPE", "--from", "2026-11-01",
+                         "--to", "2026-11-30", "--csv", self.path("x.csv"), check=False)
+        self.assertEqual(p.returncode, 1)
+        self.assertFalse(os.path.exists(self.path("x.csv")))
+        p = self.ctl.run("person", "record", "ZZZ", check=False)
+        self.assertEqual(p.returncode, 1)
+        for sub in (["check"], ["finding", "add"], ["report"], ["export", "register"], ["person", "record"]):
+            p = subprocess.run([CTL, *sub, "--help"], capture_output=True, text=True)
+            self.assertEqual(p.returncode, 0, sub)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
