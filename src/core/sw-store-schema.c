@@ -111,17 +111,25 @@ static const char *const migrations[] = {
   "  CHECK (kind IN ('admonish', 'warning')), at INTEGER NOT NULL,"
   "  decided_by TEXT NOT NULL, reason TEXT NOT NULL, finding_id TEXT);"
   "CREATE INDEX sanctions_by_person ON sanctions (person, at);"
+  /* what the reports read, one narrow row per case (a copy of the case
+   * row's columns they need, and what only the event log tells) */
   "CREATE TABLE case_facts ("
-  "  case_id TEXT PRIMARY KEY, transfers INTEGER NOT NULL DEFAULT 0,"
+  "  case_id TEXT PRIMARY KEY, received_at INTEGER NOT NULL, kind TEXT, channel TEXT,"
+  "  resolution TEXT, owner TEXT, owner_department TEXT, handler TEXT, handler_department TEXT,"
+  "  target_department TEXT, promised_at INTEGER NOT NULL DEFAULT 0,"
+  "  replied_at INTEGER NOT NULL DEFAULT 0, callback_at INTEGER NOT NULL DEFAULT 0,"
+  "  anonymous INTEGER NOT NULL DEFAULT 0, satisfaction INTEGER NOT NULL DEFAULT 0,"
+  "  reopen_count INTEGER NOT NULL DEFAULT 0, transfers INTEGER NOT NULL DEFAULT 0,"
   "  transfer_late INTEGER NOT NULL DEFAULT 0, accepts INTEGER NOT NULL DEFAULT 0,"
-  "  accept_late INTEGER NOT NULL DEFAULT 0, handling_ms INTEGER NOT NULL DEFAULT -1);"
+  "  accept_late INTEGER NOT NULL DEFAULT 0, handling_ms INTEGER NOT NULL DEFAULT -1,"
+  "  due_event TEXT, promise_event TEXT);"
+  "CREATE INDEX case_facts_by_received ON case_facts (received_at);"
   "CREATE TABLE inspections ("
   "  id TEXT PRIMARY KEY, date TEXT NOT NULL, department TEXT NOT NULL,"
   "  inspector TEXT NOT NULL, summary TEXT NOT NULL, scores TEXT NOT NULL DEFAULT '{}',"
   "  cases TEXT NOT NULL DEFAULT '[]', created_at INTEGER NOT NULL);"
   "CREATE INDEX inspections_by_department ON inspections (department, date);"
-  "CREATE INDEX case_contacts_by_phone ON case_contacts (phone);"
-  "CREATE INDEX cases_by_received ON cases (received_at);",
+  "CREATE INDEX case_contacts_by_phone ON case_contacts (phone);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SW_STORE_SCHEMA_VERSION);
