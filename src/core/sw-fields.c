@@ -33,6 +33,7 @@ sw_fields_install (GObjectClass  *klass,
       switch (f->type)
         {
         case SW_FIELD_STRING:
+        case SW_FIELD_INTERNED:
           p = g_param_spec_string (f->name, NULL, NULL, NULL, flags);
           break;
         case SW_FIELD_INT:
@@ -67,6 +68,7 @@ sw_fields_get (gpointer       instance,
   switch (f->type)
     {
     case SW_FIELD_STRING:  g_value_set_string (value, *(char **) p); break;
+    case SW_FIELD_INTERNED: g_value_set_static_string (value, *(const char **) p); break;
     case SW_FIELD_INT:     g_value_set_int (value, *(int *) p); break;
     case SW_FIELD_INT64:   g_value_set_int64 (value, *(gint64 *) p); break;
     case SW_FIELD_BOOLEAN: g_value_set_boolean (value, *(gboolean *) p); break;
@@ -90,6 +92,13 @@ sw_fields_set (gpointer       instance,
     {
     case SW_FIELD_STRING:
       changed = sw_set_str ((char **) p, g_value_get_string (value));
+      break;
+    case SW_FIELD_INTERNED:
+      {
+        const char *interned = g_intern_string (g_value_get_string (value));
+        changed = *(const char **) p != interned;
+        *(const char **) p = interned;
+      }
       break;
     case SW_FIELD_INT:
       changed = *(int *) p != g_value_get_int (value);
@@ -135,6 +144,7 @@ sw_fields_copy (gpointer       dest,
       switch (f->type)
         {
         case SW_FIELD_STRING:  sw_set_str ((char **) d, *(char * const *) s); break;
+        case SW_FIELD_INTERNED: *(const char **) d = *(const char * const *) s; break;
         case SW_FIELD_INT:     *(int *) d = *(const int *) s; break;
         case SW_FIELD_INT64:   *(gint64 *) d = *(const gint64 *) s; break;
         case SW_FIELD_BOOLEAN: *(gboolean *) d = *(const gboolean *) s; break;
@@ -159,7 +169,10 @@ sw_fields_equal (gconstpointer  a,
 
       switch (f->type)
         {
-        case SW_FIELD_STRING:  same = g_strcmp0 (*(char * const *) pa, *(char * const *) pb) == 0; break;
+        case SW_FIELD_STRING:
+        case SW_FIELD_INTERNED:
+          same = g_strcmp0 (*(char * const *) pa, *(char * const *) pb) == 0;
+          break;
         case SW_FIELD_INT:     same = *(const int *) pa == *(const int *) pb; break;
         case SW_FIELD_INT64:   same = *(const gint64 *) pa == *(const gint64 *) pb; break;
         case SW_FIELD_BOOLEAN: same = !*(const gboolean *) pa == !*(const gboolean *) pb; break;

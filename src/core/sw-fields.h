@@ -20,6 +20,7 @@ typedef enum {
   SW_FIELD_INT,
   SW_FIELD_INT64,
   SW_FIELD_BOOLEAN,
+  SW_FIELD_INTERNED,   /* a const char * from g_intern_string: never freed */
 } SwFieldType;
 
 typedef struct {
@@ -32,6 +33,10 @@ typedef struct {
 
 #define SW_STRING_FIELD(Struct, member, pname) \
   { pname, SW_FIELD_STRING, G_STRUCT_OFFSET (Struct, member), 0, 0 }
+/* For values drawn from a small set (employee numbers, department codes,
+ * rule names): a hundred thousand cases then share a few hundred strings. */
+#define SW_INTERNED_FIELD(Struct, member, pname) \
+  { pname, SW_FIELD_INTERNED, G_STRUCT_OFFSET (Struct, member), 0, 0 }
 #define SW_INT_FIELD(Struct, member, pname, lo, hi) \
   { pname, SW_FIELD_INT, G_STRUCT_OFFSET (Struct, member), lo, hi }
 #define SW_INT64_FIELD(Struct, member, pname) \

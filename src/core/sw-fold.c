@@ -18,12 +18,12 @@ apply_deadlines (SwCase      *row,
   if (json_object_has_member (ev->payload, "due_at"))
     {
       row->due_at = sw_case_event_get_int (ev, "due_at");
-      sw_set_str (&row->due_rule, str (ev, "due_rule"));
+      row->due_rule = g_intern_string (str (ev, "due_rule"));
     }
   if (json_object_has_member (ev->payload, "promised_at"))
     {
       row->promised_at = sw_case_event_get_int (ev, "promised_at");
-      sw_set_str (&row->promised_rule, str (ev, "promised_rule"));
+      row->promised_rule = g_intern_string (str (ev, "promised_rule"));
     }
 }
 
@@ -36,8 +36,8 @@ close_row (SwCase       *row,
   row->resolution = resolution;
   row->closed_at = ev->at;
   row->due_at = 0;
-  sw_set_str (&row->due_rule, NULL);
-  sw_set_str (&row->target_department, NULL);
+  row->due_rule = g_intern_string (NULL);
+  row->target_department = g_intern_string (NULL);
 }
 
 static void
@@ -49,17 +49,17 @@ apply_registered (SwCase      *row,
 
   sw_set_str (&row->id, ev->case_id);
   sw_set_str (&row->number, str (ev, "number"));
-  sw_set_str (&row->branch_code, str (ev, "branch"));
+  row->branch_code = g_intern_string (str (ev, "branch"));
   row->channel = MAX (channel, 0);
   row->kind = MAX (kind, 0);
   sw_set_str (&row->content, str (ev, "content"));
   row->anonymous = sw_case_event_get_int (ev, "anonymous") != 0;
   row->signature = sw_case_event_get_int (ev, "signature") != 0;
   row->received_at = sw_case_event_get_int (ev, "received_at");
-  sw_set_str (&row->owner, str (ev, "owner"));
-  sw_set_str (&row->owner_department, str (ev, "owner_department"));
-  sw_set_str (&row->handler, row->owner);
-  sw_set_str (&row->handler_department, row->owner_department);
+  row->owner = g_intern_string (str (ev, "owner"));
+  row->owner_department = g_intern_string (str (ev, "owner_department"));
+  row->handler = g_intern_string (row->owner);
+  row->handler_department = g_intern_string (row->owner_department);
   row->policy_version = (int) sw_case_event_get_int (ev, "policy_version");
   row->state = SW_STATE_REGISTERED;
   row->resolution = SW_RESOLUTION_NONE;
@@ -87,41 +87,41 @@ sw_case_apply (SwCase      *row,
       break;
 
     case SW_EVENT_REFERRED:
-      sw_set_str (&row->handler, str (ev, "handler"));
+      row->handler = g_intern_string (str (ev, "handler"));
       row->queued = sw_case_event_get_int (ev, "queued") != 0;
       row->state = SW_STATE_IN_PROGRESS;
       break;
 
     case SW_EVENT_TRANSFERRED:
-      sw_set_str (&row->target_department, str (ev, "to_department"));
-      sw_set_str (&row->transferred_by, ev->actor);
+      row->target_department = g_intern_string (str (ev, "to_department"));
+      row->transferred_by = g_intern_string (ev->actor);
       row->state = SW_STATE_TRANSFERRED;
       break;
 
     case SW_EVENT_ACCEPTED:
-      sw_set_str (&row->handler, str (ev, "handler"));
-      sw_set_str (&row->handler_department, str (ev, "department"));
-      sw_set_str (&row->target_department, NULL);
+      row->handler = g_intern_string (str (ev, "handler"));
+      row->handler_department = g_intern_string (str (ev, "department"));
+      row->target_department = g_intern_string (NULL);
       row->queued = FALSE;
       row->state = SW_STATE_IN_PROGRESS;
       break;
 
     case SW_EVENT_RETURNED:
       row->return_count++;
-      sw_set_str (&row->handler, str (ev, "handler"));
-      sw_set_str (&row->handler_department, str (ev, "handler_department"));
-      sw_set_str (&row->target_department, NULL);
+      row->handler = g_intern_string (str (ev, "handler"));
+      row->handler_department = g_intern_string (str (ev, "handler_department"));
+      row->target_department = g_intern_string (NULL);
       row->state = SW_STATE_REGISTERED;
       break;
 
     case SW_EVENT_FORWARDED:
       row->forward_count++;
-      sw_set_str (&row->target_department, str (ev, "to_department"));
+      row->target_department = g_intern_string (str (ev, "to_department"));
       row->state = SW_STATE_TRANSFERRED;
       break;
 
     case SW_EVENT_ESCALATED:
-      sw_set_str (&row->escalated_to, str (ev, "to"));
+      row->escalated_to = g_intern_string (str (ev, "to"));
       row->state = SW_STATE_ESCALATED;
       break;
 
@@ -146,7 +146,7 @@ sw_case_apply (SwCase      *row,
       row->satisfaction = CLAMP ((int) sw_case_event_get_int (ev, "satisfaction"), 0, 5);
       row->callback_at = ev->at;
       row->due_at = 0;
-      sw_set_str (&row->due_rule, NULL);
+      row->due_rule = g_intern_string (NULL);
       break;
 
     case SW_EVENT_REOPENED:
@@ -164,8 +164,8 @@ sw_case_apply (SwCase      *row,
       break;
 
     case SW_EVENT_HANDOVER:
-      sw_set_str (&row->handler, str (ev, "to"));
-      sw_set_str (&row->handler_department, str (ev, "to_department"));
+      row->handler = g_intern_string (str (ev, "to"));
+      row->handler_department = g_intern_string (str (ev, "to_department"));
       row->queued = FALSE;
       break;
 

@@ -61,7 +61,7 @@ struct _SwCase
   GObject parent_instance;
   char   *id;
   char   *number;
-  char   *branch_code;
+  const char *branch_code;
   int     channel;
   int     kind;
   char   *content;
@@ -72,19 +72,19 @@ struct _SwCase
   gboolean anonymous;
   gboolean signature;
   gint64  received_at;     /* epoch ms, UTC */
-  char   *owner;           /* first-inquiry person, never changes */
-  char   *owner_department;
-  char   *handler;
-  char   *handler_department;
-  char   *target_department; /* a pending transfer */
-  char   *transferred_by;
-  char   *escalated_to;
+  const char *owner;           /* first-inquiry person, never changes */
+  const char *owner_department;
+  const char *handler;
+  const char *handler_department;
+  const char *target_department; /* a pending transfer */
+  const char *transferred_by;
+  const char *escalated_to;
   int     state;           /* SwState */
   int     resolution;      /* SwResolution */
   gint64  due_at;          /* the current step's deadline, 0 = none */
-  char   *due_rule;
+  const char *due_rule;
   gint64  promised_at;     /* what the customer was promised, 0 = not yet */
-  char   *promised_rule;
+  const char *promised_rule;
   int     policy_version;
   int     urge_count;
   int     reopen_count;

@@ -373,10 +373,7 @@ open_store (const char  *path,
                        "PRAGMA synchronous=NORMAL;"
                        "PRAGMA foreign_keys=ON;"
                        "PRAGMA temp_store=MEMORY;"
-                       /* Read through a memory map: loading a board reads
-                        * most of the file, and read() copies every page. */
-                       "PRAGMA mmap_size=1073741824;"
-                       "PRAGMA cache_size=-32768;",
+                       "PRAGMA cache_size=-16384;",
                        error))
     return NULL;
 
