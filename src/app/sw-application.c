@@ -107,6 +107,8 @@ sw_application_activate (GApplication *app)
     }
   win = sw_window_new (GTK_APPLICATION (app), self->context);
   gtk_window_present (GTK_WINDOW (win));
+  /* Violations are looked for at start, then on a timer, in a thread. */
+  sw_context_start_detection (self->context);
   if (sw_context_get_user (self->context) == NULL)
     sw_window_pick_user (win);
 }

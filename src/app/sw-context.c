@@ -7,6 +7,7 @@
 
 #include "sw-board-logic.h"
 #include "sw-context.h"
+#include "sw-detector.h"
 #include "sw-error.h"
 
 #define DAY_MS (G_GINT64_CONSTANT (24) * 3600 * 1000)
@@ -27,6 +28,7 @@ struct _SwContext
   GHashTable *cases_by_id;          /* id → SwCase (borrowed from cases) */
   GTimeZone  *zone;
   guint       tick_id;
+  SwDetector *detector;
 };
 
 G_DEFINE_FINAL_TYPE (SwContext, sw_context, G_TYPE_OBJECT)
@@ -34,7 +36,7 @@ G_DEFINE_FINAL_TYPE (SwContext, sw_context, G_TYPE_OBJECT)
 enum { PROP_0, PROP_STORE, PROP_USER, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-enum { CASE_CHANGED, CASE_REPLACED, TICK, N_SIGNALS };
+enum { CASE_CHANGED, CASE_REPLACED, TICK, FINDINGS_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
@@ -103,6 +105,9 @@ sw_context_dispose (GObject *object)
   SwContext *self = SW_CONTEXT (object);
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  if (self->detector != NULL)
+    sw_detector_stop (self->detector);
+  g_clear_object (&self->detector);
   g_clear_object (&self->user);
   g_clear_object (&self->cases);
   g_clear_object (&self->staff);
@@ -176,6 +181,10 @@ sw_context_class_init (SwContextClass *klass)
   signals[TICK] =
     g_signal_new ("tick", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* Findings were detected, recorded or decided. */
+  signals[FINDINGS_CHANGED] =
+    g_signal_new ("findings-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -189,6 +198,15 @@ sw_context_init (SwContext *self)
   self->tick_id = g_timeout_add_seconds (60, tick_cb, self);
 }
 
+static void
+detection_finished_cb (SwDetector *detector,
+                       guint       n_new,
+                       SwContext  *self)
+{
+  if (n_new > 0)
+    sw_context_findings_changed (self);
+}
+
 SwContext *
 sw_context_new (SwStore   *store,
                 GSettings *settings)
@@ -199,6 +217,8 @@ sw_context_new (SwStore   *store,
   g_set_object (&self->settings, settings);
   index_directory (self);
   load_zone (self);
+  self->detector = sw_detector_new (store);
+  g_signal_connect_object (self->detector, "finished", G_CALLBACK (detection_finished_cb), self, 0);
   return self;
 }
 
@@ -480,4 +500,39 @@ sw_context_format_time (SwContext *self,
   utc = g_date_time_new_from_unix_utc (ms / 1000);
   local = g_date_time_to_timezone (utc, self->zone);
   return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+SwDetector *
+sw_context_get_detector (SwContext *self)
+{
+  return self->detector;
+}
+
+void
+sw_context_run_detection (SwContext *self)
+{
+  g_return_if_fail (SW_IS_CONTEXT (self));
+
+  sw_detector_run (self->detector);
+}
+
+void
+sw_context_start_detection (SwContext *self)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  guint minutes = 10;
+
+  /* An older installed schema may not have the key yet. */
+  if (self->settings != NULL)
+    g_object_get (self->settings, "settings-schema", &schema, NULL);
+  if (schema != NULL && g_settings_schema_has_key (schema, "detection-minutes"))
+    minutes = g_settings_get_uint (self->settings, "detection-minutes");
+  sw_detector_run (self->detector);
+  sw_detector_set_interval (self->detector, minutes);
+}
+
+void
+sw_context_findings_changed (SwContext *self)
+{
+  g_signal_emit (self, signals[FINDINGS_CHANGED], 0);
 }

@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 
+#include "sw-detector.h"
 #include "sw-store.h"
 
 G_BEGIN_DECLS
@@ -56,5 +57,15 @@ gint64      sw_context_now              (SwContext   *self);
 gint64      sw_context_day_end          (SwContext   *self);
 char       *sw_context_format_time      (SwContext   *self,
                                          gint64       ms);
+
+/* Detection (domain §7) runs in a thread on its own connection: start
+ * begins it now and every `detection-minutes`; run asks for one more run
+ * (the sync calls it after a sync). "findings-changed" follows a run that
+ * found something, and findings_changed after a finding is recorded or
+ * decided in the app. */
+SwDetector *sw_context_get_detector     (SwContext   *self);
+void        sw_context_start_detection  (SwContext   *self);
+void        sw_context_run_detection    (SwContext   *self);
+void        sw_context_findings_changed (SwContext   *self);
 
 G_END_DECLS

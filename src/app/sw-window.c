@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sw-acct-nav.h"
 #include "sw-case-view.h"
 #include "sw-op-dialog.h"
 #include "sw-register-dialog.h"
@@ -24,10 +25,13 @@ struct _SwWindow
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkWidget            *board_bin;
+  GtkBox               *sidebar_box;
+  GtkStack             *view_stack;
 
   /* owned */
   SwContext            *context;
   SwBoard              *board;
+  SwAcctNav            *acct_nav;
   GtkLabel             *count_labels[SW_N_BOARDS];
   guint                 counts[SW_N_BOARDS];
   guint                 count_idle;
@@ -159,8 +163,27 @@ board_selected_cb (GtkListBox    *list,
 {
   if (row == NULL)
     return;
+  sw_acct_nav_unselect (self->acct_nav);
+  gtk_stack_set_visible_child_name (self->view_stack, "board");
   sw_board_set_kind (self->board, gtk_list_box_row_get_index (row));
   update_titles (self);
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+/* An accountability page is shown (title), or none is left (NULL). */
+static void
+acct_page_cb (SwAcctNav  *nav,
+              const char *title,
+              SwWindow   *self)
+{
+  if (title == NULL)
+    {
+      sw_window_set_board_kind (self, sw_board_get_kind (self->board));
+      return;
+    }
+  gtk_list_box_unselect_all (self->boards_list);
+  adw_window_title_set_title (self->window_title, title);
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);
 }
@@ -397,6 +420,8 @@ sw_window_class_init (SwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, SwWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SwWindow, board_bin);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, sidebar_box);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, view_stack);
 
   gtk_widget_class_install_action (widget_class, "board.open", "s", open_action);
   gtk_widget_class_install_action (widget_class, "board.move", "(si)", move_action);
@@ -435,6 +460,9 @@ sw_window_new (GtkApplication *app,
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
 
   build_sidebar (self);
+  self->acct_nav = SW_ACCT_NAV (sw_acct_nav_new (context, self->view_stack));
+  gtk_box_append (self->sidebar_box, GTK_WIDGET (self->acct_nav));
+  g_signal_connect (self->acct_nav, "page-selected", G_CALLBACK (acct_page_cb), self);
   g_signal_connect (self->boards_list, "row-selected", G_CALLBACK (board_selected_cb), self);
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
   g_signal_connect_swapped (context, "notify::user", G_CALLBACK (user_changed_cb), self);
@@ -469,6 +497,7 @@ void
 sw_window_set_board_kind (SwWindow    *self,
                           SwBoardKind  kind)
 {
+  gtk_stack_set_visible_child_name (self->view_stack, "board");
   gtk_list_box_select_row (self->boards_list, gtk_list_box_get_row_at_index (self->boards_list, kind));
   sw_board_set_kind (self->board, kind);
   update_titles (self);
@@ -498,4 +527,10 @@ const char *
 sw_window_get_last_toast (SwWindow *self)
 {
   return self->last_toast;
+}
+
+SwAcctNav *
+sw_window_get_accountability (SwWindow *self)
+{
+  return self->acct_nav;
 }

@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "sw-acct-nav.h"
 #include "sw-board.h"
 #include "sw-context.h"
 
@@ -37,5 +38,7 @@ GtkWidget  *sw_window_open_case       (SwWindow       *self,
                                        const char     *id);
 GtkWidget  *sw_window_new_case        (SwWindow       *self);
 GtkWidget  *sw_window_pick_user       (SwWindow       *self);
+/* Findings, records, reports and inspections, below the boards. */
+SwAcctNav  *sw_window_get_accountability (SwWindow     *self);
 
 G_END_DECLS

@@ -7,7 +7,12 @@
 
 #include <adwaita.h>
 
+#include "sw-acct-nav.h"
 #include "sw-application.h"
+#include "sw-findings-view.h"
+#include "sw-inspection-dialog.h"
+#include "sw-inspection.h"
+#include "sw-report-view.h"
 #include "sw-case-view.h"
 #include "sw-register-dialog.h"
 #include "sw-window.h"
@@ -67,6 +72,8 @@ save (GtkWidget  *window,
 static GtkScrolledWindow *
 find_scrolled (GtkWidget *widget)
 {
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
   if (GTK_IS_SCROLLED_WINDOW (widget))
     return GTK_SCROLLED_WINDOW (widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
@@ -107,6 +114,117 @@ richest_case (SwContext *context)
         }
     }
   return g_steal_pointer (&best);
+}
+
+/* Scrolls so that `target` is at the top of its scrolled window. */
+static void
+scroll_to (GtkWidget *target)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (target, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  graphene_point_t p;
+
+  if (gtk_widget_compute_point (target, scrolled, &GRAPHENE_POINT_INIT (0, 0), &p))
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + p.y - 6);
+}
+
+static void
+flag_cb (gpointer  instance,
+         gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static const char *
+first_with_role (SwContext *context,
+                 SwRole     role)
+{
+  GListModel *staff = sw_context_get_staff (context);
+
+  for (guint i = 0, n = g_list_model_get_n_items (staff); i < n; i++)
+    {
+      g_autoptr(SwStaff) s = g_list_model_get_item (staff, i);
+
+      if (sw_staff_get_role (s) == role)
+        return sw_staff_get_empno (s);
+    }
+  return NULL;
+}
+
+/* The findings, a report with its charts, a person's record and the
+ * inspector's workspace. */
+static void
+save_accountability (SwWindow   *window,
+                     const char *dir,
+                     const char *prefix)
+{
+  SwContext *context = sw_window_get_context (window);
+  SwAcctNav *nav = sw_window_get_accountability (window);
+  const char *inspector = first_with_role (context, SW_ROLE_INSPECTOR);
+  g_autofree char *user = NULL;
+  GtkWidget *page, *dialog;
+  SwFinding *f;
+  gboolean loaded = FALSE;
+
+  page = sw_acct_nav_show (nav, SW_ACCT_FINDINGS);
+  sw_findings_view_set_filters (SW_FINDINGS_VIEW (page), -1, NULL, NULL, NULL);
+  if ((f = sw_findings_view_get_shown (SW_FINDINGS_VIEW (page), 0)) != NULL)
+    {
+      g_autofree char *person = g_strdup (f->person);
+
+      sw_findings_view_select (SW_FINDINGS_VIEW (page), f->id);
+      save (GTK_WIDGET (window), dir, prefix, "findings");
+      if (person != NULL)
+        {
+          sw_acct_nav_show_person (nav, person);
+          save (GTK_WIDGET (window), dir, prefix, "record");
+        }
+    }
+  dialog = sw_findings_view_record (SW_FINDINGS_VIEW (page));
+  save (dialog, dir, prefix, "record-finding");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  page = sw_acct_nav_show (nav, SW_ACCT_REPORTS);
+  g_signal_connect (page, "loaded", G_CALLBACK (flag_cb), &loaded);
+  while (sw_report_view_is_loading (SW_REPORT_VIEW (page)) && !loaded)
+    g_main_context_iteration (NULL, TRUE);
+  save (GTK_WIDGET (window), dir, prefix, "report");
+  {
+    /* What "Print" sends, as the print dialog's "Print to File" writes it. */
+    g_autofree char *printed = g_strdup_printf ("%s/%s-report-print.pdf", dir, prefix);
+    sw_report_view_print (SW_REPORT_VIEW (page), GTK_PRINT_OPERATION_ACTION_EXPORT, printed);
+    g_print ("%s\n", printed);
+  }
+  scroll_to (gtk_widget_get_parent (sw_report_view_get_chart (SW_REPORT_VIEW (page), SW_CHART_MONTHLY)));
+  save (GTK_WIDGET (window), dir, prefix, "report-charts");
+  scroll_down (page);
+  save (GTK_WIDGET (window), dir, prefix, "report-lower");
+
+  if (inspector == NULL)
+    return;
+  user = g_strdup (sw_context_get_user_empno (context));
+  sw_context_set_user (context, inspector);
+  {
+    const char *scores[] = { "register=9", "first_inquiry=8", "attitude=7", NULL };
+    g_autofree char *today = NULL;
+    g_autoptr(SwInspection) in = NULL;
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+    today = g_date_time_format (now, "%Y-%m-%d");
+    g_autoptr(GPtrArray) done = sw_store_list_inspections (sw_context_get_store (context), NULL, NULL, NULL, NULL);
+
+    /* Once, for both languages. */
+    if (done != NULL && done->len == 0)
+      in = sw_inspection_add (sw_context_get_store (context), inspector, today, "RETAIL",
+                              "台账登记完整；个别回访超时，已要求整改", scores, NULL, NULL);
+  }
+  page = sw_acct_nav_show (nav, SW_ACCT_INSPECTIONS);
+  save (GTK_WIDGET (window), dir, prefix, "inspections");
+  dialog = sw_inspection_dialog_new (context);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (dialog));
+  save (dialog, dir, prefix, "inspection-dialog");
+  gtk_window_destroy (GTK_WINDOW (dialog));  sw_context_set_user (context, user);
 }
 
 int
@@ -170,6 +288,9 @@ main (int   argc,
   scroll_down (view);
   save (view, argv[2], argv[3], "case-view-timeline");
   gtk_window_destroy (GTK_WINDOW (view));
+
+  save_accountability (window, argv[2], argv[3]);
+  sw_window_set_board_kind (window, SW_BOARD_BRANCH);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 560, 700);
   gtk_window_unmaximize (GTK_WINDOW (window));

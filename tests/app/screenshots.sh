@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Screenshots of the board, the registration dialog and the case view, in
+# Screenshots of the board, the registration dialog, the case view and the
+# accountability views (findings, record, report, inspections), in
 # English and Chinese, on a demo database (not a test; output is git-ignored).
 #   tests/app/screenshots.sh [BUILD_DIR]      (default: build)
 set -eu
@@ -11,6 +12,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 "$BUILD/src/cli/shouwenctl" --db "$tmp/demo.db" init --demo >/dev/null
+# Findings for the accountability views.
+"$BUILD/src/cli/shouwenctl" --db "$tmp/demo.db" check >/dev/null
 # The demo's supervisor sees the whole branch.
 user=$("$BUILD/src/cli/shouwenctl" --db "$tmp/demo.db" --json staff list |
        python3 -c 'import json,sys; print(next(s["empno"] for s in json.load(sys.stdin) if s["role"]=="supervisor"))')

@@ -1,0 +1,176 @@
+/* sw-acct-util.c
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sw-acct-util.h"
+#include "sw-ladder.h"
+
+GtkListBox *
+sw_acct_boxed_list (AdwPreferencesGroup *group)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  adw_preferences_group_add (group, list);
+  return GTK_LIST_BOX (list);
+}
+
+void
+sw_acct_clear (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+GtkWidget *
+sw_acct_row_new (const char *title,
+                 const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title ? title : "");
+  if (subtitle != NULL && *subtitle != '\0')
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+    }
+  return row;
+}
+
+GtkWidget *
+sw_acct_list_add (GtkListBox *list,
+                  const char *title,
+                  const char *subtitle)
+{
+  GtkWidget *row = sw_acct_row_new (title, subtitle);
+
+  gtk_widget_add_css_class (row, "property");
+  gtk_list_box_append (list, row);
+  return row;
+}
+
+static SwRole
+user_role (SwContext *context)
+{
+  SwStaff *user = sw_context_get_user (context);
+
+  return user ? sw_staff_get_role (user) : SW_ROLE_STAFF;
+}
+
+gboolean
+sw_acct_can_review (SwContext *context)
+{
+  SwRole role = user_role (context);
+
+  return sw_context_get_user (context) != NULL &&
+         (role == SW_ROLE_HEAD || role == SW_ROLE_SUPERVISOR || role == SW_ROLE_ADMIN);
+}
+
+gboolean
+sw_acct_sees_branch (SwContext *context)
+{
+  return sw_acct_can_review (context) ||
+         (sw_context_get_user (context) != NULL && user_role (context) == SW_ROLE_INSPECTOR);
+}
+
+gboolean
+sw_acct_can_inspect (SwContext *context)
+{
+  SwRole role = user_role (context);
+
+  return sw_context_get_user (context) != NULL &&
+         (role == SW_ROLE_INSPECTOR || role == SW_ROLE_SUPERVISOR || role == SW_ROLE_ADMIN);
+}
+
+void
+sw_acct_add_people (GtkDropDown *dropdown,
+                    SwContext   *context,
+                    const char  *any_label)
+{
+  GListModel *staff = sw_context_get_staff (context);
+
+  if (any_label != NULL)
+    sw_choice_add (dropdown, NULL, any_label);
+  for (guint i = 0, n = g_list_model_get_n_items (staff); i < n; i++)
+    {
+      g_autoptr(SwStaff) s = g_list_model_get_item (staff, i);
+      g_autofree char *label = NULL;
+
+      if (!sw_staff_get_active (s))
+        continue;
+      label = g_strdup_printf ("%s (%s)", sw_staff_get_name (s), sw_staff_get_empno (s));
+      sw_choice_add (dropdown, sw_staff_get_empno (s), label);
+    }
+}
+
+static void
+save_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  GtkWidget       *owner)
+{
+  SwSaveCallback callback = g_object_get_data (G_OBJECT (dialog), "sw-callback");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        callback (owner, path);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (owner);
+}
+
+void
+sw_acct_choose_save (GtkWidget      *owner,
+                     const char     *title,
+                     const char     *name,
+                     SwSaveCallback  callback)
+{
+  GtkRoot *root = gtk_widget_get_root (owner);
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_object_set_data (G_OBJECT (dialog), "sw-callback", (gpointer) callback);
+  g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb), g_object_ref (owner));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static GDateTime *
+local_now (SwContext *context)
+{
+  g_autoptr(GDateTime) end = g_date_time_new_from_unix_utc (sw_context_day_end (context) / 1000);
+  g_autofree char *home = sw_store_get_home_branch (sw_context_get_store (context));
+  g_autoptr(SwCalendar) calendar = sw_store_get_calendar (sw_context_get_store (context), home);
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  GTimeZone *zone = calendar ? sw_calendar_get_timezone (calendar) : local;
+  g_autoptr(GDateTime) day_end = g_date_time_to_timezone (end, zone);
+
+  /* A minute before the end of today: today's date in the branch's zone. */
+  return g_date_time_add_minutes (day_end, -1);
+}
+
+char *
+sw_acct_today (SwContext *context)
+{
+  g_autoptr(GDateTime) now = local_now (context);
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+int
+sw_acct_this_year (SwContext *context)
+{
+  return sw_ladder_year_of (sw_context_get_store (context), sw_context_now (context));
+}

@@ -1,0 +1,201 @@
+/* sw-finding-dialog.c
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sw-acct-util.h"
+#include "sw-finding-dialog.h"
+
+struct _SwFindingDialog
+{
+  AdwWindow    parent_instance;
+
+  /* template */
+  GtkButton   *cancel_button;
+  GtkButton   *save_button;
+  GtkGrid     *grid;
+  GtkBox      *evidence_bin;
+  GtkLabel    *error_label;
+
+  /* owned */
+  SwContext   *context;
+  GtkDropDown *person_dd;
+  GtkDropDown *rule_dd;
+  GtkDropDown *source_dd;
+  GtkEntry    *case_entry;
+  GtkTextView *evidence_view;
+  char        *error;
+};
+
+G_DEFINE_FINAL_TYPE (SwFindingDialog, sw_finding_dialog, ADW_TYPE_WINDOW)
+
+enum { DONE, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+/* Where a recorded finding comes from (sw_finding_source_label names them). */
+static const char *const sources[] = {
+  "complaint", "spot_check", "inspection", "hotline", "suggestion_box", "superior",
+};
+
+static void
+attach (SwFindingDialog *self,
+        int              row,
+        const char      *label,
+        GtkWidget       *widget)
+{
+  GtkWidget *title = gtk_label_new_with_mnemonic (label);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 1);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (title), widget);
+  gtk_widget_add_css_class (title, "dim-label");
+  gtk_widget_set_hexpand (widget, TRUE);
+  gtk_grid_attach (self->grid, title, 0, row, 1, 1);
+  gtk_grid_attach (self->grid, widget, 1, row, 1, 1);
+}
+
+static void
+build_form (SwFindingDialog *self)
+{
+  SwStaff *user = sw_context_get_user (self->context);
+  guint n_rules;
+  const SwRuleInfo *rules = sw_finding_rules (&n_rules);
+
+  self->person_dd = sw_choice_new ();
+  sw_choice_add_staff (self->person_dd, self->context, SW_STAFF_ANY, NULL);
+  attach (self, 0, _("_Person"), GTK_WIDGET (self->person_dd));
+
+  /* The rules people find first: those detection cannot see. */
+  self->rule_dd = sw_choice_new ();
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n_rules; i++)
+      if (rules[i].detected == (pass == 1))
+        sw_choice_add (self->rule_dd, rules[i].name, _(rules[i].label));
+  attach (self, 1, _("R_ule"), GTK_WIDGET (self->rule_dd));
+
+  self->case_entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_placeholder_text (self->case_entry, _("Case number (optional)"));
+  attach (self, 2, _("C_ase"), GTK_WIDGET (self->case_entry));
+
+  self->source_dd = sw_choice_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+    sw_choice_add (self->source_dd, sources[i], sw_finding_source_label (sources[i]));
+  if (user != NULL && sw_staff_get_role (user) == SW_ROLE_INSPECTOR)
+    sw_choice_select (self->source_dd, "inspection");
+  attach (self, 3, _("_Source"), GTK_WIDGET (self->source_dd));
+
+  gtk_box_append (self->evidence_bin, sw_long_text_new (&self->evidence_view));
+}
+
+static void
+set_error (SwFindingDialog *self,
+           const char      *message)
+{
+  g_free (self->error);
+  self->error = g_strdup (message);
+  gtk_label_set_label (self->error_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+save_clicked_cb (SwFindingDialog *self)
+{
+  sw_finding_dialog_save (self);
+}
+
+static void
+sw_finding_dialog_dispose (GObject *object)
+{
+  SwFindingDialog *self = SW_FINDING_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_FINDING_DIALOG);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->error, g_free);
+  G_OBJECT_CLASS (sw_finding_dialog_parent_class)->dispose (object);
+}
+
+static void
+sw_finding_dialog_class_init (SwFindingDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sw_finding_dialog_dispose;
+
+  /* Recorded: the new finding's id. */
+  signals[DONE] =
+    g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shouwen/Shouwen/sw-finding-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, SwFindingDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, SwFindingDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, SwFindingDialog, grid);
+  gtk_widget_class_bind_template_child (widget_class, SwFindingDialog, evidence_bin);
+  gtk_widget_class_bind_template_child (widget_class, SwFindingDialog, error_label);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+sw_finding_dialog_init (SwFindingDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (gtk_window_close), self);
+  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (save_clicked_cb), self);
+}
+
+GtkWidget *
+sw_finding_dialog_new (SwContext *context)
+{
+  SwFindingDialog *self = g_object_new (SW_TYPE_FINDING_DIALOG, NULL);
+
+  self->context = g_object_ref (context);
+  build_form (self);
+  return GTK_WIDGET (self);
+}
+
+void
+sw_finding_dialog_fill (SwFindingDialog      *self,
+                        const SwFindingInput *input)
+{
+  sw_choice_select (self->person_dd, input->person);
+  sw_choice_select (self->rule_dd, input->rule);
+  if (input->source != NULL)
+    sw_choice_select (self->source_dd, input->source);
+  gtk_editable_set_text (GTK_EDITABLE (self->case_entry), input->case_ref ? input->case_ref : "");
+  sw_text_view_set_text (self->evidence_view, input->evidence);
+}
+
+gboolean
+sw_finding_dialog_save (SwFindingDialog *self)
+{
+  g_autofree char *evidence = sw_text_view_get_text (self->evidence_view);
+  g_autofree char *case_ref = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->case_entry))));
+  g_autoptr(SwFinding) f = NULL;
+  g_autoptr(GError) error = NULL;
+  SwFindingInput input = {
+    .person = sw_choice_get_code (self->person_dd),
+    .rule = sw_choice_get_code (self->rule_dd),
+    .source = sw_choice_get_code (self->source_dd),
+    .case_ref = *case_ref ? case_ref : NULL,
+    .evidence = evidence,
+  };
+
+  f = sw_finding_add (sw_context_get_store (self->context), sw_context_get_user_empno (self->context),
+                      &input, &error);
+  if (f == NULL)
+    {
+      set_error (self, error->message);
+      return FALSE;
+    }
+  set_error (self, NULL);
+  g_signal_emit (self, signals[DONE], 0, f->id);
+  gtk_window_close (GTK_WINDOW (self));
+  return TRUE;
+}
+
+const char *
+sw_finding_dialog_get_error (SwFindingDialog *self)
+{
+  return self->error;
+}

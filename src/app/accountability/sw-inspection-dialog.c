@@ -1,0 +1,214 @@
+/* sw-inspection-dialog.c
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sw-acct-util.h"
+#include "sw-inspection-dialog.h"
+#include "sw-inspection.h"
+
+#define MAX_CRITERIA (G_SIZEOF_MEMBER (SwInspection, scores) / sizeof (int))
+
+struct _SwInspectionDialog
+{
+  AdwWindow            parent_instance;
+
+  /* template */
+  GtkButton           *cancel_button;
+  GtkButton           *save_button;
+  GtkGrid             *grid;
+  GtkBox              *summary_bin;
+  AdwPreferencesGroup *scores_group;
+  GtkLabel            *error_label;
+
+  /* owned */
+  SwContext           *context;
+  GtkEntry            *date_entry;
+  GtkDropDown         *department_dd;
+  GtkEntry            *cases_entry;
+  GtkTextView         *summary_view;
+  GtkSpinButton       *scores[MAX_CRITERIA];
+  guint                n_criteria;
+  char                *error;
+};
+
+G_DEFINE_FINAL_TYPE (SwInspectionDialog, sw_inspection_dialog, ADW_TYPE_WINDOW)
+
+enum { DONE, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void
+attach (SwInspectionDialog *self,
+        int                 row,
+        const char         *label,
+        GtkWidget          *widget)
+{
+  GtkWidget *title = gtk_label_new_with_mnemonic (label);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 1);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (title), widget);
+  gtk_widget_add_css_class (title, "dim-label");
+  gtk_widget_set_hexpand (widget, TRUE);
+  gtk_grid_attach (self->grid, title, 0, row, 1, 1);
+  gtk_grid_attach (self->grid, widget, 1, row, 1, 1);
+}
+
+static void
+build_form (SwInspectionDialog *self)
+{
+  g_autofree char *today = sw_acct_today (self->context);
+  const SwCriterion *criteria = sw_inspection_criteria (&self->n_criteria);
+  GtkListBox *list = sw_acct_boxed_list (self->scores_group);
+
+  self->date_entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), today);
+  attach (self, 0, _("_Date"), GTK_WIDGET (self->date_entry));
+  self->department_dd = sw_choice_new ();
+  sw_choice_add_departments (self->department_dd, self->context, NULL);
+  attach (self, 1, _("De_partment"), GTK_WIDGET (self->department_dd));
+  self->cases_entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_placeholder_text (self->cases_entry, _("Case numbers, separated by spaces"));
+  attach (self, 2, _("C_ases looked at"), GTK_WIDGET (self->cases_entry));
+  gtk_box_append (self->summary_bin, sw_long_text_new (&self->summary_view));
+
+  self->n_criteria = MIN (self->n_criteria, MAX_CRITERIA);
+  for (guint i = 0; i < self->n_criteria; i++)
+    {
+      GtkWidget *row = sw_acct_row_new (_(criteria[i].label), NULL);
+      GtkWidget *spin = gtk_spin_button_new_with_range (0, SW_INSPECTION_MAX_SCORE, 1);
+
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), SW_INSPECTION_MAX_SCORE);
+      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+      gtk_list_box_append (list, row);
+      self->scores[i] = GTK_SPIN_BUTTON (spin);
+    }
+}
+
+static void
+set_error (SwInspectionDialog *self,
+           const char         *message)
+{
+  g_free (self->error);
+  self->error = g_strdup (message);
+  gtk_label_set_label (self->error_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+save_clicked_cb (SwInspectionDialog *self)
+{
+  sw_inspection_dialog_save (self);
+}
+
+static void
+sw_inspection_dialog_dispose (GObject *object)
+{
+  SwInspectionDialog *self = SW_INSPECTION_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_INSPECTION_DIALOG);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->error, g_free);
+  G_OBJECT_CLASS (sw_inspection_dialog_parent_class)->dispose (object);
+}
+
+static void
+sw_inspection_dialog_class_init (SwInspectionDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sw_inspection_dialog_dispose;
+
+  /* Written: the new record's id. */
+  signals[DONE] =
+    g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shouwen/Shouwen/sw-inspection-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, SwInspectionDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, SwInspectionDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, SwInspectionDialog, grid);
+  gtk_widget_class_bind_template_child (widget_class, SwInspectionDialog, summary_bin);
+  gtk_widget_class_bind_template_child (widget_class, SwInspectionDialog, scores_group);
+  gtk_widget_class_bind_template_child (widget_class, SwInspectionDialog, error_label);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+sw_inspection_dialog_init (SwInspectionDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (gtk_window_close), self);
+  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (save_clicked_cb), self);
+}
+
+GtkWidget *
+sw_inspection_dialog_new (SwContext *context)
+{
+  SwInspectionDialog *self = g_object_new (SW_TYPE_INSPECTION_DIALOG, NULL);
+
+  self->context = g_object_ref (context);
+  build_form (self);
+  return GTK_WIDGET (self);
+}
+
+void
+sw_inspection_dialog_fill (SwInspectionDialog *self,
+                           const char         *date,
+                           const char         *department,
+                           const char         *summary,
+                           const int          *scores,
+                           const char         *cases)
+{
+  if (date != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->date_entry), date);
+  sw_choice_select (self->department_dd, department);
+  sw_text_view_set_text (self->summary_view, summary);
+  for (guint i = 0; scores != NULL && i < self->n_criteria; i++)
+    gtk_spin_button_set_value (self->scores[i], scores[i]);
+  gtk_editable_set_text (GTK_EDITABLE (self->cases_entry), cases ? cases : "");
+}
+
+gboolean
+sw_inspection_dialog_save (SwInspectionDialog *self)
+{
+  guint n_criteria;
+  const SwCriterion *criteria = sw_inspection_criteria (&n_criteria);
+  g_autofree char *summary = sw_text_view_get_text (self->summary_view);
+  g_autoptr(GPtrArray) scores = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) words = g_strsplit_set (gtk_editable_get_text (GTK_EDITABLE (self->cases_entry)), " ,;，；\t", -1);
+  g_autoptr(SwInspection) in = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < self->n_criteria; i++)
+    g_ptr_array_add (scores, g_strdup_printf ("%s=%d", criteria[i].key,
+                                              gtk_spin_button_get_value_as_int (self->scores[i])));
+  g_ptr_array_add (scores, NULL);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      g_ptr_array_add (cases, g_strdup (words[i]));
+  g_ptr_array_add (cases, NULL);
+
+  in = sw_inspection_add (sw_context_get_store (self->context), sw_context_get_user_empno (self->context),
+                          gtk_editable_get_text (GTK_EDITABLE (self->date_entry)),
+                          sw_choice_get_code (self->department_dd), summary,
+                          (const char *const *) scores->pdata, (const char *const *) cases->pdata, &error);
+  if (in == NULL)
+    {
+      set_error (self, error->message);
+      return FALSE;
+    }
+  set_error (self, NULL);
+  g_signal_emit (self, signals[DONE], 0, in->id);
+  gtk_window_close (GTK_WINDOW (self));
+  return TRUE;
+}
+
+const char *
+sw_inspection_dialog_get_error (SwInspectionDialog *self)
+{
+  return self->error;
+}

@@ -1,0 +1,51 @@
+/* sw-report-view.h — the evaluation report (domain §8) for a period and a
+ * scope: every figure with its definition beside it, the three charts,
+ * export as CSV or PDF, and print. Computed in a thread.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sw-context.h"
+#include "sw-report-chart.h"
+
+G_BEGIN_DECLS
+
+#define SW_TYPE_REPORT_VIEW (sw_report_view_get_type ())
+G_DECLARE_FINAL_TYPE (SwReportView, sw_report_view, SW, REPORT_VIEW, GtkWidget)
+
+GtkWidget  *sw_report_view_new            (SwContext    *context);
+/* Dates "YYYY-MM-DD" (inclusive); department or person narrow the scope
+ * (both NULL: the branch). Starts computing; "loaded" follows. */
+void        sw_report_view_set_query      (SwReportView *self,
+                                           const char   *from,
+                                           const char   *to,
+                                           const char   *department,
+                                           const char   *person);
+void        sw_report_view_load           (SwReportView *self);
+gboolean    sw_report_view_is_loading     (SwReportView *self);
+/* The report shown, or NULL; the error shown instead, or NULL. */
+SwReport   *sw_report_view_get_report     (SwReportView *self);
+const char *sw_report_view_get_error      (SwReportView *self);
+/* The text shown for a figure ("95.0%"), or NULL. */
+const char *sw_report_view_get_figure_text (SwReportView *self,
+                                            const char   *key);
+GtkWidget  *sw_report_view_get_chart      (SwReportView *self,
+                                           SwChartKind   kind);
+gboolean    sw_report_view_export_csv     (SwReportView *self,
+                                           const char   *path,
+                                           GError      **error);
+/* Prints the report (ACTION_EXPORT with a path writes a PDF without asking). */
+GtkPrintOperationResult sw_report_view_print (SwReportView            *self,
+                                           GtkPrintOperationAction  action,
+                                           const char              *export_path);
+gboolean    sw_report_view_export_pdf     (SwReportView *self,
+                                           const char   *path,
+                                           GError      **error);
+/* A department report's register (台账) for the same period: PDF when the
+ * path ends in ".pdf", else CSV; masked for inspectors. */
+gboolean    sw_report_view_export_register (SwReportView *self,
+                                            const char   *path,
+                                            GError      **error);
+
+G_END_DECLS

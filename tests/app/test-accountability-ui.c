@@ -1,0 +1,520 @@
+/* test-accountability-ui.c — findings, records, reports and inspections in
+ * the desktop app under Xvfb: a real window over a real store in a
+ * temporary file, detection in its thread. Any GTK warning or critical
+ * fails the test.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "sw-acct-nav.h"
+#include "sw-case-view.h"
+#include "sw-finding-dialog.h"
+#include "sw-findings-view.h"
+#include "sw-inspection-dialog.h"
+#include "sw-inspection.h"
+#include "sw-inspections-view.h"
+#include "sw-record-view.h"
+#include "sw-report-view.h"
+#include "sw-test-fixture.h"
+#include "sw-window.h"
+
+typedef struct {
+  SwFixture  fx;
+  SwContext *context;
+  SwWindow  *window;
+  guint      n_new;       /* of the last detection run */
+  char      *late;        /* a case accepted late */
+} UiFixture;
+
+static GLogWriterOutput
+fatal_writer (GLogLevelFlags   level,
+              const GLogField *fields,
+              gsize            n_fields,
+              gpointer         data)
+{
+  GLogWriterOutput out = g_log_writer_standard_streams (level, fields, n_fields, data);
+
+  if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    g_error ("a warning or critical was logged (see above)");
+  return out;
+}
+
+static void
+drain (void)
+{
+  for (int i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  g_error ("timed out waiting for %s", (const char *) data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until *flag is set (by a signal handler). */
+static void
+wait_for (gboolean   *flag,
+          const char *what)
+{
+  guint id = g_timeout_add_seconds (60, timeout_cb, (gpointer) what);
+
+  while (!*flag)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (id);
+}
+
+static void
+set_flag_cb (gpointer  instance,
+             gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static void
+finished_cb (SwDetector *detector,
+             guint       n_new,
+             UiFixture  *uf)
+{
+  uf->n_new = n_new;
+}
+
+static void
+at (UiFixture  *uf,
+    const char *local)
+{
+  sw_store_set_now (uf->fx.store, sw_test_time (local));
+}
+
+static void
+ui_setup (UiFixture     *uf,
+          gconstpointer  data)
+{
+  g_autoptr(SwCase) late = NULL;
+  g_autoptr(SwCase) moved = NULL;
+  g_autoptr(SwCase) accepted = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sw_fixture_setup (&uf->fx, data);
+  /* A transfer CORP accepted an hour and twenty minutes later. */
+  late = sw_fixture_register (&uf->fx, "R01", FALSE);
+  uf->late = g_strdup (sw_case_get_id (late));
+  at (uf, "2026-11-23T10:10");
+  moved = sw_ops_transfer (uf->fx.store, "R01", uf->late, "CORP", "对公业务", &error);
+  g_assert_no_error (error);
+  at (uf, "2026-11-23T11:30");
+  accepted = sw_ops_accept (uf->fx.store, "C01", uf->late, "C02", &error);
+  g_assert_no_error (error);
+
+  uf->context = sw_context_new (uf->fx.store, NULL);
+  g_signal_connect (sw_context_get_detector (uf->context), "finished", G_CALLBACK (finished_cb), uf);
+}
+
+static void
+open_window (UiFixture  *uf,
+             const char *user)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sw_context_set_user (uf->context, user));
+  g_assert_true (sw_context_reload (uf->context, &error));
+  g_assert_no_error (error);
+  uf->window = sw_window_new (NULL, uf->context);
+  gtk_window_set_default_size (GTK_WINDOW (uf->window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (uf->window));
+  drain ();
+}
+
+static void
+ui_teardown (UiFixture     *uf,
+             gconstpointer  data)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (toplevels);
+  drain ();
+  g_clear_object (&uf->context);
+  g_free (uf->late);
+  sw_fixture_teardown (&uf->fx, data);
+}
+
+/* One detection run in the app's thread, to its end. */
+static guint
+detect (UiFixture *uf)
+{
+  SwDetector *detector = sw_context_get_detector (uf->context);
+  guint runs = sw_detector_get_n_runs (detector);
+  guint id = g_timeout_add_seconds (60, timeout_cb, "detection");
+
+  sw_context_run_detection (uf->context);
+  g_assert_true (sw_detector_is_running (detector));
+  while (sw_detector_get_n_runs (detector) == runs)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (id);
+  g_assert_null (sw_detector_get_error (detector));
+  drain ();
+  return uf->n_new;
+}
+
+static SwAcctNav *
+nav (UiFixture *uf)
+{
+  return sw_window_get_accountability (uf->window);
+}
+
+static GtkWidget *
+find_window (GType type)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkWidget *found = NULL;
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+static void
+assert_file_starts (const char *path,
+                    const char *prefix)
+{
+  g_autofree char *text = NULL;
+  gsize len = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, &len, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (len, >, strlen (prefix));
+  g_assert_true (g_str_has_prefix (text, prefix));
+}
+
+/* ------------------------------------------------------------ tests */
+
+static void
+test_findings (UiFixture     *uf,
+               gconstpointer  data)
+{
+  SwFindingQuery q = SW_FINDING_QUERY_INIT;
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  g_autoptr(SwFinding) after = NULL;
+  g_autoptr(SwFinding) recorded = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *person = NULL;
+  SwFindingsView *view;
+  SwRecordView *record;
+  SwFindingLogEntry *last;
+  SwFinding *f;
+  gboolean changed = FALSE;
+
+  open_window (uf, "O01");
+  view = SW_FINDINGS_VIEW (sw_acct_nav_show (nav (uf), SW_ACCT_FINDINGS));
+  g_assert_nonnull (view);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_cmpuint (sw_findings_view_get_n_shown (view), ==, 0);
+
+  /* Detection in its thread finds the late acceptance; the list follows. */
+  g_signal_connect (uf->context, "findings-changed", G_CALLBACK (set_flag_cb), &changed);
+  g_assert_cmpuint (detect (uf), ==, 1);
+  g_assert_true (changed);
+  stored = sw_store_list_findings (uf->fx.store, &q, NULL);
+  g_assert_cmpuint (stored->len, ==, 1);
+  g_assert_cmpuint (sw_findings_view_get_n_shown (view), ==, 1);
+  f = sw_findings_view_get_shown (view, 0);
+  g_assert_cmpstr (f->rule, ==, "late_accept");
+  g_assert_cmpstr (f->person, ==, "CH");
+  id = g_strdup (f->id);
+  /* Idempotent: a second run finds nothing new. */
+  g_assert_cmpuint (detect (uf), ==, 0);
+  g_assert_cmpuint (sw_findings_view_get_n_shown (view), ==, 1);
+
+  /* The detail shows the events that prove it. */
+  g_assert_true (sw_findings_view_select (view, id));
+  g_assert_cmpstr (sw_findings_view_get_selected (view)->id, ==, id);
+  g_assert_cmpuint (sw_findings_view_get_n_proofs (view), >=, 1);
+  /* The case it is about opens from the detail, in the case view. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "board.open", "s",
+                                             sw_findings_view_get_selected (view)->case_id));
+  drain ();
+  g_assert_nonnull (find_window (SW_TYPE_CASE_VIEW));
+  g_assert_cmpstr (sw_case_get_id (sw_case_view_get_case (SW_CASE_VIEW (find_window (SW_TYPE_CASE_VIEW)))), ==, uf->late);
+  gtk_window_destroy (GTK_WINDOW (find_window (SW_TYPE_CASE_VIEW)));
+
+  /* The core wants a reason; nothing changes without one. */
+  g_assert_false (sw_findings_view_review (view, TRUE, ""));
+  g_assert_nonnull (strstr (sw_findings_view_get_error (view), "reason"));
+  after = sw_store_get_finding (uf->fx.store, id, NULL);
+  g_assert_cmpint (after->status, ==, SW_FINDING_OPEN);
+  g_clear_pointer (&after, sw_finding_free);
+
+  g_assert_true (sw_findings_view_review (view, TRUE, "核实属实"));
+  after = sw_store_get_finding (uf->fx.store, id, NULL);
+  g_assert_cmpint (after->status, ==, SW_FINDING_CONFIRMED);
+  g_assert_cmpstr (after->decided_by, ==, "O01");
+  log = sw_store_get_finding_log (uf->fx.store, id, NULL);
+  last = g_ptr_array_index (log, log->len - 1);
+  g_assert_cmpstr (last->action, ==, "confirmed");
+  g_assert_cmpstr (last->reason, ==, "核实属实");
+  /* The list shows open findings: the decided one left it, still shown in detail. */
+  g_assert_cmpuint (sw_findings_view_get_n_shown (view), ==, 0);
+  g_assert_cmpint (sw_findings_view_get_selected (view)->status, ==, SW_FINDING_CONFIRMED);
+  sw_findings_view_set_filters (view, SW_FINDING_CONFIRMED, "CH", NULL, NULL);
+  g_assert_cmpuint (sw_findings_view_get_n_shown (view), ==, 1);
+  sw_findings_view_set_filters (view, -1, "R01", NULL, NULL);
+  g_assert_cmpuint (sw_findings_view_get_n_shown (view), ==, 0);
+
+  /* The person's record: the first step of the ladder, and what is next. */
+  person = g_strdup (after->person);
+  record = SW_RECORD_VIEW (sw_acct_nav_show_person (nav (uf), person));
+  g_assert_nonnull (record);
+  g_assert_cmpstr (sw_record_view_get_record (record)->person, ==, "CH");
+  g_assert_cmpint (sw_record_view_get_record (record)->n_confirmed, ==, 1);
+  g_assert_cmpuint (sw_record_view_get_record (record)->steps->len, ==, 1);
+  g_assert_nonnull (sw_record_view_get_record (record)->next);
+
+  /* A finding recorded by hand, from a complaint. */
+  sw_acct_nav_show (nav (uf), SW_ACCT_FINDINGS);
+  sw_findings_view_set_filters (view, -1, NULL, NULL, NULL);
+  {
+    SwFindingInput in = { .person = "R02", .rule = "rude_attitude", .source = "complaint",
+                          .evidence = "客户投诉：柜员态度生硬" };
+    SwFindingDialog *dialog = SW_FINDING_DIALOG (sw_findings_view_record (view));
+
+    drain ();
+    g_assert_true (find_window (SW_TYPE_FINDING_DIALOG) == GTK_WIDGET (dialog));
+    in.evidence = "";
+    sw_finding_dialog_fill (dialog, &in);
+    g_assert_false (sw_finding_dialog_save (dialog));
+    g_assert_nonnull (sw_finding_dialog_get_error (dialog));
+    in.evidence = "客户投诉：柜员态度生硬";
+    sw_finding_dialog_fill (dialog, &in);
+    g_assert_true (sw_finding_dialog_save (dialog));
+    drain ();
+    g_assert_null (find_window (SW_TYPE_FINDING_DIALOG));
+  }
+  g_assert_cmpuint (sw_findings_view_get_n_shown (view), ==, 2);
+  recorded = sw_finding_copy (sw_findings_view_get_selected (view));
+  g_assert_cmpstr (recorded->rule, ==, "rude_attitude");
+  g_assert_cmpstr (recorded->person, ==, "R02");
+  g_assert_cmpstr (recorded->source, ==, "complaint");
+  g_assert_cmpint (recorded->status, ==, SW_FINDING_OPEN);
+}
+
+static void
+loaded_cb (SwReportView *view,
+           gboolean     *flag)
+{
+  *flag = TRUE;
+}
+
+static void
+wait_report (SwReportView *view)
+{
+  gboolean loaded = !sw_report_view_is_loading (view);
+  gulong id = g_signal_connect (view, "loaded", G_CALLBACK (loaded_cb), &loaded);
+
+  wait_for (&loaded, "the report");
+  g_signal_handler_disconnect (view, id);
+  drain ();
+}
+
+static guint
+inked_pixels (cairo_surface_t *surface)
+{
+  const unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint inked = 0;
+
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      inked += ((const guint32 *) (data + y * stride))[x] != 0xffffffff;
+  return inked;
+}
+
+static void
+test_report (UiFixture     *uf,
+             gconstpointer  data)
+{
+  SwReportQuery q = { 0 };
+  g_autoptr(SwReport) core = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = g_build_filename (uf->fx.dir, "report.csv", NULL);
+  g_autofree char *pdf = g_build_filename (uf->fx.dir, "report.pdf", NULL);
+  g_autofree char *printed = g_build_filename (uf->fx.dir, "printed.pdf", NULL);
+  SwReportView *view;
+  SwReport *shown;
+
+  {
+    g_autoptr(SwCase) more = sw_fixture_register (&uf->fx, "R02", FALSE);
+  }
+  open_window (uf, "O01");
+  view = SW_REPORT_VIEW (sw_acct_nav_show (nav (uf), SW_ACCT_REPORTS));
+  g_assert_nonnull (view);
+  wait_report (view);   /* this year, the branch */
+  g_assert_null (sw_report_view_get_error (view));
+
+  sw_report_view_set_query (view, "2026-11-01", "2026-11-30", "CORP", NULL);
+  g_assert_true (sw_report_view_is_loading (view));
+  wait_report (view);
+  shown = sw_report_view_get_report (view);
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (shown->scope, ==, "department");
+  g_assert_cmpstr (shown->scope_code, ==, "CORP");
+
+  /* The figures shown are the core's, formatted as the core does. */
+  g_assert_true (sw_report_parse_date (uf->fx.store, "2026-11-01", FALSE, &q.from, NULL));
+  g_assert_true (sw_report_parse_date (uf->fx.store, "2026-11-30", TRUE, &q.to, NULL));
+  q.department = "CORP";
+  core = sw_report_new (uf->fx.store, &q, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < core->figures->len; i++)
+    {
+      SwFigure *f = g_ptr_array_index (core->figures, i);
+      g_autofree char *text = sw_figure_format (f);
+
+      g_assert_cmpstr (sw_report_view_get_figure_text (view, f->key), ==, text);
+    }
+  g_assert_cmpfloat (sw_report_get_figure (core, "received")->value, ==, 1);
+  g_assert_cmpstr (sw_report_view_get_figure_text (view, "received"), ==, "1");
+
+  /* Each chart draws into an offscreen surface without a cairo error. */
+  for (guint k = 0; k < SW_N_CHARTS; k++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 480, 260);
+      cairo_t *cr = cairo_create (surface);
+
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      sw_report_chart_draw (cr, shown, k, 480, 260);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_surface_flush (surface);
+      g_assert_cmpuint (inked_pixels (surface), >, 100);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      g_assert_true (gtk_widget_get_mapped (sw_report_view_get_chart (view, k)) || k == SW_CHART_DEPARTMENTS);
+    }
+
+  /* Exports and print (to a file, as the print dialog's "Print to File"). */
+  g_assert_true (sw_report_view_export_csv (view, csv, &error));
+  g_assert_no_error (error);
+  assert_file_starts (csv, "\xef\xbb\xbf");
+  g_assert_true (sw_report_view_export_pdf (view, pdf, &error));
+  g_assert_no_error (error);
+  assert_file_starts (pdf, "%PDF");
+  /* The department's register for the period: the transferred case is in it. */
+  g_assert_true (sw_report_view_export_register (view, csv, &error));
+  g_assert_no_error (error);
+  assert_file_starts (csv, "\xef\xbb\xbf");
+  {
+    g_autofree char *text = NULL;
+    g_autoptr(SwCase) c = sw_store_get_case (uf->fx.store, uf->late, NULL);
+
+    g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, sw_case_get_number (c)));
+  }
+  g_assert_true (sw_report_view_export_register (view, pdf, &error));
+  g_assert_no_error (error);
+  assert_file_starts (pdf, "%PDF");
+  g_assert_cmpint (sw_report_view_print (view, GTK_PRINT_OPERATION_ACTION_EXPORT, printed), ==,
+                   GTK_PRINT_OPERATION_RESULT_APPLY);
+  drain ();
+  assert_file_starts (printed, "%PDF");
+
+  /* A bad date: a clear error, no report. */
+  sw_report_view_set_query (view, "2026-13-01", "2026-11-30", NULL, NULL);
+  drain ();
+  g_assert_nonnull (sw_report_view_get_error (view));
+}
+
+static void
+test_inspector (UiFixture     *uf,
+                gconstpointer  data)
+{
+  const int scores[] = { 9, 8, 10, 7, 9, 8, 6, 10 };
+  g_autofree char *sheet = g_build_filename (uf->fx.dir, "sheet.pdf", NULL);
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwCase) c = sw_store_get_case (uf->fx.store, uf->late, NULL);
+  SwInspectionsView *view;
+  SwInspectionDialog *dialog;
+  SwInspection *in;
+
+  open_window (uf, "U01");
+  g_assert_false (sw_context_can_edit (uf->context));
+  g_assert_true (sw_acct_nav_is_available (nav (uf), SW_ACCT_FINDINGS));
+  g_assert_true (sw_acct_nav_is_available (nav (uf), SW_ACCT_REPORTS));
+  view = SW_INSPECTIONS_VIEW (sw_acct_nav_show (nav (uf), SW_ACCT_INSPECTIONS));
+  g_assert_nonnull (view);
+  g_assert_cmpuint (sw_inspections_view_get_n_records (view), ==, 0);
+
+  dialog = SW_INSPECTION_DIALOG (sw_inspections_view_new_record (view));
+  drain ();
+  /* No summary: refused in words, nothing written. */
+  sw_inspection_dialog_fill (dialog, "2026-11-20", "RETAIL", "", scores, NULL);
+  g_assert_false (sw_inspection_dialog_save (dialog));
+  g_assert_nonnull (sw_inspection_dialog_get_error (dialog));
+  sw_inspection_dialog_fill (dialog, "2026-11-20", "RETAIL", "台账登记完整，回访及时", scores,
+                             sw_case_get_number (c));
+  g_assert_true (sw_inspection_dialog_save (dialog));
+  drain ();
+  g_assert_cmpuint (sw_inspections_view_get_n_records (view), ==, 1);
+  stored = sw_store_list_inspections (uf->fx.store, "RETAIL", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->len, ==, 1);
+  in = g_ptr_array_index (stored, 0);
+  g_assert_cmpstr (in->inspector, ==, "U01");
+  g_assert_cmpstr (in->date, ==, "2026-11-20");
+  g_assert_cmpint (in->scores[0], ==, 9);
+  g_assert_cmpstr (in->cases[0], ==, sw_case_get_number (c));
+
+  g_assert_true (sw_inspections_view_write_sheet (view, "RETAIL", 2026, sheet, &error));
+  g_assert_no_error (error);
+  assert_file_starts (sheet, "%PDF");
+}
+
+static void
+test_roles (UiFixture     *uf,
+            gconstpointer  data)
+{
+  /* Front-line staff see their own record and nothing else. */
+  open_window (uf, "R01");
+  g_assert_false (sw_acct_nav_is_available (nav (uf), SW_ACCT_FINDINGS));
+  g_assert_false (sw_acct_nav_is_available (nav (uf), SW_ACCT_REPORTS));
+  g_assert_false (sw_acct_nav_is_available (nav (uf), SW_ACCT_INSPECTIONS));
+  g_assert_null (sw_acct_nav_show (nav (uf), SW_ACCT_FINDINGS));
+  g_assert_cmpstr (sw_record_view_get_record (SW_RECORD_VIEW (sw_acct_nav_show (nav (uf), SW_ACCT_RECORD)))->person,
+                   ==, "R01");
+  /* Another user: the pages start again with their rights; back to the board. */
+  g_assert_true (sw_context_set_user (uf->context, "CH"));
+  drain ();
+  g_assert_true (sw_acct_nav_is_available (nav (uf), SW_ACCT_FINDINGS));
+  g_assert_false (sw_acct_nav_is_available (nav (uf), SW_ACCT_INSPECTIONS));
+  g_assert_nonnull (sw_acct_nav_show (nav (uf), SW_ACCT_FINDINGS));
+  sw_window_set_board_kind (uf->window, SW_BOARD_BRANCH);
+  drain ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  g_log_set_writer_func (fatal_writer, NULL, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/acct-ui/findings", UiFixture, NULL, ui_setup, test_findings, ui_teardown);
+  g_test_add ("/acct-ui/report", UiFixture, NULL, ui_setup, test_report, ui_teardown);
+  g_test_add ("/acct-ui/inspector", UiFixture, NULL, ui_setup, test_inspector, ui_teardown);
+  g_test_add ("/acct-ui/roles", UiFixture, NULL, ui_setup, test_roles, ui_teardown);
+  return g_test_run ();
+}
