@@ -365,14 +365,19 @@ sw_report_view_load (SwReportView *self)
 
 static char *
 file_name (SwReportView *self,
+           gboolean      is_register,
            const char   *extension)
 {
   g_autofree char *from = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->from_entry)));
   g_autofree char *to = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->to_entry)));
+  const char *scope = self->report->scope_code ? self->report->scope_code : "branch";
 
-  /* Translators: a file name; keep it short, without slashes */
-  return g_strdup_printf (_("report-%s-%s-%s.%s"), self->report->scope_code ? self->report->scope_code : "branch",
-                          from, to, extension);
+  if (is_register)
+    /* Translators: a file name for a department's register (台账): scope,
+     * from, to, extension; no slashes */
+    return g_strdup_printf (_("register-%s-%s-%s.%s"), scope, from, to, extension);
+  /* Translators: a file name for a report: scope, from, to, extension; no slashes */
+  return g_strdup_printf (_("report-%s-%s-%s.%s"), scope, from, to, extension);
 }
 
 static void
@@ -413,7 +418,7 @@ csv_action (GtkWidget  *widget,
             GVariant   *param)
 {
   SwReportView *self = SW_REPORT_VIEW (widget);
-  g_autofree char *file = file_name (self, "csv");
+  g_autofree char *file = file_name (self, FALSE, "csv");
 
   sw_acct_choose_save (GTK_WIDGET (self), _("Export Report as CSV"), file, save_csv_cb);
 }
@@ -424,7 +429,7 @@ pdf_action (GtkWidget  *widget,
             GVariant   *param)
 {
   SwReportView *self = SW_REPORT_VIEW (widget);
-  g_autofree char *file = file_name (self, "pdf");
+  g_autofree char *file = file_name (self, FALSE, "pdf");
 
   sw_acct_choose_save (GTK_WIDGET (self), _("Export Report as PDF"), file, save_pdf_cb);
 }
@@ -446,9 +451,7 @@ register_action (GtkWidget  *widget,
 {
   SwReportView *self = SW_REPORT_VIEW (widget);
   gboolean pdf = g_str_equal (action, "report.register-pdf");
-  g_autofree char *report_name = file_name (self, pdf ? "pdf" : "csv");
-  /* Translators: a file name prefix for a department's register */
-  g_autofree char *file = g_strconcat (_("register"), report_name + strlen ("report"), NULL);
+  g_autofree char *file = file_name (self, TRUE, pdf ? "pdf" : "csv");
 
   sw_acct_choose_save (GTK_WIDGET (self), pdf ? _("Export Register as PDF") : _("Export Register as CSV"),
                        file, save_register_cb);
