@@ -52,27 +52,6 @@ const CliCommand cli_accountability_commands[] = {
 /* ------------------------------------------------------------ output */
 
 static void
-member_str (JsonBuilder *b,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
-member_time (JsonBuilder *b,
-             const char  *name,
-             gint64       ms)
-{
-  g_autofree char *t = cli_format_time (ms);
-  member_str (b, name, t);
-}
-
-static void
 member_int (JsonBuilder *b,
             const char  *name,
             gint64       value)
@@ -86,28 +65,28 @@ finding_json (JsonBuilder *b,
               SwFinding   *f)
 {
   json_builder_begin_object (b);
-  member_str (b, "id", f->id);
-  member_str (b, "rule", f->rule);
-  member_str (b, "rule_label", sw_finding_rule_label (f->rule));
-  member_str (b, "source", f->source);
-  member_str (b, "status", sw_finding_status_to_string (f->status));
-  member_str (b, "person", f->person);
-  member_str (b, "department", f->department);
-  member_str (b, "case", f->case_number);
-  member_str (b, "case_id", f->case_id);
+  cli_json_add_string (b, "id", f->id);
+  cli_json_add_string (b, "rule", f->rule);
+  cli_json_add_string (b, "rule_label", sw_finding_rule_label (f->rule));
+  cli_json_add_string (b, "source", f->source);
+  cli_json_add_string (b, "status", sw_finding_status_to_string (f->status));
+  cli_json_add_string (b, "person", f->person);
+  cli_json_add_string (b, "department", f->department);
+  cli_json_add_string (b, "case", f->case_number);
+  cli_json_add_string (b, "case_id", f->case_id);
   json_builder_set_member_name (b, "events");
   json_builder_begin_array (b);
   for (guint i = 0; f->events && f->events[i]; i++)
     json_builder_add_string_value (b, f->events[i]);
   json_builder_end_array (b);
-  member_str (b, "detail", f->detail);
-  member_str (b, "evidence", f->evidence);
-  member_time (b, "occurred_at", f->occurred_at);
-  member_str (b, "created_by", f->created_by);
-  member_time (b, "decided_at", f->decided_at);
-  member_str (b, "decided_by", f->decided_by);
-  member_str (b, "reason", f->reason);
-  member_str (b, "inspection", f->inspection_id);
+  cli_json_add_string (b, "detail", f->detail);
+  cli_json_add_string (b, "evidence", f->evidence);
+  cli_json_add_time (b, "occurred_at", f->occurred_at);
+  cli_json_add_string (b, "created_by", f->created_by);
+  cli_json_add_time (b, "decided_at", f->decided_at);
+  cli_json_add_string (b, "decided_by", f->decided_by);
+  cli_json_add_string (b, "reason", f->reason);
+  cli_json_add_string (b, "inspection", f->inspection_id);
   json_builder_end_object (b);
 }
 
@@ -176,10 +155,10 @@ print_finding (CliContext *ctx,
     {
       SwFindingLogEntry *e = g_ptr_array_index (log, i);
       json_builder_begin_object (b);
-      member_time (b, "at", e->at);
-      member_str (b, "actor", e->actor);
-      member_str (b, "action", e->action);
-      member_str (b, "reason", e->reason);
+      cli_json_add_time (b, "at", e->at);
+      cli_json_add_string (b, "actor", e->actor);
+      cli_json_add_string (b, "action", e->action);
+      cli_json_add_string (b, "reason", e->reason);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -315,12 +294,12 @@ sanction_add (CliContext *ctx, int argc, char **argv)
       g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
-      member_str (b, "id", s->id);
-      member_str (b, "person", s->person);
-      member_str (b, "kind", sw_sanction_kind_to_string (s->kind));
-      member_time (b, "at", s->at);
-      member_str (b, "decided_by", s->decided_by);
-      member_str (b, "reason", s->reason);
+      cli_json_add_string (b, "id", s->id);
+      cli_json_add_string (b, "person", s->person);
+      cli_json_add_string (b, "kind", sw_sanction_kind_to_string (s->kind));
+      cli_json_add_time (b, "at", s->at);
+      cli_json_add_string (b, "decided_by", s->decided_by);
+      cli_json_add_string (b, "reason", s->reason);
       json_builder_end_object (b);
       root = json_builder_get_root (b);
       cli_print_json (root);
@@ -338,10 +317,10 @@ step_json (JsonBuilder  *b,
 {
   json_builder_begin_object (b);
   member_int (b, "n", s->n);
-  member_str (b, "step", s->step);
-  member_str (b, "label", s->label);
+  cli_json_add_string (b, "step", s->step);
+  cli_json_add_string (b, "label", s->label);
   member_int (b, "deduction_yuan", s->deduction_yuan);
-  member_str (b, "finding", s->finding_id);
+  cli_json_add_string (b, "finding", s->finding_id);
   json_builder_end_object (b);
 }
 
@@ -352,9 +331,9 @@ record_json (SwPersonRecord *r)
   g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (b);
-  member_str (b, "person", r->person);
-  member_str (b, "name", r->name);
-  member_str (b, "department", r->department);
+  cli_json_add_string (b, "person", r->person);
+  cli_json_add_string (b, "name", r->name);
+  cli_json_add_string (b, "department", r->department);
   member_int (b, "year", r->year);
   json_builder_set_member_name (b, "findings");
   json_builder_begin_array (b);
@@ -372,10 +351,10 @@ record_json (SwPersonRecord *r)
     {
       SwSanction *s = g_ptr_array_index (r->sanctions, i);
       json_builder_begin_object (b);
-      member_str (b, "kind", sw_sanction_kind_to_string (s->kind));
-      member_time (b, "at", s->at);
-      member_str (b, "decided_by", s->decided_by);
-      member_str (b, "reason", s->reason);
+      cli_json_add_string (b, "kind", sw_sanction_kind_to_string (s->kind));
+      cli_json_add_time (b, "at", s->at);
+      cli_json_add_string (b, "decided_by", s->decided_by);
+      cli_json_add_string (b, "reason", s->reason);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -383,11 +362,11 @@ record_json (SwPersonRecord *r)
   member_int (b, "admonishments", r->n_admonish);
   member_int (b, "warnings", r->n_warning);
   member_int (b, "deductions_yuan", r->deductions_yuan);
-  member_str (b, "effect", sw_rating_effect_to_string (r->effect));
-  member_str (b, "effect_reason", r->effect_reason);
+  cli_json_add_string (b, "effect", sw_rating_effect_to_string (r->effect));
+  cli_json_add_string (b, "effect_reason", r->effect_reason);
   json_builder_set_member_name (b, "next");
   step_json (b, r->next);
-  member_str (b, "next_sanctions", r->next_sanctions);
+  cli_json_add_string (b, "next_sanctions", r->next_sanctions);
   json_builder_end_object (b);
   root = json_builder_get_root (b);
   cli_print_json (root);
@@ -468,10 +447,10 @@ report_json (SwReport *r)
   g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (b);
-  member_str (b, "scope", r->scope);
-  member_str (b, "code", r->scope_code);
-  member_str (b, "name", r->scope_name);
-  member_str (b, "period", r->period);
+  cli_json_add_string (b, "scope", r->scope);
+  cli_json_add_string (b, "code", r->scope_code);
+  cli_json_add_string (b, "name", r->scope_name);
+  cli_json_add_string (b, "period", r->period);
   json_builder_set_member_name (b, "figures");
   json_builder_begin_object (b);
   for (guint i = 0; i < r->figures->len; i++)
@@ -479,7 +458,7 @@ report_json (SwReport *r)
       SwFigure *f = g_ptr_array_index (r->figures, i);
       json_builder_set_member_name (b, f->key);
       json_builder_begin_object (b);
-      member_str (b, "label", f->label);
+      cli_json_add_string (b, "label", f->label);
       json_builder_set_member_name (b, "value");
       if (f->available)
         json_builder_add_double_value (b, f->value);
@@ -490,7 +469,7 @@ report_json (SwReport *r)
           member_int (b, "numerator", f->numerator);
           member_int (b, "denominator", f->denominator);
         }
-      member_str (b, "definition", f->definition);
+      cli_json_add_string (b, "definition", f->definition);
       json_builder_end_object (b);
     }
   json_builder_end_object (b);
@@ -528,7 +507,7 @@ report_json (SwReport *r)
     {
       SwReportMonth *m = g_ptr_array_index (r->months, i);
       json_builder_begin_object (b);
-      member_str (b, "month", m->label);
+      cli_json_add_string (b, "month", m->label);
       member_int (b, "received", m->tally.received);
       member_int (b, "replied_on_time", m->tally.replied_on_time);
       member_int (b, "reply_due", m->tally.reply_due);
@@ -541,17 +520,17 @@ report_json (SwReport *r)
     {
       SwReportDepartment *d = g_ptr_array_index (r->departments, i);
       json_builder_begin_object (b);
-      member_str (b, "code", d->code);
-      member_str (b, "name", d->name);
+      cli_json_add_string (b, "code", d->code);
+      cli_json_add_string (b, "name", d->name);
       member_int (b, "received", d->tally.received);
       member_int (b, "findings_confirmed", d->tally.findings_confirmed);
-      member_str (b, "rating", sw_rating_to_string (d->rating));
-      member_str (b, "rating_reason", d->rating_reason);
+      cli_json_add_string (b, "rating", sw_rating_to_string (d->rating));
+      cli_json_add_string (b, "rating_reason", d->rating_reason);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
-  member_str (b, "rating", sw_rating_to_string (r->rating));
-  member_str (b, "rating_reason", r->rating_reason);
+  cli_json_add_string (b, "rating", sw_rating_to_string (r->rating));
+  cli_json_add_string (b, "rating_reason", r->rating_reason);
   json_builder_end_object (b);
   root = json_builder_get_root (b);
   cli_print_json (root);
@@ -669,11 +648,11 @@ inspection_json (JsonBuilder  *b,
   const SwCriterion *c = sw_inspection_criteria (&n);
 
   json_builder_begin_object (b);
-  member_str (b, "id", in->id);
-  member_str (b, "date", in->date);
-  member_str (b, "department", in->department);
-  member_str (b, "inspector", in->inspector);
-  member_str (b, "summary", in->summary);
+  cli_json_add_string (b, "id", in->id);
+  cli_json_add_string (b, "date", in->date);
+  cli_json_add_string (b, "department", in->department);
+  cli_json_add_string (b, "inspector", in->inspector);
+  cli_json_add_string (b, "summary", in->summary);
   json_builder_set_member_name (b, "scores");
   json_builder_begin_object (b);
   for (guint i = 0; i < n; i++)

@@ -6,10 +6,10 @@
 
 #include "cli.h"
 
-static void
-add_string (JsonBuilder *b,
-            const char  *name,
-            const char  *value)
+void
+cli_json_add_string (JsonBuilder *b,
+                     const char  *name,
+                     const char  *value)
 {
   json_builder_set_member_name (b, name);
   if (value)
@@ -18,13 +18,13 @@ add_string (JsonBuilder *b,
     json_builder_add_null_value (b);
 }
 
-static void
-add_time (JsonBuilder *b,
-          const char  *name,
-          gint64       ms)
+void
+cli_json_add_time (JsonBuilder *b,
+                   const char  *name,
+                   gint64       ms)
 {
   g_autofree char *t = cli_format_time (ms);
-  add_string (b, name, t);
+  cli_json_add_string (b, name, t);
 }
 
 static void
@@ -42,8 +42,8 @@ add_person (JsonBuilder *b,
       return;
     }
   json_builder_begin_object (b);
-  add_string (b, "empno", empno);
-  add_string (b, "name", s ? sw_staff_get_name (s) : NULL);
+  cli_json_add_string (b, "empno", empno);
+  cli_json_add_string (b, "name", s ? sw_staff_get_name (s) : NULL);
   json_builder_end_object (b);
 }
 
@@ -62,8 +62,8 @@ add_department (JsonBuilder *b,
       return;
     }
   json_builder_begin_object (b);
-  add_string (b, "code", code);
-  add_string (b, "name", d ? sw_department_get_name (d) : NULL);
+  cli_json_add_string (b, "code", code);
+  cli_json_add_string (b, "name", d ? sw_department_get_name (d) : NULL);
   json_builder_end_object (b);
 }
 
@@ -85,11 +85,11 @@ add_timeline (JsonBuilder *b,
       JsonNode *value;
 
       json_builder_begin_object (b);
-      add_string (b, "id", sw_case_event_get_id (ev));
-      add_string (b, "kind", sw_event_kind_to_string (sw_case_event_get_kind (ev)));
-      add_string (b, "label", sw_event_kind_label (sw_case_event_get_kind (ev)));
+      cli_json_add_string (b, "id", sw_case_event_get_id (ev));
+      cli_json_add_string (b, "kind", sw_event_kind_to_string (sw_case_event_get_kind (ev)));
+      cli_json_add_string (b, "label", sw_event_kind_label (sw_case_event_get_kind (ev)));
       add_person (b, ctx, "actor", sw_case_event_get_actor (ev));
-      add_time (b, "at", sw_case_event_get_at (ev));
+      cli_json_add_time (b, "at", sw_case_event_get_at (ev));
       json_builder_set_member_name (b, "details");
       json_builder_begin_object (b);
       json_object_iter_init (&iter, sw_case_event_get_payload (ev));
@@ -123,45 +123,45 @@ cli_case_to_json (CliContext *ctx,
   gint64 now = sw_store_now (ctx->store);
 
   json_builder_begin_object (b);
-  add_string (b, "id", sw_case_get_id (c));
-  add_string (b, "number", sw_case_get_number (c));
-  add_string (b, "branch", sw_case_get_branch_code (c));
-  add_string (b, "channel", sw_channel_to_string (sw_case_get_channel (c)));
-  add_string (b, "kind", sw_kind_to_string (sw_case_get_kind (c)));
-  add_string (b, "content", sw_case_get_content (c));
+  cli_json_add_string (b, "id", sw_case_get_id (c));
+  cli_json_add_string (b, "number", sw_case_get_number (c));
+  cli_json_add_string (b, "branch", sw_case_get_branch_code (c));
+  cli_json_add_string (b, "channel", sw_channel_to_string (sw_case_get_channel (c)));
+  cli_json_add_string (b, "kind", sw_kind_to_string (sw_case_get_kind (c)));
+  cli_json_add_string (b, "content", sw_case_get_content (c));
   json_builder_set_member_name (b, "anonymous");
   json_builder_add_boolean_value (b, sw_case_get_anonymous (c));
   json_builder_set_member_name (b, "customer");
   json_builder_begin_object (b);
-  add_string (b, "name", sw_case_get_customer_name (c));
-  add_string (b, "phone", sw_case_get_customer_phone (c));
-  add_string (b, "unit", sw_case_get_customer_unit (c));
-  add_string (b, "address", sw_case_get_customer_address (c));
+  cli_json_add_string (b, "name", sw_case_get_customer_name (c));
+  cli_json_add_string (b, "phone", sw_case_get_customer_phone (c));
+  cli_json_add_string (b, "unit", sw_case_get_customer_unit (c));
+  cli_json_add_string (b, "address", sw_case_get_customer_address (c));
   json_builder_end_object (b);
-  add_time (b, "received_at", sw_case_get_received_at (c));
+  cli_json_add_time (b, "received_at", sw_case_get_received_at (c));
   add_person (b, ctx, "owner", sw_case_get_owner (c));
   add_department (b, ctx, "owner_department", sw_case_get_owner_department (c));
   add_person (b, ctx, "handler", sw_case_get_handler (c));
   add_department (b, ctx, "handler_department", sw_case_get_handler_department (c));
   add_department (b, ctx, "target_department", sw_case_get_target_department (c));
   add_person (b, ctx, "escalated_to", sw_case_get_escalated_to (c));
-  add_string (b, "state", sw_state_to_string (sw_case_get_state (c)));
-  add_string (b, "resolution", sw_resolution_to_string (sw_case_get_resolution (c)));
+  cli_json_add_string (b, "state", sw_state_to_string (sw_case_get_state (c)));
+  cli_json_add_string (b, "resolution", sw_resolution_to_string (sw_case_get_resolution (c)));
   json_builder_set_member_name (b, "queued");
   json_builder_add_boolean_value (b, sw_case_get_queued (c));
 
   json_builder_set_member_name (b, "deadline");
   json_builder_begin_object (b);
-  add_time (b, "at", sw_case_get_due_at (c));
-  add_string (b, "rule", sw_case_get_due_rule (c));
+  cli_json_add_time (b, "at", sw_case_get_due_at (c));
+  cli_json_add_string (b, "rule", sw_case_get_due_rule (c));
   json_builder_set_member_name (b, "overdue");
   json_builder_add_boolean_value (b, sw_case_is_overdue (c, now));
   json_builder_end_object (b);
 
   json_builder_set_member_name (b, "promised");
   json_builder_begin_object (b);
-  add_time (b, "at", sw_case_get_promised_at (c));
-  add_string (b, "rule", sw_case_get_promised_rule (c));
+  cli_json_add_time (b, "at", sw_case_get_promised_at (c));
+  cli_json_add_string (b, "rule", sw_case_get_promised_rule (c));
   json_builder_end_object (b);
 
   json_builder_set_member_name (b, "policy_version");
@@ -184,9 +184,9 @@ cli_case_to_json (CliContext *ctx,
     json_builder_add_int_value (b, sw_case_get_satisfaction (c));
   else
     json_builder_add_null_value (b);
-  add_time (b, "replied_at", sw_case_get_replied_at (c));
-  add_time (b, "callback_at", sw_case_get_callback_at (c));
-  add_time (b, "closed_at", sw_case_get_closed_at (c));
+  cli_json_add_time (b, "replied_at", sw_case_get_replied_at (c));
+  cli_json_add_time (b, "callback_at", sw_case_get_callback_at (c));
+  cli_json_add_time (b, "closed_at", sw_case_get_closed_at (c));
   if (with_timeline)
     add_timeline (b, ctx, c);
   json_builder_end_object (b);
@@ -199,18 +199,18 @@ cli_staff_to_json (SwStaff *s)
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
-  add_string (b, "empno", sw_staff_get_empno (s));
-  add_string (b, "name", sw_staff_get_name (s));
-  add_string (b, "department", sw_staff_get_department_code (s));
+  cli_json_add_string (b, "empno", sw_staff_get_empno (s));
+  cli_json_add_string (b, "name", sw_staff_get_name (s));
+  cli_json_add_string (b, "department", sw_staff_get_department_code (s));
   json_builder_set_member_name (b, "rank");
   json_builder_add_int_value (b, sw_staff_get_rank (s));
-  add_string (b, "title", sw_staff_get_title (s));
-  add_string (b, "hire_date", sw_staff_get_hire_date (s));
-  add_string (b, "phone", sw_staff_get_phone (s));
-  add_string (b, "role", sw_role_to_string (sw_staff_get_role (s)));
-  add_string (b, "kind", sw_staff_kind_to_string (sw_staff_get_kind (s)));
-  add_string (b, "availability", sw_availability_to_string (sw_staff_get_availability (s)));
-  add_string (b, "proxy", sw_staff_get_proxy_empno (s));
+  cli_json_add_string (b, "title", sw_staff_get_title (s));
+  cli_json_add_string (b, "hire_date", sw_staff_get_hire_date (s));
+  cli_json_add_string (b, "phone", sw_staff_get_phone (s));
+  cli_json_add_string (b, "role", sw_role_to_string (sw_staff_get_role (s)));
+  cli_json_add_string (b, "kind", sw_staff_kind_to_string (sw_staff_get_kind (s)));
+  cli_json_add_string (b, "availability", sw_availability_to_string (sw_staff_get_availability (s)));
+  cli_json_add_string (b, "proxy", sw_staff_get_proxy_empno (s));
   json_builder_set_member_name (b, "active");
   json_builder_add_boolean_value (b, sw_staff_get_active (s));
   json_builder_end_object (b);
@@ -223,15 +223,15 @@ cli_department_to_json (SwDepartment *d)
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
-  add_string (b, "code", sw_department_get_code (d));
-  add_string (b, "name", sw_department_get_name (d));
-  add_string (b, "parent", sw_department_get_parent_code (d));
-  add_string (b, "branch", sw_department_get_branch_code (d));
-  add_string (b, "location", sw_department_get_location (d));
-  add_string (b, "phone", sw_department_get_phone (d));
-  add_string (b, "liaison", sw_department_get_liaison_empno (d));
-  add_string (b, "head", sw_department_get_head_empno (d));
-  add_string (b, "duties", sw_department_get_duties (d));
+  cli_json_add_string (b, "code", sw_department_get_code (d));
+  cli_json_add_string (b, "name", sw_department_get_name (d));
+  cli_json_add_string (b, "parent", sw_department_get_parent_code (d));
+  cli_json_add_string (b, "branch", sw_department_get_branch_code (d));
+  cli_json_add_string (b, "location", sw_department_get_location (d));
+  cli_json_add_string (b, "phone", sw_department_get_phone (d));
+  cli_json_add_string (b, "liaison", sw_department_get_liaison_empno (d));
+  cli_json_add_string (b, "head", sw_department_get_head_empno (d));
+  cli_json_add_string (b, "duties", sw_department_get_duties (d));
   json_builder_end_object (b);
   return json_builder_get_root (b);
 }

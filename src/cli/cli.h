@@ -72,7 +72,13 @@ const CliCommand *cli_find     (const CliCommand *table,
 #define TEXT_OPTION(long_name, var, help, arg) \
   { long_name, 0, 0, G_OPTION_ARG_STRING, &var, help, arg },
 
-/* Serialisations shared by the commands */
+/* Serialisations shared by the commands; a NULL string or time is null. */
+void      cli_json_add_string  (JsonBuilder     *b,
+                                const char      *name,
+                                const char      *value);
+void      cli_json_add_time    (JsonBuilder     *b,
+                                const char      *name,
+                                gint64           ms);
 JsonNode *cli_case_to_json     (CliContext      *ctx,
                                 SwCase          *c,
                                 gboolean         with_timeline);
