@@ -16,6 +16,7 @@
 #include "sw-inspections-view.h"
 #include "sw-record-view.h"
 #include "sw-report-view.h"
+#include "app-test-util.h"
 #include "sw-test-fixture.h"
 #include "sw-window.h"
 
@@ -26,27 +27,6 @@ typedef struct {
   guint      n_new;       /* of the last detection run */
   char      *late;        /* a case accepted late */
 } UiFixture;
-
-static GLogWriterOutput
-fatal_writer (GLogLevelFlags   level,
-              const GLogField *fields,
-              gsize            n_fields,
-              gpointer         data)
-{
-  GLogWriterOutput out = g_log_writer_standard_streams (level, fields, n_fields, data);
-
-  if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
-    g_error ("a warning or critical was logged (see above)");
-  return out;
-}
-
-static void
-drain (void)
-{
-  for (int i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
 
 static gboolean
 timeout_cb (gpointer data)
@@ -125,7 +105,7 @@ open_window (UiFixture  *uf,
   uf->window = sw_window_new (NULL, uf->context);
   gtk_window_set_default_size (GTK_WINDOW (uf->window), 1200, 800);
   gtk_window_present (GTK_WINDOW (uf->window));
-  drain ();
+  app_test_drain ();
 }
 
 static void
@@ -137,7 +117,7 @@ ui_teardown (UiFixture     *uf,
   for (GList *l = toplevels; l; l = l->next)
     gtk_window_destroy (l->data);
   g_list_free (toplevels);
-  drain ();
+  app_test_drain ();
   g_clear_object (&uf->context);
   g_free (uf->late);
   sw_fixture_teardown (&uf->fx, data);
@@ -157,7 +137,7 @@ detect (UiFixture *uf)
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (id);
   g_assert_null (sw_detector_get_error (detector));
-  drain ();
+  app_test_drain ();
   return uf->n_new;
 }
 
@@ -241,7 +221,7 @@ test_findings (UiFixture     *uf,
   /* The case it is about opens from the detail, in the case view. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "board.open", "s",
                                              sw_findings_view_get_selected (view)->case_id));
-  drain ();
+  app_test_drain ();
   g_assert_nonnull (find_window (SW_TYPE_CASE_VIEW));
   g_assert_cmpstr (sw_case_get_id (sw_case_view_get_case (SW_CASE_VIEW (find_window (SW_TYPE_CASE_VIEW)))), ==, uf->late);
   gtk_window_destroy (GTK_WINDOW (find_window (SW_TYPE_CASE_VIEW)));
@@ -286,7 +266,7 @@ test_findings (UiFixture     *uf,
                           .evidence = "客户投诉：柜员态度生硬" };
     SwFindingDialog *dialog = SW_FINDING_DIALOG (sw_findings_view_record (view));
 
-    drain ();
+    app_test_drain ();
     g_assert_true (find_window (SW_TYPE_FINDING_DIALOG) == GTK_WIDGET (dialog));
     in.evidence = "";
     sw_finding_dialog_fill (dialog, &in);
@@ -295,7 +275,7 @@ test_findings (UiFixture     *uf,
     in.evidence = "客户投诉：柜员态度生硬";
     sw_finding_dialog_fill (dialog, &in);
     g_assert_true (sw_finding_dialog_save (dialog));
-    drain ();
+    app_test_drain ();
     g_assert_null (find_window (SW_TYPE_FINDING_DIALOG));
   }
   g_assert_cmpuint (sw_findings_view_get_n_shown (view), ==, 2);
@@ -321,7 +301,7 @@ wait_report (SwReportView *view)
 
   wait_for (&loaded, "the report");
   g_signal_handler_disconnect (view, id);
-  drain ();
+  app_test_drain ();
 }
 
 static guint
@@ -423,12 +403,12 @@ test_report (UiFixture     *uf,
   assert_file_starts (pdf, "%PDF");
   g_assert_cmpint (sw_report_view_print (view, GTK_PRINT_OPERATION_ACTION_EXPORT, printed), ==,
                    GTK_PRINT_OPERATION_RESULT_APPLY);
-  drain ();
+  app_test_drain ();
   assert_file_starts (printed, "%PDF");
 
   /* A bad date: a clear error, no report. */
   sw_report_view_set_query (view, "2026-13-01", "2026-11-30", NULL, NULL);
-  drain ();
+  app_test_drain ();
   g_assert_nonnull (sw_report_view_get_error (view));
 }
 
@@ -454,7 +434,7 @@ test_inspector (UiFixture     *uf,
   g_assert_cmpuint (sw_inspections_view_get_n_records (view), ==, 0);
 
   dialog = SW_INSPECTION_DIALOG (sw_inspections_view_new_record (view));
-  drain ();
+  app_test_drain ();
   /* No summary: refused in words, nothing written. */
   sw_inspection_dialog_fill (dialog, "2026-11-20", "RETAIL", "", scores, NULL);
   g_assert_false (sw_inspection_dialog_save (dialog));
@@ -462,7 +442,7 @@ test_inspector (UiFixture     *uf,
   sw_inspection_dialog_fill (dialog, "2026-11-20", "RETAIL", "台账登记完整，回访及时", scores,
                              sw_case_get_number (c));
   g_assert_true (sw_inspection_dialog_save (dialog));
-  drain ();
+  app_test_drain ();
   g_assert_cmpuint (sw_inspections_view_get_n_records (view), ==, 1);
   stored = sw_store_list_inspections (uf->fx.store, "RETAIL", NULL, NULL, &error);
   g_assert_no_error (error);
@@ -492,12 +472,12 @@ test_roles (UiFixture     *uf,
                    ==, "R01");
   /* Another user: the pages start again with their rights; back to the board. */
   g_assert_true (sw_context_set_user (uf->context, "CH"));
-  drain ();
+  app_test_drain ();
   g_assert_true (sw_acct_nav_is_available (nav (uf), SW_ACCT_FINDINGS));
   g_assert_false (sw_acct_nav_is_available (nav (uf), SW_ACCT_INSPECTIONS));
   g_assert_nonnull (sw_acct_nav_show (nav (uf), SW_ACCT_FINDINGS));
   sw_window_set_board_kind (uf->window, SW_BOARD_BRANCH);
-  drain ();
+  app_test_drain ();
 }
 
 int
@@ -508,7 +488,7 @@ main (int   argc,
   g_setenv ("NO_AT_BRIDGE", "1", TRUE);
   g_setenv ("LANGUAGE", "C", TRUE);
   g_test_init (&argc, &argv, NULL);
-  g_log_set_writer_func (fatal_writer, NULL, NULL);
+  g_log_set_writer_func (app_test_fatal_writer, NULL, NULL);
   gtk_init ();
   adw_init ();
 

@@ -10,6 +10,7 @@
 #include "sw-error.h"
 #include "sw-op-dialog.h"
 #include "sw-register-dialog.h"
+#include "app-test-util.h"
 #include "sw-test-fixture.h"
 #include "sw-window.h"
 
@@ -18,27 +19,6 @@ typedef struct {
   SwContext *context;
   SwWindow  *window;
 } AppFixture;
-
-static GLogWriterOutput
-fatal_writer (GLogLevelFlags   level,
-              const GLogField *fields,
-              gsize            n_fields,
-              gpointer         data)
-{
-  GLogWriterOutput out = g_log_writer_standard_streams (level, fields, n_fields, data);
-
-  if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
-    g_error ("a warning or critical was logged (see above)");
-  return out;
-}
-
-static void
-drain (void)
-{
-  for (int i = 0; i < 50; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
 
 static void
 app_setup (AppFixture    *af,
@@ -69,7 +49,7 @@ open_window (AppFixture *af)
   gtk_window_set_default_size (GTK_WINDOW (af->window), 1024, 768);
   gtk_window_present (GTK_WINDOW (af->window));
   sw_window_set_board_kind (af->window, SW_BOARD_BRANCH);
-  drain ();
+  app_test_drain ();
 }
 
 static void
@@ -81,7 +61,7 @@ app_teardown (AppFixture    *af,
   for (GList *l = toplevels; l; l = l->next)
     gtk_window_destroy (l->data);
   g_list_free (toplevels);
-  drain ();
+  app_test_drain ();
   g_clear_object (&af->context);
   sw_fixture_teardown (&af->fx, data);
 }
@@ -177,7 +157,7 @@ test_register (AppFixture    *af,
   g_assert_cmpuint (column_count (af, SW_STATE_REGISTERED), ==, 0);
   dialog = SW_REGISTER_DIALOG (sw_window_new_case (af->window));
   g_assert_nonnull (dialog);
-  drain ();
+  app_test_drain ();
 
   /* The first receiver owns it alone… */
   sw_register_dialog_fill (dialog, &reg);
@@ -194,7 +174,7 @@ test_register (AppFixture    *af,
   g_assert_true (sw_op_form_set_value (sw_register_dialog_get_form (dialog), SW_SLOT_TEXT, "这个我不知道"));
   g_assert_false (sw_register_dialog_save (dialog, FALSE));
   g_assert_nonnull (strstr (sw_register_dialog_get_error (dialog), "不知道"));
-  drain ();
+  app_test_drain ();
   {
     GtkWidget *warning = find_window (ADW_TYPE_MESSAGE_DIALOG);
     g_assert_nonnull (warning);
@@ -206,7 +186,7 @@ test_register (AppFixture    *af,
   sw_register_dialog_set_disposition (dialog, SW_OP_NONE);
   g_assert_null (sw_register_dialog_get_form (dialog));
   g_assert_true (sw_register_dialog_save (dialog, FALSE));
-  drain ();
+  app_test_drain ();
   g_assert_cmpuint (sw_store_count_cases (af->fx.store), ==, 1);
   g_assert_cmpuint (column_count (af, SW_STATE_REGISTERED), ==, 1);
   c = g_list_model_get_item (sw_board_get_column_model (sw_window_get_board (af->window), SW_STATE_REGISTERED), 0);
@@ -223,7 +203,7 @@ test_register (AppFixture    *af,
   g_assert_true (sw_op_form_set_value (sw_register_dialog_get_form (dialog), SW_SLOT_DEPARTMENT, "CORP"));
   g_assert_true (sw_op_form_set_value (sw_register_dialog_get_form (dialog), SW_SLOT_TEXT, "对公业务，请接收"));
   g_assert_true (sw_register_dialog_save (dialog, FALSE));
-  drain ();
+  app_test_drain ();
   g_assert_cmpuint (column_count (af, SW_STATE_REGISTERED), ==, 1);
   g_assert_cmpuint (column_count (af, SW_STATE_TRANSFERRED), ==, 1);
   g_assert_cmpint (column_of (af, id), ==, SW_STATE_REGISTERED);
@@ -255,7 +235,7 @@ test_move (AppFixture    *af,
   g_assert_true (sw_op_dialog_set_value (SW_OP_DIALOG (dialog), SW_SLOT_TEXT, "对公业务，请处理"));
   g_assert_true (sw_op_dialog_apply (SW_OP_DIALOG (dialog), FALSE));
   g_object_unref (dialog);
-  drain ();
+  app_test_drain ();
   g_assert_cmpint (column_of (af, id), ==, SW_STATE_TRANSFERRED);
   g_assert_cmpint (column_of (af, other), ==, SW_STATE_REGISTERED);
   g_assert_cmpuint (column_count (af, SW_STATE_REGISTERED), ==, 1);
@@ -263,7 +243,7 @@ test_move (AppFixture    *af,
 
   /* A drop the rules forbid: refused with the core's reason, card stays. */
   g_assert_null (sw_window_move_case (af->window, id, SW_STATE_REPLIED));
-  drain ();
+  app_test_drain ();
   g_assert_nonnull (sw_window_get_last_toast (af->window));
   g_assert_nonnull (strstr (sw_window_get_last_toast (af->window), "Cannot reply"));
   g_assert_null (find_window (SW_TYPE_OP_DIALOG));
@@ -311,7 +291,7 @@ test_case_view (AppFixture    *af,
   g_assert_cmpuint (sw_window_get_board_count (af->window, SW_BOARD_TRANSFERRED_IN), ==, 1);
 
   view = SW_CASE_VIEW (sw_window_open_case (af->window, id));
-  drain ();
+  app_test_drain ();
   g_assert_cmpint (sw_case_get_state (sw_case_view_get_case (view)), ==, SW_STATE_TRANSFERRED);
   n_events = sw_case_view_get_n_events (view);
   g_assert_cmpuint (n_events, ==, 2);
@@ -321,12 +301,12 @@ test_case_view (AppFixture    *af,
   g_assert_true (can_accept);
 
   sw_case_view_activate (view, SW_OP_ACCEPT);
-  drain ();
+  app_test_drain ();
   dialog = find_window (SW_TYPE_OP_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (sw_op_dialog_set_value (SW_OP_DIALOG (dialog), SW_SLOT_STAFF, "C02"));
   g_assert_true (sw_op_dialog_apply (SW_OP_DIALOG (dialog), FALSE));
-  drain ();
+  app_test_drain ();
 
   g_assert_cmpint (column_of (af, id), ==, SW_STATE_IN_PROGRESS);
   g_assert_cmpint (sw_case_get_state (sw_case_view_get_case (view)), ==, SW_STATE_IN_PROGRESS);
@@ -348,7 +328,7 @@ main (int   argc,
   g_setenv ("NO_AT_BRIDGE", "1", TRUE);
   g_setenv ("LANGUAGE", "C", TRUE);
   g_test_init (&argc, &argv, NULL);
-  g_log_set_writer_func (fatal_writer, NULL, NULL);
+  g_log_set_writer_func (app_test_fatal_writer, NULL, NULL);
   gtk_init ();
   adw_init ();
 
