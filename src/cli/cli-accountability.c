@@ -190,8 +190,8 @@ finding_list (CliContext *ctx, int argc, char **argv)
   g_autoptr(GPtrArray) list = NULL;
   SwFindingQuery q = SW_FINDING_QUERY_INIT;
   BEGIN_COMMAND (finding_list, 0,
-                 TEXT_OPTION ("person", person, N_("only this staff member's"), "EMPNO")
-                 TEXT_OPTION ("department", department, N_("only this department's"), "CODE")
+                 TEXT_OPTION ("person", person, N_("only those of this staff member"), "EMPNO")
+                 TEXT_OPTION ("department", department, N_("only those of this department"), "CODE")
                  TEXT_OPTION ("rule", rule, N_("only this rule"), "RULE")
                  TEXT_OPTION ("status", status, N_("open, confirmed or dismissed"), "STATUS"))
 
@@ -721,8 +721,8 @@ inspection_list (CliContext *ctx, int argc, char **argv)
   int year = 0;
   g_autoptr(GPtrArray) list = NULL;
   BEGIN_COMMAND (inspection_list, 0,
-                 TEXT_OPTION ("department", department, N_("only this department's"), "CODE")
-                 { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("only this year's"), "YEAR" },)
+                 TEXT_OPTION ("department", department, N_("only those of this department"), "CODE")
+                 { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("only those of this year"), "YEAR" },)
 
   if (year > 0)
     {

@@ -344,7 +344,7 @@ check_event (Detect       *d,
           {
             g_autofree char *dept = department_of (d, actor);
             if (!emit (d, "forbidden_phrase", NULL, NULL, actor, dept, id, NULL, at,
-                       g_strdup_printf (_("Said “%s”"), rules->phrases[i]), error))
+                       g_strdup_printf (_("Used the forbidden phrase “%s”"), rules->phrases[i]), error))
               return FALSE;
             break;
           }
@@ -356,7 +356,7 @@ check_event (Detect       *d,
 
       if (++f->handoffs == rules->max_handoffs + 1)
         {
-          g_autofree char *detail = g_strdup_printf (_("Handed back or on %d times; the limit is %d"),
+          g_autofree char *detail = g_strdup_printf (_("Returned or forwarded %d times; the limit is %d"),
                                                      f->handoffs, rules->max_handoffs);
           if (!emit (d, "ping_pong", NULL, NULL, actor, r->p.str[P_FROM_DEPARTMENT], id, NULL, at,
                      g_strdup (detail), error))

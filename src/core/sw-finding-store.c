@@ -430,9 +430,10 @@ sw_finding_review (SwStore     *store,
     }
   if (f->status != SW_FINDING_OPEN)
     {
-      g_set_error (error, SW_ERROR, SW_ERROR_ILLEGAL,
-                   _("The finding was already %s by %s"),
-                   f->status == SW_FINDING_CONFIRMED ? _("confirmed") : _("dismissed"), f->decided_by);
+      if (f->status == SW_FINDING_CONFIRMED)
+        g_set_error (error, SW_ERROR, SW_ERROR_ILLEGAL, _("The finding was already confirmed by %s"), f->decided_by);
+      else
+        g_set_error (error, SW_ERROR, SW_ERROR_ILLEGAL, _("The finding was already dismissed by %s"), f->decided_by);
       return NULL;
     }
   if (!has_text (reason))

@@ -307,13 +307,13 @@ rate (SwPersonRecord *r,
   if (MAX (effect_of (r->n_admonish, adm_x, adm_i), effect_of (r->n_warning, warn_x, warn_i)) == SW_EFFECT_INCOMPETENT)
     {
       r->effect = SW_EFFECT_INCOMPETENT;
-      r->effect_reason = g_strdup_printf (_("%d admonishments and %d efficiency warnings this year (incompetent at %d or %d)"),
+      r->effect_reason = g_strdup_printf (_("%d admonishments and %d efficiency warnings this year (rated incompetent from %d admonishments or %d warnings)"),
                                           r->n_admonish, r->n_warning, adm_i, warn_i);
     }
   else if (MAX (effect_of (r->n_admonish, adm_x, adm_i), effect_of (r->n_warning, warn_x, warn_i)) != SW_EFFECT_NONE)
     {
       r->effect = SW_EFFECT_NO_EXCELLENT;
-      r->effect_reason = g_strdup_printf (_("%d admonishments and %d efficiency warnings this year (not excellent from %d or %d)"),
+      r->effect_reason = g_strdup_printf (_("%d admonishments and %d efficiency warnings this year (not rated excellent from %d admonishments or %d warnings)"),
                                           r->n_admonish, r->n_warning, adm_x, warn_x);
     }
   else if (barred)

@@ -79,7 +79,7 @@ static const SwPolicyKey keys[] = {
   { "rating.incompetent_satisfied_pct", SW_POLICY_INT, "60",
     N_("Department rating: the share of satisfied callbacks (%) below which it is rated incompetent (Shouwen's own default)") },
   { "rating.incompetent_findings", SW_POLICY_INT, "5",
-    N_("Department rating: confirmed findings from which it is rated incompetent, 0 = never (Shouwen's own default)") },
+    N_("Department rating: confirmed findings at or above which it is rated incompetent, 0 = never (Shouwen's own default)") },
 };
 
 static void
