@@ -143,11 +143,75 @@ about_action (GSimpleAction *action,
                          "application-name", _("Shouwen"),
                          "application-icon", APP_ID,
                          "version", PACKAGE_VERSION,
+                         "developer-name", _("The Shouwen contributors"),
                          "comments", _("First-inquiry responsibility: whoever is asked first owns the request until the customer has a clear answer."),
                          "developers", developers,
+                         "copyright", "© 2026 The Shouwen contributors",
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "translator-credits", _("translator-credits"),
                          NULL);
+}
+
+static SwWindow *
+main_window (GtkApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (SW_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+help_failed (GtkApplication *app,
+             const char     *message)
+{
+  SwWindow *win = main_window (app);
+
+  if (win != NULL)
+    sw_window_toast (win, message);
+  else
+    g_warning ("%s", message);
+}
+
+/* Yelp shows an empty "document not found" page for help that is not
+ * installed (as when running from the build tree), so look first. */
+static gboolean
+help_is_installed (void)
+{
+  const char * const *dirs = g_get_system_data_dirs ();
+  g_autofree char *user = g_build_filename (g_get_user_data_dir (), "help", "C", "shouwen", "index.page", NULL);
+
+  if (g_file_test (user, G_FILE_TEST_EXISTS))
+    return TRUE;
+  for (guint i = 0; dirs[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (dirs[i], "help", "C", "shouwen", "index.page", NULL);
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+help_shown_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  g_autoptr(GtkApplication) app = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (source ? GTK_WINDOW (source) : NULL, result, &error))
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+        message = g_strdup (_("No help viewer is installed; install Yelp to read the help"));
+      else
+        message = g_strdup_printf (_("Cannot open the help: %s"), error->message);
+
+      help_failed (app, message);
+    }
 }
 
 static void
@@ -155,9 +219,15 @@ help_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       data)
 {
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (data));
+  GtkApplication *app = GTK_APPLICATION (data);
+  GtkWindow *parent = gtk_application_get_active_window (app);
 
-  gtk_show_uri (parent, "help:shouwen", GDK_CURRENT_TIME);
+  if (!help_is_installed ())
+    {
+      help_failed (app, _("The help is not installed"));
+      return;
+    }
+  gtk_show_uri_full (parent, "help:shouwen", GDK_CURRENT_TIME, NULL, help_shown_cb, g_object_ref (app));
 }
 
 static void
@@ -180,6 +250,7 @@ sw_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *help_accels[] = { "F1", NULL };
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  GtkIconTheme *icons;
 
   G_APPLICATION_CLASS (sw_application_parent_class)->startup (app);
 
@@ -188,6 +259,12 @@ sw_application_startup (GApplication *app)
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app), "preferences")), FALSE);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
+
+  /* Uninstalled, the app icon is only in the source tree. */
+  icons = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  if (!gtk_icon_theme_has_icon (icons, APP_ID))
+    gtk_icon_theme_add_search_path (icons, SOURCE_DATADIR G_DIR_SEPARATOR_S "icons");
+  gtk_window_set_default_icon_name (APP_ID);
 
   gtk_css_provider_load_from_resource (css, "/io/github/shouwen/Shouwen/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
