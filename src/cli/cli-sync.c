@@ -2,8 +2,477 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
 #include "cli.h"
+#include "sw-error.h"
+#include "sw-server-sqlite.h"
+#include "sw-store-sync.h"
+#include "sw-sync-client.h"
+
+#define BEGIN_COMMAND(self, n_args, ...) CLI_BEGIN (cli_sync_commands, self, n_args, __VA_ARGS__)
+
+static int server_init (CliContext *ctx, int argc, char **argv);
+static int server_enrol (CliContext *ctx, int argc, char **argv);
+static int server_password (CliContext *ctx, int argc, char **argv);
+static int sync_enrol (CliContext *ctx, int argc, char **argv);
+static int sync_run (CliContext *ctx, int argc, char **argv);
+static int sync_status (CliContext *ctx, int argc, char **argv);
+static int sync_rejected (CliContext *ctx, int argc, char **argv);
+static int sync_retry (CliContext *ctx, int argc, char **argv);
+static int sync_withdraw (CliContext *ctx, int argc, char **argv);
+static int sync_conflicts (CliContext *ctx, int argc, char **argv);
+static int sync_sign_in (CliContext *ctx, int argc, char **argv);
 
 const CliCommand cli_sync_commands[] = {
+  { "server init", server_init, "", N_("Seed a sync server's directory from databases (--data-dir DIR --from DB…)") },
+  { "server enrol", server_enrol, "", N_("Make a one-time enrolment code for a device (--data-dir DIR --branch CODE)") },
+  { "server password", server_password, "EMPNO", N_("Set a user's sign-in password on the server (read from standard input)") },
+  { "sync enrol", sync_enrol, "", N_("Enrol this database with a server (--server URL --code CODE)") },
+  { "sync run", sync_run, "", N_("Send the outbox, then receive what the server has") },
+  { "sync status", sync_status, "", N_("Show the sync state, the outbox and the refused events") },
+  { "sync rejected", sync_rejected, "", N_("List the events the server refused, with the reason") },
+  { "sync retry", sync_retry, "[EVENT-ID]", N_("Send refused events again (all of them without an id)") },
+  { "sync withdraw", sync_withdraw, "EVENT-ID", N_("Withdraw a refused event from this database") },
+  { "sync conflicts", sync_conflicts, "[CASE]", N_("List concurrent changes and the values that lost") },
+  { "sync sign-in", sync_sign_in, "EMPNO", N_("Check a user's password with the server (read from standard input)") },
   { NULL }
 };
+
+/* ------------------------------------------------------------ helpers */
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+static SwServerSqlite *
+open_server (const char *data_dir)
+{
+  g_autoptr(GError) error = NULL;
+  SwServerSqlite *server;
+
+  if (data_dir == NULL)
+    {
+      cli_usage (_("Name the server's data directory with --data-dir DIR"));
+      return NULL;
+    }
+  if ((server = sw_server_sqlite_open (data_dir, &error)) == NULL)
+    cli_fail (g_steal_pointer (&error));
+  return server;
+}
+
+static char *
+read_password (void)
+{
+  char line[1024];
+  size_t n;
+
+  if (fgets (line, sizeof line, stdin) == NULL)
+    return NULL;
+  n = strlen (line);
+  while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+    line[--n] = '\0';
+  return g_strdup (line);
+}
+
+static char *
+format_time (gint64 ms)
+{
+  return ms > 0 ? cli_format_time (ms) : g_strdup (_("never"));
+}
+
+/* ------------------------------------------------------------ server */
+
+static int
+server_init (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *data_dir = NULL;
+  g_auto(GStrv) from = NULL;
+  g_autoptr(SwServerSqlite) server = NULL;
+  GOptionEntry entries[] = {
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, N_("the server's data directory"), "DIR" },
+    { "from", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &from, N_("a database whose directory to copy (repeatable)"), "DB" },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!cli_parse (ctx, cli_find (cli_sync_commands, server_init), entries, &argc, &argv, 0))
+    return CLI_USAGE;
+  if (from == NULL)
+    return cli_usage (_("Name at least one database to copy the directory from: --from DB"));
+  if ((server = open_server (data_dir)) == NULL)
+    return CLI_FAILED;
+  for (guint i = 0; from[i]; i++)
+    {
+      GError *error = NULL;
+      g_autoptr(SwStore) src = sw_store_open (from[i], &error);
+
+      if (src == NULL ||
+          !sw_server_storage_seed_directory (SW_SERVER_STORAGE (server), src, &error))
+        return cli_fail (error);
+    }
+  g_print (_("The server in %s has the directory of %u database(s); epoch %s\n"), data_dir,
+           g_strv_length (from), sw_server_storage_get_epoch (SW_SERVER_STORAGE (server)));
+  return CLI_OK;
+}
+
+static int
+server_enrol (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *data_dir = NULL, *branch = NULL, *code = NULL;
+  g_autoptr(SwServerSqlite) server = NULL;
+  gboolean inspector = FALSE;
+  int days = 7;
+  GError *error = NULL;
+  GOptionEntry entries[] = {
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, N_("the server's data directory"), "DIR" },
+    { "branch", 0, 0, G_OPTION_ARG_STRING, &branch, N_("the branch the device will work for"), "CODE" },
+    { "inspector", 0, 0, G_OPTION_ARG_NONE, &inspector, N_("an inspector's device: reads every case, masked"), NULL },
+    { "days", 0, 0, G_OPTION_ARG_INT, &days, N_("how many days the code stays valid (default 7)"), "N" },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!cli_parse (ctx, cli_find (cli_sync_commands, server_enrol), entries, &argc, &argv, 0))
+    return CLI_USAGE;
+  if (branch == NULL)
+    return cli_usage (_("Name the device's branch: --branch CODE"));
+  if ((server = open_server (data_dir)) == NULL)
+    return CLI_FAILED;
+  code = sw_server_storage_create_code (SW_SERVER_STORAGE (server), branch,
+                                        inspector ? SW_DEVICE_INSPECTOR : SW_DEVICE_BRANCH,
+                                        (ctx->now_ms ? ctx->now_ms : g_get_real_time () / 1000) +
+                                        (gint64) MAX (days, 1) * 24 * 3600 * 1000, &error);
+  if (code == NULL)
+    return cli_fail (error);
+  g_print ("%s\n", code);
+  return CLI_OK;
+}
+
+static int
+server_password (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *data_dir = NULL, *password = NULL;
+  g_autoptr(SwServerSqlite) server = NULL;
+  GError *error = NULL;
+  GOptionEntry entries[] = {
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, N_("the server's data directory"), "DIR" },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!cli_parse (ctx, cli_find (cli_sync_commands, server_password), entries, &argc, &argv, 1))
+    return CLI_USAGE;
+  if ((server = open_server (data_dir)) == NULL)
+    return CLI_FAILED;
+  password = read_password ();
+  if (!sw_server_storage_set_password (SW_SERVER_STORAGE (server), argv[1], password, &error))
+    return cli_fail (error);
+  return CLI_OK;
+}
+
+/* ------------------------------------------------------------ sync */
+
+static int
+sync_enrol (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *server = NULL, *code = NULL;
+  g_autoptr(SwSyncClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  BEGIN_COMMAND (sync_enrol, 0,
+    TEXT_OPTION ("server", server, N_("the server's address, e.g. http://127.0.0.1:8642"), "URL")
+    TEXT_OPTION ("code", code, N_("the one-time code from “shouwenctl server enrol”"), "CODE"))
+
+  if (server == NULL || code == NULL)
+    return cli_usage (_("Give the server's address and the code: --server URL --code CODE"));
+  client = sw_sync_client_new (store);
+  sw_sync_client_enrol_async (client, server, code, NULL, store_result_cb, &result);
+  if (!sw_sync_client_enrol_finish (client, wait_for (&result), &error))
+    return cli_fail (error);
+  {
+    g_autofree char *branch = sw_store_get_home_branch (store);
+    g_print (_("Enrolled with %s: branch %s, device %s\n"), server, branch, sw_store_get_device_code (store));
+  }
+  return CLI_OK;
+}
+
+static JsonNode *
+report_to_json (const SwSyncReport *r,
+                SwSyncClient       *client)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
+
+  json_builder_begin_object (b);
+#define INT_MEMBER(name, value) json_builder_set_member_name (b, name); json_builder_add_int_value (b, value);
+  INT_MEMBER ("pushed", r->pushed);
+  INT_MEMBER ("duplicates", r->duplicates);
+  INT_MEMBER ("rejected", r->rejected);
+  INT_MEMBER ("deferred", r->deferred);
+  INT_MEMBER ("pulled", r->pulled);
+  INT_MEMBER ("pending", sw_sync_client_get_pending (client));
+  INT_MEMBER ("rejected_total", sw_sync_client_get_rejected (client));
+#undef INT_MEMBER
+  json_builder_set_member_name (b, "epoch_changed");
+  json_builder_add_boolean_value (b, r->epoch_changed);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+static int
+sync_run (CliContext *ctx, int argc, char **argv)
+{
+  g_autoptr(SwSyncClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  SwSyncReport report = { 0 };
+  int push = 500, pull = 2000;
+  BEGIN_COMMAND (sync_run, 0,
+    { "push-batch", 0, 0, G_OPTION_ARG_INT, &push, N_("events per push (default 500)"), "N" },
+    { "pull-limit", 0, 0, G_OPTION_ARG_INT, &pull, N_("events per pulled page (default 2000)"), "N" },)
+
+  client = sw_sync_client_new (store);
+  sw_sync_client_set_batch_sizes (client, (guint) MAX (push, 1), (guint) MAX (pull, 1));
+  sw_sync_client_run_async (client, NULL, store_result_cb, &result);
+  if (!sw_sync_client_run_finish (client, wait_for (&result), &report, &error))
+    return cli_fail (error);
+  if (ctx->json)
+    {
+      g_autoptr(JsonNode) node = report_to_json (&report, client);
+      cli_print_json (node);
+    }
+  else
+    g_print (_("Sent %u (%u already there), refused %u, received %u; %u waiting, %u refused in all\n"),
+             report.pushed, report.duplicates, report.rejected, report.pulled,
+             sw_sync_client_get_pending (client), sw_sync_client_get_rejected (client));
+  return CLI_OK;
+}
+
+static int
+sync_status (CliContext *ctx, int argc, char **argv)
+{
+  g_autoptr(SwSyncClient) client = NULL;
+  g_autofree char *server = NULL, *cursor = NULL, *epoch = NULL, *last = NULL, *branch = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  guint open_conflicts = 0;
+  BEGIN_COMMAND (sync_status, 0)
+
+  client = sw_sync_client_new (store);
+  server = sw_sync_client_dup_server_url (client);
+  cursor = sw_store_get_meta (store, "sync_cursor");
+  epoch = sw_store_get_meta (store, "server_epoch");
+  branch = sw_store_get_home_branch (store);
+  last = format_time (sw_sync_client_get_last_synced (client));
+  if ((conflicts = sw_store_list_conflicts (store, NULL, &error)) == NULL)
+    return cli_fail (error);
+  for (guint i = 0; i < conflicts->len; i++)
+    open_conflicts += ((SwConflict *) g_ptr_array_index (conflicts, i))->resolved_event == NULL;
+  if (ctx->json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
+      g_autoptr(JsonNode) node = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "state");
+      json_builder_add_string_value (b, sw_sync_state_to_string (sw_sync_client_get_state (client)));
+      json_builder_set_member_name (b, "reason");
+      json_builder_add_string_value (b, sw_sync_client_get_reason (client));
+      json_builder_set_member_name (b, "offline_since");
+      json_builder_add_int_value (b, sw_sync_client_get_offline_since (client));
+      json_builder_set_member_name (b, "server");
+      json_builder_add_string_value (b, server);
+      json_builder_set_member_name (b, "branch");
+      json_builder_add_string_value (b, branch);
+      json_builder_set_member_name (b, "device_code");
+      json_builder_add_string_value (b, sw_store_get_device_code (store));
+      json_builder_set_member_name (b, "device_id");
+      json_builder_add_string_value (b, sw_store_get_device_id (store));
+      json_builder_set_member_name (b, "epoch");
+      json_builder_add_string_value (b, epoch);
+      json_builder_set_member_name (b, "cursor");
+      json_builder_add_int_value (b, cursor ? g_ascii_strtoll (cursor, NULL, 10) : 0);
+      json_builder_set_member_name (b, "pending");
+      json_builder_add_int_value (b, sw_sync_client_get_pending (client));
+      json_builder_set_member_name (b, "rejected");
+      json_builder_add_int_value (b, sw_sync_client_get_rejected (client));
+      json_builder_set_member_name (b, "open_conflicts");
+      json_builder_add_int_value (b, open_conflicts);
+      json_builder_set_member_name (b, "last_synced");
+      json_builder_add_int_value (b, sw_sync_client_get_last_synced (client));
+      json_builder_end_object (b);
+      node = json_builder_get_root (b);
+      cli_print_json (node);
+      return CLI_OK;
+    }
+  cli_print_field (_("Server"), "%s", server ? server : _("not enrolled"));
+  switch (sw_sync_client_get_state (client))
+    {
+    case SW_SYNC_STATE_OFFLINE:
+      {
+        g_autofree char *since = format_time (sw_sync_client_get_offline_since (client));
+        cli_print_field (_("State"), _("offline since %s"), since);
+      }
+      break;
+    case SW_SYNC_STATE_ERROR:
+      cli_print_field (_("State"), _("error: %s"), sw_sync_client_get_reason (client));
+      break;
+    case SW_SYNC_STATE_SYNCED:
+      cli_print_field (_("State"), "%s", _("synced"));
+      break;
+    case SW_SYNC_STATE_SYNCING:
+    case SW_SYNC_STATE_UNCONFIGURED:
+    default:
+      cli_print_field (_("State"), "%s", _("not synced yet"));
+    }
+  cli_print_field (_("Branch"), "%s · %s", branch ? branch : "-", sw_store_get_device_code (store));
+  cli_print_field (_("Last synced"), "%s", last);
+  cli_print_field (_("Waiting to send"), "%u", sw_sync_client_get_pending (client));
+  cli_print_field (_("Refused"), "%u", sw_sync_client_get_rejected (client));
+  cli_print_field (_("Open conflicts"), "%u", open_conflicts);
+  return CLI_OK;
+}
+
+static int
+sync_rejected (CliContext *ctx, int argc, char **argv)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  BEGIN_COMMAND (sync_rejected, 0)
+
+  if ((list = sw_store_sync_list_rejected (store, &error)) == NULL)
+    return cli_fail (error);
+  if (ctx->json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
+      g_autoptr(JsonNode) node = NULL;
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i < list->len; i++)
+        {
+          SwRejectedEvent *r = g_ptr_array_index (list, i);
+
+          json_builder_begin_object (b);
+#define STR_MEMBER(name, value) json_builder_set_member_name (b, name); json_builder_add_string_value (b, value);
+          STR_MEMBER ("event_id", r->event_id);
+          STR_MEMBER ("case_id", r->case_id);
+          STR_MEMBER ("case_number", r->case_number);
+          STR_MEMBER ("kind", r->kind);
+          STR_MEMBER ("code", r->code);
+          STR_MEMBER ("message", r->message);
+#undef STR_MEMBER
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      node = json_builder_get_root (b);
+      cli_print_json (node);
+      return CLI_OK;
+    }
+  if (list->len == 0)
+    g_print ("%s\n", _("The server has refused nothing."));
+  for (guint i = 0; i < list->len; i++)
+    {
+      SwRejectedEvent *r = g_ptr_array_index (list, i);
+      g_print ("%s  %s  %s  %s: %s\n", r->event_id, r->case_number ? r->case_number : "-",
+               r->kind, r->code, r->message ? r->message : "");
+    }
+  return CLI_OK;
+}
+
+static int
+sync_retry (CliContext *ctx, int argc, char **argv)
+{
+  guint n = 0;
+  BEGIN_COMMAND (sync_retry, -1)
+
+  if (argc > 2)
+    return cli_usage (_("Name one event, or none for all"));
+  if (!sw_store_sync_retry (store, argc == 2 ? argv[1] : NULL, &n, &error))
+    return cli_fail (error);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u event goes out with the next sync\n",
+                        "%u events go out with the next sync\n", n), n);
+  return CLI_OK;
+}
+
+static int
+sync_withdraw (CliContext *ctx, int argc, char **argv)
+{
+  BEGIN_COMMAND (sync_withdraw, 1)
+
+  if (!sw_store_sync_withdraw (store, argv[1], &error))
+    return cli_fail (error);
+  g_print (_("Withdrew %s\n"), argv[1]);
+  return CLI_OK;
+}
+
+static int
+sync_conflicts (CliContext *ctx, int argc, char **argv)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(SwCase) c = NULL;
+  BEGIN_COMMAND (sync_conflicts, -1)
+
+  if (argc == 2 && (c = sw_store_get_case (store, argv[1], &error)) == NULL)
+    return cli_fail (error);
+  if ((list = sw_store_list_conflicts (store, c ? sw_case_get_id (c) : NULL, &error)) == NULL)
+    return cli_fail (error);
+  if (ctx->json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
+      g_autoptr(JsonNode) node = NULL;
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i < list->len; i++)
+        {
+          SwConflict *k = g_ptr_array_index (list, i);
+
+          json_builder_begin_object (b);
+#define STR_MEMBER(name, value) json_builder_set_member_name (b, name); \
+          if (value) json_builder_add_string_value (b, value); else json_builder_add_null_value (b);
+          STR_MEMBER ("case_id", k->case_id);
+          STR_MEMBER ("field", k->field);
+          STR_MEMBER ("kept_event", k->kept_event);
+          STR_MEMBER ("lost_event", k->lost_event);
+          STR_MEMBER ("lost_value", k->lost_value);
+          STR_MEMBER ("resolved_event", k->resolved_event);
+#undef STR_MEMBER
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      node = json_builder_get_root (b);
+      cli_print_json (node);
+      return CLI_OK;
+    }
+  for (guint i = 0; i < list->len; i++)
+    {
+      SwConflict *k = g_ptr_array_index (list, i);
+      g_print ("%s  %s  %s ≠ %s  %s\n", k->case_id, k->field, k->lost_value ? k->lost_value : "-",
+               k->kept_event, k->resolved_event ? _("resolved") : _("open"));
+    }
+  return CLI_OK;
+}
+
+static int
+sync_sign_in (CliContext *ctx, int argc, char **argv)
+{
+  g_autoptr(SwSyncClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(SwStaff) staff = NULL;
+  g_autofree char *password = NULL;
+  BEGIN_COMMAND (sync_sign_in, 1)
+
+  password = read_password ();
+  client = sw_sync_client_new (store);
+  sw_sync_client_sign_in_async (client, argv[1], password ? password : "", NULL, store_result_cb, &result);
+  if ((staff = sw_sync_client_sign_in_finish (client, wait_for (&result), &error)) == NULL)
+    return cli_fail (error);
+  g_print (_("Signed in as %s (%s)\n"), sw_staff_get_name (staff), sw_staff_get_empno (staff));
+  return CLI_OK;
+}

@@ -17,7 +17,7 @@ typedef struct {
   SwPolicy   *policy;
   SwCalendar *calendar;
   gint64      now;
-  const char *what;       /* the operation, translated, for messages */
+  const char *what;       /* the operation, untranslated (N_), for messages */
 } SwOp;
 
 gboolean     _sw_op_begin          (SwOp        *op,

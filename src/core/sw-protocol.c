@@ -1,0 +1,570 @@
+/* sw-protocol.c
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sw-mask.h"
+#include "sw-models-private.h"
+#include "sw-protocol.h"
+#include "sw-uuid.h"
+
+G_DEFINE_QUARK (sw-protocol-error-quark, sw_protocol_error)
+
+static const struct {
+  const char *name;
+  guint       status;
+} error_info[] = {
+  { "invalid_json", 400 },
+  { "too_deep", 400 },
+  { "too_large", 413 },
+  { "too_many_events", 413 },
+  { "invalid_request", 400 },
+  { "invalid_event", 422 },
+  { "unknown_kind", 422 },
+  { "unauthorized", 401 },
+  { "forbidden", 403 },
+  { "not_found", 404 },
+  { "clock_skew", 422 },
+  { "unknown_case", 409 },
+  { "bad_code", 401 },
+  { "unavailable", 503 },
+  { "internal", 500 },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (error_info) == SW_N_PROTOCOL_ERRORS);
+
+const char *
+sw_protocol_error_name (SwProtocolError code)
+{
+  return code < SW_N_PROTOCOL_ERRORS ? error_info[code].name : "internal";
+}
+
+int
+sw_protocol_error_from_name (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (error_info); i++)
+    if (g_strcmp0 (error_info[i].name, name) == 0)
+      return (int) i;
+  return -1;
+}
+
+guint
+sw_protocol_error_status (SwProtocolError code)
+{
+  return code < SW_N_PROTOCOL_ERRORS ? error_info[code].status : 500;
+}
+
+/* ------------------------------------------------------------ parsing */
+
+/* The deepest nesting of arrays and objects, outside strings. */
+static gboolean
+check_depth (const char *data,
+             gsize       len,
+             guint       max_depth)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+        case '[':
+        case '{':
+          if (++depth > max_depth)
+            return FALSE;
+          break;
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          break;
+        default:
+          break;
+        }
+    }
+  return TRUE;
+}
+
+JsonNode *
+sw_protocol_parse (const char  *data,
+                   gsize        len,
+                   gsize        max_bytes,
+                   guint        max_depth,
+                   GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local = NULL;
+  JsonNode *root;
+
+  if (len > max_bytes)
+    {
+      g_set_error (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_TOO_LARGE,
+                   _("The request is too large (%" G_GSIZE_FORMAT " bytes; the limit is %" G_GSIZE_FORMAT ")"),
+                   len, max_bytes);
+      return NULL;
+    }
+  if (len == 0 || data == NULL)
+    {
+      g_set_error_literal (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_INVALID_JSON,
+                           _("The request body is empty"));
+      return NULL;
+    }
+  if (!check_depth (data, len, max_depth))
+    {
+      g_set_error (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_TOO_DEEP,
+                   _("The JSON is nested more than %u levels deep"), max_depth);
+      return NULL;
+    }
+  if (memchr (data, '\0', len) != NULL || !g_utf8_validate (data, (gssize) len, NULL))
+    {
+      g_set_error_literal (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_INVALID_JSON,
+                           _("The request is not valid UTF-8 text"));
+      return NULL;
+    }
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, (gssize) len, &local))
+    {
+      g_set_error (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_INVALID_JSON,
+                   _("The request is not valid JSON: %s"), local->message);
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      g_set_error_literal (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_INVALID_JSON,
+                           _("The request body is empty"));
+      return NULL;
+    }
+  return json_node_copy (root);
+}
+
+/* ------------------------------------------------------------ members */
+
+static gboolean
+bad_member (GError     **error,
+            int          code,
+            const char  *member)
+{
+  g_set_error (error, SW_PROTOCOL_ERROR, code,
+               _("The member “%s” is missing or has the wrong type"), member);
+  return FALSE;
+}
+
+static gboolean
+get_string (JsonObject  *o,
+            const char  *member,
+            gboolean     nullable,
+            gsize        max_len,
+            const char **out,
+            GError     **error)
+{
+  JsonNode *n = json_object_get_member (o, member);
+
+  *out = NULL;
+  if (n == NULL || JSON_NODE_HOLDS_NULL (n))
+    return nullable ? TRUE : bad_member (error, SW_PROTOCOL_ERROR_INVALID_EVENT, member);
+  if (json_node_get_value_type (n) != G_TYPE_STRING)
+    return bad_member (error, SW_PROTOCOL_ERROR_INVALID_EVENT, member);
+  *out = json_node_get_string (n);
+  if (strlen (*out) > max_len || (!nullable && **out == '\0'))
+    return bad_member (error, SW_PROTOCOL_ERROR_INVALID_EVENT, member);
+  return TRUE;
+}
+
+static gboolean
+get_int (JsonObject  *o,
+         const char  *member,
+         gint64       min,
+         gint64       max,
+         gint64      *out,
+         GError     **error)
+{
+  JsonNode *n = json_object_get_member (o, member);
+
+  if (n == NULL || json_node_get_value_type (n) != G_TYPE_INT64)
+    return bad_member (error, SW_PROTOCOL_ERROR_INVALID_EVENT, member);
+  *out = json_node_get_int (n);
+  if (*out < min || *out > max)
+    return bad_member (error, SW_PROTOCOL_ERROR_INVALID_EVENT, member);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------ events */
+
+JsonNode *
+sw_protocol_event_to_json (SwCaseEvent *ev)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_string_value (b, ev->id);
+  json_builder_set_member_name (b, "case_id");
+  json_builder_add_string_value (b, ev->case_id);
+  json_builder_set_member_name (b, "kind");
+  json_builder_add_string_value (b, sw_event_kind_to_string (ev->kind));
+  json_builder_set_member_name (b, "actor");
+  if (ev->actor)
+    json_builder_add_string_value (b, ev->actor);
+  else
+    json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "at");
+  json_builder_add_int_value (b, ev->at);
+  json_builder_set_member_name (b, "hlc_ms");
+  json_builder_add_int_value (b, ev->hlc_ms);
+  json_builder_set_member_name (b, "hlc_counter");
+  json_builder_add_int_value (b, ev->hlc_counter);
+  json_builder_set_member_name (b, "device");
+  json_builder_add_string_value (b, ev->device);
+  json_builder_set_member_name (b, "payload");
+  json_builder_add_value (b, json_node_init_object (json_node_alloc (), ev->payload));
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+SwCaseEvent *
+sw_protocol_event_from_json (JsonNode  *node,
+                             GError   **error)
+{
+  g_autoptr(SwCaseEvent) ev = NULL;
+  const char *id, *case_id, *kind, *actor, *device;
+  gint64 at, hlc_ms, hlc_counter;
+  JsonObject *o;
+  JsonNode *payload;
+  int k;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error_literal (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_INVALID_EVENT,
+                           _("An event must be a JSON object"));
+      return NULL;
+    }
+  o = json_node_get_object (node);
+  if (!get_string (o, "id", FALSE, 36, &id, error) ||
+      !get_string (o, "case_id", FALSE, 36, &case_id, error) ||
+      !get_string (o, "kind", FALSE, 32, &kind, error) ||
+      !get_string (o, "actor", TRUE, 64, &actor, error) ||
+      !get_string (o, "device", FALSE, 64, &device, error) ||
+      !get_int (o, "at", 0, G_MAXINT64 / 2, &at, error) ||
+      !get_int (o, "hlc_ms", 0, G_MAXINT64 / 2, &hlc_ms, error) ||
+      !get_int (o, "hlc_counter", 0, G_MAXINT, &hlc_counter, error))
+    return NULL;
+  if (!sw_uuid_is_valid (id))
+    return bad_member (error, SW_PROTOCOL_ERROR_INVALID_EVENT, "id"), NULL;
+  if (!sw_uuid_is_valid (case_id))
+    return bad_member (error, SW_PROTOCOL_ERROR_INVALID_EVENT, "case_id"), NULL;
+  if ((k = sw_event_kind_from_string (kind)) < 0)
+    {
+      g_set_error (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_UNKNOWN_KIND,
+                   _("Unknown event kind “%s”"), kind);
+      return NULL;
+    }
+  payload = json_object_get_member (o, "payload");
+  if (payload == NULL || !JSON_NODE_HOLDS_OBJECT (payload))
+    return bad_member (error, SW_PROTOCOL_ERROR_INVALID_EVENT, "payload"), NULL;
+
+  ev = g_object_new (SW_TYPE_CASE_EVENT, NULL);
+  ev->id = g_ascii_strdown (id, -1);
+  ev->case_id = g_ascii_strdown (case_id, -1);
+  ev->kind = k;
+  ev->actor = g_strdup (actor);
+  ev->at = at;
+  ev->hlc_ms = hlc_ms;
+  ev->hlc_counter = (int) hlc_counter;
+  ev->device = g_strdup (device);
+  g_clear_pointer (&ev->payload, json_object_unref);
+  ev->payload = json_object_ref (json_node_get_object (payload));
+  return g_steal_pointer (&ev);
+}
+
+void
+sw_protocol_append_string (GString    *out,
+                           const char *text)
+{
+  if (text == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const unsigned char *p = (const unsigned char *) text; *p; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, (char) *p);
+        }
+      else if (*p < 0x20)
+        g_string_append_printf (out, "\\u%04x", *p);
+      else
+        g_string_append_c (out, (char) *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+void
+sw_protocol_append_event (GString    *out,
+                          const char *id,
+                          const char *case_id,
+                          const char *kind,
+                          const char *actor,
+                          gint64      at,
+                          gint64      hlc_ms,
+                          int         hlc_counter,
+                          const char *device,
+                          const char *payload)
+{
+  g_string_append (out, "{\"id\":");
+  sw_protocol_append_string (out, id);
+  g_string_append (out, ",\"case_id\":");
+  sw_protocol_append_string (out, case_id);
+  g_string_append (out, ",\"kind\":");
+  sw_protocol_append_string (out, kind);
+  g_string_append (out, ",\"actor\":");
+  sw_protocol_append_string (out, actor);
+  g_string_append_printf (out, ",\"at\":%" G_GINT64_FORMAT ",\"hlc_ms\":%" G_GINT64_FORMAT
+                          ",\"hlc_counter\":%d,\"device\":", at, hlc_ms, hlc_counter);
+  sw_protocol_append_string (out, device);
+  g_string_append (out, ",\"payload\":");
+  g_string_append (out, payload && *payload ? payload : "{}");
+  g_string_append_c (out, '}');
+}
+
+const char *
+sw_protocol_event_prev (SwCaseEvent *ev)
+{
+  return sw_case_event_get_string (ev, "prev");
+}
+
+/* ------------------------------------------------------------ contacts */
+
+SwContact *
+sw_contact_new (const char *case_id)
+{
+  SwContact *c = g_new0 (SwContact, 1);
+
+  c->case_id = g_strdup (case_id);
+  return c;
+}
+
+void
+sw_contact_free (SwContact *c)
+{
+  if (c == NULL)
+    return;
+  g_free (c->case_id);
+  g_free (c->name);
+  g_free (c->phone);
+  g_free (c->unit);
+  g_free (c->address);
+  g_free (c);
+}
+
+SwContact *
+sw_contact_copy_masked (SwContact *c)
+{
+  SwContact *m = sw_contact_new (c->case_id);
+
+  m->name = sw_mask_name (c->name);
+  m->phone = sw_mask_phone (c->phone);
+  m->unit = g_strdup (c->unit);
+  /* an address identifies a person as surely as a name: nothing of it leaves */
+  m->address = c->address && *c->address ? g_strdup ("***") : NULL;
+  return m;
+}
+
+static void
+add_nullable (JsonBuilder *b,
+              const char  *member,
+              const char  *value)
+{
+  json_builder_set_member_name (b, member);
+  if (value)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+JsonNode *
+sw_protocol_contact_to_json (SwContact *c)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
+
+  json_builder_begin_object (b);
+  add_nullable (b, "case_id", c->case_id);
+  add_nullable (b, "name", c->name);
+  add_nullable (b, "phone", c->phone);
+  add_nullable (b, "unit", c->unit);
+  add_nullable (b, "address", c->address);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+SwContact *
+sw_protocol_contact_from_json (JsonNode  *node,
+                               GError   **error)
+{
+  const char *case_id, *name, *phone, *unit, *address;
+  JsonObject *o;
+  SwContact *c;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error_literal (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_INVALID_REQUEST,
+                           _("A contact must be a JSON object"));
+      return NULL;
+    }
+  o = json_node_get_object (node);
+  if (!get_string (o, "case_id", FALSE, 36, &case_id, error) ||
+      !get_string (o, "name", TRUE, 256, &name, error) ||
+      !get_string (o, "phone", TRUE, 64, &phone, error) ||
+      !get_string (o, "unit", TRUE, 256, &unit, error) ||
+      !get_string (o, "address", TRUE, 1024, &address, error))
+    return NULL;
+  if (!sw_uuid_is_valid (case_id))
+    return bad_member (error, SW_PROTOCOL_ERROR_INVALID_REQUEST, "case_id"), NULL;
+  c = sw_contact_new (NULL);
+  c->case_id = g_ascii_strdown (case_id, -1);
+  c->name = g_strdup (name);
+  c->phone = g_strdup (phone);
+  c->unit = g_strdup (unit);
+  c->address = g_strdup (address);
+  return c;
+}
+
+/* ------------------------------------------------------------ push */
+
+void
+sw_push_request_free (SwPushRequest *r)
+{
+  if (r == NULL)
+    return;
+  g_free (r->epoch);
+  g_clear_pointer (&r->events, g_ptr_array_unref);
+  g_clear_pointer (&r->contacts, g_ptr_array_unref);
+  g_free (r);
+}
+
+static JsonArray *
+optional_array (JsonObject  *o,
+                const char  *member,
+                GError     **error)
+{
+  JsonNode *n = json_object_get_member (o, member);
+
+  if (n == NULL || JSON_NODE_HOLDS_NULL (n))
+    return NULL;
+  if (!JSON_NODE_HOLDS_ARRAY (n))
+    {
+      g_set_error (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_INVALID_REQUEST,
+                   _("The member “%s” must be an array"), member);
+      return NULL;
+    }
+  return json_node_get_array (n);
+}
+
+SwPushRequest *
+sw_push_request_parse (const char  *data,
+                       gsize        len,
+                       guint        max_events,
+                       GError     **error)
+{
+  g_autoptr(JsonNode) root = sw_protocol_parse (data, len, SW_PROTOCOL_MAX_BODY,
+                                                SW_PROTOCOL_MAX_DEPTH, error);
+  g_autoptr(SwPushRequest) r = NULL;
+  g_autoptr(GError) local = NULL;
+  JsonArray *events, *contacts;
+  JsonObject *o;
+  JsonNode *epoch;
+
+  if (root == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error_literal (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_INVALID_REQUEST,
+                           _("A push must be a JSON object"));
+      return NULL;
+    }
+  o = json_node_get_object (root);
+  events = optional_array (o, "events", &local);
+  if (local == NULL)
+    contacts = optional_array (o, "contacts", &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  if (events == NULL)
+    {
+      g_set_error_literal (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_INVALID_REQUEST,
+                           _("A push needs an array of events"));
+      return NULL;
+    }
+  if (json_array_get_length (events) > max_events ||
+      (contacts && json_array_get_length (contacts) > max_events))
+    {
+      g_set_error (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_TOO_MANY,
+                   _("Too many events in one push (at most %u)"), max_events);
+      return NULL;
+    }
+
+  r = g_new0 (SwPushRequest, 1);
+  r->events = g_ptr_array_new_with_free_func (g_object_unref);
+  r->contacts = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_contact_free);
+  epoch = json_object_get_member (o, "epoch");
+  if (epoch && json_node_get_value_type (epoch) == G_TYPE_STRING)
+    r->epoch = g_strndup (json_node_get_string (epoch), 64);
+
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    {
+      SwCaseEvent *ev = sw_protocol_event_from_json (json_array_get_element (events, i), error);
+      if (ev == NULL)
+        {
+          g_prefix_error (error, _("Event %u: "), i + 1);
+          return NULL;
+        }
+      g_ptr_array_add (r->events, ev);
+    }
+  for (guint i = 0; contacts && i < json_array_get_length (contacts); i++)
+    {
+      SwContact *c = sw_protocol_contact_from_json (json_array_get_element (contacts, i), error);
+      if (c == NULL)
+        return NULL;
+      g_ptr_array_add (r->contacts, c);
+    }
+  return g_steal_pointer (&r);
+}
+
+gboolean
+sw_protocol_parse_uint (const char *text,
+                        guint64     fallback,
+                        guint64     max,
+                        guint64    *out)
+{
+  guint64 v;
+
+  if (text == NULL)
+    {
+      *out = fallback;
+      return TRUE;
+    }
+  if (!g_ascii_string_to_unsigned (text, 10, 0, max, &v, NULL))
+    return FALSE;
+  *out = v;
+  return TRUE;
+}

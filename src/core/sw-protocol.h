@@ -1,0 +1,113 @@
+/* sw-protocol.h — the sync protocol's JSON, shared by the client and the
+ * server: events, contacts and push batches, parsed with limits on size and
+ * nesting before json-glib sees them.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "sw-case-event.h"
+
+G_BEGIN_DECLS
+
+#define SW_PROTOCOL_ERROR (sw_protocol_error_quark ())
+
+/* Each has a stable name (sw_protocol_error_name) used as the "code" of a
+ * JSON error, and an HTTP status (sw_protocol_error_status). */
+typedef enum {
+  SW_PROTOCOL_ERROR_INVALID_JSON,
+  SW_PROTOCOL_ERROR_TOO_DEEP,
+  SW_PROTOCOL_ERROR_TOO_LARGE,
+  SW_PROTOCOL_ERROR_TOO_MANY,
+  SW_PROTOCOL_ERROR_INVALID_REQUEST,
+  SW_PROTOCOL_ERROR_INVALID_EVENT,
+  SW_PROTOCOL_ERROR_UNKNOWN_KIND,
+  SW_PROTOCOL_ERROR_UNAUTHORIZED,
+  SW_PROTOCOL_ERROR_FORBIDDEN,
+  SW_PROTOCOL_ERROR_NOT_FOUND,
+  SW_PROTOCOL_ERROR_CLOCK_SKEW,
+  SW_PROTOCOL_ERROR_UNKNOWN_CASE,
+  SW_PROTOCOL_ERROR_BAD_CODE,
+  SW_PROTOCOL_ERROR_UNAVAILABLE,
+  SW_PROTOCOL_ERROR_INTERNAL,
+  SW_N_PROTOCOL_ERRORS
+} SwProtocolError;
+
+#define SW_PROTOCOL_MAX_DEPTH       32
+#define SW_PROTOCOL_MAX_BODY        (8 * 1024 * 1024)
+#define SW_PROTOCOL_MAX_BATCH       1000
+#define SW_PROTOCOL_MAX_PAYLOAD     (64 * 1024)
+
+typedef struct {
+  char *case_id;
+  char *name;
+  char *phone;
+  char *unit;
+  char *address;
+} SwContact;
+
+typedef struct {
+  char      *epoch;       /* the server epoch the client last saw, or NULL */
+  GPtrArray *events;      /* SwCaseEvent */
+  GPtrArray *contacts;    /* SwContact */
+} SwPushRequest;
+
+GQuark         sw_protocol_error_quark     (void);
+const char    *sw_protocol_error_name      (SwProtocolError  code);
+int            sw_protocol_error_from_name (const char      *name);
+guint          sw_protocol_error_status    (SwProtocolError  code);
+
+/* Parses JSON after checking its size and its nesting depth, so that
+ * oversized or deeply nested input never reaches the parser. */
+JsonNode      *sw_protocol_parse           (const char  *data,
+                                            gsize        len,
+                                            gsize        max_bytes,
+                                            guint        max_depth,
+                                            GError     **error);
+
+JsonNode      *sw_protocol_event_to_json   (SwCaseEvent *event);
+/* Checks every member's type and the kind; on failure the error names the
+ * member. */
+SwCaseEvent   *sw_protocol_event_from_json (JsonNode    *node,
+                                            GError     **error);
+/* Appends an event as JSON from its stored columns; `payload` is JSON text
+ * the store wrote, copied as it is (a pull page is mostly payloads). */
+void           sw_protocol_append_event    (GString     *out,
+                                            const char  *id,
+                                            const char  *case_id,
+                                            const char  *kind,
+                                            const char  *actor,
+                                            gint64       at,
+                                            gint64       hlc_ms,
+                                            int          hlc_counter,
+                                            const char  *device,
+                                            const char  *payload);
+void           sw_protocol_append_string   (GString     *out,
+                                            const char  *text);
+/* The id of the last event of the case its device had seen ("prev"). */
+const char    *sw_protocol_event_prev      (SwCaseEvent *event);
+
+SwContact     *sw_contact_new              (const char  *case_id);
+void           sw_contact_free             (SwContact   *contact);
+SwContact     *sw_contact_copy_masked      (SwContact   *contact);
+JsonNode      *sw_protocol_contact_to_json (SwContact   *contact);
+SwContact     *sw_protocol_contact_from_json (JsonNode  *node,
+                                              GError   **error);
+
+/* A push body: {"epoch": …, "events": […], "contacts": […]}. */
+SwPushRequest *sw_push_request_parse       (const char  *data,
+                                            gsize        len,
+                                            guint        max_events,
+                                            GError     **error);
+void           sw_push_request_free        (SwPushRequest *request);
+
+/* Reads a non-negative integer from a query parameter; NULL gives `fallback`. */
+gboolean       sw_protocol_parse_uint      (const char  *text,
+                                            guint64      fallback,
+                                            guint64      max,
+                                            guint64     *out);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SwContact, sw_contact_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SwPushRequest, sw_push_request_free)
+
+G_END_DECLS

@@ -1,0 +1,34 @@
+/* sw-server-sqlite-private.h — what the files of the SQLite engine share
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "sw-server-sqlite.h"
+#include "sw-sync-private.h"
+
+G_BEGIN_DECLS
+
+struct _SwServerSqlite
+{
+  GObject  parent_instance;
+  SwStore *store;
+  char    *data_dir;
+  char    *epoch;
+  int      token_days;
+};
+
+GPtrArray *_sw_server_sqlite_push     (SwServerStorage     *storage,
+                                       SwServerDevice      *device,
+                                       SwPushRequest       *request,
+                                       const SwPushPolicy  *policy,
+                                       GError             **error);
+SwPullPage *_sw_server_sqlite_pull    (SwServerStorage     *storage,
+                                       SwServerDevice      *device,
+                                       guint64              cursor,
+                                       guint                limit,
+                                       GError             **error);
+JsonNode  *_sw_server_sqlite_get_case (SwServerStorage     *storage,
+                                       SwServerDevice      *device,
+                                       const char          *id,
+                                       GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,153 @@
+/* sw-server-storage.c
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "sw-server-storage.h"
+
+G_DEFINE_INTERFACE (SwServerStorage, sw_server_storage, G_TYPE_OBJECT)
+
+static void
+sw_server_storage_default_init (SwServerStorageInterface *iface)
+{
+}
+
+#define IFACE(self) SW_SERVER_STORAGE_GET_IFACE (self)
+
+const char *
+sw_server_storage_get_epoch (SwServerStorage *self)
+{
+  return IFACE (self)->get_epoch (self);
+}
+
+char *
+sw_server_storage_create_code (SwServerStorage  *self,
+                               const char       *branch,
+                               SwDeviceRole      role,
+                               gint64            expires_at,
+                               GError          **error)
+{
+  return IFACE (self)->create_code (self, branch, role, expires_at, error);
+}
+
+SwServerDevice *
+sw_server_storage_enrol (SwServerStorage  *self,
+                         const char       *code,
+                         const char       *device_id,
+                         gint64            now,
+                         char            **token,
+                         GError          **error)
+{
+  return IFACE (self)->enrol (self, code, device_id, now, token, error);
+}
+
+SwServerDevice *
+sw_server_storage_authenticate (SwServerStorage  *self,
+                                const char       *token,
+                                gint64            now,
+                                GError          **error)
+{
+  return IFACE (self)->authenticate (self, token, now, error);
+}
+
+GPtrArray *
+sw_server_storage_push (SwServerStorage     *self,
+                        SwServerDevice      *device,
+                        SwPushRequest       *request,
+                        const SwPushPolicy  *policy,
+                        GError             **error)
+{
+  return IFACE (self)->push (self, device, request, policy, error);
+}
+
+SwPullPage *
+sw_server_storage_pull (SwServerStorage  *self,
+                        SwServerDevice   *device,
+                        guint64           cursor,
+                        guint             limit,
+                        GError          **error)
+{
+  return IFACE (self)->pull (self, device, cursor, limit, error);
+}
+
+JsonNode *
+sw_server_storage_get_directory (SwServerStorage  *self,
+                                 gint64           *version,
+                                 GError          **error)
+{
+  return IFACE (self)->get_directory (self, version, error);
+}
+
+JsonNode *
+sw_server_storage_get_case (SwServerStorage  *self,
+                            SwServerDevice   *device,
+                            const char       *id,
+                            GError          **error)
+{
+  return IFACE (self)->get_case (self, device, id, error);
+}
+
+SwStaff *
+sw_server_storage_sign_in (SwServerStorage  *self,
+                           const char       *empno,
+                           const char       *password,
+                           GError          **error)
+{
+  return IFACE (self)->sign_in (self, empno, password, error);
+}
+
+gboolean
+sw_server_storage_set_password (SwServerStorage  *self,
+                                const char       *empno,
+                                const char       *password,
+                                GError          **error)
+{
+  return IFACE (self)->set_password (self, empno, password, error);
+}
+
+gboolean
+sw_server_storage_seed_directory (SwServerStorage  *self,
+                                  SwStore          *from,
+                                  GError          **error)
+{
+  return IFACE (self)->seed_directory (self, from, error);
+}
+
+void
+sw_server_device_free (SwServerDevice *d)
+{
+  if (d == NULL)
+    return;
+  g_free (d->device_id);
+  g_free (d->branch_code);
+  g_free (d->device_code);
+  g_free (d);
+}
+
+void
+sw_push_result_free (SwPushResult *r)
+{
+  if (r == NULL)
+    return;
+  g_free (r->event_id);
+  g_free (r->message);
+  g_free (r);
+}
+
+void
+sw_pull_page_free (SwPullPage *p)
+{
+  if (p == NULL)
+    return;
+  if (p->events != NULL)
+    g_string_free (p->events, TRUE);
+  g_clear_pointer (&p->contacts, g_ptr_array_unref);
+  g_free (p);
+}
+
+const char *
+sw_push_status_to_string (SwPushStatus status)
+{
+  static const char *const names[] = { "ok", "duplicate", "rejected", "deferred" };
+
+  return status <= SW_PUSH_DEFERRED ? names[status] : "rejected";
+}

@@ -1,0 +1,141 @@
+/* sw-server-storage.h — what the sync server keeps, behind one interface so
+ * that another engine can follow the embedded SQLite one
+ * (sw-server-sqlite.h). Here because both shouwen-server and
+ * `shouwenctl server …` use it; nothing in it knows HTTP.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "sw-protocol.h"
+#include "sw-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  SW_DEVICE_BRANCH,      /* reads and writes its branch's cases */
+  SW_DEVICE_INSPECTOR,   /* reads every case, masked; writes no case */
+} SwDeviceRole;
+
+typedef struct {
+  char         *device_id;
+  char         *branch_code;
+  char         *device_code;
+  SwDeviceRole  role;
+} SwServerDevice;
+
+typedef enum {
+  SW_PUSH_OK,
+  SW_PUSH_DUPLICATE,
+  SW_PUSH_REJECTED,
+  SW_PUSH_DEFERRED,      /* not now (its case is not here yet): send again */
+} SwPushStatus;
+
+typedef struct {
+  char            *event_id;
+  SwPushStatus     status;
+  SwProtocolError  code;
+  char            *message;
+} SwPushResult;
+
+typedef struct {
+  GString   *events;      /* a JSON array of the events, in server order */
+  guint      n_events;
+  GPtrArray *contacts;    /* SwContact, masked for inspectors */
+  guint64    cursor;
+  gboolean   more;
+} SwPullPage;
+
+typedef struct {
+  gint64 now_ms;
+  gint64 max_skew_ms;     /* events stamped further ahead are refused */
+} SwPushPolicy;
+
+#define SW_TYPE_SERVER_STORAGE (sw_server_storage_get_type ())
+G_DECLARE_INTERFACE (SwServerStorage, sw_server_storage, SW, SERVER_STORAGE, GObject)
+
+struct _SwServerStorageInterface
+{
+  GTypeInterface parent_iface;
+
+  const char     *(*get_epoch)      (SwServerStorage *self);
+  char           *(*create_code)    (SwServerStorage *self, const char *branch, SwDeviceRole role,
+                                     gint64 expires_at, GError **error);
+  SwServerDevice *(*enrol)          (SwServerStorage *self, const char *code, const char *device_id,
+                                     gint64 now, char **token, GError **error);
+  SwServerDevice *(*authenticate)   (SwServerStorage *self, const char *token, gint64 now,
+                                     GError **error);
+  GPtrArray      *(*push)           (SwServerStorage *self, SwServerDevice *device,
+                                     SwPushRequest *request, const SwPushPolicy *policy,
+                                     GError **error);
+  SwPullPage     *(*pull)           (SwServerStorage *self, SwServerDevice *device,
+                                     guint64 cursor, guint limit, GError **error);
+  JsonNode       *(*get_directory)  (SwServerStorage *self, gint64 *version, GError **error);
+  JsonNode       *(*get_case)       (SwServerStorage *self, SwServerDevice *device,
+                                     const char *id, GError **error);
+  SwStaff        *(*sign_in)        (SwServerStorage *self, const char *empno, const char *password,
+                                     GError **error);
+  gboolean        (*set_password)   (SwServerStorage *self, const char *empno, const char *password,
+                                     GError **error);
+  gboolean        (*seed_directory) (SwServerStorage *self, SwStore *from, GError **error);
+};
+
+const char     *sw_server_storage_get_epoch      (SwServerStorage *self);
+/* A one-time enrolment code; only its hash is kept. */
+char           *sw_server_storage_create_code    (SwServerStorage *self,
+                                                  const char      *branch,
+                                                  SwDeviceRole     role,
+                                                  gint64           expires_at,
+                                                  GError         **error);
+/* Spends the code and returns the device with its new token (kept hashed). */
+SwServerDevice *sw_server_storage_enrol          (SwServerStorage *self,
+                                                  const char      *code,
+                                                  const char      *device_id,
+                                                  gint64           now,
+                                                  char           **token,
+                                                  GError         **error);
+SwServerDevice *sw_server_storage_authenticate   (SwServerStorage *self,
+                                                  const char      *token,
+                                                  gint64           now,
+                                                  GError         **error);
+/* One result (SwPushResult) per event, in the request's order; all that is
+ * accepted is stored in one transaction. */
+GPtrArray      *sw_server_storage_push           (SwServerStorage *self,
+                                                  SwServerDevice  *device,
+                                                  SwPushRequest   *request,
+                                                  const SwPushPolicy *policy,
+                                                  GError         **error);
+SwPullPage     *sw_server_storage_pull           (SwServerStorage *self,
+                                                  SwServerDevice  *device,
+                                                  guint64          cursor,
+                                                  guint            limit,
+                                                  GError         **error);
+JsonNode       *sw_server_storage_get_directory  (SwServerStorage *self,
+                                                  gint64          *version,
+                                                  GError         **error);
+/* The case with its timeline, if the device may read it (masked for
+ * inspectors); SW_PROTOCOL_ERROR_FORBIDDEN or _NOT_FOUND otherwise. */
+JsonNode       *sw_server_storage_get_case       (SwServerStorage *self,
+                                                  SwServerDevice  *device,
+                                                  const char      *id,
+                                                  GError         **error);
+SwStaff        *sw_server_storage_sign_in        (SwServerStorage *self,
+                                                  const char      *empno,
+                                                  const char      *password,
+                                                  GError         **error);
+gboolean        sw_server_storage_set_password   (SwServerStorage *self,
+                                                  const char      *empno,
+                                                  const char      *password,
+                                                  GError         **error);
+/* Copies the directory of `from` in (adding to what is there). */
+gboolean        sw_server_storage_seed_directory (SwServerStorage *self,
+                                                  SwStore         *from,
+                                                  GError         **error);
+
+void            sw_server_device_free            (SwServerDevice  *device);
+void            sw_push_result_free              (SwPushResult    *result);
+void            sw_pull_page_free                (SwPullPage      *page);
+const char     *sw_push_status_to_string         (SwPushStatus     status);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SwServerDevice, sw_server_device_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SwPullPage, sw_pull_page_free)
+
+G_END_DECLS

@@ -1,0 +1,451 @@
+/* sw-store-sync.c — applying events made on other replicas: insert what is
+ * new, refold the cases it touches, record concurrent changes as conflicts.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sw-error.h"
+#include "sw-fields.h"
+#include "sw-fold.h"
+#include "sw-models-private.h"
+#include "sw-store-private.h"
+#include "sw-store-sync.h"
+
+void
+sw_conflict_free (SwConflict *c)
+{
+  if (c == NULL)
+    return;
+  g_free (c->case_id);
+  g_free (c->field);
+  g_free (c->kept_event);
+  g_free (c->lost_event);
+  g_free (c->lost_value);
+  g_free (c->resolved_event);
+  g_free (c);
+}
+
+static gboolean
+insert_if_new (SwStore      *self,
+               SwCaseEvent  *ev,
+               gboolean     *inserted,
+               GError      **error)
+{
+  g_autofree char *payload = sw_case_event_payload_to_json (ev);
+  sqlite3_stmt *stmt = _sw_store_prepare (self,
+      "INSERT INTO events (id, case_id, kind, actor, at, hlc_ms, hlc_counter, device, payload, pushed)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1) ON CONFLICT (id) DO NOTHING", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _sw_bind_text (stmt, 1, ev->id);
+  _sw_bind_text (stmt, 2, ev->case_id);
+  _sw_bind_text (stmt, 3, sw_event_kind_to_string (ev->kind));
+  _sw_bind_text (stmt, 4, ev->actor);
+  sqlite3_bind_int64 (stmt, 5, ev->at);
+  sqlite3_bind_int64 (stmt, 6, ev->hlc_ms);
+  sqlite3_bind_int (stmt, 7, ev->hlc_counter);
+  _sw_bind_text (stmt, 8, ev->device);
+  _sw_bind_text (stmt, 9, payload);
+  if (!_sw_store_step_done (self, stmt, error))
+    return FALSE;
+  *inserted = sqlite3_changes (self->db) > 0;
+  return TRUE;
+}
+
+static void
+observe_hlc (SwStore     *self,
+             SwCaseEvent *ev)
+{
+  if (ev->hlc_ms > self->hlc_ms ||
+      (ev->hlc_ms == self->hlc_ms && ev->hlc_counter > self->hlc_counter))
+    {
+      self->hlc_ms = ev->hlc_ms;
+      self->hlc_counter = ev->hlc_counter;
+    }
+}
+
+/* ------------------------------------------------------------ conflicts */
+
+typedef struct {
+  const char *field;
+  char       *value;     /* after the last change */
+  SwCaseEvent *changer;  /* the last event that changed it */
+} FieldTrack;
+
+static char *
+field_value (SwCase     *row,
+             const char *field)
+{
+  if (g_str_equal (field, "state"))
+    return g_strdup (sw_state_to_string (row->state));
+  if (g_str_equal (field, "handler"))
+    return g_strdup (row->handler);
+  return g_strdup_printf ("%" G_GINT64_FORMAT, row->due_at);
+}
+
+/* Whether `later` was made by a device that had seen `earlier`: follows the
+ * chain of "prev" (the last event each device had seen of the case). */
+static gboolean
+has_seen (GHashTable  *by_id,
+          SwCaseEvent *later,
+          SwCaseEvent *earlier)
+{
+  SwCaseEvent *e = later;
+
+  /* a device sees its own events, and everyone sees the registration */
+  if (earlier->kind == SW_EVENT_REGISTERED || g_strcmp0 (earlier->device, later->device) == 0)
+    return TRUE;
+  for (guint steps = 0; e != NULL && steps < 100000; steps++)
+    {
+      const char *prev = sw_case_event_get_string (e, "prev");
+
+      if (prev == NULL)
+        return FALSE;
+      if (g_strcmp0 (prev, earlier->id) == 0)
+        return TRUE;
+      e = g_hash_table_lookup (by_id, prev);
+    }
+  return FALSE;
+}
+
+static gboolean
+record_conflict (SwStore     *self,
+                 const char  *case_id,
+                 const char  *field,
+                 SwCaseEvent *kept,
+                 SwCaseEvent *lost,
+                 const char  *lost_value,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = _sw_store_prepare (self,
+      "INSERT INTO case_conflicts (case_id, field, kept_event, lost_event, lost_value, detected_at)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (case_id, field, lost_event)"
+      " DO UPDATE SET kept_event = excluded.kept_event, lost_value = excluded.lost_value", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _sw_bind_text (stmt, 1, case_id);
+  _sw_bind_text (stmt, 2, field);
+  _sw_bind_text (stmt, 3, kept->id);
+  _sw_bind_text (stmt, 4, lost->id);
+  _sw_bind_text (stmt, 5, lost_value);
+  sqlite3_bind_int64 (stmt, 6, sw_store_now (self));
+  return _sw_store_step_done (self, stmt, error);
+}
+
+/* A later change of the field by a device that had seen the winner settles
+ * the conflict. */
+static gboolean
+resolve_conflicts (SwStore     *self,
+                   GHashTable  *by_id,
+                   const char  *case_id,
+                   const char  *field,
+                   SwCaseEvent *ev,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) open = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = _sw_store_prepare (self,
+      "SELECT kept_event FROM case_conflicts WHERE case_id = ?1 AND field = ?2"
+      " AND resolved_event IS NULL", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _sw_bind_text (stmt, 1, case_id);
+  _sw_bind_text (stmt, 2, field);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (open, _sw_column_dup (stmt, 0));
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < open->len; i++)
+    {
+      SwCaseEvent *kept = g_hash_table_lookup (by_id, g_ptr_array_index (open, i));
+
+      if (kept == NULL || kept == ev || !has_seen (by_id, ev, kept))
+        continue;
+      stmt = _sw_store_prepare (self,
+          "UPDATE case_conflicts SET resolved_event = ?3 WHERE case_id = ?1 AND kept_event = ?2"
+          " AND resolved_event IS NULL", error);
+      if (stmt == NULL)
+        return FALSE;
+      _sw_bind_text (stmt, 1, case_id);
+      _sw_bind_text (stmt, 2, kept->id);
+      _sw_bind_text (stmt, 3, ev->id);
+      if (!_sw_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Folds the case from all its events, as sw_store_fold_case does, noting on
+ * the way each change of state, handler or deadline made without having
+ * seen the change before it. */
+static SwCase *
+fold_with_conflicts (SwStore     *self,
+                     const char  *case_id,
+                     GError     **error)
+{
+  static const char *const fields[] = { "state", "handler", "deadline" };
+  g_autoptr(GListModel) events = sw_store_list_events (self, case_id, error);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(SwCase) row = sw_case_new ();
+  FieldTrack track[G_N_ELEMENTS (fields)] = { { 0 } };
+  guint n;
+  gboolean ok = TRUE;
+
+  if (events == NULL)
+    return NULL;
+  n = g_list_model_get_n_items (events);
+  for (guint i = 0; i < n; i++)
+    {
+      SwCaseEvent *ev = g_list_model_get_item (events, i);
+      g_hash_table_insert (by_id, ev->id, ev);
+      g_object_unref (ev);   /* the list keeps it */
+    }
+  for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+    {
+      track[f].field = fields[f];
+      track[f].value = field_value (row, fields[f]);
+    }
+
+  for (guint i = 0; ok && i < n; i++)
+    {
+      g_autoptr(SwCaseEvent) ev = g_list_model_get_item (events, i);
+      gboolean state_conflict = FALSE;
+
+      sw_case_apply (row, ev);
+      for (guint f = 0; ok && f < G_N_ELEMENTS (fields); f++)
+        {
+          g_autofree char *value = field_value (row, fields[f]);
+          SwCaseEvent *before = track[f].changer;
+
+          if (g_strcmp0 (value, track[f].value) == 0)
+            continue;
+          if (before != NULL && !has_seen (by_id, ev, before) &&
+              !(f == 2 && state_conflict))
+            {
+              ok = record_conflict (self, case_id, fields[f], ev, before, track[f].value, error);
+              state_conflict = state_conflict || f == 0;
+            }
+          if (ok)
+            ok = resolve_conflicts (self, by_id, case_id, fields[f], ev, error);
+          g_free (track[f].value);
+          track[f].value = g_steal_pointer (&value);
+          track[f].changer = ev;
+        }
+    }
+  for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+    g_free (track[f].value);
+  if (!ok)
+    return NULL;
+  if (n == 0 || row->number == NULL)
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_INVALID,
+                   _("The case “%s” has no registration among its events"), case_id);
+      return NULL;
+    }
+  return g_steal_pointer (&row);
+}
+
+/* ------------------------------------------------------------ applying */
+
+static int
+compare_events (gconstpointer a,
+                gconstpointer b)
+{
+  return sw_case_event_compare (*(SwCaseEvent **) a, *(SwCaseEvent **) b);
+}
+
+/* Each event's device had seen the one before it: the new events simply
+ * follow, and the row can be advanced without a refold. */
+static gboolean
+follows_on (SwCase    *row,
+            GPtrArray *events)
+{
+  const char *last = row ? row->last_event_id : NULL;
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      SwCaseEvent *ev = g_ptr_array_index (events, i);
+
+      if (ev->kind == SW_EVENT_REGISTERED ? last != NULL
+                                          : (last == NULL || g_strcmp0 (sw_case_event_get_string (ev, "prev"), last) != 0))
+        return FALSE;
+      last = ev->id;
+    }
+  return TRUE;
+}
+
+static gboolean
+has_open_conflict (SwStore    *self,
+                   const char *case_id)
+{
+  sqlite3_stmt *stmt = _sw_store_prepare (self,
+      "SELECT 1 FROM case_conflicts WHERE case_id = ?1 AND resolved_event IS NULL", NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return TRUE;
+  _sw_bind_text (stmt, 1, case_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+static gboolean
+refold_case (SwStore     *self,
+             const char  *case_id,
+             GPtrArray   *new_events,
+             GError     **error)
+{
+  g_autoptr(SwCase) stored = sw_store_get_case (self, case_id, NULL);
+  g_autoptr(SwCase) row = NULL;
+
+  g_ptr_array_sort (new_events, compare_events);
+  if (follows_on (stored, new_events) && !has_open_conflict (self, case_id))
+    {
+      row = stored ? sw_case_copy (stored) : sw_case_new ();
+      for (guint i = 0; i < new_events->len; i++)
+        sw_case_apply (row, g_ptr_array_index (new_events, i));
+    }
+  else
+    {
+      if ((row = fold_with_conflicts (self, case_id, error)) == NULL)
+        return FALSE;
+      if (stored != NULL)
+        {
+          sw_set_str (&row->customer_name, stored->customer_name);
+          sw_set_str (&row->customer_phone, stored->customer_phone);
+          sw_set_str (&row->customer_unit, stored->customer_unit);
+          sw_set_str (&row->customer_address, stored->customer_address);
+        }
+    }
+  if (row->number == NULL)
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_INVALID,
+                   _("The case “%s” has no registration among its events"), case_id);
+      return FALSE;
+    }
+  g_hash_table_replace (self->dirty_cases, row->id, g_object_ref (row));
+  return TRUE;
+}
+
+static gboolean
+put_contact (SwStore    *self,
+             SwContact  *contact,
+             GError    **error)
+{
+  g_autoptr(SwCase) row = sw_store_get_case (self, contact->case_id, NULL);
+
+  if (row == NULL)
+    return TRUE;   /* a contact without its case: it comes again with the case */
+  if (g_strcmp0 (row->customer_name, contact->name) == 0 &&
+      g_strcmp0 (row->customer_phone, contact->phone) == 0 &&
+      g_strcmp0 (row->customer_unit, contact->unit) == 0 &&
+      g_strcmp0 (row->customer_address, contact->address) == 0)
+    return TRUE;
+  sw_set_str (&row->customer_name, contact->name);
+  sw_set_str (&row->customer_phone, contact->phone);
+  sw_set_str (&row->customer_unit, contact->unit);
+  sw_set_str (&row->customer_address, contact->address);
+  return _sw_store_put_contact (self, row, error);
+}
+
+gboolean
+sw_store_sync_apply (SwStore     *self,
+                     GPtrArray   *events,
+                     GPtrArray   *contacts,
+                     GPtrArray   *inserted,
+                     GError     **error)
+{
+  g_autoptr(GHashTable) by_case = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify) g_ptr_array_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (!sw_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; events && i < events->len; i++)
+    {
+      SwCaseEvent *ev = g_ptr_array_index (events, i);
+      gboolean is_new = FALSE;
+      GPtrArray *list;
+
+      observe_hlc (self, ev);
+      if (!insert_if_new (self, ev, &is_new, error))
+        goto fail;
+      if (!is_new)
+        continue;
+      if (inserted)
+        g_ptr_array_add (inserted, g_object_ref (ev));
+      list = g_hash_table_lookup (by_case, ev->case_id);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (by_case, ev->case_id, list);
+        }
+      g_ptr_array_add (list, ev);
+    }
+  g_hash_table_iter_init (&iter, by_case);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!refold_case (self, key, value, error))
+      goto fail;
+  for (guint i = 0; contacts && i < contacts->len; i++)
+    if (!put_contact (self, g_ptr_array_index (contacts, i), error))
+      goto fail;
+  return sw_store_commit (self, error);
+
+fail:
+  sw_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+sw_store_sync_recheck_conflicts (SwStore     *self,
+                                 const char  *case_id,
+                                 GError     **error)
+{
+  g_autoptr(SwCase) row = NULL;
+
+  if (!has_open_conflict (self, case_id))
+    return TRUE;
+  row = fold_with_conflicts (self, case_id, error);
+  return row != NULL;
+}
+
+GPtrArray *
+sw_store_list_conflicts (SwStore     *self,
+                         const char  *case_id,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_conflict_free);
+  sqlite3_stmt *stmt = _sw_store_prepare (self,
+      "SELECT case_id, field, kept_event, lost_event, lost_value, resolved_event, detected_at"
+      " FROM case_conflicts WHERE ?1 IS NULL OR case_id = ?1 ORDER BY id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  _sw_bind_text (stmt, 1, case_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SwConflict *c = g_new0 (SwConflict, 1);
+
+      c->case_id = _sw_column_dup (stmt, 0);
+      c->field = _sw_column_dup (stmt, 1);
+      c->kept_event = _sw_column_dup (stmt, 2);
+      c->lost_event = _sw_column_dup (stmt, 3);
+      c->lost_value = _sw_column_dup (stmt, 4);
+      c->resolved_event = _sw_column_dup (stmt, 5);
+      c->detected_at = sqlite3_column_int64 (stmt, 6);
+      g_ptr_array_add (out, c);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sw_store_fail (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}

@@ -1,0 +1,111 @@
+/* sw-store-sync.h — what a replica needs to take part in sync: applying
+ * events made elsewhere, the outbox of unsent events, the events a server
+ * refused, conflicts, and the directory as JSON.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "sw-protocol.h"
+#include "sw-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char   *event_id;
+  char   *case_id;
+  char   *case_number;
+  char   *kind;
+  char   *code;
+  char   *message;
+  gint64  rejected_at;
+} SwRejectedEvent;
+
+typedef struct {
+  char   *case_id;
+  char   *field;          /* "state", "handler" or "deadline" */
+  char   *kept_event;
+  char   *lost_event;
+  char   *lost_value;
+  char   *resolved_event; /* NULL while a supervisor has not settled it */
+  gint64  detected_at;
+} SwConflict;
+
+void        sw_rejected_event_free      (SwRejectedEvent *r);
+void        sw_conflict_free            (SwConflict      *c);
+
+/* Inserts the events that are new (by id), stores the contacts, and refolds
+ * every case they touch, in one transaction (nested in the caller's if one
+ * is open). Concurrent changes of the same field are recorded as conflicts.
+ * The hybrid logical clock moves past every event seen. `inserted`, when
+ * given, receives the events that were new. Events made elsewhere are
+ * stored as sent. */
+gboolean    sw_store_sync_apply         (SwStore     *self,
+                                         GPtrArray   *events,
+                                         GPtrArray   *contacts,
+                                         GPtrArray   *inserted,
+                                         GError     **error);
+
+/* The outbox: events not yet accepted by the server, oldest first, without
+ * those it refused (they wait in the rejected list). */
+GPtrArray  *sw_store_sync_outbox        (SwStore     *self,
+                                         guint        limit,
+                                         GError     **error);
+guint       sw_store_sync_count_outbox  (SwStore     *self);
+/* The contacts of the cases of `events` (SwContact). */
+GPtrArray  *sw_store_sync_contacts_for  (SwStore     *self,
+                                         GPtrArray   *events);
+SwContact  *sw_store_sync_get_contact   (SwStore     *self,
+                                         const char  *case_id);
+gboolean    sw_store_sync_mark_pushed   (SwStore     *self,
+                                         const char  *event_id,
+                                         GError     **error);
+gboolean    sw_store_sync_reject        (SwStore     *self,
+                                         const char  *event_id,
+                                         const char  *code,
+                                         const char  *message,
+                                         GError     **error);
+GPtrArray  *sw_store_sync_list_rejected (SwStore     *self,
+                                         GError     **error);
+/* Puts a refused event (NULL: all of them) back into the outbox. */
+gboolean    sw_store_sync_retry         (SwStore     *self,
+                                         const char  *event_id,
+                                         guint       *n_retried,
+                                         GError     **error);
+/* Removes a refused event from this replica (it never reached anyone else)
+ * and refolds its case; a case left without events goes too. */
+gboolean    sw_store_sync_withdraw      (SwStore     *self,
+                                         const char  *event_id,
+                                         GError     **error);
+/* After the server was restored from a backup: every event goes back into
+ * the outbox (the server ignores those it has). */
+gboolean    sw_store_sync_unpush_all    (SwStore     *self,
+                                         GError     **error);
+
+/* The branch and device code the server gave this device at enrolment:
+ * new case numbers carry them from now on. */
+gboolean    sw_store_sync_set_identity  (SwStore     *self,
+                                         const char  *branch_code,
+                                         const char  *device_code,
+                                         GError     **error);
+
+/* Looks again at a case's open conflicts, which a local event may settle. */
+gboolean    sw_store_sync_recheck_conflicts (SwStore     *self,
+                                             const char  *case_id,
+                                             GError     **error);
+GPtrArray  *sw_store_list_conflicts     (SwStore     *self,
+                                         const char  *case_id,
+                                         GError     **error);
+
+/* The directory (branches, departments, staff, policies, calendar) as one
+ * JSON object; importing one replaces the tables it has (`replace`) or adds
+ * to them. */
+JsonNode   *sw_store_export_directory   (SwStore     *self,
+                                         GError     **error);
+gboolean    sw_store_import_directory   (SwStore     *self,
+                                         JsonNode    *directory,
+                                         gboolean     replace,
+                                         GError     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SwRejectedEvent, sw_rejected_event_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SwConflict, sw_conflict_free)
+
+G_END_DECLS

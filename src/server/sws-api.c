@@ -1,0 +1,427 @@
+/* sws-api.c — the JSON API under /api/v1 (docs/api.md)
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "sw-error.h"
+#include "sw-protocol.h"
+#include "sws-server-private.h"
+
+typedef void (*ApiFunc) (SwsServer *self, SoupServerMessage *msg, SwServerDevice *device,
+                         GHashTable *query, const char *rest);
+
+/* ------------------------------------------------------------ helpers */
+
+static void
+respond_gerror (SwsServer         *self,
+                SoupServerMessage *msg,
+                GError            *error)
+{
+  int code = SW_PROTOCOL_ERROR_INTERNAL;
+
+  if (error->domain == SW_PROTOCOL_ERROR)
+    code = error->code;
+  else if (g_error_matches (error, SW_ERROR, SW_ERROR_NOT_FOUND))
+    code = SW_PROTOCOL_ERROR_NOT_FOUND;
+  else if (g_error_matches (error, SW_ERROR, SW_ERROR_INVALID))
+    code = SW_PROTOCOL_ERROR_INVALID_REQUEST;
+  else if (g_error_matches (error, SW_ERROR, SW_ERROR_FORBIDDEN))
+    code = SW_PROTOCOL_ERROR_FORBIDDEN;
+  if (code == SW_PROTOCOL_ERROR_INTERNAL)
+    g_warning ("%s", error->message);
+  _sws_respond_error (self, msg, code, error->message);
+}
+
+static JsonNode *
+read_json_body (SwsServer         *self,
+                SoupServerMessage *msg)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+  g_autoptr(GError) error = NULL;
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+  JsonNode *node = sw_protocol_parse (data, len, (gsize) self->config.max_body,
+                                      SW_PROTOCOL_MAX_DEPTH, &error);
+
+  if (node == NULL)
+    respond_gerror (self, msg, error);
+  else if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      _sws_respond_error (self, msg, SW_PROTOCOL_ERROR_INVALID_REQUEST, _("The request must be a JSON object"));
+      g_clear_pointer (&node, json_node_unref);
+    }
+  return node;
+}
+
+static const char *
+member_string (JsonNode   *node,
+               const char *member)
+{
+  JsonNode *n = json_object_get_member (json_node_get_object (node), member);
+
+  if (n == NULL || json_node_get_value_type (n) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (n);
+}
+
+static SwServerDevice *
+authenticate (SwsServer         *self,
+              SoupServerMessage *msg)
+{
+  const char *auth = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                   "Authorization");
+  g_autoptr(GError) error = NULL;
+  SwServerDevice *device;
+
+  if (auth == NULL || g_ascii_strncasecmp (auth, "Bearer ", 7) != 0)
+    {
+      _sws_respond_error (self, msg, SW_PROTOCOL_ERROR_UNAUTHORIZED,
+                          _("A device token is required (Authorization: Bearer …)"));
+      return NULL;
+    }
+  device = sw_server_storage_authenticate (self->storage, auth + 7, sws_server_now (self), &error);
+  if (device == NULL)
+    respond_gerror (self, msg, error);
+  else
+    _sws_note_device (msg, device);
+  return device;
+}
+
+static void
+add_string (JsonBuilder *b,
+            const char  *member,
+            const char  *value)
+{
+  json_builder_set_member_name (b, member);
+  if (value)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+add_device (JsonBuilder    *b,
+            SwServerDevice *device,
+            const char     *epoch)
+{
+  add_string (b, "device_id", device->device_id);
+  add_string (b, "branch", device->branch_code);
+  add_string (b, "device_code", device->device_code);
+  add_string (b, "role", device->role == SW_DEVICE_INSPECTOR ? "inspector" : "branch");
+  add_string (b, "epoch", epoch);
+}
+
+static void
+respond_builder (SoupServerMessage *msg,
+                 JsonBuilder       *b)
+{
+  g_autoptr(JsonNode) node = json_builder_get_root (b);
+
+  _sws_respond_json (msg, SOUP_STATUS_OK, node);
+}
+
+/* ------------------------------------------------------------ endpoints */
+
+static void
+api_healthz (SwsServer         *self,
+             SoupServerMessage *msg)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
+
+  json_builder_begin_object (b);
+  add_string (b, "status", "ok");
+  add_string (b, "epoch", sw_server_storage_get_epoch (self->storage));
+  json_builder_end_object (b);
+  respond_builder (msg, b);
+}
+
+static void
+api_enrol (SwsServer         *self,
+           SoupServerMessage *msg)
+{
+  g_autoptr(JsonNode) body = read_json_body (self, msg);
+  g_autoptr(JsonBuilder) b = NULL;
+  g_autoptr(SwServerDevice) device = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+
+  if (body == NULL)
+    return;
+  device = sw_server_storage_enrol (self->storage, member_string (body, "code"),
+                                    member_string (body, "device_id"), sws_server_now (self),
+                                    &token, &error);
+  if (device == NULL)
+    {
+      respond_gerror (self, msg, error);
+      return;
+    }
+  _sws_note_device (msg, device);
+  b = json_builder_new_immutable ();
+  json_builder_begin_object (b);
+  add_device (b, device, sw_server_storage_get_epoch (self->storage));
+  add_string (b, "token", token);
+  json_builder_end_object (b);
+  respond_builder (msg, b);
+}
+
+static void
+api_sign_in (SwsServer         *self,
+             SoupServerMessage *msg,
+             SwServerDevice    *device,
+             GHashTable        *query,
+             const char        *rest)
+{
+  g_autoptr(JsonNode) body = read_json_body (self, msg);
+  g_autoptr(JsonBuilder) b = NULL;
+  g_autoptr(SwStaff) staff = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (body == NULL)
+    return;
+  staff = sw_server_storage_sign_in (self->storage, member_string (body, "empno"),
+                                     member_string (body, "password"), &error);
+  if (staff == NULL)
+    {
+      respond_gerror (self, msg, error);
+      return;
+    }
+  b = json_builder_new_immutable ();
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "staff");
+  json_builder_add_value (b, json_gobject_serialize (G_OBJECT (staff)));
+  json_builder_end_object (b);
+  respond_builder (msg, b);
+}
+
+static void
+api_push (SwsServer         *self,
+          SoupServerMessage *msg,
+          SwServerDevice    *device,
+          GHashTable        *query,
+          const char        *rest)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+  g_autoptr(SwPushRequest) request = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
+  SwPushPolicy policy = { sws_server_now (self), self->config.max_skew_ms };
+  guint counts[SW_PUSH_DEFERRED + 1] = { 0 };
+  guint n_forbidden = 0;
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  if ((request = sw_push_request_parse (data, len, self->config.max_batch, &error)) == NULL ||
+      (results = sw_server_storage_push (self->storage, device, request, &policy, &error)) == NULL)
+    {
+      respond_gerror (self, msg, error);
+      return;
+    }
+
+  json_builder_begin_object (b);
+  add_string (b, "epoch", sw_server_storage_get_epoch (self->storage));
+  json_builder_set_member_name (b, "results");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < results->len; i++)
+    {
+      SwPushResult *r = g_ptr_array_index (results, i);
+
+      counts[r->status]++;
+      n_forbidden += r->status == SW_PUSH_REJECTED && r->code == SW_PROTOCOL_ERROR_FORBIDDEN;
+      json_builder_begin_object (b);
+      add_string (b, "id", r->event_id);
+      add_string (b, "status", sw_push_status_to_string (r->status));
+      if (r->status == SW_PUSH_REJECTED || r->status == SW_PUSH_DEFERRED)
+        {
+          add_string (b, "code", sw_protocol_error_name (r->code));
+          add_string (b, "message", r->message);
+        }
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  /* a push of nothing but refused writes is itself refused */
+  if (results->len > 0 && n_forbidden == results->len)
+    {
+      SwPushResult *first = g_ptr_array_index (results, 0);
+      _sws_respond_error (self, msg, SW_PROTOCOL_ERROR_FORBIDDEN, first->message);
+      return;
+    }
+  for (guint i = 0; i < results->len && counts[SW_PUSH_REJECTED] > 0; i++)
+    {
+      SwPushResult *r = g_ptr_array_index (results, i);
+
+      if (r->status == SW_PUSH_REJECTED)
+        {
+          g_autofree char *why = g_strdup_printf ("%u/%u events refused, first %s: %s",
+                                                  counts[SW_PUSH_REJECTED], results->len,
+                                                  r->event_id, r->message);
+          _sws_note_refusal (msg, sw_protocol_error_name (r->code), why);
+          break;
+        }
+    }
+  respond_builder (msg, b);
+}
+
+static void
+api_pull (SwsServer         *self,
+          SoupServerMessage *msg,
+          SwServerDevice    *device,
+          GHashTable        *query,
+          const char        *rest)
+{
+  g_autoptr(SwPullPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *out;
+  guint64 since, limit;
+  gsize len;
+
+  if (!sw_protocol_parse_uint (query ? g_hash_table_lookup (query, "since") : NULL, 0, G_MAXINT64, &since) ||
+      !sw_protocol_parse_uint (query ? g_hash_table_lookup (query, "limit") : NULL, 1000,
+                               self->config.max_pull, &limit) || limit == 0)
+    {
+      _sws_respond_error (self, msg, SW_PROTOCOL_ERROR_INVALID_REQUEST,
+                          _("“since” and “limit” must be whole numbers within bounds"));
+      return;
+    }
+  if ((page = sw_server_storage_pull (self->storage, device, since, (guint) limit, &error)) == NULL)
+    {
+      respond_gerror (self, msg, error);
+      return;
+    }
+  /* written by hand: a page is mostly stored payloads, copied as they are */
+  out = g_string_sized_new (page->events->len + 256);
+  g_string_append (out, "{\"epoch\":");
+  sw_protocol_append_string (out, sw_server_storage_get_epoch (self->storage));
+  g_string_append_printf (out, ",\"cursor\":%" G_GUINT64_FORMAT ",\"more\":%s,\"events\":",
+                          page->cursor, page->more ? "true" : "false");
+  g_string_append_len (out, page->events->str, (gssize) page->events->len);
+  g_string_append (out, ",\"contacts\":[");
+  for (guint i = 0; i < page->contacts->len; i++)
+    {
+      g_autoptr(JsonNode) c = sw_protocol_contact_to_json (g_ptr_array_index (page->contacts, i));
+      g_autofree char *text = json_to_string (c, FALSE);
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append (out, text);
+    }
+  g_string_append (out, "]}");
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  len = out->len;
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE,
+                                    g_string_free (out, FALSE), len);
+}
+
+static void
+api_directory (SwsServer         *self,
+               SoupServerMessage *msg,
+               SwServerDevice    *device,
+               GHashTable        *query,
+               const char        *rest)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) dir = NULL;
+  gint64 version = 0;
+  guint64 since;
+
+  if (!sw_protocol_parse_uint (query ? g_hash_table_lookup (query, "since") : NULL, 0, G_MAXINT64, &since))
+    {
+      _sws_respond_error (self, msg, SW_PROTOCOL_ERROR_INVALID_REQUEST, _("“since” must be a whole number"));
+      return;
+    }
+  if ((dir = sw_server_storage_get_directory (self->storage, &version, &error)) == NULL)
+    {
+      respond_gerror (self, msg, error);
+      return;
+    }
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "version");
+  json_builder_add_int_value (b, version);
+  add_device (b, device, sw_server_storage_get_epoch (self->storage));
+  if ((gint64) since != version || since == 0)
+    {
+      json_builder_set_member_name (b, "directory");
+      json_builder_add_value (b, g_steal_pointer (&dir));
+    }
+  json_builder_end_object (b);
+  respond_builder (msg, b);
+}
+
+static void
+api_case (SwsServer         *self,
+          SoupServerMessage *msg,
+          SwServerDevice    *device,
+          GHashTable        *query,
+          const char        *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = sw_server_storage_get_case (self->storage, device, id, &error);
+
+  if (node == NULL)
+    respond_gerror (self, msg, error);
+  else
+    _sws_respond_json (msg, SOUP_STATUS_OK, node);
+}
+
+/* ------------------------------------------------------------ routing */
+
+static const struct {
+  const char *method;
+  const char *path;       /* a trailing '/' takes the rest as an argument */
+  ApiFunc     func;
+} routes[] = {
+  { "POST", "/api/v1/sign-in", api_sign_in },
+  { "POST", "/api/v1/sync/push", api_push },
+  { "GET", "/api/v1/sync/pull", api_pull },
+  { "GET", "/api/v1/directory", api_directory },
+  { "GET", "/api/v1/bootstrap", api_directory },
+  { "GET", "/api/v1/cases/", api_case },
+};
+
+void
+_sws_api_handle (SwsServer         *self,
+                 SoupServerMessage *msg,
+                 const char        *path,
+                 GHashTable        *query)
+{
+  const char *method = soup_server_message_get_method (msg);
+
+  if (g_str_equal (path, "/healthz") && g_str_equal (method, "GET"))
+    {
+      api_healthz (self, msg);
+      return;
+    }
+  if (g_str_equal (path, "/api/v1/enrol") && g_str_equal (method, "POST"))
+    {
+      api_enrol (self, msg);
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
+    {
+      gsize n = strlen (routes[i].path);
+      gboolean prefix = routes[i].path[n - 1] == '/';
+      g_autoptr(SwServerDevice) device = NULL;
+
+      if (prefix ? strncmp (path, routes[i].path, n) != 0 || path[n] == '\0' || strchr (path + n, '/')
+                 : !g_str_equal (path, routes[i].path))
+        continue;
+      if (!g_str_equal (method, routes[i].method))
+        {
+          _sws_respond_error (self, msg, SW_PROTOCOL_ERROR_INVALID_REQUEST, _("Method not allowed here"));
+          soup_server_message_set_status (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, NULL);
+          return;
+        }
+      if ((device = authenticate (self, msg)) == NULL)
+        return;
+      routes[i].func (self, msg, device, query, prefix ? path + n : NULL);
+      return;
+    }
+  _sws_respond_error (self, msg, SW_PROTOCOL_ERROR_NOT_FOUND, _("There is nothing here"));
+}

@@ -1,0 +1,502 @@
+/* sw-sync-run.c — one sync run: the directory if it changed, the outbox,
+ * then every page the server has; a new server epoch (a restore) sends
+ * everything again.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sw-protocol.h"
+#include "sw-store-sync.h"
+#include "sw-sync-client-private.h"
+
+#define MAX_RESTARTS 3
+
+typedef struct {
+  SwSyncReport report;
+  char        *server;
+  char        *token;
+  guint        batch;
+  guint        restarts;
+  GPtrArray   *sent;        /* the events of the push in flight */
+} Run;
+
+static void push_next (GTask *task);
+static void pull_next (GTask *task);
+
+static void
+run_free (Run *run)
+{
+  g_free (run->server);
+  g_free (run->token);
+  g_clear_pointer (&run->sent, g_ptr_array_unref);
+  g_free (run);
+}
+
+static char *
+url_for (Run        *run,
+         const char *path)
+{
+  return g_strconcat (run->server, path, NULL);
+}
+
+static void
+fail (GTask  *task,
+      GError *error,
+      guint   retry_after)
+{
+  SwSyncClient *self = g_task_get_source_object (task);
+
+  self->running = FALSE;
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    _sw_sync_client_set_status (self, g_error_matches (error, SW_SYNC_ERROR, SW_SYNC_ERROR_OFFLINE)
+                                      ? SW_SYNC_STATE_OFFLINE : SW_SYNC_STATE_ERROR,
+                                error->message);
+  _sw_sync_client_ran (self, error, retry_after);
+  sw_sync_client_refresh_counts (self);
+  g_task_return_error (task, error);
+  g_object_unref (task);
+}
+
+static void
+fail_store (GTask  *task,
+            GError *error)
+{
+  sw_store_rollback (sw_sync_client_get_store (g_task_get_source_object (task)));
+  fail (task, error, 0);
+}
+
+static void
+finish (GTask *task)
+{
+  SwSyncClient *self = g_task_get_source_object (task);
+  g_autofree char *now = g_strdup_printf ("%" G_GINT64_FORMAT, sw_store_now (self->store));
+
+  sw_store_set_meta (self->store, "sync_last_ok", now, NULL);
+  self->running = FALSE;
+  _sw_sync_client_set_status (self, SW_SYNC_STATE_SYNCED, NULL);
+  _sw_sync_client_ran (self, NULL, 0);
+  sw_sync_client_refresh_counts (self);
+  g_task_return_boolean (task, TRUE);
+  g_object_unref (task);
+}
+
+/* A server restored from a backup has a new epoch and may lack what it had
+ * acknowledged: send everything again and read from the start. */
+static gboolean
+check_epoch (GTask       *task,
+             JsonNode    *answer,
+             gboolean    *changed,
+             GError     **error)
+{
+  SwSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  const char *epoch = _sw_json_string (answer, "epoch");
+  g_autofree char *known = sw_store_get_meta (self->store, "server_epoch");
+
+  *changed = FALSE;
+  if (epoch == NULL || g_strcmp0 (epoch, known) == 0)
+    return TRUE;
+  if (known != NULL)
+    {
+      if (++run->restarts > MAX_RESTARTS)
+        {
+          g_set_error_literal (error, SW_SYNC_ERROR, SW_SYNC_ERROR_SERVER,
+                               _("The server keeps changing its epoch; try again later"));
+          return FALSE;
+        }
+      *changed = TRUE;
+      run->report.epoch_changed = TRUE;
+    }
+  if (!sw_store_begin (self->store, error))
+    return FALSE;
+  if ((known != NULL && (!sw_store_sync_unpush_all (self->store, error) ||
+                         !sw_store_set_meta (self->store, "sync_cursor", "0", error))) ||
+      !sw_store_set_meta (self->store, "server_epoch", epoch, error) ||
+      !sw_store_commit (self->store, error))
+    {
+      sw_store_rollback (self->store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------ pull */
+
+static gboolean
+store_page (SwSyncClient  *self,
+            JsonNode      *answer,
+            guint         *n_new,
+            GError       **error)
+{
+  JsonObject *o = json_node_get_object (answer);
+  JsonNode *events = json_object_get_member (o, "events");
+  JsonNode *contacts = json_object_get_member (o, "contacts");
+  g_autoptr(GPtrArray) evs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) cts = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_contact_free);
+  g_autoptr(GPtrArray) inserted = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *cursor = g_strdup_printf ("%" G_GINT64_FORMAT, _sw_json_int (answer, "cursor"));
+
+  if (events == NULL || !JSON_NODE_HOLDS_ARRAY (events))
+    {
+      g_set_error_literal (error, SW_SYNC_ERROR, SW_SYNC_ERROR_SERVER, _("The server sent a page without events"));
+      return FALSE;
+    }
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (events)); i++)
+    {
+      SwCaseEvent *ev = sw_protocol_event_from_json (json_array_get_element (json_node_get_array (events), i), error);
+      if (ev == NULL)
+        return FALSE;
+      g_ptr_array_add (evs, ev);
+    }
+  for (guint i = 0; contacts && JSON_NODE_HOLDS_ARRAY (contacts) &&
+                    i < json_array_get_length (json_node_get_array (contacts)); i++)
+    {
+      SwContact *c = sw_protocol_contact_from_json (json_array_get_element (json_node_get_array (contacts), i), error);
+      if (c == NULL)
+        return FALSE;
+      g_ptr_array_add (cts, c);
+    }
+  if (!sw_store_begin (self->store, error))
+    return FALSE;
+  if (!sw_store_sync_apply (self->store, evs, cts, inserted, error) ||
+      !sw_store_set_meta (self->store, "sync_cursor", cursor, error) ||
+      !sw_store_commit (self->store, error))
+    {
+      sw_store_rollback (self->store);
+      return FALSE;
+    }
+  *n_new = inserted->len;
+  return TRUE;
+}
+
+static void
+pulled_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  SwSyncClient *self = SW_SYNC_CLIENT (source);
+  Run *run = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  gboolean changed;
+  guint retry_after = 0, n_new = 0;
+
+  if ((answer = _sw_sync_request_finish (self, result, NULL, &retry_after, &error)) == NULL)
+    {
+      fail (g_steal_pointer (&task), error, retry_after);
+      return;
+    }
+  if (!check_epoch (task, answer, &changed, &error))
+    {
+      fail (g_steal_pointer (&task), error, 0);
+      return;
+    }
+  if (changed)
+    {
+      push_next (g_steal_pointer (&task));
+      return;
+    }
+  if (!store_page (self, answer, &n_new, &error))
+    {
+      fail (g_steal_pointer (&task), error, 0);
+      return;
+    }
+  run->report.pulled += n_new;
+  if (json_object_get_boolean_member_with_default (json_node_get_object (answer), "more", FALSE))
+    pull_next (g_steal_pointer (&task));
+  else
+    finish (g_steal_pointer (&task));
+}
+
+static void
+pull_next (GTask *task)
+{
+  SwSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  g_autofree char *cursor = sw_store_get_meta (self->store, "sync_cursor");
+  g_autofree char *path = g_strdup_printf ("/api/v1/sync/pull?since=%s&limit=%u",
+                                           cursor ? cursor : "0", self->pull_limit);
+  g_autofree char *url = url_for (run, path);
+
+  _sw_sync_request_async (self, "GET", url, run->token, NULL, g_task_get_cancellable (task),
+                          pulled_cb, task);
+}
+
+/* ------------------------------------------------------------ push */
+
+static gboolean
+store_results (SwSyncClient  *self,
+               Run           *run,
+               JsonNode      *answer,
+               guint         *progress,
+               GError       **error)
+{
+  JsonNode *results = json_object_get_member (json_node_get_object (answer), "results");
+  JsonArray *a;
+
+  if (results == NULL || !JSON_NODE_HOLDS_ARRAY (results))
+    {
+      g_set_error_literal (error, SW_SYNC_ERROR, SW_SYNC_ERROR_SERVER, _("The server's answer has no results"));
+      return FALSE;
+    }
+  a = json_node_get_array (results);
+  if (!sw_store_begin (self->store, error))
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (a); i++)
+    {
+      JsonNode *r = json_array_get_element (a, i);
+      const char *id = _sw_json_string (r, "id");
+      const char *status = _sw_json_string (r, "status");
+      gboolean ok = TRUE;
+
+      if (id == NULL || status == NULL)
+        continue;
+      if (g_str_equal (status, "ok") || g_str_equal (status, "duplicate"))
+        {
+          SwCaseEvent *sent = i < run->sent->len ? g_ptr_array_index (run->sent, i) : NULL;
+
+          ok = sw_store_sync_mark_pushed (self->store, id, error);
+          /* a local change may have settled a conflict */
+          if (ok && sent != NULL && g_strcmp0 (sw_case_event_get_id (sent), id) == 0)
+            ok = sw_store_sync_recheck_conflicts (self->store, sw_case_event_get_case_id (sent), error);
+          if (g_str_equal (status, "ok"))
+            run->report.pushed++;
+          else
+            run->report.duplicates++;
+          (*progress)++;
+        }
+      else if (g_str_equal (status, "rejected"))
+        {
+          ok = sw_store_sync_reject (self->store, id, _sw_json_string (r, "code"),
+                                     _sw_json_string (r, "message"), error);
+          run->report.rejected++;
+          (*progress)++;
+        }
+      else
+        run->report.deferred++;
+      if (!ok)
+        {
+          sw_store_rollback (self->store);
+          return FALSE;
+        }
+    }
+  return sw_store_commit (self->store, error);
+}
+
+/* Codes that refuse the batch for what is in it, not for who sent it. */
+static gboolean
+refuses_content (const char *code)
+{
+  static const char *const codes[] = {
+    "invalid_event", "unknown_kind", "too_many_events", "too_large", "invalid_request",
+    "invalid_json", "too_deep", "forbidden",
+  };
+
+  for (guint i = 0; code && i < G_N_ELEMENTS (codes); i++)
+    if (g_str_equal (code, codes[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+pushed_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  SwSyncClient *self = SW_SYNC_CLIENT (source);
+  Run *run = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autofree char *code = NULL;
+  guint retry_after = 0, progress = 0;
+  gboolean changed;
+
+  answer = _sw_sync_request_finish (self, result, &code, &retry_after, &error);
+  if (answer == NULL && g_error_matches (error, SW_SYNC_ERROR, SW_SYNC_ERROR_REFUSED) &&
+      refuses_content (code))
+    {
+      /* find the event at fault by halving; alone, it is refused and kept */
+      if (run->sent->len > 1)
+        run->batch = MAX (run->sent->len / 2, 1);
+      else
+        {
+          SwCaseEvent *ev = g_ptr_array_index (run->sent, 0);
+
+          if (!sw_store_sync_reject (self->store, sw_case_event_get_id (ev), code, error->message, NULL))
+            {
+              fail (g_steal_pointer (&task), error, 0);
+              return;
+            }
+          run->report.rejected++;
+          run->batch = self->push_batch;
+        }
+      g_clear_error (&error);
+      push_next (g_steal_pointer (&task));
+      return;
+    }
+  if (answer == NULL)
+    {
+      fail (g_steal_pointer (&task), error, retry_after);
+      return;
+    }
+  if (!check_epoch (task, answer, &changed, &error))
+    {
+      fail (g_steal_pointer (&task), error, 0);
+      return;
+    }
+  if (changed)
+    {
+      push_next (g_steal_pointer (&task));
+      return;
+    }
+  if (!store_results (self, run, answer, &progress, &error))
+    {
+      fail_store (g_steal_pointer (&task), error);
+      return;
+    }
+  if (progress == 0)
+    pull_next (g_steal_pointer (&task));
+  else
+    push_next (g_steal_pointer (&task));
+}
+
+static void
+push_next (GTask *task)
+{
+  SwSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(JsonBuilder) b = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *epoch = NULL;
+  g_autofree char *url = NULL;
+  GError *error = NULL;
+
+  g_clear_pointer (&run->sent, g_ptr_array_unref);
+  if ((run->sent = sw_store_sync_outbox (self->store, run->batch, &error)) == NULL)
+    {
+      fail (task, error, 0);
+      return;
+    }
+  if (run->sent->len == 0)
+    {
+      pull_next (task);
+      return;
+    }
+  contacts = sw_store_sync_contacts_for (self->store, run->sent);
+  epoch = sw_store_get_meta (self->store, "server_epoch");
+  b = json_builder_new_immutable ();
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "epoch");
+  json_builder_add_string_value (b, epoch);
+  json_builder_set_member_name (b, "events");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < run->sent->len; i++)
+    json_builder_add_value (b, sw_protocol_event_to_json (g_ptr_array_index (run->sent, i)));
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "contacts");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < contacts->len; i++)
+    json_builder_add_value (b, sw_protocol_contact_to_json (g_ptr_array_index (contacts, i)));
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  body = json_builder_get_root (b);
+  url = url_for (run, "/api/v1/sync/push");
+  _sw_sync_request_async (self, "POST", url, run->token, body, g_task_get_cancellable (task),
+                          pushed_cb, task);
+}
+
+/* ------------------------------------------------------------ directory */
+
+static void
+directory_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  SwSyncClient *self = SW_SYNC_CLIENT (source);
+  GError *error = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autofree char *version = NULL;
+  guint retry_after = 0;
+  gboolean changed;
+  JsonNode *dir;
+
+  if ((answer = _sw_sync_request_finish (self, result, NULL, &retry_after, &error)) == NULL)
+    {
+      fail (g_steal_pointer (&task), error, retry_after);
+      return;
+    }
+  if (!check_epoch (task, answer, &changed, &error))
+    {
+      fail (g_steal_pointer (&task), error, 0);
+      return;
+    }
+  dir = json_object_get_member (json_node_get_object (answer), "directory");
+  version = g_strdup_printf ("%" G_GINT64_FORMAT, _sw_json_int (answer, "version"));
+  if (dir != NULL)
+    {
+      if (!sw_store_begin (self->store, &error) ||
+          !sw_store_import_directory (self->store, dir, TRUE, &error) ||
+          !sw_store_set_meta (self->store, "directory_version", version, &error) ||
+          !sw_store_commit (self->store, &error))
+        {
+          fail_store (g_steal_pointer (&task), error);
+          return;
+        }
+    }
+  push_next (g_steal_pointer (&task));
+}
+
+void
+sw_sync_client_run_async (SwSyncClient        *self,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  Run *run = g_new0 (Run, 1);
+  g_autofree char *version = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *url = NULL;
+
+  g_task_set_source_tag (task, sw_sync_client_run_async);
+  g_task_set_task_data (task, run, (GDestroyNotify) run_free);
+  if (self->running)
+    {
+      g_task_return_new_error (task, SW_SYNC_ERROR, SW_SYNC_ERROR_BUSY, _("A sync is under way already"));
+      return;
+    }
+  run->server = sw_store_get_meta (self->store, "sync_server");
+  run->token = sw_store_get_meta (self->store, "sync_token");
+  run->batch = self->push_batch;
+  if (run->server == NULL || run->token == NULL)
+    {
+      g_task_return_new_error (task, SW_SYNC_ERROR, SW_SYNC_ERROR_NOT_ENROLLED,
+                               _("This device is not enrolled with a server yet (shouwenctl sync enrol)"));
+      return;
+    }
+  self->running = TRUE;
+  _sw_sync_client_set_status (self, SW_SYNC_STATE_SYNCING, self->reason);
+  version = sw_store_get_meta (self->store, "directory_version");
+  path = g_strdup_printf ("/api/v1/directory?since=%s", version ? version : "0");
+  url = url_for (run, path);
+  _sw_sync_request_async (self, "GET", url, run->token, NULL, cancellable,
+                          directory_cb, g_steal_pointer (&task));
+}
+
+gboolean
+sw_sync_client_run_finish (SwSyncClient  *self,
+                           GAsyncResult  *result,
+                           SwSyncReport  *report,
+                           GError       **error)
+{
+  Run *run = g_task_get_task_data (G_TASK (result));
+
+  if (report)
+    *report = run->report;
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

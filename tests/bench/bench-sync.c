@@ -1,0 +1,264 @@
+/* bench-sync.c — sync over loopback against a real shouwen-server:
+ *   1. bootstrap N cases (5 events each) to a new client   (budget < 30 s)
+ *   2. an incremental sync of 100 events                    (budget < 300 ms)
+ *   3. pull throughput with 32 concurrent clients (requests/s, events/s)
+ * Usage: bench-sync SHOUWEN-SERVER [N-CASES] [CLIENTS] [SECONDS]
+ * Run it from a release build (see tests/bench/README.md).
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sw-protocol.h"
+#include "sw-server-sqlite.h"
+#include "sw-store-sync.h"
+#include "sw-sync-client.h"
+#include "sw-test-fixture.h"
+#include "sw-uuid.h"
+
+#define EVENTS_PER_CASE 5
+
+static SwCaseEvent *
+make_event (SwEventKind  kind,
+            const char  *case_id,
+            gint64       at,
+            const char  *prev)
+{
+  SwCaseEvent *ev = sw_case_event_new (kind, case_id, "R01", at);
+
+  g_object_set (ev, "hlc-ms", at, "device", "bench-device", NULL);
+  if (prev)
+    sw_case_event_set_string (ev, "prev", prev);
+  return ev;
+}
+
+/* Pushes n_cases cases straight into the server's storage, as if one
+ * device of BJ01 had sent them. */
+static void
+fill_server (SwServerStorage *storage,
+             guint            first,
+             guint            n_cases,
+             guint            events_per_case)
+{
+  SwServerDevice device = { (char *) "bench-device", (char *) "BJ01", (char *) "Z", SW_DEVICE_BRANCH };
+  SwPushPolicy policy = { 0, 0 };
+  gint64 base = sw_test_time ("2026-11-23T09:00");
+
+  for (guint chunk = 0; chunk < n_cases; chunk += 1000)
+    {
+      g_autoptr(SwPushRequest) r = g_new0 (SwPushRequest, 1);
+      g_autoptr(GPtrArray) results = NULL;
+      g_autoptr(GError) error = NULL;
+
+      r->events = g_ptr_array_new_with_free_func (g_object_unref);
+      r->contacts = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_contact_free);
+      for (guint i = chunk; i < MIN (chunk + 1000, n_cases); i++)
+        {
+          gint64 at = base + (gint64) (first + i) * 1000;
+          g_autofree char *case_id = sw_uuid7_new (at);
+          g_autofree char *number = g_strdup_printf ("BJ01-Z-20261123-%06u", first + i);
+          SwCaseEvent *reg = make_event (SW_EVENT_REGISTERED, case_id, at, NULL);
+          SwContact *contact = sw_contact_new (case_id);
+          const char *prev;
+
+          sw_case_event_set_string (reg, "number", number);
+          sw_case_event_set_string (reg, "branch", "BJ01");
+          sw_case_event_set_string (reg, "channel", "visit");
+          sw_case_event_set_string (reg, "kind", "consultation");
+          sw_case_event_set_string (reg, "content", "咨询个人住房贷款提前还款的手续");
+          sw_case_event_set_int (reg, "received_at", at);
+          sw_case_event_set_string (reg, "owner", "R01");
+          sw_case_event_set_string (reg, "owner_department", "RETAIL");
+          sw_case_event_set_int (reg, "policy_version", 1);
+          g_ptr_array_add (r->events, reg);
+          prev = sw_case_event_get_id (reg);
+          for (guint k = 1; k < events_per_case; k++)
+            {
+              SwCaseEvent *note = make_event (SW_EVENT_NOTE, case_id, at + k, prev);
+              sw_case_event_set_string (note, "text", "已电话联系客户，约定明日到网点办理");
+              g_ptr_array_add (r->events, note);
+              prev = sw_case_event_get_id (note);
+            }
+          contact->name = g_strdup ("张三");
+          contact->phone = g_strdup ("13812341234");
+          g_ptr_array_add (r->contacts, contact);
+        }
+      results = sw_server_storage_push (storage, &device, r, &policy, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static void
+result_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+static double
+sync_once (SwSyncClient *client,
+           SwSyncReport *report)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  sw_sync_client_run_async (client, NULL, result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  if (!sw_sync_client_run_finish (client, result, report, &error))
+    g_error ("sync failed: %s", error->message);
+  return (g_get_monotonic_time () - start) / 1e6;
+}
+
+typedef struct {
+  SoupSession *session;
+  char        *url;
+  char        *auth;
+  guint64      max_cursor;
+  gint64       deadline;
+  guint        in_flight;
+  guint64      requests;
+  guint64      events;
+} Load;
+
+static void send_pull (Load *load);
+
+static void
+pulled_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  Load *load = data;
+  g_autoptr(GBytes) bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, NULL);
+  g_autoptr(JsonNode) node = NULL;
+
+  load->in_flight--;
+  if (bytes != NULL)
+    {
+      gsize len;
+      const char *text = g_bytes_get_data (bytes, &len);
+
+      node = sw_protocol_parse (text, len, 1 << 30, 64, NULL);
+      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+        {
+          load->requests++;
+          load->events += json_array_get_length (json_object_get_array_member (json_node_get_object (node), "events"));
+        }
+    }
+  if (g_get_monotonic_time () < load->deadline)
+    send_pull (load);
+}
+
+static void
+send_pull (Load *load)
+{
+  g_autofree char *uri = g_strdup_printf ("%s/api/v1/sync/pull?since=%" G_GUINT64_FORMAT "&limit=500",
+                                          load->url, (guint64) g_random_int_range (0, (gint32) MAX (load->max_cursor, 1)));
+  SoupMessage *msg = soup_message_new ("GET", uri);
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", load->auth);
+  load->in_flight++;
+  soup_session_send_and_read_async (load->session, msg, G_PRIORITY_DEFAULT, NULL, pulled_cb, load);
+  g_object_unref (msg);
+}
+
+int
+main (int argc, char *argv[])
+{
+  const char *server_bin = argc > 1 ? argv[1] : "shouwen-server";
+  guint n_cases = argc > 2 ? (guint) atoi (argv[2]) : 100000;
+  guint n_clients = argc > 3 ? (guint) atoi (argv[3]) : 32;
+  guint seconds = argc > 4 ? (guint) atoi (argv[4]) : 10;
+  SwFixture fx = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_dir = NULL, *client_path = NULL, *code = NULL, *line = NULL, *url = NULL, *token = NULL;
+  g_autoptr(SwServerSqlite) storage = NULL;
+  g_autoptr(GSubprocess) server = NULL;
+  g_autoptr(GDataInputStream) err = NULL;
+  g_autoptr(SwStore) client_store = NULL;
+  g_autoptr(SwSyncClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  SwSyncReport report = { 0 };
+  Load load = { 0 };
+  gint64 t0;
+  double secs;
+
+  sw_fixture_setup (&fx, NULL);
+  data_dir = g_build_filename (fx.dir, "server", NULL);
+  client_path = g_build_filename (fx.dir, "client.db", NULL);
+  storage = sw_server_sqlite_open (data_dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (sw_server_storage_seed_directory (SW_SERVER_STORAGE (storage), fx.store, &error));
+  t0 = g_get_monotonic_time ();
+  fill_server (SW_SERVER_STORAGE (storage), 0, n_cases, EVENTS_PER_CASE);
+  g_print ("server filled: %u cases, %u events in %.1f s\n", n_cases, n_cases * EVENTS_PER_CASE,
+           (g_get_monotonic_time () - t0) / 1e6);
+  code = sw_server_storage_create_code (SW_SERVER_STORAGE (storage), "BJ01", SW_DEVICE_BRANCH,
+                                        G_MAXINT64 / 2, &error);
+  g_assert_no_error (error);
+  g_clear_object (&storage);   /* checkpointed before the server opens it */
+
+  server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error,
+                             server_bin, "--data-dir", data_dir, "--listen", "127.0.0.1:0",
+                             "--max-clock-skew", "0", NULL);
+  g_assert_no_error (error);
+  err = g_data_input_stream_new (g_subprocess_get_stderr_pipe (server));
+  while ((line = g_data_input_stream_read_line_utf8 (err, NULL, NULL, &error)) != NULL &&
+         strstr (line, "listening on http") == NULL)
+    {
+      g_printerr ("server: %s\n", line);
+      g_clear_pointer (&line, g_free);
+    }
+  g_assert_nonnull (line);
+  url = g_strndup (strstr (line, "http"), strcspn (strstr (line, "http"), " "));
+
+  client_store = sw_store_open (client_path, &error);
+  g_assert_no_error (error);
+  client = sw_sync_client_new (client_store);
+  sw_sync_client_set_batch_sizes (client, 500, 5000);
+  sw_sync_client_enrol_async (client, url, code, NULL, result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (sw_sync_client_enrol_finish (client, result, &error));
+
+  secs = sync_once (client, &report);
+  g_print ("bootstrap: %u events, %u cases in %.2f s (budget 30 s) %s\n", report.pulled,
+           sw_store_count_cases (client_store), secs, secs < 30 ? "ok" : "OVER");
+
+  storage = sw_server_sqlite_open (data_dir, &error);
+  g_assert_no_error (error);
+  fill_server (SW_SERVER_STORAGE (storage), n_cases, 20, EVENTS_PER_CASE);
+  secs = sync_once (client, &report);
+  g_print ("incremental: %u events in %.0f ms (budget 300 ms) %s\n", report.pulled, secs * 1000,
+           secs < 0.3 ? "ok" : "OVER");
+
+  token = sw_store_get_meta (client_store, "sync_token");
+  load.session = soup_session_new_with_options ("max-conns", n_clients, "max-conns-per-host", n_clients, NULL);
+  load.url = url;
+  load.auth = g_strconcat ("Bearer ", token, NULL);
+  load.max_cursor = (guint64) (n_cases + 20) * EVENTS_PER_CASE;
+  load.deadline = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
+  t0 = g_get_monotonic_time ();
+  for (guint i = 0; i < n_clients; i++)
+    send_pull (&load);
+  while (load.in_flight > 0)
+    g_main_context_iteration (NULL, TRUE);
+  secs = (g_get_monotonic_time () - t0) / 1e6;
+  g_print ("pull load: %u clients, %.0f requests/s, %.0f events/s\n", n_clients,
+           load.requests / secs, load.events / secs);
+
+  g_subprocess_send_signal (server, SIGTERM);
+  g_subprocess_wait (server, NULL, NULL);
+  g_clear_object (&load.session);
+  g_free (load.auth);
+  g_clear_object (&client);
+  g_clear_object (&client_store);
+  g_clear_object (&storage);
+  sw_fixture_teardown (&fx, NULL);
+  return 0;
+}

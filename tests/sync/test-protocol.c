@@ -1,0 +1,149 @@
+/* test-protocol.c — the sync protocol's parsing and a replica applying
+ * events: limits before the parser, idempotent inserts, the same fold.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "sw-protocol.h"
+#include "sw-store-sync.h"
+#include "sw-test-fixture.h"
+
+static void
+test_limits (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *deep = g_strnfill (100000, '[');
+  g_autoptr(JsonNode) ok = sw_protocol_parse ("{\"a\": [[1]]}", 12, 100, 8, &error);
+  JsonNode *node;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ok);
+  node = sw_protocol_parse (deep, strlen (deep), 1 << 20, 32, &error);
+  g_assert_error (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_TOO_DEEP);
+  g_assert_null (node);
+  g_clear_error (&error);
+  /* brackets inside strings do not count */
+  node = sw_protocol_parse ("[\"[[[[[[[[[[\"]", 14, 100, 2, &error);
+  g_assert_no_error (error);
+  json_node_unref (node);
+  node = sw_protocol_parse ("{}", 2, 1, 8, &error);
+  g_assert_error (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+  node = sw_protocol_parse ("{\"a\":\0}", 7, 100, 8, &error);
+  g_assert_error (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_INVALID_JSON);
+  g_assert_cmpstr (sw_protocol_error_name (SW_PROTOCOL_ERROR_TOO_LARGE), ==, "too_large");
+  g_assert_cmpuint (sw_protocol_error_status (SW_PROTOCOL_ERROR_FORBIDDEN), ==, 403);
+}
+
+static void
+test_push_request (void)
+{
+  static const char *const bad[] = {
+    "[]",
+    "{\"events\": 3}",
+    "{\"events\": [{\"id\": \"x\"}]}",
+    "{\"events\": [{\"id\": \"0190a5a8-0000-7000-8000-000000000001\", \"case_id\": \"0190a5a8-0000-7000-8000-000000000002\","
+    " \"kind\": \"flying\", \"actor\": null, \"at\": 1, \"hlc_ms\": 1, \"hlc_counter\": 0, \"device\": \"d\", \"payload\": {}}]}",
+    "{\"events\": [{\"id\": \"0190a5a8-0000-7000-8000-000000000001\", \"case_id\": \"0190a5a8-0000-7000-8000-000000000002\","
+    " \"kind\": \"note\", \"actor\": null, \"at\": \"1\", \"hlc_ms\": 1, \"hlc_counter\": 0, \"device\": \"d\", \"payload\": {}}]}",
+  };
+  const char *good =
+    "{\"epoch\": \"e1\", \"events\": [{\"id\": \"0190A5A8-0000-7000-8000-000000000001\","
+    " \"case_id\": \"0190a5a8-0000-7000-8000-000000000002\", \"kind\": \"note\", \"actor\": \"R01\","
+    " \"at\": 5, \"hlc_ms\": 5, \"hlc_counter\": 2, \"device\": \"d\", \"payload\": {\"text\": \"好\"}}],"
+    " \"contacts\": [{\"case_id\": \"0190a5a8-0000-7000-8000-000000000002\", \"name\": \"张三\","
+    " \"phone\": \"13812341234\", \"unit\": null, \"address\": \"北京\"}]}";
+  g_autoptr(SwPushRequest) r = NULL;
+  g_autoptr(SwContact) masked = NULL;
+  SwCaseEvent *ev;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SwPushRequest) b = sw_push_request_parse (bad[i], strlen (bad[i]), 10, &error);
+
+      g_assert_null (b);
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == SW_PROTOCOL_ERROR);
+    }
+  r = sw_push_request_parse (good, strlen (good), 10, NULL);
+  g_assert_nonnull (r);
+  g_assert_cmpstr (r->epoch, ==, "e1");
+  g_assert_cmpuint (r->events->len, ==, 1);
+  ev = g_ptr_array_index (r->events, 0);
+  g_assert_cmpstr (sw_case_event_get_id (ev), ==, "0190a5a8-0000-7000-8000-000000000001");
+  g_assert_cmpint (sw_case_event_get_hlc_counter (ev), ==, 2);
+  g_assert_cmpstr (sw_case_event_get_string (ev, "text"), ==, "好");
+  g_assert_null (sw_push_request_parse (good, strlen (good), 0, NULL));
+
+  masked = sw_contact_copy_masked (g_ptr_array_index (r->contacts, 0));
+  g_assert_cmpstr (masked->name, ==, "张*");
+  g_assert_cmpstr (masked->phone, ==, "138****1234");
+  g_assert_cmpstr (masked->address, ==, "***");
+}
+
+/* A second replica that receives a case's events (twice) folds the same
+ * row; the HLC moves past them. */
+static void
+test_apply (SwFixture     *fx,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwCase) c = sw_fixture_register (fx, "R01", FALSE);
+  g_autoptr(SwCase) t = sw_ops_transfer (fx->store, "R01", sw_case_get_id (c), "CORP", "对公", &error);
+  g_autofree char *path = g_build_filename (fx->dir, "replica.db", NULL);
+  g_autoptr(SwStore) replica = NULL;
+  g_autoptr(GPtrArray) events = NULL, contacts = NULL, inserted = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SwCase) there = NULL;
+  g_autoptr(JsonNode) dir = NULL;
+  g_autoptr(SwCase) next = NULL;
+
+  g_assert_no_error (error);
+  events = sw_store_sync_outbox (fx->store, 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 2);
+  contacts = sw_store_sync_contacts_for (fx->store, events);
+  g_assert_cmpuint (contacts->len, ==, 1);
+
+  replica = sw_store_open (path, &error);
+  g_assert_no_error (error);
+  dir = sw_store_export_directory (fx->store, &error);
+  g_assert_no_error (error);
+  g_assert_true (sw_store_import_directory (replica, dir, TRUE, &error));
+  g_assert_true (sw_store_sync_apply (replica, events, contacts, inserted, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (inserted->len, ==, 2);
+  g_ptr_array_set_size (inserted, 0);
+  g_assert_true (sw_store_sync_apply (replica, events, contacts, inserted, &error));
+  g_assert_cmpuint (inserted->len, ==, 0);
+
+  there = sw_store_get_case (replica, sw_case_get_id (c), &error);
+  g_assert_no_error (error);
+  g_assert_true (sw_case_equal (there, t, NULL));
+  g_assert_cmpstr (sw_case_get_customer_phone (there), ==, "13812341234");
+  g_assert_cmpuint (sw_store_sync_count_outbox (replica), ==, 0);
+
+  /* the replica's next event sorts after what it received */
+  sw_store_set_now (replica, 1000);
+  next = sw_ops_accept (replica, "C01", sw_case_get_id (c), "C02", &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GListModel) log = sw_store_list_events (replica, sw_case_get_id (c), NULL);
+    g_autoptr(SwCaseEvent) last = g_list_model_get_item (log, 2);
+    g_assert_cmpint (sw_case_event_get_kind (last), ==, SW_EVENT_ACCEPTED);
+    g_assert_cmpstr (sw_case_event_get_string (last, "prev"), ==,
+                     sw_case_event_get_id (g_ptr_array_index (events, 1)));
+  }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/protocol/limits", test_limits);
+  g_test_add_func ("/protocol/push-request", test_push_request);
+  g_test_add ("/protocol/apply", SwFixture, NULL, sw_fixture_setup, test_apply, sw_fixture_teardown);
+  return g_test_run ();
+}

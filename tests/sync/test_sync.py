@@ -1,0 +1,228 @@
+#!/usr/bin/env python3
+# test_sync.py — two branches work offline for days, transfer cases to each
+# other, then sync in many orders: the server and both clients must end with
+# the same rows and timelines; concurrent changes resolve the same way
+# everywhere with the loser visible. Also: a restore from backup, the
+# server's descriptors after many clients hang up, a graceful stop, TLS.
+# SPDX-License-Identifier: GPL-3.0-or-later
+import json
+import os
+import shutil
+import signal
+import socket
+import ssl
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+import urllib.request
+
+if len(sys.argv) > 2 and os.path.sep in sys.argv[1]:   # meson passes the programs
+    os.environ["SHOUWEN_CTL"] = sys.argv.pop(1)
+    os.environ["SHOUWEN_SERVER"] = sys.argv.pop(1)
+
+from syncenv import (Ctl, case_rows, conflicts, contacts, day, enrol, make_world,
+                     register, rows, timelines)
+
+
+class SyncTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="shouwen-sync-")
+        self.server = make_world(self.tmp)
+
+    def tearDown(self):
+        self.assertEqual(self.server.stop(), 0)
+        shutil.rmtree(self.tmp)
+
+    def assert_converged(self, ids, *replicas):
+        dbs = [self.server.db()] + [r.db for r in replicas]
+        first_rows = case_rows(dbs[0], ids)
+        first_events = timelines(dbs[0], ids)
+        self.assertEqual(set(first_rows), set(ids))
+        for db in dbs[1:]:
+            self.assertEqual(case_rows(db, ids), first_rows, db)
+            self.assertEqual(timelines(db, ids), first_events, db)
+        for db in dbs:
+            n = rows(db, "SELECT count(*), count(DISTINCT id) FROM events")[0]
+            self.assertEqual(n[0], n[1])
+
+    def offline_days(self, a, b, order):
+        """Day 23: each branch registers and transfers to the other; they
+        meet on day 24 in the given order; day 25 both work offline; final
+        syncs in the order again, twice."""
+        x = register(a, day(23), "R01", "对公账户变更，需公司业务部办理")
+        y = register(b, day(23, 11), "R11", "个人贷款咨询，转个人业务部")
+        z = register(a, day(23, 14), "R02", "存款证明", name="李四", phone="13912345678")
+        a.json("case", "transfer", x["number"], "--to", "CORP2", "--note", "对公业务",
+               as_=x["owner"]["empno"], now=day(23, 15))
+        b.json("case", "transfer", y["number"], "--to", "RETAIL1", "--note", "个人业务",
+               as_=y["owner"]["empno"], now=day(23, 16))
+        clients = {"a": a, "b": b}
+        for c in order + order:
+            clients[c].sync(now=day(24, 9))
+        b.json("case", "accept", x["number"], "--handler", "C11", as_="CH2", now=day(25, 10))
+        a.json("case", "accept", y["number"], "--handler", "R02", as_="RH1", now=day(25, 10))
+        b.json("case", "reply", x["number"], "--text", "已办理", as_="C11", now=day(26, 10))
+        a.json("case", "reply", y["number"], "--text", "已答复", as_="R02", now=day(26, 11))
+        a.json("case", "urge", x["number"], "--note", "请尽快", as_=x["owner"]["empno"], now=day(26, 9))
+        for _ in range(2):
+            for c in order:
+                clients[c].sync(now=day(27, 9))
+        return x, y, z
+
+    def test_offline_days_many_orders(self):
+        for i, order in enumerate(["ab", "ba", "aba", "bab"]):
+            with self.subTest(order=order):
+                a = enrol(self.server, self.tmp, f"a{i}", "BJ01")
+                b = enrol(self.server, self.tmp, f"b{i}", "BJ02")
+                x, y, z = self.offline_days(a, b, order)
+                ids = {x["id"], y["id"]}
+                self.assert_converged(ids, a, b)
+                # Z never left BJ01: the server and A have it, B does not
+                self.assertIn(z["id"], case_rows(self.server.db()))
+                self.assertIn(z["id"], case_rows(a.db))
+                self.assertNotIn(z["id"], case_rows(b.db))
+                # personal data travels whole within the branches that hold the case
+                self.assertEqual(contacts(b.db)[x["id"]][:2], ("张三", "13812341234"))
+                status = a.json("sync", "status")
+                self.assertEqual(status["pending"], 0)
+                self.assertEqual(status["rejected"], 0)
+                # numbers carry distinct device codes
+                self.assertNotEqual(x["number"].split("-")[1], "")
+
+    def test_concurrent_status_changes(self):
+        a = enrol(self.server, self.tmp, "a", "BJ01")
+        b = enrol(self.server, self.tmp, "b", "BJ02")
+        w = register(a, day(23), "R01", "对公结算问题")
+        owner = w["owner"]["empno"]
+        a.json("case", "transfer", w["number"], "--to", "CORP2", "--note", "请办理", as_=owner, now=day(23, 11))
+        a.sync(now=day(23, 12))
+        b.sync(now=day(23, 12))
+        b.json("case", "accept", w["number"], "--handler", "C11", as_="CH2", now=day(23, 13))
+        b.sync(now=day(23, 14))
+        a.sync(now=day(23, 14))
+        # offline: the owner replies at 10:00, the handler escalates at 11:00
+        a.json("case", "reply", w["number"], "--text", "已答复客户", as_=owner, now=day(24, 10))
+        b.json("case", "escalate", w["number"], "--to", "L02", "--note", "需行长决定",
+               as_="C11", now=day(24, 11))
+        for c in (b, a, b):
+            c.sync(now=day(25))
+        self.assert_converged({w["id"]}, a, b)
+        state = case_rows(a.db)[w["id"]]
+        self.assertIn("escalated", state)
+        found = [conflicts(db) for db in (self.server.db(), a.db, b.db)]
+        self.assertEqual(found[0], found[1])
+        self.assertEqual(found[0], found[2])
+        lost = [c for c in found[0] if c[1] == "state"]
+        self.assertEqual(len(lost), 1, found[0])
+        self.assertEqual(lost[0][4], "replied")
+        self.assertIsNone(lost[0][5])
+        # a supervisor's new event settles it, everywhere
+        b.json("case", "decide", w["number"], "--text", "按答复办理", as_="L02", now=day(26))
+        for c in (b, a, b):
+            c.sync(now=day(26, 12))
+        for db in (self.server.db(), a.db, b.db):
+            self.assertIsNotNone([c for c in conflicts(db) if c[1] == "state"][0][5], db)
+
+    def test_restore_pushes_again(self):
+        a = enrol(self.server, self.tmp, "a", "BJ01")
+        b = enrol(self.server, self.tmp, "b", "BJ02")
+        first = register(a, day(23), "R01", "第一件")
+        a.sync(now=day(23, 11))
+        backup = os.path.join(self.tmp, "server-backup.db")
+        Ctl(self.server.db()).run("backup", backup)
+        later = [register(a, day(23, 12 + i), "R01", f"之后第{i}件") for i in range(3)]
+        a.json("case", "transfer", first["number"], "--to", "CORP2", "--note", "转",
+               as_=first["owner"]["empno"], now=day(24))
+        a.sync(now=day(24, 11))
+        b.sync(now=day(24, 11))
+        epoch = a.json("sync", "status")["epoch"]
+        self.assertEqual(self.server.stop(), 0)
+        self.server.start("--restore", backup)
+        before = rows(self.server.db(), "SELECT count(*) FROM events")[0][0]
+        report = a.sync(now=day(25))
+        self.assertTrue(report["epoch_changed"])
+        b.sync(now=day(25))
+        self.assertNotEqual(a.json("sync", "status")["epoch"], epoch)
+        after = rows(self.server.db(), "SELECT count(*) FROM events")[0][0]
+        self.assertGreater(after, before)
+        ids = {first["id"]} | {c["id"] for c in later}
+        self.assertEqual(set(case_rows(self.server.db(), ids)), ids)
+        self.assert_converged({first["id"]}, a, b)
+        self.assertEqual(timelines(self.server.db(), ids), timelines(a.db, ids))
+
+    def test_descriptors_return_to_baseline(self):
+        self.server.stop()
+        # a load test: without the slow leak-checking allocator
+        self.server.start("--idle-timeout", "2", leak_check=False)
+        pid = self.server.proc.pid
+        fds = lambda: len(os.listdir(f"/proc/{pid}/fd"))
+        self.server.request("GET", "/healthz")
+        time.sleep(0.2)
+        baseline = fds()
+        # 500 at once: the deep backlog takes them all
+        burst = [socket.create_connection(("127.0.0.1", self.server.port), timeout=60) for _ in range(500)]
+        for s in burst:
+            s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        answered = 0
+        for s in burst:
+            answered += s.recv(4096).startswith(b"HTTP/1.1 200")
+            s.close()
+        self.assertEqual(answered, 500)
+        # then clients that hang up on a kept-alive connection, and some that say nothing
+        for _ in range(300):
+            s = socket.create_connection(("127.0.0.1", self.server.port))
+            s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+            s.recv(4096)
+            s.close()
+        for _ in range(100):   # connect and say nothing
+            socket.create_connection(("127.0.0.1", self.server.port)).close()
+
+        deadline = time.time() + 20
+        while time.time() < deadline and fds() > baseline + 2:
+            time.sleep(0.5)
+        self.assertLessEqual(fds(), baseline + 2)
+
+    def test_sigterm_finishes_requests_in_flight(self):
+        body = json.dumps({"code": "WRONG-CODE", "device_id": "0190a5a8-0000-7000-8000-000000000001"}).encode()
+        s = socket.create_connection(("127.0.0.1", self.server.port))
+        s.sendall(b"POST /api/v1/enrol HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                  b"Content-Length: %d\r\n\r\n" % len(body) + body[:10])
+        time.sleep(0.3)
+        self.server.proc.send_signal(signal.SIGTERM)
+        time.sleep(0.3)
+        self.assertIsNone(self.server.proc.poll())   # still answering the request
+        s.sendall(body[10:])
+        answer = b""
+        while not answer.endswith(b"}"):
+            chunk = s.recv(65536)
+            if not chunk:
+                break
+            answer += chunk
+        s.close()
+        self.assertTrue(answer.startswith(b"HTTP/1.1 401"), answer)
+        self.assertIn(b'"bad_code"', answer)
+        self.assertEqual(self.server.proc.wait(timeout=15), 0)
+        self.server.stop()
+        self.server.start()   # for tearDown
+
+    @unittest.skipUnless(shutil.which("openssl"), "needs openssl to make a certificate")
+    def test_tls(self):
+        cert, key = (os.path.join(self.tmp, n) for n in ("cert.pem", "key.pem"))
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                        "-subj", "/CN=127.0.0.1", "-keyout", key, "-out", cert],
+                       check=True, capture_output=True)
+        self.server.stop()
+        self.server.start("--tls-cert", cert, "--tls-key", key, leak_check=False)
+        self.assertTrue(self.server.url.startswith("https://"))
+        ctx = ssl.create_default_context(cafile=cert)
+        ctx.check_hostname = False
+        with urllib.request.urlopen(self.server.url + "/healthz", context=ctx, timeout=10) as r:
+            self.assertEqual(json.loads(r.read())["status"], "ok")
+        self.assertEqual(self.server.stop(), 0)
+        self.server.start()   # for tearDown
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
