@@ -10,7 +10,7 @@ PACKAGES="
   libsodium-dev libical-dev libcairo2-dev libpango1.0-dev
   yelp-tools desktop-file-utils appstream
   xvfb xauth dbus-x11 fonts-noto-cjk imagemagick poppler-utils
-  python3 clang
+  python3 clang openssl
 "
 
 missing=""

@@ -207,7 +207,7 @@ class SyncTest(unittest.TestCase):
         self.server.stop()
         self.server.start()   # for tearDown
 
-    @unittest.skipUnless(shutil.which("openssl"), "needs openssl to make a certificate")
+    @unittest.skipUnless(shutil.which("openssl"), "needs openssl (installed by build-aux/install-deps.sh)")
     def test_tls(self):
         cert, key = (os.path.join(self.tmp, n) for n in ("cert.pem", "key.pem"))
         subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
