@@ -7,6 +7,9 @@
 #include <locale.h>
 
 #include "sw-application.h"
+#include "sw-notifier.h"
+#include "sw-preferences-window.h"
+#include "sw-sync-page.h"
 #include "sw-window.h"
 
 struct _SwApplication
@@ -16,6 +19,7 @@ struct _SwApplication
   char           *db_path;
   GSettings      *settings;
   SwContext      *context;
+  SwNotifier     *notifier;
 };
 
 G_DEFINE_FINAL_TYPE (SwApplication, sw_application, ADW_TYPE_APPLICATION)
@@ -109,6 +113,9 @@ sw_application_activate (GApplication *app)
   gtk_window_present (GTK_WINDOW (win));
   /* Violations are looked for at start, then on a timer, in a thread. */
   sw_context_start_detection (self->context);
+  if (self->notifier == NULL)
+    self->notifier = sw_notifier_new (app, self->context, NULL);
+  sw_notifier_check (self->notifier);
   if (sw_context_get_user (self->context) == NULL)
     sw_window_pick_user (win);
 }
@@ -231,6 +238,45 @@ help_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       data)
+{
+  SwApplication *self = SW_APPLICATION (data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *prefs;
+
+  if (self->context == NULL)
+    return;
+  prefs = sw_preferences_window_new (self->context);
+  sw_preferences_window_add_page (SW_PREFERENCES_WINDOW (prefs),
+                                  ADW_PREFERENCES_PAGE (sw_sync_page_new (self->context)));
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
+  gtk_window_set_application (GTK_WINDOW (prefs), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+/* A notification's click: the main window, then the case. */
+static void
+open_case_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       data)
+{
+  GtkApplication *app = GTK_APPLICATION (data);
+  SwWindow *win = main_window (app);
+
+  if (win == NULL)
+    {
+      g_application_activate (G_APPLICATION (app));
+      win = main_window (app);
+    }
+  if (win == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (win));
+  sw_window_open_case (win, g_variant_get_string (param, NULL));
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       data)
@@ -245,7 +291,8 @@ sw_application_startup (GApplication *app)
     { "about", about_action, NULL, NULL, NULL, { 0 } },
     { "help", help_action, NULL, NULL, NULL, { 0 } },
     { "quit", quit_action, NULL, NULL, NULL, { 0 } },
-    { "preferences", NULL, NULL, NULL, NULL, { 0 } },
+    { "preferences", preferences_action, NULL, NULL, NULL, { 0 } },
+    { "open-case", open_case_action, "s", NULL, NULL, { 0 } },
   };
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *help_accels[] = { "F1", NULL };
@@ -255,8 +302,6 @@ sw_application_startup (GApplication *app)
   G_APPLICATION_CLASS (sw_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
-  /* Preferences come with a later issue; the item stays visible but off. */
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app), "preferences")), FALSE);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
 
@@ -276,6 +321,7 @@ sw_application_dispose (GObject *object)
 {
   SwApplication *self = SW_APPLICATION (object);
 
+  g_clear_object (&self->notifier);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->db_path, g_free);

@@ -5,7 +5,9 @@
 #include <glib/gi18n.h>
 
 #include "sw-board-logic.h"
+#include "sw-case-print.h"
 #include "sw-case-view.h"
+#include "sw-conflict-banner.h"
 #include "sw-mask.h"
 #include "sw-policy.h"
 
@@ -20,6 +22,7 @@ struct _SwCaseView
   AdwPreferencesGroup *deadline_group;
   AdwPreferencesGroup *facts_group;
   AdwPreferencesGroup *timeline_group;
+  SwConflictBanner    *conflict_banner;
 
   /* owned */
   SwContext           *context;
@@ -309,6 +312,35 @@ fill_operations (SwCaseView *self)
     }
 }
 
+static const struct { const char *action; SwCaseForm form; } print_actions[] = {
+  { "case.print-receipt", SW_CASE_FORM_RECEIPT },
+  { "case.print-receipt-80mm", SW_CASE_FORM_RECEIPT_80MM },
+  { "case.print-handover", SW_CASE_FORM_HANDOVER },
+  { "case.print-materials", SW_CASE_FORM_MATERIALS },
+};
+
+static void
+update_print_actions (SwCaseView *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (print_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), print_actions[i].action,
+                                   sw_case_form_available (sw_context_get_store (self->context), self->id,
+                                                           print_actions[i].form));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action,
+              GVariant   *param)
+{
+  SwCaseView *self = SW_CASE_VIEW (widget);
+
+  for (guint i = 0; i < G_N_ELEMENTS (print_actions); i++)
+    if (g_str_equal (action, print_actions[i].action))
+      sw_case_print (widget, self->context, self->id, print_actions[i].form,
+                     GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, NULL);
+}
+
 static void
 refresh (SwCaseView *self)
 {
@@ -331,6 +363,8 @@ refresh (SwCaseView *self)
   fill_facts (self);
   fill_operations (self);
   fill_timeline (self);
+  update_print_actions (self);
+  sw_conflict_banner_set_case (self->conflict_banner, self->context, self->id);
 }
 
 static void
@@ -377,7 +411,12 @@ sw_case_view_class_init (SwCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwCaseView, deadline_group);
   gtk_widget_class_bind_template_child (widget_class, SwCaseView, facts_group);
   gtk_widget_class_bind_template_child (widget_class, SwCaseView, timeline_group);
+  g_type_ensure (SW_TYPE_CONFLICT_BANNER);
+  gtk_widget_class_bind_template_child (widget_class, SwCaseView, conflict_banner);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (print_actions); i++)
+    gtk_widget_class_install_action (widget_class, print_actions[i].action, NULL, print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "case.print-receipt", NULL);
 }
 
 static void
@@ -426,4 +465,10 @@ sw_case_view_activate (SwCaseView *self,
                        SwOpKind    op)
 {
   g_signal_emit (self, signals[START_OPERATION], 0, (int) op, self->id);
+}
+
+SwConflictBanner *
+sw_case_view_get_conflict_banner (SwCaseView *self)
+{
+  return self->conflict_banner;
 }

@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "sw-conflict-banner.h"
 #include "sw-context.h"
 #include "sw-operation.h"
 
@@ -21,5 +22,7 @@ guint      sw_case_view_get_n_events    (SwCaseView *self);
 /* Does what the operation's button does: emits "start-operation". */
 void       sw_case_view_activate        (SwCaseView *self,
                                          SwOpKind    op);
+
+SwConflictBanner *sw_case_view_get_conflict_banner (SwCaseView *self);
 
 G_END_DECLS

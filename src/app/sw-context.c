@@ -36,7 +36,7 @@ G_DEFINE_FINAL_TYPE (SwContext, sw_context, G_TYPE_OBJECT)
 enum { PROP_0, PROP_STORE, PROP_USER, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-enum { CASE_CHANGED, CASE_REPLACED, TICK, FINDINGS_CHANGED, N_SIGNALS };
+enum { CASE_CHANGED, CASE_REPLACED, TICK, FINDINGS_CHANGED, DIRECTORY_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
@@ -184,6 +184,10 @@ sw_context_class_init (SwContextClass *klass)
   /* Findings were detected, recorded or decided. */
   signals[FINDINGS_CHANGED] =
     g_signal_new ("findings-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* Staff or departments were edited or imported (after re-indexing). */
+  signals[DIRECTORY_CHANGED] =
+    g_signal_new ("directory-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
@@ -535,4 +539,16 @@ void
 sw_context_findings_changed (SwContext *self)
 {
   g_signal_emit (self, signals[FINDINGS_CHANGED], 0);
+}
+
+void
+sw_context_directory_changed (SwContext *self)
+{
+  g_autofree char *user = g_strdup (sw_context_get_user_empno (self));
+
+  index_directory (self);
+  /* The user's own row may have changed; the rights follow the next switch. */
+  if (user != NULL && g_hash_table_lookup (self->staff_by_empno, user) != NULL)
+    g_set_object (&self->user, g_hash_table_lookup (self->staff_by_empno, user));
+  g_signal_emit (self, signals[DIRECTORY_CHANGED], 0);
 }

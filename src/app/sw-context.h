@@ -46,6 +46,9 @@ SwStaff    *sw_context_lookup_staff     (SwContext   *self,
                                          const char  *empno);
 SwDepartment *sw_context_lookup_department (SwContext *self,
                                             const char *code);
+/* Re-reads staff and departments after an edit or import and emits
+ * "directory-changed". */
+void        sw_context_directory_changed (SwContext  *self);
 /* The name of a staff member or department, or the code itself. */
 const char *sw_context_staff_name       (SwContext   *self,
                                          const char  *empno);

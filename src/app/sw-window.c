@@ -7,8 +7,10 @@
 
 #include "sw-acct-nav.h"
 #include "sw-case-view.h"
+#include "sw-dir-nav.h"
 #include "sw-op-dialog.h"
 #include "sw-register-dialog.h"
+#include "sw-sync-indicator.h"
 #include "sw-user-picker.h"
 #include "sw-window.h"
 
@@ -27,11 +29,13 @@ struct _SwWindow
   GtkWidget            *board_bin;
   GtkBox               *sidebar_box;
   GtkStack             *view_stack;
+  SwSyncIndicator      *sync_indicator;
 
   /* owned */
   SwContext            *context;
   SwBoard              *board;
   SwAcctNav            *acct_nav;
+  SwDirNav             *dir_nav;
   GtkLabel             *count_labels[SW_N_BOARDS];
   guint                 counts[SW_N_BOARDS];
   guint                 count_idle;
@@ -164,6 +168,7 @@ board_selected_cb (GtkListBox    *list,
   if (row == NULL)
     return;
   sw_acct_nav_unselect (self->acct_nav);
+  sw_dir_nav_unselect (self->dir_nav);
   gtk_stack_set_visible_child_name (self->view_stack, "board");
   sw_board_set_kind (self->board, gtk_list_box_row_get_index (row));
   update_titles (self);
@@ -171,11 +176,10 @@ board_selected_cb (GtkListBox    *list,
     adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
-/* An accountability page is shown (title), or none is left (NULL). */
+/* An accountability or directory page is shown (title), or none is left (NULL). */
 static void
-acct_page_cb (SwAcctNav  *nav,
-              const char *title,
-              SwWindow   *self)
+page_shown (SwWindow   *self,
+            const char *title)
 {
   if (title == NULL)
     {
@@ -186,6 +190,26 @@ acct_page_cb (SwAcctNav  *nav,
   adw_window_title_set_title (self->window_title, title);
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+static void
+acct_page_cb (SwAcctNav  *nav,
+              const char *title,
+              SwWindow   *self)
+{
+  if (title != NULL)
+    sw_dir_nav_unselect (self->dir_nav);
+  page_shown (self, title);
+}
+
+static void
+dir_page_cb (SwDirNav   *nav,
+             const char *title,
+             SwWindow   *self)
+{
+  if (title != NULL)
+    sw_acct_nav_unselect (self->acct_nav);
+  page_shown (self, title);
 }
 
 static void
@@ -422,6 +446,8 @@ sw_window_class_init (SwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwWindow, board_bin);
   gtk_widget_class_bind_template_child (widget_class, SwWindow, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, SwWindow, view_stack);
+  g_type_ensure (SW_TYPE_SYNC_INDICATOR);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, sync_indicator);
 
   gtk_widget_class_install_action (widget_class, "board.open", "s", open_action);
   gtk_widget_class_install_action (widget_class, "board.move", "(si)", move_action);
@@ -460,9 +486,13 @@ sw_window_new (GtkApplication *app,
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
 
   build_sidebar (self);
+  sw_sync_indicator_set_context (self->sync_indicator, context);
   self->acct_nav = SW_ACCT_NAV (sw_acct_nav_new (context, self->view_stack));
   gtk_box_append (self->sidebar_box, GTK_WIDGET (self->acct_nav));
   g_signal_connect (self->acct_nav, "page-selected", G_CALLBACK (acct_page_cb), self);
+  self->dir_nav = SW_DIR_NAV (sw_dir_nav_new (context, self->view_stack));
+  gtk_box_append (self->sidebar_box, GTK_WIDGET (self->dir_nav));
+  g_signal_connect (self->dir_nav, "page-selected", G_CALLBACK (dir_page_cb), self);
   g_signal_connect (self->boards_list, "row-selected", G_CALLBACK (board_selected_cb), self);
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
   g_signal_connect_swapped (context, "notify::user", G_CALLBACK (user_changed_cb), self);
@@ -533,4 +563,16 @@ SwAcctNav *
 sw_window_get_accountability (SwWindow *self)
 {
   return self->acct_nav;
+}
+
+SwDirNav *
+sw_window_get_directory (SwWindow *self)
+{
+  return self->dir_nav;
+}
+
+SwSyncIndicator *
+sw_window_get_sync_indicator (SwWindow *self)
+{
+  return self->sync_indicator;
 }

@@ -7,6 +7,8 @@
 #include "sw-acct-nav.h"
 #include "sw-board.h"
 #include "sw-context.h"
+#include "sw-dir-nav.h"
+#include "sw-sync-indicator.h"
 
 G_BEGIN_DECLS
 
@@ -40,5 +42,8 @@ GtkWidget  *sw_window_new_case        (SwWindow       *self);
 GtkWidget  *sw_window_pick_user       (SwWindow       *self);
 /* Findings, records, reports and inspections, below the boards. */
 SwAcctNav  *sw_window_get_accountability (SwWindow     *self);
+/* Staff and departments, below the accountability pages. */
+SwDirNav   *sw_window_get_directory   (SwWindow       *self);
+SwSyncIndicator *sw_window_get_sync_indicator (SwWindow  *self);
 
 G_END_DECLS

@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "sw-acct-nav.h"
 #include "sw-application.h"
@@ -14,7 +16,12 @@
 #include "sw-inspection.h"
 #include "sw-report-view.h"
 #include "sw-case-view.h"
+#include "sw-departments-view.h"
+#include "sw-dir-csv.h"
+#include "sw-staff-view.h"
+#include "sw-preferences-window.h"
 #include "sw-register-dialog.h"
+#include "sw-sync-page.h"
 #include "sw-window.h"
 
 static void
@@ -227,6 +234,130 @@ save_accountability (SwWindow   *window,
   gtk_window_destroy (GTK_WINDOW (dialog));  sw_context_set_user (context, user);
 }
 
+/* The staff and departments pages as an administrator sees them, and the
+ * problems of a bad staff file. */
+static void
+save_directory (SwWindow   *window,
+                const char *dir,
+                const char *prefix)
+{
+  SwContext *context = sw_window_get_context (window);
+  SwDirNav *nav = sw_window_get_directory (window);
+  GListModel *staff = sw_context_get_staff (context);
+  const char *admin = first_with_role (context, SW_ROLE_ADMIN);
+  g_autofree char *user = g_strdup (sw_context_get_user_empno (context));
+  g_autofree char *csv = g_build_filename (g_get_tmp_dir (), "shouwen-screenshot-staff.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  GtkWidget *page, *dialog;
+
+  if (admin != NULL)
+    sw_context_set_user (context, admin);
+  page = sw_dir_nav_show (nav, SW_DIR_PAGE_STAFF);
+  for (guint i = 0, n = g_list_model_get_n_items (staff); i < n; i++)
+    {
+      g_autoptr(SwStaff) s = g_list_model_get_item (staff, i);
+
+      if (sw_staff_get_proxy_empno (s) != NULL)
+        {
+          sw_staff_view_select (SW_STAFF_VIEW (page), sw_staff_get_empno (s));
+          break;
+        }
+    }
+  save (GTK_WIDGET (window), dir, prefix, "staff");
+  g_file_set_contents (csv, "empno,name,department_code,rank,title,hire_date,phone,role,kind,availability\n"
+                       "X01,钱进,RETAIL,senior,柜员,2020-01-01,,staff,regular,on_duty\n"
+                       "X02,赵云,NOPE,3,柜员,2020-02-30,,staff,regular,on_duty\n", -1, NULL);
+  dialog = sw_dir_csv_import_file (page, context, SW_DIR_STAFF, file, NULL);
+  if (dialog != NULL)
+    {
+      save (dialog, dir, prefix, "staff-import-problems");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+  g_unlink (csv);
+
+  page = sw_dir_nav_show (nav, SW_DIR_PAGE_DEPARTMENTS);
+  {
+    GListModel *departments = sw_context_get_departments (context);
+
+    for (guint i = 0, n = g_list_model_get_n_items (departments); i < n; i++)
+      {
+        g_autoptr(SwDepartment) d = g_list_model_get_item (departments, i);
+
+        if (sw_department_get_duties (d) != NULL)
+          {
+            sw_departments_view_select (SW_DEPARTMENTS_VIEW (page), sw_department_get_code (d));
+            break;
+          }
+      }
+  }
+  save (GTK_WIDGET (window), dir, prefix, "departments");
+  sw_context_set_user (context, user);
+}
+
+/* Each preferences page, as the administrator sees it. */
+static void
+save_preferences (SwWindow   *window,
+                  const char *dir,
+                  const char *prefix)
+{
+  static const char *pages[] = { "general", "notifications", "policies", "calendar" };
+  SwContext *context = sw_window_get_context (window);
+  g_autofree char *user = g_strdup (sw_context_get_user_empno (context));
+  const char *admin = first_with_role (context, SW_ROLE_ADMIN);
+  GtkWidget *prefs;
+
+  if (admin != NULL)
+    sw_context_set_user (context, admin);
+  prefs = sw_preferences_window_new (context);
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (window));
+  gtk_window_set_default_size (GTK_WINDOW (prefs), 720, 760);
+  gtk_window_present (GTK_WINDOW (prefs));
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("prefs-%s", pages[i]);
+
+      adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (prefs),
+                                               sw_preferences_window_get_page (SW_PREFERENCES_WINDOW (prefs), pages[i]));
+      save (prefs, dir, prefix, name);
+    }
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  sw_context_set_user (context, user);
+}
+
+/* A device that was enrolled and lost its server: what a branch sees offline. */
+static void
+pretend_offline (SwStore *store)
+{
+  g_autofree char *since = g_strdup_printf ("%" G_GINT64_FORMAT, sw_store_now (store) - 3 * 3600 * 1000);
+  g_autofree char *last = g_strdup_printf ("%" G_GINT64_FORMAT, sw_store_now (store) - 3 * 3600 * 1000 - 60000);
+
+  sw_store_set_meta (store, "sync_server", "https://sync.example.com:8642", NULL);
+  sw_store_set_meta (store, "sync_state", "offline", NULL);
+  sw_store_set_meta (store, "sync_reason", _("Could not connect to sync.example.com: Connection refused"), NULL);
+  sw_store_set_meta (store, "sync_offline_since", since, NULL);
+  sw_store_set_meta (store, "sync_last_ok", last, NULL);
+}
+
+/* The header's sync indicator with its popover open, and the sync settings. */
+static void
+save_sync (SwWindow   *window,
+           const char *dir,
+           const char *prefix)
+{
+  SwSyncIndicator *indicator = sw_window_get_sync_indicator (window);
+  GtkWidget *prefs;
+
+  gtk_popover_popup (sw_sync_indicator_get_popover (indicator));
+  save (GTK_WIDGET (window), dir, prefix, "sync-popover");
+  gtk_popover_popdown (sw_sync_indicator_get_popover (indicator));
+  prefs = sw_sync_page_new_window (sw_window_get_context (window));
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (window));
+  gtk_window_set_default_size (GTK_WINDOW (prefs), 720, 760);
+  gtk_window_present (GTK_WINDOW (prefs));
+  save (prefs, dir, prefix, "sync-settings");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -267,6 +398,7 @@ main (int   argc,
   if (!sw_context_reload (context, &error))
     g_error ("%s", error->message);
 
+  pretend_offline (store);
   window = sw_window_new (NULL, context);
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
   gtk_window_present (GTK_WINDOW (window));
@@ -290,6 +422,9 @@ main (int   argc,
   gtk_window_destroy (GTK_WINDOW (view));
 
   save_accountability (window, argv[2], argv[3]);
+  save_directory (window, argv[2], argv[3]);
+  save_preferences (window, argv[2], argv[3]);
+  save_sync (window, argv[2], argv[3]);
   sw_window_set_board_kind (window, SW_BOARD_BRANCH);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 560, 700);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "sw-acct-util.h"
+#include "sw-case-print.h"
 #include "sw-export.h"
 #include "sw-pdf.h"
 #include "sw-report-print.h"
@@ -206,6 +207,8 @@ set_busy (SwReportView *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.register-csv",
                                  ready && g_strcmp0 (self->report->scope, "department") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.register-pdf",
+                                 ready && g_strcmp0 (self->report->scope, "department") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.register-print",
                                  ready && g_strcmp0 (self->report->scope, "department") == 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), ready);
 }
@@ -458,6 +461,17 @@ register_action (GtkWidget  *widget,
 }
 
 static void
+register_print_action (GtkWidget  *widget,
+                       const char *action,
+                       GVariant   *param)
+{
+  SwReportView *self = SW_REPORT_VIEW (widget);
+
+  sw_register_print (widget, self->context, self->report->scope_code, self->report->from, self->report->to,
+                     GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, NULL);
+}
+
+static void
 shared_release (Shared *shared)
 {
   g_rc_box_release_full (shared, (GDestroyNotify) shared_clear);
@@ -561,6 +575,7 @@ sw_report_view_class_init (SwReportViewClass *klass)
   gtk_widget_class_install_action (widget_class, "report.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "report.register-csv", NULL, register_action);
   gtk_widget_class_install_action (widget_class, "report.register-pdf", NULL, register_action);
+  gtk_widget_class_install_action (widget_class, "report.register-print", NULL, register_print_action);
   gtk_widget_class_bind_template_child (widget_class, SwReportView, stack);
   gtk_widget_class_bind_template_child (widget_class, SwReportView, spinner);
   gtk_widget_class_bind_template_child (widget_class, SwReportView, error_page);

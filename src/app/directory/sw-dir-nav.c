@@ -1,0 +1,167 @@
+/* sw-dir-nav.c
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sw-departments-view.h"
+#include "sw-dir-nav.h"
+#include "sw-staff-view.h"
+
+struct _SwDirNav
+{
+  GtkBox      parent_instance;
+
+  /* borrowed */
+  GtkStack   *stack;
+
+  /* owned */
+  SwContext  *context;
+  GtkListBox *list;
+  GtkWidget  *rows[SW_N_DIR_PAGES];
+  GtkWidget  *pages[SW_N_DIR_PAGES];
+  gboolean    selecting;
+};
+
+G_DEFINE_FINAL_TYPE (SwDirNav, sw_dir_nav, GTK_TYPE_BOX)
+
+enum { PAGE_SELECTED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static const char *const page_names[] = { "staff", "departments" };
+
+const char *
+sw_dir_page_title (SwDirPage page)
+{
+  switch (page)
+    {
+    case SW_DIR_PAGE_STAFF: return _("Staff");
+    case SW_DIR_PAGE_DEPARTMENTS: return _("Departments");
+    case SW_N_DIR_PAGES:
+    default: return "";
+    }
+}
+
+/* A new user has other rights: the pages start again. */
+static void
+user_changed_cb (SwDirNav *self)
+{
+  for (guint p = 0; p < SW_N_DIR_PAGES; p++)
+    if (self->pages[p] != NULL)
+      {
+        gtk_stack_remove (self->stack, self->pages[p]);
+        self->pages[p] = NULL;
+      }
+  gtk_widget_set_visible (GTK_WIDGET (self), sw_context_get_user (self->context) != NULL);
+  if (gtk_list_box_get_selected_row (self->list) != NULL)
+    {
+      sw_dir_nav_unselect (self);
+      g_signal_emit (self, signals[PAGE_SELECTED], 0, NULL);
+    }
+}
+
+static void
+row_selected_cb (GtkListBox    *list,
+                 GtkListBoxRow *row,
+                 SwDirNav      *self)
+{
+  if (row == NULL || self->selecting)
+    return;
+  sw_dir_nav_show (self, gtk_list_box_row_get_index (row));
+}
+
+static void
+sw_dir_nav_dispose (GObject *object)
+{
+  SwDirNav *self = SW_DIR_NAV (object);
+
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
+  g_clear_object (&self->context);
+  G_OBJECT_CLASS (sw_dir_nav_parent_class)->dispose (object);
+}
+
+static void
+sw_dir_nav_class_init (SwDirNavClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = sw_dir_nav_dispose;
+
+  /* A page was shown: its title; NULL when the pages went away. */
+  signals[PAGE_SELECTED] =
+    g_signal_new ("page-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+sw_dir_nav_init (SwDirNav *self)
+{
+  GtkWidget *heading = gtk_label_new (_("Directory"));
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_set_margin_start (heading, 18);
+  gtk_widget_set_margin_top (heading, 12);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_add_css_class (heading, "dim-label");
+  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
+  gtk_box_append (GTK_BOX (self), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (self), heading);
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->list));
+  for (guint p = 0; p < SW_N_DIR_PAGES; p++)
+    {
+      GtkWidget *label = gtk_label_new (sw_dir_page_title (p));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_list_box_append (self->list, label);
+      self->rows[p] = GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, p));
+    }
+  g_signal_connect (self->list, "row-selected", G_CALLBACK (row_selected_cb), self);
+}
+
+GtkWidget *
+sw_dir_nav_new (SwContext *context,
+                GtkStack  *stack)
+{
+  SwDirNav *self = g_object_new (SW_TYPE_DIR_NAV, NULL);
+
+  self->context = g_object_ref (context);
+  self->stack = stack;
+  g_signal_connect_swapped (context, "notify::user", G_CALLBACK (user_changed_cb), self);
+  user_changed_cb (self);
+  return GTK_WIDGET (self);
+}
+
+GtkWidget *
+sw_dir_nav_show (SwDirNav  *self,
+                 SwDirPage  page)
+{
+  g_return_val_if_fail (page < SW_N_DIR_PAGES, NULL);
+
+  if (sw_context_get_user (self->context) == NULL)
+    return NULL;
+  if (self->pages[page] == NULL)
+    {
+      self->pages[page] = page == SW_DIR_PAGE_STAFF ? sw_staff_view_new (self->context)
+                                                    : sw_departments_view_new (self->context);
+      gtk_widget_set_hexpand (self->pages[page], TRUE);
+      gtk_widget_set_vexpand (self->pages[page], TRUE);
+      gtk_stack_add_named (self->stack, self->pages[page], page_names[page]);
+    }
+  self->selecting = TRUE;
+  gtk_list_box_select_row (self->list, GTK_LIST_BOX_ROW (self->rows[page]));
+  self->selecting = FALSE;
+  gtk_stack_set_visible_child (self->stack, self->pages[page]);
+  g_signal_emit (self, signals[PAGE_SELECTED], 0, sw_dir_page_title (page));
+  return self->pages[page];
+}
+
+void
+sw_dir_nav_unselect (SwDirNav *self)
+{
+  self->selecting = TRUE;
+  gtk_list_box_unselect_all (self->list);
+  self->selecting = FALSE;
+}

@@ -1,0 +1,31 @@
+/* sw-dir-nav.h — the directory pages in the window's sidebar, below the
+ * accountability pages: staff and departments. Everyone reads them; the
+ * pages decide who edits. The pages are made when first shown, in the
+ * window's stack.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sw-context.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  SW_DIR_PAGE_STAFF,
+  SW_DIR_PAGE_DEPARTMENTS,
+  SW_N_DIR_PAGES
+} SwDirPage;
+
+#define SW_TYPE_DIR_NAV (sw_dir_nav_get_type ())
+G_DECLARE_FINAL_TYPE (SwDirNav, sw_dir_nav, SW, DIR_NAV, GtkBox)
+
+GtkWidget  *sw_dir_nav_new      (SwContext *context,
+                                 GtkStack  *stack);
+const char *sw_dir_page_title   (SwDirPage  page);
+/* Shows a page (making it if needed); emits "page-selected" with its title. */
+GtkWidget  *sw_dir_nav_show     (SwDirNav  *self,
+                                 SwDirPage  page);
+void        sw_dir_nav_unselect (SwDirNav  *self);
+
+G_END_DECLS

@@ -1,0 +1,94 @@
+/* sw-case-print.c
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "sw-case-print.h"
+#include "sw-print.h"
+
+static gboolean
+masked (SwContext *context)
+{
+  SwStaff *user = sw_context_get_user (context);
+
+  return user == NULL || sw_staff_get_role (user) == SW_ROLE_INSPECTOR;
+}
+
+/* Tells the person why nothing was printed, then hands the error on. */
+static GtkPrintOperationResult
+fail (GtkWidget  *parent,
+      GError     *local,
+      GError    **error)
+{
+  GtkRoot *root = parent ? gtk_widget_get_root (parent) : NULL;
+  GtkWidget *dialog;
+
+  if (GTK_IS_WINDOW (root))
+    {
+      dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Could not print"), local->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  g_propagate_error (error, local);
+  return GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+static GtkPrintOperationResult
+run (GtkWidget                *parent,
+     SwForm                   *form,
+     SwPaper                   paper,
+     const char               *job_name,
+     GtkPrintOperationAction   action,
+     const char               *export_path,
+     GError                  **error)
+{
+  g_autoptr(GtkPrintOperation) op = sw_print_operation_new (form, paper, job_name);
+
+  return sw_print_run (op, parent, action, export_path, error);
+}
+
+GtkPrintOperationResult
+sw_case_print (GtkWidget                *parent,
+               SwContext                *context,
+               const char               *case_id,
+               SwCaseForm                which,
+               GtkPrintOperationAction   action,
+               const char               *export_path,
+               GError                  **error)
+{
+  SwStore *store = sw_context_get_store (context);
+  g_autoptr(SwCase) c = NULL;
+  g_autofree char *title = NULL;
+  GError *local = NULL;
+  SwForm *form;
+
+  if ((c = sw_store_get_case (store, case_id, &local)) == NULL ||
+      (form = sw_case_form_new (store, case_id, which, masked (context), &local)) == NULL)
+    return fail (parent, local, error);
+  title = sw_case_form_title (which, sw_case_get_number (c));
+  return run (parent, form, which == SW_CASE_FORM_RECEIPT_80MM ? SW_PAPER_RECEIPT_80MM : SW_PAPER_A4,
+              title, action, export_path, error);
+}
+
+GtkPrintOperationResult
+sw_register_print (GtkWidget                *parent,
+                   SwContext                *context,
+                   const char               *department,
+                   gint64                    from,
+                   gint64                    to,
+                   GtkPrintOperationAction   action,
+                   const char               *export_path,
+                   GError                  **error)
+{
+  g_autofree char *title = g_strdup_printf (_("Register of %s"),
+                                            sw_context_department_name (context, department));
+  GError *local = NULL;
+  SwForm *form = sw_register_form_new (sw_context_get_store (context), department, from, to,
+                                       masked (context), &local);
+
+  if (form == NULL)
+    return fail (parent, local, error);
+  return run (parent, form, SW_PAPER_A4_LANDSCAPE, title, action, export_path, error);
+}

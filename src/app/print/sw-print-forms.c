@@ -1,0 +1,383 @@
+/* sw-print-forms.c — what each form says; sw-forms-draw.c lays it out
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sw-branch.h"
+#include "sw-calendar.h"
+#include "sw-case.h"
+#include "sw-case-event.h"
+#include "sw-department.h"
+#include "sw-error.h"
+#include "sw-export.h"
+#include "sw-mask.h"
+#include "sw-print-forms.h"
+#include "sw-staff.h"
+
+#define RECEIPT_SCALE 0.8
+
+/* What a case's forms are made of, read once. */
+typedef struct {
+  SwStore     *store;
+  SwCase      *kase;
+  GListModel  *events;
+  GTimeZone   *zone;
+  gboolean     mask;
+} Facts;
+
+static void
+facts_clear (Facts *f)
+{
+  g_clear_object (&f->kase);
+  g_clear_object (&f->events);
+  g_clear_pointer (&f->zone, g_time_zone_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Facts, facts_clear)
+
+static GTimeZone *
+branch_zone (SwStore    *store,
+             const char *branch)
+{
+  g_autofree char *home = branch ? NULL : sw_store_get_home_branch (store);
+  g_autoptr(SwCalendar) cal = sw_store_get_calendar (store, branch ? branch : home);
+
+  return cal ? g_time_zone_ref (sw_calendar_get_timezone (cal)) : g_time_zone_new_local ();
+}
+
+static gboolean
+facts_load (Facts       *f,
+            SwStore     *store,
+            const char  *case_id,
+            gboolean     mask,
+            GError     **error)
+{
+  f->store = store;
+  f->mask = mask;
+  if ((f->kase = sw_store_get_case (store, case_id, error)) == NULL ||
+      (f->events = sw_store_list_events (store, sw_case_get_id (f->kase), error)) == NULL)
+    return FALSE;
+  f->zone = branch_zone (store, sw_case_get_branch_code (f->kase));
+  return TRUE;
+}
+
+static char *
+local_time (GTimeZone *zone,
+            gint64     ms,
+            gboolean   date_only)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (ms <= 0)
+    return NULL;
+  utc = g_date_time_new_from_unix_utc (ms / 1000);
+  local = g_date_time_to_timezone (utc, zone);
+  return g_date_time_format (local, date_only ? "%Y-%m-%d" : "%Y-%m-%d %H:%M");
+}
+
+static void
+time_field (SwForm     *form,
+            Facts      *f,
+            const char *label,
+            gint64      ms)
+{
+  g_autofree char *text = local_time (f->zone, ms, FALSE);
+
+  sw_form_field (form, label, text);
+}
+
+/* "王芳 (R01)", or the code when the person is not in the directory. */
+static char *
+person (SwStore    *store,
+        const char *empno)
+{
+  g_autoptr(SwStaff) s = empno ? sw_store_get_staff (store, empno) : NULL;
+
+  if (empno == NULL || *empno == '\0')
+    return NULL;
+  return s ? g_strdup_printf ("%s (%s)", sw_staff_get_name (s), empno) : g_strdup (empno);
+}
+
+static char *
+department (SwStore    *store,
+            const char *code)
+{
+  g_autoptr(SwDepartment) d = code ? sw_store_get_department (store, code) : NULL;
+
+  return d ? g_strdup (sw_department_get_name (d)) : g_strdup (code);
+}
+
+/* The last event of `kind` at or after `from`, and its index. */
+static SwCaseEvent *
+find_event (GListModel  *events,
+            SwEventKind  kind,
+            guint        from,
+            gboolean     last,
+            guint       *position)
+{
+  SwCaseEvent *found = NULL;
+
+  for (guint i = from; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(SwCaseEvent) ev = g_list_model_get_item (events, i);
+
+      if (sw_case_event_get_kind (ev) != kind)
+        continue;
+      g_set_object (&found, ev);
+      if (position)
+        *position = i;
+      if (!last)
+        break;
+    }
+  return found;
+}
+
+static void
+customer_fields (SwForm *form,
+                 Facts  *f)
+{
+  SwCase *c = f->kase;
+  g_autofree char *name = f->mask ? sw_mask_name (sw_case_get_customer_name (c))
+                                  : g_strdup (sw_case_get_customer_name (c));
+  g_autofree char *phone = f->mask ? sw_mask_phone (sw_case_get_customer_phone (c))
+                                   : g_strdup (sw_case_get_customer_phone (c));
+
+  sw_form_field (form, _("Customer"), sw_case_get_anonymous (c) ? _("Anonymous") : name);
+  sw_form_field (form, _("Customer phone"), phone);
+  sw_form_field (form, _("Customer unit"), sw_case_get_customer_unit (c));
+}
+
+/* The head of every case form: its title, the branch, the case number. */
+static SwForm *
+form_begin (Facts      *f,
+            const char *title,
+            double      scale)
+{
+  g_autoptr(SwBranch) branch = sw_store_get_branch (f->store, sw_case_get_branch_code (f->kase));
+  SwForm *form = sw_form_new (scale);
+
+  sw_form_title (form, title);
+  if (branch != NULL)
+    sw_form_text (form, sw_branch_get_name (branch));
+  sw_form_rule (form);
+  sw_form_field (form, _("Case number"), sw_case_get_number (f->kase));
+  return form;
+}
+
+static SwForm *
+receipt_new (Facts    *f,
+             gboolean  narrow)
+{
+  SwCase *c = f->kase;
+  g_autoptr(SwStaff) owner = sw_store_get_staff (f->store, sw_case_get_owner (c));
+  g_autoptr(SwDepartment) dept = sw_store_get_department (f->store, sw_case_get_owner_department (c));
+  g_autoptr(SwBranch) branch = sw_store_get_branch (f->store, sw_case_get_branch_code (c));
+  g_autofree char *who = person (f->store, sw_case_get_owner (c));
+  g_autofree char *kind = g_strdup_printf ("%s · %s", sw_kind_label (sw_case_get_kind (c)),
+                                           sw_channel_label (sw_case_get_channel (c)));
+  g_autofree char *today = local_time (f->zone, sw_store_now (f->store), TRUE);
+  const char *phone = owner && sw_staff_get_phone (owner) && *sw_staff_get_phone (owner)
+                      ? sw_staff_get_phone (owner) : dept ? sw_department_get_phone (dept) : NULL;
+  SwForm *form = form_begin (f, _("Receipt"), narrow ? RECEIPT_SCALE : 1.0);
+
+  sw_form_field (form, _("First-inquiry person"), who);
+  sw_form_field (form, _("Contact phone"), phone);
+  sw_form_field (form, _("Kind"), kind);
+  sw_form_field (form, _("Request"), sw_case_get_content (c));
+  time_field (form, f, _("Received"), sw_case_get_received_at (c));
+  if (sw_case_get_promised_at (c) > 0)
+    time_field (form, f, _("Promised reply by"), sw_case_get_promised_at (c));
+  else
+    sw_form_field (form, _("Promised reply by"),
+                   sw_case_is_open (c) ? _("To be confirmed; you will be told") : _("Answered"));
+  sw_form_field (form, _("Supervision phone"), branch ? sw_branch_get_supervision_phone (branch) : NULL);
+  sw_form_field (form, _("Date"), today);
+  sw_form_rule (form);
+  sw_form_text (form, _("Keep this receipt. If you have no reply by the promised time, call the "
+                        "supervision phone and quote the case number."));
+  return form;
+}
+
+static SwForm *
+handover_new (Facts *f)
+{
+  SwCase *c = f->kase;
+  guint at = 0;
+  g_autoptr(SwCaseEvent) passed = find_event (f->events, SW_EVENT_TRANSFERRED, 0, TRUE, &at);
+  g_autoptr(SwCaseEvent) accepted = find_event (f->events, SW_EVENT_ACCEPTED, at, FALSE, NULL);
+  g_autofree char *from = department (f->store, sw_case_event_get_string (passed, "from_department"));
+  g_autofree char *to = department (f->store, sw_case_event_get_string (passed, "to_department"));
+  g_autofree char *passer = person (f->store, sw_case_event_get_actor (passed));
+  g_autofree char *passed_at = local_time (f->zone, sw_case_event_get_at (passed), FALSE);
+  g_autofree char *passed_line = g_strdup_printf ("%s · %s", passer, passed_at);
+  g_autofree char *accepter = accepted ? person (f->store, sw_case_event_get_actor (accepted)) : NULL;
+  g_autofree char *accepted_at = accepted ? local_time (f->zone, sw_case_event_get_at (accepted), FALSE) : NULL;
+  g_autofree char *accepted_line = accepted ? g_strdup_printf ("%s · %s", accepter, accepted_at) : NULL;
+  g_autofree char *handler = accepted ? person (f->store, sw_case_event_get_string (accepted, "handler")) : NULL;
+  g_autofree char *kind = g_strdup_printf ("%s · %s", sw_kind_label (sw_case_get_kind (c)),
+                                           sw_channel_label (sw_case_get_channel (c)));
+  g_autofree char *owner = person (f->store, sw_case_get_owner (c));
+  SwForm *form = form_begin (f, _("Department coordination work order"), 1.0);
+
+  time_field (form, f, _("Received"), sw_case_get_received_at (c));
+  sw_form_field (form, _("Kind"), kind);
+  sw_form_field (form, _("First-inquiry person"), owner);
+  customer_fields (form, f);
+  sw_form_field (form, _("Request"), sw_case_get_content (c));
+  sw_form_rule (form);
+  sw_form_field (form, _("From department"), from);
+  sw_form_field (form, _("To department"), to);
+  sw_form_field (form, _("Handover note"), sw_case_event_get_string (passed, "note"));
+  time_field (form, f, _("Accept by"), sw_case_event_get_int (passed, "due_at"));
+  time_field (form, f, _("Promised reply by"), sw_case_get_promised_at (c));
+  sw_form_field (form, _("Handler"), handler);
+  sw_form_rule (form);
+  sw_form_signature (form, _("Passed by"), passed_line);
+  sw_form_signature (form, _("Accepted by"), accepted_line ? accepted_line : " ");
+  return form;
+}
+
+static SwForm *
+materials_new (Facts *f)
+{
+  g_autoptr(SwCaseEvent) notified = find_event (f->events, SW_EVENT_NOTIFIED, 0, TRUE, NULL);
+  g_auto(GStrv) items = g_strsplit_set (sw_case_event_get_string (notified, "materials"), ";\n", -1);
+  g_autofree char *by = person (f->store, sw_case_event_get_actor (notified));
+  gint64 promised = sw_case_event_get_int (notified, "promised_at");
+  SwForm *form = form_begin (f, _("List of materials to provide"), 1.0);
+  guint n = 0;
+
+  customer_fields (form, f);
+  sw_form_field (form, _("Request"), sw_case_get_content (f->kase));
+  time_field (form, f, _("Notified"), sw_case_event_get_at (notified));
+  sw_form_field (form, _("Notified by"), by);
+  time_field (form, f, _("Promised reply by"), promised > 0 ? promised : sw_case_get_promised_at (f->kase));
+  sw_form_rule (form);
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      g_strstrip (items[i]);
+      if (*items[i] != '\0')
+        sw_form_item (form, ++n, items[i]);
+    }
+  sw_form_rule (form);
+  sw_form_text (form, _("This is everything needed, told once (one-time notification): nothing else "
+                        "will be asked for. Bring these materials and quote the case number."));
+  return form;
+}
+
+gboolean
+sw_case_form_available (SwStore    *store,
+                        const char *case_id,
+                        SwCaseForm  which)
+{
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(SwCaseEvent) ev = NULL;
+
+  if (which == SW_CASE_FORM_RECEIPT || which == SW_CASE_FORM_RECEIPT_80MM)
+    return TRUE;
+  if ((events = sw_store_list_events (store, case_id, NULL)) == NULL)
+    return FALSE;
+  ev = find_event (events, which == SW_CASE_FORM_HANDOVER ? SW_EVENT_TRANSFERRED : SW_EVENT_NOTIFIED,
+                   0, FALSE, NULL);
+  return ev != NULL;
+}
+
+SwForm *
+sw_case_form_new (SwStore     *store,
+                  const char  *case_id,
+                  SwCaseForm   which,
+                  gboolean     mask,
+                  GError     **error)
+{
+  g_auto(Facts) f = { 0 };
+
+  if (!facts_load (&f, store, case_id, mask, error))
+    return NULL;
+  if (!sw_case_form_available (store, sw_case_get_id (f.kase), which))
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_INVALID,
+                   which == SW_CASE_FORM_HANDOVER ? _("Case %s was never transferred")
+                                                  : _("Case %s has no one-time notification"),
+                   sw_case_get_number (f.kase));
+      return NULL;
+    }
+  switch (which)
+    {
+    case SW_CASE_FORM_RECEIPT:
+    case SW_CASE_FORM_RECEIPT_80MM:
+      return receipt_new (&f, which == SW_CASE_FORM_RECEIPT_80MM);
+    case SW_CASE_FORM_HANDOVER:
+      return handover_new (&f);
+    case SW_CASE_FORM_MATERIALS:
+      return materials_new (&f);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+char *
+sw_case_form_title (SwCaseForm  which,
+                    const char *number)
+{
+  switch (which)
+    {
+    case SW_CASE_FORM_HANDOVER:
+      return g_strdup_printf (_("Handover slip %s"), number);
+    case SW_CASE_FORM_MATERIALS:
+      return g_strdup_printf (_("Materials list %s"), number);
+    case SW_CASE_FORM_RECEIPT:
+    case SW_CASE_FORM_RECEIPT_80MM:
+    default:
+      return g_strdup_printf (_("Receipt %s"), number);
+    }
+}
+
+SwForm *
+sw_register_form_new (SwStore     *store,
+                      const char  *code,
+                      gint64       from,
+                      gint64       to,
+                      gboolean     mask,
+                      GError     **error)
+{
+  /* The case number on one line: it is what people look up. */
+  static const double widths[SW_REGISTER_N_COLUMNS] = {
+    0.115, 0.07, 0.045, 0.055, 0.055, 0.07, 0.14, 0.07, 0.07, 0.07, 0.07, 0.05, 0.055, 0.045 };
+  g_autoptr(SwDepartment) dept = code ? sw_store_get_department (store, code) : NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GTimeZone) zone = branch_zone (store, NULL);
+  g_autofree char *title = NULL, *period = NULL, *a = NULL, *b = NULL;
+  const char *header[SW_REGISTER_N_COLUMNS];
+  SwForm *form;
+
+  if (dept == NULL)
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_NOT_FOUND, _("There is no department “%s”"), code ? code : "");
+      return NULL;
+    }
+  if ((rows = sw_register_rows (store, code, from, to, mask, error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < SW_REGISTER_N_COLUMNS; i++)
+    header[i] = sw_register_column (i);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const char **line = g_new0 (const char *, SW_REGISTER_N_COLUMNS + 1);
+
+      for (guint i = 0; i < SW_REGISTER_N_COLUMNS; i++)
+        line[i] = sw_register_row_field (g_ptr_array_index (rows, r), i);
+      g_ptr_array_add (cells, line);
+    }
+  a = local_time (zone, from, TRUE);
+  b = local_time (zone, to - 1, TRUE);
+  title = g_strdup_printf (_("Register of %s"), sw_department_get_name (dept));
+  period = g_strdup_printf (_("Cases received from %s to %s: %u"), a, b, rows->len);
+  form = sw_form_new (1.0);
+  sw_form_title (form, title);
+  sw_form_text (form, period);
+  sw_form_table (form, SW_REGISTER_N_COLUMNS, widths, header, cells);
+  sw_form_signature (form, _("Head of the department"), " ");
+  return form;
+}
