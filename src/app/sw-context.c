@@ -29,6 +29,7 @@ struct _SwContext
   GTimeZone  *zone;
   guint       tick_id;
   SwDetector *detector;
+  guint       detection_start_id;
 };
 
 G_DEFINE_FINAL_TYPE (SwContext, sw_context, G_TYPE_OBJECT)
@@ -105,6 +106,7 @@ sw_context_dispose (GObject *object)
   SwContext *self = SW_CONTEXT (object);
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->detection_start_id, g_source_remove);
   if (self->detector != NULL)
     sw_detector_stop (self->detector);
   g_clear_object (&self->detector);
@@ -520,6 +522,20 @@ sw_context_run_detection (SwContext *self)
   sw_detector_run (self->detector);
 }
 
+/* The first check waits a little: on a large database it takes seconds and
+ * writes findings, and the person who just opened the app comes first. */
+#define FIRST_DETECTION_DELAY_S 20
+
+static gboolean
+first_detection_cb (gpointer data)
+{
+  SwContext *self = data;
+
+  self->detection_start_id = 0;
+  sw_detector_run (self->detector);
+  return G_SOURCE_REMOVE;
+}
+
 void
 sw_context_start_detection (SwContext *self)
 {
@@ -531,7 +547,8 @@ sw_context_start_detection (SwContext *self)
     g_object_get (self->settings, "settings-schema", &schema, NULL);
   if (schema != NULL && g_settings_schema_has_key (schema, "detection-minutes"))
     minutes = g_settings_get_uint (self->settings, "detection-minutes");
-  sw_detector_run (self->detector);
+  g_clear_handle_id (&self->detection_start_id, g_source_remove);
+  self->detection_start_id = g_timeout_add_seconds (FIRST_DETECTION_DELAY_S, first_detection_cb, self);
   sw_detector_set_interval (self->detector, minutes);
 }
 

@@ -67,9 +67,13 @@ static gboolean
 debounce_cb (gpointer data)
 {
   SwSyncController *self = data;
+  g_autofree char *server = sw_sync_client_dup_server_url (self->client);
 
   self->debounce_id = 0;
-  sw_sync_client_request (self->client, SW_SYNC_TRIGGER_LOCAL_WRITE);
+  /* Counting the outbox reads it whole: never on the write itself. */
+  sw_sync_client_refresh_counts (self->client);
+  if (server != NULL)
+    sw_sync_client_request (self->client, SW_SYNC_TRIGGER_LOCAL_WRITE);
   return G_SOURCE_REMOVE;
 }
 
@@ -236,11 +240,6 @@ sw_sync_controller_set_debounce (SwSyncController *self,
 void
 sw_sync_controller_local_write (SwSyncController *self)
 {
-  g_autofree char *server = sw_sync_client_dup_server_url (self->client);
-
-  sw_sync_client_refresh_counts (self->client);
-  if (server == NULL)
-    return;
   /* A burst of writes (a callback then a close) makes one run. */
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   self->debounce_id = g_timeout_add (self->debounce_ms, debounce_cb, self);
