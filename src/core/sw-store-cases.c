@@ -58,35 +58,56 @@ load_contact (SwStore *self,
   sqlite3_reset (stmt);
 }
 
+/* g_intern_string takes a global lock; loading a board interns a million
+ * values drawn from a few hundred, so a list load remembers them itself. */
+static const char *
+intern (GHashTable *seen,
+        const char *text)
+{
+  const char *interned;
+
+  if (text == NULL)
+    return NULL;
+  if (seen == NULL)
+    return g_intern_string (text);
+  if ((interned = g_hash_table_lookup (seen, text)) == NULL)
+    {
+      interned = g_intern_string (text);
+      g_hash_table_insert (seen, (gpointer) interned, (gpointer) interned);
+    }
+  return interned;
+}
+
 static SwCase *
 case_from_row (SwStore      *self,
-               sqlite3_stmt *stmt)
+               sqlite3_stmt *stmt,
+               GHashTable   *seen)
 {
   SwCase *c = g_object_new (SW_TYPE_CASE, NULL);
   int i = 0;
 
   c->id = _sw_column_dup (stmt, i++);
   c->number = _sw_column_dup (stmt, i++);
-  c->branch_code = g_intern_string (col (stmt, i++));
+  c->branch_code = intern (seen, col (stmt, i++));
   c->channel = enum_or_zero (sw_channel_from_string (col (stmt, i++)));
   c->kind = enum_or_zero (sw_kind_from_string (col (stmt, i++)));
   c->content = _sw_column_dup (stmt, i++);
   c->anonymous = sqlite3_column_int (stmt, i++);
   c->signature = sqlite3_column_int (stmt, i++);
   c->received_at = sqlite3_column_int64 (stmt, i++);
-  c->owner = g_intern_string (col (stmt, i++));
-  c->owner_department = g_intern_string (col (stmt, i++));
-  c->handler = g_intern_string (col (stmt, i++));
-  c->handler_department = g_intern_string (col (stmt, i++));
-  c->target_department = g_intern_string (col (stmt, i++));
-  c->transferred_by = g_intern_string (col (stmt, i++));
-  c->escalated_to = g_intern_string (col (stmt, i++));
+  c->owner = intern (seen, col (stmt, i++));
+  c->owner_department = intern (seen, col (stmt, i++));
+  c->handler = intern (seen, col (stmt, i++));
+  c->handler_department = intern (seen, col (stmt, i++));
+  c->target_department = intern (seen, col (stmt, i++));
+  c->transferred_by = intern (seen, col (stmt, i++));
+  c->escalated_to = intern (seen, col (stmt, i++));
   c->state = enum_or_zero (sw_state_from_string (col (stmt, i++)));
   c->resolution = enum_or_zero (sw_resolution_from_string (col (stmt, i++)));
   c->due_at = sqlite3_column_int64 (stmt, i++);
-  c->due_rule = g_intern_string (col (stmt, i++));
+  c->due_rule = intern (seen, col (stmt, i++));
   c->promised_at = sqlite3_column_int64 (stmt, i++);
-  c->promised_rule = g_intern_string (col (stmt, i++));
+  c->promised_rule = intern (seen, col (stmt, i++));
   c->policy_version = sqlite3_column_int (stmt, i++);
   c->urge_count = sqlite3_column_int (stmt, i++);
   c->reopen_count = sqlite3_column_int (stmt, i++);
@@ -370,7 +391,7 @@ sw_store_get_case (SwStore     *self,
   switch (sqlite3_step (stmt))
     {
     case SQLITE_ROW:
-      c = case_from_row (self, stmt);
+      c = case_from_row (self, stmt, NULL);
       break;
     case SQLITE_DONE:
       g_set_error (error, SW_ERROR, SW_ERROR_NOT_FOUND,
@@ -475,6 +496,7 @@ sw_store_list_cases (SwStore            *self,
 {
   g_autoptr(GString) sql = g_string_new ("SELECT " CASE_COLUMNS " " CASE_FROM " WHERE 1");
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *text_arg = NULL;
   GListStore *list;
   sqlite3_stmt *stmt = NULL;
@@ -527,7 +549,7 @@ sw_store_list_cases (SwStore            *self,
     sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":now"), sw_store_now (self));
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, case_from_row (self, stmt));
+    g_ptr_array_add (rows, case_from_row (self, stmt, seen));
   if (rc != SQLITE_DONE)
     {
       _sw_store_fail (self, error);
