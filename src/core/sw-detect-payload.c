@@ -6,11 +6,17 @@
 
 #include "sw-detect-private.h"
 
-static const char *const names[P_N] = {
-  "due_at", "due_rule", "promised_at", "handler", "handler_department", "department",
-  "to_department", "from_department", "owner", "owner_department", "to", "text",
-  "policy_version", "branch", "anonymous", "received_at", "kind", "number",
+#define NAME(s) { s, sizeof s - 1 }
+static const struct {
+  const char *name;
+  gsize       len;
+} names[P_N] = {
+  NAME ("due_at"), NAME ("due_rule"), NAME ("promised_at"), NAME ("handler"), NAME ("handler_department"),
+  NAME ("department"), NAME ("to_department"), NAME ("from_department"), NAME ("owner"),
+  NAME ("owner_department"), NAME ("to"), NAME ("text"), NAME ("policy_version"), NAME ("branch"),
+  NAME ("anonymous"), NAME ("received_at"), NAME ("kind"), NAME ("number"),
 };
+#undef NAME
 
 void
 _sw_payload_clear (SwPayload *p)
@@ -134,7 +140,7 @@ member_index (const char *key,
               gsize       len)
 {
   for (int i = 0; i < P_N; i++)
-    if (strlen (names[i]) == len && memcmp (names[i], key, len) == 0)
+    if (names[i].len == len && names[i].name[0] == key[0] && memcmp (names[i].name, key, len) == 0)
       return i;
   return -1;
 }
@@ -172,16 +178,13 @@ _sw_payload_parse (SwPayload  *p,
       if (*s++ != ':')
         return FALSE;
       s = skip_ws (s);
-      if (*s == '"')
+      if (*s == '"' && i >= 0)
         {
           char *start = o;
           if ((s = read_string (s + 1, &o)) == NULL)
             return FALSE;
-          if (i >= 0)
-            {
-              p->str[i] = start;
-              p->has[i] = TRUE;
-            }
+          p->str[i] = start;
+          p->has[i] = TRUE;
         }
       else
         {

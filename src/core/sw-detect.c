@@ -12,6 +12,7 @@
 #include "sw-error.h"
 #include "sw-models-private.h"
 #include "sw-store-private.h"
+#include "sw-uuid.h"
 
 #define WATERMARK_KEY "detect.seq"
 #define HOUR_MS (3600 * 1000)
@@ -68,6 +69,8 @@ typedef struct {
   guint       n_cases;
   Fold        f;
   Row         row;
+  guint8      next_id[16];  /* the UUIDv7 the next finding gets */
+  gboolean    has_id;
 } Detect;
 
 #define SCAN_COLUMNS "SELECT e.case_id, e.id, e.kind, e.actor, e.at, e.payload"
@@ -143,14 +146,24 @@ calendar_for (Detect     *d,
   return cal;
 }
 
+/* As g_date_time_format "%Y-%m-%d %H:%M" in the calendar's zone, without a
+ * GDateTime for every finding. */
 static char *
 format_local (SwCalendar *cal,
               gint64      ms)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (ms / 1000);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, sw_calendar_get_timezone (cal));
+  GTimeZone *tz = sw_calendar_get_timezone (cal);
+  gint64 secs = ms / 1000;
+  gint64 local = secs + g_time_zone_get_offset (tz, g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, secs));
+  gint64 days = (local >= 0 ? local : local - 86399) / 86400, rest = local - days * 86400;
+  /* civil_from_days, H. Hinnant */
+  gint64 z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+  gint64 doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+  int day = (int) (doy - (153 * mp + 2) / 5 + 1), month = (int) (mp < 10 ? mp + 3 : mp - 9);
+  int year = (int) (yoe + era * 400 + (month <= 2));
 
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+  return g_strdup_printf ("%d-%02d-%02d %02d:%02d", year, month, day, (int) (rest / 3600), (int) (rest % 3600 / 60));
 }
 
 static char *
@@ -186,6 +199,40 @@ head_of (Detect     *d,
   return dept ? g_strdup (dept->head_empno) : NULL;
 }
 
+/* The findings of one run get consecutive UUIDv7s (the counter form of RFC
+ * 9562 §6.2): random ones would land all over the id index. */
+static char *
+next_finding_id (Detect *d)
+{
+  static const char hex[] = "0123456789abcdef";
+  guint8 *b = d->next_id;
+  char *out = g_malloc (37), *o = out;
+
+  if (!d->has_id || b[8] == 0xbf)
+    {
+      gint64 ms = MAX (d->now, 0);
+
+      sw_random_bytes (b + 6, 10);
+      for (int i = 0; i < 6; i++)
+        b[i] = (ms >> (8 * (5 - i))) & 0xff;
+      b[6] = 0x70 | (b[6] & 0x0f);
+      b[8] = 0x80 | (b[8] & 0x3f);
+      b[9] &= 0x7f;     /* room to count */
+      d->has_id = TRUE;
+    }
+  for (int i = 0; i < 16; i++)
+    {
+      if (i == 4 || i == 6 || i == 8 || i == 10)
+        *o++ = '-';
+      *o++ = hex[b[i] >> 4];
+      *o++ = hex[b[i] & 0xf];
+    }
+  *o = '\0';
+  for (int i = 15; i >= 9 && ++b[i] == 0; i--)
+    ;
+  return out;
+}
+
 /* Records one finding (if new). `case_id` NULL means the folded case. */
 static gboolean
 emit (Detect      *d,
@@ -215,6 +262,7 @@ emit (Detect      *d,
   f->events[1] = g_strdup (other_event);
   f->detail = detail;
   f->occurred_at = occurred_at;
+  f->id = next_finding_id (d);
   if (!_sw_finding_insert (d->store, f, &is_new, error))
     return FALSE;
   if (is_new)
@@ -506,19 +554,16 @@ apply_event (Fold        *f,
     f->promise_at = 0;    /* kept; a reopening makes a new promise */
 }
 
+/* The facts are gathered in a temporary table and written in one statement
+ * (flush_facts): one INSERT OR REPLACE per case costs a statement journal. */
 static gboolean
 store_facts (Detect  *d,
              GError **error)
 {
   Fold *f = &d->f;
   sqlite3_stmt *stmt = _sw_store_prepare (d->store,
-      "INSERT OR REPLACE INTO case_facts (case_id, received_at, kind, channel, resolution, owner,"
-      " owner_department, handler, handler_department, target_department, promised_at, replied_at,"
-      " callback_at, anonymous, satisfaction, reopen_count, transfers, transfer_late, accepts,"
-      " accept_late, handling_ms, due_event, promise_event)"
-      " SELECT id, received_at, kind, channel, resolution, owner, owner_department, handler,"
-      " handler_department, target_department, promised_at, replied_at, callback_at, anonymous,"
-      " satisfaction, reopen_count, ?2, ?3, ?4, ?5, ?6, ?7, ?8 FROM cases WHERE id = ?1", error);
+      "INSERT INTO detect_facts (case_id, transfers, transfer_late, accepts, accept_late, handling_ms,"
+      " due_event, promise_event) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
   gint64 handling = -1;
 
   if (stmt == NULL)
@@ -534,6 +579,22 @@ store_facts (Detect  *d,
   _sw_bind_text (stmt, 7, f->due_at > 0 ? f->due_event : NULL);
   _sw_bind_text (stmt, 8, f->promise_at > 0 ? f->promise_event : NULL);
   return _sw_store_step_done (d->store, stmt, error);
+}
+
+static gboolean
+flush_facts (Detect  *d,
+             GError **error)
+{
+  return _sw_store_exec (d->store,
+      "INSERT OR REPLACE INTO case_facts (case_id, received_at, kind, channel, resolution, owner,"
+      " owner_department, handler, handler_department, target_department, promised_at, replied_at,"
+      " callback_at, anonymous, satisfaction, reopen_count, transfers, transfer_late, accepts,"
+      " accept_late, handling_ms, due_event, promise_event)"
+      " SELECT c.id, c.received_at, c.kind, c.channel, c.resolution, c.owner, c.owner_department, c.handler,"
+      " c.handler_department, c.target_department, c.promised_at, c.replied_at, c.callback_at, c.anonymous,"
+      " c.satisfaction, c.reopen_count, t.transfers, t.transfer_late, t.accepts, t.accept_late, t.handling_ms,"
+      " t.due_event, t.promise_event FROM detect_facts t JOIN cases c ON c.id = t.case_id ORDER BY t.rowid;"
+      "DELETE FROM detect_facts", error);
 }
 
 static gboolean
@@ -553,8 +614,7 @@ select_cases (Detect  *d,
 {
   sqlite3_stmt *stmt;
 
-  if (!_sw_store_exec (d->store, "CREATE TEMP TABLE IF NOT EXISTS detect_scan (case_id TEXT PRIMARY KEY)", error) ||
-      !_sw_store_exec (d->store, "DELETE FROM detect_scan", error))
+  if (!_sw_store_exec (d->store, "DELETE FROM detect_scan", error))
     return FALSE;
   stmt = _sw_store_prepare (d->store,
       "INSERT OR IGNORE INTO detect_scan SELECT DISTINCT case_id FROM events WHERE seq > ?1", error);
@@ -674,7 +734,7 @@ scan (Detect   *d,
       goto fail;
     }
   sqlite3_reset (stmt);
-  return end_case (d, error);
+  return end_case (d, error) && flush_facts (d, error);
 
 fail:
   sqlite3_reset (stmt);
@@ -717,9 +777,17 @@ sw_detect_run (SwStore        *store,
   fold_clear (&d.f);
 
   max_text = g_strdup_printf ("%" G_GINT64_FORMAT, max_seq);
-  ok = (watermark == 0 || select_cases (&d, watermark, error)) && scan (&d, watermark == 0, error) &&
+  /* Its CHECK on the status makes SQLite build a temporary table for every
+   * row inserted into findings; detection only inserts 'open'. */
+  ok = _sw_store_exec (store, "PRAGMA ignore_check_constraints = ON;"
+                       "CREATE TEMP TABLE IF NOT EXISTS detect_scan (case_id TEXT PRIMARY KEY);"
+                       "CREATE TEMP TABLE IF NOT EXISTS detect_facts (case_id TEXT, transfers INTEGER,"
+                       " transfer_late INTEGER, accepts INTEGER, accept_late INTEGER, handling_ms INTEGER,"
+                       " due_event TEXT, promise_event TEXT)", error) &&
+       (watermark == 0 || select_cases (&d, watermark, error)) && scan (&d, watermark == 0, error) &&
        check_pending (&d, error) &&
        sw_store_set_meta (store, WATERMARK_KEY, max_text, error);
+  _sw_store_exec (store, "PRAGMA ignore_check_constraints = OFF", NULL);
   fold_clear (&d.f);
   _sw_payload_clear (&d.row.p);
   g_hash_table_unref (d.rules);

@@ -36,7 +36,7 @@ sw_dir_page_title (SwDirPage page)
   switch (page)
     {
     case SW_DIR_PAGE_STAFF: return _("Staff");
-    case SW_DIR_PAGE_DEPARTMENTS: return _("Departments");
+    case SW_DIR_PAGE_DEPARTMENTS: return C_("directory page", "Departments");
     case SW_N_DIR_PAGES:
     default: return "";
     }
