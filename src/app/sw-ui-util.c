@@ -195,3 +195,13 @@ sw_confirm_forbidden (GtkWindow  *parent,
   g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), owner);
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
+void
+sw_set_accessible_label (GtkWidget  *widget,
+                         const char *label)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data_full (G_OBJECT (widget), "sw-a11y-label", g_strdup (label), g_free);
+}

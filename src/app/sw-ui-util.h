@@ -45,4 +45,9 @@ void         sw_confirm_forbidden       (GtkWindow     *parent,
                                          GCallback      save,
                                          gpointer       owner);
 
+/* Names an icon-only control for screen readers; the name is also kept
+ * under "sw-a11y-label", since GTK 4.8 has no getter for it. */
+void         sw_set_accessible_label    (GtkWidget     *widget,
+                                         const char    *label);
+
 G_END_DECLS

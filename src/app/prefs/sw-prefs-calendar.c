@@ -8,6 +8,7 @@
 #include "sw-preferences-window.h"
 #include "sw-prefs-calendar.h"
 #include "sw-prefs-rows.h"
+#include "sw-ui-util.h"
 
 struct _SwPrefsCalendar
 {
@@ -63,6 +64,7 @@ reload_days (SwPrefsCalendar *self)
           {
             g_autofree char *tip = g_strdup_printf (_("Remove %s"), d->date);
             gtk_widget_set_tooltip_text (remove, tip);
+            sw_set_accessible_label (remove, tip);
           }
           g_object_set_data_full (G_OBJECT (remove), "sw-date", g_strdup (d->date), g_free);
           g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);

@@ -8,6 +8,7 @@
 #include "sw-sync-indicator.h"
 #include "sw-sync-lists.h"
 #include "sw-sync-page.h"
+#include "sw-ui-util.h"
 
 struct _SwSyncIndicator
 {
@@ -107,6 +108,7 @@ update (SwSyncIndicator *self)
   gtk_stack_set_visible_child_name (self->icon_stack, state == SW_SYNC_STATE_SYNCING ? "spinner" : "icon");
   tooltip = g_strdup_printf ("%s\n%s", title, detail);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), tooltip);
+  sw_set_accessible_label (GTK_WIDGET (self->button), title);
 }
 
 static void
