@@ -2,7 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include "sw-context.h"
+#include "sw-window.h"
 
 G_BEGIN_DECLS
 
@@ -13,5 +14,10 @@ GLogWriterOutput app_test_fatal_writer (GLogLevelFlags   level,
                                         gpointer         data);
 /* Runs the main loop until nothing is pending, a few rounds. */
 void             app_test_drain        (void);
+/* Signs `user` in, reloads the cases and presents a main window. */
+SwWindow        *app_test_open_window  (SwContext       *context,
+                                        const char      *user);
+/* Destroys every toplevel window and lets the main loop settle. */
+void             app_test_close_windows (void);
 
 G_END_DECLS

@@ -49,12 +49,7 @@ static void
 a11y_teardown (A11yFixture   *af,
                gconstpointer  data)
 {
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    gtk_window_destroy (l->data);
-  g_list_free (toplevels);
-  app_test_drain ();
+  app_test_close_windows ();
   g_clear_object (&af->context);
   g_clear_pointer (&af->number, g_free);
   sw_fixture_teardown (&af->fx, data);

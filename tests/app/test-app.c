@@ -56,12 +56,7 @@ static void
 app_teardown (AppFixture    *af,
               gconstpointer  data)
 {
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    gtk_window_destroy (l->data);
-  g_list_free (toplevels);
-  app_test_drain ();
+  app_test_close_windows ();
   g_clear_object (&af->context);
   sw_fixture_teardown (&af->fx, data);
 }

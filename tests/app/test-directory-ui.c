@@ -40,27 +40,14 @@ static void
 open_window (UiFixture  *uf,
              const char *user)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (sw_context_set_user (uf->context, user));
-  g_assert_true (sw_context_reload (uf->context, &error));
-  g_assert_no_error (error);
-  uf->window = sw_window_new (NULL, uf->context);
-  gtk_window_set_default_size (GTK_WINDOW (uf->window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (uf->window));
-  app_test_drain ();
+  uf->window = app_test_open_window (uf->context, user);
 }
 
 static void
 ui_teardown (UiFixture     *uf,
              gconstpointer  data)
 {
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    gtk_window_destroy (l->data);
-  g_list_free (toplevels);
-  app_test_drain ();
+  app_test_close_windows ();
   g_clear_object (&uf->context);
   sw_fixture_teardown (&uf->fx, data);
 }

@@ -42,12 +42,7 @@ static void
 prefs_teardown (PrefsFixture  *pf,
                 gconstpointer  data)
 {
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    gtk_window_destroy (l->data);
-  g_list_free (toplevels);
-  app_test_drain ();
+  app_test_close_windows ();
   g_clear_object (&pf->context);
   sw_fixture_teardown (&pf->fx, data);
 }

@@ -77,12 +77,7 @@ static void
 print_teardown (PrintFixture  *pf,
                 gconstpointer  data)
 {
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    gtk_window_destroy (l->data);
-  g_list_free (toplevels);
-  app_test_drain ();
+  app_test_close_windows ();
   g_clear_object (&pf->context);
   g_free (pf->moved);
   g_free (pf->notified);

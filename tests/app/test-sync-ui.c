@@ -252,12 +252,7 @@ static void
 sync_teardown (SyncFixture   *sf,
                gconstpointer  data)
 {
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    gtk_window_destroy (l->data);
-  g_list_free (toplevels);
-  app_test_drain ();
+  app_test_close_windows ();
   stop_server (sf);
   g_clear_object (&sf->context);
   g_clear_pointer (&sf->url, g_free);
