@@ -137,6 +137,7 @@ sw_op_dialog_new (SwContext *context,
   gtk_box_append (GTK_BOX (box), content);
   adw_window_set_content (ADW_WINDOW (self), box);
   gtk_window_set_default_widget (GTK_WINDOW (self), self->apply_button);
+  sw_add_save_shortcut (GTK_WIDGET (self), self->apply_button);
   return GTK_WIDGET (self);
 }
 

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "sw-op-form.h"
+#include "sw-template-picker.h"
 #include "sw-ui-util.h"
 
 struct _SwOpForm
@@ -13,6 +14,7 @@ struct _SwOpForm
 
   GtkWidget  *slots[SW_N_SLOTS];   /* GtkEntry, GtkTextView or GtkDropDown */
   char       *values[SW_N_SLOTS];
+  GtkWidget  *picker;              /* SwTemplatePicker, for an answer or a notification */
 
   SwContext  *context;
   SwOpKind    op;
@@ -102,6 +104,30 @@ build_field (SwOpForm      *self,
   return GTK_WIDGET (choice);
 }
 
+/* The answer and the notification's list can come from the library. */
+static GtkWidget *
+with_picker (SwOpForm      *self,
+             GtkWidget     *title,
+             const SwField *field,
+             SwCase        *c,
+             const char    *department)
+{
+  GtkWidget *box;
+
+  if (field->slot != SW_SLOT_TEXT || (self->op != SW_OP_ANSWER && self->op != SW_OP_NOTIFY))
+    return title;
+  self->picker = sw_template_picker_new (self->context,
+                                         self->op == SW_OP_ANSWER ? SW_TEMPLATE_ANSWER : SW_TEMPLATE_MATERIALS,
+                                         GTK_TEXT_VIEW (self->slots[field->slot]));
+  sw_template_picker_set_department (SW_TEMPLATE_PICKER (self->picker), department);
+  sw_template_picker_set_content (SW_TEMPLATE_PICKER (self->picker), c ? sw_case_get_content (c) : NULL);
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), self->picker);
+  return box;
+}
+
 static void
 sw_op_form_dispose (GObject *object)
 {
@@ -155,7 +181,7 @@ sw_op_form_new (SwContext  *context,
       gtk_widget_add_css_class (title, "heading");
       gtk_widget_set_margin_top (title, 6);
       gtk_label_set_mnemonic_widget (GTK_LABEL (title), self->slots[info->fields[i].slot]);
-      gtk_widget_set_parent (title, GTK_WIDGET (self));
+      gtk_widget_set_parent (with_picker (self, title, &info->fields[i], c, department), GTK_WIDGET (self));
       gtk_widget_set_parent (field, GTK_WIDGET (self));
     }
   return GTK_WIDGET (self);
@@ -226,4 +252,18 @@ sw_op_form_check_phrases (SwOpForm *self)
     return NULL;
   text = sw_op_form_get_value (self, SW_SLOT_TEXT);
   return sw_forbidden_warning (self->context, text);
+}
+
+void
+sw_op_form_set_content (SwOpForm   *self,
+                        const char *content)
+{
+  if (self->picker != NULL)
+    sw_template_picker_set_content (SW_TEMPLATE_PICKER (self->picker), content);
+}
+
+GtkWidget *
+sw_op_form_get_picker (SwOpForm *self)
+{
+  return self->picker;
 }

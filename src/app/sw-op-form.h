@@ -30,5 +30,10 @@ void       sw_op_form_get_input  (SwOpForm   *self,
                                   SwOpInput  *input);
 /* The forbidden-phrase warning for the text said to the customer, or NULL. */
 char      *sw_op_form_check_phrases (SwOpForm *self);
+/* The case's content, for the library's suggestions (registration: as typed). */
+void       sw_op_form_set_content (SwOpForm   *self,
+                                   const char *content);
+/* The SwTemplatePicker of an answer or a notification, or NULL. */
+GtkWidget *sw_op_form_get_picker  (SwOpForm   *self);
 
 G_END_DECLS

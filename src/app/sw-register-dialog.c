@@ -198,7 +198,11 @@ update_routing (SwRegisterDialog *self)
 static void
 content_changed_cb (SwRegisterDialog *self)
 {
+  g_autofree char *content = sw_text_view_get_text (self->content_view);
+
   update_routing (self);
+  if (self->form != NULL)
+    sw_op_form_set_content (self->form, content);
 }
 
 static void
@@ -216,6 +220,7 @@ rebuild_form (SwRegisterDialog *self)
   self->form = SW_OP_FORM (sw_op_form_new (self->context, op, NULL,
                                            user ? sw_staff_get_department_code (user) : NULL));
   gtk_box_append (GTK_BOX (self->form_box), GTK_WIDGET (self->form));
+  content_changed_cb (self);
 }
 
 static void
@@ -314,8 +319,6 @@ sw_register_dialog_class_init (SwRegisterDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, error_label);
   gtk_widget_class_install_action (widget_class, "register.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  /* Ctrl+Enter saves from anywhere, even inside the content. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "register.save", NULL);
 }
 
 static void
@@ -323,6 +326,7 @@ sw_register_dialog_init (SwRegisterDialog *self)
 {
   self->asked_checks = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  sw_add_save_shortcut (GTK_WIDGET (self), GTK_WIDGET (self->save_button));
 }
 
 GtkWidget *

@@ -205,3 +205,30 @@ sw_set_accessible_label (GtkWidget  *widget,
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_object_set_data_full (G_OBJECT (widget), "sw-a11y-label", g_strdup (label), g_free);
 }
+
+static gboolean
+press_button_cb (GtkWidget *window,
+                 GVariant  *args,
+                 gpointer   button)
+{
+  if (!gtk_widget_is_sensitive (button))
+    return FALSE;
+  g_signal_emit_by_name (button, "clicked");
+  return TRUE;
+}
+
+void
+sw_add_save_shortcut (GtkWidget *window,
+                      GtkWidget *button)
+{
+  static const guint keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  /* Before the focused text view sees the key, which would insert a line. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+        gtk_shortcut_new (gtk_keyval_trigger_new (keys[i], GDK_CONTROL_MASK),
+                          gtk_callback_action_new (press_button_cb, button, NULL)));
+  gtk_widget_add_controller (window, controller);
+}

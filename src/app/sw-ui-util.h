@@ -50,4 +50,9 @@ void         sw_confirm_forbidden       (GtkWindow     *parent,
 void         sw_set_accessible_label    (GtkWidget     *widget,
                                          const char    *label);
 
+/* Ctrl+Enter presses `button` from anywhere in `window`, even inside a
+ * multi-line text where Enter starts a new line. */
+void         sw_add_save_shortcut       (GtkWidget     *window,
+                                         GtkWidget     *button);
+
 G_END_DECLS

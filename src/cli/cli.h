@@ -96,5 +96,6 @@ extern const CliCommand cli_directory_commands[];
 extern const CliCommand cli_rules_commands[];
 extern const CliCommand cli_sync_commands[];         /* cli-sync.c: server and sync */
 extern const CliCommand cli_accountability_commands[]; /* cli-accountability.c */
+extern const CliCommand cli_template_commands[];      /* cli-template.c */
 
 G_END_DECLS

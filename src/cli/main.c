@@ -15,6 +15,7 @@ static const CliCommand *const tables[] = {
   cli_case_commands,
   cli_rules_commands,
   cli_accountability_commands,
+  cli_template_commands,
   cli_sync_commands,
 };
 

@@ -74,5 +74,8 @@ const char             *_sw_demo_pick_member (Demo       *d,
  * in the order they come in. */
 GPtrArray              *_sw_demo_plan_cases  (Demo       *d,
                                               guint       n_cases);
+/* The library of standard answers and materials lists (sw-demo-templates.c). */
+gboolean                _sw_demo_put_templates (SwStore  *store,
+                                                GError  **error);
 
 G_END_DECLS

@@ -237,7 +237,8 @@ sw_demo_populate (SwStore  *store,
   sw_store_set_now (store, now_ms);
   if (!sw_store_begin (store, error))
     goto out;
-  if (!put_directory (store, error) || !sw_load_shipped_calendar (store, NULL, error))
+  if (!put_directory (store, error) || !sw_load_shipped_calendar (store, NULL, error) ||
+      !_sw_demo_put_templates (store, error))
     goto fail;
 
   d.calendar = sw_store_get_calendar (store, SW_DEMO_BRANCH_CODE);

@@ -17,6 +17,7 @@ static const struct {
 } tables[] = {
   { "branches", TRUE },
   { "departments", TRUE },
+  { "templates", TRUE },
   { "staff", TRUE },
   { "policies", FALSE },
   { "calendar_days", TRUE },

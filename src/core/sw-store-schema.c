@@ -130,6 +130,15 @@ static const char *const migrations[] = {
   "  cases TEXT NOT NULL DEFAULT '[]', created_at INTEGER NOT NULL);"
   "CREATE INDEX inspections_by_department ON inspections (department, date);"
   "CREATE INDEX case_contacts_by_phone ON case_contacts (phone);",
+
+  /* 6: standard answers and one-time-notification materials lists */
+  "CREATE TABLE templates ("
+  "  id TEXT PRIMARY KEY,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('answer', 'materials')),"
+  "  matter TEXT NOT NULL, department_code TEXT, keywords TEXT,"
+  "  body TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1,"
+  "  updated_at INTEGER NOT NULL DEFAULT 0, updated_by TEXT);"
+  "CREATE INDEX templates_by_kind ON templates (kind, active, matter);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SW_STORE_SCHEMA_VERSION);

@@ -7,6 +7,7 @@
 #include "sw-departments-view.h"
 #include "sw-dir-nav.h"
 #include "sw-staff-view.h"
+#include "sw-templates-view.h"
 
 struct _SwDirNav
 {
@@ -28,7 +29,7 @@ G_DEFINE_FINAL_TYPE (SwDirNav, sw_dir_nav, GTK_TYPE_BOX)
 enum { PAGE_SELECTED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static const char *const page_names[] = { "staff", "departments" };
+static const char *const page_names[] = { "staff", "departments", "templates" };
 
 const char *
 sw_dir_page_title (SwDirPage page)
@@ -37,6 +38,7 @@ sw_dir_page_title (SwDirPage page)
     {
     case SW_DIR_PAGE_STAFF: return _("Staff");
     case SW_DIR_PAGE_DEPARTMENTS: return C_("directory page", "Departments");
+    case SW_DIR_PAGE_TEMPLATES: return C_("directory page", "Answers and Materials");
     case SW_N_DIR_PAGES:
     default: return "";
     }
@@ -145,7 +147,8 @@ sw_dir_nav_show (SwDirNav  *self,
   if (self->pages[page] == NULL)
     {
       self->pages[page] = page == SW_DIR_PAGE_STAFF ? sw_staff_view_new (self->context)
-                                                    : sw_departments_view_new (self->context);
+                        : page == SW_DIR_PAGE_DEPARTMENTS ? sw_departments_view_new (self->context)
+                        : sw_templates_view_new (self->context);
       gtk_widget_set_hexpand (self->pages[page], TRUE);
       gtk_widget_set_vexpand (self->pages[page], TRUE);
       gtk_stack_add_named (self->stack, self->pages[page], page_names[page]);

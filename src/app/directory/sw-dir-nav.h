@@ -1,5 +1,6 @@
 /* sw-dir-nav.h — the directory pages in the window's sidebar, below the
- * accountability pages: staff and departments. Everyone reads them; the
+ * accountability pages: staff, departments, and the standard answers and
+ * materials templates. Everyone reads them; the
  * pages decide who edits. The pages are made when first shown, in the
  * window's stack.
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -14,6 +15,7 @@ G_BEGIN_DECLS
 typedef enum {
   SW_DIR_PAGE_STAFF,
   SW_DIR_PAGE_DEPARTMENTS,
+  SW_DIR_PAGE_TEMPLATES,
   SW_N_DIR_PAGES
 } SwDirPage;
 
