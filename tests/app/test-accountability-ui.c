@@ -6,9 +6,11 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "sw-acct-nav.h"
 #include "sw-case-view.h"
+#include "sw-error.h"
 #include "sw-finding-dialog.h"
 #include "sw-findings-view.h"
 #include "sw-inspection-dialog.h"
@@ -159,6 +161,55 @@ assert_file_starts (const char *path,
   g_assert_no_error (error);
   g_assert_cmpuint (len, >, strlen (prefix));
   g_assert_true (g_str_has_prefix (text, prefix));
+}
+
+/* Exports `what` to `path`; it must write `expected`, starting with `prefix`. */
+static void
+export_ok (SwReportView   *view,
+           SwReportExport  what,
+           const char     *path,
+           const char     *expected,
+           const char     *prefix)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = sw_report_view_export (view, what, path, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (written, ==, expected);
+  assert_file_starts (written, prefix);
+}
+
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* The view's From and To entries, the first two entries in it. */
+static void
+find_entries (GtkWidget  *widget,
+              GtkEditable **entries)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_ENTRY (child))
+        {
+          if (entries[0] == NULL)
+            entries[0] = GTK_EDITABLE (child);
+          else if (entries[1] == NULL)
+            entries[1] = GTK_EDITABLE (child);
+          continue;
+        }
+      find_entries (child, entries);
+    }
 }
 
 /* ------------------------------------------------------------ tests */
@@ -368,16 +419,10 @@ test_report (UiFixture     *uf,
     }
 
   /* Exports and print (to a file, as the print dialog's "Print to File"). */
-  g_assert_true (sw_report_view_export_csv (view, csv, &error));
-  g_assert_no_error (error);
-  assert_file_starts (csv, "\xef\xbb\xbf");
-  g_assert_true (sw_report_view_export_pdf (view, pdf, &error));
-  g_assert_no_error (error);
-  assert_file_starts (pdf, "%PDF");
+  export_ok (view, SW_REPORT_EXPORT_CSV, csv, csv, "\xef\xbb\xbf");
+  export_ok (view, SW_REPORT_EXPORT_PDF, pdf, pdf, "%PDF");
   /* The department's register for the period: the transferred case is in it. */
-  g_assert_true (sw_report_view_export_register (view, csv, &error));
-  g_assert_no_error (error);
-  assert_file_starts (csv, "\xef\xbb\xbf");
+  export_ok (view, SW_REPORT_EXPORT_REGISTER_CSV, csv, csv, "\xef\xbb\xbf");
   {
     g_autofree char *text = NULL;
     g_autoptr(SwCase) c = sw_store_get_case (uf->fx.store, uf->late, NULL);
@@ -385,9 +430,7 @@ test_report (UiFixture     *uf,
     g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
     g_assert_nonnull (strstr (text, sw_case_get_number (c)));
   }
-  g_assert_true (sw_report_view_export_register (view, pdf, &error));
-  g_assert_no_error (error);
-  assert_file_starts (pdf, "%PDF");
+  export_ok (view, SW_REPORT_EXPORT_REGISTER_PDF, pdf, pdf, "%PDF");
   g_assert_cmpint (sw_report_view_print (view, GTK_PRINT_OPERATION_ACTION_EXPORT, printed), ==,
                    GTK_PRINT_OPERATION_RESULT_APPLY);
   app_test_drain ();
@@ -397,6 +440,107 @@ test_report (UiFixture     *uf,
   sw_report_view_set_query (view, "2026-13-01", "2026-11-30", NULL, NULL);
   app_test_drain ();
   g_assert_nonnull (sw_report_view_get_error (view));
+}
+
+/* Each export writes the format of the menu item chosen, whatever the name
+ * typed, for the period in the From and To fields even when they were
+ * changed without pressing Show; a print failure says "Could not print". */
+static void
+test_report_exports (UiFixture     *uf,
+                     gconstpointer  data)
+{
+  g_autoptr(SwCase) late = sw_store_get_case (uf->fx.store, uf->late, NULL);
+  g_autofree char *bare = g_build_filename (uf->fx.dir, "register", NULL);
+  g_autofree char *bare_pdf = g_build_filename (uf->fx.dir, "register.pdf", NULL);
+  g_autofree char *typed_pdf = g_build_filename (uf->fx.dir, "typed.pdf", NULL);
+  g_autofree char *typed_csv = g_build_filename (uf->fx.dir, "typed.pdf.csv", NULL);
+  g_autofree char *report = g_build_filename (uf->fx.dir, "report", NULL);
+  g_autofree char *report_csv = g_build_filename (uf->fx.dir, "report.csv", NULL);
+  g_autofree char *name = NULL, *text = NULL, *written = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkEditable *entries[2] = { NULL, NULL };
+  SwReportView *view;
+  AdwMessageDialog *dialog;
+
+  open_window (uf, "O01");
+  view = SW_REPORT_VIEW (sw_acct_nav_show (nav (uf), SW_ACCT_REPORTS));
+  wait_report (view);
+  sw_report_view_set_query (view, "2026-11-01", "2026-11-30", "CORP", NULL);
+  wait_report (view);
+  find_entries (GTK_WIDGET (view), entries);
+  g_assert_nonnull (entries[1]);
+
+  /* "as PDF" with no extension typed: a PDF, named .pdf; "as CSV" over a
+   * name ending in .pdf: a CSV, named .csv. */
+  export_ok (view, SW_REPORT_EXPORT_REGISTER_PDF, bare, bare_pdf, "%PDF");
+  g_assert_false (g_file_test (bare, G_FILE_TEST_EXISTS));
+  export_ok (view, SW_REPORT_EXPORT_REGISTER_CSV, typed_pdf, typed_csv, "\xef\xbb\xbf");
+  g_assert_false (g_file_test (typed_pdf, G_FILE_TEST_EXISTS));
+
+  /* New dates typed, Show not pressed: the name and the content both follow
+   * the fields (the late case was received on the 23rd). */
+  gtk_editable_set_text (entries[0], "2026-11-24");
+  gtk_editable_set_text (entries[1], "2026-11-30");
+  name = sw_report_view_export_name (view, SW_REPORT_EXPORT_REGISTER_PDF, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, "register-CORP-2026-11-24-2026-11-30.pdf");
+  g_clear_pointer (&name, g_free);
+  export_ok (view, SW_REPORT_EXPORT_REGISTER_PDF, bare_pdf, bare_pdf, "%PDF");
+  text = pdf_text (bare_pdf);
+  g_assert_nonnull (strstr (text, "2026-11-24"));
+  g_assert_null (strstr (text, sw_case_get_number (late)));
+  g_clear_pointer (&text, g_free);
+  name = sw_report_view_export_name (view, SW_REPORT_EXPORT_CSV, &error);
+  g_assert_cmpstr (name, ==, "report-CORP-2026-11-24-2026-11-30.csv");
+  g_clear_pointer (&name, g_free);
+  export_ok (view, SW_REPORT_EXPORT_CSV, report, report_csv, "\xef\xbb\xbf");
+  g_assert_true (g_file_get_contents (report_csv, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "2026-11-24"));
+  g_clear_pointer (&text, g_free);
+
+  /* A bad date: a clear error, nothing written. */
+  g_remove (bare_pdf);
+  gtk_editable_set_text (entries[0], "2026-13-01");
+  g_assert_null (sw_report_view_export_name (view, SW_REPORT_EXPORT_REGISTER_PDF, &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "2026-13-01"));
+  g_clear_error (&error);
+  written = sw_report_view_export (view, SW_REPORT_EXPORT_REGISTER_PDF, bare, &error);
+  g_assert_null (written);
+  g_assert_error (error, SW_ERROR, SW_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (bare_pdf, G_FILE_TEST_EXISTS));
+
+  /* From the Export menu: the error instead of the file chooser. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "report.register-pdf", NULL));
+  app_test_drain ();
+  dialog = ADW_MESSAGE_DIALOG (find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Cannot Save the Report");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2026-13-01"));
+  g_assert_null (find_window (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Print with a bad date: the same words as every other print failure. */
+  g_assert_cmpint (sw_report_view_print (view, GTK_PRINT_OPERATION_ACTION_EXPORT, bare_pdf), ==,
+                   GTK_PRINT_OPERATION_RESULT_ERROR);
+  app_test_drain ();
+  dialog = ADW_MESSAGE_DIALOG (find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could not print");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2026-13-01"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_false (g_file_test (bare_pdf, G_FILE_TEST_EXISTS));
+
+  /* A print that fails on the way (a folder that does not exist). */
+  gtk_editable_set_text (entries[0], "2026-11-01");
+  g_assert_cmpint (sw_report_view_print (view, GTK_PRINT_OPERATION_ACTION_EXPORT, "/nonexistent/report.pdf"), ==,
+                   GTK_PRINT_OPERATION_RESULT_ERROR);
+  app_test_drain ();
+  dialog = ADW_MESSAGE_DIALOG (find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could not print");
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static void
@@ -481,6 +625,7 @@ main (int   argc,
 
   g_test_add ("/acct-ui/findings", UiFixture, NULL, ui_setup, test_findings, ui_teardown);
   g_test_add ("/acct-ui/report", UiFixture, NULL, ui_setup, test_report, ui_teardown);
+  g_test_add ("/acct-ui/report-exports", UiFixture, NULL, ui_setup, test_report_exports, ui_teardown);
   g_test_add ("/acct-ui/inspector", UiFixture, NULL, ui_setup, test_inspector, ui_teardown);
   g_test_add ("/acct-ui/roles", UiFixture, NULL, ui_setup, test_roles, ui_teardown);
   return g_test_run ();

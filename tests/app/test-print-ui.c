@@ -85,20 +85,35 @@ print_teardown (PrintFixture  *pf,
 }
 
 static char *
+spawn_output (const char *const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static char *
 run_tool (const char *tool,
           const char *pdf)
 {
   const char *argv[] = { tool, "-enc", "UTF-8", pdf, "-", NULL };
   const char *info_argv[] = { tool, pdf, NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
 
-  g_spawn_sync (NULL, (char **) (g_str_equal (tool, "pdfinfo") ? info_argv : argv), NULL, G_SPAWN_SEARCH_PATH,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
+  return spawn_output (g_str_equal (tool, "pdfinfo") ? info_argv : argv);
+}
+
+/* The text as laid out on the page: a table's row on one line. */
+static char *
+layout_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", pdf, "-", NULL };
+
+  return spawn_output (argv);
 }
 
 /* SHOUWEN_TEST_PDF_DIR keeps a copy of each PDF, to look at its pages. */
@@ -249,6 +264,154 @@ test_handover (PrintFixture  *pf,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* Runs one operation through the core at a local time; it must succeed. */
+#define OP(pf, local, call)                      \
+  G_STMT_START {                                 \
+    GError *op_error = NULL;                     \
+    SwCase *op_case;                             \
+                                                 \
+    at (pf, local);                              \
+    op_case = (call);                            \
+    g_assert_no_error (op_error);                \
+    g_object_unref (op_case);                    \
+  } G_STMT_END
+
+static void
+assert_before (const char *text,
+               const char *first,
+               const char *then)
+{
+  const char *a = strstr (text, first);
+  const char *b = a ? strstr (a, then) : NULL;
+
+  if (b == NULL)
+    g_error ("“%s” does not come before “%s” in the printed text:\n%s", first, then, text);
+}
+
+/* Some line of the laid-out text holds every cell given (NULL-terminated). */
+static void
+assert_row (const char *layout,
+            ...)
+{
+  g_auto(GStrv) lines = g_strsplit (layout, "\n", -1);
+  va_list ap;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *cell;
+      gboolean all = TRUE;
+
+      va_start (ap, layout);
+      while (all && (cell = va_arg (ap, const char *)) != NULL)
+        all = strstr (lines[i], cell) != NULL;
+      va_end (ap);
+      if (all)
+        return;
+    }
+  va_start (ap, layout);
+  g_error ("no line has all of “%s”… in the printed text:\n%s", va_arg (ap, const char *), layout);
+  va_end (ap);
+}
+
+/* Transferred to CORP, forwarded by CORP to LOAN, accepted there: the slip
+ * is the forward's, signed by who forwarded it and who accepted it, and
+ * lists the transfer before it. */
+static void
+test_handover_forwarded (PrintFixture  *pf,
+                         gconstpointer  data)
+{
+  g_autoptr(SwCase) c = sw_fixture_register (&pf->fx, "R01", FALSE);
+  const char *id = sw_case_get_id (c);
+  g_autofree char *path = NULL, *text = NULL, *layout = NULL;
+
+  OP (pf, "2026-11-24T09:10", sw_ops_transfer (pf->fx.store, "R01", id, "CORP", "对公账户变更需公司业务部办理", &op_error));
+  OP (pf, "2026-11-24T09:40", sw_ops_forward (pf->fx.store, "C01", id, "LOAN", "提前还款属信贷管理部职责", &op_error));
+  OP (pf, "2026-11-24T10:05", sw_ops_accept (pf->fx.store, "N01", id, "N01", &op_error));
+  text = print_case (pf, id, SW_CASE_FORM_HANDOVER, "handover-forwarded.pdf", &path);
+  layout = layout_text (path);
+
+  assert_has (text, "Department coordination work order");
+  /* The latest handoff: CORP → LOAN, signed by who forwarded and who accepted. */
+  assert_row (layout, "Handoff", "Forwarded", NULL);
+  assert_row (layout, "From department", "公司业务部", NULL);
+  assert_row (layout, "To department", "信贷管理部", NULL);
+  assert_row (layout, "Handover note", "对公账户变更需公司业务部办理", NULL);
+  assert_row (layout, "Opinion", "提前还款属信贷管理部职责", NULL);
+  assert_row (layout, "Handler", "林涛 (N01)", NULL);
+  assert_row (layout, "Passed by", "陈静 (C01) · 2026-11-24 09:40", NULL);
+  assert_row (layout, "Accepted by", "林涛 (N01) · 2026-11-24 10:05", NULL);
+  /* Every handoff, oldest first. */
+  assert_has (text, "Handoffs of this case");
+  assert_row (layout, "Transferred", "个人业务部", "公司业务部", "王芳 (R01)", "对公账户变更", NULL);
+  assert_row (layout, "Forwarded", "公司业务部", "信贷管理部", "陈静 (C01)", "林涛 (N01)", "提前还款", NULL);
+  assert_before (text, "Handoffs of this case", "Transferred");
+  assert_before (strstr (text, "Transferred"), "Transferred", "Forwarded");
+}
+
+/* Transferred to CORP and returned: the slip is the return's, back to the
+ * department that sent it, with an empty line for it to sign. */
+static void
+test_handover_returned (PrintFixture  *pf,
+                        gconstpointer  data)
+{
+  g_autoptr(SwCase) c = sw_fixture_register (&pf->fx, "R01", FALSE);
+  const char *id = sw_case_get_id (c);
+  g_autofree char *path = NULL, *text = NULL, *layout = NULL;
+
+  OP (pf, "2026-11-24T09:10", sw_ops_transfer (pf->fx.store, "R01", id, "CORP", "对公账户变更需公司业务部办理", &op_error));
+  OP (pf, "2026-11-24T09:30", sw_ops_return (pf->fx.store, "C01", id, "个人住房贷款不属公司业务部", &op_error));
+  text = print_case (pf, id, SW_CASE_FORM_HANDOVER, "handover-returned.pdf", &path);
+  layout = layout_text (path);
+
+  assert_row (layout, "Handoff", "Returned", NULL);
+  assert_row (layout, "From department", "公司业务部", NULL);
+  assert_row (layout, "To department", "个人业务部", NULL);
+  assert_row (layout, "Opinion", "个人住房贷款不属公司业务部", NULL);
+  assert_row (layout, "Handler", "王芳 (R01)", NULL);
+  assert_row (layout, "Passed by", "陈静 (C01) · 2026-11-24 09:30", NULL);
+  g_assert_null (strstr (text, "Accept by"));     /* nothing to accept */
+  assert_row (layout, "Transferred", "个人业务部", "公司业务部", "王芳 (R01)", NULL);
+  assert_row (layout, "Returned", "公司业务部", "个人业务部", "陈静 (C01)", "个人住房贷款", NULL);
+}
+
+/* A handover within the department (new handler, approver, witness) is a
+ * handoff to sign too. */
+static void
+test_handover_within (PrintFixture  *pf,
+                      gconstpointer  data)
+{
+  g_autoptr(SwCase) c = sw_fixture_register (&pf->fx, "R01", FALSE);
+  const char *id = sw_case_get_id (c);
+  g_autofree char *path = NULL, *text = NULL, *layout = NULL;
+
+  g_assert_false (sw_case_form_available (pf->fx.store, id, SW_CASE_FORM_HANDOVER));
+  OP (pf, "2026-11-24T14:20", sw_ops_handover (pf->fx.store, "RH", id, "R02", "RH", "R03", &op_error));
+  text = print_case (pf, id, SW_CASE_FORM_HANDOVER, "handover-within.pdf", &path);
+  layout = layout_text (path);
+
+  assert_has (text, "Handover record");
+  assert_row (layout, "Department", "个人业务部", NULL);
+  assert_row (layout, "Handed over by", "王芳 (R01) · 2026-11-24 14:20", NULL);
+  assert_row (layout, "New handler", "李娜 (R02) · 2026-11-24 14:20", NULL);
+  assert_row (layout, "Approved by", "刘洋 (RH)", NULL);
+  assert_row (layout, "Witness", "张伟 (R03)", NULL);
+  g_assert_null (strstr (text, "Handoffs of this case"));  /* only one */
+
+  /* Accepted in CORP, then handed over there: both in the list. */
+  OP (pf, "2026-11-24T15:30", sw_ops_handover (pf->fx.store, "CH", pf->moved, "C01", "CH", "O01", &op_error));
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&layout, g_free);
+  text = print_case (pf, pf->moved, SW_CASE_FORM_HANDOVER, "handover-moved.pdf", &path);
+  layout = layout_text (path);
+  assert_has (text, "Handover record");
+  assert_has (text, "Handoffs of this case");
+  assert_row (layout, "Transferred", "个人业务部", "公司业务部", "王芳 (R01)", "陈静 (C01)", NULL);
+  assert_row (layout, "Handover", "杨帆 (C02)", "陈静 (C01)", "黄磊 (CH)", NULL);
+  assert_row (layout, "Handed over by", "杨帆 (C02) · 2026-11-24 15:30", NULL);
+  assert_row (layout, "New handler", "陈静 (C01) · 2026-11-24 15:30", NULL);
+}
+
 static void
 test_materials (PrintFixture  *pf,
                 gconstpointer  data)
@@ -380,6 +543,37 @@ test_view_menu (PrintFixture  *pf,
   g_assert_null (find_toplevel ("AdwMessageDialog"));
 }
 
+/* The Keyboard Shortcuts window tells about Ctrl+P, under the case window. */
+static void
+test_shortcut_listed (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/shouwen/Shouwen/gtk/help-overlay.ui");
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  gboolean listed = FALSE;
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accel = NULL, *group = NULL;
+      GtkWidget *parent;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "accelerator", &accel, NULL);
+      for (parent = gtk_widget_get_parent (l->data); parent && !GTK_IS_SHORTCUTS_GROUP (parent);
+           parent = gtk_widget_get_parent (parent))
+        ;
+      g_assert_nonnull (parent);
+      g_object_get (parent, "title", &group, NULL);
+      if (g_strcmp0 (accel, "<Control>p") == 0)
+        {
+          g_assert_cmpstr (group, ==, "Case window");
+          listed = TRUE;
+        }
+    }
+  g_assert_true (listed);
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -396,8 +590,12 @@ main (int   argc,
 
   g_test_add ("/print-ui/receipt", PrintFixture, NULL, print_setup, test_receipt, print_teardown);
   g_test_add ("/print-ui/handover", PrintFixture, NULL, print_setup, test_handover, print_teardown);
+  g_test_add ("/print-ui/handover-forwarded", PrintFixture, NULL, print_setup, test_handover_forwarded, print_teardown);
+  g_test_add ("/print-ui/handover-returned", PrintFixture, NULL, print_setup, test_handover_returned, print_teardown);
+  g_test_add ("/print-ui/handover-within", PrintFixture, NULL, print_setup, test_handover_within, print_teardown);
   g_test_add ("/print-ui/materials", PrintFixture, NULL, print_setup, test_materials, print_teardown);
   g_test_add ("/print-ui/view-menu", PrintFixture, NULL, print_setup, test_view_menu, print_teardown);
+  g_test_add_func ("/print-ui/shortcut-listed", test_shortcut_listed);
   g_test_add ("/print-ui/register", PrintFixture, NULL, print_setup, test_register, print_teardown);
   return g_test_run ();
 }

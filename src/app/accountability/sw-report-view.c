@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "sw-acct-util.h"
+#include "sw-calendar.h"
 #include "sw-case-print.h"
+#include "sw-error.h"
 #include "sw-export.h"
 #include "sw-pdf.h"
 #include "sw-report-print.h"
@@ -59,6 +61,7 @@ struct _SwReportView
   Shared              *shared;
   SwReport            *report;          /* shared->report, or NULL */
   char                *error;
+  SwReportExport       saving;          /* what the file chooser open saves */
 };
 
 G_DEFINE_FINAL_TYPE (SwReportView, sw_report_view, GTK_TYPE_WIDGET)
@@ -81,6 +84,8 @@ query_free (Query *q)
   g_free (q->person);
   g_free (q);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Query, query_free)
 
 static void shared_release (Shared *shared);
 
@@ -332,27 +337,38 @@ build_query (SwReportView *self)
   scope_changed_cb (self);
 }
 
+/* The query in the From and To fields and the scope lists. */
+static Query *
+read_query (SwReportView  *self,
+            GError       **error)
+{
+  SwStore *store = sw_context_get_store (self->context);
+  guint scope = gtk_drop_down_get_selected (self->scope_dd);
+  g_autoptr(Query) q = g_new0 (Query, 1);
+
+  if (!sw_report_parse_date (store, gtk_editable_get_text (GTK_EDITABLE (self->from_entry)), FALSE, &q->q.from, error) ||
+      !sw_report_parse_date (store, gtk_editable_get_text (GTK_EDITABLE (self->to_entry)), TRUE, &q->q.to, error))
+    return NULL;
+  if (scope == SCOPE_DEPARTMENT)
+    q->q.department = q->department = g_strdup (sw_choice_get_code (self->department_dd));
+  else if (scope == SCOPE_PERSON)
+    q->q.person = q->person = g_strdup (sw_choice_get_code (self->person_dd));
+  return g_steal_pointer (&q);
+}
+
 void
 sw_report_view_load (SwReportView *self)
 {
   SwStore *store = sw_context_get_store (self->context);
   g_autoptr(GError) error = NULL;
-  guint scope = gtk_drop_down_get_selected (self->scope_dd);
-  Query *q = g_new0 (Query, 1);
+  Query *q = read_query (self, &error);
 
-  if (!sw_report_parse_date (store, gtk_editable_get_text (GTK_EDITABLE (self->from_entry)), FALSE, &q->q.from, &error) ||
-      !sw_report_parse_date (store, gtk_editable_get_text (GTK_EDITABLE (self->to_entry)), TRUE, &q->q.to, &error))
+  if (q == NULL)
     {
-      query_free (q);
       show_error (self, error->message);
       g_signal_emit (self, signals[LOADED], 0);
       return;
     }
-  if (scope == SCOPE_DEPARTMENT)
-    q->q.department = q->department = g_strdup (sw_choice_get_code (self->department_dd));
-  else if (scope == SCOPE_PERSON)
-    q->q.person = q->person = g_strdup (sw_choice_get_code (self->person_dd));
-
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -366,98 +382,120 @@ sw_report_view_load (SwReportView *self)
 
 /* ------------------------------------------------------------ exports */
 
-static char *
-file_name (SwReportView *self,
-           gboolean      is_register,
-           const char   *extension)
-{
-  g_autofree char *from = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->from_entry)));
-  g_autofree char *to = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->to_entry)));
-  const char *scope = self->report->scope_code ? self->report->scope_code : "branch";
+static const struct {
+  const char *action;
+  const char *title;
+  const char *extension;
+  gboolean    is_register;
+} exports[] = {
+  [SW_REPORT_EXPORT_CSV] = { "report.csv", N_("Export Report as CSV"), "csv", FALSE },
+  [SW_REPORT_EXPORT_PDF] = { "report.pdf", N_("Export Report as PDF"), "pdf", FALSE },
+  [SW_REPORT_EXPORT_REGISTER_CSV] = { "report.register-csv", N_("Export Register as CSV"), "csv", TRUE },
+  [SW_REPORT_EXPORT_REGISTER_PDF] = { "report.register-pdf", N_("Export Register as PDF"), "pdf", TRUE },
+};
 
-  if (is_register)
-    /* Translators: a file name for a department's register (台账): scope,
-     * from, to, extension; no slashes */
-    return g_strdup_printf (_("register-%s-%s-%s.%s"), scope, from, to, extension);
-  /* Translators: a file name for a report: scope, from, to, extension; no slashes */
-  return g_strdup_printf (_("report-%s-%s-%s.%s"), scope, from, to, extension);
+static const char *
+query_scope_code (Query *q)
+{
+  return q->department ? q->department : q->person ? q->person : "branch";
+}
+
+/* "2026-11-30" in the branch's zone. */
+static char *
+local_date (SwReportView *self,
+            gint64        ms)
+{
+  SwStore *store = sw_context_get_store (self->context);
+  g_autofree char *home = sw_store_get_home_branch (store);
+  g_autoptr(SwCalendar) cal = sw_store_get_calendar (store, home);
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (ms / 1000);
+  g_autoptr(GDateTime) dt = g_date_time_to_timezone (utc, cal ? sw_calendar_get_timezone (cal) : local);
+
+  return g_date_time_format (dt, "%Y-%m-%d");
 }
 
 static void
-report_failed (SwReportView *self,
-               GError       *error)
+show_failure (SwReportView *self,
+              const char   *heading,
+              GError       *error)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                              _("Cannot Save the Report"), error->message);
+                                              heading, error ? error->message : NULL);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-save_csv_cb (GtkWidget  *owner,
-             const char *path)
+/* A register is a department's: the scope must say which. */
+static Query *
+read_register_query (SwReportView  *self,
+                     GError       **error)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(Query) q = read_query (self, error);
 
-  if (!sw_report_view_export_csv (SW_REPORT_VIEW (owner), path, &error))
-    report_failed (SW_REPORT_VIEW (owner), error);
+  if (q != NULL && q->department == NULL)
+    {
+      g_set_error_literal (error, SW_ERROR, SW_ERROR_INVALID,
+                           _("Choose a department in the scope list for its register"));
+      return NULL;
+    }
+  return g_steal_pointer (&q);
+}
+
+/* The report for the query in the fields: the one shown when it is that
+ * query's (dates changed without pressing Show are not), else computed now. */
+static Shared *
+fields_report (SwReportView  *self,
+               GError       **error)
+{
+  g_autoptr(Query) q = read_query (self, error);
+  SwReport *r = self->report;
+  const char *scope = q == NULL ? NULL : q->department ? "department" : q->person ? "person" : "branch";
+  Shared *shared;
+
+  if (q == NULL)
+    return NULL;
+  if (r != NULL && r->from == q->q.from && r->to == q->q.to && g_strcmp0 (r->scope, scope) == 0 &&
+      (g_str_equal (scope, "branch") || g_strcmp0 (r->scope_code, query_scope_code (q)) == 0))
+    return g_rc_box_acquire (self->shared);
+  shared = g_rc_box_new0 (Shared);
+  if ((shared->report = sw_report_new (sw_context_get_store (self->context), &q->q, error)) == NULL)
+    g_clear_pointer (&shared, shared_release);
+  return shared;
 }
 
 static void
-save_pdf_cb (GtkWidget  *owner,
-             const char *path)
+save_cb (GtkWidget  *owner,
+         const char *path)
 {
+  SwReportView *self = SW_REPORT_VIEW (owner);
   g_autoptr(GError) error = NULL;
+  g_autofree char *written = sw_report_view_export (self, self->saving, path, &error);
 
-  if (!sw_report_view_export_pdf (SW_REPORT_VIEW (owner), path, &error))
-    report_failed (SW_REPORT_VIEW (owner), error);
+  if (written == NULL)
+    show_failure (self, _("Cannot Save the Report"), error);
 }
 
 static void
-csv_action (GtkWidget  *widget,
-            const char *action,
-            GVariant   *param)
+export_action (GtkWidget  *widget,
+               const char *action,
+               GVariant   *param)
 {
   SwReportView *self = SW_REPORT_VIEW (widget);
-  g_autofree char *file = file_name (self, FALSE, "csv");
-
-  sw_acct_choose_save (GTK_WIDGET (self), _("Export Report as CSV"), file, save_csv_cb);
-}
-
-static void
-pdf_action (GtkWidget  *widget,
-            const char *action,
-            GVariant   *param)
-{
-  SwReportView *self = SW_REPORT_VIEW (widget);
-  g_autofree char *file = file_name (self, FALSE, "pdf");
-
-  sw_acct_choose_save (GTK_WIDGET (self), _("Export Report as PDF"), file, save_pdf_cb);
-}
-
-static void
-save_register_cb (GtkWidget  *owner,
-                  const char *path)
-{
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
 
-  if (!sw_report_view_export_register (SW_REPORT_VIEW (owner), path, &error))
-    report_failed (SW_REPORT_VIEW (owner), error);
-}
-
-static void
-register_action (GtkWidget  *widget,
-                 const char *action,
-                 GVariant   *param)
-{
-  SwReportView *self = SW_REPORT_VIEW (widget);
-  gboolean pdf = g_str_equal (action, "report.register-pdf");
-  g_autofree char *file = file_name (self, TRUE, pdf ? "pdf" : "csv");
-
-  sw_acct_choose_save (GTK_WIDGET (self), pdf ? _("Export Register as PDF") : _("Export Register as CSV"),
-                       file, save_register_cb);
+  for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
+    if (g_str_equal (action, exports[i].action))
+      self->saving = i;
+  if ((name = sw_report_view_export_name (self, self->saving, &error)) == NULL)
+    {
+      show_failure (self, _("Cannot Save the Report"), error);
+      return;
+    }
+  sw_acct_choose_save (widget, _(exports[self->saving].title), name, save_cb);
 }
 
 static void
@@ -466,8 +504,15 @@ register_print_action (GtkWidget  *widget,
                        GVariant   *param)
 {
   SwReportView *self = SW_REPORT_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Query) q = read_register_query (self, &error);
 
-  sw_register_print (widget, self->context, self->report->scope_code, self->report->from, self->report->to,
+  if (q == NULL)
+    {
+      show_failure (self, _("Could not print"), error);
+      return;
+    }
+  sw_register_print (widget, self->context, q->department, q->q.from, q->q.to,
                      GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, NULL);
 }
 
@@ -487,7 +532,7 @@ print_done_cb (GtkPrintOperation       *op,
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       gtk_print_operation_get_error (op, &error);
-      report_failed (self, error);
+      show_failure (self, _("Could not print"), error);
     }
   g_object_unref (op);
 }
@@ -498,14 +543,18 @@ sw_report_view_print (SwReportView            *self,
                       const char              *export_path)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GError) error = NULL;
+  Shared *shared = fields_report (self, &error);
   GtkPrintOperation *op;
 
-  g_return_val_if_fail (self->shared != NULL, GTK_PRINT_OPERATION_RESULT_ERROR);
-
-  op = sw_report_print_operation_new (self->shared->report);
+  if (shared == NULL)
+    {
+      show_failure (self, _("Could not print"), error);
+      return GTK_PRINT_OPERATION_RESULT_ERROR;
+    }
+  op = sw_report_print_operation_new (shared->report);
   /* The operation keeps the report it prints: the view may load another. */
-  g_object_set_data_full (G_OBJECT (op), "sw-report", g_rc_box_acquire (self->shared),
-                          (GDestroyNotify) shared_release);
+  g_object_set_data_full (G_OBJECT (op), "sw-report", shared, (GDestroyNotify) shared_release);
   if (export_path != NULL)
     gtk_print_operation_set_export_filename (op, export_path);
   g_signal_connect_object (op, "done", G_CALLBACK (print_done_cb), self, 0);
@@ -570,11 +619,9 @@ sw_report_view_class_init (SwReportViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwReportView, to_entry);
   gtk_widget_class_bind_template_child (widget_class, SwReportView, show_button);
   gtk_widget_class_bind_template_child (widget_class, SwReportView, export_button);
-  gtk_widget_class_install_action (widget_class, "report.csv", NULL, csv_action);
-  gtk_widget_class_install_action (widget_class, "report.pdf", NULL, pdf_action);
+  for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
+    gtk_widget_class_install_action (widget_class, exports[i].action, NULL, export_action);
   gtk_widget_class_install_action (widget_class, "report.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "report.register-csv", NULL, register_action);
-  gtk_widget_class_install_action (widget_class, "report.register-pdf", NULL, register_action);
   gtk_widget_class_install_action (widget_class, "report.register-print", NULL, register_print_action);
   gtk_widget_class_bind_template_child (widget_class, SwReportView, stack);
   gtk_widget_class_bind_template_child (widget_class, SwReportView, spinner);
@@ -663,45 +710,85 @@ sw_report_view_get_chart (SwReportView *self,
   return self->charts[kind];
 }
 
-gboolean
-sw_report_view_export_csv (SwReportView  *self,
-                           const char    *path,
-                           GError       **error)
+char *
+sw_report_view_export_name (SwReportView    *self,
+                            SwReportExport   what,
+                            GError         **error)
 {
-  g_autofree char *text = NULL;
+  g_autoptr(Query) q = exports[what].is_register ? read_register_query (self, error) : read_query (self, error);
+  g_autofree char *from = NULL, *to = NULL;
 
-  g_return_val_if_fail (self->report != NULL, FALSE);
-
-  text = sw_export_report_csv (self->report);
-  return g_file_set_contents (path, text, -1, error);
+  if (q == NULL)
+    return NULL;
+  from = local_date (self, q->q.from);
+  to = local_date (self, q->q.to - 1);
+  if (exports[what].is_register)
+    /* Translators: a file name for a department's register (台账): scope,
+     * from, to, extension; no slashes */
+    return g_strdup_printf (_("register-%s-%s-%s.%s"), query_scope_code (q), from, to, exports[what].extension);
+  /* Translators: a file name for a report: scope, from, to, extension; no slashes */
+  return g_strdup_printf (_("report-%s-%s-%s.%s"), query_scope_code (q), from, to, exports[what].extension);
 }
 
-gboolean
-sw_report_view_export_pdf (SwReportView  *self,
-                           const char    *path,
-                           GError       **error)
-{
-  g_return_val_if_fail (self->report != NULL, FALSE);
-
-  return sw_pdf_write_report (self->report, path, error);
-}
-
-gboolean
-sw_report_view_export_register (SwReportView  *self,
-                                const char    *path,
-                                GError       **error)
+static gboolean
+write_register (SwReportView  *self,
+                gboolean       pdf,
+                const char    *path,
+                GError       **error)
 {
   SwStore *store = sw_context_get_store (self->context);
   SwStaff *user = sw_context_get_user (self->context);
   /* Inspectors never see customers' personal data. */
   gboolean mask = user == NULL || sw_staff_get_role (user) == SW_ROLE_INSPECTOR;
-  SwReport *r = self->report;
+  g_autoptr(Query) q = read_register_query (self, error);
   g_autofree char *text = NULL;
 
-  g_return_val_if_fail (r != NULL && g_strcmp0 (r->scope, "department") == 0, FALSE);
-
-  if (g_str_has_suffix (path, ".pdf"))
-    return sw_pdf_write_register (store, r->scope_code, r->from, r->to, mask, path, error);
-  text = sw_export_register_csv (store, r->scope_code, r->from, r->to, mask, error);
+  if (q == NULL)
+    return FALSE;
+  if (pdf)
+    return sw_pdf_write_register (store, q->department, q->q.from, q->q.to, mask, path, error);
+  text = sw_export_register_csv (store, q->department, q->q.from, q->q.to, mask, error);
   return text != NULL && g_file_set_contents (path, text, -1, error);
+}
+
+static gboolean
+write_report (SwReportView  *self,
+              gboolean       pdf,
+              const char    *path,
+              GError       **error)
+{
+  Shared *shared = fields_report (self, error);
+  g_autofree char *text = NULL;
+  gboolean ok;
+
+  if (shared == NULL)
+    return FALSE;
+  if (pdf)
+    ok = sw_pdf_write_report (shared->report, path, error);
+  else
+    {
+      text = sw_export_report_csv (shared->report);
+      ok = g_file_set_contents (path, text, -1, error);
+    }
+  shared_release (shared);
+  return ok;
+}
+
+char *
+sw_report_view_export (SwReportView    *self,
+                       SwReportExport   what,
+                       const char      *path,
+                       GError         **error)
+{
+  const char *extension = exports[what].extension;
+  gboolean pdf = g_str_equal (extension, "pdf");
+  const char *dot = strrchr (path, '.');
+  /* The menu item chosen decides the format, whatever the name typed. */
+  g_autofree char *written = dot != NULL && g_ascii_strcasecmp (dot + 1, extension) == 0
+                             ? g_strdup (path) : g_strconcat (path, ".", extension, NULL);
+
+  if (!(exports[what].is_register ? write_register (self, pdf, written, error)
+                                  : write_report (self, pdf, written, error)))
+    return NULL;
+  return g_steal_pointer (&written);
 }

@@ -11,6 +11,13 @@
 
 G_BEGIN_DECLS
 
+typedef enum {
+  SW_REPORT_EXPORT_CSV,
+  SW_REPORT_EXPORT_PDF,
+  SW_REPORT_EXPORT_REGISTER_CSV,
+  SW_REPORT_EXPORT_REGISTER_PDF,
+} SwReportExport;
+
 #define SW_TYPE_REPORT_VIEW (sw_report_view_get_type ())
 G_DECLARE_FINAL_TYPE (SwReportView, sw_report_view, SW, REPORT_VIEW, GtkWidget)
 
@@ -32,20 +39,22 @@ const char *sw_report_view_get_figure_text (SwReportView *self,
                                             const char   *key);
 GtkWidget  *sw_report_view_get_chart      (SwReportView *self,
                                            SwChartKind   kind);
-gboolean    sw_report_view_export_csv     (SwReportView *self,
-                                           const char   *path,
-                                           GError      **error);
-/* Prints the report (ACTION_EXPORT with a path writes a PDF without asking). */
+/* Print and the exports are for the period and scope in the fields, even
+ * if they changed since the report was shown; a bad date is an error.
+ * Prints the report (ACTION_EXPORT with a path writes a PDF without asking). */
 GtkPrintOperationResult sw_report_view_print (SwReportView            *self,
                                            GtkPrintOperationAction  action,
                                            const char              *export_path);
-gboolean    sw_report_view_export_pdf     (SwReportView *self,
-                                           const char   *path,
-                                           GError      **error);
-/* A department report's register (台账) for the same period: PDF when the
- * path ends in ".pdf", else CSV; masked for inspectors. */
-gboolean    sw_report_view_export_register (SwReportView *self,
-                                            const char   *path,
-                                            GError      **error);
+/* The file name offered: "register-CORP-2026-11-01-2026-11-30.pdf". */
+char       *sw_report_view_export_name    (SwReportView    *self,
+                                           SwReportExport   what,
+                                           GError         **error);
+/* Writes `what` in its own format to `path`, adding the format's
+ * extension when the name lacks it; returns the path written. A register
+ * is masked for inspectors. */
+char       *sw_report_view_export         (SwReportView    *self,
+                                           SwReportExport   what,
+                                           const char      *path,
+                                           GError         **error);
 
 G_END_DECLS

@@ -13,28 +13,20 @@
 #include "sw-export.h"
 #include "sw-mask.h"
 #include "sw-print-forms.h"
+#include "sw-print-forms-private.h"
 #include "sw-staff.h"
 
 #define RECEIPT_SCALE 0.8
 
-/* What a case's forms are made of, read once. */
-typedef struct {
-  SwStore     *store;
-  SwCase      *kase;
-  GListModel  *events;
-  GTimeZone   *zone;
-  gboolean     mask;
-} Facts;
-
 static void
-facts_clear (Facts *f)
+facts_clear (SwFormFacts *f)
 {
   g_clear_object (&f->kase);
   g_clear_object (&f->events);
   g_clear_pointer (&f->zone, g_time_zone_unref);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Facts, facts_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SwFormFacts, facts_clear)
 
 static GTimeZone *
 branch_zone (SwStore    *store,
@@ -47,7 +39,7 @@ branch_zone (SwStore    *store,
 }
 
 static gboolean
-facts_load (Facts       *f,
+facts_load (SwFormFacts *f,
             SwStore     *store,
             const char  *case_id,
             gboolean     mask,
@@ -62,10 +54,10 @@ facts_load (Facts       *f,
   return TRUE;
 }
 
-static char *
-local_time (GTimeZone *zone,
-            gint64     ms,
-            gboolean   date_only)
+char *
+_sw_form_local_time (GTimeZone *zone,
+                     gint64     ms,
+                     gboolean   date_only)
 {
   g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) local = NULL;
@@ -77,21 +69,20 @@ local_time (GTimeZone *zone,
   return g_date_time_format (local, date_only ? "%Y-%m-%d" : "%Y-%m-%d %H:%M");
 }
 
-static void
-time_field (SwForm     *form,
-            Facts      *f,
-            const char *label,
-            gint64      ms)
+void
+_sw_form_time_field (SwForm      *form,
+                     SwFormFacts *f,
+                     const char  *label,
+                     gint64       ms)
 {
-  g_autofree char *text = local_time (f->zone, ms, FALSE);
+  g_autofree char *text = _sw_form_local_time (f->zone, ms, FALSE);
 
   sw_form_field (form, label, text);
 }
 
-/* "王芳 (R01)", or the code when the person is not in the directory. */
-static char *
-person (SwStore    *store,
-        const char *empno)
+char *
+_sw_form_person (SwStore    *store,
+                 const char *empno)
 {
   g_autoptr(SwStaff) s = empno ? sw_store_get_staff (store, empno) : NULL;
 
@@ -100,43 +91,33 @@ person (SwStore    *store,
   return s ? g_strdup_printf ("%s (%s)", sw_staff_get_name (s), empno) : g_strdup (empno);
 }
 
-static char *
-department (SwStore    *store,
-            const char *code)
+char *
+_sw_form_department (SwStore    *store,
+                     const char *code)
 {
   g_autoptr(SwDepartment) d = code ? sw_store_get_department (store, code) : NULL;
 
   return d ? g_strdup (sw_department_get_name (d)) : g_strdup (code);
 }
 
-/* The last event of `kind` at or after `from`, and its index. */
+/* The last event of `kind`. */
 static SwCaseEvent *
-find_event (GListModel  *events,
-            SwEventKind  kind,
-            guint        from,
-            gboolean     last,
-            guint       *position)
+find_last (GListModel  *events,
+           SwEventKind  kind)
 {
-  SwCaseEvent *found = NULL;
-
-  for (guint i = from; i < g_list_model_get_n_items (events); i++)
+  for (guint i = g_list_model_get_n_items (events); i > 0; i--)
     {
-      g_autoptr(SwCaseEvent) ev = g_list_model_get_item (events, i);
+      g_autoptr(SwCaseEvent) ev = g_list_model_get_item (events, i - 1);
 
-      if (sw_case_event_get_kind (ev) != kind)
-        continue;
-      g_set_object (&found, ev);
-      if (position)
-        *position = i;
-      if (!last)
-        break;
+      if (sw_case_event_get_kind (ev) == kind)
+        return g_steal_pointer (&ev);
     }
-  return found;
+  return NULL;
 }
 
 static void
-customer_fields (SwForm *form,
-                 Facts  *f)
+customer_fields (SwForm      *form,
+                 SwFormFacts *f)
 {
   SwCase *c = f->kase;
   g_autofree char *name = f->mask ? sw_mask_name (sw_case_get_customer_name (c))
@@ -149,11 +130,28 @@ customer_fields (SwForm *form,
   sw_form_field (form, _("Customer unit"), sw_case_get_customer_unit (c));
 }
 
+/* What a handed-over case is about, for whoever takes it on. */
+void
+_sw_form_case_facts (SwForm      *form,
+                     SwFormFacts *f)
+{
+  SwCase *c = f->kase;
+  g_autofree char *kind = g_strdup_printf ("%s · %s", sw_kind_label (sw_case_get_kind (c)),
+                                           sw_channel_label (sw_case_get_channel (c)));
+  g_autofree char *owner = _sw_form_person (f->store, sw_case_get_owner (c));
+
+  _sw_form_time_field (form, f, _("Received"), sw_case_get_received_at (c));
+  sw_form_field (form, _("Kind"), kind);
+  sw_form_field (form, _("First-inquiry person"), owner);
+  customer_fields (form, f);
+  sw_form_field (form, _("Request"), sw_case_get_content (c));
+}
+
 /* The head of every case form: its title, the branch, the case number. */
-static SwForm *
-form_begin (Facts      *f,
-            const char *title,
-            double      scale)
+SwForm *
+_sw_form_begin (SwFormFacts *f,
+                const char  *title,
+                double       scale)
 {
   g_autoptr(SwBranch) branch = sw_store_get_branch (f->store, sw_case_get_branch_code (f->kase));
   SwForm *form = sw_form_new (scale);
@@ -167,28 +165,28 @@ form_begin (Facts      *f,
 }
 
 static SwForm *
-receipt_new (Facts    *f,
+receipt_new (SwFormFacts *f,
              gboolean  narrow)
 {
   SwCase *c = f->kase;
   g_autoptr(SwStaff) owner = sw_store_get_staff (f->store, sw_case_get_owner (c));
   g_autoptr(SwDepartment) dept = sw_store_get_department (f->store, sw_case_get_owner_department (c));
   g_autoptr(SwBranch) branch = sw_store_get_branch (f->store, sw_case_get_branch_code (c));
-  g_autofree char *who = person (f->store, sw_case_get_owner (c));
+  g_autofree char *who = _sw_form_person (f->store, sw_case_get_owner (c));
   g_autofree char *kind = g_strdup_printf ("%s · %s", sw_kind_label (sw_case_get_kind (c)),
                                            sw_channel_label (sw_case_get_channel (c)));
-  g_autofree char *today = local_time (f->zone, sw_store_now (f->store), TRUE);
+  g_autofree char *today = _sw_form_local_time (f->zone, sw_store_now (f->store), TRUE);
   const char *phone = owner && sw_staff_get_phone (owner) && *sw_staff_get_phone (owner)
                       ? sw_staff_get_phone (owner) : dept ? sw_department_get_phone (dept) : NULL;
-  SwForm *form = form_begin (f, _("Receipt"), narrow ? RECEIPT_SCALE : 1.0);
+  SwForm *form = _sw_form_begin (f, _("Receipt"), narrow ? RECEIPT_SCALE : 1.0);
 
   sw_form_field (form, _("First-inquiry person"), who);
   sw_form_field (form, _("Contact phone"), phone);
   sw_form_field (form, _("Kind"), kind);
   sw_form_field (form, _("Request"), sw_case_get_content (c));
-  time_field (form, f, _("Received"), sw_case_get_received_at (c));
+  _sw_form_time_field (form, f, _("Received"), sw_case_get_received_at (c));
   if (sw_case_get_promised_at (c) > 0)
-    time_field (form, f, _("Promised reply by"), sw_case_get_promised_at (c));
+    _sw_form_time_field (form, f, _("Promised reply by"), sw_case_get_promised_at (c));
   else
     sw_form_field (form, _("Promised reply by"),
                    sw_case_is_open (c) ? _("To be confirmed; you will be told") : _("Answered"));
@@ -201,59 +199,20 @@ receipt_new (Facts    *f,
 }
 
 static SwForm *
-handover_new (Facts *f)
+materials_new (SwFormFacts *f)
 {
-  SwCase *c = f->kase;
-  guint at = 0;
-  g_autoptr(SwCaseEvent) passed = find_event (f->events, SW_EVENT_TRANSFERRED, 0, TRUE, &at);
-  g_autoptr(SwCaseEvent) accepted = find_event (f->events, SW_EVENT_ACCEPTED, at, FALSE, NULL);
-  g_autofree char *from = department (f->store, sw_case_event_get_string (passed, "from_department"));
-  g_autofree char *to = department (f->store, sw_case_event_get_string (passed, "to_department"));
-  g_autofree char *passer = person (f->store, sw_case_event_get_actor (passed));
-  g_autofree char *passed_at = local_time (f->zone, sw_case_event_get_at (passed), FALSE);
-  g_autofree char *passed_line = g_strdup_printf ("%s · %s", passer, passed_at);
-  g_autofree char *accepter = accepted ? person (f->store, sw_case_event_get_actor (accepted)) : NULL;
-  g_autofree char *accepted_at = accepted ? local_time (f->zone, sw_case_event_get_at (accepted), FALSE) : NULL;
-  g_autofree char *accepted_line = accepted ? g_strdup_printf ("%s · %s", accepter, accepted_at) : NULL;
-  g_autofree char *handler = accepted ? person (f->store, sw_case_event_get_string (accepted, "handler")) : NULL;
-  g_autofree char *kind = g_strdup_printf ("%s · %s", sw_kind_label (sw_case_get_kind (c)),
-                                           sw_channel_label (sw_case_get_channel (c)));
-  g_autofree char *owner = person (f->store, sw_case_get_owner (c));
-  SwForm *form = form_begin (f, _("Department coordination work order"), 1.0);
-
-  time_field (form, f, _("Received"), sw_case_get_received_at (c));
-  sw_form_field (form, _("Kind"), kind);
-  sw_form_field (form, _("First-inquiry person"), owner);
-  customer_fields (form, f);
-  sw_form_field (form, _("Request"), sw_case_get_content (c));
-  sw_form_rule (form);
-  sw_form_field (form, _("From department"), from);
-  sw_form_field (form, _("To department"), to);
-  sw_form_field (form, _("Handover note"), sw_case_event_get_string (passed, "note"));
-  time_field (form, f, _("Accept by"), sw_case_event_get_int (passed, "due_at"));
-  time_field (form, f, _("Promised reply by"), sw_case_get_promised_at (c));
-  sw_form_field (form, _("Handler"), handler);
-  sw_form_rule (form);
-  sw_form_signature (form, _("Passed by"), passed_line);
-  sw_form_signature (form, _("Accepted by"), accepted_line ? accepted_line : " ");
-  return form;
-}
-
-static SwForm *
-materials_new (Facts *f)
-{
-  g_autoptr(SwCaseEvent) notified = find_event (f->events, SW_EVENT_NOTIFIED, 0, TRUE, NULL);
+  g_autoptr(SwCaseEvent) notified = find_last (f->events, SW_EVENT_NOTIFIED);
   g_auto(GStrv) items = g_strsplit_set (sw_case_event_get_string (notified, "materials"), ";\n", -1);
-  g_autofree char *by = person (f->store, sw_case_event_get_actor (notified));
+  g_autofree char *by = _sw_form_person (f->store, sw_case_event_get_actor (notified));
   gint64 promised = sw_case_event_get_int (notified, "promised_at");
-  SwForm *form = form_begin (f, _("List of materials to provide"), 1.0);
+  SwForm *form = _sw_form_begin (f, _("List of materials to provide"), 1.0);
   guint n = 0;
 
   customer_fields (form, f);
   sw_form_field (form, _("Request"), sw_case_get_content (f->kase));
-  time_field (form, f, _("Notified"), sw_case_event_get_at (notified));
+  _sw_form_time_field (form, f, _("Notified"), sw_case_event_get_at (notified));
   sw_form_field (form, _("Notified by"), by);
-  time_field (form, f, _("Promised reply by"), promised > 0 ? promised : sw_case_get_promised_at (f->kase));
+  _sw_form_time_field (form, f, _("Promised reply by"), promised > 0 ? promised : sw_case_get_promised_at (f->kase));
   sw_form_rule (form);
   for (guint i = 0; items[i] != NULL; i++)
     {
@@ -279,8 +238,9 @@ sw_case_form_available (SwStore    *store,
     return TRUE;
   if ((events = sw_store_list_events (store, case_id, NULL)) == NULL)
     return FALSE;
-  ev = find_event (events, which == SW_CASE_FORM_HANDOVER ? SW_EVENT_TRANSFERRED : SW_EVENT_NOTIFIED,
-                   0, FALSE, NULL);
+  if (which == SW_CASE_FORM_HANDOVER)
+    return _sw_handover_available (events);
+  ev = find_last (events, SW_EVENT_NOTIFIED);
   return ev != NULL;
 }
 
@@ -291,14 +251,14 @@ sw_case_form_new (SwStore     *store,
                   gboolean     mask,
                   GError     **error)
 {
-  g_auto(Facts) f = { 0 };
+  g_auto(SwFormFacts) f = { 0 };
 
   if (!facts_load (&f, store, case_id, mask, error))
     return NULL;
   if (!sw_case_form_available (store, sw_case_get_id (f.kase), which))
     {
       g_set_error (error, SW_ERROR, SW_ERROR_INVALID,
-                   which == SW_CASE_FORM_HANDOVER ? _("Case %s was never transferred")
+                   which == SW_CASE_FORM_HANDOVER ? _("Case %s was never transferred or handed over")
                                                   : _("Case %s has no one-time notification"),
                    sw_case_get_number (f.kase));
       return NULL;
@@ -309,7 +269,7 @@ sw_case_form_new (SwStore     *store,
     case SW_CASE_FORM_RECEIPT_80MM:
       return receipt_new (&f, which == SW_CASE_FORM_RECEIPT_80MM);
     case SW_CASE_FORM_HANDOVER:
-      return handover_new (&f);
+      return _sw_handover_form_new (&f);
     case SW_CASE_FORM_MATERIALS:
       return materials_new (&f);
     default:
@@ -370,8 +330,8 @@ sw_register_form_new (SwStore     *store,
         line[i] = sw_register_row_field (g_ptr_array_index (rows, r), i);
       g_ptr_array_add (cells, line);
     }
-  a = local_time (zone, from, TRUE);
-  b = local_time (zone, to - 1, TRUE);
+  a = _sw_form_local_time (zone, from, TRUE);
+  b = _sw_form_local_time (zone, to - 1, TRUE);
   title = g_strdup_printf (_("Register of %s"), sw_department_get_name (dept));
   period = g_strdup_printf (_("Cases received from %s to %s: %u"), a, b, rows->len);
   form = sw_form_new (1.0);

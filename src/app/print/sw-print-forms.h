@@ -1,6 +1,7 @@
 /* sw-print-forms.h — the forms a case office prints, built from the store
- * as SwForm documents: the receipt (回执), the handover slip (部门协调工单),
- * the materials list (提供材料一览表) and a department's register (台账).
+ * as SwForm documents: the receipt (回执), the handover slip (部门协调工单
+ * between departments, 工作交接表 within one), the materials list
+ * (提供材料一览表) and a department's register (台账).
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -16,8 +17,8 @@ typedef enum {
   SW_CASE_FORM_MATERIALS,
 } SwCaseForm;
 
-/* The receipt always; the handover slip once the case was transferred; the
- * materials list once a one-time notification was sent. */
+/* The receipt always; the handover slip once the case was transferred or
+ * handed over; the materials list once a one-time notification was sent. */
 gboolean  sw_case_form_available (SwStore     *store,
                                   const char  *case_id,
                                   SwCaseForm   which);
