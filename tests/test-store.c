@@ -472,6 +472,30 @@ test_check_integrity (SwFixture     *fx,
   g_assert_error (error, SW_ERROR, SW_ERROR_DB_CORRUPT);
 }
 
+/* A department cannot sit under itself or under one of its own sub-departments. */
+static void
+test_department_loop (SwFixture     *fx,
+                      gconstpointer  data)
+{
+  g_autoptr(SwDepartment) loan = sw_store_get_department (fx->store, "LOAN");
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (loan, "parent-code", "CORP", NULL);
+  g_assert_true (sw_store_put_department (fx->store, loan, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (sw_store_check_department_parent (fx->store, "LOAN", "CORP", &error));
+  g_assert_true (sw_store_check_department_parent (fx->store, "CORP", NULL, &error));
+  g_assert_true (sw_store_check_department_parent (fx->store, "CORP", "OFFICE", &error));
+  g_assert_no_error (error);
+  g_assert_false (sw_store_check_department_parent (fx->store, "CORP", "LOAN", &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "CORP"));
+  g_clear_error (&error);
+  g_assert_false (sw_store_check_department_parent (fx->store, "LOAN", "LOAN", &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_INVALID);
+}
+
 #define ADD(path, func) g_test_add (path, SwFixture, NULL, sw_fixture_setup, func, sw_fixture_teardown)
 
 int
@@ -498,6 +522,7 @@ main (int   argc,
   ADD ("/store/backup", test_backup);
   ADD ("/store/numbers-two-devices", test_numbers_two_devices);
   ADD ("/store/contact-rowid-mismatch", test_contact_rowid_mismatch);
+  ADD ("/store/department-loop", test_department_loop);
   ADD ("/store/check-integrity", test_check_integrity);
   return g_test_run ();
 }

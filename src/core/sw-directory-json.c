@@ -5,23 +5,36 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sw-directory-private.h"
 #include "sw-error.h"
-#include "sw-store-private.h"
 #include "sw-store-sync.h"
 
 /* In the order rows can be inserted (foreign keys); removed in reverse.
  * Policies are versions that cases refer to: replaced, never removed. */
-static const struct {
-  const char *table;
-  gboolean    replace_all;
-} tables[] = {
-  { "branches", TRUE },
-  { "departments", TRUE },
-  { "templates", TRUE },
-  { "staff", TRUE },
-  { "policies", FALSE },
-  { "calendar_days", TRUE },
+static const SwDirectoryTable tables[] = {
+  { "branches", "code", TRUE, FALSE },
+  { "departments", "code", TRUE, FALSE },
+  { "templates", "id", TRUE, FALSE },
+  { "staff", "empno", TRUE, FALSE },
+  { "policies", "version", FALSE, TRUE },
+  { "calendar_days", "date", TRUE, FALSE },
 };
+
+const SwDirectoryTable *
+_sw_directory_tables (guint *n_tables)
+{
+  *n_tables = G_N_ELEMENTS (tables);
+  return tables;
+}
+
+const SwDirectoryTable *
+_sw_directory_table (const char *name)
+{
+  for (guint t = 0; name != NULL && t < G_N_ELEMENTS (tables); t++)
+    if (g_str_equal (tables[t].table, name))
+      return &tables[t];
+  return NULL;
+}
 
 static JsonNode *
 export_table (SwStore     *self,
@@ -87,9 +100,9 @@ sw_store_export_directory (SwStore  *self,
   return json_node_init_object (json_node_alloc (), o);
 }
 
-static GPtrArray *
-table_columns (SwStore    *self,
-               const char *table)
+GPtrArray *
+_sw_directory_columns (SwStore    *self,
+                       const char *table)
 {
   g_autofree char *sql = g_strdup_printf ("PRAGMA table_info (%s)", table);
   GPtrArray *cols = g_ptr_array_new_with_free_func (g_free);
@@ -123,23 +136,30 @@ bind_member (sqlite3_stmt *stmt,
 }
 
 static gboolean
-import_row (SwStore     *self,
-            const char  *table,
-            GPtrArray   *columns,
-            JsonNode    *row,
-            GError     **error)
+malformed (const char  *table,
+           GError     **error)
+{
+  g_set_error (error, SW_ERROR, SW_ERROR_INVALID, _("The directory has a malformed row in “%s”"), table);
+  return FALSE;
+}
+
+/* An upsert, not a replace: a replaced department would take its staff
+ * with it (foreign keys). */
+gboolean
+_sw_directory_put_row (SwStore                 *self,
+                       const SwDirectoryTable  *table,
+                       GPtrArray               *columns,
+                       JsonObject              *o,
+                       GError                 **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GString) values = g_string_new (NULL);
+  g_autoptr(GString) update = g_string_new (NULL);
   g_autoptr(GPtrArray) nodes = g_ptr_array_new ();
   sqlite3_stmt *stmt = NULL;
-  JsonObject *o;
   gboolean ok;
 
-  if (!JSON_NODE_HOLDS_OBJECT (row))
-    goto invalid;
-  o = json_node_get_object (row);
-  g_string_printf (sql, "INSERT OR REPLACE INTO %s (", table);
+  g_string_printf (sql, "INSERT INTO %s (", table->table);
   for (guint i = 0; i < columns->len; i++)
     {
       const char *col = g_ptr_array_index (columns, i);
@@ -149,26 +169,45 @@ import_row (SwStore     *self,
         continue;
       g_string_append_printf (sql, "%s%s", nodes->len ? ", " : "", col);
       g_string_append_printf (values, "%s?", nodes->len ? ", " : "");
+      if (!g_str_equal (col, table->key))
+        g_string_append_printf (update, "%s%s = excluded.%s", update->len ? ", " : "", col, col);
       g_ptr_array_add (nodes, n);
     }
-  if (nodes->len == 0)
-    goto invalid;
-  g_string_append_printf (sql, ") VALUES (%s)", values->str);
+  if (nodes->len == 0 || !json_object_has_member (o, table->key))
+    return malformed (table->table, error);
+  g_string_append_printf (sql, ") VALUES (%s) ON CONFLICT (%s) DO ", values->str, table->key);
+  if (update->len > 0)
+    g_string_append_printf (sql, "UPDATE SET %s", update->str);
+  else
+    g_string_append (sql, "NOTHING");
   if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
     return _sw_store_fail (self, error);
   for (guint i = 0; i < nodes->len; i++)
     if (!bind_member (stmt, (int) i + 1, g_ptr_array_index (nodes, i)))
       {
         sqlite3_finalize (stmt);
-        goto invalid;
+        return malformed (table->table, error);
       }
   ok = sqlite3_step (stmt) == SQLITE_DONE;
+  if (!ok)
+    _sw_store_fail (self, error);
   sqlite3_finalize (stmt);
-  return ok ? TRUE : _sw_store_fail (self, error);
+  return ok;
+}
 
-invalid:
-  g_set_error (error, SW_ERROR, SW_ERROR_INVALID, _("The directory has a malformed row in “%s”"), table);
-  return FALSE;
+gboolean
+_sw_directory_delete_row (SwStore                 *self,
+                          const SwDirectoryTable  *table,
+                          const char              *key,
+                          GError                 **error)
+{
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE %s = ?1", table->table, table->key);
+  sqlite3_stmt *stmt = _sw_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _sw_bind_text (stmt, 1, key);
+  return _sw_store_step_done (self, stmt, error);
 }
 
 gboolean
@@ -187,6 +226,8 @@ sw_store_import_directory (SwStore   *self,
   o = json_node_get_object (directory);
   if (!sw_store_begin (self, error))
     return FALSE;
+  if (!_sw_directory_mute (self, TRUE, error))
+    goto fail;
   for (int t = G_N_ELEMENTS (tables) - 1; t >= 0; t--)
     {
       g_autofree char *sql = g_strdup_printf ("DELETE FROM %s", tables[t].table);
@@ -204,16 +245,27 @@ sw_store_import_directory (SwStore   *self,
         continue;
       if (!JSON_NODE_HOLDS_ARRAY (rows))
         {
-          g_set_error (error, SW_ERROR, SW_ERROR_INVALID,
-                       _("The directory has a malformed row in “%s”"), tables[t].table);
+          malformed (tables[t].table, error);
           goto fail;
         }
-      columns = table_columns (self, tables[t].table);
+      columns = _sw_directory_columns (self, tables[t].table);
       for (guint i = 0; i < json_array_get_length (json_node_get_array (rows)); i++)
-        if (!import_row (self, tables[t].table, columns,
-                         json_array_get_element (json_node_get_array (rows), i), error))
-          goto fail;
+        {
+          JsonNode *row = json_array_get_element (json_node_get_array (rows), i);
+
+          if (!JSON_NODE_HOLDS_OBJECT (row))
+            {
+              malformed (tables[t].table, error);
+              goto fail;
+            }
+          if (!_sw_directory_put_row (self, &tables[t], columns, json_node_get_object (row), error))
+            goto fail;
+        }
     }
+  /* what this device changed and the server has not taken yet stays on top */
+  if ((replace && !_sw_directory_outbox_reapply (self, error)) ||
+      !_sw_directory_mute (self, FALSE, error))
+    goto fail;
   _sw_store_drop_caches (self);
   return sw_store_commit (self, error);
 

@@ -26,6 +26,12 @@ SwPullPage *_sw_server_sqlite_pull    (SwServerStorage     *storage,
                                        guint64              cursor,
                                        guint                limit,
                                        GError             **error);
+GPtrArray *_sw_server_sqlite_push_directory (SwServerStorage  *storage,
+                                             SwServerDevice   *device,
+                                             JsonArray        *changes,
+                                             gint64            now,
+                                             gint64           *version,
+                                             GError          **error);
 JsonNode  *_sw_server_sqlite_get_case (SwServerStorage     *storage,
                                        SwServerDevice      *device,
                                        const char          *id,

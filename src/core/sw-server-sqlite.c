@@ -35,7 +35,11 @@ static const char server_schema[] =
   "  PRIMARY KEY (case_id, branch_code)) WITHOUT ROWID;"
   "CREATE TABLE IF NOT EXISTS server_feed ("
   "  seq INTEGER PRIMARY KEY AUTOINCREMENT, branch_code TEXT NOT NULL, event_id TEXT NOT NULL);"
-  "CREATE INDEX IF NOT EXISTS server_feed_by_branch ON server_feed (branch_code, seq);";
+  "CREATE INDEX IF NOT EXISTS server_feed_by_branch ON server_feed (branch_code, seq);"
+  /* the time of the last edit of each directory row: the later one wins */
+  "CREATE TABLE IF NOT EXISTS server_directory_stamps ("
+  "  tbl TEXT NOT NULL, key TEXT NOT NULL, at INTEGER NOT NULL, device_id TEXT,"
+  "  PRIMARY KEY (tbl, key)) WITHOUT ROWID;";
 
 /* ------------------------------------------------------------ helpers */
 
@@ -400,6 +404,7 @@ storage_iface_init (SwServerStorageInterface *iface)
   iface->sign_in = sqlite_sign_in;
   iface->set_password = sqlite_set_password;
   iface->seed_directory = sqlite_seed_directory;
+  iface->push_directory = _sw_server_sqlite_push_directory;
 }
 
 /* ------------------------------------------------------------ GObject */

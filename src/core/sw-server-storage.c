@@ -50,6 +50,24 @@ sw_server_storage_authenticate (SwServerStorage  *self,
 }
 
 GPtrArray *
+sw_server_storage_push_directory (SwServerStorage  *self,
+                                  SwServerDevice   *device,
+                                  JsonArray        *changes,
+                                  gint64            now,
+                                  gint64           *version,
+                                  GError          **error)
+{
+  return IFACE (self)->push_directory (self, device, changes, now, version, error);
+}
+
+void
+sw_directory_result_free (SwDirectoryResult *result)
+{
+  g_free (result->message);
+  g_free (result);
+}
+
+GPtrArray *
 sw_server_storage_push (SwServerStorage     *self,
                         SwServerDevice      *device,
                         SwPushRequest       *request,

@@ -49,6 +49,20 @@ typedef struct {
   gint64 max_skew_ms;     /* events stamped further ahead are refused */
 } SwPushPolicy;
 
+/* One directory edit a device sent (POST /api/v1/directory/changes). */
+typedef enum {
+  SW_DIRECTORY_APPLIED,
+  SW_DIRECTORY_STALE,     /* the server has a later edit of the row */
+  SW_DIRECTORY_REFUSED,
+} SwDirectoryStatus;
+
+typedef struct {
+  gint64             seq;
+  SwDirectoryStatus  status;
+  const char        *code;     /* "forbidden" or "invalid_row" when refused */
+  char              *message;
+} SwDirectoryResult;
+
 #define SW_TYPE_SERVER_STORAGE (sw_server_storage_get_type ())
 G_DECLARE_INTERFACE (SwServerStorage, sw_server_storage, SW, SERVER_STORAGE, GObject)
 
@@ -76,6 +90,9 @@ struct _SwServerStorageInterface
   gboolean        (*set_password)   (SwServerStorage *self, const char *empno, const char *password,
                                      GError **error);
   gboolean        (*seed_directory) (SwServerStorage *self, SwStore *from, GError **error);
+  GPtrArray      *(*push_directory) (SwServerStorage *self, SwServerDevice *device,
+                                     JsonArray *changes, gint64 now, gint64 *version,
+                                     GError **error);
 };
 
 const char     *sw_server_storage_get_epoch      (SwServerStorage *self);
@@ -130,7 +147,20 @@ gboolean        sw_server_storage_seed_directory (SwServerStorage *self,
                                                   SwStore         *from,
                                                   GError         **error);
 
+/* Applies a device's directory edits in one transaction: one
+ * SwDirectoryResult per change, in order; `version` is the directory's
+ * version after them. A malformed change refuses the whole request
+ * (SW_PROTOCOL_ERROR_INVALID_REQUEST), as does an inspector's device
+ * (_FORBIDDEN). */
+GPtrArray      *sw_server_storage_push_directory (SwServerStorage *self,
+                                                  SwServerDevice  *device,
+                                                  JsonArray       *changes,
+                                                  gint64           now,
+                                                  gint64          *version,
+                                                  GError         **error);
+
 void            sw_server_device_free            (SwServerDevice  *device);
+void            sw_directory_result_free         (SwDirectoryResult *result);
 void            sw_push_result_free              (SwPushResult    *result);
 void            sw_pull_page_free                (SwPullPage      *page);
 const char     *sw_push_status_to_string         (SwPushStatus     status);

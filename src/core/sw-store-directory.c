@@ -158,6 +158,36 @@ sw_store_put_department (SwStore       *self,
   return TRUE;
 }
 
+gboolean
+sw_store_check_department_parent (SwStore     *self,
+                                  const char  *code,
+                                  const char  *parent_code,
+                                  GError     **error)
+{
+  g_autofree char *at = g_strdup (parent_code);
+  guint steps = 0;
+
+  /* Walk up from the new parent; meeting the department itself is a loop.
+   * (A loop already stored above it ends the walk after many steps.) */
+  while (at != NULL && *at != '\0' && steps++ < 10000)
+    {
+      g_autoptr(SwDepartment) d = NULL;
+
+      if (g_strcmp0 (at, code) == 0)
+        {
+          g_set_error (error, SW_ERROR, SW_ERROR_INVALID,
+                       _("“%s” cannot be placed under “%s”: that department is part of it"),
+                       code, parent_code);
+          return FALSE;
+        }
+      if ((d = sw_store_get_department (self, at)) == NULL)
+        break;
+      g_free (at);
+      at = g_strdup (d->parent_code);
+    }
+  return TRUE;
+}
+
 SwDepartment *
 sw_store_get_department (SwStore    *self,
                          const char *code)

@@ -139,6 +139,15 @@ static const char *const migrations[] = {
   "  body TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1,"
   "  updated_at INTEGER NOT NULL DEFAULT 0, updated_by TEXT);"
   "CREATE INDEX templates_by_kind ON templates (kind, active, matter);",
+
+  /* 7: directory edits made on this device, until the server has them
+   * (recorded by the triggers of sw-directory-outbox.c) */
+  "CREATE TABLE directory_outbox ("
+  "  seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, key TEXT NOT NULL, row TEXT,"
+  "  at INTEGER NOT NULL, actor TEXT,"
+  "  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'refused')),"
+  "  code TEXT, message TEXT);"
+  "CREATE INDEX directory_outbox_pending ON directory_outbox (seq) WHERE state = 'pending';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SW_STORE_SCHEMA_VERSION);

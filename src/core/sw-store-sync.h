@@ -105,6 +105,48 @@ gboolean    sw_store_import_directory   (SwStore     *self,
                                          gboolean     replace,
                                          GError     **error);
 
+/* Directory edits made on this device (recorded whatever wrote them), to be
+ * sent to the server. An import with `replace` keeps the pending and
+ * refused ones on top; what comes from the server is not recorded. */
+typedef struct {
+  gint64    seq;
+  char     *table;
+  char     *key;
+  JsonNode *row;          /* NULL: the row was removed */
+  gint64    at;           /* epoch ms, by the store's clock */
+  char     *actor;
+  char     *code;         /* why the server refused it, or NULL */
+  char     *message;
+} SwDirectoryChange;
+
+void        sw_directory_change_free         (SwDirectoryChange *change);
+/* Not yet sent, oldest first (limit 0: all). */
+GPtrArray  *sw_store_directory_outbox        (SwStore     *self,
+                                              guint        limit,
+                                              GError     **error);
+guint       sw_store_directory_count_outbox  (SwStore     *self);
+GPtrArray  *sw_store_directory_refused       (SwStore     *self,
+                                              GError     **error);
+/* Sent (code NULL) or refused by the server with `code` and `message`. */
+gboolean    sw_store_directory_mark          (SwStore     *self,
+                                              gint64       seq,
+                                              const char  *code,
+                                              const char  *message,
+                                              GError     **error);
+/* Puts a refused edit (seq 0: every one) back among those to send. */
+gboolean    sw_store_directory_retry         (SwStore     *self,
+                                              gint64       seq,
+                                              guint       *n_retried,
+                                              GError     **error);
+/* Gives a refused edit up: the next sync brings the server's row back. */
+gboolean    sw_store_directory_withdraw      (SwStore     *self,
+                                              gint64       seq,
+                                              GError     **error);
+/* At enrolment: what was edited before belongs to no server. */
+gboolean    sw_store_directory_clear_outbox  (SwStore     *self,
+                                              GError     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SwDirectoryChange, sw_directory_change_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SwRejectedEvent, sw_rejected_event_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SwConflict, sw_conflict_free)
 

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "sw-directory-private.h"
 #include "sw-error.h"
 #include "sw-models-private.h"
 #include "sw-store-private.h"
@@ -377,7 +378,8 @@ open_store (const char  *path,
                        error))
     return NULL;
 
-  if (!_sw_store_migrate (self, version, error))
+  if (!_sw_store_migrate (self, version, error) ||
+      !_sw_directory_outbox_attach (self, error))
     return NULL;
   if (!load_identity (self, error))
     return NULL;

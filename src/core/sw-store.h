@@ -15,7 +15,7 @@
 
 G_BEGIN_DECLS
 
-#define SW_STORE_SCHEMA_VERSION 6
+#define SW_STORE_SCHEMA_VERSION 7
 
 #define SW_TYPE_STORE (sw_store_get_type ())
 G_DECLARE_FINAL_TYPE (SwStore, sw_store, SW, STORE, GObject)
@@ -69,6 +69,11 @@ GListModel   *sw_store_list_branches       (SwStore       *self);
 gboolean      sw_store_put_department      (SwStore       *self,
                                             SwDepartment  *department,
                                             GError       **error);
+/* Would `parent_code` above `code` make a loop of parents? Sets an error. */
+gboolean      sw_store_check_department_parent (SwStore     *self,
+                                                const char  *code,
+                                                const char  *parent_code,
+                                                GError     **error);
 SwDepartment *sw_store_get_department      (SwStore       *self,
                                             const char    *code);
 GListModel   *sw_store_list_departments    (SwStore       *self);

@@ -354,6 +354,74 @@ api_directory (SwsServer         *self,
   respond_builder (msg, b);
 }
 
+/* POST /api/v1/directory/changes: {"epoch", "changes": [{"seq", "table",
+ * "key", "row", "at"}]} → {"epoch", "version", "results": […]} */
+static void
+api_directory_changes (SwsServer         *self,
+                       SoupServerMessage *msg,
+                       SwServerDevice    *device,
+                       GHashTable        *query,
+                       const char        *rest)
+{
+  g_autoptr(JsonNode) body = read_json_body (self, msg);
+  g_autoptr(JsonBuilder) b = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonNode *changes;
+  gint64 version = 0;
+  guint refused = 0;
+
+  if (body == NULL)
+    return;
+  changes = json_object_get_member (json_node_get_object (body), "changes");
+  if (changes == NULL || !JSON_NODE_HOLDS_ARRAY (changes))
+    {
+      _sws_respond_error (self, msg, SW_PROTOCOL_ERROR_INVALID_REQUEST, _("“changes” must be an array"));
+      return;
+    }
+  if (json_array_get_length (json_node_get_array (changes)) > self->config.max_batch)
+    {
+      g_autofree char *why = g_strdup_printf (_("At most %u changes may be sent at once"), self->config.max_batch);
+      _sws_respond_error (self, msg, SW_PROTOCOL_ERROR_TOO_MANY, why);
+      return;
+    }
+  results = sw_server_storage_push_directory (self->storage, device, json_node_get_array (changes),
+                                              sws_server_now (self), &version, &error);
+  if (results == NULL)
+    {
+      respond_gerror (self, msg, error);
+      return;
+    }
+  b = json_builder_new_immutable ();
+  json_builder_begin_object (b);
+  add_string (b, "epoch", sw_server_storage_get_epoch (self->storage));
+  json_builder_set_member_name (b, "version");
+  json_builder_add_int_value (b, version);
+  json_builder_set_member_name (b, "results");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < results->len; i++)
+    {
+      static const char *const names[] = { "ok", "stale", "refused" };
+      SwDirectoryResult *r = g_ptr_array_index (results, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "seq");
+      json_builder_add_int_value (b, r->seq);
+      add_string (b, "status", names[r->status]);
+      if (r->status == SW_DIRECTORY_REFUSED)
+        {
+          add_string (b, "code", r->code);
+          add_string (b, "message", r->message);
+          if (refused++ == 0)
+            _sws_note_refusal (msg, r->code, r->message);
+        }
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  respond_builder (msg, b);
+}
+
 static void
 api_case (SwsServer         *self,
           SoupServerMessage *msg,
@@ -381,6 +449,7 @@ static const struct {
   { "POST", "/api/v1/sync/push", api_push },
   { "GET", "/api/v1/sync/pull", api_pull },
   { "GET", "/api/v1/directory", api_directory },
+  { "POST", "/api/v1/directory/changes", api_directory_changes },
   { "GET", "/api/v1/bootstrap", api_directory },
   { "GET", "/api/v1/cases/", api_case },
 };

@@ -55,6 +55,21 @@ JsonNode *_sw_sync_request_finish (SwSyncClient        *self,
                                    guint               *retry_after,
                                    GError             **error);
 
+/* Sends this device's directory edits; counts those the server took and
+ * those it refused (kept here with the reason). */
+void      _sw_sync_push_directory_async  (SwSyncClient        *self,
+                                          const char          *server,
+                                          const char          *token,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+gboolean  _sw_sync_push_directory_finish (SwSyncClient        *self,
+                                          GAsyncResult        *result,
+                                          guint               *n_sent,
+                                          guint               *n_refused,
+                                          guint               *retry_after,
+                                          GError             **error);
+
 void      _sw_sync_client_set_status (SwSyncClient     *self,
                                       SwSyncState       state,
                                       const char       *reason);

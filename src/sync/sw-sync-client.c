@@ -268,7 +268,9 @@ enrolled_directory_cb (GObject      *source,
     }
   dir = json_object_get_member (json_node_get_object (answer), "directory");
   version = g_strdup_printf ("%" G_GINT64_FORMAT, _sw_json_int (answer, "version"));
+  /* edits made before enrolment belong to no server */
   if (!sw_store_begin (self->store, &error) ||
+      !sw_store_directory_clear_outbox (self->store, &error) ||
       (dir != NULL && !sw_store_import_directory (self->store, dir, TRUE, &error)) ||
       !sw_store_set_meta (self->store, "directory_version", version, &error) ||
       !sw_store_commit (self->store, &error))

@@ -48,6 +48,8 @@ typedef struct {
   guint deferred;
   guint pulled;          /* events new to this device */
   gboolean epoch_changed;
+  guint directory_sent;      /* directory edits the server took */
+  guint directory_refused;   /* … and refused (kept here with the reason) */
 } SwSyncReport;
 
 #define SW_TYPE_SYNC_CLIENT (sw_sync_client_get_type ())
@@ -87,7 +89,7 @@ gboolean      sw_sync_client_enrol_finish    (SwSyncClient  *self,
                                               GAsyncResult  *result,
                                               GError       **error);
 
-/* One run: the directory if it changed, then the outbox, then every event
+/* One run: this device's directory edits, the directory if it changed, then the outbox, then every event
  * the server has for this device; events, rows and cursor are stored in one
  * transaction per page. */
 void          sw_sync_client_run_async       (SwSyncClient        *self,

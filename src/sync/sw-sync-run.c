@@ -19,6 +19,8 @@ typedef struct {
   guint        batch;
   guint        restarts;
   GPtrArray   *sent;        /* the events of the push in flight */
+  GError      *directory_error;  /* the edits' push failed: reported at the end */
+  guint        directory_retry_after;
 } Run;
 
 static void push_next (GTask *task);
@@ -30,6 +32,7 @@ run_free (Run *run)
   g_free (run->server);
   g_free (run->token);
   g_clear_pointer (&run->sent, g_ptr_array_unref);
+  g_clear_error (&run->directory_error);
   g_free (run);
 }
 
@@ -70,8 +73,14 @@ static void
 finish (GTask *task)
 {
   SwSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
   g_autofree char *now = g_strdup_printf ("%" G_GINT64_FORMAT, sw_store_now (self->store));
 
+  if (run->directory_error != NULL)
+    {
+      fail (task, g_steal_pointer (&run->directory_error), run->directory_retry_after);
+      return;
+    }
   sw_store_set_meta (self->store, "sync_last_ok", now, NULL);
   self->running = FALSE;
   _sw_sync_client_set_status (self, SW_SYNC_STATE_SYNCED, NULL);
@@ -451,6 +460,46 @@ directory_cb (GObject      *source,
   push_next (g_steal_pointer (&task));
 }
 
+/* Edits first: a directory pulled before them would hide them until the
+ * next run. */
+static void
+directory_pushed_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  SwSyncClient *self = SW_SYNC_CLIENT (source);
+  Run *run = g_task_get_task_data (task);
+  g_autofree char *version = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *url = NULL;
+  GCancellable *cancellable;
+  GError *error = NULL;
+  guint retry_after = 0;
+
+  if (!_sw_sync_push_directory_finish (self, result, &run->report.directory_sent,
+                                       &run->report.directory_refused, &retry_after, &error))
+    {
+      if (retry_after > 0 || g_error_matches (error, SW_SYNC_ERROR, SW_SYNC_ERROR_OFFLINE) ||
+          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          fail (g_steal_pointer (&task), error, retry_after);
+          return;
+        }
+      /* unless told to wait, the rest of the run goes on (a server whose
+       * disk is full still reads; the edits stay on top of what is pulled)
+       * and the run ends with this error, to be tried again */
+      run->directory_error = error;
+      run->directory_retry_after = retry_after;
+    }
+  version = sw_store_get_meta (self->store, "directory_version");
+  path = g_strdup_printf ("/api/v1/directory?since=%s", version ? version : "0");
+  url = url_for (run, path);
+  cancellable = g_task_get_cancellable (task);
+  _sw_sync_request_async (self, "GET", url, run->token, NULL, cancellable,
+                          directory_cb, g_steal_pointer (&task));
+}
+
 void
 sw_sync_client_run_async (SwSyncClient        *self,
                           GCancellable        *cancellable,
@@ -459,9 +508,6 @@ sw_sync_client_run_async (SwSyncClient        *self,
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   Run *run = g_new0 (Run, 1);
-  g_autofree char *version = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *url = NULL;
 
   g_task_set_source_tag (task, sw_sync_client_run_async);
   g_task_set_task_data (task, run, (GDestroyNotify) run_free);
@@ -481,11 +527,8 @@ sw_sync_client_run_async (SwSyncClient        *self,
     }
   self->running = TRUE;
   _sw_sync_client_set_status (self, SW_SYNC_STATE_SYNCING, self->reason);
-  version = sw_store_get_meta (self->store, "directory_version");
-  path = g_strdup_printf ("/api/v1/directory?since=%s", version ? version : "0");
-  url = url_for (run, path);
-  _sw_sync_request_async (self, "GET", url, run->token, NULL, cancellable,
-                          directory_cb, g_steal_pointer (&task));
+  _sw_sync_push_directory_async (self, run->server, run->token, cancellable,
+                                 directory_pushed_cb, g_steal_pointer (&task));
 }
 
 gboolean

@@ -366,6 +366,20 @@ test_departments (UiFixture     *uf,
   tree = sw_departments_view_describe (view);
   g_assert_cmpstr (tree, ==, "海淀支行\n  CORP\n  LOAN\n    MORT\n  OFFICE\n  RETAIL\n  UNION\n");
 
+  /* LOAN cannot move under its own sub-department: refused, nothing saved. */
+  g_assert_true (sw_departments_view_select (view, "LOAN"));
+  g_clear_object (&values);
+  g_clear_object (&loan);
+  loan = sw_store_get_department (uf->fx.store, "LOAN");
+  values = sw_department_copy (loan);
+  g_object_set (values, "parent-code", "MORT", NULL);
+  g_assert_true (sw_departments_view_fill (view, values));
+  g_assert_false (sw_departments_view_save (view));
+  g_assert_nonnull (strstr (sw_departments_view_get_error (view), "MORT"));
+  g_clear_object (&after);
+  after = sw_store_get_department (uf->fx.store, "LOAN");
+  g_assert_cmpstr (sw_department_get_parent_code (after), !=, "MORT");
+
   /* A department file with problems imports nothing. */
   before = sw_csv_export_departments (uf->fx.store);
   bad = write_file (uf, "departments.csv",

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "sw-error.h"
 #include "sw-protocol.h"
 #include "sw-store-sync.h"
 #include "sw-test-fixture.h"
@@ -138,6 +139,98 @@ test_apply (SwFixture     *fx,
   }
 }
 
+/* Directory edits are recorded whatever wrote them, only when a row
+ * changes, never for what an import brings; an import keeps the edits not
+ * yet sent on top. */
+static void
+test_directory_outbox (SwFixture     *fx,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) dir = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(SwStaff) r01 = sw_store_get_staff (fx->store, "R01");
+  g_autoptr(SwStaff) again = NULL;
+  SwDirectoryChange *c;
+
+  g_assert_true (sw_store_directory_clear_outbox (fx->store, &error));
+  dir = sw_store_export_directory (fx->store, &error);
+  g_assert_no_error (error);
+  g_assert_true (sw_store_put_staff (fx->store, r01, &error));
+  g_assert_cmpuint (sw_store_directory_count_outbox (fx->store), ==, 0);
+
+  sw_store_set_now (fx->store, 1795000000000);
+  g_object_set (r01, "availability", SW_AVAILABILITY_LEAVE, NULL);
+  g_assert_true (sw_store_put_staff (fx->store, r01, &error));
+  g_assert_true (sw_store_set_calendar_day (fx->store, "2026-12-28", SW_DAY_NORMAL, NULL, &error));
+  g_assert_true (sw_store_set_calendar_day (fx->store, "2026-12-29", SW_DAY_HOLIDAY, "休", &error));
+  g_assert_true (sw_store_set_calendar_day (fx->store, "2026-12-29", SW_DAY_NORMAL, NULL, &error));
+  changes = sw_store_directory_outbox (fx->store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 3);
+  c = g_ptr_array_index (changes, 0);
+  g_assert_cmpstr (c->table, ==, "staff");
+  g_assert_cmpstr (c->key, ==, "R01");
+  g_assert_cmpint (c->at, ==, 1795000000000);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (c->row), "availability"), ==, "leave");
+  c = g_ptr_array_index (changes, 2);
+  g_assert_cmpstr (c->key, ==, "2026-12-29");
+  g_assert_null (c->row);
+
+  /* the server's older directory comes in: nothing recorded, the edit stays */
+  g_assert_true (sw_store_import_directory (fx->store, dir, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sw_store_directory_count_outbox (fx->store), ==, 3);
+  again = sw_store_get_staff (fx->store, "R01");
+  g_assert_cmpint (sw_staff_get_availability (again), ==, SW_AVAILABILITY_LEAVE);
+
+  /* sent: the next import replaces it */
+  for (guint i = 0; i < changes->len; i++)
+    g_assert_true (sw_store_directory_mark (fx->store, ((SwDirectoryChange *) g_ptr_array_index (changes, i))->seq,
+                                            NULL, NULL, &error));
+  g_assert_true (sw_store_import_directory (fx->store, dir, TRUE, &error));
+  g_clear_object (&again);
+  again = sw_store_get_staff (fx->store, "R01");
+  g_assert_cmpint (sw_staff_get_availability (again), ==, SW_AVAILABILITY_ON_DUTY);
+  g_assert_cmpuint (sw_store_directory_count_outbox (fx->store), ==, 0);
+
+  /* refused: kept on top of imports until retried or withdrawn */
+  g_object_set (r01, "availability", SW_AVAILABILITY_SICK, NULL);
+  g_assert_true (sw_store_put_staff (fx->store, r01, &error));
+  g_clear_pointer (&changes, g_ptr_array_unref);
+  changes = sw_store_directory_outbox (fx->store, 0, &error);
+  g_assert_cmpuint (changes->len, ==, 1);
+  c = g_ptr_array_index (changes, 0);
+  g_assert_true (sw_store_directory_mark (fx->store, c->seq, "forbidden", "no", &error));
+  g_assert_true (sw_store_import_directory (fx->store, dir, TRUE, &error));
+  g_clear_object (&again);
+  again = sw_store_get_staff (fx->store, "R01");
+  g_assert_cmpint (sw_staff_get_availability (again), ==, SW_AVAILABILITY_SICK);
+  {
+    g_autoptr(GPtrArray) refused = sw_store_directory_refused (fx->store, &error);
+    guint n = 0;
+
+    g_assert_cmpuint (refused->len, ==, 1);
+    g_assert_cmpstr (((SwDirectoryChange *) g_ptr_array_index (refused, 0))->code, ==, "forbidden");
+    g_assert_true (sw_store_directory_retry (fx->store, 0, &n, &error));
+    g_assert_cmpuint (n, ==, 1);
+    g_assert_cmpuint (sw_store_directory_count_outbox (fx->store), ==, 1);
+  }
+  g_assert_true (sw_store_directory_mark (fx->store, c->seq, "forbidden", "no", &error));
+  g_assert_true (sw_store_directory_withdraw (fx->store, c->seq, &error));
+  g_assert_no_error (error);
+  g_assert_false (sw_store_directory_withdraw (fx->store, c->seq, &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_NOT_FOUND);
+  {
+    g_autofree char *version = sw_store_get_meta (fx->store, "directory_version");
+    g_assert_cmpstr (version, ==, "0");
+  }
+  g_assert_true (sw_store_import_directory (fx->store, dir, TRUE, NULL));
+  g_clear_object (&again);
+  again = sw_store_get_staff (fx->store, "R01");
+  g_assert_cmpint (sw_staff_get_availability (again), ==, SW_AVAILABILITY_ON_DUTY);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -145,5 +238,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/protocol/limits", test_limits);
   g_test_add_func ("/protocol/push-request", test_push_request);
   g_test_add ("/protocol/apply", SwFixture, NULL, sw_fixture_setup, test_apply, sw_fixture_teardown);
+  g_test_add ("/protocol/directory-outbox", SwFixture, NULL, sw_fixture_setup, test_directory_outbox,
+              sw_fixture_teardown);
   return g_test_run ();
 }

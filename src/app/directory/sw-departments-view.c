@@ -301,6 +301,12 @@ sw_departments_view_save (SwDepartmentsView *self)
       return FALSE;
     }
   d = self->shown ? sw_department_copy (self->shown) : sw_department_new (code, name);
+  if (!sw_store_check_department_parent (sw_context_get_store (self->context),
+                                         sw_department_get_code (d), parent, &error))
+    {
+      set_error (self, error->message);
+      return FALSE;
+    }
   if (self->is_new)
     {
       home = sw_store_get_home_branch (sw_context_get_store (self->context));

@@ -1,0 +1,49 @@
+/* sw-directory-private.h — the directory's tables row by row, shared by the
+ * JSON import/export, the outbox of local edits and the server
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "sw-store-private.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  const char *table;
+  const char *key;          /* the primary key column */
+  gboolean    replace_all;  /* an import from the server replaces the table */
+  gboolean    insert_only;  /* versions: only new rows are edits */
+} SwDirectoryTable;
+
+/* In the order rows can be inserted (foreign keys). */
+const SwDirectoryTable *_sw_directory_tables      (guint                   *n_tables);
+const SwDirectoryTable *_sw_directory_table       (const char              *name);
+GPtrArray              *_sw_directory_columns     (SwStore                 *self,
+                                                   const char              *table);
+/* Inserts or updates one row: the members named like columns (scalars). */
+gboolean                _sw_directory_put_row     (SwStore                 *self,
+                                                   const SwDirectoryTable  *table,
+                                                   GPtrArray               *columns,
+                                                   JsonObject              *row,
+                                                   GError                 **error);
+gboolean                _sw_directory_delete_row  (SwStore                 *self,
+                                                   const SwDirectoryTable  *table,
+                                                   const char              *key,
+                                                   GError                 **error);
+
+/* Creates this connection's triggers that record directory edits in
+ * directory_outbox (from sw_store_open). */
+gboolean                _sw_directory_outbox_attach  (SwStore   *self,
+                                                      GError   **error);
+/* Stops (or resumes) recording, inside the open transaction: for what comes
+ * from the server. Calls nest. */
+gboolean                _sw_directory_mute           (SwStore   *self,
+                                                      gboolean   mute,
+                                                      GError   **error);
+/* Puts the edits not yet accepted by the server back on top of the
+ * directory (after an import replaced it). */
+gboolean                _sw_directory_outbox_reapply (SwStore   *self,
+                                                      GError   **error);
+
+G_END_DECLS
