@@ -1,10 +1,15 @@
-/* sw-detect-private.h — the event payload members detection reads, parsed
- * in one pass without building a JSON tree (detection reads every event of
- * every changed case).
+/* sw-detect-private.h — the parts of detection: the event payload members
+ * it reads, parsed in one pass without building a JSON tree (detection reads
+ * every event of every changed case), and the fold over the case logs, which
+ * reads only what it is given so that it can run in a thread of its own.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <glib.h>
+#include <sqlite3.h>
+
+#include "sw-calendar.h"
+#include "sw-finding.h"
 
 G_BEGIN_DECLS
 
@@ -27,5 +32,69 @@ void      _sw_payload_clear (SwPayload  *p);
 /* Fills p from a JSON object; FALSE if it is not one. */
 gboolean  _sw_payload_parse (SwPayload  *p,
                              const char *json);
+
+/* The rules of one policy version that detection applies. */
+typedef struct {
+  char **phrases;
+  int    max_handoffs;
+  int    window_days;
+} SwDetectRules;
+
+/* What the fold needs from the store, read before it starts. */
+typedef struct {
+  gint64         now;
+  GHashTable    *rules;             /* policy version → SwDetectRules */
+  SwDetectRules *fallback_rules;    /* for a version the store does not have */
+  GHashTable    *calendars;         /* branch code → SwCalendar */
+  SwCalendar    *fallback_calendar; /* no branch, or one the store does not have */
+  GHashTable    *departments;       /* staff empno → department code */
+  GHashTable    *heads;             /* department code → head's empno */
+} SwDetectContext;
+
+/* The facts of one case that only its log tells (case_facts). */
+typedef struct {
+  char  *case_id;
+  int    transfers, transfer_late, accepts, accept_late;
+  gint64 handling_ms;           /* -1 = not answered yet */
+  char  *due_event, *promise_event;
+} SwDetectFacts;
+
+/* What the fold hands over, a few hundred cases at a time. */
+typedef struct {
+  GPtrArray *facts;             /* SwDetectFacts */
+  GPtrArray *findings;          /* SwFinding without an id, maybe known already */
+} SwDetectBatch;
+
+typedef gboolean (*SwDetectDeliver) (SwDetectBatch  *batch,     /* taken */
+                                     gpointer        user_data,
+                                     GError        **error);
+
+SwDetectBatch *_sw_detect_batch_new   (void);
+void           _sw_detect_batch_free  (SwDetectBatch *batch);
+void           _sw_detect_rules_free  (SwDetectRules *rules);
+
+SwDetectRules *_sw_detect_rules_for   (const SwDetectContext *ctx,
+                                       int                    version);
+SwCalendar    *_sw_detect_calendar_for (const SwDetectContext *ctx,
+                                        const char            *branch);
+/* "Due …; N working hours late", or "Due …" when done is in the future. */
+char          *_sw_detect_lateness    (const SwDetectContext *ctx,
+                                       const char            *branch,
+                                       gint64                 due,
+                                       gint64                 done);
+
+/* Folds the logs that `scan_sql` (SCAN_COLUMNS … SCAN_ORDER) returns from
+ * db, handing the facts and findings to deliver. */
+#define SW_DETECT_SCAN_COLUMNS "SELECT e.case_id, e.id, e.kind, e.actor, e.at, e.payload"
+/* The order every replica folds in (sw_case_event_compare). */
+#define SW_DETECT_SCAN_ORDER " ORDER BY e.case_id, e.hlc_ms, e.hlc_counter, e.device, e.id"
+
+gboolean       _sw_detect_fold        (const SwDetectContext *ctx,
+                                       sqlite3               *db,
+                                       const char            *scan_sql,
+                                       SwDetectDeliver        deliver,
+                                       gpointer               user_data,
+                                       guint                 *n_cases,
+                                       GError               **error);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
  *   meson setup build-release --buildtype=release && ninja -C build-release
  *   build-release/tests/accountability/bench-report
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define _GNU_SOURCE 1     /* RUSAGE_THREAD */
 #include "config.h"
 
 #include <sqlite3.h>
@@ -37,15 +38,33 @@ seconds_since (gint64 start)
   return (g_get_monotonic_time () - start) / 1e6;
 }
 
+static double
+rusage_seconds (int who)
+{
+  struct rusage ru;
+
+  getrusage (who, &ru);
+  return ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
 /* CPU seconds of this process: on a busy machine closer to what an idle one
  * would take than the wall clock. */
 static double
 cpu_seconds (void)
 {
-  struct rusage ru;
+  return rusage_seconds (RUSAGE_SELF);
+}
 
-  getrusage (RUSAGE_SELF, &ru);
-  return ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+/* CPU seconds of the calling thread: a first detection run folds in a
+ * second thread while this one writes, and this one is the longer path. */
+static double
+thread_cpu_seconds (void)
+{
+#ifdef RUSAGE_THREAD
+  return rusage_seconds (RUSAGE_THREAD);
+#else
+  return rusage_seconds (RUSAGE_SELF);
+#endif
 }
 
 static void
@@ -296,15 +315,17 @@ time_detect (SwStore    *store,
   g_autoptr(GPtrArray) found = NULL;
   SwDetectStats stats = { 0 };
   gint64 start = g_get_monotonic_time ();
-  double s, cpu = cpu_seconds ();
+  double s, cpu = cpu_seconds (), own = thread_cpu_seconds ();
 
   found = sw_detect_run (store, &stats, &error);
   s = seconds_since (start);
   cpu = cpu_seconds () - cpu;
+  own = thread_cpu_seconds () - own;
   if (found == NULL)
     g_error ("%s", error->message);
-  g_print ("detection (%s): %.3f s (CPU %.3f s), %u cases examined, %u new findings - budget 1 s: %s\n",
-           what, s, cpu, stats.n_cases, stats.n_new, s < 1 ? "ok" : "OVER");
+  g_print ("detection (%s): %.3f s (CPU %.3f s, of it this thread %.3f s), %u cases examined, %u new findings"
+           " - budget 1 s: %s\n",
+           what, s, cpu, own, stats.n_cases, stats.n_new, s < 1 ? "ok" : "OVER");
 }
 
 int

@@ -1,0 +1,606 @@
+/* sw-detect-fold.c — folds each case's log event by event in a small state
+ * machine and notes what went wrong and the facts the reports read. It reads
+ * the events from the connection it is given and nothing else from the
+ * store, so that a first run over every case can fold in a thread while the
+ * store writes what it found.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sw-detect-private.h"
+#include "sw-error.h"
+#include "sw-types.h"
+
+#define HOUR_MS (3600 * 1000)
+#define DAY_MS (24 * HOUR_MS)
+/* Cases handed over at a time. */
+#define BATCH_CASES 512
+
+/* One case as detection sees it, folded event by event. */
+typedef struct {
+  char    *case_id;
+  char    *number;
+  char    *branch;
+  int      policy_version;
+  gboolean anonymous;
+  gboolean complaint;
+  gint64   received_at;
+  char    *registered_event;
+  char    *owner, *owner_dept;
+  char    *handler, *handler_dept;
+  char    *target_dept;
+  char    *sender, *sender_dept;       /* who sent it to target_dept */
+  SwState  state;
+  gint64   due_at;
+  char    *due_rule, *due_event;
+  gint64   promise_at;
+  char    *promise_event;
+  gboolean called_back;
+  char    *reply_event, *reply_actor, *reply_dept;
+  gint64   reply_at;
+  int      handoffs;
+  /* facts */
+  int      transfers, transfer_late, accepts, accept_late;
+  gint64   done_at;
+} Fold;
+
+/* One event as the fold reads it. */
+typedef struct {
+  const char *id;
+  const char *actor;
+  gint64      at;
+  SwPayload   p;
+} Row;
+
+typedef struct {
+  const SwDetectContext *ctx;
+  sqlite3               *db;
+  sqlite3_stmt          *repeat;     /* prepared on first use */
+  SwDetectDeliver        deliver;
+  gpointer               user_data;
+  SwDetectBatch         *batch;
+  guint                  n_cases;
+  Fold                   f;
+  Row                    row;
+} Scan;
+
+static gboolean
+db_fail (sqlite3  *db,
+         GError  **error)
+{
+  g_set_error (error, SW_ERROR, SW_ERROR_DB, _("Database error: %s"), sqlite3_errmsg (db));
+  return FALSE;
+}
+
+static void
+facts_free (SwDetectFacts *facts)
+{
+  g_free (facts->case_id);
+  g_free (facts->due_event);
+  g_free (facts->promise_event);
+  g_free (facts);
+}
+
+SwDetectBatch *
+_sw_detect_batch_new (void)
+{
+  SwDetectBatch *batch = g_new0 (SwDetectBatch, 1);
+
+  batch->facts = g_ptr_array_new_full (BATCH_CASES, (GDestroyNotify) facts_free);
+  batch->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_finding_free);
+  return batch;
+}
+
+void
+_sw_detect_batch_free (SwDetectBatch *batch)
+{
+  if (batch == NULL)
+    return;
+  g_ptr_array_unref (batch->facts);
+  g_ptr_array_unref (batch->findings);
+  g_free (batch);
+}
+
+void
+_sw_detect_rules_free (SwDetectRules *rules)
+{
+  g_strfreev (rules->phrases);
+  g_free (rules);
+}
+
+SwDetectRules *
+_sw_detect_rules_for (const SwDetectContext *ctx,
+                      int                    version)
+{
+  SwDetectRules *r = g_hash_table_lookup (ctx->rules, GINT_TO_POINTER (version));
+
+  return r ? r : ctx->fallback_rules;
+}
+
+SwCalendar *
+_sw_detect_calendar_for (const SwDetectContext *ctx,
+                         const char            *branch)
+{
+  SwCalendar *cal = branch ? g_hash_table_lookup (ctx->calendars, branch) : NULL;
+
+  return cal ? cal : ctx->fallback_calendar;
+}
+
+/* As g_date_time_format "%Y-%m-%d %H:%M" in the calendar's zone, without a
+ * GDateTime for every finding. */
+static char *
+format_local (SwCalendar *cal,
+              gint64      ms)
+{
+  GTimeZone *tz = sw_calendar_get_timezone (cal);
+  gint64 secs = ms / 1000;
+  gint64 local = secs + g_time_zone_get_offset (tz, g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, secs));
+  gint64 days = (local >= 0 ? local : local - 86399) / 86400, rest = local - days * 86400;
+  /* civil_from_days, H. Hinnant */
+  gint64 z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+  gint64 doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+  int day = (int) (doy - (153 * mp + 2) / 5 + 1), month = (int) (mp < 10 ? mp + 3 : mp - 9);
+  int year = (int) (yoe + era * 400 + (month <= 2));
+
+  return g_strdup_printf ("%d-%02d-%02d %02d:%02d", year, month, day, (int) (rest / 3600), (int) (rest % 3600 / 60));
+}
+
+char *
+_sw_detect_lateness (const SwDetectContext *ctx,
+                     const char            *branch,
+                     gint64                 due,
+                     gint64                 done)
+{
+  SwCalendar *cal = _sw_detect_calendar_for (ctx, branch);
+  g_autofree char *when = format_local (cal, due);
+  double hours;
+
+  if (done > ctx->now)
+    return g_strdup_printf (_("Due %s"), when);
+  hours = sw_calendar_working_ms_between (cal, due, done) / (double) HOUR_MS;
+  if (hours < 1)
+    return g_strdup_printf (_("Due %s; %d working minutes late"), when, MAX ((int) (hours * 60 + 0.5), 1));
+  return g_strdup_printf (_("Due %s; %.1f working hours late"), when, hours);
+}
+
+static char *
+lateness (Scan   *s,
+          gint64  due,
+          gint64  done)
+{
+  return _sw_detect_lateness (s->ctx, s->f.branch, due, done);
+}
+
+static void
+fold_clear (Fold *f)
+{
+  char **strings[] = { &f->case_id, &f->number, &f->branch, &f->registered_event, &f->owner, &f->owner_dept,
+                       &f->handler, &f->handler_dept, &f->target_dept, &f->sender, &f->sender_dept,
+                       &f->due_rule, &f->due_event, &f->promise_event, &f->reply_event,
+                       &f->reply_actor, &f->reply_dept };
+
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    g_free (*strings[i]);
+  memset (f, 0, sizeof *f);
+  f->done_at = -1;
+}
+
+static void
+set (char       **field,
+     const char  *value)
+{
+  if (g_strcmp0 (*field, value) != 0)
+    {
+      g_free (*field);
+      *field = g_strdup (value);
+    }
+}
+
+/* Notes one finding; whether it is new is for the store to tell.
+ * `case_id` NULL means the folded case. */
+static void
+emit (Scan        *s,
+      const char  *rule,
+      const char  *case_id,
+      const char  *number,
+      const char  *person,
+      const char  *department,
+      const char  *key_event,
+      const char  *other_event,
+      gint64       occurred_at,
+      char        *detail)         /* taken */
+{
+  SwFinding *f = g_new0 (SwFinding, 1);
+
+  f->rule = g_strdup (rule);
+  f->source = g_strdup ("detected");
+  f->case_id = g_strdup (case_id ? case_id : s->f.case_id);
+  f->case_number = g_strdup (case_id ? number : s->f.number);
+  f->person = g_strdup (person);
+  f->department = g_strdup (department);
+  f->key = g_strjoin ("|", rule, f->case_id, person ? person : "", key_event, NULL);
+  f->events = g_new0 (char *, 3);
+  f->events[0] = g_strdup (key_event);
+  f->events[1] = g_strdup (other_event);
+  f->detail = detail;
+  f->occurred_at = occurred_at;
+  g_ptr_array_add (s->batch->findings, f);
+}
+
+static gboolean
+is_disposition (SwEventKind k)
+{
+  return k == SW_EVENT_TRANSFERRED || k == SW_EVENT_ANSWERED || k == SW_EVENT_NOTIFIED ||
+         k == SW_EVENT_HANDLING || k == SW_EVENT_REFERRED || k == SW_EVENT_ESCALATED ||
+         k == SW_EVENT_OUTSIDE || k == SW_EVENT_REFUSED;
+}
+
+static gboolean
+due_is (Fold       *f,
+        const char *rule)
+{
+  return f->due_at > 0 && g_strcmp0 (f->due_rule, rule) == 0;
+}
+
+static gboolean
+repeat_by_phone (Scan        *s,
+                 const char  *event_id,
+                 gint64       at,
+                 GError     **error)
+{
+  SwDetectRules *r = _sw_detect_rules_for (s->ctx, s->f.policy_version);
+  g_autofree char *id = NULL, *handler = NULL, *dept = NULL, *last = NULL, *number = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (s->repeat == NULL &&
+      sqlite3_prepare_v2 (s->db,
+          "SELECT c.id, c.handler, c.handler_department, c.last_event_id, c.number"
+          " FROM case_contacts k JOIN case_contacts o ON o.phone = k.phone AND o.case_id != k.case_id"
+          " JOIN cases c ON c.id = o.case_id"
+          " WHERE k.case_id = ?1 AND k.phone IS NOT NULL AND k.phone != ''"
+          " AND c.received_at < ?2 AND c.received_at >= ?3"
+          " ORDER BY c.received_at DESC LIMIT 1", -1, &s->repeat, NULL) != SQLITE_OK)
+    return db_fail (s->db, error);
+  stmt = s->repeat;
+  sqlite3_bind_text (stmt, 1, s->f.case_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, s->f.received_at);
+  sqlite3_bind_int64 (stmt, 3, s->f.received_at - (gint64) r->window_days * DAY_MS);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      handler = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      dept = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      last = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      number = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return db_fail (s->db, error);
+  if (id != NULL)
+    emit (s, "repeat_complaint", id, number, handler, dept, event_id, last, at,
+          g_strdup_printf (_("The same customer complained again within %d days of case %s"),
+                           r->window_days, number));
+  return TRUE;
+}
+
+/* The checks an event triggers, made before it changes the fold. */
+static gboolean
+check_event (Scan         *s,
+             Row          *r,
+             SwEventKind   kind,
+             GError      **error)
+{
+  Fold *f = &s->f;
+  const char *id = r->id;
+  const char *actor = r->actor;
+  gint64 at = r->at;
+
+  if (is_disposition (kind) && f->state == SW_STATE_REGISTERED && due_is (f, "limit.transfer_hours") &&
+      kind == SW_EVENT_TRANSFERRED)
+    {
+      f->transfers++;
+      if (at > f->due_at)
+        {
+          f->transfer_late++;
+          emit (s, "late_transfer", NULL, NULL, f->handler, f->handler_dept, f->due_event, id,
+                f->due_at, lateness (s, f->due_at, at));
+        }
+    }
+
+  if ((kind == SW_EVENT_ACCEPTED || kind == SW_EVENT_RETURNED || kind == SW_EVENT_FORWARDED) &&
+      f->state == SW_STATE_TRANSFERRED && due_is (f, "limit.accept_hours"))
+    {
+      f->accepts++;
+      if (at > f->due_at)
+        {
+          const char *head = f->target_dept ? g_hash_table_lookup (s->ctx->heads, f->target_dept) : NULL;
+
+          f->accept_late++;
+          emit (s, "late_accept", NULL, NULL, head, f->target_dept, f->due_event, id,
+                f->due_at, lateness (s, f->due_at, at));
+        }
+    }
+
+  if (kind == SW_EVENT_REPLIED && f->promise_at > 0 && at > f->promise_at)
+    emit (s, "reply_overdue", NULL, NULL, f->handler, f->handler_dept, f->promise_event, id,
+          f->promise_at, lateness (s, f->promise_at, at));
+
+  if (kind == SW_EVENT_CALLBACK && f->state == SW_STATE_REPLIED && due_is (f, "limit.callback_days") &&
+      at > f->due_at)
+    emit (s, "no_callback", NULL, NULL, f->owner, f->owner_dept, f->due_event, id,
+          f->due_at, lateness (s, f->due_at, at));
+
+  if ((kind == SW_EVENT_REPLIED || kind == SW_EVENT_ANSWERED) && r->p.str[P_TEXT] != NULL)
+    {
+      SwDetectRules *rules = _sw_detect_rules_for (s->ctx, f->policy_version);
+      const char *text = r->p.str[P_TEXT];
+
+      for (guint i = 0; rules->phrases[i] != NULL; i++)
+        if (strstr (text, rules->phrases[i]) != NULL)
+          {
+            const char *dept = actor ? g_hash_table_lookup (s->ctx->departments, actor) : NULL;
+
+            emit (s, "forbidden_phrase", NULL, NULL, actor, dept, id, NULL, at,
+                  g_strdup_printf (_("Used the forbidden phrase “%s”"), rules->phrases[i]));
+            break;
+          }
+    }
+
+  if (kind == SW_EVENT_RETURNED || kind == SW_EVENT_FORWARDED)
+    {
+      SwDetectRules *rules = _sw_detect_rules_for (s->ctx, f->policy_version);
+
+      if (++f->handoffs == rules->max_handoffs + 1)
+        {
+          g_autofree char *detail = g_strdup_printf (_("Returned or forwarded %d times; the limit is %d"),
+                                                     f->handoffs, rules->max_handoffs);
+          emit (s, "ping_pong", NULL, NULL, actor, r->p.str[P_FROM_DEPARTMENT], id, NULL, at, g_strdup (detail));
+          if (f->sender != NULL && g_strcmp0 (f->sender, actor) != 0)
+            emit (s, "ping_pong", NULL, NULL, f->sender, f->sender_dept, id, NULL, at, g_strdup (detail));
+        }
+    }
+
+  if (kind == SW_EVENT_REOPENED && f->reply_event != NULL)
+    {
+      SwDetectRules *rules = _sw_detect_rules_for (s->ctx, f->policy_version);
+
+      if (at - f->reply_at <= (gint64) rules->window_days * DAY_MS)
+        emit (s, "repeat_complaint", NULL, NULL, f->reply_actor, f->reply_dept, id, f->reply_event, at,
+              g_strdup_printf (_("Reopened within %d days of the reply"), rules->window_days));
+    }
+
+  if (kind == SW_EVENT_REGISTERED && f->complaint && !f->anonymous)
+    return repeat_by_phone (s, id, at, error);
+  return TRUE;
+}
+
+static void
+apply_registered (Fold *f,
+                  Row  *r)
+{
+  set (&f->registered_event, r->id);
+  set (&f->number, r->p.str[P_NUMBER]);
+  set (&f->branch, r->p.str[P_BRANCH]);
+  f->policy_version = (int) r->p.num[P_POLICY_VERSION];
+  f->anonymous = r->p.num[P_ANONYMOUS] != 0;
+  f->complaint = g_strcmp0 (r->p.str[P_KIND], "complaint") == 0;
+  f->received_at = r->p.num[P_RECEIVED_AT];
+  set (&f->owner, r->p.str[P_OWNER]);
+  set (&f->owner_dept, r->p.str[P_OWNER_DEPARTMENT]);
+  set (&f->handler, f->owner);
+  set (&f->handler_dept, f->owner_dept);
+  f->state = SW_STATE_REGISTERED;
+}
+
+static void
+finish (Fold   *f,
+        gint64  at)
+{
+  if (f->done_at < 0)
+    f->done_at = at;
+}
+
+/* The same transitions as sw_case_apply, as far as detection needs them. */
+static void
+apply_event (Fold        *f,
+             Row         *r,
+             SwEventKind  kind)
+{
+  gint64 at = r->at;
+  const char *actor = r->actor;
+
+  switch (kind)
+    {
+    case SW_EVENT_REGISTERED:
+      apply_registered (f, r);
+      break;
+    case SW_EVENT_TRANSFERRED:
+    case SW_EVENT_FORWARDED:
+      set (&f->sender, actor);
+      set (&f->sender_dept, r->p.str[P_FROM_DEPARTMENT]);
+      set (&f->target_dept, r->p.str[P_TO_DEPARTMENT]);
+      f->state = SW_STATE_TRANSFERRED;
+      break;
+    case SW_EVENT_ACCEPTED:
+      set (&f->handler, r->p.str[P_HANDLER]);
+      set (&f->handler_dept, r->p.str[P_DEPARTMENT]);
+      set (&f->target_dept, NULL);
+      f->state = SW_STATE_IN_PROGRESS;
+      break;
+    case SW_EVENT_RETURNED:
+      set (&f->handler, r->p.str[P_HANDLER]);
+      set (&f->handler_dept, r->p.str[P_HANDLER_DEPARTMENT]);
+      set (&f->target_dept, NULL);
+      f->state = SW_STATE_REGISTERED;
+      break;
+    case SW_EVENT_REFERRED:
+      set (&f->handler, r->p.str[P_HANDLER]);
+      f->state = SW_STATE_IN_PROGRESS;
+      break;
+    case SW_EVENT_NOTIFIED:
+    case SW_EVENT_HANDLING:
+    case SW_EVENT_DECIDED:
+      f->state = SW_STATE_IN_PROGRESS;
+      break;
+    case SW_EVENT_REOPENED:
+      f->state = SW_STATE_IN_PROGRESS;
+      f->called_back = FALSE;
+      break;
+    case SW_EVENT_ESCALATED:
+      f->state = SW_STATE_ESCALATED;
+      break;
+    case SW_EVENT_REPLIED:
+      f->state = SW_STATE_REPLIED;
+      f->reply_at = at;
+      set (&f->reply_event, r->id);
+      set (&f->reply_actor, actor);
+      set (&f->reply_dept, f->handler_dept);
+      finish (f, at);
+      break;
+    case SW_EVENT_CALLBACK:
+      f->called_back = TRUE;
+      f->due_at = 0;
+      break;
+    case SW_EVENT_HANDOVER:
+      set (&f->handler, r->p.str[P_TO]);
+      set (&f->handler_dept, r->p.str[P_TO_DEPARTMENT]);
+      break;
+    case SW_EVENT_ANSWERED:
+    case SW_EVENT_OUTSIDE:
+    case SW_EVENT_REFUSED:
+    case SW_EVENT_CLOSED:
+      f->state = SW_STATE_CLOSED;
+      f->due_at = 0;
+      finish (f, at);
+      break;
+    case SW_EVENT_URGED:
+    case SW_EVENT_NOTE:
+    case SW_N_EVENTS:
+    default:
+      break;
+    }
+
+  if (f->state == SW_STATE_CLOSED)
+    return;
+  if (r->p.has[P_DUE_AT])
+    {
+      f->due_at = r->p.num[P_DUE_AT];
+      set (&f->due_rule, r->p.str[P_DUE_RULE]);
+      set (&f->due_event, r->id);
+    }
+  if (r->p.has[P_PROMISED_AT] && r->p.num[P_PROMISED_AT] != f->promise_at)
+    {
+      f->promise_at = r->p.num[P_PROMISED_AT];
+      set (&f->promise_event, r->id);
+    }
+  if (kind == SW_EVENT_REPLIED)
+    f->promise_at = 0;    /* kept; a reopening makes a new promise */
+}
+
+static gboolean
+deliver (Scan    *s,
+         GError **error)
+{
+  SwDetectBatch *batch = g_steal_pointer (&s->batch);
+
+  s->batch = _sw_detect_batch_new ();
+  return s->deliver (batch, s->user_data, error);
+}
+
+static gboolean
+end_case (Scan    *s,
+          GError **error)
+{
+  Fold *f = &s->f;
+  SwDetectFacts *facts;
+
+  if (f->case_id == NULL)
+    return TRUE;
+  s->n_cases++;
+  facts = g_new0 (SwDetectFacts, 1);
+  facts->case_id = g_steal_pointer (&f->case_id);
+  facts->transfers = f->transfers;
+  facts->transfer_late = f->transfer_late;
+  facts->accepts = f->accepts;
+  facts->accept_late = f->accept_late;
+  facts->handling_ms = -1;
+  if (f->done_at >= 0 && f->received_at > 0)
+    facts->handling_ms = sw_calendar_working_ms_between (_sw_detect_calendar_for (s->ctx, f->branch),
+                                                         f->received_at, f->done_at);
+  if (f->due_at > 0)
+    facts->due_event = g_strdup (f->due_event);
+  if (f->promise_at > 0)
+    facts->promise_event = g_strdup (f->promise_event);
+  g_ptr_array_add (s->batch->facts, facts);
+  return s->batch->facts->len < BATCH_CASES || deliver (s, error);
+}
+
+static gboolean
+scan_rows (Scan          *s,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  Row *r = &s->row;
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *case_id = (const char *) sqlite3_column_text (stmt, 0);
+      int kind = sw_event_kind_from_string ((const char *) sqlite3_column_text (stmt, 2));
+
+      if (s->f.case_id == NULL || g_strcmp0 (case_id, s->f.case_id) != 0)
+        {
+          if (!end_case (s, error))
+            return FALSE;
+          fold_clear (&s->f);
+          s->f.case_id = g_strdup (case_id);
+        }
+      if (kind < 0 || !_sw_payload_parse (&r->p, (const char *) sqlite3_column_text (stmt, 5)))
+        continue;
+      r->id = (const char *) sqlite3_column_text (stmt, 1);
+      r->actor = (const char *) sqlite3_column_text (stmt, 3);
+      r->at = sqlite3_column_int64 (stmt, 4);
+      /* A registration is checked with the facts it brings. */
+      if (kind == SW_EVENT_REGISTERED)
+        apply_event (&s->f, r, kind);
+      if (!check_event (s, r, kind, error))
+        return FALSE;
+      if (kind != SW_EVENT_REGISTERED)
+        apply_event (&s->f, r, kind);
+    }
+  if (rc != SQLITE_DONE)
+    return db_fail (s->db, error);
+  return end_case (s, error) && deliver (s, error);
+}
+
+gboolean
+_sw_detect_fold (const SwDetectContext *ctx,
+                 sqlite3               *db,
+                 const char            *scan_sql,
+                 SwDetectDeliver        deliver_func,
+                 gpointer               user_data,
+                 guint                 *n_cases,
+                 GError               **error)
+{
+  Scan s = { .ctx = ctx, .db = db, .deliver = deliver_func, .user_data = user_data };
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  fold_clear (&s.f);
+  s.batch = _sw_detect_batch_new ();
+  if (sqlite3_prepare_v2 (db, scan_sql, -1, &stmt, NULL) != SQLITE_OK)
+    ok = db_fail (db, error);
+  else
+    ok = scan_rows (&s, stmt, error);
+  sqlite3_finalize (stmt);
+  sqlite3_finalize (s.repeat);
+  fold_clear (&s.f);
+  _sw_payload_clear (&s.row.p);
+  _sw_detect_batch_free (s.batch);
+  *n_cases = s.n_cases;
+  return ok;
+}
