@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sw-board-columns.h"
 #include "sw-board.h"
 #include "sw-column.h"
 
@@ -24,7 +25,7 @@ struct _SwBoard
 
   /* owned */
   SwContext          *context;
-  GtkCustomFilter    *filter;
+  SwBoardColumns     *split;              /* the cases that pass, by column */
   GtkWidget          *columns[SW_N_STATES];
   GPtrArray          *department_codes;   /* parallel to the dropdown, [0] = NULL */
   GPtrArray          *handler_empnos;
@@ -73,11 +74,11 @@ filter_cb (gpointer item,
   return TRUE;
 }
 
-static gboolean
-state_filter_cb (gpointer item,
-                 gpointer data)
+static int
+column_of (SwCase   *c,
+           gpointer  data)
 {
-  return (int) sw_case_get_state (item) == GPOINTER_TO_INT (data);
+  return filter_cb (c, data) ? (int) sw_case_get_state (c) : -1;
 }
 
 static void
@@ -92,18 +93,18 @@ refresh_user (SwBoard *self)
 }
 
 static void
-refilter (SwBoard         *self,
-          GtkFilterChange  change)
+refilter (SwBoard  *self,
+          gboolean  more_strict)
 {
   self->now = sw_context_now (self->context);
   self->day_end = sw_context_day_end (self->context);
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  sw_board_columns_refilter (self->split, more_strict);
 }
 
 void
 sw_board_refilter (SwBoard *self)
 {
-  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+  refilter (self, FALSE);
 }
 
 static GtkStringList *
@@ -188,7 +189,7 @@ sw_board_dispose (GObject *object)
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (self->context, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_BOARD);
-  g_clear_object (&self->filter);
+  g_clear_object (&self->split);
   g_clear_object (&self->context);
   G_OBJECT_CLASS (sw_board_parent_class)->dispose (object);
 }
@@ -254,19 +255,12 @@ sw_board_new (SwContext   *context,
   self->now = sw_context_now (context);
   self->day_end = sw_context_day_end (context);
 
-  /* The context's list is kept in board order; each column filters it by
-   * state and by the board's filter, so a changed case moves one item. */
-  self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
+  /* The context's list is kept in board order; the board's filter sorts it
+   * into the columns in one pass, so a changed case moves one item. */
+  self->split = sw_board_columns_new (sw_context_get_cases (context), SW_N_STATES, column_of, self);
   for (guint col = 0; col < SW_N_STATES; col++)
     {
-      GtkFilter *every = GTK_FILTER (gtk_every_filter_new ());
-      g_autoptr(GtkFilterListModel) m = NULL;
-
-      gtk_multi_filter_append (GTK_MULTI_FILTER (every),
-                               GTK_FILTER (gtk_custom_filter_new (state_filter_cb, GINT_TO_POINTER (col), NULL)));
-      gtk_multi_filter_append (GTK_MULTI_FILTER (every), g_object_ref (GTK_FILTER (self->filter)));
-      m = gtk_filter_list_model_new (g_object_ref (sw_context_get_cases (context)), every);
-      self->columns[col] = sw_column_new (context, col, G_LIST_MODEL (m));
+      self->columns[col] = sw_column_new (context, col, sw_board_columns_get (self->split, col));
       gtk_box_append (GTK_BOX (self->columns_box), self->columns[col]);
     }
 
@@ -305,15 +299,13 @@ sw_board_set_search (SwBoard    *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+  gboolean more_strict;
 
   if (g_strcmp0 (stripped, self->search_text ? self->search_text : "") == 0)
     return;
   /* A longer term finds a subset: only the cards shown now need a look. */
-  if (self->search_text == NULL || strstr (stripped, self->search_text) != NULL)
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  if (*stripped == '\0')
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  more_strict = *stripped != '\0' &&
+                (self->search_text == NULL || strstr (stripped, self->search_text) != NULL);
 
   g_clear_pointer (&self->search_ids, g_hash_table_unref);
   g_clear_pointer (&self->search_text, g_free);
@@ -327,7 +319,7 @@ sw_board_set_search (SwBoard    *self,
           self->search_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
         }
     }
-  refilter (self, change);
+  refilter (self, more_strict);
 }
 
 void

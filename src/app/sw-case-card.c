@@ -9,6 +9,15 @@
 #include "sw-mask.h"
 #include "sw-ui-util.h"
 
+typedef enum {
+  BADGE_OVERDUE,
+  BADGE_REOPENED,
+  BADGE_REPEAT,
+  BADGE_ESCALATED,
+  BADGE_ANONYMOUS,
+  N_BADGES
+} Badge;
+
 struct _SwCaseCard
 {
   GtkWidget       parent_instance;
@@ -23,13 +32,9 @@ struct _SwCaseCard
   GtkLabel       *people_label;
   GtkLabel       *due_label;
   GtkWidget      *badges;
-  GtkWidget      *overdue_badge;
-  GtkWidget      *reopened_badge;
-  GtkWidget      *repeat_badge;
-  GtkWidget      *escalated_badge;
-  GtkWidget      *anonymous_badge;
 
   /* owned */
+  GtkWidget      *badge[N_BADGES];   /* in badges, made when first shown */
   SwContext      *context;
   SwCase         *kase;
   GtkWidget      *context_menu;
@@ -46,6 +51,40 @@ static const char * const urgency_classes[] = {
 };
 
 static const SwOpKind menu_operations[] = { SW_OP_URGE, SW_OP_NOTE };
+
+/* Most cards have no badge: they are made on first use, not with each card. */
+static const struct {
+  const char *label;
+  const char *css_class;
+} badge_kinds[N_BADGES] = {
+  [BADGE_OVERDUE] = { N_("Overdue"), "badge-overdue" },
+  [BADGE_REOPENED] = { N_("Reopened"), "badge-reopened" },
+  [BADGE_REPEAT] = { N_("Repeat complaint"), "badge-repeat" },
+  [BADGE_ESCALATED] = { N_("Escalated"), "badge-escalated" },
+  [BADGE_ANONYMOUS] = { N_("Anonymous"), NULL },
+};
+
+static void
+show_badge (SwCaseCard *self,
+            Badge       which,
+            gboolean    shown)
+{
+  GtkWidget *before = NULL;
+
+  if (self->badge[which] == NULL)
+    {
+      if (!shown)
+        return;
+      self->badge[which] = gtk_label_new (_(badge_kinds[which].label));
+      gtk_widget_add_css_class (self->badge[which], "badge");
+      if (badge_kinds[which].css_class != NULL)
+        gtk_widget_add_css_class (self->badge[which], badge_kinds[which].css_class);
+      for (int i = which - 1; i >= 0 && before == NULL; i--)
+        before = self->badge[i];
+      gtk_box_insert_child_after (GTK_BOX (self->badges), self->badge[which], before);
+    }
+  gtk_widget_set_visible (self->badge[which], shown);
+}
 
 static GMenuModel *
 build_menu (SwCaseCard *self)
@@ -145,7 +184,7 @@ update_due (SwCaseCard *self)
   else if (due > 0)
     text = sw_format_countdown (due, now);
   gtk_label_set_label (self->due_label, text ? text : _("no deadline"));
-  gtk_widget_set_visible (self->overdue_badge, urgency == SW_URGENCY_OVERDUE);
+  show_badge (self, BADGE_OVERDUE, urgency == SW_URGENCY_OVERDUE);
   update_accessible_label (self);
 }
 
@@ -181,7 +220,6 @@ update (SwCaseCard *self)
     customer = g_strdup (sw_case_get_customer_unit (c) ? sw_case_get_customer_unit (c) : "—");
   gtk_label_set_label (self->customer_label, customer);
   gtk_label_set_label (self->content_label, sw_case_get_content (c));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->content_label), sw_case_get_content (c));
 
   owner = sw_context_staff_name (self->context, sw_case_get_owner (c));
   handler = sw_context_staff_name (self->context, sw_case_get_handler (c));
@@ -197,11 +235,11 @@ update (SwCaseCard *self)
     people = g_strdup_printf (_("First-inquiry %s · handler %s"), owner, handler);
   gtk_label_set_label (self->people_label, people);
 
-  gtk_widget_set_visible (self->reopened_badge, sw_case_get_reopen_count (c) > 0);
-  gtk_widget_set_visible (self->repeat_badge, sw_context_is_repeat_complaint (self->context, c));
-  gtk_widget_set_visible (self->escalated_badge,
-                          sw_case_get_escalated_to (c) != NULL && *sw_case_get_escalated_to (c) != '\0');
-  gtk_widget_set_visible (self->anonymous_badge, sw_case_get_anonymous (c));
+  show_badge (self, BADGE_REOPENED, sw_case_get_reopen_count (c) > 0);
+  show_badge (self, BADGE_REPEAT, sw_context_is_repeat_complaint (self->context, c));
+  show_badge (self, BADGE_ESCALATED,
+              sw_case_get_escalated_to (c) != NULL && *sw_case_get_escalated_to (c) != '\0');
+  show_badge (self, BADGE_ANONYMOUS, sw_case_get_anonymous (c));
   gtk_widget_set_visible (GTK_WIDGET (self->menu_button), TRUE);
   update_due (self);
 }
@@ -225,6 +263,22 @@ drag_begin_cb (GtkDragSource *source,
   g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (GTK_WIDGET (self));
 
   gtk_drag_source_set_icon (source, icon, 0, 0);
+}
+
+/* The whole content as a tooltip, asked for when shown: setting a tooltip
+ * at each bind asks the display server where the pointer is. */
+static gboolean
+content_tooltip_cb (GtkWidget  *label,
+                    int         x,
+                    int         y,
+                    gboolean    keyboard,
+                    GtkTooltip *tooltip,
+                    SwCaseCard *self)
+{
+  if (self->kase == NULL || sw_case_get_content (self->kase) == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, sw_case_get_content (self->kase));
+  return TRUE;
 }
 
 static void
@@ -322,11 +376,6 @@ sw_case_card_class_init (SwCaseCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwCaseCard, people_label);
   gtk_widget_class_bind_template_child (widget_class, SwCaseCard, due_label);
   gtk_widget_class_bind_template_child (widget_class, SwCaseCard, badges);
-  gtk_widget_class_bind_template_child (widget_class, SwCaseCard, overdue_badge);
-  gtk_widget_class_bind_template_child (widget_class, SwCaseCard, reopened_badge);
-  gtk_widget_class_bind_template_child (widget_class, SwCaseCard, repeat_badge);
-  gtk_widget_class_bind_template_child (widget_class, SwCaseCard, escalated_badge);
-  gtk_widget_class_bind_template_child (widget_class, SwCaseCard, anonymous_badge);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sw-case-card");
 }
@@ -339,6 +388,8 @@ sw_case_card_init (SwCaseCard *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->menu_button, create_popup_cb, self, NULL);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->content_label), TRUE);
+  g_signal_connect (self->content_label, "query-tooltip", G_CALLBACK (content_tooltip_cb), self);
 
   gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
   g_signal_connect (drag, "prepare", G_CALLBACK (drag_prepare_cb), self);

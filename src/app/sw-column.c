@@ -3,10 +3,16 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "sw-board-logic.h"
 #include "sw-case-card.h"
+#include "sw-column-window.h"
 #include "sw-column.h"
+
+/* Cards per stretch of a column until its view has a height: eight fill a
+ * column on a full-HD screen (a card is about 127 px high). */
+#define WINDOW_PAGE 8
 
 struct _SwColumn
 {
@@ -21,7 +27,10 @@ struct _SwColumn
   /* owned */
   SwContext          *context;
   GListModel         *model;
+  SwColumnWindow     *window;       /* what the list view shows of the model */
   GtkSingleSelection *selection;
+  GtkAdjustment      *vadjustment;  /* the list view's, borrowed */
+  guint               grow_idle;
   GPtrArray          *items;        /* the GtkListItems that exist now */
   SwState             state;
 };
@@ -78,12 +87,67 @@ bind_cb (GtkSignalListItemFactory *factory,
   sw_case_card_set_case (SW_CASE_CARD (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
 }
 
+/* Scrolled within a quarter view of an end of the window, or the window
+ * does not fill the view: one more page there, after the frame, so that
+ * scrolling and arrow keys go on past the cards made so far. */
+static gboolean
+grow_idle_cb (gpointer data)
+{
+  SwColumn *self = data;
+  GtkAdjustment *adj = self->vadjustment;
+  double value = gtk_adjustment_get_value (adj), page = gtk_adjustment_get_page_size (adj);
+  double margin = page / 4;
+
+  self->grow_idle = 0;
+  if (page <= 0)
+    return G_SOURCE_REMOVE;
+  if (gtk_adjustment_get_upper (adj) - (value + page) < margin)
+    sw_column_window_grow_end (self->window);
+  if (value < margin)
+    sw_column_window_grow_start (self->window);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_grow (SwColumn *self)
+{
+  if (self->grow_idle == 0)
+    self->grow_idle = g_idle_add (grow_idle_cb, self);
+}
+
+static void
+adjustment_changed_cb (GtkAdjustment *adj,
+                       SwColumn      *self)
+{
+  double upper = gtk_adjustment_get_upper (adj), page = gtk_adjustment_get_page_size (adj);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->window));
+
+  /* A stretch is one card more than the view holds, by their height so
+   * far: every card made on a jump costs, and one more keeps a view at the
+   * end of a new stretch out of the quarter that grows it at the start. */
+  if (n > 0 && upper > 0 && page > 0)
+    sw_column_window_set_page (self->window, CLAMP ((guint) ceil (page / (upper / n)) + 1, 2, 4 * WINDOW_PAGE));
+  if (upper <= page)
+    queue_grow (self);
+}
+
+static void
+edge_overshot_cb (GtkScrolledWindow *scrolled,
+                  GtkPositionType    pos,
+                  SwColumn          *self)
+{
+  if (pos == GTK_POS_TOP)
+    sw_column_window_grow_start (self->window);
+  else if (pos == GTK_POS_BOTTOM)
+    sw_column_window_grow_end (self->window);
+}
+
 static void
 activate_cb (GtkListView *view,
              guint        position,
              SwColumn    *self)
 {
-  g_autoptr(SwCase) c = g_list_model_get_item (self->model, position);
+  g_autoptr(SwCase) c = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
   if (c != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "board.open", "s", sw_case_get_id (c));
@@ -138,10 +202,15 @@ sw_column_dispose (GObject *object)
 {
   SwColumn *self = SW_COLUMN (object);
 
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_data (self->vadjustment, self);
+  self->vadjustment = NULL;
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, items_changed_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_COLUMN);
+  g_clear_handle_id (&self->grow_idle, g_source_remove);
   g_clear_object (&self->selection);
+  g_clear_object (&self->window);
   g_clear_object (&self->model);
   g_clear_object (&self->context);
   g_clear_pointer (&self->items, g_ptr_array_unref);
@@ -192,7 +261,8 @@ sw_column_new (SwContext  *context,
   self->context = g_object_ref (context);
   self->state = state;
   self->model = g_object_ref (model);
-  self->selection = gtk_single_selection_new (g_object_ref (model));
+  self->window = sw_column_window_new (model, WINDOW_PAGE);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->window)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
 
@@ -202,6 +272,11 @@ sw_column_new (SwContext  *context,
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect (self->list_view, "activate", G_CALLBACK (activate_cb), self);
+  self->vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+  g_signal_connect_swapped (self->vadjustment, "value-changed", G_CALLBACK (queue_grow), self);
+  g_signal_connect (self->vadjustment, "changed", G_CALLBACK (adjustment_changed_cb), self);
+  g_signal_connect (gtk_widget_get_parent (GTK_WIDGET (self->list_view)), "edge-overshot",
+                    G_CALLBACK (edge_overshot_cb), self);
 
   gtk_label_set_label (self->title_label, sw_column_label (state));
   gtk_widget_add_css_class (GTK_WIDGET (self), sw_state_to_string (state));
@@ -240,9 +315,14 @@ sw_column_focus_case (SwColumn *self,
 
       if (cmp == 0)
         {
-          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", mid);
-          gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), mid, TRUE);
+          guint shown = sw_column_window_show (self->window, mid);
+
+          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", shown);
+          gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), shown, TRUE);
           gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+          /* A card at the top of a new stretch needs the ones above it
+           * for the Up key, even when the view did not scroll. */
+          queue_grow (self);
           return TRUE;
         }
       if (cmp < 0)

@@ -39,6 +39,7 @@ struct _SwWindow
   GtkLabel             *count_labels[SW_N_BOARDS];
   guint                 counts[SW_N_BOARDS];
   guint                 count_idle;
+  guint                 search_timeout;
   char                 *last_toast;
 };
 
@@ -212,11 +213,33 @@ dir_page_cb (SwDirNav   *nav,
   page_shown (self, title);
 }
 
-static void
-search_changed_cb (GtkSearchEntry *entry,
-                   SwWindow       *self)
+/* Waiting for the next key, for terms of one or two characters. */
+#define SHORT_TERM_DELAY_MS 150
+
+static gboolean
+search_timeout_cb (gpointer data)
 {
-  sw_board_set_search (self->board, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  SwWindow *self = data;
+
+  self->search_timeout = 0;
+  sw_board_set_search (self->board, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  return G_SOURCE_REMOVE;
+}
+
+/* Terms of three characters or more go to the full-text index, quick enough
+ * to filter the board at each key; shorter ones read every case, so they
+ * wait a moment for the next key, as a search entry does. */
+static void
+search_text_changed_cb (GtkEditable *entry,
+                        SwWindow    *self)
+{
+  const char *text = gtk_editable_get_text (entry);
+
+  g_clear_handle_id (&self->search_timeout, g_source_remove);
+  if (*text == '\0' || g_utf8_strlen (text, -1) >= 3)
+    sw_board_set_search (self->board, text);
+  else
+    self->search_timeout = g_timeout_add (SHORT_TERM_DELAY_MS, search_timeout_cb, self);
 }
 
 static void
@@ -419,6 +442,7 @@ sw_window_dispose (GObject *object)
   SwWindow *self = SW_WINDOW (object);
 
   g_clear_handle_id (&self->count_idle, g_source_remove);
+  g_clear_handle_id (&self->search_timeout, g_source_remove);
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (self->context, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_WINDOW);
@@ -494,7 +518,7 @@ sw_window_new (GtkApplication *app,
   gtk_box_append (self->sidebar_box, GTK_WIDGET (self->dir_nav));
   g_signal_connect (self->dir_nav, "page-selected", G_CALLBACK (dir_page_cb), self);
   g_signal_connect (self->boards_list, "row-selected", G_CALLBACK (board_selected_cb), self);
-  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect (self->search_entry, "changed", G_CALLBACK (search_text_changed_cb), self);
   g_signal_connect_swapped (context, "notify::user", G_CALLBACK (user_changed_cb), self);
   g_signal_connect_swapped (context, "tick", G_CALLBACK (queue_counts), self);
   g_signal_connect (context, "case-replaced", G_CALLBACK (case_replaced_cb), self);

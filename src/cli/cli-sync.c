@@ -25,6 +25,8 @@ static int sync_retry (CliContext *ctx, int argc, char **argv);
 static int sync_withdraw (CliContext *ctx, int argc, char **argv);
 static int sync_conflicts (CliContext *ctx, int argc, char **argv);
 static int sync_sign_in (CliContext *ctx, int argc, char **argv);
+static int sync_retry_directory (CliContext *ctx, int argc, char **argv);
+static int sync_withdraw_directory (CliContext *ctx, int argc, char **argv);
 
 const CliCommand cli_sync_commands[] = {
   { "server init", server_init, "", N_("Seed a sync server's directory from databases (--data-dir DIR --from DB…)") },
@@ -32,11 +34,15 @@ const CliCommand cli_sync_commands[] = {
   { "server password", server_password, "EMPNO", N_("Set a user's sign-in password on the server (read from standard input)") },
   { "sync enrol", sync_enrol, "", N_("Enrol this database with a server (--server URL --code CODE)") },
   { "sync run", sync_run, "", N_("Send the outbox, then receive what the server has") },
-  { "sync status", sync_status, "", N_("Show the sync state, the outbox and the refused events") },
+  { "sync status", sync_status, "", N_("Show the sync state, the outbox, the refused events and the directory edits") },
   { "sync rejected", sync_rejected, "", N_("List the events the server refused, with the reason") },
   { "sync retry", sync_retry, "[EVENT-ID]", N_("Send refused events again (all of them without an id)") },
   { "sync withdraw", sync_withdraw, "EVENT-ID", N_("Withdraw a refused event from this database") },
   { "sync conflicts", sync_conflicts, "[CASE]", N_("List concurrent changes and the values that lost") },
+  { "sync retry-directory", sync_retry_directory, "SEQ|--all",
+    N_("Send a refused directory edit again with the next sync (--all: every refused one)") },
+  { "sync withdraw-directory", sync_withdraw_directory, "SEQ",
+    N_("Give up a refused directory edit: nothing is put back here; the server’s value returns with the next sync") },
   { "sync sign-in", sync_sign_in, "EMPNO", N_("Check a user's password with the server (read from standard input)") },
   { NULL }
 };
@@ -209,12 +215,14 @@ sync_enrol (CliContext *ctx, int argc, char **argv)
 
 static JsonNode *
 report_to_json (const SwSyncReport *r,
-                SwSyncClient       *client)
+                SwSyncClient       *client,
+                SwStore            *store)
 {
   g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
 
   json_builder_begin_object (b);
 #define INT_MEMBER(name, value) json_builder_set_member_name (b, name); json_builder_add_int_value (b, value);
+  INT_MEMBER ("directory_pending", sw_store_directory_count_outbox (store));
   INT_MEMBER ("pushed", r->pushed);
   INT_MEMBER ("duplicates", r->duplicates);
   INT_MEMBER ("rejected", r->rejected);
@@ -222,6 +230,8 @@ report_to_json (const SwSyncReport *r,
   INT_MEMBER ("pulled", r->pulled);
   INT_MEMBER ("pending", sw_sync_client_get_pending (client));
   INT_MEMBER ("rejected_total", sw_sync_client_get_rejected (client));
+  INT_MEMBER ("directory_sent", r->directory_sent);
+  INT_MEMBER ("directory_refused", r->directory_refused);
 #undef INT_MEMBER
   json_builder_set_member_name (b, "epoch_changed");
   json_builder_add_boolean_value (b, r->epoch_changed);
@@ -247,13 +257,100 @@ sync_run (CliContext *ctx, int argc, char **argv)
     return cli_fail (error);
   if (ctx->json)
     {
-      g_autoptr(JsonNode) node = report_to_json (&report, client);
+      g_autoptr(JsonNode) node = report_to_json (&report, client, store);
       cli_print_json (node);
     }
   else
     g_print (_("Sent %u (%u already there), refused %u, received %u; %u waiting, %u refused in all\n"),
              report.pushed, report.duplicates, report.rejected, report.pulled,
              sw_sync_client_get_pending (client), sw_sync_client_get_rejected (client));
+  if (!ctx->json && (report.directory_sent > 0 || report.directory_refused > 0))
+    g_print (_("Directory edits: sent %u, refused %u\n"), report.directory_sent, report.directory_refused);
+  return CLI_OK;
+}
+
+/* ------------------------------------------------------------ directory edits */
+
+static void
+directory_edits_to_json (JsonBuilder *b,
+                         GPtrArray   *changes,
+                         const char  *state)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      SwDirectoryChange *c = g_ptr_array_index (changes, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "seq");
+      json_builder_add_int_value (b, c->seq);
+      cli_json_add_string (b, "state", state);
+      cli_json_add_string (b, "table", c->table);
+      cli_json_add_string (b, "key", c->key);
+      cli_json_add_time (b, "at", c->at);
+      cli_json_add_string (b, "actor", c->actor);
+      cli_json_add_string (b, "code", c->code);
+      cli_json_add_string (b, "reason", c->code ? sw_directory_refusal_label (c->code) : NULL);
+      cli_json_add_string (b, "message", c->message);
+      json_builder_end_object (b);
+    }
+}
+
+static void
+print_directory_edits (GPtrArray *changes)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      SwDirectoryChange *c = g_ptr_array_index (changes, i);
+      g_autofree char *when = format_time (c->at);
+
+      g_print ("    #%" G_GINT64_FORMAT "  %s %s  %s  %s", c->seq, sw_directory_table_label (c->table),
+               c->key, when, c->actor ? c->actor : "-");
+      if (c->code != NULL)
+        /* Translators: a refusal code of the server, its meaning, and the server's message */
+        g_print (_("  refused (%s): %s — %s"), c->code, sw_directory_refusal_label (c->code),
+                 c->message ? c->message : "");
+      else
+        g_print ("%s", _("  waiting"));
+      g_print ("\n");
+    }
+}
+
+static int
+sync_retry_directory (CliContext *ctx, int argc, char **argv)
+{
+  gboolean all = FALSE;
+  gint64 seq = 0;
+  guint n = 0;
+  BEGIN_COMMAND (sync_retry_directory, -1,
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("every refused directory edit"), NULL },)
+
+  if ((argc == 2) == all || argc > 2)
+    return cli_usage (_("Name one directory edit by its number, or give --all"));
+  if (argc == 2 && !g_ascii_string_to_signed (argv[1], 10, 1, G_MAXINT64, &seq, NULL))
+    return cli_usage (_("A directory edit is named by its number, as “sync status” shows it"));
+  if (!sw_store_directory_retry (store, seq, &n, &error))
+    return cli_fail (error);
+  if (n == 0 && seq != 0)
+    {
+      g_set_error (&error, SW_ERROR, SW_ERROR_NOT_FOUND, _("There is no refused directory edit %s"), argv[1]);
+      return cli_fail (error);
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u directory edit goes out with the next sync\n",
+                        "%u directory edits go out with the next sync\n", n), n);
+  return CLI_OK;
+}
+
+static int
+sync_withdraw_directory (CliContext *ctx, int argc, char **argv)
+{
+  gint64 seq = 0;
+  BEGIN_COMMAND (sync_withdraw_directory, 1)
+
+  if (!g_ascii_string_to_signed (argv[1], 10, 1, G_MAXINT64, &seq, NULL))
+    return cli_usage (_("A directory edit is named by its number, as “sync status” shows it"));
+  if (!sw_store_directory_withdraw (store, seq, &error))
+    return cli_fail (error);
+  g_print (_("Withdrew directory edit %s; the server’s value returns with the next sync\n"), argv[1]);
   return CLI_OK;
 }
 
@@ -262,7 +359,7 @@ sync_status (CliContext *ctx, int argc, char **argv)
 {
   g_autoptr(SwSyncClient) client = NULL;
   g_autofree char *server = NULL, *cursor = NULL, *epoch = NULL, *last = NULL, *branch = NULL;
-  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL, dir_pending = NULL, dir_refused = NULL;
   guint open_conflicts = 0;
   BEGIN_COMMAND (sync_status, 0)
 
@@ -273,6 +370,9 @@ sync_status (CliContext *ctx, int argc, char **argv)
   branch = sw_store_get_home_branch (store);
   last = format_time (sw_sync_client_get_last_synced (client));
   if ((conflicts = sw_store_list_conflicts (store, NULL, &error)) == NULL)
+    return cli_fail (error);
+  if ((dir_pending = sw_store_directory_outbox (store, 0, &error)) == NULL ||
+      (dir_refused = sw_store_directory_refused (store, &error)) == NULL)
     return cli_fail (error);
   for (guint i = 0; i < conflicts->len; i++)
     open_conflicts += ((SwConflict *) g_ptr_array_index (conflicts, i))->resolved_event == NULL;
@@ -308,6 +408,11 @@ sync_status (CliContext *ctx, int argc, char **argv)
       json_builder_add_int_value (b, open_conflicts);
       json_builder_set_member_name (b, "last_synced");
       json_builder_add_int_value (b, sw_sync_client_get_last_synced (client));
+      json_builder_set_member_name (b, "directory_edits");
+      json_builder_begin_array (b);
+      directory_edits_to_json (b, dir_pending, "pending");
+      directory_edits_to_json (b, dir_refused, "refused");
+      json_builder_end_array (b);
       json_builder_end_object (b);
       node = json_builder_get_root (b);
       cli_print_json (node);
@@ -338,6 +443,9 @@ sync_status (CliContext *ctx, int argc, char **argv)
   cli_print_field (_("Waiting to send"), "%u", sw_sync_client_get_pending (client));
   cli_print_field (_("Refused"), "%u", sw_sync_client_get_rejected (client));
   cli_print_field (_("Open conflicts"), "%u", open_conflicts);
+  cli_print_field (_("Directory edits"), _("%u waiting, %u refused"), dir_pending->len, dir_refused->len);
+  print_directory_edits (dir_pending);
+  print_directory_edits (dir_refused);
   return CLI_OK;
 }
 

@@ -306,3 +306,35 @@ _sw_directory_outbox_reapply (SwStore  *self,
     }
   return TRUE;
 }
+
+/* What a directory edit changed and why the server refused it, in words,
+ * for the sync status of the command line and the app. */
+const char *
+sw_directory_table_label (const char *table)
+{
+  static const struct { const char *table; const char *label; } labels[] = {
+    { "branches", N_("Branch") },
+    { "departments", N_("Department") },
+    { "templates", N_("Standard answer or materials list") },
+    { "staff", N_("Staff member") },
+    { "policies", N_("Policy version") },
+    { "calendar_days", N_("Calendar day") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (table, labels[i].table) == 0)
+      return _(labels[i].label);
+  return table;
+}
+
+const char *
+sw_directory_refusal_label (const char *code)
+{
+  if (g_strcmp0 (code, "forbidden") == 0)
+    return _("This device may not make this edit");
+  if (g_strcmp0 (code, "invalid_row") == 0)
+    return _("The server found the edit invalid");
+  if (g_strcmp0 (code, "stale") == 0)
+    return _("A later edit of the same row won");
+  return _("The server refused the edit");
+}

@@ -146,6 +146,10 @@ gboolean    sw_store_directory_withdraw      (SwStore     *self,
 gboolean    sw_store_directory_clear_outbox  (SwStore     *self,
                                               GError     **error);
 
+/* A directory table and a refusal code of the server, in words. */
+const char *sw_directory_table_label         (const char  *table);
+const char *sw_directory_refusal_label       (const char  *code);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SwDirectoryChange, sw_directory_change_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SwRejectedEvent, sw_rejected_event_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SwConflict, sw_conflict_free)

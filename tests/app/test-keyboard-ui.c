@@ -385,6 +385,9 @@ main (int   argc,
   g_log_set_writer_func (app_test_fatal_writer, NULL, NULL);
   gtk_init ();
   adw_init ();
+  /* A switch flips at the end of its animation: none, so a key's effect is
+   * there as soon as the key has been handled. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add ("/keyboard/main-window", KeyFixture, NULL, key_setup, test_main_window, key_teardown);
   g_test_add ("/keyboard/register", KeyFixture, "R01", key_setup, test_register_by_keyboard, key_teardown);

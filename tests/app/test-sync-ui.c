@@ -390,6 +390,78 @@ test_refused (SyncFixture   *sf,
   g_assert_null (find_button (list, "_Withdraw"));
 }
 
+static gboolean
+has_directory_refused (SyncFixture *sf)
+{
+  g_autoptr(GPtrArray) refused = sw_store_directory_refused (sf->fx.store, NULL);
+
+  return is_synced (sf) && refused != NULL && refused->len == 1;
+}
+
+static gboolean
+r01_on_duty (SyncFixture *sf)
+{
+  g_autoptr(SwStaff) staff = sw_store_get_staff (sf->fx.store, "R01");
+
+  return is_synced (sf) && sw_staff_get_availability (staff) == SW_AVAILABILITY_ON_DUTY;
+}
+
+/* An inspector's device may not edit the directory: the page lists the
+ * refused edit with the server's reason; Withdraw takes it off. */
+static void
+test_directory_refused (SyncFixture   *sf,
+                        gconstpointer  data)
+{
+  SwSyncIndicator *indicator = sw_window_get_sync_indicator (sf->window);
+  g_autofree char *code = run_ctl (NULL, "server", "enrol", "--data-dir", sf->data_dir, "--branch", "BJ01",
+                                   "--inspector", NULL);
+  g_autoptr(SwStaff) staff = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *prefs, *group;
+  SwSyncPage *page;
+
+  prefs = sw_sync_indicator_show_settings (indicator);
+  app_test_drain ();
+  page = page_waiting = SW_SYNC_PAGE (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (prefs)));
+  group = sw_sync_page_get_directory_group (page);
+  gtk_editable_set_text (sw_sync_page_get_server_entry (page), sf->url);
+  gtk_editable_set_text (sw_sync_page_get_code_entry (page), code);
+  click (sw_sync_page_get_enrol_button (page));
+  g_assert_true (wait_for (page_idle, sf, 20));
+  g_assert_true (wait_for (is_synced, sf, 20));
+  g_assert_true (r01_on_duty (sf));
+  g_assert_null (find_button (group, "_Withdraw"));
+  g_assert_cmpstr (sw_sync_indicator_get_directory (indicator), ==, "");
+
+  /* R01 goes on leave on this device; the sync that follows is refused. */
+  staff = sw_store_get_staff (sf->fx.store, "R01");
+  g_object_set (staff, "availability", SW_AVAILABILITY_LEAVE, NULL);
+  g_assert_true (sw_store_put_staff (sf->fx.store, staff, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sw_store_directory_count_outbox (sf->fx.store), ==, 1);
+  sw_sync_controller_sync_now (sw_sync_controller_get (sf->context));
+  g_assert_true (wait_for (has_directory_refused, sf, 20));
+  app_test_drain ();
+  g_assert_true (has_row_starting (group, "Refused: This device may not make this edit — "));
+  g_assert_nonnull (strstr (sw_sync_indicator_get_directory (indicator), "1 refused"));
+  g_assert_nonnull (find_button (group, "_Retry"));
+
+  click (GTK_BUTTON (find_button (group, "_Withdraw")));
+  app_test_drain ();
+  g_assert_false (has_row_starting (group, "Refused: "));
+  g_assert_null (find_button (group, "_Withdraw"));
+  g_assert_nonnull (strstr (sw_sync_page_get_message (page), "Withdrawn"));
+  /* The run that follows brings the server's value back. */
+  g_assert_true (wait_for (r01_on_duty, sf, 20));
+  {
+    g_autoptr(GPtrArray) refused = sw_store_directory_refused (sf->fx.store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (refused->len, ==, 0);
+  }
+  g_assert_cmpstr (sw_sync_indicator_get_directory (indicator), ==, "");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -409,5 +481,6 @@ main (int   argc,
     }
   g_test_add ("/sync-ui/enrol-sync-offline", SyncFixture, NULL, sync_setup, test_enrol_sync_offline, sync_teardown);
   g_test_add ("/sync-ui/refused", SyncFixture, NULL, sync_setup, test_refused, sync_teardown);
+  g_test_add ("/sync-ui/directory-refused", SyncFixture, NULL, sync_setup, test_directory_refused, sync_teardown);
   return g_test_run ();
 }

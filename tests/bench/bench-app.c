@@ -5,7 +5,8 @@
  * Fills a temporary store, then measures: launch (open the store, load the
  * cases, build the window) to the first painted frame of the board; the RSS
  * after it; registering one case through the dialog until its card is painted
- * on the board; typing a search term until the filtered board is painted.
+ * on the board; typing a search term into the search bar until the filtered
+ * board is painted.
  * Budgets: < 1.5 s, < 300 MB, < 50 ms, < 100 ms. Build it without sanitizers:
  *   meson setup build-release --buildtype=release && ninja -C build-release
  *   xvfb-run -a build-release/tests/app/bench-app
@@ -15,7 +16,9 @@
 #include <adwaita.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
+#include "sw-case-card.h"
 #include "sw-register-dialog.h"
 #include "sw-test-fixture.h"
 #include "sw-window.h"
@@ -94,6 +97,38 @@ wait_for_paint (GtkWidget *widget)
   g_signal_handler_disconnect (clock, id);
 }
 
+static void
+registered_cb (GtkWidget  *dialog,
+               SwCase     *c,
+               SwCase    **out)
+{
+  g_set_object (out, c);
+}
+
+/* A card for the case `id` somewhere under `widget`. */
+static gboolean
+has_card (GtkWidget  *widget,
+          const char *id)
+{
+  if (SW_IS_CASE_CARD (widget) && sw_case_card_get_case (SW_CASE_CARD (widget)) != NULL &&
+      g_strcmp0 (sw_case_get_id (sw_case_card_get_case (SW_CASE_CARD (widget))), id) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (has_card (c, id))
+      return TRUE;
+  return FALSE;
+}
+
+/* CPU time of the main thread, in ms. */
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
 static long
 rss_kb (void)
 {
@@ -125,12 +160,17 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(SwStore) store = NULL;
   g_autoptr(SwContext) context = NULL;
+  g_autoptr(GtkCssProvider) css = NULL;
+  g_autoptr(SwCase) registered = NULL;
+  GListModel *registered_column;
+  GtkWidget *entry;
+  guint before;
   SwFixture fx = { 0 };
   const char *path;
   SwRegisterDialog *dialog;
   SwWindow *window;
   gint64 t0;
-  double launch, reg_ms, search_ms;
+  double c0, launch, reg_ms, search_ms, launch_cpu, reg_cpu, search_cpu;
   long rss;
 
   g_setenv ("GTK_A11Y", "none", TRUE);
@@ -153,6 +193,12 @@ main (int   argc,
   g_clear_object (&fx.store);
 
   t0 = g_get_monotonic_time ();
+  c0 = cpu_ms ();
+  /* The app's style sheet, as its startup loads it: cards drawn as users see them. */
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/io/github/shouwen/Shouwen/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   store = sw_store_open (path, &error);
   check (store != NULL, error);
   sw_store_set_now (store, sw_test_time ("2026-11-23T10:00:00"));
@@ -166,7 +212,9 @@ main (int   argc,
   if (g_getenv ("BENCH_VERBOSE"))
     {
       SwCaseQuery q = SW_CASE_QUERY_INIT;
-      gint64 t1 = g_get_monotonic_time ();
+      gint64 extra = g_get_monotonic_time ();
+      double extra_cpu = cpu_ms ();
+      gint64 t1 = extra;
       g_autoptr(GListModel) all = NULL;
       GtkWidget *board;
 
@@ -193,7 +241,9 @@ main (int   argc,
       board = g_object_ref_sink (sw_board_new (context, SW_BOARD_BRANCH));
       g_print ("  (a board alone: %.1f ms)\n", (g_get_monotonic_time () - t1) / 1e3);
       g_object_unref (board);
-      t0 += g_get_monotonic_time () - t1;
+      /* None of this is part of the launch. */
+      t0 += g_get_monotonic_time () - extra;
+      c0 += cpu_ms () - extra_cpu;
     }
   window = sw_window_new (NULL, context);
   if (g_getenv ("BENCH_VERBOSE"))
@@ -202,34 +252,54 @@ main (int   argc,
   gtk_window_present (GTK_WINDOW (window));
   wait_for_paint (GTK_WIDGET (window));
   launch = (g_get_monotonic_time () - t0) / 1e3;
+  launch_cpu = cpu_ms () - c0;
   rss = rss_kb ();
 
   dialog = SW_REGISTER_DIALOG (sw_window_new_case (window));
   sw_register_dialog_fill (dialog, &reg);
   wait_for_paint (GTK_WIDGET (dialog));
   t0 = g_get_monotonic_time ();
+  c0 = cpu_ms ();
+  g_signal_connect (dialog, "done", G_CALLBACK (registered_cb), &registered);
   check (sw_register_dialog_save (dialog, FALSE), NULL);
   if (g_getenv ("BENCH_VERBOSE"))
     g_print ("  (saved and on the board model: %.1f ms)\n", (g_get_monotonic_time () - t0) / 1e3);
   wait_for_paint (GTK_WIDGET (window));
   reg_ms = (g_get_monotonic_time () - t0) / 1e3;
-  g_assert_cmpuint (g_list_model_get_n_items (sw_board_get_column_model (sw_window_get_board (window),
-                                                                         SW_STATE_REGISTERED)), >, 0);
+  reg_cpu = cpu_ms () - c0;
+  /* What was measured is the frame that shows the new card. */
+  g_assert_nonnull (registered);
+  g_assert_true (has_card (GTK_WIDGET (window), sw_case_get_id (registered)));
 
+  /* Ctrl+F opens the search bar; once it is open, the term is typed (as
+   * an input method commits it) and the board must show the result. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  for (gint64 open = g_get_monotonic_time (); g_get_monotonic_time () - open < 400 * 1000;)
+    wait_for_paint (GTK_WIDGET (window));
+  entry = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  registered_column = sw_board_get_column_model (sw_window_get_board (window), SW_STATE_REGISTERED);
+  before = g_list_model_get_n_items (registered_column);
   t0 = g_get_monotonic_time ();
-  sw_board_set_search (sw_window_get_board (window), "企业网银");
+  c0 = cpu_ms ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), "企业网银");
+  while (g_list_model_get_n_items (registered_column) == before)
+    g_main_context_iteration (NULL, TRUE);
   if (g_getenv ("BENCH_VERBOSE"))
     g_print ("  (filtered: %.1f ms)\n", (g_get_monotonic_time () - t0) / 1e3);
   wait_for_paint (GTK_WIDGET (window));
   search_ms = (g_get_monotonic_time () - t0) / 1e3;
-  g_assert_cmpuint (g_list_model_get_n_items (sw_board_get_column_model (sw_window_get_board (window),
-                                                                         SW_STATE_REGISTERED)), >=, 1);
+  search_cpu = cpu_ms () - c0;
+  g_assert_cmpuint (g_list_model_get_n_items (registered_column), >=, 1);
 
   g_print ("%u cases on the board\n", g_list_model_get_n_items (sw_context_get_cases (context)));
   report ("launch to the first frame of the board", launch, "ms", 1500);
   report ("RSS after the first frame", rss / 1024.0, "MB", 300);
   report ("register one case until its card is painted", reg_ms, "ms", 50);
   report ("search until the filtered board is painted", search_ms, "ms", 100);
+  /* On a shared machine the wall times wait for other work too. */
+  g_print ("main-thread CPU: launch %.1f ms, register %.1f ms, search %.1f ms\n",
+           launch_cpu, reg_cpu, search_cpu);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&context);

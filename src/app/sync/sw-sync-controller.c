@@ -327,6 +327,30 @@ sw_sync_controller_withdraw (SwSyncController *self,
   return TRUE;
 }
 
+gboolean
+sw_sync_controller_retry_directory (SwSyncController *self,
+                                    gint64            seq,
+                                    GError          **error)
+{
+  if (!sw_store_directory_retry (store_of (self), seq, NULL, error))
+    return FALSE;
+  g_signal_emit (self, signals[WITHDRAWN_CHANGED], 0);
+  sw_sync_controller_sync_now (self);
+  return TRUE;
+}
+
+gboolean
+sw_sync_controller_withdraw_directory (SwSyncController *self,
+                                       gint64            seq,
+                                       GError          **error)
+{
+  if (!sw_store_directory_withdraw (store_of (self), seq, error))
+    return FALSE;
+  g_signal_emit (self, signals[WITHDRAWN_CHANGED], 0);
+  sw_sync_controller_sync_now (self);
+  return TRUE;
+}
+
 GPtrArray *
 sw_sync_controller_list_open_conflicts (SwSyncController *self,
                                         const char       *case_id)

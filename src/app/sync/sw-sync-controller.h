@@ -35,6 +35,15 @@ gboolean          sw_sync_controller_retry      (SwSyncController *self,
 gboolean          sw_sync_controller_withdraw   (SwSyncController *self,
                                                  const char       *event_id,
                                                  GError          **error);
+/* A directory edit the server refused: sent again at once, or given up (the
+ * run that follows brings the server's row back). Both emit
+ * "rejected-changed". */
+gboolean          sw_sync_controller_retry_directory    (SwSyncController *self,
+                                                         gint64            seq,
+                                                         GError          **error);
+gboolean          sw_sync_controller_withdraw_directory (SwSyncController *self,
+                                                         gint64            seq,
+                                                         GError          **error);
 /* Open conflicts (SwConflict) of one case, or of all with NULL. */
 GPtrArray        *sw_sync_controller_list_open_conflicts (SwSyncController *self,
                                                          const char       *case_id);

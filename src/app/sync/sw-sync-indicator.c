@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sw-store-sync.h"
 #include "sw-sync-controller.h"
 #include "sw-sync-indicator.h"
 #include "sw-sync-lists.h"
@@ -23,6 +24,7 @@ struct _SwSyncIndicator
   GtkLabel         *title_label;
   GtkLabel         *detail_label;
   GtkLabel         *pending_label;
+  GtkLabel         *directory_label;
   GtkButton        *sync_button;
   GtkButton        *rejected_button;
   GtkButton        *conflicts_button;
@@ -40,6 +42,29 @@ format_time (SwSyncIndicator *self,
              gint64           ms)
 {
   return ms > 0 ? sw_context_format_time (self->context, ms) : g_strdup (_("never"));
+}
+
+/* Directory edits waiting and refused, in a line of their own; refused
+ * ones are listed on the Sync page. */
+static guint
+update_directory (SwSyncIndicator *self)
+{
+  SwStore *store = sw_context_get_store (self->context);
+  guint pending = sw_store_directory_count_outbox (store);
+  g_autoptr(GPtrArray) refused = sw_store_directory_refused (store, NULL);
+  guint n_refused = refused ? refused->len : 0;
+  g_autofree char *text = NULL;
+
+  if (n_refused > 0)
+    /* Translators: directory edits waiting to be sent, then those the server refused */
+    text = g_strdup_printf (_("Directory edits: %u waiting to be sent, %u refused (see Sync Settings)"),
+                            pending, n_refused);
+  else if (pending > 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u directory edit waiting to be sent",
+                                         "%u directory edits waiting to be sent", pending), pending);
+  gtk_label_set_label (self->directory_label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->directory_label), text != NULL);
+  return n_refused;
 }
 
 static void
@@ -86,7 +111,7 @@ update (SwSyncIndicator *self)
       title = g_strdup (_("Synced"));
       detail = g_strdup_printf (_("Last synced %s"), last);
     }
-  if (n_rejected > 0 && state == SW_SYNC_STATE_SYNCED)
+  if ((update_directory (self) > 0 || n_rejected > 0) && state == SW_SYNC_STATE_SYNCED)
     icon = "dialog-warning-symbolic";
 
   gtk_label_set_label (self->title_label, title);
@@ -180,6 +205,7 @@ sw_sync_indicator_class_init (SwSyncIndicatorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwSyncIndicator, title_label);
   gtk_widget_class_bind_template_child (widget_class, SwSyncIndicator, detail_label);
   gtk_widget_class_bind_template_child (widget_class, SwSyncIndicator, pending_label);
+  gtk_widget_class_bind_template_child (widget_class, SwSyncIndicator, directory_label);
   gtk_widget_class_bind_template_child (widget_class, SwSyncIndicator, sync_button);
   gtk_widget_class_bind_template_child (widget_class, SwSyncIndicator, rejected_button);
   gtk_widget_class_bind_template_child (widget_class, SwSyncIndicator, conflicts_button);
@@ -225,6 +251,12 @@ const char *
 sw_sync_indicator_get_detail (SwSyncIndicator *self)
 {
   return gtk_label_get_label (self->detail_label);
+}
+
+const char *
+sw_sync_indicator_get_directory (SwSyncIndicator *self)
+{
+  return gtk_label_get_label (self->directory_label);
 }
 
 GtkPopover *

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "sw-preferences-window.h"
+#include "sw-store-sync.h"
 #include "sw-sync-controller.h"
 #include "sw-sync-page.h"
 
@@ -22,12 +23,15 @@ struct _SwSyncPage
   AdwActionRow       *user_row;
   GtkButton          *sign_in_button;
   GtkLabel           *message_label;
+  AdwPreferencesGroup *directory_group;
+  AdwActionRow       *directory_pending_row;
 
   /* owned */
   SwContext          *context;
   SwSyncController   *controller;
   GCancellable       *cancellable;
   gboolean            busy;
+  GPtrArray          *refused_rows;
 };
 
 G_DEFINE_FINAL_TYPE (SwSyncPage, sw_sync_page, ADW_TYPE_PREFERENCES_PAGE)
@@ -187,6 +191,116 @@ sign_in_clicked_cb (SwSyncPage *self)
                                 self->cancellable, signed_in_cb, g_object_ref (self));
 }
 
+/* ------------------------------------------------------------ directory edits */
+
+static gint64
+seq_of (GtkWidget *button)
+{
+  return *(gint64 *) g_object_get_data (G_OBJECT (button), "sw-seq");
+}
+
+static void
+retry_directory_cb (GtkWidget  *button,
+                    SwSyncPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sw_sync_controller_retry_directory (self->controller, seq_of (button), &error))
+    show_message (self, error->message, TRUE);
+  else
+    show_message (self, _("The edit goes to the server again now"), FALSE);
+}
+
+static void
+withdraw_directory_cb (GtkWidget  *button,
+                       SwSyncPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sw_sync_controller_withdraw_directory (self->controller, seq_of (button), &error))
+    show_message (self, error->message, TRUE);
+  else
+    show_message (self, _("Withdrawn: the server’s value comes back with the next sync"), FALSE);
+}
+
+static GtkWidget *
+directory_button (SwSyncPage        *self,
+                  SwDirectoryChange *change,
+                  const char        *label,
+                  const char        *tooltip,
+                  GCallback          callback)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  gint64 *seq = g_new (gint64, 1);
+
+  *seq = change->seq;
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  g_object_set_data_full (G_OBJECT (button), "sw-seq", seq, g_free);
+  g_signal_connect (button, "clicked", callback, self);
+  return button;
+}
+
+static GtkWidget *
+refused_row (SwSyncPage        *self,
+             SwDirectoryChange *change)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *when = sw_context_format_time (self->context, change->at);
+  g_autofree char *title = NULL, *subtitle = NULL, *reason = NULL, *edited = NULL;
+
+  title = g_markup_printf_escaped ("%s %s", sw_directory_table_label (change->table), change->key);
+  /* Translators: the meaning of the server's refusal, then its message */
+  reason = g_strdup_printf (_("Refused: %s — %s"), sw_directory_refusal_label (change->code),
+                            change->message ? change->message : change->code);
+  if (change->actor != NULL)
+    /* Translators: when a directory edit was made, and by whom */
+    edited = g_strdup_printf (_("Edited %s by %s"), when, sw_context_staff_name (self->context, change->actor));
+  else
+    /* Translators: %s is when a directory edit was made */
+    edited = g_strdup_printf (_("Edited %s"), when);
+  subtitle = g_markup_printf_escaped ("%s\n%s", reason, edited);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             directory_button (self, change, _("_Retry"), _("Send the edit to the server again now"),
+                                               G_CALLBACK (retry_directory_cb)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             directory_button (self, change, _("_Withdraw"),
+                                               _("Give the edit up; the server’s value comes back with the next sync"),
+                                               G_CALLBACK (withdraw_directory_cb)));
+  return row;
+}
+
+static void
+update_directory (SwSyncPage *self)
+{
+  SwStore *store = sw_context_get_store (self->context);
+  guint pending = sw_store_directory_count_outbox (store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) refused = sw_store_directory_refused (store, &error);
+  g_autofree char *count = NULL;
+
+  for (guint i = 0; i < self->refused_rows->len; i++)
+    adw_preferences_group_remove (self->directory_group, g_ptr_array_index (self->refused_rows, i));
+  g_ptr_array_set_size (self->refused_rows, 0);
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u edit", "%u edits", pending), pending);
+  adw_action_row_set_subtitle (self->directory_pending_row, pending > 0 ? count : _("Nothing"));
+  if (refused == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  for (guint i = 0; i < refused->len; i++)
+    {
+      GtkWidget *row = refused_row (self, g_ptr_array_index (refused, i));
+
+      adw_preferences_group_add (self->directory_group, row);
+      g_ptr_array_add (self->refused_rows, row);
+    }
+}
+
 /* ------------------------------------------------------------ object */
 
 static void
@@ -197,6 +311,12 @@ sw_sync_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (self->context, self);
+  if (self->controller != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->controller, self);
+      g_signal_handlers_disconnect_by_data (sw_sync_controller_get_client (self->controller), self);
+    }
+  g_clear_pointer (&self->refused_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_SYNC_PAGE);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->controller);
@@ -222,6 +342,8 @@ sw_sync_page_class_init (SwSyncPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwSyncPage, user_row);
   gtk_widget_class_bind_template_child (widget_class, SwSyncPage, sign_in_button);
   gtk_widget_class_bind_template_child (widget_class, SwSyncPage, message_label);
+  gtk_widget_class_bind_template_child (widget_class, SwSyncPage, directory_group);
+  gtk_widget_class_bind_template_child (widget_class, SwSyncPage, directory_pending_row);
 }
 
 static void
@@ -229,6 +351,7 @@ sw_sync_page_init (SwSyncPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->refused_rows = g_ptr_array_new ();
   g_signal_connect_swapped (self->enrol_button, "clicked", G_CALLBACK (enrol_clicked_cb), self);
   g_signal_connect_swapped (self->sign_in_button, "clicked", G_CALLBACK (sign_in_clicked_cb), self);
 }
@@ -247,7 +370,12 @@ sw_sync_page_new (SwContext *context)
   if ((user = sw_context_get_user (context)) != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->empno_row), sw_staff_get_empno (user));
   g_signal_connect_swapped (context, "notify::user", G_CALLBACK (update_rows), self);
+  /* A run ends by setting the state; retry and withdraw say so themselves. */
+  g_signal_connect_swapped (sw_sync_controller_get_client (self->controller), "notify::state",
+                            G_CALLBACK (update_directory), self);
+  g_signal_connect_swapped (self->controller, "rejected-changed", G_CALLBACK (update_directory), self);
   update_rows (self);
+  update_directory (self);
   return GTK_WIDGET (self);
 }
 
@@ -308,4 +436,10 @@ gboolean
 sw_sync_page_is_busy (SwSyncPage *self)
 {
   return self->busy;
+}
+
+GtkWidget *
+sw_sync_page_get_directory_group (SwSyncPage *self)
+{
+  return GTK_WIDGET (self->directory_group);
 }

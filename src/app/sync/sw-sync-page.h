@@ -1,5 +1,6 @@
 /* sw-sync-page.h — the sync settings: the server's address, enrolment with
- * a one-time code, and signing in with a password, as a preferences page.
+ * a one-time code, signing in with a password, and the directory edits
+ * waiting or refused by the server, as a preferences page.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -26,5 +27,8 @@ GtkEditable *sw_sync_page_get_password_entry (SwSyncPage *self);
 GtkButton   *sw_sync_page_get_sign_in_button (SwSyncPage *self);
 const char  *sw_sync_page_get_message        (SwSyncPage *self);
 gboolean     sw_sync_page_is_busy            (SwSyncPage *self);
+/* The group listing the directory edits waiting and refused (a row each,
+ * with Retry and Withdraw buttons for the refused). */
+GtkWidget   *sw_sync_page_get_directory_group (SwSyncPage *self);
 
 G_END_DECLS
