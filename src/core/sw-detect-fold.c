@@ -61,7 +61,6 @@ typedef struct {
   SwDetectDeliver        deliver;
   gpointer               user_data;
   SwDetectBatch         *batch;
-  guint                  n_cases;
   Fold                   f;
   Row                    row;
 } Scan;
@@ -501,6 +500,39 @@ apply_event (Fold        *f,
     f->promise_at = 0;    /* kept; a reopening makes a new promise */
 }
 
+static void
+emit_passed (Scan       *s,
+             const char *rule,
+             const char *person,
+             const char *department,
+             const char *event,
+             gint64      due)
+{
+  emit (s, rule, NULL, NULL, person, department, event, NULL, due, lateness (s, due, s->ctx->now + 1));
+}
+
+/* The deadlines still open at the end of the log that passed before now:
+ * what the pending query of sw-detect.c asks the case rows. */
+static void
+check_deadlines (Scan *s)
+{
+  Fold *f = &s->f;
+  gint64 now = s->ctx->now;
+  gboolean due_passed = f->due_at > 0 && f->due_at < now && f->due_event != NULL;
+
+  if (due_passed && f->state == SW_STATE_REGISTERED && due_is (f, "limit.transfer_hours"))
+    emit_passed (s, "late_transfer", f->handler, f->handler_dept, f->due_event, f->due_at);
+  if (due_passed && f->state == SW_STATE_TRANSFERRED && due_is (f, "limit.accept_hours"))
+    emit_passed (s, "late_accept", f->target_dept ? g_hash_table_lookup (s->ctx->heads, f->target_dept) : NULL,
+                 f->target_dept, f->due_event, f->due_at);
+  if ((f->state == SW_STATE_REGISTERED || f->state == SW_STATE_TRANSFERRED || f->state == SW_STATE_IN_PROGRESS ||
+       f->state == SW_STATE_ESCALATED) && f->promise_at > 0 && f->promise_at < now && f->promise_event != NULL)
+    emit_passed (s, "reply_overdue", f->handler, f->handler_dept, f->promise_event, f->promise_at);
+  if (due_passed && f->state == SW_STATE_REPLIED && due_is (f, "limit.callback_days") && !f->called_back &&
+      !f->anonymous)
+    emit_passed (s, "no_callback", f->owner, f->owner_dept, f->due_event, f->due_at);
+}
+
 static gboolean
 deliver (Scan    *s,
          GError **error)
@@ -520,7 +552,8 @@ end_case (Scan    *s,
 
   if (f->case_id == NULL)
     return TRUE;
-  s->n_cases++;
+  if (s->ctx->fold_deadlines)
+    check_deadlines (s);
   facts = g_new0 (SwDetectFacts, 1);
   facts->case_id = g_steal_pointer (&f->case_id);
   facts->transfers = f->transfers;
@@ -583,7 +616,6 @@ _sw_detect_fold (const SwDetectContext *ctx,
                  const char            *scan_sql,
                  SwDetectDeliver        deliver_func,
                  gpointer               user_data,
-                 guint                 *n_cases,
                  GError               **error)
 {
   Scan s = { .ctx = ctx, .db = db, .deliver = deliver_func, .user_data = user_data };
@@ -601,6 +633,5 @@ _sw_detect_fold (const SwDetectContext *ctx,
   fold_clear (&s.f);
   _sw_payload_clear (&s.row.p);
   _sw_detect_batch_free (s.batch);
-  *n_cases = s.n_cases;
   return ok;
 }

@@ -49,6 +49,9 @@ typedef struct {
   SwCalendar    *fallback_calendar; /* no branch, or one the store does not have */
   GHashTable    *departments;       /* staff empno → department code */
   GHashTable    *heads;             /* department code → head's empno */
+  /* The fold also notes the deadlines of the cases it leaves open that
+   * passed before now (a first run; later ones ask the case rows). */
+  gboolean       fold_deadlines;
 } SwDetectContext;
 
 /* The facts of one case that only its log tells (case_facts). */
@@ -94,7 +97,9 @@ gboolean       _sw_detect_fold        (const SwDetectContext *ctx,
                                        const char            *scan_sql,
                                        SwDetectDeliver        deliver,
                                        gpointer               user_data,
-                                       guint                 *n_cases,
                                        GError               **error);
+
+/* TRUE keeps every run in the calling thread (the tests compare both). */
+void           _sw_detect_set_one_thread (gboolean only_one);
 
 G_END_DECLS

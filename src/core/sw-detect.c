@@ -4,7 +4,9 @@
  *
  * On a first run every case is folded; that fold reads from a connection of
  * its own in a second thread while this one writes what it hands over, both
- * inside the snapshot of the run's write transaction.
+ * inside the snapshot of the run's write transaction. That thread also
+ * checks the deadlines as it ends each case's log, so that this one has
+ * nothing left to read at the end.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -38,12 +40,18 @@ typedef struct {
   char                  *path;
   GAsyncQueue           *queue;    /* SwDetectBatch, then &done */
   gint                   cancelled;
-  guint                  n_cases;
   gboolean               opened;
   GError                *error;
 } Reader;
 
 static SwDetectBatch done;
+static gint one_thread;
+
+void
+_sw_detect_set_one_thread (gboolean only_one)
+{
+  g_atomic_int_set (&one_thread, only_one);
+}
 
 static SwDetectRules *
 rules_new (SwPolicy *p)
@@ -264,6 +272,8 @@ write_batch (SwDetectBatch  *batch,
   Detect *d = data;
   gboolean ok = TRUE;
 
+  /* Counted as written: what the run reports is what reached the store. */
+  d->n_cases += batch->facts->len;
   for (guint i = 0; ok && i < batch->findings->len; i++)
     ok = record (d, g_steal_pointer (&batch->findings->pdata[i]), error);
   for (guint i = 0; ok && i < batch->facts->len; i++)
@@ -304,7 +314,7 @@ reader_thread (gpointer data)
       r->opened = TRUE;
       sqlite3_exec (db, "PRAGMA cache_size=-16384; PRAGMA mmap_size=1073741824", NULL, NULL, NULL);
       _sw_detect_fold (r->ctx, db, SW_DETECT_SCAN_COLUMNS " FROM events e" SW_DETECT_SCAN_ORDER,
-                       queue_batch, r, &r->n_cases, &r->error);
+                       queue_batch, r, &r->error);
     }
   sqlite3_close (db);
   g_async_queue_push (r->queue, &done);
@@ -336,7 +346,6 @@ scan_everything_threaded (Detect    *d,
     }
   g_thread_join (thread);
   g_async_queue_unref (r.queue);
-  d->n_cases = r.n_cases;
   if (!(*opened = r.opened))
     return FALSE;
   if (local == NULL && r.error != NULL)
@@ -359,6 +368,8 @@ can_read_alongside (Detect *d)
   sqlite3_stmt *stmt = NULL;
   gboolean wal = FALSE;
 
+  if (g_atomic_int_get (&one_thread))
+    return FALSE;
   if (path == NULL || *path == '\0' || g_str_equal (path, ":memory:") || g_str_has_prefix (path, "file:") ||
       d->store->tx_depth != 1)
     return FALSE;
@@ -394,10 +405,15 @@ scan (Detect   *d,
   /* Without a watermark every case is examined: straight from the index. */
   if (watermark == 0 && can_read_alongside (d))
     {
-      gboolean opened;
+      gboolean opened, ok;
 
-      if (scan_everything_threaded (d, &opened, error) || opened)
-        return opened;
+      /* The writing thread is the longer path: the deadlines go to the
+       * folding one. */
+      d->ctx.fold_deadlines = TRUE;
+      ok = scan_everything_threaded (d, &opened, error);
+      if (ok || opened)
+        return ok;
+      d->ctx.fold_deadlines = FALSE;
     }
   if (watermark != 0 && !select_cases (d, watermark, error))
     return FALSE;
@@ -406,7 +422,7 @@ scan (Detect   *d,
                           ? SW_DETECT_SCAN_COLUMNS " FROM events e" SW_DETECT_SCAN_ORDER
                           : SW_DETECT_SCAN_COLUMNS " FROM detect_scan s JOIN events e ON e.case_id = s.case_id"
                             SW_DETECT_SCAN_ORDER,
-                          write_batch, d, &d->n_cases, error) &&
+                          write_batch, d, error) &&
          flush_facts (d, error);
 }
 
@@ -562,7 +578,7 @@ sw_detect_run (SwStore        *store,
                        "CREATE TEMP TABLE IF NOT EXISTS detect_facts (case_id TEXT, transfers INTEGER,"
                        " transfer_late INTEGER, accepts INTEGER, accept_late INTEGER, handling_ms INTEGER,"
                        " due_event TEXT, promise_event TEXT)", error) &&
-       scan (&d, watermark, error) && check_pending (&d, error) &&
+       scan (&d, watermark, error) && (d.ctx.fold_deadlines || check_pending (&d, error)) &&
        sw_store_set_meta (store, WATERMARK_KEY, max_text, error);
   _sw_store_exec (store, "PRAGMA ignore_check_constraints = OFF", NULL);
   context_clear (&d.ctx);

@@ -1,10 +1,15 @@
 /* test-detect.c — every detection rule on real cases made with the
  * operations: what it finds, against whom, with which events; idempotency;
- * a case across a holiday; a policy change.
+ * a case across a holiday; a policy change; a first run folding in a second
+ * thread finds and records what one thread does.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <sqlite3.h>
+
+#include "sw-demo.h"
 #include "sw-detect.h"
+#include "sw-detect-private.h"
 #include "sw-test-fixture.h"
 
 static void
@@ -396,6 +401,157 @@ test_reopen_repeat (SwFixture *fx, gconstpointer data)
   assert_nothing_new (fx);
 }
 
+/* Every row of sql, each as its columns joined (NULL as \\N). */
+static GPtrArray *
+dump (const char *path,
+      const char *sql)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      GString *row = g_string_new (NULL);
+
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, i);
+          g_string_append_printf (row, "%s%s", i ? "\x1f" : "", text ? text : "\\N");
+        }
+      g_ptr_array_add (rows, g_string_free (row, FALSE));
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return rows;
+}
+
+static void
+assert_same_rows (const char *a,
+                  const char *b,
+                  const char *sql)
+{
+  g_autoptr(GPtrArray) rows_a = dump (a, sql);
+  g_autoptr(GPtrArray) rows_b = dump (b, sql);
+
+  for (guint i = 0; i < MIN (rows_a->len, rows_b->len); i++)
+    g_assert_cmpstr (g_ptr_array_index (rows_a, i), ==, g_ptr_array_index (rows_b, i));
+  g_assert_cmpuint (rows_a->len, ==, rows_b->len);
+}
+
+static guint
+count (const char *path,
+       const char *sql)
+{
+  g_autoptr(GPtrArray) rows = dump (path, sql);
+
+  g_assert_cmpuint (rows->len, ==, 1);
+  return (guint) g_ascii_strtoull (g_ptr_array_index (rows, 0), NULL, 10);
+}
+
+/* What the demo branch does not do wrong: a forbidden phrase, a case sent
+ * back and forth. */
+static void
+add_violations (SwStore *store)
+{
+  SwRegistration reg = {
+    .channel = SW_CHANNEL_VISIT, .kind = SW_KIND_CONSULTATION, .content = "咨询对公账户变更",
+    .received_by = "E008", .customer_name = "王五", .customer_phone = "13900003333",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwCase) answered = NULL, bounced = NULL;
+  const char *id;
+
+  sw_store_set_now (store, sw_test_time ("2026-11-23T10:00"));
+  answered = sw_ops_register (store, "E008", &reg, &error);
+  g_assert_no_error (error);
+  OK (sw_ops_answer (store, "E008", sw_case_get_id (answered), "这个不归我管，您去别处问", E));
+  bounced = sw_ops_register (store, "E008", &reg, &error);
+  g_assert_no_error (error);
+  id = sw_case_get_id (bounced);
+  OK (sw_ops_transfer (store, "E008", id, "CORP", "对公业务", E));
+  OK (sw_ops_return (store, "E014", id, "不是对公业务", E));
+  OK (sw_ops_transfer (store, "E008", id, "CORP", "确属对公", E));
+  OK (sw_ops_forward (store, "E014", id, "LOAN", "属于贷款", E));
+  OK (sw_ops_return (store, "E020", id, "不是贷款业务", E));
+}
+
+/* The first run over a copy of the store, in one thread or two. */
+static void
+first_run (const char    *path,
+           gboolean       threaded,
+           SwDetectStats *stats)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwStore) store = sw_store_open (path, &error);
+  g_autoptr(GPtrArray) found = NULL;
+
+  g_assert_no_error (error);
+  _sw_detect_set_one_thread (!threaded);
+  sw_store_set_now (store, sw_test_time ("2026-11-26T10:00"));
+  found = sw_detect_run (store, stats, &error);
+  _sw_detect_set_one_thread (FALSE);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, stats->n_new);
+}
+
+static void
+test_threads_agree (SwFixture *fx, gconstpointer data)
+{
+  static const char *const rules[] = {
+    "late_transfer", "late_accept", "reply_overdue", "no_callback", "forbidden_phrase", "ping_pong",
+    "repeat_complaint",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source = g_build_filename (fx->dir, "demo.db", NULL);
+  g_autofree char *one = g_build_filename (fx->dir, "one.db", NULL);
+  g_autofree char *two = g_build_filename (fx->dir, "two.db", NULL);
+  SwDetectStats stats_one = { 0 }, stats_two = { 0 };
+  guint n_cases;
+
+  {
+    g_autoptr(SwStore) store = sw_store_open (source, &error);
+
+    g_assert_no_error (error);
+    /* Enough cases for several of the batches the fold hands over. */
+    g_assert_true (sw_demo_populate (store, sw_test_time ("2026-11-23T10:00"), 1600, 7, &error));
+    g_assert_no_error (error);
+    add_violations (store);
+    g_assert_true (sw_store_backup (store, one, &error));
+    g_assert_true (sw_store_backup (store, two, &error));
+    g_assert_no_error (error);
+  }
+  /* A second reader beside the writer needs a WAL file. */
+  {
+    g_autoptr(GPtrArray) mode = dump (two, "PRAGMA journal_mode");
+    g_assert_cmpstr (g_ptr_array_index (mode, 0), ==, "wal");
+  }
+
+  first_run (one, FALSE, &stats_one);
+  first_run (two, TRUE, &stats_two);
+
+  n_cases = count (one, "SELECT count (DISTINCT case_id) FROM events");
+  g_assert_cmpuint (n_cases, >, 3 * 512);
+  g_assert_cmpuint (stats_one.n_cases, ==, n_cases);
+  g_assert_cmpuint (stats_two.n_cases, ==, n_cases);
+  g_assert_cmpuint (stats_two.n_new, ==, stats_one.n_new);
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM findings WHERE rule = '%s'", rules[i]);
+      guint n = count (one, sql);
+
+      g_test_message ("%s: %u", rules[i], n);
+      g_assert_cmpuint (n, >, 0);
+    }
+  g_assert_cmpuint (count (one, "SELECT count (*) FROM case_facts"), ==, n_cases);
+  assert_same_rows (one, two,
+      "SELECT key, rule, source, case_id, person, department, events, detail, evidence, occurred_at, created_by,"
+      " status, decided_at, decided_by, reason, inspection_id FROM findings ORDER BY key");
+  assert_same_rows (one, two, "SELECT * FROM case_facts ORDER BY case_id");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -412,5 +568,6 @@ main (int argc, char **argv)
   ADD ("/detect/ping-pong", test_ping_pong);
   ADD ("/detect/repeat-complaint", test_repeat_complaint);
   ADD ("/detect/reopen-repeat", test_reopen_repeat);
+  ADD ("/detect/threads-agree", test_threads_agree);
   return g_test_run ();
 }

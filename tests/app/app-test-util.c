@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "app-test-util.h"
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 GLogWriterOutput
 app_test_fatal_writer (GLogLevelFlags   level,
@@ -50,5 +50,46 @@ app_test_close_windows (void)
   for (GList *l = toplevels; l; l = l->next)
     gtk_window_destroy (l->data);
   g_list_free (toplevels);
+  app_test_drain ();
+}
+
+void
+app_test_init (int          *argc,
+               char       ***argv,
+               const char   *a11y)
+{
+  g_setenv ("GTK_A11Y", a11y, TRUE);
+  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_test_init (argc, argv, NULL);
+  g_log_set_writer_func (app_test_fatal_writer, NULL, NULL);
+  gtk_init ();
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
+void
+app_test_xdotool (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (gpointer) "xdotool");
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* xdotool has closed its display, so the X server has made the events;
+   * a round trip puts them in our queue, then GTK handles them. */
+  gdk_display_sync (gdk_display_get_default ());
+  for (int i = 0; i < 3; i++)
+    {
+      app_test_drain ();
+      g_usleep (2000);
+    }
   app_test_drain ();
 }

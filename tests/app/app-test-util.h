@@ -7,6 +7,14 @@
 
 G_BEGIN_DECLS
 
+/* What every window test does first: GTK's accessibility backend
+ * (`a11y`: "none", or "test" to read labels back), English, GTK and
+ * libadwaita initialised, no animations (a switch flips at the end of its
+ * animation), and any GTK warning or critical fails the test. */
+void             app_test_init         (int             *argc,
+                                        char          ***argv,
+                                        const char      *a11y);
+
 /* A log writer that makes any GTK warning or critical fail the test. */
 GLogWriterOutput app_test_fatal_writer (GLogLevelFlags   level,
                                         const GLogField *fields,
@@ -19,5 +27,9 @@ SwWindow        *app_test_open_window  (SwContext       *context,
                                         const char      *user);
 /* Destroys every toplevel window and lets the main loop settle. */
 void             app_test_close_windows (void);
+
+/* Runs xdotool with `args` (real key presses through the X server), then
+ * lets GTK handle what it made. */
+void             app_test_xdotool      (const char * const *args);
 
 G_END_DECLS

@@ -213,13 +213,7 @@ main (int   argc,
       char *argv[])
 {
   /* The test backend keeps accessible properties where the test can read them. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
-  g_setenv ("LANGUAGE", "C", TRUE);
-  g_test_init (&argc, &argv, NULL);
-  g_log_set_writer_func (app_test_fatal_writer, NULL, NULL);
-  gtk_init ();
-  adw_init ();
+  app_test_init (&argc, &argv, "test");
 
   g_test_add ("/a11y/icon-buttons", A11yFixture, NULL, a11y_setup, test_icon_buttons, a11y_teardown);
   g_test_add ("/a11y/admin-pages", A11yFixture, "A01", a11y_setup, test_admin_pages, a11y_teardown);

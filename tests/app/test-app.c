@@ -319,13 +319,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
-  g_setenv ("LANGUAGE", "C", TRUE);
-  g_test_init (&argc, &argv, NULL);
-  g_log_set_writer_func (app_test_fatal_writer, NULL, NULL);
-  gtk_init ();
-  adw_init ();
+  app_test_init (&argc, &argv, "none");
 
   g_test_add_func ("/app/drop-mapping", test_drop_mapping);
   g_test_add ("/app/register", AppFixture, NULL, app_setup, test_register, app_teardown);

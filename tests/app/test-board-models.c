@@ -499,27 +499,6 @@ test_view (SplitFixture  *sf,
   app_test_close_windows ();
 }
 
-/* Real key presses through the X server (xdotool), then what GTK makes of them. */
-static void
-xdotool (const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_ptr_array_add (argv, (gpointer) "xdotool");
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  /* A round trip puts the events xdotool made in our queue. */
-  gdk_display_sync (gdk_display_get_default ());
-  app_test_drain ();
-}
-
 /* Where the focused card is in the column, or G_MAXUINT. */
 static guint
 focused_position (SwWindow   *window,
@@ -545,7 +524,7 @@ focused_position (SwWindow   *window,
 static void
 press_down (SwWindow *window)
 {
-  xdotool ((const char *[]) { "key", "--clearmodifiers", "Down", NULL });
+  app_test_xdotool ((const char *[]) { "key", "--clearmodifiers", "Down", NULL });
   wait_frame (window);
 }
 
@@ -567,7 +546,7 @@ test_keys (SplitFixture  *sf,
   column = find_column (window, SW_STATE_REGISTERED);
   model = sw_column_get_model (SW_COLUMN (column));
   xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
-  xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL });
+  app_test_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL });
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (list_view_of (column))));
   press_down (window);
   start = focused_position (window, model);
@@ -583,13 +562,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
-  g_setenv ("LANGUAGE", "C", TRUE);
-  g_test_init (&argc, &argv, NULL);
-  g_log_set_writer_func (app_test_fatal_writer, NULL, NULL);
-  gtk_init ();
-  adw_init ();
+  app_test_init (&argc, &argv, "none");
 
   g_test_add_func ("/board-models/window", test_window_basics);
   g_test_add_func ("/board-models/window-random", test_window_random);

@@ -399,13 +399,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
-  g_setenv ("LANGUAGE", "C", TRUE);
-  g_test_init (&argc, &argv, NULL);
-  g_log_set_writer_func (app_test_fatal_writer, NULL, NULL);
-  gtk_init ();
-  adw_init ();
+  app_test_init (&argc, &argv, "none");
 
   g_test_add ("/directory-ui/staff-rights", UiFixture, NULL, ui_setup, test_staff_rights, ui_teardown);
   g_test_add ("/directory-ui/staff-availability", UiFixture, NULL, ui_setup, test_staff_availability, ui_teardown);

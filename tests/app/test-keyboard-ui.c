@@ -46,31 +46,6 @@ key_teardown (KeyFixture    *kf,
 
 /* ------------------------------------------------------------ real keys */
 
-static void
-xdotool (const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_ptr_array_add (argv, (gpointer) "xdotool");
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  /* xdotool has closed its display, so the X server has made the events;
-   * a round trip puts them in our queue, then GTK handles them. */
-  gdk_display_sync (gdk_display_get_default ());
-  for (int i = 0; i < 3; i++)
-    {
-      app_test_drain ();
-      g_usleep (2000);
-    }
-  app_test_drain ();
-}
 
 /* Gives `window` the X input focus, as clicking it would. */
 static void
@@ -83,20 +58,20 @@ focus_window (GtkWindow *window)
   surface = gtk_native_get_surface (GTK_NATIVE (window));
   g_assert_true (GDK_IS_X11_SURFACE (surface));
   xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
-  xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL });
+  app_test_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL });
   g_assert_true (gtk_window_is_active (window));
 }
 
 static void
 press (const char *keys)
 {
-  xdotool ((const char *[]) { "key", "--clearmodifiers", keys, NULL });
+  app_test_xdotool ((const char *[]) { "key", "--clearmodifiers", keys, NULL });
 }
 
 static void
 type (const char *text)
 {
-  xdotool ((const char *[]) { "type", "--delay", "1", text, NULL });
+  app_test_xdotool ((const char *[]) { "type", "--delay", "1", text, NULL });
 }
 
 /* ------------------------------------------------------------ the walk */
@@ -380,14 +355,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("LANGUAGE", "C", TRUE);
-  g_test_init (&argc, &argv, NULL);
-  g_log_set_writer_func (app_test_fatal_writer, NULL, NULL);
-  gtk_init ();
-  adw_init ();
-  /* A switch flips at the end of its animation: none, so a key's effect is
-   * there as soon as the key has been handled. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  app_test_init (&argc, &argv, "none");
 
   g_test_add ("/keyboard/main-window", KeyFixture, NULL, key_setup, test_main_window, key_teardown);
   g_test_add ("/keyboard/register", KeyFixture, "R01", key_setup, test_register_by_keyboard, key_teardown);

@@ -398,13 +398,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
-  g_setenv ("LANGUAGE", "C", TRUE);
-  g_test_init (&argc, &argv, NULL);
-  g_log_set_writer_func (app_test_fatal_writer, NULL, NULL);
-  gtk_init ();
-  adw_init ();
+  app_test_init (&argc, &argv, "none");
 
 #define ADD(path, func) g_test_add (path, UiFixture, NULL, ui_setup, func, ui_teardown)
   ADD ("/templates-ui/register-answer", test_register_answer);

@@ -165,7 +165,15 @@ plain_sqlite (const char *source,
   *cpu = cpu_seconds ();
   sqlite3_exec (dst, "BEGIN", NULL, NULL, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    insert_table (dst, &tables[i]);
+    {
+      gint64 t0 = g_get_monotonic_time ();
+      double c0 = cpu_seconds ();
+
+      insert_table (dst, &tables[i]);
+      if (g_getenv ("BENCH_VERBOSE"))
+        g_print ("  plain %s: %u rows, %.0f ms (CPU %.0f ms)\n", tables[i].table, tables[i].rows->len,
+                 seconds_since (t0) * 1000, (cpu_seconds () - c0) * 1000);
+    }
   sqlite3_exec (dst, "COMMIT", NULL, NULL, NULL);
   elapsed = seconds_since (start);
   *cpu = cpu_seconds () - *cpu;
@@ -174,6 +182,31 @@ plain_sqlite (const char *source,
     g_ptr_array_unref (tables[i].rows);
   g_remove (empty);
   return elapsed;
+}
+
+/* BENCH_LOAD_ONLY=PATH: only load the open cases of an existing store (kept
+ * with BENCH_KEEP=PATH), three times, for profiling the read path. */
+static int
+load_only (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwStore) store = sw_store_open (path, &error);
+  SwCaseQuery q = SW_CASE_QUERY_INIT;
+
+  check (store != NULL, error);
+  q.open_only = TRUE;
+  q.unsorted = TRUE;
+  for (int i = 0; i < 3; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      double cpu = cpu_seconds ();
+      g_autoptr(GListModel) open_cases = sw_store_list_cases (store, &q, &error);
+
+      check (open_cases != NULL, error);
+      g_print ("load %u open cases: %.0f ms (CPU %.0f ms)\n", g_list_model_get_n_items (open_cases),
+               seconds_since (start) * 1000, (cpu_seconds () - cpu) * 1000);
+    }
+  return 0;
 }
 
 int
@@ -191,6 +224,8 @@ main (int   argc,
 
   if (g_getenv ("SHOUWEN_DATADIR") == NULL)
     g_setenv ("SHOUWEN_DATADIR", SOURCE_DATADIR, TRUE);
+  if (g_getenv ("BENCH_LOAD_ONLY") != NULL)
+    return load_only (g_getenv ("BENCH_LOAD_ONLY"));
   sw_fixture_setup (&fx, NULL);
   events = (double) n * EVENTS_PER_CASE;
 
@@ -222,6 +257,13 @@ main (int   argc,
   g_print ("load %u open cases into a GListModel: %.0f ms (CPU %.0f ms) (budget < 300 ms)\n",
            g_list_model_get_n_items (open_cases), load_ms, load_cpu);
 
+  if (g_getenv ("BENCH_KEEP") != NULL)
+    {
+      g_autoptr(GFile) from = g_file_new_for_path (fx.path);
+      g_autoptr(GFile) to = g_file_new_for_path (g_getenv ("BENCH_KEEP"));
+
+      check (g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error), error);
+    }
   wal = g_strconcat (fx.path, "-wal", NULL);
   shm = g_strconcat (fx.path, "-shm", NULL);
   g_remove (wal);
