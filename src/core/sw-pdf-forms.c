@@ -87,7 +87,7 @@ figures_table (SwPdf    *pdf,
 {
   static const double widths[] = { 0.24, 0.18, 0.58 };
   const char *header[] = { _("Figure"), _("Value"), _("Definition") };
-  g_auto(Rows) t;
+  g_auto(Rows) t = { 0 };
 
   rows_init (&t);
   for (guint i = 0; i < figures->len; i++)
@@ -108,7 +108,7 @@ breakdown_tables (SwPdf    *pdf,
   const char *kind_header[] = { _("Kind"), _("Received") };
   const char *channel_header[] = { _("Channel"), _("Received") };
   const char *rule_header[] = { _("Rule"), _("Confirmed"), _("Awaiting review"), _("Dismissed") };
-  g_auto(Rows) kinds, channels, rules;
+  g_auto(Rows) kinds = { 0 }, channels = { 0 }, rules = { 0 };
 
   rows_init (&kinds);
   rows_init (&channels);
@@ -144,7 +144,7 @@ departments_table (SwPdf    *pdf,
   static const double widths[] = { 0.24, 0.12, 0.16, 0.16, 0.16, 0.16 };
   const char *header[] = { _("Department"), _("Received"), _("Replied on time"), _("Satisfied customers"),
                            _("Confirmed violations"), _("Rating") };
-  g_auto(Rows) t;
+  g_auto(Rows) t = { 0 };
 
   rows_init (&t);
   for (guint i = 0; i < r->departments->len; i++)
@@ -226,7 +226,7 @@ sw_pdf_write_register (SwStore     *store,
   g_autofree char *title = NULL, *period = NULL, *a = NULL, *b = NULL;
   const char *header[SW_REGISTER_N_COLUMNS];
   const char *const signers[] = { _("Head of the department"), NULL };
-  g_auto(Rows) t;
+  g_auto(Rows) t = { 0 };
   SwPdf *pdf;
 
   if (name == NULL || (rows = sw_register_rows (store, department, from, to, mask, error)) == NULL)
@@ -271,7 +271,7 @@ inspection_findings (SwPdf        *pdf,
   static const double widths[] = { 0.18, 0.18, 0.48, 0.16 };
   const char *header[] = { _("Staff member"), _("Rule"), _("Evidence"), _("Status") };
   g_autoptr(GPtrArray) all = sw_store_list_findings (store, NULL, NULL);
-  g_auto(Rows) t;
+  g_auto(Rows) t = { 0 };
 
   rows_init (&t);
   for (guint i = 0; all && i < all->len; i++)
@@ -303,7 +303,7 @@ sw_pdf_write_inspection (SwStore      *store,
   const char *const signers[] = { _("Inspector"), _("Head of the department"), NULL };
   const SwCriterion *criteria;
   guint n_criteria;
-  g_auto(Rows) fields, scores;
+  g_auto(Rows) fields = { 0 }, scores = { 0 };
   SwPdf *pdf;
 
   if (name == NULL || (pdf = sw_pdf_new (path, FALSE, _("Inspection record"), error)) == NULL)
@@ -343,7 +343,7 @@ staff_records (SwPdf      *pdf,
   const char *header[] = { _("Staff member"), _("Confirmed violations"), _("Admonishments"),
                            _("Efficiency warnings"), _("Year-end effect") };
   g_autoptr(GListModel) staff = sw_store_list_staff (store);
-  g_auto(Rows) t;
+  g_auto(Rows) t = { 0 };
 
   rows_init (&t);
   for (guint i = 0; i < g_list_model_get_n_items (staff); i++)
@@ -376,7 +376,7 @@ inspections_table (SwPdf      *pdf,
   g_autofree char *from = g_strdup_printf ("%04d-01-01", year);
   g_autofree char *to = g_strdup_printf ("%04d-12-31", year);
   g_autoptr(GPtrArray) list = sw_store_list_inspections (store, department, from, to, NULL);
-  g_auto(Rows) t;
+  g_auto(Rows) t = { 0 };
 
   rows_init (&t);
   for (guint i = 0; list && i < list->len; i++)
@@ -406,7 +406,7 @@ sw_pdf_write_evaluation (SwStore     *store,
   g_autoptr(SwReport) r = NULL;
   g_autofree char *year_text = g_strdup_printf ("%d", year);
   g_autofree char *title = NULL;
-  g_auto(Rows) fields;
+  g_auto(Rows) fields = { 0 };
   SwPdf *pdf;
 
   sw_ladder_year_bounds (store, year, &q.from, &q.to);
