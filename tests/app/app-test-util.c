@@ -93,3 +93,16 @@ app_test_xdotool (const char * const *args)
     }
   app_test_drain ();
 }
+
+GtkWidget *
+app_test_find_window (GType type)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkWidget *found = NULL;
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}

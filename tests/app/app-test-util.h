@@ -28,6 +28,8 @@ SwWindow        *app_test_open_window  (SwContext       *context,
 /* Destroys every toplevel window and lets the main loop settle. */
 void             app_test_close_windows (void);
 
+/* The visible toplevel window of `type` (the last one listed), or NULL. */
+GtkWidget       *app_test_find_window  (GType            type);
 /* Runs xdotool with `args` (real key presses through the X server), then
  * lets GTK handle what it made. */
 void             app_test_xdotool      (const char * const *args);

@@ -136,19 +136,6 @@ nav (UiFixture *uf)
   return sw_window_get_accountability (uf->window);
 }
 
-static GtkWidget *
-find_window (GType type)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  GtkWidget *found = NULL;
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      found = l->data;
-  g_list_free (toplevels);
-  return found;
-}
-
 static void
 assert_file_starts (const char *path,
                     const char *prefix)
@@ -260,9 +247,9 @@ test_findings (UiFixture     *uf,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "board.open", "s",
                                              sw_findings_view_get_selected (view)->case_id));
   app_test_drain ();
-  g_assert_nonnull (find_window (SW_TYPE_CASE_VIEW));
-  g_assert_cmpstr (sw_case_get_id (sw_case_view_get_case (SW_CASE_VIEW (find_window (SW_TYPE_CASE_VIEW)))), ==, uf->late);
-  gtk_window_destroy (GTK_WINDOW (find_window (SW_TYPE_CASE_VIEW)));
+  g_assert_nonnull (app_test_find_window (SW_TYPE_CASE_VIEW));
+  g_assert_cmpstr (sw_case_get_id (sw_case_view_get_case (SW_CASE_VIEW (app_test_find_window (SW_TYPE_CASE_VIEW)))), ==, uf->late);
+  gtk_window_destroy (GTK_WINDOW (app_test_find_window (SW_TYPE_CASE_VIEW)));
 
   /* The core wants a reason; nothing changes without one. */
   g_assert_false (sw_findings_view_review (view, TRUE, ""));
@@ -305,7 +292,7 @@ test_findings (UiFixture     *uf,
     SwFindingDialog *dialog = SW_FINDING_DIALOG (sw_findings_view_record (view));
 
     app_test_drain ();
-    g_assert_true (find_window (SW_TYPE_FINDING_DIALOG) == GTK_WIDGET (dialog));
+    g_assert_true (app_test_find_window (SW_TYPE_FINDING_DIALOG) == GTK_WIDGET (dialog));
     in.evidence = "";
     sw_finding_dialog_fill (dialog, &in);
     g_assert_false (sw_finding_dialog_save (dialog));
@@ -314,7 +301,7 @@ test_findings (UiFixture     *uf,
     sw_finding_dialog_fill (dialog, &in);
     g_assert_true (sw_finding_dialog_save (dialog));
     app_test_drain ();
-    g_assert_null (find_window (SW_TYPE_FINDING_DIALOG));
+    g_assert_null (app_test_find_window (SW_TYPE_FINDING_DIALOG));
   }
   g_assert_cmpuint (sw_findings_view_get_n_shown (view), ==, 2);
   recorded = sw_finding_copy (sw_findings_view_get_selected (view));
@@ -514,18 +501,18 @@ test_report_exports (UiFixture     *uf,
   /* From the Export menu: the error instead of the file chooser. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "report.register-pdf", NULL));
   app_test_drain ();
-  dialog = ADW_MESSAGE_DIALOG (find_window (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (app_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Cannot Save the Report");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2026-13-01"));
-  g_assert_null (find_window (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  g_assert_null (app_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* Print with a bad date: the same words as every other print failure. */
   g_assert_cmpint (sw_report_view_print (view, GTK_PRINT_OPERATION_ACTION_EXPORT, bare_pdf), ==,
                    GTK_PRINT_OPERATION_RESULT_ERROR);
   app_test_drain ();
-  dialog = ADW_MESSAGE_DIALOG (find_window (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (app_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could not print");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2026-13-01"));
@@ -537,7 +524,7 @@ test_report_exports (UiFixture     *uf,
   g_assert_cmpint (sw_report_view_print (view, GTK_PRINT_OPERATION_ACTION_EXPORT, "/nonexistent/report.pdf"), ==,
                    GTK_PRINT_OPERATION_RESULT_ERROR);
   app_test_drain ();
-  dialog = ADW_MESSAGE_DIALOG (find_window (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (app_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could not print");
   gtk_window_destroy (GTK_WINDOW (dialog));

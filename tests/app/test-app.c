@@ -102,19 +102,6 @@ register_case (AppFixture *af,
   return g_strdup (sw_case_get_id (c));
 }
 
-static GtkWidget *
-find_window (GType type)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  GtkWidget *found = NULL;
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      found = l->data;
-  g_list_free (toplevels);
-  return found;
-}
-
 /* ------------------------------------------------------------ tests */
 
 static void
@@ -171,7 +158,7 @@ test_register (AppFixture    *af,
   g_assert_nonnull (strstr (sw_register_dialog_get_error (dialog), "不知道"));
   app_test_drain ();
   {
-    GtkWidget *warning = find_window (ADW_TYPE_MESSAGE_DIALOG);
+    GtkWidget *warning = app_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
     g_assert_nonnull (warning);
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (warning), "cancel");
   }
@@ -241,7 +228,7 @@ test_move (AppFixture    *af,
   app_test_drain ();
   g_assert_nonnull (sw_window_get_last_toast (af->window));
   g_assert_nonnull (strstr (sw_window_get_last_toast (af->window), "Cannot reply"));
-  g_assert_null (find_window (SW_TYPE_OP_DIALOG));
+  g_assert_null (app_test_find_window (SW_TYPE_OP_DIALOG));
   g_assert_cmpint (column_of (af, id), ==, SW_STATE_TRANSFERRED);
 
   /* R01 is not in CORP: accepting is not theirs to do. */
@@ -297,7 +284,7 @@ test_case_view (AppFixture    *af,
 
   sw_case_view_activate (view, SW_OP_ACCEPT);
   app_test_drain ();
-  dialog = find_window (SW_TYPE_OP_DIALOG);
+  dialog = app_test_find_window (SW_TYPE_OP_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (sw_op_dialog_set_value (SW_OP_DIALOG (dialog), SW_SLOT_STAFF, "C02"));
   g_assert_true (sw_op_dialog_apply (SW_OP_DIALOG (dialog), FALSE));

@@ -199,17 +199,6 @@ assert_all_reachable (GtkWindow *window,
   return controls->len;
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
 /* ------------------------------------------------------------ tests */
 
 static void
@@ -233,7 +222,7 @@ test_register_by_keyboard (KeyFixture    *kf,
 
   focus_window (GTK_WINDOW (kf->window));
   press ("ctrl+n");
-  dialog = find_toplevel (SW_TYPE_REGISTER_DIALOG);
+  dialog = GTK_WINDOW (app_test_find_window (SW_TYPE_REGISTER_DIALOG));
   g_assert_nonnull (dialog);
   assert_all_reachable (dialog, GTK_WIDGET (dialog));
 
@@ -264,14 +253,14 @@ test_register_by_keyboard (KeyFixture    *kf,
   g_assert_true (sw_case_get_anonymous (c));
 
   /* Escape leaves a dialog without saving. */
-  g_assert_null (find_toplevel (SW_TYPE_REGISTER_DIALOG));
+  g_assert_null (app_test_find_window (SW_TYPE_REGISTER_DIALOG));
   focus_window (GTK_WINDOW (kf->window));
   press ("ctrl+n");
-  dialog = find_toplevel (SW_TYPE_REGISTER_DIALOG);
+  dialog = GTK_WINDOW (app_test_find_window (SW_TYPE_REGISTER_DIALOG));
   g_assert_nonnull (dialog);
   focus_window (dialog);
   press ("Escape");
-  g_assert_null (find_toplevel (SW_TYPE_REGISTER_DIALOG));
+  g_assert_null (app_test_find_window (SW_TYPE_REGISTER_DIALOG));
   g_assert_cmpuint (sw_store_count_cases (kf->fx.store), ==, before + 1);
 }
 
@@ -303,11 +292,11 @@ test_board_cards (KeyFixture    *kf,
   g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (window), list));
 
   press ("Return");
-  view = find_toplevel (SW_TYPE_CASE_VIEW);
+  view = GTK_WINDOW (app_test_find_window (SW_TYPE_CASE_VIEW));
   g_assert_nonnull (view);
   assert_all_reachable (view, GTK_WIDGET (view));
   press ("Escape");
-  g_assert_null (find_toplevel (SW_TYPE_CASE_VIEW));
+  g_assert_null (app_test_find_window (SW_TYPE_CASE_VIEW));
 }
 
 /* The administrator's pages below the boards. */
@@ -348,7 +337,7 @@ test_preferences (KeyFixture    *kf,
   g_assert_cmpuint (assert_all_reachable (GTK_WINDOW (prefs), prefs), >=, 3);
   focus_window (GTK_WINDOW (prefs));
   press ("Escape");
-  g_assert_null (find_toplevel (SW_TYPE_PREFERENCES_WINDOW));
+  g_assert_null (app_test_find_window (SW_TYPE_PREFERENCES_WINDOW));
 }
 
 int

@@ -66,19 +66,6 @@ open_page (PrefsFixture *pf,
   return page;
 }
 
-static GtkWidget *
-find_window (GType type)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  GtkWidget *found = NULL;
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      found = l->data;
-  g_list_free (toplevels);
-  return found;
-}
-
 static int
 policy_version (PrefsFixture *pf)
 {
@@ -432,12 +419,12 @@ test_open_case_action (PrefsFixture  *pf,
   reload (pf);
   window = sw_window_new (GTK_APPLICATION (app), pf->context);
   app_test_drain ();
-  g_assert_null (find_window (SW_TYPE_CASE_VIEW));
+  g_assert_null (app_test_find_window (SW_TYPE_CASE_VIEW));
   /* What a notification's click runs. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-case", g_variant_new_string (sw_case_get_id (c)));
   app_test_drain ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
-  view = find_window (SW_TYPE_CASE_VIEW);
+  view = app_test_find_window (SW_TYPE_CASE_VIEW);
   g_assert_nonnull (view);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (view)) == GTK_WINDOW (window));
   gtk_window_destroy (GTK_WINDOW (view));

@@ -79,19 +79,6 @@ ui_teardown (UiFixture     *uf,
 }
 
 static GtkWidget *
-find_window (GType type)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  GtkWidget *found = NULL;
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      found = l->data;
-  g_list_free (toplevels);
-  return found;
-}
-
-static GtkWidget *
 find_child (GtkWidget *widget,
             GType      type)
 {
@@ -255,7 +242,7 @@ test_case_view_materials (UiFixture     *uf,
   app_test_drain ();
   sw_case_view_activate (SW_CASE_VIEW (view), SW_OP_NOTIFY);
   app_test_drain ();
-  dialog = find_window (SW_TYPE_OP_DIALOG);
+  dialog = app_test_find_window (SW_TYPE_OP_DIALOG);
   g_assert_nonnull (dialog);
   picker = SW_TEMPLATE_PICKER (find_child (dialog, SW_TYPE_TEMPLATE_PICKER));
   g_assert_nonnull (picker);
