@@ -19,6 +19,15 @@ cli_json_add_string (JsonBuilder *b,
 }
 
 void
+cli_json_add_int (JsonBuilder *b,
+                  const char  *name,
+                  gint64       value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_int_value (b, value);
+}
+
+void
 cli_json_add_time (JsonBuilder *b,
                    const char  *name,
                    gint64       ms)
@@ -164,20 +173,14 @@ cli_case_to_json (CliContext *ctx,
   cli_json_add_string (b, "rule", sw_case_get_promised_rule (c));
   json_builder_end_object (b);
 
-  json_builder_set_member_name (b, "policy_version");
-  json_builder_add_int_value (b, sw_case_get_policy_version (c));
+  cli_json_add_int (b, "policy_version", sw_case_get_policy_version (c));
   json_builder_set_member_name (b, "counts");
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "urged");
-  json_builder_add_int_value (b, sw_case_get_urge_count (c));
-  json_builder_set_member_name (b, "reopened");
-  json_builder_add_int_value (b, sw_case_get_reopen_count (c));
-  json_builder_set_member_name (b, "returned");
-  json_builder_add_int_value (b, sw_case_get_return_count (c));
-  json_builder_set_member_name (b, "forwarded");
-  json_builder_add_int_value (b, sw_case_get_forward_count (c));
-  json_builder_set_member_name (b, "events");
-  json_builder_add_int_value (b, sw_case_get_event_count (c));
+  cli_json_add_int (b, "urged", sw_case_get_urge_count (c));
+  cli_json_add_int (b, "reopened", sw_case_get_reopen_count (c));
+  cli_json_add_int (b, "returned", sw_case_get_return_count (c));
+  cli_json_add_int (b, "forwarded", sw_case_get_forward_count (c));
+  cli_json_add_int (b, "events", sw_case_get_event_count (c));
   json_builder_end_object (b);
   json_builder_set_member_name (b, "satisfaction");
   if (sw_case_get_satisfaction (c) > 0)
@@ -202,8 +205,7 @@ cli_staff_to_json (SwStaff *s)
   cli_json_add_string (b, "empno", sw_staff_get_empno (s));
   cli_json_add_string (b, "name", sw_staff_get_name (s));
   cli_json_add_string (b, "department", sw_staff_get_department_code (s));
-  json_builder_set_member_name (b, "rank");
-  json_builder_add_int_value (b, sw_staff_get_rank (s));
+  cli_json_add_int (b, "rank", sw_staff_get_rank (s));
   cli_json_add_string (b, "title", sw_staff_get_title (s));
   cli_json_add_string (b, "hire_date", sw_staff_get_hire_date (s));
   cli_json_add_string (b, "phone", sw_staff_get_phone (s));

@@ -108,12 +108,9 @@ calendar_list (CliContext *ctx, int argc, char **argv)
         {
           SwCalendarDay *d = g_ptr_array_index (days, i);
           json_builder_begin_object (b);
-          json_builder_set_member_name (b, "date");
-          json_builder_add_string_value (b, d->date);
-          json_builder_set_member_name (b, "kind");
-          json_builder_add_string_value (b, d->kind == SW_DAY_WORKDAY ? "workday" : "holiday");
-          json_builder_set_member_name (b, "name");
-          json_builder_add_string_value (b, d->name ? d->name : "");
+          cli_json_add_string (b, "date", d->date);
+          cli_json_add_string (b, "kind", d->kind == SW_DAY_WORKDAY ? "workday" : "holiday");
+          cli_json_add_string (b, "name", d->name ? d->name : "");
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -265,8 +262,7 @@ policy_show (CliContext *ctx, int argc, char **argv)
       g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "version");
-      json_builder_add_int_value (b, sw_policy_get_version (policy));
+      cli_json_add_int (b, "version", sw_policy_get_version (policy));
       json_builder_set_member_name (b, "values");
       json_builder_begin_object (b);
       for (guint i = 0; i < n; i++)

@@ -221,18 +221,16 @@ report_to_json (const SwSyncReport *r,
   g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
 
   json_builder_begin_object (b);
-#define INT_MEMBER(name, value) json_builder_set_member_name (b, name); json_builder_add_int_value (b, value);
-  INT_MEMBER ("directory_pending", sw_store_directory_count_outbox (store));
-  INT_MEMBER ("pushed", r->pushed);
-  INT_MEMBER ("duplicates", r->duplicates);
-  INT_MEMBER ("rejected", r->rejected);
-  INT_MEMBER ("deferred", r->deferred);
-  INT_MEMBER ("pulled", r->pulled);
-  INT_MEMBER ("pending", sw_sync_client_get_pending (client));
-  INT_MEMBER ("rejected_total", sw_sync_client_get_rejected (client));
-  INT_MEMBER ("directory_sent", r->directory_sent);
-  INT_MEMBER ("directory_refused", r->directory_refused);
-#undef INT_MEMBER
+  cli_json_add_int (b, "directory_pending", sw_store_directory_count_outbox (store));
+  cli_json_add_int (b, "pushed", r->pushed);
+  cli_json_add_int (b, "duplicates", r->duplicates);
+  cli_json_add_int (b, "rejected", r->rejected);
+  cli_json_add_int (b, "deferred", r->deferred);
+  cli_json_add_int (b, "pulled", r->pulled);
+  cli_json_add_int (b, "pending", sw_sync_client_get_pending (client));
+  cli_json_add_int (b, "rejected_total", sw_sync_client_get_rejected (client));
+  cli_json_add_int (b, "directory_sent", r->directory_sent);
+  cli_json_add_int (b, "directory_refused", r->directory_refused);
   json_builder_set_member_name (b, "epoch_changed");
   json_builder_add_boolean_value (b, r->epoch_changed);
   json_builder_end_object (b);
@@ -281,8 +279,7 @@ directory_edits_to_json (JsonBuilder *b,
       SwDirectoryChange *c = g_ptr_array_index (changes, i);
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "seq");
-      json_builder_add_int_value (b, c->seq);
+      cli_json_add_int (b, "seq", c->seq);
       cli_json_add_string (b, "state", state);
       cli_json_add_string (b, "table", c->table);
       cli_json_add_string (b, "key", c->key);
@@ -382,32 +379,19 @@ sync_status (CliContext *ctx, int argc, char **argv)
       g_autoptr(JsonNode) node = NULL;
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "state");
-      json_builder_add_string_value (b, sw_sync_state_to_string (sw_sync_client_get_state (client)));
-      json_builder_set_member_name (b, "reason");
-      json_builder_add_string_value (b, sw_sync_client_get_reason (client));
-      json_builder_set_member_name (b, "offline_since");
-      json_builder_add_int_value (b, sw_sync_client_get_offline_since (client));
-      json_builder_set_member_name (b, "server");
-      json_builder_add_string_value (b, server);
-      json_builder_set_member_name (b, "branch");
-      json_builder_add_string_value (b, branch);
-      json_builder_set_member_name (b, "device_code");
-      json_builder_add_string_value (b, sw_store_get_device_code (store));
-      json_builder_set_member_name (b, "device_id");
-      json_builder_add_string_value (b, sw_store_get_device_id (store));
-      json_builder_set_member_name (b, "epoch");
-      json_builder_add_string_value (b, epoch);
-      json_builder_set_member_name (b, "cursor");
-      json_builder_add_int_value (b, cursor ? g_ascii_strtoll (cursor, NULL, 10) : 0);
-      json_builder_set_member_name (b, "pending");
-      json_builder_add_int_value (b, sw_sync_client_get_pending (client));
-      json_builder_set_member_name (b, "rejected");
-      json_builder_add_int_value (b, sw_sync_client_get_rejected (client));
-      json_builder_set_member_name (b, "open_conflicts");
-      json_builder_add_int_value (b, open_conflicts);
-      json_builder_set_member_name (b, "last_synced");
-      json_builder_add_int_value (b, sw_sync_client_get_last_synced (client));
+      cli_json_add_string (b, "state", sw_sync_state_to_string (sw_sync_client_get_state (client)));
+      cli_json_add_string (b, "reason", sw_sync_client_get_reason (client));
+      cli_json_add_int (b, "offline_since", sw_sync_client_get_offline_since (client));
+      cli_json_add_string (b, "server", server);
+      cli_json_add_string (b, "branch", branch);
+      cli_json_add_string (b, "device_code", sw_store_get_device_code (store));
+      cli_json_add_string (b, "device_id", sw_store_get_device_id (store));
+      cli_json_add_string (b, "epoch", epoch);
+      cli_json_add_int (b, "cursor", cursor ? g_ascii_strtoll (cursor, NULL, 10) : 0);
+      cli_json_add_int (b, "pending", sw_sync_client_get_pending (client));
+      cli_json_add_int (b, "rejected", sw_sync_client_get_rejected (client));
+      cli_json_add_int (b, "open_conflicts", open_conflicts);
+      cli_json_add_int (b, "last_synced", sw_sync_client_get_last_synced (client));
       json_builder_set_member_name (b, "directory_edits");
       json_builder_begin_array (b);
       directory_edits_to_json (b, dir_pending, "pending");
@@ -468,14 +452,12 @@ sync_rejected (CliContext *ctx, int argc, char **argv)
           SwRejectedEvent *r = g_ptr_array_index (list, i);
 
           json_builder_begin_object (b);
-#define STR_MEMBER(name, value) json_builder_set_member_name (b, name); json_builder_add_string_value (b, value);
-          STR_MEMBER ("event_id", r->event_id);
-          STR_MEMBER ("case_id", r->case_id);
-          STR_MEMBER ("case_number", r->case_number);
-          STR_MEMBER ("kind", r->kind);
-          STR_MEMBER ("code", r->code);
-          STR_MEMBER ("message", r->message);
-#undef STR_MEMBER
+          cli_json_add_string (b, "event_id", r->event_id);
+          cli_json_add_string (b, "case_id", r->case_id);
+          cli_json_add_string (b, "case_number", r->case_number);
+          cli_json_add_string (b, "kind", r->kind);
+          cli_json_add_string (b, "code", r->code);
+          cli_json_add_string (b, "message", r->message);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -542,15 +524,12 @@ sync_conflicts (CliContext *ctx, int argc, char **argv)
           SwConflict *k = g_ptr_array_index (list, i);
 
           json_builder_begin_object (b);
-#define STR_MEMBER(name, value) json_builder_set_member_name (b, name); \
-          if (value) json_builder_add_string_value (b, value); else json_builder_add_null_value (b);
-          STR_MEMBER ("case_id", k->case_id);
-          STR_MEMBER ("field", k->field);
-          STR_MEMBER ("kept_event", k->kept_event);
-          STR_MEMBER ("lost_event", k->lost_event);
-          STR_MEMBER ("lost_value", k->lost_value);
-          STR_MEMBER ("resolved_event", k->resolved_event);
-#undef STR_MEMBER
+          cli_json_add_string (b, "case_id", k->case_id);
+          cli_json_add_string (b, "field", k->field);
+          cli_json_add_string (b, "kept_event", k->kept_event);
+          cli_json_add_string (b, "lost_event", k->lost_event);
+          cli_json_add_string (b, "lost_value", k->lost_value);
+          cli_json_add_string (b, "resolved_event", k->resolved_event);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);

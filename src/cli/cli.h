@@ -76,6 +76,9 @@ const CliCommand *cli_find     (const CliCommand *table,
 void      cli_json_add_string  (JsonBuilder     *b,
                                 const char      *name,
                                 const char      *value);
+void      cli_json_add_int     (JsonBuilder     *b,
+                                const char      *name,
+                                gint64           value);
 void      cli_json_add_time    (JsonBuilder     *b,
                                 const char      *name,
                                 gint64           ms);
