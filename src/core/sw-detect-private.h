@@ -99,6 +99,13 @@ gboolean       _sw_detect_fold        (const SwDetectContext *ctx,
                                        gpointer               user_data,
                                        GError               **error);
 
+/* Folds every case in the database. */
+gboolean       _sw_detect_fold_all    (const SwDetectContext *ctx,
+                                       sqlite3               *db,
+                                       SwDetectDeliver        deliver,
+                                       gpointer               user_data,
+                                       GError               **error);
+
 /* TRUE keeps every run in the calling thread (the tests compare both). */
 void           _sw_detect_set_one_thread (gboolean only_one);
 

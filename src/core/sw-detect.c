@@ -313,8 +313,7 @@ reader_thread (gpointer data)
     {
       r->opened = TRUE;
       sqlite3_exec (db, "PRAGMA cache_size=-16384; PRAGMA mmap_size=1073741824", NULL, NULL, NULL);
-      _sw_detect_fold (r->ctx, db, SW_DETECT_SCAN_COLUMNS " FROM events e" SW_DETECT_SCAN_ORDER,
-                       queue_batch, r, &r->error);
+      _sw_detect_fold_all (r->ctx, db, queue_batch, r, &r->error);
     }
   sqlite3_close (db);
   g_async_queue_push (r->queue, &done);
@@ -415,14 +414,12 @@ scan (Detect   *d,
         return ok;
       d->ctx.fold_deadlines = FALSE;
     }
-  if (watermark != 0 && !select_cases (d, watermark, error))
-    return FALSE;
-  return _sw_detect_fold (&d->ctx, d->store->db,
-                          watermark == 0
-                          ? SW_DETECT_SCAN_COLUMNS " FROM events e" SW_DETECT_SCAN_ORDER
-                          : SW_DETECT_SCAN_COLUMNS " FROM detect_scan s JOIN events e ON e.case_id = s.case_id"
-                            SW_DETECT_SCAN_ORDER,
-                          write_batch, d, error) &&
+  if (watermark == 0)
+    return _sw_detect_fold_all (&d->ctx, d->store->db, write_batch, d, error) && flush_facts (d, error);
+  return select_cases (d, watermark, error) &&
+         _sw_detect_fold (&d->ctx, d->store->db,
+                          SW_DETECT_SCAN_COLUMNS " FROM detect_scan s JOIN events e ON e.case_id = s.case_id"
+                          SW_DETECT_SCAN_ORDER, write_batch, d, error) &&
          flush_facts (d, error);
 }
 
@@ -585,7 +582,7 @@ sw_detect_run (SwStore        *store,
   if (!ok)
     sw_store_rollback (store);
   else
-    ok = sw_store_commit (store, error);
+    ok = sw_store_commit_deferred (store, error);
   restore_cache (store, cache);
   if (!ok)
     {

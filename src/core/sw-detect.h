@@ -21,7 +21,9 @@ typedef struct {
   guint n_new;            /* findings that did not exist before */
 } SwDetectStats;
 
-/* Runs detection; returns the new findings (a GPtrArray of SwFinding). */
+/* Runs detection; returns the new findings (a GPtrArray of SwFinding).
+ * Its commit leaves the write-ahead log as it is: call sw_store_checkpoint
+ * once the findings are out. */
 GPtrArray *sw_detect_run (SwStore        *store,
                           SwDetectStats  *stats,
                           GError        **error);

@@ -98,7 +98,7 @@ own_branch (Change     *c,
             const char *branch,
             const char *what)
 {
-  if (*branch == '\0' || g_strcmp0 (branch, c->device->branch_code) == 0)
+  if (branch == NULL || *branch == '\0' || g_strcmp0 (branch, c->device->branch_code) == 0)
     return TRUE;
   return refuse (c, "forbidden",
                  g_strdup_printf (_("“%s” belongs to another branch; only its own devices may change it"), what));

@@ -10,6 +10,9 @@ G_BEGIN_DECLS
 
 /* "SHWN": marks a file as ours in the SQLite header (PRAGMA application_id). */
 #define SW_STORE_APPLICATION_ID 0x5348574e
+/* Pages the write-ahead log may hold before a commit copies it into the
+ * database (SQLite's wal_autocheckpoint). */
+#define SW_STORE_WAL_PAGES 1000
 
 struct _SwStore
 {

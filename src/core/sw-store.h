@@ -47,6 +47,14 @@ gboolean      sw_store_begin               (SwStore     *self,
 gboolean      sw_store_commit              (SwStore     *self,
                                             GError     **error);
 void          sw_store_rollback            (SwStore     *self);
+/* The outermost commit of a transaction that writes a lot, without copying
+ * the log into the database at once: call sw_store_checkpoint when the
+ * results are out (closing the last connection does it too). */
+gboolean      sw_store_commit_deferred     (SwStore     *self,
+                                            GError     **error);
+/* Copies what the write-ahead log holds into the database, as far as
+ * readers allow, without waiting for them. */
+void          sw_store_checkpoint          (SwStore     *self);
 
 char         *sw_store_get_meta            (SwStore     *self,
                                             const char  *key);

@@ -552,6 +552,79 @@ test_threads_agree (SwFixture *fx, gconstpointer data)
   assert_same_rows (one, two, "SELECT * FROM case_facts ORDER BY case_id");
 }
 
+static void
+exec_sql (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* Two devices gave the transfer and the acceptance the same clock: every
+ * replica folds them by device then id (here: the acceptance first, then
+ * the transfer, which leaves the case waiting for acceptance, neither
+ * counted as a transfer from registration nor as its acceptance), not in
+ * the order they were stored (which gives the acceptance's deadline and
+ * "1 1"). A first run scans by the clock alone and must untangle such a
+ * case, in one thread and in two, as a later run (which reads the case in
+ * the full order) does. */
+static void
+test_same_clock (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(SwCase) c = sw_fixture_register (fx, "R01", FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *transferred = NULL, *accepted = NULL, *sql = NULL;
+
+  at (fx, "2026-11-23T10:10");
+  OK (sw_ops_transfer (fx->store, "R01", sw_case_get_id (c), "CORP", "对公业务", E));
+  at (fx, "2026-11-23T11:30");
+  OK (sw_ops_accept (fx->store, "C01", sw_case_get_id (c), "C02", E));
+  transferred = g_strdup (event_id (fx, c, SW_EVENT_TRANSFERRED, 0));
+  accepted = g_strdup (event_id (fx, c, SW_EVENT_ACCEPTED, 0));
+  sql = g_strdup_printf ("UPDATE events SET device = 'device-b' WHERE id = '%s';"
+                         "UPDATE events SET device = 'device-a',"
+                         " hlc_ms = (SELECT hlc_ms FROM events WHERE id = '%s'),"
+                         " hlc_counter = (SELECT hlc_counter FROM events WHERE id = '%s') WHERE id = '%s'",
+                         transferred, transferred, transferred, accepted);
+
+  for (int mode = 0; mode <= 2; mode++)
+    {
+      gboolean threaded = mode == 1, later = mode == 2;
+      g_autofree char *path = g_strdup_printf ("%s/tied-%d.db", fx->dir, mode);
+      g_autoptr(GPtrArray) facts = NULL;
+      g_autofree char *expected = g_strdup_printf ("%s 0 0", transferred);
+      SwDetectStats stats = { 0 };
+
+      g_assert_true (sw_store_backup (fx->store, path, &error));
+      g_assert_no_error (error);
+      exec_sql (path, sql);
+      if (later)
+        exec_sql (path, "INSERT OR REPLACE INTO meta (key, value) VALUES ('detect.seq', '1')");
+      {
+        g_autoptr(SwStore) store = sw_store_open (path, &error);
+        guint n_cases = 0, n_changed = 0;
+
+        g_assert_no_error (error);
+        /* The case row follows the log: waiting for acceptance again. */
+        g_assert_true (sw_store_rebuild (store, &n_cases, &n_changed, &error));
+        g_assert_no_error (error);
+        g_assert_cmpuint (n_changed, ==, 1);
+      }
+      /* The stored order still has the transfer first. */
+      g_assert_cmpuint (count (path, "SELECT count (*) FROM events e JOIN events f ON f.case_id = e.case_id"
+                                     " AND f.hlc_ms = e.hlc_ms AND f.hlc_counter = e.hlc_counter"
+                                     " AND f.kind = 'accepted' AND e.kind = 'transferred'"
+                                     " AND e.rowid < f.rowid"), ==, 1);
+      first_run (path, threaded, &stats);
+      facts = dump (path, "SELECT due_event || ' ' || transfers || ' ' || accepts FROM case_facts");
+      g_assert_cmpuint (facts->len, ==, 1);
+      g_assert_cmpstr (g_ptr_array_index (facts, 0), ==, expected);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -569,5 +642,6 @@ main (int argc, char **argv)
   ADD ("/detect/repeat-complaint", test_repeat_complaint);
   ADD ("/detect/reopen-repeat", test_reopen_repeat);
   ADD ("/detect/threads-agree", test_threads_agree);
+  ADD ("/detect/same-clock", test_same_clock);
   return g_test_run ();
 }
