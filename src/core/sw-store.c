@@ -398,7 +398,8 @@ open_store (const char  *path,
                        "PRAGMA synchronous=NORMAL;"
                        "PRAGMA foreign_keys=ON;"
                        "PRAGMA temp_store=MEMORY;"
-                       "PRAGMA cache_size=-16384;",
+                       "PRAGMA cache_size=-16384;"
+                       "PRAGMA journal_size_limit=16777216;",
                        error))
     return NULL;
   sqlite3_wal_autocheckpoint (self->db, SW_STORE_WAL_PAGES);
