@@ -232,3 +232,43 @@ sw_add_save_shortcut (GtkWidget *window,
                           gtk_callback_action_new (press_button_cb, button, NULL)));
   gtk_widget_add_controller (window, controller);
 }
+
+/* In GTK 4.8 Tab walks a list box's rows one by one and a selection follows
+ * the focus: passing the sidebar with Tab showed every page on the way. So
+ * the lists select nothing themselves. */
+void
+sw_nav_list_init (GtkListBox *list)
+{
+  gtk_list_box_set_selection_mode (list, GTK_SELECTION_NONE);
+  gtk_list_box_set_activate_on_single_click (list, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (list), "navigation-sidebar");
+}
+
+void
+sw_nav_list_mark (GtkListBox    *list,
+                  GtkListBoxRow *row)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list)); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gboolean marked = child == GTK_WIDGET (row);
+
+      if (!GTK_IS_LIST_BOX_ROW (child))
+        continue;
+      if (marked)
+        gtk_widget_set_state_flags (child, GTK_STATE_FLAG_SELECTED, FALSE);
+      else
+        gtk_widget_unset_state_flags (child, GTK_STATE_FLAG_SELECTED);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_SELECTED, marked, -1);
+    }
+}
+
+GtkListBoxRow *
+sw_nav_list_get_marked (GtkListBox *list)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child) && (gtk_widget_get_state_flags (child) & GTK_STATE_FLAG_SELECTED))
+      return GTK_LIST_BOX_ROW (child);
+  return NULL;
+}

@@ -11,6 +11,7 @@
 #include "sw-op-dialog.h"
 #include "sw-register-dialog.h"
 #include "sw-sync-indicator.h"
+#include "sw-ui-util.h"
 #include "sw-user-picker.h"
 #include "sw-window.h"
 
@@ -162,12 +163,11 @@ build_sidebar (SwWindow *self)
 }
 
 static void
-board_selected_cb (GtkListBox    *list,
-                   GtkListBoxRow *row,
-                   SwWindow      *self)
+board_activated_cb (GtkListBox    *list,
+                    GtkListBoxRow *row,
+                    SwWindow      *self)
 {
-  if (row == NULL)
-    return;
+  sw_nav_list_mark (list, row);
   sw_acct_nav_unselect (self->acct_nav);
   sw_dir_nav_unselect (self->dir_nav);
   gtk_stack_set_visible_child_name (self->view_stack, "board");
@@ -187,7 +187,7 @@ page_shown (SwWindow   *self,
       sw_window_set_board_kind (self, sw_board_get_kind (self->board));
       return;
     }
-  gtk_list_box_unselect_all (self->boards_list);
+  sw_nav_list_mark (self->boards_list, NULL);
   adw_window_title_set_title (self->window_title, title);
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);
@@ -517,7 +517,8 @@ sw_window_new (GtkApplication *app,
   self->dir_nav = SW_DIR_NAV (sw_dir_nav_new (context, self->view_stack));
   gtk_box_append (self->sidebar_box, GTK_WIDGET (self->dir_nav));
   g_signal_connect (self->dir_nav, "page-selected", G_CALLBACK (dir_page_cb), self);
-  g_signal_connect (self->boards_list, "row-selected", G_CALLBACK (board_selected_cb), self);
+  sw_nav_list_init (self->boards_list);
+  g_signal_connect (self->boards_list, "row-activated", G_CALLBACK (board_activated_cb), self);
   g_signal_connect (self->search_entry, "changed", G_CALLBACK (search_text_changed_cb), self);
   g_signal_connect_swapped (context, "notify::user", G_CALLBACK (user_changed_cb), self);
   g_signal_connect_swapped (context, "tick", G_CALLBACK (queue_counts), self);
@@ -552,7 +553,7 @@ sw_window_set_board_kind (SwWindow    *self,
                           SwBoardKind  kind)
 {
   gtk_stack_set_visible_child_name (self->view_stack, "board");
-  gtk_list_box_select_row (self->boards_list, gtk_list_box_get_row_at_index (self->boards_list, kind));
+  sw_nav_list_mark (self->boards_list, gtk_list_box_get_row_at_index (self->boards_list, kind));
   sw_board_set_kind (self->board, kind);
   update_titles (self);
 }

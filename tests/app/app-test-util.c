@@ -95,6 +95,21 @@ app_test_xdotool (const char * const *args)
 }
 
 GtkWidget *
+app_test_find_widget (GtkWidget *root,
+                      GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = app_test_find_widget (c, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
 app_test_find_window (GType type)
 {
   GList *toplevels = gtk_window_list_toplevels ();

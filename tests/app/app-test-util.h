@@ -28,6 +28,10 @@ SwWindow        *app_test_open_window  (SwContext       *context,
 /* Destroys every toplevel window and lets the main loop settle. */
 void             app_test_close_windows (void);
 
+/* The first widget of `type` under `root` (itself included), depth first,
+ * or NULL. */
+GtkWidget       *app_test_find_widget  (GtkWidget       *root,
+                                        GType            type);
 /* The visible toplevel window of `type` (the last one listed), or NULL. */
 GtkWidget       *app_test_find_window  (GType            type);
 /* Runs xdotool with `args` (real key presses through the X server), then

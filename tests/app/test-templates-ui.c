@@ -78,21 +78,6 @@ ui_teardown (UiFixture     *uf,
   sw_fixture_teardown (&uf->fx, data);
 }
 
-static GtkWidget *
-find_child (GtkWidget *widget,
-            GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_child (c, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static const char *
 id_at (GListModel *offered,
        guint       i)
@@ -125,9 +110,9 @@ click_template (SwTemplatePicker *picker,
 
   sw_template_picker_popup (picker);
   app_test_drain ();
-  popover = GTK_POPOVER (find_child (GTK_WIDGET (picker), GTK_TYPE_POPOVER));
+  popover = GTK_POPOVER (app_test_find_widget (GTK_WIDGET (picker), GTK_TYPE_POPOVER));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
-  list = GTK_LIST_BOX (find_child (GTK_WIDGET (popover), GTK_TYPE_LIST_BOX));
+  list = GTK_LIST_BOX (app_test_find_widget (GTK_WIDGET (popover), GTK_TYPE_LIST_BOX));
   for (GtkWidget *r = gtk_widget_get_first_child (GTK_WIDGET (list)); r != NULL; r = gtk_widget_get_next_sibling (r))
     if (g_strcmp0 (gtk_widget_get_name (r), id) == 0)
       row = r;
@@ -244,7 +229,7 @@ test_case_view_materials (UiFixture     *uf,
   app_test_drain ();
   dialog = app_test_find_window (SW_TYPE_OP_DIALOG);
   g_assert_nonnull (dialog);
-  picker = SW_TEMPLATE_PICKER (find_child (dialog, SW_TYPE_TEMPLATE_PICKER));
+  picker = SW_TEMPLATE_PICKER (app_test_find_widget (dialog, SW_TYPE_TEMPLATE_PICKER));
   g_assert_nonnull (picker);
 
   offered = sw_template_picker_refresh (picker);

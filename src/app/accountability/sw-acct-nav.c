@@ -10,6 +10,7 @@
 #include "sw-inspections-view.h"
 #include "sw-record-view.h"
 #include "sw-report-view.h"
+#include "sw-ui-util.h"
 
 struct _SwAcctNav
 {
@@ -24,7 +25,6 @@ struct _SwAcctNav
   GtkListBox *list;
   GtkWidget  *rows[SW_N_ACCT_PAGES];
   GtkWidget  *pages[SW_N_ACCT_PAGES];
-  gboolean    selecting;
 };
 
 G_DEFINE_FINAL_TYPE (SwAcctNav, sw_acct_nav, GTK_TYPE_BOX)
@@ -125,7 +125,7 @@ user_changed_cb (SwAcctNav *self)
       visible += available;
     }
   gtk_widget_set_visible (GTK_WIDGET (self), visible > 0);
-  if (gtk_list_box_get_selected_row (self->list) != NULL)
+  if (sw_nav_list_get_marked (self->list) != NULL)
     {
       sw_acct_nav_unselect (self);
       g_signal_emit (self, signals[PAGE_SELECTED], 0, NULL);
@@ -133,12 +133,10 @@ user_changed_cb (SwAcctNav *self)
 }
 
 static void
-row_selected_cb (GtkListBox    *list,
-                 GtkListBoxRow *row,
-                 SwAcctNav     *self)
+row_activated_cb (GtkListBox    *list,
+                  GtkListBoxRow *row,
+                  SwAcctNav     *self)
 {
-  if (row == NULL || self->selecting)
-    return;
   sw_acct_nav_show (self, gtk_list_box_row_get_index (row));
 }
 
@@ -177,7 +175,7 @@ sw_acct_nav_init (SwAcctNav *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->heading), "heading");
   gtk_widget_add_css_class (GTK_WIDGET (self->heading), "dim-label");
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
+  sw_nav_list_init (self->list);
   gtk_box_append (GTK_BOX (self), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->heading));
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->list));
@@ -189,7 +187,7 @@ sw_acct_nav_init (SwAcctNav *self)
       gtk_list_box_append (self->list, label);
       self->rows[p] = GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, p));
     }
-  g_signal_connect (self->list, "row-selected", G_CALLBACK (row_selected_cb), self);
+  g_signal_connect (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
 }
 
 GtkWidget *
@@ -215,9 +213,7 @@ sw_acct_nav_show (SwAcctNav  *self,
     return NULL;
   if (self->pages[page] == NULL)
     self->pages[page] = make_page (self, page);
-  self->selecting = TRUE;
-  gtk_list_box_select_row (self->list, GTK_LIST_BOX_ROW (self->rows[page]));
-  self->selecting = FALSE;
+  sw_nav_list_mark (self->list, GTK_LIST_BOX_ROW (self->rows[page]));
   gtk_stack_set_visible_child (self->stack, self->pages[page]);
   g_signal_emit (self, signals[PAGE_SELECTED], 0, sw_acct_page_title (page));
   return self->pages[page];
@@ -237,7 +233,5 @@ sw_acct_nav_show_person (SwAcctNav  *self,
 void
 sw_acct_nav_unselect (SwAcctNav *self)
 {
-  self->selecting = TRUE;
-  gtk_list_box_unselect_all (self->list);
-  self->selecting = FALSE;
+  sw_nav_list_mark (self->list, NULL);
 }

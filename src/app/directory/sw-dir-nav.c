@@ -8,6 +8,7 @@
 #include "sw-dir-nav.h"
 #include "sw-staff-view.h"
 #include "sw-templates-view.h"
+#include "sw-ui-util.h"
 
 struct _SwDirNav
 {
@@ -21,7 +22,6 @@ struct _SwDirNav
   GtkListBox *list;
   GtkWidget  *rows[SW_N_DIR_PAGES];
   GtkWidget  *pages[SW_N_DIR_PAGES];
-  gboolean    selecting;
 };
 
 G_DEFINE_FINAL_TYPE (SwDirNav, sw_dir_nav, GTK_TYPE_BOX)
@@ -55,7 +55,7 @@ user_changed_cb (SwDirNav *self)
         self->pages[p] = NULL;
       }
   gtk_widget_set_visible (GTK_WIDGET (self), sw_context_get_user (self->context) != NULL);
-  if (gtk_list_box_get_selected_row (self->list) != NULL)
+  if (sw_nav_list_get_marked (self->list) != NULL)
     {
       sw_dir_nav_unselect (self);
       g_signal_emit (self, signals[PAGE_SELECTED], 0, NULL);
@@ -63,12 +63,10 @@ user_changed_cb (SwDirNav *self)
 }
 
 static void
-row_selected_cb (GtkListBox    *list,
-                 GtkListBoxRow *row,
-                 SwDirNav      *self)
+row_activated_cb (GtkListBox    *list,
+                  GtkListBoxRow *row,
+                  SwDirNav      *self)
 {
-  if (row == NULL || self->selecting)
-    return;
   sw_dir_nav_show (self, gtk_list_box_row_get_index (row));
 }
 
@@ -108,7 +106,7 @@ sw_dir_nav_init (SwDirNav *self)
   gtk_widget_add_css_class (heading, "heading");
   gtk_widget_add_css_class (heading, "dim-label");
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
+  sw_nav_list_init (self->list);
   gtk_box_append (GTK_BOX (self), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
   gtk_box_append (GTK_BOX (self), heading);
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->list));
@@ -120,7 +118,7 @@ sw_dir_nav_init (SwDirNav *self)
       gtk_list_box_append (self->list, label);
       self->rows[p] = GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, p));
     }
-  g_signal_connect (self->list, "row-selected", G_CALLBACK (row_selected_cb), self);
+  g_signal_connect (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
 }
 
 GtkWidget *
@@ -153,9 +151,7 @@ sw_dir_nav_show (SwDirNav  *self,
       gtk_widget_set_vexpand (self->pages[page], TRUE);
       gtk_stack_add_named (self->stack, self->pages[page], page_names[page]);
     }
-  self->selecting = TRUE;
-  gtk_list_box_select_row (self->list, GTK_LIST_BOX_ROW (self->rows[page]));
-  self->selecting = FALSE;
+  sw_nav_list_mark (self->list, GTK_LIST_BOX_ROW (self->rows[page]));
   gtk_stack_set_visible_child (self->stack, self->pages[page]);
   g_signal_emit (self, signals[PAGE_SELECTED], 0, sw_dir_page_title (page));
   return self->pages[page];
@@ -164,7 +160,5 @@ sw_dir_nav_show (SwDirNav  *self,
 void
 sw_dir_nav_unselect (SwDirNav *self)
 {
-  self->selecting = TRUE;
-  gtk_list_box_unselect_all (self->list);
-  self->selecting = FALSE;
+  sw_nav_list_mark (self->list, NULL);
 }
