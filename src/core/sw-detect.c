@@ -10,8 +10,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sw-detect.h"
 #include "sw-detect-private.h"
@@ -301,12 +303,27 @@ queue_batch (SwDetectBatch  *batch,
   return TRUE;
 }
 
+/* The fold reads every event and case: asking the system to read the file
+ * ahead makes one sequential read of what it would otherwise fetch page by
+ * page, where the file's pages have left the system's cache. */
+static void
+read_ahead (const char *path)
+{
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+
+  if (fd < 0)
+    return;
+  posix_fadvise (fd, 0, 0, POSIX_FADV_WILLNEED);
+  close (fd);
+}
+
 static gpointer
 reader_thread (gpointer data)
 {
   Reader *r = data;
   sqlite3 *db = NULL;
 
+  read_ahead (r->path);
   if (sqlite3_open_v2 (r->path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
       sqlite3_busy_timeout (db, 5000) == SQLITE_OK &&
       sqlite3_exec (db, "SELECT 1 FROM sqlite_master LIMIT 1", NULL, NULL, NULL) == SQLITE_OK)
