@@ -222,6 +222,26 @@ record (Detect     *d,
   return TRUE;
 }
 
+/* Records the findings of a batch (taken from it) the same way, many to
+ * a statement. */
+static gboolean
+record_all (Detect     *d,
+            GPtrArray  *findings,
+            GError    **error)
+{
+  g_autofree gboolean *is_new = g_new0 (gboolean, MAX (findings->len, 1));
+  SwFinding **f = (SwFinding **) findings->pdata;
+  gboolean ok;
+
+  for (guint i = 0; i < findings->len; i++)
+    f[i]->id = next_finding_id (d);
+  ok = _sw_finding_insert_many (d->store, f, findings->len, is_new, error);
+  for (guint i = 0; ok && i < findings->len; i++)
+    if (is_new[i])
+      g_ptr_array_add (d->found, g_steal_pointer (&f[i]));
+  return ok;
+}
+
 /* The facts are gathered in a temporary table and written a few thousand
  * at a time (flush_facts): one INSERT OR REPLACE per case costs a statement
  * journal. */
@@ -276,8 +296,7 @@ write_batch (SwDetectBatch  *batch,
 
   /* Counted as written: what the run reports is what reached the store. */
   d->n_cases += batch->facts->len;
-  for (guint i = 0; ok && i < batch->findings->len; i++)
-    ok = record (d, g_steal_pointer (&batch->findings->pdata[i]), error);
+  ok = record_all (d, batch->findings, error);
   for (guint i = 0; ok && i < batch->facts->len; i++)
     ok = store_facts (d, g_ptr_array_index (batch->facts, i), error);
   if (ok && d->n_facts >= FLUSH_CASES)
