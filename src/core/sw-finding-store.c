@@ -196,26 +196,6 @@ insert_many_sql (void)
   return sql;
 }
 
-/* Whether the finding with this id is in the table: a row whose key was
- * known already was not inserted, so its new id is not. */
-static gboolean
-id_stored (SwStore     *store,
-           const char  *id,
-           gboolean    *stored,
-           GError     **error)
-{
-  sqlite3_stmt *stmt = _sw_store_prepare (store, "SELECT 1 FROM findings WHERE id = ?1", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  _sw_bind_text (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  *stored = rc == SQLITE_ROW;
-  return rc == SQLITE_ROW || rc == SQLITE_DONE || _sw_store_fail (store, error);
-}
-
 static gboolean
 insert_rows (SwStore     *store,
              SwFinding  **f,
@@ -235,12 +215,14 @@ insert_rows (SwStore     *store,
     }
   if (!_sw_store_step_done (store, stmt, error))
     return FALSE;
-  /* All new or none (the usual cases), else asked row by row. */
+  /* All new or none (the usual cases), else asked row by row: a row whose
+   * key was known already was not inserted, so its new id is not there. */
   changed = sqlite3_changes (store->db);
   for (int r = 0; r < SW_FINDING_INSERT_ROWS; r++)
     {
       is_new[r] = changed == SW_FINDING_INSERT_ROWS;
-      if (changed > 0 && changed < SW_FINDING_INSERT_ROWS && !id_stored (store, f[r]->id, &is_new[r], error))
+      if (changed > 0 && changed < SW_FINDING_INSERT_ROWS &&
+          !_sw_store_row_exists (store, "SELECT 1 FROM findings WHERE id = ?1", f[r]->id, &is_new[r], error))
         return FALSE;
     }
   return TRUE;

@@ -39,15 +39,9 @@ row_exists (SwStore    *store,
             const char *sql,
             const char *id)
 {
-  sqlite3_stmt *stmt = _sw_store_prepare (store, sql, NULL);
   gboolean found;
 
-  if (stmt == NULL)
-    return FALSE;
-  _sw_bind_text (stmt, 1, id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  return found;
+  return _sw_store_row_exists (store, sql, id, &found, NULL) && found;
 }
 
 static CaseScope *

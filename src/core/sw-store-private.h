@@ -55,6 +55,13 @@ gboolean      _sw_store_exec         (SwStore     *self,
  * damaged file, SW_ERROR_DB otherwise. Always returns FALSE. */
 gboolean      _sw_store_fail         (SwStore     *self,
                                       GError     **error);
+/* Whether `sql` (one parameter, `arg`) returns a row; FALSE with error
+ * set when it could not be asked. */
+gboolean      _sw_store_row_exists   (SwStore     *self,
+                                      const char  *sql,
+                                      const char  *arg,
+                                      gboolean    *exists,
+                                      GError     **error);
 gboolean      _sw_store_step_done    (SwStore     *self,
                                       sqlite3_stmt *stmt,
                                       GError     **error);

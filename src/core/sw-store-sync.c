@@ -277,20 +277,15 @@ follows_on (SwCase    *row,
   return TRUE;
 }
 
+/* TRUE too when it cannot be told. */
 static gboolean
 has_open_conflict (SwStore    *self,
                    const char *case_id)
 {
-  sqlite3_stmt *stmt = _sw_store_prepare (self,
-      "SELECT 1 FROM case_conflicts WHERE case_id = ?1 AND resolved_event IS NULL", NULL);
   gboolean found;
 
-  if (stmt == NULL)
-    return TRUE;
-  _sw_bind_text (stmt, 1, case_id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  return found;
+  return !_sw_store_row_exists (self, "SELECT 1 FROM case_conflicts WHERE case_id = ?1 AND resolved_event IS NULL",
+                                case_id, &found, NULL) || found;
 }
 
 static gboolean

@@ -59,6 +59,26 @@ _sw_store_prepare (SwStore     *self,
 }
 
 gboolean
+_sw_store_row_exists (SwStore     *self,
+                      const char  *sql,
+                      const char  *arg,
+                      gboolean    *exists,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = _sw_store_prepare (self, sql, error);
+  int rc;
+
+  *exists = FALSE;
+  if (stmt == NULL)
+    return FALSE;
+  _sw_bind_text (stmt, 1, arg);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  *exists = rc == SQLITE_ROW;
+  return rc == SQLITE_ROW || rc == SQLITE_DONE || _sw_store_fail (self, error);
+}
+
+gboolean
 _sw_store_exec (SwStore     *self,
                 const char  *sql,
                 GError     **error)
