@@ -52,14 +52,6 @@ void         sw_set_accessible_label    (GtkWidget     *widget,
 
 /* Ctrl+Enter presses `button` from anywhere in `window`, even inside a
  * multi-line text where Enter starts a new line. */
-/* Sidebar lists: a row shows its page when activated (a click, Enter or
- * Space), not when the focus passes it; the current page's row is marked
- * by hand (sw_nav_list_mark, NULL for none). */
-void           sw_nav_list_init       (GtkListBox    *list);
-void           sw_nav_list_mark       (GtkListBox    *list,
-                                       GtkListBoxRow *row);
-GtkListBoxRow *sw_nav_list_get_marked (GtkListBox    *list);
-
 void         sw_add_save_shortcut       (GtkWidget     *window,
                                          GtkWidget     *button);
 

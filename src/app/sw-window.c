@@ -8,10 +8,10 @@
 #include "sw-acct-nav.h"
 #include "sw-case-view.h"
 #include "sw-dir-nav.h"
+#include "sw-nav-list.h"
 #include "sw-op-dialog.h"
 #include "sw-register-dialog.h"
 #include "sw-sync-indicator.h"
-#include "sw-ui-util.h"
 #include "sw-user-picker.h"
 #include "sw-window.h"
 
@@ -519,6 +519,7 @@ sw_window_new (GtkApplication *app,
   g_signal_connect (self->dir_nav, "page-selected", G_CALLBACK (dir_page_cb), self);
   sw_nav_list_init (self->boards_list);
   g_signal_connect (self->boards_list, "row-activated", G_CALLBACK (board_activated_cb), self);
+  sw_nav_sidebar_init (GTK_WIDGET (self->sidebar_box));
   g_signal_connect (self->search_entry, "changed", G_CALLBACK (search_text_changed_cb), self);
   g_signal_connect_swapped (context, "notify::user", G_CALLBACK (user_changed_cb), self);
   g_signal_connect_swapped (context, "tick", G_CALLBACK (queue_counts), self);

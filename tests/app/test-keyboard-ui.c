@@ -92,7 +92,8 @@ static gboolean
 is_group (GtkWidget *w)
 {
   return GTK_IS_LIST_VIEW (w) || GTK_IS_LIST_BOX (w) || GTK_IS_GRID_VIEW (w) ||
-         GTK_IS_COLUMN_VIEW (w) || GTK_IS_FLOW_BOX (w);
+         GTK_IS_COLUMN_VIEW (w) || GTK_IS_FLOW_BOX (w) ||
+         g_strcmp0 (gtk_widget_get_name (w), "sidebar") == 0;      /* tested below */
 }
 
 static gboolean
@@ -261,36 +262,98 @@ test_register_by_keyboard (KeyFixture    *kf,
   g_assert_cmpuint (sw_store_count_cases (kf->fx.store), ==, before + 1);
 }
 
-/* Passing the sidebar with Tab shows no other page (it did: a list's
- * selection followed the focus from row to row); Down moves along a list
- * without showing its pages either; Return shows the focused row's. */
+static GtkWidget *
+find_named (GtkWidget  *w,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (w), name) == 0)
+    return w;
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+count_rows (GtkWidget *w)
+{
+  guint n = GTK_IS_LIST_BOX_ROW (w) && gtk_widget_is_visible (w);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+    n += count_rows (c);
+  return n;
+}
+
+static gboolean
+in_sidebar (GtkWidget *focus,
+            GtkWidget *sidebar)
+{
+  return focus != NULL && gtk_widget_is_ancestor (focus, sidebar);
+}
+
+/* The sidebar is one Tab stop, passed without showing another page (a
+ * list's selection followed the focus, and Tab walked every row: passing
+ * showed every page on the way). The arrow keys walk all its rows, from
+ * one list to the next, without showing their pages either; Return shows
+ * the focused row's. */
 static void
 test_sidebar (KeyFixture    *kf,
               gconstpointer  data)
 {
   GtkWindow *window = GTK_WINDOW (kf->window);
+  GtkWidget *sidebar = find_named (GTK_WIDGET (window), "sidebar");
   AdwWindowTitle *title = ADW_WINDOW_TITLE (app_test_find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE));
   g_autofree char *board = g_strdup (adw_window_title_get_title (title));
-  GtkWidget *focus = NULL;
+  g_autoptr(GHashTable) walked = g_hash_table_new (NULL, NULL);
+  GtkWidget *start, *focus, *last = NULL;
+  guint stops = 0;
 
+  g_assert_nonnull (sidebar);
   focus_window (window);
-  for (guint i = 0; i < 100 && (focus == NULL || gtk_widget_get_ancestor (focus, SW_TYPE_DIR_NAV) == NULL); i++)
+  press ("Tab");
+  start = gtk_window_get_focus (window);
+  for (guint i = 0; i < 100; i++)
     {
       press ("Tab");
       focus = gtk_window_get_focus (window);
       g_assert_cmpstr (adw_window_title_get_title (title), ==, board);
+      stops += in_sidebar (focus, sidebar);
+      if (focus == start)
+        break;
     }
-  g_assert_nonnull (gtk_widget_get_ancestor (focus, SW_TYPE_DIR_NAV));
-  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (focus)), ==, 0);
+  g_assert_true (gtk_window_get_focus (window) == start);
+  g_assert_cmpuint (stops, ==, 1);
 
-  press ("Down");
-  focus = gtk_window_get_focus (window);
-  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (focus)), ==, 1);
+  /* Shift+Tab passes it the other way, also in one step. */
+  for (guint i = 0; i < 100 && !in_sidebar (gtk_window_get_focus (window), sidebar); i++)
+    press ("shift+Tab");
+  g_assert_true (in_sidebar (gtk_window_get_focus (window), sidebar));
+  press ("shift+Tab");
+  g_assert_false (in_sidebar (gtk_window_get_focus (window), sidebar));
+  press ("Tab");
+  g_assert_true (in_sidebar (gtk_window_get_focus (window), sidebar));
+
+  /* Up to the top, then Down through every row to the end, where it stays. */
+  for (guint i = 0; i < 30; i++)
+    press ("Up");
+  for (guint i = 0; i < 30 && (focus = gtk_window_get_focus (window)) != last; i++)
+    {
+      g_assert_true (in_sidebar (focus, sidebar));
+      g_hash_table_add (walked, focus);
+      last = focus;
+      press ("Down");
+    }
+  g_assert_cmpuint (g_hash_table_size (walked), ==, count_rows (sidebar));
   g_assert_cmpstr (adw_window_title_get_title (title), ==, board);
+  g_assert_nonnull (gtk_widget_get_ancestor (last, SW_TYPE_DIR_NAV));
 
   press ("Return");
-  g_assert_cmpstr (adw_window_title_get_title (title), ==, sw_dir_page_title (1));
-  g_assert_true (gtk_window_get_focus (window) == focus);
+  g_assert_cmpstr (adw_window_title_get_title (title), ==,
+                   sw_dir_page_title (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (last))));
+  g_assert_true (gtk_window_get_focus (window) == last);
 }
 
 /* Tab into a column, Down to the next card, Return opens it, Escape closes. */

@@ -8,9 +8,9 @@
 #include "sw-acct-util.h"
 #include "sw-findings-view.h"
 #include "sw-inspections-view.h"
+#include "sw-nav-list.h"
 #include "sw-record-view.h"
 #include "sw-report-view.h"
-#include "sw-ui-util.h"
 
 struct _SwAcctNav
 {

@@ -6,9 +6,9 @@
 
 #include "sw-departments-view.h"
 #include "sw-dir-nav.h"
+#include "sw-nav-list.h"
 #include "sw-staff-view.h"
 #include "sw-templates-view.h"
-#include "sw-ui-util.h"
 
 struct _SwDirNav
 {

@@ -1,0 +1,21 @@
+/* sw-nav-list.h — the sidebar's lists and how the keyboard moves in them
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* A sidebar list: a row shows its page when activated (a click, Return or
+ * Space), not when the focus passes it; the current page's row is marked
+ * by hand (sw_nav_list_mark, NULL for none). */
+void           sw_nav_list_init       (GtkListBox    *list);
+void           sw_nav_list_mark       (GtkListBox    *list,
+                                       GtkListBoxRow *row);
+GtkListBoxRow *sw_nav_list_get_marked (GtkListBox    *list);
+
+/* The lists under `sidebar` as one Tab stop: Tab and Shift+Tab leave it,
+ * the arrow keys go from the end of one list to the next. */
+void           sw_nav_sidebar_init    (GtkWidget     *sidebar);
+
+G_END_DECLS
