@@ -146,6 +146,63 @@ keynav_failed_cb (GtkWidget        *list,
   return TRUE;      /* the end of the sidebar: stay */
 }
 
+/* The marked row (the page shown) of the lists under w, or NULL. */
+static GtkWidget *
+marked_row (GtkWidget *w)
+{
+  if (!gtk_widget_get_visible (w))
+    return NULL;
+  if (GTK_IS_LIST_BOX (w))
+    return GTK_WIDGET (sw_nav_list_get_marked (GTK_LIST_BOX (w)));
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = marked_row (c);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether a pointer button is down in the sidebar (then the focus goes
+ * where it was clicked). */
+static gboolean
+pointer_cb (GtkEventControllerLegacy *legacy,
+            GdkEvent                 *event,
+            GtkWidget                *sidebar)
+{
+  GdkEventType type = gdk_event_get_event_type (event);
+
+  if (type == GDK_BUTTON_PRESS || type == GDK_TOUCH_BEGIN)
+    g_object_set_data (G_OBJECT (sidebar), "sw-pointer-down", GINT_TO_POINTER (TRUE));
+  else if (type == GDK_BUTTON_RELEASE || type == GDK_TOUCH_END || type == GDK_TOUCH_CANCEL)
+    g_object_set_data (G_OBJECT (sidebar), "sw-pointer-down", NULL);
+  return FALSE;
+}
+
+static gboolean
+land_on_marked (gpointer data)
+{
+  GtkWidget *sidebar = data;
+  GtkRoot *root = gtk_widget_get_root (sidebar);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *marked = marked_row (sidebar);
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, sidebar) && marked != NULL && focus != marked)
+    gtk_widget_grab_focus (marked);
+  return G_SOURCE_REMOVE;
+}
+
+/* Tabbing into the sidebar lands on the page shown, as in a list that
+ * selects (once the window has placed the focus). */
+static void
+focus_enter_cb (GtkEventControllerFocus *focus,
+                GtkWidget               *sidebar)
+{
+  if (g_object_get_data (G_OBJECT (sidebar), "sw-pointer-down") != NULL)
+    return;
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, land_on_marked, g_object_ref (sidebar), g_object_unref);
+}
+
 static void
 connect_lists (GtkWidget *w,
                GtkWidget *sidebar)
@@ -163,10 +220,18 @@ void
 sw_nav_sidebar_init (GtkWidget *sidebar)
 {
   GtkEventController *key = gtk_event_controller_key_new ();
+  GtkEventController *focus, *pointer;
 
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
   g_signal_connect (key, "key-pressed", G_CALLBACK (key_pressed_cb), sidebar);
   gtk_widget_add_controller (sidebar, key);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "enter", G_CALLBACK (focus_enter_cb), sidebar);
+  gtk_widget_add_controller (sidebar, focus);
+  pointer = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (pointer, GTK_PHASE_CAPTURE);
+  g_signal_connect (pointer, "event", G_CALLBACK (pointer_cb), sidebar);
+  gtk_widget_add_controller (sidebar, pointer);
   connect_lists (sidebar, sidebar);
   /* For tests and themes: the part of the window this is. */
   gtk_widget_set_name (sidebar, "sidebar");

@@ -333,8 +333,13 @@ test_sidebar (KeyFixture    *kf,
   g_assert_true (in_sidebar (gtk_window_get_focus (window), sidebar));
   press ("shift+Tab");
   g_assert_false (in_sidebar (gtk_window_get_focus (window), sidebar));
+  /* Coming back, the focus lands on the board shown. */
   press ("Tab");
-  g_assert_true (in_sidebar (gtk_window_get_focus (window), sidebar));
+  focus = gtk_window_get_focus (window);
+  g_assert_true (in_sidebar (focus, sidebar));
+  g_assert_true (gtk_widget_get_state_flags (focus) & GTK_STATE_FLAG_SELECTED);
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (focus)), ==,
+                   sw_board_get_kind (sw_window_get_board (kf->window)));
 
   /* Up to the top, then Down through every row to the end, where it stays. */
   for (guint i = 0; i < 30; i++)
