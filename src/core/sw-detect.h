@@ -22,8 +22,9 @@ typedef struct {
 } SwDetectStats;
 
 /* Runs detection; returns the new findings (a GPtrArray of SwFinding).
- * Its commit leaves the write-ahead log as it is: call sw_store_checkpoint
- * once the findings are out. */
+ * Its commit leaves the write-ahead log as it is: the store copies it into
+ * the database when it is closed, or call sw_store_checkpoint once the
+ * findings are out. */
 GPtrArray *sw_detect_run (SwStore        *store,
                           SwDetectStats  *stats,
                           GError        **error);

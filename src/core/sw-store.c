@@ -146,6 +146,12 @@ sw_store_finalize (GObject *object)
   g_clear_pointer (&self->dirty_cases, g_hash_table_unref);
   g_clear_pointer (&self->pending_search, g_ptr_array_unref);
   g_clear_pointer (&self->stmts, g_hash_table_unref);
+  /* SQLite copies the log into the database when its last connection
+   * closes; this may not be the last (the window's stays open while a
+   * command or a task ran a first detection, which leaves the log full),
+   * and the next commit elsewhere would then pause for the copy. */
+  if (self->db != NULL && self->tx_depth == 0)
+    sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->staff, g_hash_table_unref);

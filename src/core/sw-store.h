@@ -49,7 +49,7 @@ gboolean      sw_store_commit              (SwStore     *self,
 void          sw_store_rollback            (SwStore     *self);
 /* The outermost commit of a transaction that writes a lot, without copying
  * the log into the database at once: call sw_store_checkpoint when the
- * results are out (closing the last connection does it too). */
+ * results are out (closing the store does it too). */
 gboolean      sw_store_commit_deferred     (SwStore     *self,
                                             GError     **error);
 /* Copies what the write-ahead log holds into the database, as far as

@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "sw-demo.h"
@@ -647,6 +648,42 @@ test_same_clock (SwFixture *fx, gconstpointer data)
     }
 }
 
+static gint64
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_size;
+}
+
+/* A first run leaves what it wrote in the log; the store that ran it copies
+ * that into the database when it closes, though another connection (the
+ * window's) is open, so that the window's next commit does not pause. */
+static void
+test_checkpoint_on_close (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 before;
+
+  g_assert_true (sw_demo_populate (fx->store, sw_test_time ("2026-11-23T10:00"), 300, 7, &error));
+  g_assert_no_error (error);
+  sw_store_checkpoint (fx->store);
+  before = file_size (fx->path);
+  {
+    g_autoptr(SwStore) task = sw_store_open (fx->path, &error);
+    g_autoptr(GPtrArray) found = NULL;
+
+    g_assert_no_error (error);
+    sw_store_set_now (task, sw_test_time ("2026-11-26T10:00"));
+    found = sw_detect_run (task, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, >, 0);
+    g_assert_cmpint (file_size (fx->path), ==, before);
+  }
+  g_assert_cmpint (file_size (fx->path), >, before);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -665,5 +702,6 @@ main (int argc, char **argv)
   ADD ("/detect/reopen-repeat", test_reopen_repeat);
   ADD ("/detect/threads-agree", test_threads_agree);
   ADD ("/detect/same-clock", test_same_clock);
+  ADD ("/detect/checkpoint-on-close", test_checkpoint_on_close);
   return g_test_run ();
 }

@@ -43,8 +43,8 @@ run_in_thread (GTask        *task,
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, result, job->result_free);
-  /* Here rather than in the window's next commit (detection defers it). */
-  sw_store_checkpoint (store);
+  /* Closing the store copies what detection left in the log, here rather
+   * than in the window's next commit. */
 }
 
 void
