@@ -674,12 +674,10 @@ scan_rows (Scan          *s,
           fold_clear (&s->f);
           s->f.case_id = g_strdup (case_id);
           s->case_findings = s->batch->findings->len;
-          s->last_ms = G_MININT64;
+          s->last_ms = G_MININT64;     /* no clock matches: the first is noted */
         }
-      else if (s->by_clock_only && same_clock (s, stmt))
+      if (s->by_clock_only && same_clock (s, stmt))
         s->tied = TRUE;
-      if (s->by_clock_only && s->last_ms == G_MININT64)
-        same_clock (s, stmt);
       if (!s->tied && !fold_row (s, stmt, error))
         return FALSE;
     }
