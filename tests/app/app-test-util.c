@@ -94,6 +94,32 @@ app_test_xdotool (const char * const *args)
   app_test_drain ();
 }
 
+char *
+app_test_widget_path (GtkWidget *w)
+{
+  GString *path = g_string_new (G_OBJECT_TYPE_NAME (w));
+
+  for (GtkWidget *p = gtk_widget_get_parent (w); p; p = gtk_widget_get_parent (p))
+    {
+      g_string_prepend_c (path, '/');
+      g_string_prepend (path, G_OBJECT_TYPE_NAME (p));
+    }
+  return g_string_free (path, FALSE);
+}
+
+char *
+app_test_spawn_output (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
 GtkWidget *
 app_test_find_widget (GtkWidget *root,
                       GType      type)

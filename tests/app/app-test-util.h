@@ -32,6 +32,10 @@ void             app_test_close_windows (void);
  * or NULL. */
 GtkWidget       *app_test_find_widget  (GtkWidget       *root,
                                         GType            type);
+/* "SwWindow/…/GtkButton": the types from the toplevel down to `w`. */
+char            *app_test_widget_path  (GtkWidget       *w);
+/* What the program argv[0] (found in PATH) printed; it must succeed. */
+char            *app_test_spawn_output (const char * const *argv);
 /* The visible toplevel window of `type` (the last one listed), or NULL. */
 GtkWidget       *app_test_find_window  (GType            type);
 /* Runs xdotool with `args` (real key presses through the X server), then

@@ -75,20 +75,6 @@ has_text (const char *s)
   return s != NULL && *s != '\0';
 }
 
-/* "SwWindow/…/GtkButton", to say which control failed. */
-static char *
-path_of (GtkWidget *w)
-{
-  GString *path = g_string_new (G_OBJECT_TYPE_NAME (w));
-
-  for (GtkWidget *p = gtk_widget_get_parent (w); p; p = gtk_widget_get_parent (p))
-    {
-      g_string_prepend_c (path, '/');
-      g_string_prepend (path, G_OBJECT_TYPE_NAME (p));
-    }
-  return g_string_free (path, FALSE);
-}
-
 static void
 check_named (GtkWidget *w,
              guint     *n_icon_only)
@@ -100,13 +86,13 @@ check_named (GtkWidget *w,
   (*n_icon_only)++;
   if (!has_text (gtk_widget_get_tooltip_text (w)) && !has_text (data))
     {
-      g_autofree char *path = path_of (w);
+      g_autofree char *path = app_test_widget_path (w);
       g_error ("%s has neither text, a tooltip nor an accessible label", path);
     }
   /* Read the name back from the test accessibility backend. */
   if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_PROPERTY_LABEL))
     {
-      g_autofree char *path = path_of (w);
+      g_autofree char *path = app_test_widget_path (w);
       g_error ("%s (tooltip “%s”) has no accessible label", path, gtk_widget_get_tooltip_text (w));
     }
 }

@@ -105,16 +105,13 @@ has_focusable_child (GtkWidget *w)
   return FALSE;
 }
 
+/* The widget's path, with its label or tooltip. */
 static char *
 path_of (GtkWidget *w)
 {
-  GString *path = g_string_new (G_OBJECT_TYPE_NAME (w));
+  g_autofree char *types = app_test_widget_path (w);
+  GString *path = g_string_new (types);
 
-  for (GtkWidget *p = gtk_widget_get_parent (w); p; p = gtk_widget_get_parent (p))
-    {
-      g_string_prepend_c (path, '/');
-      g_string_prepend (path, G_OBJECT_TYPE_NAME (p));
-    }
   if (GTK_IS_BUTTON (w) && gtk_button_get_label (GTK_BUTTON (w)))
     g_string_append_printf (path, " “%s”", gtk_button_get_label (GTK_BUTTON (w)));
   if (gtk_widget_get_tooltip_text (w))

@@ -85,26 +85,13 @@ print_teardown (PrintFixture  *pf,
 }
 
 static char *
-spawn_output (const char *const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
-static char *
 run_tool (const char *tool,
           const char *pdf)
 {
   const char *argv[] = { tool, "-enc", "UTF-8", pdf, "-", NULL };
   const char *info_argv[] = { tool, pdf, NULL };
 
-  return spawn_output (g_str_equal (tool, "pdfinfo") ? info_argv : argv);
+  return app_test_spawn_output (g_str_equal (tool, "pdfinfo") ? info_argv : argv);
 }
 
 /* The text as laid out on the page: a table's row on one line. */
@@ -113,7 +100,7 @@ layout_text (const char *pdf)
 {
   const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", pdf, "-", NULL };
 
-  return spawn_output (argv);
+  return app_test_spawn_output (argv);
 }
 
 /* SHOUWEN_TEST_PDF_DIR keeps a copy of each PDF, to look at its pages. */
