@@ -150,8 +150,7 @@ sw_store_finalize (GObject *object)
    * closes; this may not be the last (the window's stays open while a
    * command or a task ran a first detection, which leaves the log full),
    * and the next commit elsewhere would then pause for the copy. */
-  if (self->db != NULL && self->tx_depth == 0)
-    sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+  sw_store_checkpoint (self);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->staff, g_hash_table_unref);
@@ -574,7 +573,7 @@ sw_store_checkpoint (SwStore *self)
 {
   g_return_if_fail (SW_IS_STORE (self));
 
-  if (self->tx_depth == 0)
+  if (self->db != NULL && self->tx_depth == 0)
     sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 }
 
