@@ -10,11 +10,23 @@ G_BEGIN_DECLS
 
 /* "SHWN": marks a file as ours in the SQLite header (PRAGMA application_id). */
 #define SW_STORE_APPLICATION_ID 0x5348574e
-/* Pages the write-ahead log may hold before a commit copies it into the
- * database (SQLite's wal_autocheckpoint; its file is cut back to 16 MB, the
+/* Pages the write-ahead log may hold before it is copied into the database
+ * (SQLite's wal_autocheckpoint; its file is cut back to 16 MB, the
  * journal_size_limit). SQLite's 1,000 made writing 100,000 cases copy pages
- * it had just copied, a tenth of the time. */
+ * it had just copied, a tenth of the time. The copy runs in a thread of its
+ * own (SwCheckpointer); only a log that grew past SW_STORE_WAL_LIMIT times
+ * this, because that thread could not keep up, is copied by the committing
+ * call itself. */
 #define SW_STORE_WAL_PAGES 4000
+#define SW_STORE_WAL_LIMIT 2
+
+typedef struct _SwCheckpointer SwCheckpointer;
+
+SwCheckpointer *_sw_checkpointer_new      (const char     *path);
+gboolean        _sw_checkpointer_request  (SwCheckpointer *self);
+void            _sw_checkpointer_wait     (SwCheckpointer *self);
+guint           _sw_checkpointer_get_done (SwCheckpointer *self);
+void            _sw_checkpointer_free     (SwCheckpointer *self);
 
 struct _SwStore
 {
@@ -43,6 +55,12 @@ struct _SwStore
   /* Search rows, written last: FTS5 flushes its buffers at every statement
    * savepoint once it is part of a transaction */
   GPtrArray  *pending_search;
+
+  /* Copying the log into the database */
+  SwCheckpointer *checkpointer;   /* started when the log first fills */
+  int         wal_pages;          /* SW_STORE_WAL_PAGES but in tests */
+  gboolean    defer_checkpoint;   /* never in the committing call */
+  guint       checkpoints_done;   /* by checkpointers since stopped */
 };
 
 sqlite3_stmt *_sw_store_prepare      (SwStore     *self,
@@ -97,5 +115,10 @@ gboolean      _sw_store_put_contact  (SwStore     *self,
                                       GError     **error);
 gboolean      _sw_store_flush_search (SwStore     *self,
                                       GError     **error);
+/* Tests: a smaller log before a checkpoint, and how many checkpoints ran in
+ * a thread so far. */
+void          _sw_store_set_wal_pages (SwStore    *self,
+                                       int         pages);
+guint         _sw_store_get_background_checkpoints (SwStore *self);
 
 G_END_DECLS

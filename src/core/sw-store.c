@@ -151,6 +151,7 @@ sw_store_finalize (GObject *object)
    * command or a task ran a first detection, which leaves the log full),
    * and the next commit elsewhere would then pause for the copy. */
   sw_store_checkpoint (self);
+  g_clear_pointer (&self->checkpointer, _sw_checkpointer_free);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->staff, g_hash_table_unref);
@@ -388,6 +389,32 @@ init_sqlite_once (void)
     }
 }
 
+/* After every commit, with the pages now in the log: past wal_pages the
+ * checkpointer's thread copies them into the database. */
+static int
+wal_hook (void       *data,
+          sqlite3    *db,
+          const char *name,
+          int         pages)
+{
+  SwStore *self = data;
+
+  if (pages < self->wal_pages)
+    return SQLITE_OK;
+  if (self->checkpointer == NULL)
+    self->checkpointer = _sw_checkpointer_new (self->path);
+  if ((pages < self->wal_pages * SW_STORE_WAL_LIMIT || self->defer_checkpoint) &&
+      _sw_checkpointer_request (self->checkpointer))
+    return SQLITE_OK;
+  /* The thread could not keep up (or not start), and a log must not grow
+   * without end. SQLite starts the log afresh only in a transaction that
+   * began with every page copied, which a writer that commits again at
+   * once never sees while the thread is copying: copy the rest here. */
+  _sw_checkpointer_wait (self->checkpointer);
+  sqlite3_wal_checkpoint_v2 (db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+  return SQLITE_OK;
+}
+
 static SwStore *
 open_store (const char  *path,
             int          version,
@@ -427,7 +454,8 @@ open_store (const char  *path,
                        "PRAGMA journal_size_limit=16777216;",
                        error))
     return NULL;
-  sqlite3_wal_autocheckpoint (self->db, SW_STORE_WAL_PAGES);
+  self->wal_pages = SW_STORE_WAL_PAGES;
+  sqlite3_wal_hook (self->db, wal_hook, self);
 
   if (!_sw_store_migrate (self, version, error) ||
       !_sw_directory_outbox_attach (self, error))
@@ -551,9 +579,9 @@ sw_store_commit (SwStore  *self,
   return TRUE;
 }
 
-/* SQLite copies the log into the database in the committing call once it
- * passes wal_autocheckpoint pages: after a first detection run that was a
- * sixth of the run, spent after every finding was already safe. */
+/* A first detection run writes a log many times SW_STORE_WAL_PAGES: its
+ * commit leaves the copy to the checkpointer's thread, however long the log,
+ * rather than spend a sixth of the run after every finding is already safe. */
 gboolean
 sw_store_commit_deferred (SwStore  *self,
                           GError  **error)
@@ -562,19 +590,40 @@ sw_store_commit_deferred (SwStore  *self,
 
   g_return_val_if_fail (SW_IS_STORE (self), FALSE);
 
-  sqlite3_wal_autocheckpoint (self->db, 0);
+  self->defer_checkpoint = TRUE;
   ok = sw_store_commit (self, error);
-  sqlite3_wal_autocheckpoint (self->db, SW_STORE_WAL_PAGES);
+  self->defer_checkpoint = FALSE;
   return ok;
 }
 
+/* Copies the whole log into the database before returning: the thread's
+ * copy, if one is running, is waited for. */
 void
 sw_store_checkpoint (SwStore *self)
 {
   g_return_if_fail (SW_IS_STORE (self));
 
+  if (self->checkpointer != NULL)
+    {
+      self->checkpoints_done += _sw_checkpointer_get_done (self->checkpointer);
+      g_clear_pointer (&self->checkpointer, _sw_checkpointer_free);
+    }
   if (self->db != NULL && self->tx_depth == 0)
     sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+}
+
+void
+_sw_store_set_wal_pages (SwStore *self,
+                         int      pages)
+{
+  self->wal_pages = pages;
+}
+
+guint
+_sw_store_get_background_checkpoints (SwStore *self)
+{
+  return self->checkpoints_done +
+         (self->checkpointer ? _sw_checkpointer_get_done (self->checkpointer) : 0);
 }
 
 void
