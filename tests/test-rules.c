@@ -9,6 +9,7 @@
 #include "sw-error.h"
 #include "sw-mask.h"
 #include "sw-test-fixture.h"
+#include "sw-uuid.h"
 
 /* ------------------------------------------------------------ owner (§3) */
 
@@ -594,6 +595,43 @@ test_numbers (SwFixture     *fx,
   g_assert_cmpstr (sw_case_get_id (by_number), ==, sw_case_get_id (b));
 }
 
+/* Ids drawn across many refills of the random pool, in two threads at once,
+ * are all distinct, version 7, and carry their millisecond in front. */
+static gpointer
+draw_ids (gpointer data)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (int i = 0; i < 2000; i++)
+    g_ptr_array_add (ids, sw_uuid7_new (1795000000000 + i / 10));
+  return ids;
+}
+
+static void
+test_uuid_unique (void)
+{
+  GThread *other = g_thread_new ("ids", draw_ids, NULL);
+  g_autoptr(GPtrArray) mine = draw_ids (NULL);
+  g_autoptr(GPtrArray) theirs = g_thread_join (other);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *both[] = { mine, theirs };
+
+  for (guint k = 0; k < G_N_ELEMENTS (both); k++)
+    for (guint i = 0; i < both[k]->len; i++)
+      {
+        const char *id = g_ptr_array_index (both[k], i);
+        g_autofree char *ms = g_strdup_printf ("%012" G_GINT64_MODIFIER "x", (gint64) 1795000000000 + i / 10);
+
+        g_assert_true (g_uuid_string_is_valid (id));
+        g_assert_cmpint (id[14], ==, '7');
+        g_assert_nonnull (strchr ("89ab", id[19]));
+        g_assert_cmpint (strncmp (id, ms, 8), ==, 0);
+        g_assert_cmpint (strncmp (id + 9, ms + 8, 4), ==, 0);
+        g_assert_true (g_hash_table_add (seen, (gpointer) id));
+      }
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 4000);
+}
+
 static void
 test_forbidden_phrases (SwFixture     *fx,
                         gconstpointer  data)
@@ -726,6 +764,7 @@ main (int   argc,
   ADD ("/rules/deadline/transfer", test_transfer_deadlines);
   ADD ("/rules/policy/change-keeps-promises", test_policy_change_keeps_promises);
   ADD ("/rules/numbers", test_numbers);
+  g_test_add_func ("/rules/uuid/unique", test_uuid_unique);
   ADD ("/rules/forbidden-phrases", test_forbidden_phrases);
   ADD ("/rules/payload-round-trip", test_payload_round_trip);
   g_test_add_func ("/rules/mask", test_mask);
