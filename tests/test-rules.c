@@ -596,7 +596,8 @@ test_numbers (SwFixture     *fx,
 }
 
 /* Ids drawn across many refills of the random pool, in two threads at once,
- * are all distinct, version 7, and carry their millisecond in front. */
+ * are all distinct, version 7, carry their millisecond in front, and count
+ * up within a millisecond in each thread. */
 static gpointer
 draw_ids (gpointer data)
 {
@@ -628,6 +629,8 @@ test_uuid_unique (void)
         g_assert_cmpint (strncmp (id, ms, 8), ==, 0);
         g_assert_cmpint (strncmp (id + 9, ms + 8, 4), ==, 0);
         g_assert_true (g_hash_table_add (seen, (gpointer) id));
+        if (i % 10 != 0)
+          g_assert_cmpstr (g_ptr_array_index (both[k], i - 1), <, id);
       }
   g_assert_cmpuint (g_hash_table_size (seen), ==, 4000);
 }
