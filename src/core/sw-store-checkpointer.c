@@ -22,7 +22,7 @@ struct _SwCheckpointer
   gboolean  stopping;
   gboolean  running;
   gboolean  failed;     /* its connection could not be opened */
-  guint     done;       /* checkpoints run, for tests */
+  guint     done;       /* checkpoints that succeeded, for tests */
 };
 
 static sqlite3 *
@@ -46,6 +46,7 @@ checkpointer_thread (gpointer data)
 {
   SwCheckpointer *self = data;
   sqlite3 *db = open_connection (self->path);
+  int rc;
 
   g_mutex_lock (&self->lock);
   self->failed = db == NULL;
@@ -58,10 +59,11 @@ checkpointer_thread (gpointer data)
       self->requested = FALSE;
       self->running = TRUE;
       g_mutex_unlock (&self->lock);
-      sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+      rc = sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
       g_mutex_lock (&self->lock);
       self->running = FALSE;
-      self->done++;
+      if (rc == SQLITE_OK)
+        self->done++;
       g_cond_broadcast (&self->cond);
     }
   g_mutex_unlock (&self->lock);
@@ -78,7 +80,8 @@ _sw_checkpointer_new (const char *path)
   g_cond_init (&self->cond);
   self->path = g_strdup (path);
   self->thread = g_thread_try_new ("sw-checkpoint", checkpointer_thread, self, NULL);
-  self->failed = self->thread == NULL;
+  if (self->thread == NULL)     /* else only the thread sets it, under the lock */
+    self->failed = TRUE;
   return self;
 }
 

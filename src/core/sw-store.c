@@ -581,7 +581,9 @@ sw_store_commit (SwStore  *self,
 
 /* A first detection run writes a log many times SW_STORE_WAL_PAGES: its
  * commit leaves the copy to the checkpointer's thread, however long the log,
- * rather than spend a sixth of the run after every finding is already safe. */
+ * rather than spend a sixth of the run after every finding is already safe.
+ * (A next commit on this store that finds the log still that long waits for
+ * the copy: call this only for the last write of a run.) */
 gboolean
 sw_store_commit_deferred (SwStore  *self,
                           GError  **error)
