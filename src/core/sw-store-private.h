@@ -60,7 +60,6 @@ struct _SwStore
   SwCheckpointer *checkpointer;   /* started when the log first fills */
   int         wal_pages;          /* SW_STORE_WAL_PAGES but in tests */
   gboolean    defer_checkpoint;   /* never in the committing call */
-  guint       checkpoints_done;   /* by checkpointers since stopped */
 };
 
 sqlite3_stmt *_sw_store_prepare      (SwStore     *self,
@@ -115,8 +114,8 @@ gboolean      _sw_store_put_contact  (SwStore     *self,
                                       GError     **error);
 gboolean      _sw_store_flush_search (SwStore     *self,
                                       GError     **error);
-/* Tests: a smaller log before a checkpoint, and how many checkpoints ran in
- * a thread so far. */
+/* Tests: a smaller log before a checkpoint, and how many checkpoints the
+ * running checkpointer's thread has made. */
 void          _sw_store_set_wal_pages (SwStore    *self,
                                        int         pages);
 guint         _sw_store_get_background_checkpoints (SwStore *self);

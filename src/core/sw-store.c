@@ -150,8 +150,7 @@ sw_store_finalize (GObject *object)
    * closes; this may not be the last (the window's stays open while a
    * command or a task ran a first detection, which leaves the log full),
    * and the next commit elsewhere would then pause for the copy. */
-  sw_store_checkpoint (self);
-  g_clear_pointer (&self->checkpointer, _sw_checkpointer_free);
+  sw_store_checkpoint (self);     /* stops the checkpointer's thread too */
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->staff, g_hash_table_unref);
@@ -605,11 +604,7 @@ sw_store_checkpoint (SwStore *self)
 {
   g_return_if_fail (SW_IS_STORE (self));
 
-  if (self->checkpointer != NULL)
-    {
-      self->checkpoints_done += _sw_checkpointer_get_done (self->checkpointer);
-      g_clear_pointer (&self->checkpointer, _sw_checkpointer_free);
-    }
+  g_clear_pointer (&self->checkpointer, _sw_checkpointer_free);
   if (self->db != NULL && self->tx_depth == 0)
     sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 }
@@ -624,8 +619,7 @@ _sw_store_set_wal_pages (SwStore *self,
 guint
 _sw_store_get_background_checkpoints (SwStore *self)
 {
-  return self->checkpoints_done +
-         (self->checkpointer ? _sw_checkpointer_get_done (self->checkpointer) : 0);
+  return self->checkpointer ? _sw_checkpointer_get_done (self->checkpointer) : 0;
 }
 
 void
