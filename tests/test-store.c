@@ -11,7 +11,7 @@
 
 #include "sw-error.h"
 #include "sw-test-fixture.h"
-#include "sw-store-private.h"
+#include "sw-directory-private.h"
 
 static void
 exec_sql (const char *path,
@@ -542,6 +542,31 @@ test_checkpoint_thread (SwFixture     *fx,
   g_assert_cmpuint (g_list_model_get_n_items (all), ==, 24 + 320);
 }
 
+/* A row deleted from one directory table after another goes from its own
+ * table: each table's statement is its own, not the one prepared before. */
+static void
+test_directory_delete (SwFixture     *fx,
+                       gconstpointer  data)
+{
+  static const char *const tables[] = { "departments", "staff", "calendar_days", "staff" };
+  static const char *const keys[] = { "NOPE", "C02", "2026-12-31", "C01" };
+  g_autoptr(GError) error = NULL;
+  gboolean exists = TRUE;
+
+  g_assert_true (sw_store_begin (fx->store, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    g_assert_true (_sw_directory_delete_row (fx->store, _sw_directory_table (tables[i]), keys[i], &error));
+  g_assert_true (sw_store_commit (fx->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (_sw_store_row_exists (fx->store, "SELECT 1 FROM staff WHERE empno = ?1", "C02", &exists, &error));
+  g_assert_false (exists);
+  g_assert_true (_sw_store_row_exists (fx->store, "SELECT 1 FROM staff WHERE empno = ?1", "C01", &exists, &error));
+  g_assert_false (exists);
+  g_assert_true (_sw_store_row_exists (fx->store, "SELECT 1 FROM staff WHERE empno = ?1", "R01", &exists, &error));
+  g_assert_true (exists);
+  g_assert_no_error (error);
+}
+
 /* A department cannot sit under itself or under one of its own sub-departments. */
 static void
 test_department_loop (SwFixture     *fx,
@@ -595,5 +620,6 @@ main (int   argc,
   ADD ("/store/department-loop", test_department_loop);
   ADD ("/store/check-integrity", test_check_integrity);
   ADD ("/store/checkpoint-thread", test_checkpoint_thread);
+  ADD ("/store/directory-delete", test_directory_delete);
   return g_test_run ();
 }

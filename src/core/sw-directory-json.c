@@ -12,12 +12,12 @@
 /* In the order rows can be inserted (foreign keys); removed in reverse.
  * Policies are versions that cases refer to: replaced, never removed. */
 static const SwDirectoryTable tables[] = {
-  { "branches", "code", TRUE, FALSE },
-  { "departments", "code", TRUE, FALSE },
-  { "templates", "id", TRUE, FALSE },
-  { "staff", "empno", TRUE, FALSE },
-  { "policies", "version", FALSE, TRUE },
-  { "calendar_days", "date", TRUE, FALSE },
+  { "branches", "code", TRUE, FALSE, "DELETE FROM branches WHERE code = ?1" },
+  { "departments", "code", TRUE, FALSE, "DELETE FROM departments WHERE code = ?1" },
+  { "templates", "id", TRUE, FALSE, "DELETE FROM templates WHERE id = ?1" },
+  { "staff", "empno", TRUE, FALSE, "DELETE FROM staff WHERE empno = ?1" },
+  { "policies", "version", FALSE, TRUE, "DELETE FROM policies WHERE version = ?1" },
+  { "calendar_days", "date", TRUE, FALSE, "DELETE FROM calendar_days WHERE date = ?1" },
 };
 
 const SwDirectoryTable *
@@ -201,8 +201,7 @@ _sw_directory_delete_row (SwStore                 *self,
                           const char              *key,
                           GError                 **error)
 {
-  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE %s = ?1", table->table, table->key);
-  sqlite3_stmt *stmt = _sw_store_prepare (self, sql, error);
+  sqlite3_stmt *stmt = _sw_store_prepare (self, table->delete_sql, error);
 
   if (stmt == NULL)
     return FALSE;

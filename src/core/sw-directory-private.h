@@ -14,6 +14,7 @@ typedef struct {
   const char *key;          /* the primary key column */
   gboolean    replace_all;  /* an import from the server replaces the table */
   gboolean    insert_only;  /* versions: only new rows are edits */
+  const char *delete_sql;   /* a literal: the store keeps statements by address */
 } SwDirectoryTable;
 
 /* In the order rows can be inserted (foreign keys). */

@@ -62,6 +62,9 @@ struct _SwStore
   gboolean    defer_checkpoint;   /* never in the committing call */
 };
 
+/* A statement prepared once and kept by the address of `sql`, which must
+ * never move or change (a literal, or a string kept for the process): a
+ * string built for the call would find another statement at its address. */
 sqlite3_stmt *_sw_store_prepare      (SwStore     *self,
                                       const char  *sql,
                                       GError     **error);
