@@ -11,6 +11,7 @@
 
 #include "sw-detect-private.h"
 #include "sw-error.h"
+#include "sw-store-private.h"
 #include "sw-types.h"
 
 #define HOUR_MS (3600 * 1000)
@@ -74,12 +75,12 @@ typedef struct {
   gboolean               tied;
 } Scan;
 
+/* a failure on the fold's connection, sorted as the store's are */
 static gboolean
 db_fail (sqlite3  *db,
          GError  **error)
 {
-  g_set_error (error, SW_ERROR, SW_ERROR_DB, _("Database error: %s"), sqlite3_errmsg (db));
-  return FALSE;
+  return _sw_db_fail (db, sqlite3_db_filename (db, "main"), error);
 }
 
 static void

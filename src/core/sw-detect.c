@@ -32,8 +32,6 @@ typedef struct {
   GPtrArray      *found;
   guint           n_cases;
   guint           n_facts;      /* in detect_facts */
-  guint8          next_id[16];  /* the UUIDv7 the next finding gets */
-  gboolean        has_id;
 } Detect;
 
 /* A fold in a thread of its own, handing its batches over a queue. */
@@ -167,63 +165,10 @@ context_clear (SwDetectContext *ctx)
   g_clear_pointer (&ctx->heads, g_hash_table_unref);
 }
 
-/* The findings of one run get consecutive UUIDv7s (the counter form of RFC
- * 9562 §6.2): random ones would land all over the id index. */
-static char *
-next_finding_id (Detect *d)
-{
-  static const char hex[] = "0123456789abcdef";
-  guint8 *b = d->next_id;
-  char *out = g_malloc (37), *o = out;
-
-  if (!d->has_id || b[8] == 0xbf)
-    {
-      gint64 ms = MAX (d->ctx.now, 0);
-
-      sw_random_bytes (b + 6, 10);
-      for (int i = 0; i < 6; i++)
-        b[i] = (ms >> (8 * (5 - i))) & 0xff;
-      b[6] = 0x70 | (b[6] & 0x0f);
-      b[8] = 0x80 | (b[8] & 0x3f);
-      b[9] &= 0x7f;     /* room to count */
-      d->has_id = TRUE;
-    }
-  for (int i = 0; i < 16; i++)
-    {
-      if (i == 4 || i == 6 || i == 8 || i == 10)
-        *o++ = '-';
-      *o++ = hex[b[i] >> 4];
-      *o++ = hex[b[i] & 0xf];
-    }
-  *o = '\0';
-  for (int i = 15; i >= 9 && ++b[i] == 0; i--)
-    ;
-  return out;
-}
-
-/* Records one finding (taken); one whose key is known already is dropped. */
-static gboolean
-record (Detect     *d,
-        SwFinding  *f,
-        GError    **error)
-{
-  gboolean is_new = FALSE;
-
-  f->id = next_finding_id (d);
-  if (!_sw_finding_insert (d->store, f, &is_new, error))
-    {
-      sw_finding_free (f);
-      return FALSE;
-    }
-  if (is_new)
-    g_ptr_array_add (d->found, f);
-  else
-    sw_finding_free (f);
-  return TRUE;
-}
-
-/* Records the findings of a batch (taken from it) the same way, many to
- * a statement. */
+/* Records findings (the new ones taken from the array), many to a
+ * statement; one whose key is known already is dropped. Their UUIDv7s count
+ * up (sw_uuid7_new in one thread and millisecond), so they go to the end of
+ * the id index. */
 static gboolean
 record_all (Detect     *d,
             GPtrArray  *findings,
@@ -234,7 +179,7 @@ record_all (Detect     *d,
   gboolean ok;
 
   for (guint i = 0; i < findings->len; i++)
-    f[i]->id = next_finding_id (d);
+    f[i]->id = sw_uuid7_new (d->ctx.now);
   ok = _sw_finding_insert_many (d->store, f, findings->len, is_new, error);
   for (guint i = 0; ok && i < findings->len; i++)
     if (is_new[i])
@@ -343,9 +288,7 @@ reader_thread (gpointer data)
   sqlite3 *db = NULL;
 
   read_ahead (r->path);
-  if (sqlite3_open_v2 (r->path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-      sqlite3_busy_timeout (db, 5000) == SQLITE_OK &&
-      sqlite3_exec (db, "SELECT 1 FROM sqlite_master LIMIT 1", NULL, NULL, NULL) == SQLITE_OK)
+  if ((db = _sw_store_open_side (r->path, SQLITE_OPEN_READONLY)) != NULL)
     {
       r->opened = TRUE;
       sqlite3_exec (db, "PRAGMA cache_size=-16384; PRAGMA mmap_size=1073741824", NULL, NULL, NULL);
@@ -512,8 +455,7 @@ check_pending (Detect  *d,
                GError **error)
 {
   sqlite3_stmt *stmt = _sw_store_prepare (d->store, pending_sql, error);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-  gboolean ok = TRUE;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_finding_free);
   int rc;
 
   if (stmt == NULL)
@@ -524,17 +466,8 @@ check_pending (Detect  *d,
     g_ptr_array_add (rows, pending_finding (d, stmt));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    ok = _sw_store_fail (d->store, error);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      SwFinding *f = g_steal_pointer (&rows->pdata[i]);
-
-      if (ok)
-        ok = record (d, f, error);
-      else
-        sw_finding_free (f);
-    }
-  return ok;
+    return _sw_store_fail (d->store, error);
+  return record_all (d, rows, error);
 }
 
 /* A first run dirties more pages than the store's cache holds: spilled to

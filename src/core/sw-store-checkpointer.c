@@ -25,27 +25,11 @@ struct _SwCheckpointer
   guint     done;       /* checkpoints that succeeded, for tests */
 };
 
-static sqlite3 *
-open_connection (const char *path)
-{
-  sqlite3 *db = NULL;
-
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
-      /* a first read opens the log: a checkpoint alone would not */
-      sqlite3_exec (db, "SELECT 1 FROM sqlite_master LIMIT 1", NULL, NULL, NULL) != SQLITE_OK)
-    {
-      g_warning ("Cannot open “%s” to copy its log: %s", path, db ? sqlite3_errmsg (db) : "out of memory");
-      sqlite3_close (db);
-      return NULL;
-    }
-  return db;
-}
-
 static gpointer
 checkpointer_thread (gpointer data)
 {
   SwCheckpointer *self = data;
-  sqlite3 *db = open_connection (self->path);
+  sqlite3 *db = _sw_store_open_side (self->path, SQLITE_OPEN_READWRITE);
   int rc;
 
   g_mutex_lock (&self->lock);

@@ -62,6 +62,11 @@ struct _SwStore
   gboolean    defer_checkpoint;   /* never in the committing call */
 };
 
+/* A second connection to the store's file for a thread of its own (no
+ * per-call mutex, the log opened); NULL when it cannot be opened, and the
+ * caller does the work on the store's own connection. */
+sqlite3      *_sw_store_open_side    (const char  *path,
+                                      int          flags);
 /* A statement prepared once and kept by the address of `sql`, which must
  * never move or change (a literal, or a string kept for the process): a
  * string built for the call would find another statement at its address. */
@@ -72,7 +77,12 @@ gboolean      _sw_store_exec         (SwStore     *self,
                                       const char  *sql,
                                       GError     **error);
 /* Turns the last SQLite failure into a GError: SW_ERROR_DB_CORRUPT for a
- * damaged file, SW_ERROR_DB otherwise. Always returns FALSE. */
+ * damaged file, SW_ERROR_EXISTS for a refused constraint, SW_ERROR_DB
+ * otherwise. Always returns FALSE. _sw_db_fail: the same for any
+ * connection to the file at `path`. */
+gboolean      _sw_db_fail            (sqlite3     *db,
+                                      const char  *path,
+                                      GError     **error);
 gboolean      _sw_store_fail         (SwStore     *self,
                                       GError     **error);
 /* Whether `sql` (one parameter, `arg`) returns a row; FALSE with error

@@ -19,21 +19,45 @@ G_DEFINE_FINAL_TYPE (SwStore, sw_store, G_TYPE_OBJECT)
 /* ------------------------------------------------------------------ helpers */
 
 gboolean
-_sw_store_fail (SwStore  *self,
-                GError  **error)
+_sw_db_fail (sqlite3     *db,
+             const char  *path,
+             GError     **error)
 {
-  int code = self->db ? sqlite3_extended_errcode (self->db) & 0xff : SQLITE_ERROR;
-  const char *msg = self->db ? sqlite3_errmsg (self->db) : "no database";
+  int code = db ? sqlite3_extended_errcode (db) & 0xff : SQLITE_ERROR;
+  const char *msg = db ? sqlite3_errmsg (db) : "no database";
 
   if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
     g_set_error (error, SW_ERROR, SW_ERROR_DB_CORRUPT,
                  _("The database “%s” is damaged (%s). Restore it from a backup."),
-                 self->path, msg);
+                 path, msg);
   else if (code == SQLITE_CONSTRAINT)
     g_set_error (error, SW_ERROR, SW_ERROR_EXISTS, _("The database refused the change: %s"), msg);
   else
     g_set_error (error, SW_ERROR, SW_ERROR_DB, _("Database error: %s"), msg);
   return FALSE;
+}
+
+gboolean
+_sw_store_fail (SwStore  *self,
+                GError  **error)
+{
+  return _sw_db_fail (self->db, self->path, error);
+}
+
+sqlite3 *
+_sw_store_open_side (const char *path,
+                     int         flags)
+{
+  sqlite3 *db = NULL;
+
+  /* the first read opens the log, which a checkpoint alone would not */
+  if (sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK &&
+      sqlite3_busy_timeout (db, 5000) == SQLITE_OK &&
+      sqlite3_exec (db, "SELECT 1 FROM sqlite_master LIMIT 1", NULL, NULL, NULL) == SQLITE_OK)
+    return db;
+  g_debug ("Cannot open a second connection to “%s”: %s", path, db ? sqlite3_errmsg (db) : "out of memory");
+  sqlite3_close (db);
+  return NULL;
 }
 
 sqlite3_stmt *
