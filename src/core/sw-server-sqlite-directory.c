@@ -19,7 +19,7 @@ typedef struct {
   SwServerDevice *device;
   const char     *key;
   JsonObject     *row;      /* NULL: a removal */
-  char           *code;     /* set by refuse () */
+  const char     *code;     /* set by refuse (): "forbidden" or "invalid_row" */
   char           *message;
 } Change;
 
@@ -30,7 +30,7 @@ refuse (Change     *c,
         const char *code,
         char       *message)
 {
-  c->code = g_strdup (code);
+  c->code = code;
   c->message = message;
   return FALSE;
 }
@@ -73,7 +73,8 @@ valid_name (Change      *c,
   return refuse (c, "invalid_row", g_strdup_printf (_("“%s” is not a valid value of “%s”"), v ? v : "", col));
 }
 
-/* The branch of a department; "" when there is no such department. */
+/* The branch a row belongs to (sql: one parameter, the key); "" when there
+ * is no such row, NULL when the database could not say. */
 static char *
 branch_of (SwStore    *store,
            const char *sql,
@@ -81,13 +82,19 @@ branch_of (SwStore    *store,
 {
   sqlite3_stmt *stmt = _sw_store_prepare (store, sql, NULL);
   char *branch = NULL;
+  int rc;
 
-  if (stmt == NULL || key == NULL)
+  if (stmt == NULL)
+    return NULL;
+  if (key == NULL)
     return g_strdup ("");
   _sw_bind_text (stmt, 1, key);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     branch = _sw_column_dup (stmt, 0);
   sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return NULL;
   return branch ? branch : g_strdup ("");
 }
 
@@ -98,7 +105,11 @@ own_branch (Change     *c,
             const char *branch,
             const char *what)
 {
-  if (branch == NULL || *branch == '\0' || g_strcmp0 (branch, c->device->branch_code) == 0)
+  /* not known to be the sender's: refused (to be tried again), not let through */
+  if (branch == NULL)
+    return refuse (c, "forbidden",
+                   g_strdup_printf (_("The server could not check which branch “%s” belongs to; try again later"), what));
+  if (*branch == '\0' || g_strcmp0 (branch, c->device->branch_code) == 0)
     return TRUE;
   return refuse (c, "forbidden",
                  g_strdup_printf (_("“%s” belongs to another branch; only its own devices may change it"), what));
@@ -116,7 +127,7 @@ own_department (Change     *c,
   if (dept == NULL && optional)
     return TRUE;
   branch = branch_of (c->store, DEPARTMENT_BRANCH, dept);
-  if (*branch == '\0')
+  if (branch != NULL && *branch == '\0')
     return refuse (c, "invalid_row", g_strdup_printf (_("There is no department “%s”"), dept ? dept : ""));
   return own_branch (c, branch, dept);
 }
@@ -400,9 +411,8 @@ apply_one (SwServerSqlite  *self,
   if (!ok)
     {
       r->status = SW_DIRECTORY_REFUSED;
-      r->code = g_str_equal (c.code, "forbidden") ? "forbidden" : "invalid_row";
+      r->code = c.code;
       r->message = c.message;
-      g_free (c.code);
       return r;
     }
   if (!t->insert_only && stamp_of (self->store, t->table, c.key) > at)
@@ -422,7 +432,7 @@ apply_one (SwServerSqlite  *self,
       ok = _sw_directory_put_row (self->store, t, columns, placed ? placed : c.row, &local);
     }
   if (!ok && !g_error_matches (local, SW_ERROR, SW_ERROR_INVALID) &&
-      sqlite3_errcode (self->store->db) != SQLITE_CONSTRAINT)
+      !g_error_matches (local, SW_ERROR, SW_ERROR_EXISTS))
     {
       /* the server's own trouble (a full disk): not the edit's fault */
       g_propagate_error (error, g_steal_pointer (&local));
