@@ -100,18 +100,29 @@ sw_store_export_directory (SwStore  *self,
   return json_node_init_object (json_node_alloc (), o);
 }
 
+/* Read once per store (the server asks for every change it applies): the
+ * schema does not change while a store is open. */
 GPtrArray *
 _sw_directory_columns (SwStore    *self,
                        const char *table)
 {
-  g_autofree char *sql = g_strdup_printf ("PRAGMA table_info (%s)", table);
-  GPtrArray *cols = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *sql = NULL;
+  GPtrArray *cols;
   sqlite3_stmt *stmt = NULL;
 
+  if (self->table_columns == NULL)
+    self->table_columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                 (GDestroyNotify) g_ptr_array_unref);
+  if ((cols = g_hash_table_lookup (self->table_columns, table)) != NULL)
+    return g_ptr_array_ref (cols);
+  sql = g_strdup_printf ("PRAGMA table_info (%s)", table);
+  cols = g_ptr_array_new_with_free_func (g_free);
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK)
     while (sqlite3_step (stmt) == SQLITE_ROW)
       g_ptr_array_add (cols, _sw_column_dup (stmt, 1));
   sqlite3_finalize (stmt);
+  if (cols->len > 0)
+    g_hash_table_insert (self->table_columns, g_strdup (table), g_ptr_array_ref (cols));
   return cols;
 }
 

@@ -20,6 +20,7 @@ typedef struct {
 /* In the order rows can be inserted (foreign keys). */
 const SwDirectoryTable *_sw_directory_tables      (guint                   *n_tables);
 const SwDirectoryTable *_sw_directory_table       (const char              *name);
+/* The table's column names (a reference to a list kept by the store). */
 GPtrArray              *_sw_directory_columns     (SwStore                 *self,
                                                    const char              *table);
 /* Inserts or updates one row: the members named like columns (scalars). */

@@ -60,6 +60,8 @@ struct _SwStore
   SwCheckpointer *checkpointer;   /* started when the log first fills */
   int         wal_pages;          /* SW_STORE_WAL_PAGES but in tests */
   gboolean    defer_checkpoint;   /* never in the committing call */
+
+  GHashTable *table_columns;      /* directory table → its column names */
 };
 
 /* A second connection to the store's file for a thread of its own (no
