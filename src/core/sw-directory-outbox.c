@@ -177,11 +177,11 @@ sw_store_directory_refused (SwStore  *self,
                              " WHERE state = 'refused' ORDER BY seq LIMIT ?1", 0, error);
 }
 
-guint
-sw_store_directory_count_outbox (SwStore *self)
+static guint
+count_changes (SwStore    *self,
+               const char *sql)
 {
-  sqlite3_stmt *stmt = _sw_store_prepare (self,
-      "SELECT count(*) FROM directory_outbox WHERE state = 'pending'", NULL);
+  sqlite3_stmt *stmt = _sw_store_prepare (self, sql, NULL);
   guint n = 0;
 
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
@@ -189,6 +189,18 @@ sw_store_directory_count_outbox (SwStore *self)
   if (stmt)
     sqlite3_reset (stmt);
   return n;
+}
+
+guint
+sw_store_directory_count_outbox (SwStore *self)
+{
+  return count_changes (self, "SELECT count(*) FROM directory_outbox WHERE state = 'pending'");
+}
+
+guint
+sw_store_directory_count_refused (SwStore *self)
+{
+  return count_changes (self, "SELECT count(*) FROM directory_outbox WHERE state = 'refused'");
 }
 
 gboolean

@@ -125,6 +125,8 @@ GPtrArray  *sw_store_directory_outbox        (SwStore     *self,
                                               guint        limit,
                                               GError     **error);
 guint       sw_store_directory_count_outbox  (SwStore     *self);
+/* Counted without reading them (the sync indicator asks on every change). */
+guint       sw_store_directory_count_refused (SwStore     *self);
 GPtrArray  *sw_store_directory_refused       (SwStore     *self,
                                               GError     **error);
 /* Sent (code NULL) or refused by the server with `code` and `message`. */

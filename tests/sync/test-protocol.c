@@ -211,10 +211,12 @@ test_directory_outbox (SwFixture     *fx,
     guint n = 0;
 
     g_assert_cmpuint (refused->len, ==, 1);
+    g_assert_cmpuint (sw_store_directory_count_refused (fx->store), ==, 1);
     g_assert_cmpstr (((SwDirectoryChange *) g_ptr_array_index (refused, 0))->code, ==, "forbidden");
     g_assert_true (sw_store_directory_retry (fx->store, 0, &n, &error));
     g_assert_cmpuint (n, ==, 1);
     g_assert_cmpuint (sw_store_directory_count_outbox (fx->store), ==, 1);
+    g_assert_cmpuint (sw_store_directory_count_refused (fx->store), ==, 0);
   }
   g_assert_true (sw_store_directory_mark (fx->store, c->seq, "forbidden", "no", &error));
   g_assert_true (sw_store_directory_withdraw (fx->store, c->seq, &error));

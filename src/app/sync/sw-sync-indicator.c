@@ -51,8 +51,7 @@ update_directory (SwSyncIndicator *self)
 {
   SwStore *store = sw_context_get_store (self->context);
   guint pending = sw_store_directory_count_outbox (store);
-  g_autoptr(GPtrArray) refused = sw_store_directory_refused (store, NULL);
-  guint n_refused = refused ? refused->len : 0;
+  guint n_refused = sw_store_directory_count_refused (store);
   g_autofree char *text = NULL;
 
   if (n_refused > 0)
