@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "sw-paths.h"
@@ -163,4 +164,61 @@ sw_fixture_register (SwFixture  *fx,
   g_assert_no_error (error);
   g_assert_nonnull (c);
   return c;
+}
+
+void
+sw_test_exec_sql (const char *path,
+                  const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *err = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &err) != SQLITE_OK)
+    g_error ("%s: %s", sql, err);
+  sqlite3_close (db);
+}
+
+GPtrArray *
+sw_test_query_rows (const char *path,
+                    const char *sql)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      GString *row = g_string_new (NULL);
+
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, i);
+          g_string_append_printf (row, "%s%s", i ? "\x1f" : "", text ? text : "\\N");
+        }
+      g_ptr_array_add (rows, g_string_free (row, FALSE));
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return rows;
+}
+
+char *
+sw_test_query_text (const char *path,
+                    const char *sql)
+{
+  g_autoptr(GPtrArray) rows = sw_test_query_rows (path, sql);
+
+  return rows->len > 0 ? g_strdup (g_ptr_array_index (rows, 0)) : NULL;
+}
+
+gint64
+sw_test_file_size (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 ? (gint64) st.st_size : 0;
 }

@@ -13,36 +13,6 @@
 #include "sw-test-fixture.h"
 #include "sw-directory-private.h"
 
-static void
-exec_sql (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *err = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &err) != SQLITE_OK)
-    g_error ("%s: %s", sql, err);
-  sqlite3_close (db);
-}
-
-static char *
-query_text (const char *path,
-            const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *out = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    out = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return out;
-}
-
 /* ------------------------------------------------------------ migrations */
 
 /* Rows as a database of format 1 held them, before policies, the calendar
@@ -83,9 +53,9 @@ test_migrate_from (gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpint (sw_store_get_schema_version (old), ==, from);
   g_clear_object (&old);
-  exec_sql (path, v1_rows);
+  sw_test_exec_sql (path, v1_rows);
   if (from >= 3)   /* from format 3 on, the store indexes a case as it writes it */
-    exec_sql (path, "INSERT INTO case_search (rowid, case_id, number, content, customer) VALUES"
+    sw_test_exec_sql (path, "INSERT INTO case_search (rowid, case_id, number, content, customer) VALUES"
                     " ((SELECT rowid FROM case_contacts), '019a0000-0000-7000-8000-000000000001',"
                     "  'BJ01-A-20260901-0001',"
                     "  '查询工资代发未到账的原因', '赵六 13900001111 某某公司');");
@@ -114,7 +84,7 @@ test_migrate_from (gconstpointer data)
   g_assert_cmpuint (changed, ==, 0);
 
   g_clear_object (&store);
-  exec_sql (path, "SELECT 1");
+  sw_test_exec_sql (path, "SELECT 1");
   g_remove (path);
   g_rmdir (dir);
 }
@@ -164,10 +134,10 @@ test_bad_file (SwFixture     *fx,
       break;
     case BAD_FOREIGN:
       g_remove (fx->path);
-      exec_sql (fx->path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');");
+      sw_test_exec_sql (fx->path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');");
       break;
     case BAD_TOO_NEW:
-      exec_sql (fx->path, "PRAGMA user_version = 99");
+      sw_test_exec_sql (fx->path, "PRAGMA user_version = 99");
       break;
     case BAD_TRUNCATED:
       {
@@ -207,9 +177,9 @@ static void
 test_pragmas (SwFixture     *fx,
               gconstpointer  data)
 {
-  g_autofree char *mode = query_text (fx->path, "PRAGMA journal_mode");
-  g_autofree char *app = query_text (fx->path, "PRAGMA application_id");
-  g_autofree char *version = query_text (fx->path, "PRAGMA user_version");
+  g_autofree char *mode = sw_test_query_text (fx->path, "PRAGMA journal_mode");
+  g_autofree char *app = sw_test_query_text (fx->path, "PRAGMA application_id");
+  g_autofree char *version = sw_test_query_text (fx->path, "PRAGMA user_version");
   g_autofree char *expected = g_strdup_printf ("%d", SW_STORE_SCHEMA_VERSION);
 
   g_assert_cmpstr (mode, ==, "wal");
@@ -266,7 +236,7 @@ test_rebuild (SwFixture     *fx,
   g_clear_object (&fx->store);
   sql = g_strdup_printf ("UPDATE cases SET state = 'closed', handler = 'R08', reopen_count = 7 WHERE id = '%s'",
                          sw_case_get_id (a));
-  exec_sql (fx->path, sql);
+  sw_test_exec_sql (fx->path, sql);
   fx->store = sw_store_open (fx->path, &error);
   g_assert_no_error (error);
   g_assert_true (sw_store_rebuild (fx->store, &n, &changed, &error));
@@ -428,7 +398,7 @@ test_contact_rowid_mismatch (SwFixture     *fx,
   g_assert_no_error (error);
   g_clear_object (&fx->store);
   sql = g_strdup_printf ("UPDATE cases SET rowid = rowid + 1000 WHERE id = '%s'", sw_case_get_id (a));
-  exec_sql (fx->path, sql);
+  sw_test_exec_sql (fx->path, sql);
   fx->store = sw_store_open (fx->path, &error);
   g_assert_no_error (error);
 
@@ -473,14 +443,6 @@ test_check_integrity (SwFixture     *fx,
   g_assert_error (error, SW_ERROR, SW_ERROR_DB_CORRUPT);
 }
 
-static gint64
-file_size (const char *path)
-{
-  GStatBuf st;
-
-  return g_stat (path, &st) == 0 ? (gint64) st.st_size : 0;
-}
-
 static void
 register_and_walk (SwFixture *fx,
                    int        n)
@@ -507,7 +469,7 @@ test_checkpoint_thread (SwFixture     *fx,
   guint done = 0;
 
   sw_store_checkpoint (fx->store);
-  db_before = file_size (fx->path);
+  db_before = sw_test_file_size (fx->path);
   _sw_store_set_wal_pages (fx->store, 32);
 
   /* a deferred commit is never copied by the committing call: only the
@@ -519,7 +481,7 @@ test_checkpoint_thread (SwFixture     *fx,
   for (int i = 0; i < 500 && (done = _sw_store_get_background_checkpoints (fx->store)) == 0; i++)
     g_usleep (10000);
   g_assert_cmpuint (done, >, 0);
-  g_assert_cmpint (file_size (fx->path), >, db_before);
+  g_assert_cmpint (sw_test_file_size (fx->path), >, db_before);
 
   for (int round = 0; round < 40; round++)
     {
@@ -527,7 +489,7 @@ test_checkpoint_thread (SwFixture     *fx,
       register_and_walk (fx, 8);
       g_assert_true (sw_store_commit (fx->store, &error));
       g_assert_no_error (error);
-      wal_max = MAX (wal_max, file_size (wal));
+      wal_max = MAX (wal_max, sw_test_file_size (wal));
     }
   /* these 320 cases wrote far more than this; copied only by the thread, the log
    * would have kept growing while the writer never paused */

@@ -402,40 +402,13 @@ test_reopen_repeat (SwFixture *fx, gconstpointer data)
   assert_nothing_new (fx);
 }
 
-/* Every row of sql, each as its columns joined (NULL as \\N). */
-static GPtrArray *
-dump (const char *path,
-      const char *sql)
-{
-  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      GString *row = g_string_new (NULL);
-
-      for (int i = 0; i < sqlite3_column_count (stmt); i++)
-        {
-          const char *text = (const char *) sqlite3_column_text (stmt, i);
-          g_string_append_printf (row, "%s%s", i ? "\x1f" : "", text ? text : "\\N");
-        }
-      g_ptr_array_add (rows, g_string_free (row, FALSE));
-    }
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return rows;
-}
-
 static void
 assert_same_rows (const char *a,
                   const char *b,
                   const char *sql)
 {
-  g_autoptr(GPtrArray) rows_a = dump (a, sql);
-  g_autoptr(GPtrArray) rows_b = dump (b, sql);
+  g_autoptr(GPtrArray) rows_a = sw_test_query_rows (a, sql);
+  g_autoptr(GPtrArray) rows_b = sw_test_query_rows (b, sql);
 
   for (guint i = 0; i < MIN (rows_a->len, rows_b->len); i++)
     g_assert_cmpstr (g_ptr_array_index (rows_a, i), ==, g_ptr_array_index (rows_b, i));
@@ -446,7 +419,7 @@ static guint
 count (const char *path,
        const char *sql)
 {
-  g_autoptr(GPtrArray) rows = dump (path, sql);
+  g_autoptr(GPtrArray) rows = sw_test_query_rows (path, sql);
 
   g_assert_cmpuint (rows->len, ==, 1);
   return (guint) g_ascii_strtoull (g_ptr_array_index (rows, 0), NULL, 10);
@@ -477,17 +450,6 @@ add_violations (SwStore *store)
   OK (sw_ops_transfer (store, "E008", id, "CORP", "确属对公", E));
   OK (sw_ops_forward (store, "E014", id, "LOAN", "属于贷款", E));
   OK (sw_ops_return (store, "E020", id, "不是贷款业务", E));
-}
-
-static void
-exec_sql (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
 }
 
 /* The first run over a copy of the store, in one thread or two. */
@@ -537,7 +499,7 @@ test_threads_agree (SwFixture *fx, gconstpointer data)
   }
   /* A second reader beside the writer needs a WAL file. */
   {
-    g_autoptr(GPtrArray) mode = dump (two, "PRAGMA journal_mode");
+    g_autoptr(GPtrArray) mode = sw_test_query_rows (two, "PRAGMA journal_mode");
     g_assert_cmpstr (g_ptr_array_index (mode, 0), ==, "wal");
   }
 
@@ -571,12 +533,12 @@ test_threads_agree (SwFixture *fx, gconstpointer data)
     SwDetectStats again = { 0 };
 
     g_assert_cmpuint (n_findings, >, 2 * SW_FINDING_INSERT_ROWS);
-    exec_sql (one, "DELETE FROM meta WHERE key = 'detect.seq'");
+    sw_test_exec_sql (one, "DELETE FROM meta WHERE key = 'detect.seq'");
     first_run (one, TRUE, &again);
     g_assert_cmpuint (again.n_new, ==, 0);
     g_assert_cmpuint (count (one, "SELECT count (*) FROM findings"), ==, n_findings);
 
-    exec_sql (one, "DELETE FROM findings WHERE rowid % 3 = 0; DELETE FROM meta WHERE key = 'detect.seq'");
+    sw_test_exec_sql (one, "DELETE FROM findings WHERE rowid % 3 = 0; DELETE FROM meta WHERE key = 'detect.seq'");
     n_kept = count (one, "SELECT count (*) FROM findings");
     g_assert_cmpuint (n_kept, <, n_findings);
     first_run (one, TRUE, &again);
@@ -623,9 +585,9 @@ test_same_clock (SwFixture *fx, gconstpointer data)
 
       g_assert_true (sw_store_backup (fx->store, path, &error));
       g_assert_no_error (error);
-      exec_sql (path, sql);
+      sw_test_exec_sql (path, sql);
       if (later)
-        exec_sql (path, "INSERT OR REPLACE INTO meta (key, value) VALUES ('detect.seq', '1')");
+        sw_test_exec_sql (path, "INSERT OR REPLACE INTO meta (key, value) VALUES ('detect.seq', '1')");
       {
         g_autoptr(SwStore) store = sw_store_open (path, &error);
         guint n_cases = 0, n_changed = 0;
@@ -642,19 +604,10 @@ test_same_clock (SwFixture *fx, gconstpointer data)
                                      " AND f.kind = 'accepted' AND e.kind = 'transferred'"
                                      " AND e.rowid < f.rowid"), ==, 1);
       first_run (path, threaded, &stats);
-      facts = dump (path, "SELECT due_event || ' ' || transfers || ' ' || accepts FROM case_facts");
+      facts = sw_test_query_rows (path, "SELECT due_event || ' ' || transfers || ' ' || accepts FROM case_facts");
       g_assert_cmpuint (facts->len, ==, 1);
       g_assert_cmpstr (g_ptr_array_index (facts, 0), ==, expected);
     }
-}
-
-static gint64
-file_size (const char *path)
-{
-  GStatBuf st;
-
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  return st.st_size;
 }
 
 /* A first run leaves what it wrote in the log; the store that ran it copies
@@ -669,7 +622,7 @@ test_checkpoint_on_close (SwFixture *fx, gconstpointer data)
   g_assert_true (sw_demo_populate (fx->store, sw_test_time ("2026-11-23T10:00"), 300, 7, &error));
   g_assert_no_error (error);
   sw_store_checkpoint (fx->store);
-  before = file_size (fx->path);
+  before = sw_test_file_size (fx->path);
   {
     g_autoptr(SwStore) task = sw_store_open (fx->path, &error);
     g_autoptr(GPtrArray) found = NULL;
@@ -679,9 +632,9 @@ test_checkpoint_on_close (SwFixture *fx, gconstpointer data)
     found = sw_detect_run (task, NULL, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (found->len, >, 0);
-    g_assert_cmpint (file_size (fx->path), ==, before);
+    g_assert_cmpint (sw_test_file_size (fx->path), ==, before);
   }
-  g_assert_cmpint (file_size (fx->path), >, before);
+  g_assert_cmpint (sw_test_file_size (fx->path), >, before);
 }
 
 int
