@@ -18,10 +18,10 @@
 
 #include <sqlite3.h>
 #include <stdlib.h>
-#include <sys/resource.h>
 
 #include "sw-detect.h"
 #include "sw-report.h"
+#include "bench-util.h"
 #include "sw-test-fixture.h"
 #include "sw-store-private.h"
 
@@ -32,41 +32,6 @@ static const char *const channels[] = { "visit", "phone", "letter", "email", "on
 
 #define HOUR_MS (3600 * G_GINT64_CONSTANT (1000))
 #define DAY_MS (24 * HOUR_MS)
-
-static double
-seconds_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1e6;
-}
-
-static double
-rusage_seconds (int who)
-{
-  struct rusage ru;
-
-  getrusage (who, &ru);
-  return ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
-}
-
-/* CPU seconds of this process: on a busy machine closer to what an idle one
- * would take than the wall clock. */
-static double
-cpu_seconds (void)
-{
-  return rusage_seconds (RUSAGE_SELF);
-}
-
-/* CPU seconds of the calling thread: a first detection run folds in a
- * second thread while this one writes, and this one is the longer path. */
-static double
-thread_cpu_seconds (void)
-{
-#ifdef RUSAGE_THREAD
-  return rusage_seconds (RUSAGE_THREAD);
-#else
-  return rusage_seconds (RUSAGE_SELF);
-#endif
-}
 
 static void
 exec (sqlite3    *db,

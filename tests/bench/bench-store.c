@@ -16,30 +16,13 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <stdlib.h>
-#include <sys/resource.h>
 
+#include "bench-util.h"
 #include "sw-test-fixture.h"
 #include "sw-store-private.h"
 
 #define BATCH 1000
 #define EVENTS_PER_CASE 5
-
-static double
-seconds_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1e6;
-}
-
-/* CPU seconds of this process: on a busy machine closer to what an idle one
- * would take than the wall clock. */
-static double
-cpu_seconds (void)
-{
-  struct rusage ru;
-
-  getrusage (RUSAGE_SELF, &ru);
-  return ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
-}
 
 static void
 check (gboolean ok, GError *error)
