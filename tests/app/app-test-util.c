@@ -120,6 +120,39 @@ app_test_spawn_output (const char * const *argv)
   return out;
 }
 
+char *
+app_test_pdf_text (const char *pdf,
+                   gboolean    layout)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  const char *layout_argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", pdf, "-", NULL };
+
+  return app_test_spawn_output (layout ? layout_argv : argv);
+}
+
+static void
+painted_cb (GdkFrameClock *clock,
+            gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+void
+app_test_wait_paint (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong id;
+
+  while ((clock = gtk_widget_get_frame_clock (widget)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+}
+
 GtkWidget *
 app_test_find_widget (GtkWidget *root,
                       GType      type)

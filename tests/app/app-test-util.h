@@ -36,6 +36,13 @@ GtkWidget       *app_test_find_widget  (GtkWidget       *root,
 char            *app_test_widget_path  (GtkWidget       *w);
 /* What the program argv[0] (found in PATH) printed; it must succeed. */
 char            *app_test_spawn_output (const char * const *argv);
+/* The text of `pdf` as pdftotext prints it (UTF-8); with `layout`, as laid
+ * out on the page: a table's row on one line. */
+char            *app_test_pdf_text     (const char      *pdf,
+                                        gboolean         layout);
+/* Runs the main loop until `widget`'s window has painted a frame (first
+ * waiting for it to have a frame clock). */
+void             app_test_wait_paint   (GtkWidget       *widget);
 /* The visible toplevel window of `type` (the last one listed), or NULL. */
 GtkWidget       *app_test_find_window  (GType            type);
 /* Runs xdotool with `args` (real key presses through the X server), then

@@ -166,14 +166,6 @@ export_ok (SwReportView   *view,
   assert_file_starts (written, prefix);
 }
 
-static char *
-pdf_text (const char *pdf)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
-
-  return app_test_spawn_output (argv);
-}
-
 /* The view's From and To entries, the first two entries in it. */
 static void
 find_entries (GtkWidget  *widget,
@@ -467,7 +459,7 @@ test_report_exports (UiFixture     *uf,
   g_assert_cmpstr (name, ==, "register-CORP-2026-11-24-2026-11-30.pdf");
   g_clear_pointer (&name, g_free);
   export_ok (view, SW_REPORT_EXPORT_REGISTER_PDF, bare_pdf, bare_pdf, "%PDF");
-  text = pdf_text (bare_pdf);
+  text = app_test_pdf_text (bare_pdf, FALSE);
   g_assert_nonnull (strstr (text, "2026-11-24"));
   g_assert_null (strstr (text, sw_case_get_number (late)));
   g_clear_pointer (&text, g_free);

@@ -401,25 +401,11 @@ list_view_of (GtkWidget *column)
   return views->pdata[0];
 }
 
-static void
-painted_cb (GdkFrameClock *clock,
-            gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
 /* Lays out and paints the window once, as a user would see it. */
 static void
 wait_frame (SwWindow *window)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  gboolean painted = FALSE;
-  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
-
-  gtk_widget_queue_draw (GTK_WIDGET (window));
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
+  app_test_wait_paint (GTK_WIDGET (window));
   app_test_drain ();
 }
 

@@ -84,25 +84,6 @@ print_teardown (PrintFixture  *pf,
   sw_fixture_teardown (&pf->fx, data);
 }
 
-static char *
-run_tool (const char *tool,
-          const char *pdf)
-{
-  const char *argv[] = { tool, "-enc", "UTF-8", pdf, "-", NULL };
-  const char *info_argv[] = { tool, pdf, NULL };
-
-  return app_test_spawn_output (g_str_equal (tool, "pdfinfo") ? info_argv : argv);
-}
-
-/* The text as laid out on the page: a table's row on one line. */
-static char *
-layout_text (const char *pdf)
-{
-  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", pdf, "-", NULL };
-
-  return app_test_spawn_output (argv);
-}
-
 /* SHOUWEN_TEST_PDF_DIR keeps a copy of each PDF, to look at its pages. */
 static void
 keep (const char *path)
@@ -137,7 +118,7 @@ print_case (PrintFixture *pf,
   keep (path);
   if (path_out)
     *path_out = g_strdup (path);
-  return run_tool ("pdftotext", path);
+  return app_test_pdf_text (path, FALSE);
 }
 
 static void
@@ -155,7 +136,8 @@ page_size (const char *pdf,
            double     *height,
            int        *pages)
 {
-  g_autofree char *info = run_tool ("pdfinfo", pdf);
+  const char *argv[] = { "pdfinfo", pdf, NULL };
+  g_autofree char *info = app_test_spawn_output (argv);
   const char *size = strstr (info, "Page size:");
   const char *n = strstr (info, "Pages:");
 
@@ -315,7 +297,7 @@ test_handover_forwarded (PrintFixture  *pf,
   OP (pf, "2026-11-24T09:40", sw_ops_forward (pf->fx.store, "C01", id, "LOAN", "提前还款属信贷管理部职责", &op_error));
   OP (pf, "2026-11-24T10:05", sw_ops_accept (pf->fx.store, "N01", id, "N01", &op_error));
   text = print_case (pf, id, SW_CASE_FORM_HANDOVER, "handover-forwarded.pdf", &path);
-  layout = layout_text (path);
+  layout = app_test_pdf_text (path, TRUE);
 
   assert_has (text, "Department coordination work order");
   /* The latest handoff: CORP → LOAN, signed by who forwarded and who accepted. */
@@ -348,7 +330,7 @@ test_handover_returned (PrintFixture  *pf,
   OP (pf, "2026-11-24T09:10", sw_ops_transfer (pf->fx.store, "R01", id, "CORP", "对公账户变更需公司业务部办理", &op_error));
   OP (pf, "2026-11-24T09:30", sw_ops_return (pf->fx.store, "C01", id, "个人住房贷款不属公司业务部", &op_error));
   text = print_case (pf, id, SW_CASE_FORM_HANDOVER, "handover-returned.pdf", &path);
-  layout = layout_text (path);
+  layout = app_test_pdf_text (path, TRUE);
 
   assert_row (layout, "Handoff", "Returned", NULL);
   assert_row (layout, "From department", "公司业务部", NULL);
@@ -374,7 +356,7 @@ test_handover_within (PrintFixture  *pf,
   g_assert_false (sw_case_form_available (pf->fx.store, id, SW_CASE_FORM_HANDOVER));
   OP (pf, "2026-11-24T14:20", sw_ops_handover (pf->fx.store, "RH", id, "R02", "RH", "R03", &op_error));
   text = print_case (pf, id, SW_CASE_FORM_HANDOVER, "handover-within.pdf", &path);
-  layout = layout_text (path);
+  layout = app_test_pdf_text (path, TRUE);
 
   assert_has (text, "Handover record");
   assert_row (layout, "Department", "个人业务部", NULL);
@@ -390,7 +372,7 @@ test_handover_within (PrintFixture  *pf,
   g_clear_pointer (&path, g_free);
   g_clear_pointer (&layout, g_free);
   text = print_case (pf, pf->moved, SW_CASE_FORM_HANDOVER, "handover-moved.pdf", &path);
-  layout = layout_text (path);
+  layout = app_test_pdf_text (path, TRUE);
   assert_has (text, "Handover record");
   assert_has (text, "Handoffs of this case");
   assert_row (layout, "Transferred", "个人业务部", "公司业务部", "王芳 (R01)", "陈静 (C01)", NULL);
@@ -441,7 +423,7 @@ test_register (PrintFixture  *pf,
   g_assert_no_error (error);
   app_test_drain ();
   keep (path);
-  text = run_tool ("pdftotext", path);
+  text = app_test_pdf_text (path, FALSE);
   assert_has (text, "Register of 公司业务部");
   assert_has (text, "2026-11-01");
   assert_has (text, "2026-11-30");
@@ -468,7 +450,7 @@ test_register (PrintFixture  *pf,
                                         path, &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
     g_assert_no_error (error);
     keep (path);
-    long_text = run_tool ("pdftotext", path);
+    long_text = app_test_pdf_text (path, FALSE);
     page_size (path, &w, &h, &pages);
     g_assert_cmpint (pages, >, 1);
     for (p = long_text; (p = strstr (p, "Case number")) != NULL; p++)

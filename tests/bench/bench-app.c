@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "app-test-util.h"
 #include "sw-case-card.h"
 #include "sw-register-dialog.h"
 #include "sw-test-fixture.h"
@@ -71,30 +72,6 @@ fill (SwStore *store,
       if (i % BATCH == BATCH - 1 || i == n - 1)
         check (sw_store_commit (store, &error), error);
     }
-}
-
-static void
-painted_cb (GdkFrameClock *clock,
-            gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-/* Runs the main loop until `widget`'s window has painted a frame. */
-static void
-wait_for_paint (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gboolean painted = FALSE;
-  gulong id;
-
-  while ((clock = gtk_widget_get_frame_clock (widget)) == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
-  gtk_widget_queue_draw (widget);
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
 }
 
 static void
@@ -250,21 +227,21 @@ main (int   argc,
     g_print ("  window built: %.1f ms\n", (g_get_monotonic_time () - t0) / 1e3);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_paint (GTK_WIDGET (window));
+  app_test_wait_paint (GTK_WIDGET (window));
   launch = (g_get_monotonic_time () - t0) / 1e3;
   launch_cpu = cpu_ms () - c0;
   rss = rss_kb ();
 
   dialog = SW_REGISTER_DIALOG (sw_window_new_case (window));
   sw_register_dialog_fill (dialog, &reg);
-  wait_for_paint (GTK_WIDGET (dialog));
+  app_test_wait_paint (GTK_WIDGET (dialog));
   t0 = g_get_monotonic_time ();
   c0 = cpu_ms ();
   g_signal_connect (dialog, "done", G_CALLBACK (registered_cb), &registered);
   check (sw_register_dialog_save (dialog, FALSE), NULL);
   if (g_getenv ("BENCH_VERBOSE"))
     g_print ("  (saved and on the board model: %.1f ms)\n", (g_get_monotonic_time () - t0) / 1e3);
-  wait_for_paint (GTK_WIDGET (window));
+  app_test_wait_paint (GTK_WIDGET (window));
   reg_ms = (g_get_monotonic_time () - t0) / 1e3;
   reg_cpu = cpu_ms () - c0;
   /* What was measured is the frame that shows the new card. */
@@ -275,7 +252,7 @@ main (int   argc,
    * an input method commits it) and the board must show the result. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
   for (gint64 open = g_get_monotonic_time (); g_get_monotonic_time () - open < 400 * 1000;)
-    wait_for_paint (GTK_WIDGET (window));
+    app_test_wait_paint (GTK_WIDGET (window));
   entry = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_TYPE_SEARCH_ENTRY);
   g_assert_nonnull (entry);
   registered_column = sw_board_get_column_model (sw_window_get_board (window), SW_STATE_REGISTERED);
@@ -287,7 +264,7 @@ main (int   argc,
     g_main_context_iteration (NULL, TRUE);
   if (g_getenv ("BENCH_VERBOSE"))
     g_print ("  (filtered: %.1f ms)\n", (g_get_monotonic_time () - t0) / 1e3);
-  wait_for_paint (GTK_WIDGET (window));
+  app_test_wait_paint (GTK_WIDGET (window));
   search_ms = (g_get_monotonic_time () - t0) / 1e3;
   search_cpu = cpu_ms () - c0;
   g_assert_cmpuint (g_list_model_get_n_items (registered_column), >=, 1);
