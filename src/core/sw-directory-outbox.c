@@ -130,6 +130,7 @@ change_from_row (sqlite3_stmt *stmt)
   c->table = _sw_column_dup (stmt, 1);
   c->key = _sw_column_dup (stmt, 2);
   c->row = row ? json_from_string (row, NULL) : NULL;
+  c->row_bytes = (gsize) sqlite3_column_bytes (stmt, 3);
   c->at = sqlite3_column_int64 (stmt, 4);
   c->actor = _sw_column_dup (stmt, 5);
   c->code = _sw_column_dup (stmt, 6);

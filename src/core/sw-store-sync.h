@@ -113,6 +113,7 @@ typedef struct {
   char     *table;
   char     *key;
   JsonNode *row;          /* NULL: the row was removed */
+  gsize     row_bytes;    /* the row's size as JSON text */
   gint64    at;           /* epoch ms, by the store's clock */
   char     *actor;
   char     *code;         /* why the server refused it, or NULL */

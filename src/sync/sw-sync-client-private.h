@@ -81,5 +81,8 @@ const char *_sw_json_string          (JsonNode         *object,
                                       const char       *member);
 gint64    _sw_json_int               (JsonNode         *object,
                                       const char       *member);
+/* A refusal of what a request carried (its size or form), which a smaller
+ * batch may not meet: "too_large", "invalid_json"… */
+gboolean  _sw_sync_refuses_request   (const char       *code);
 
 G_END_DECLS

@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
 #include "sw-store-sync.h"
 #include "sw-sync-client-private.h"
@@ -127,16 +126,9 @@ store_results (SwStore        *store,
   return TRUE;
 }
 
-/* Refusals for what the request holds (its size, its form), not for who
- * sent it: halve the batch until the change at fault is alone. */
-static gboolean
-refuses_content (const char *code)
-{
-  return g_strcmp0 (code, "too_large") == 0 || g_strcmp0 (code, "too_many_events") == 0 ||
-         g_strcmp0 (code, "invalid_request") == 0 || g_strcmp0 (code, "invalid_json") == 0 ||
-         g_strcmp0 (code, "too_deep") == 0;
-}
-
+/* The server's answer to a batch of edits. A refusal for what the request
+ * holds (its size, its form), not for who sent it, halves the batch until
+ * the change at fault is alone. */
 static void
 pushed_cb (GObject      *source,
            GAsyncResult *result,
@@ -151,7 +143,7 @@ pushed_cb (GObject      *source,
 
   answer = _sw_sync_request_finish (self, result, &code, &p->retry_after, &error);
   if (answer == NULL && g_error_matches (error, SW_SYNC_ERROR, SW_SYNC_ERROR_REFUSED) &&
-      (g_strcmp0 (code, "forbidden") == 0 || (refuses_content (code) && p->sent->len == 1)))
+      (g_strcmp0 (code, "forbidden") == 0 || (_sw_sync_refuses_request (code) && p->sent->len == 1)))
     {
       /* kept on this device with the reason, not sent again by itself */
       if (!mark_all (self->store, p->sent, code, error->message, NULL))
@@ -166,7 +158,7 @@ pushed_cb (GObject      *source,
       return;
     }
   if (answer == NULL && g_error_matches (error, SW_SYNC_ERROR, SW_SYNC_ERROR_REFUSED) &&
-      refuses_content (code))
+      _sw_sync_refuses_request (code))
     {
       p->batch = MAX (p->sent->len / 2, 1);
       g_clear_error (&error);
@@ -234,13 +226,9 @@ push_next (GTask *task)
       json_builder_set_member_name (b, "at");
       json_builder_add_int_value (b, c->at);
       json_builder_set_member_name (b, "row");
+      bytes += c->row_bytes;
       if (c->row != NULL)
-        {
-          g_autofree char *text = json_to_string (c->row, FALSE);
-
-          bytes += strlen (text);
-          json_builder_add_value (b, json_node_copy (c->row));
-        }
+        json_builder_add_value (b, json_node_copy (c->row));
       else
         json_builder_add_null_value (b);
       json_builder_end_object (b);

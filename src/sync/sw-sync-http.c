@@ -53,6 +53,19 @@ _sw_json_int (JsonNode   *node,
   return json_node_get_int (n);
 }
 
+gboolean
+_sw_sync_refuses_request (const char *code)
+{
+  static const char *const codes[] = {
+    "too_large", "too_many_events", "invalid_request", "invalid_json", "too_deep",
+  };
+
+  for (guint i = 0; code && i < G_N_ELEMENTS (codes); i++)
+    if (g_str_equal (code, codes[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 sent_cb (GObject      *source,
          GAsyncResult *result,

@@ -298,15 +298,8 @@ store_results (SwSyncClient  *self,
 static gboolean
 refuses_content (const char *code)
 {
-  static const char *const codes[] = {
-    "invalid_event", "unknown_kind", "too_many_events", "too_large", "invalid_request",
-    "invalid_json", "too_deep", "forbidden",
-  };
-
-  for (guint i = 0; code && i < G_N_ELEMENTS (codes); i++)
-    if (g_str_equal (code, codes[i]))
-      return TRUE;
-  return FALSE;
+  return _sw_sync_refuses_request (code) || g_strcmp0 (code, "invalid_event") == 0 ||
+         g_strcmp0 (code, "unknown_kind") == 0 || g_strcmp0 (code, "forbidden") == 0;
 }
 
 static void
