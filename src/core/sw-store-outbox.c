@@ -212,15 +212,11 @@ require_rejected (SwStore     *self,
                   const char  *event_id,
                   GError     **error)
 {
-  sqlite3_stmt *stmt = _sw_store_prepare (self,
-      "SELECT 1 FROM sync_rejected WHERE event_id = ?1", error);
-  gboolean found;
+  gboolean found = FALSE;
 
-  if (stmt == NULL)
+  if (!_sw_store_row_exists (self, "SELECT 1 FROM sync_rejected WHERE event_id = ?1", event_id,
+                             &found, error))
     return FALSE;
-  _sw_bind_text (stmt, 1, event_id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
   if (!found)
     g_set_error (error, SW_ERROR, SW_ERROR_NOT_FOUND,
                  _("The event “%s” is not among those the server refused"), event_id);

@@ -233,6 +233,31 @@ test_directory_outbox (SwFixture     *fx,
   g_assert_cmpint (sw_staff_get_availability (again), ==, SW_AVAILABILITY_ON_DUTY);
 }
 
+/* Retrying one refused event: only an event the server refused can be
+ * retried, and that one goes back into the outbox. */
+static void
+test_retry_refused (SwFixture     *fx,
+                    gconstpointer  data)
+{
+  g_autoptr(SwCase) c = sw_fixture_register (fx, "R01", FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) events = sw_store_list_events (fx->store, sw_case_get_id (c), &error);
+  g_autoptr(SwCaseEvent) ev = g_list_model_get_item (events, 0);
+  const char *id = sw_case_event_get_id (ev);
+  guint n = 99;
+
+  g_assert_false (sw_store_sync_retry (fx->store, id, &n, &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, id));
+  g_clear_error (&error);
+  g_assert_true (sw_store_sync_reject (fx->store, id, "invalid_event", "bad", &error));
+  g_assert_true (sw_store_sync_retry (fx->store, id, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_false (sw_store_sync_retry (fx->store, id, &n, &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_NOT_FOUND);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -240,6 +265,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/protocol/limits", test_limits);
   g_test_add_func ("/protocol/push-request", test_push_request);
   g_test_add ("/protocol/apply", SwFixture, NULL, sw_fixture_setup, test_apply, sw_fixture_teardown);
+  g_test_add ("/protocol/retry-refused", SwFixture, NULL, sw_fixture_setup, test_retry_refused,
+              sw_fixture_teardown);
   g_test_add ("/protocol/directory-outbox", SwFixture, NULL, sw_fixture_setup, test_directory_outbox,
               sw_fixture_teardown);
   return g_test_run ();
