@@ -150,36 +150,6 @@ export_staff (CliContext *ctx, int argc, char **argv)
   return export_csv (ctx, argc, argv, export_staff, sw_csv_export_staff);
 }
 
-static int
-print_list (CliContext *ctx,
-            GListModel *list,
-            JsonNode *(*to_json) (gpointer),
-            void      (*to_text) (gpointer))
-{
-  guint n = g_list_model_get_n_items (list);
-
-  if (ctx->json)
-    {
-      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
-      JsonArray *array = json_array_new ();
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(GObject) item = g_list_model_get_item (list, i);
-          json_array_add_element (array, to_json (item));
-        }
-      json_node_take_array (root, array);
-      cli_print_json (root);
-      return CLI_OK;
-    }
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (list, i);
-      to_text (item);
-    }
-  return CLI_OK;
-}
-
 static void
 department_text (gpointer item)
 {
@@ -225,7 +195,7 @@ department_list (CliContext *ctx, int argc, char **argv)
   BEGIN_COMMAND (department_list, 0, )
   (void) error;
   list = sw_store_list_departments (store);
-  return print_list (ctx, list, department_json, department_text);
+  return cli_print_list (ctx, list, department_json, department_text);
 }
 
 static int
@@ -235,7 +205,7 @@ staff_list (CliContext *ctx, int argc, char **argv)
   BEGIN_COMMAND (staff_list, 0, )
   (void) error;
   list = sw_store_list_staff (store);
-  return print_list (ctx, list, staff_json, staff_text);
+  return cli_print_list (ctx, list, staff_json, staff_text);
 }
 
 static int

@@ -1,4 +1,4 @@
-/* cli-output.c — cases, staff and departments as JSON and as text
+/* cli-output.c — cases, staff, departments and lists of them as JSON and as text
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -336,5 +336,35 @@ cli_print_case (CliContext *ctx,
     }
   else
     cli_print_case_text (ctx, c, FALSE);
+  return CLI_OK;
+}
+
+int
+cli_print_list (CliContext *ctx,
+                GListModel *list,
+                JsonNode *(*to_json) (gpointer),
+                void      (*to_text) (gpointer))
+{
+  guint n = g_list_model_get_n_items (list);
+
+  if (ctx->json)
+    {
+      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+      JsonArray *array = json_array_new ();
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (list, i);
+          json_array_add_element (array, to_json (item));
+        }
+      json_node_take_array (root, array);
+      cli_print_json (root);
+      return CLI_OK;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+      to_text (item);
+    }
   return CLI_OK;
 }

@@ -30,8 +30,9 @@ const CliCommand cli_template_commands[] = {
 /* ------------------------------------------------------------ output */
 
 static JsonNode *
-template_json (SwTemplate *t)
+template_json (gpointer item)
 {
+  SwTemplate *t = item;
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
@@ -50,8 +51,9 @@ template_json (SwTemplate *t)
 }
 
 static void
-template_line (SwTemplate *t)
+template_line (gpointer item)
 {
+  SwTemplate *t = item;
   g_autofree char *matter = cli_pad (sw_template_get_matter (t), 24);
   g_autofree char *kind = cli_pad (sw_template_kind_label (sw_template_get_kind (t)), 16);
   g_autofree char *dept = cli_pad (sw_template_get_department_code (t) ? sw_template_get_department_code (t) : "—", 8);
@@ -125,7 +127,7 @@ apply_fields (Fields      *f,
   if (f->matter)
     g_object_set (t, "matter", f->matter, NULL);
   if (f->department)
-    g_object_set (t, "department-code", *f->department ? f->department : NULL, NULL);
+    g_object_set (t, "department-code", f->department, NULL);  /* the store takes "" as the whole branch */
   if (f->keywords)
     g_object_set (t, "keywords", f->keywords, NULL);
   if (body)
@@ -168,26 +170,7 @@ template_list (CliContext *ctx, int argc, char **argv)
   q.include_retired = all;
   if ((list = sw_store_find_templates (store, &q, &error)) == NULL)
     return cli_fail (error);
-  if (ctx->json)
-    {
-      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
-      JsonArray *array = json_array_new ();
-
-      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-        {
-          g_autoptr(SwTemplate) t = g_list_model_get_item (list, i);
-          json_array_add_element (array, template_json (t));
-        }
-      json_node_take_array (root, array);
-      cli_print_json (root);
-      return CLI_OK;
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(SwTemplate) t = g_list_model_get_item (list, i);
-      template_line (t);
-    }
-  return CLI_OK;
+  return cli_print_list (ctx, list, template_json, template_line);
 }
 
 static int

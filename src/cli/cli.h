@@ -92,6 +92,11 @@ void      cli_print_case_text  (CliContext      *ctx,
                                 gboolean         with_timeline);
 int       cli_print_case       (CliContext      *ctx,
                                 SwCase          *c);
+/* `list` as a JSON array of to_json's objects, or one to_text line an item. */
+int       cli_print_list       (CliContext      *ctx,
+                                GListModel      *list,
+                                JsonNode      *(*to_json) (gpointer item),
+                                void           (*to_text) (gpointer item));
 
 /* The command tables of each file */
 extern const CliCommand cli_case_commands[];

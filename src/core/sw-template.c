@@ -154,12 +154,14 @@ guint
 sw_template_count_hits (SwTemplate *self,
                         const char *content)
 {
-  g_auto(GStrv) words = split_words (self->keywords);
-  g_autofree char *matter = g_utf8_casefold (self->matter ? self->matter : "", -1);
+  g_auto(GStrv) words = NULL;
+  g_autofree char *matter = NULL;
   guint hits = 0;
 
   if (content == NULL || *content == '\0')
     return 0;
+  words = split_words (self->keywords);
+  matter = g_utf8_casefold (self->matter ? self->matter : "", -1);
   for (guint i = 0; words[i] != NULL; i++)
     {
       g_autofree char *word = g_utf8_casefold (words[i], -1);

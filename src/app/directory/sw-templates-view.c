@@ -162,7 +162,8 @@ rebuild_list (SwTemplatesView *self)
 static void
 update_rights (SwTemplatesView *self)
 {
-  gboolean editing = self->new_kind >= 0 ? may_create (self)
+  gboolean creatable = may_create (self);
+  gboolean editing = self->new_kind >= 0 ? creatable
                    : self->shown != NULL && may_edit (self, sw_template_get_department_code (self->shown));
 
   gtk_widget_set_sensitive (self->form_group, editing);
@@ -172,8 +173,8 @@ update_rights (SwTemplatesView *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->department_row), editing && !user_is_head (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tpl.save", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tpl.retire", editing && self->shown != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tpl.new", may_create (self));
-  gtk_widget_set_visible (self->new_button, may_create (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tpl.new", creatable);
+  gtk_widget_set_visible (self->new_button, creatable);
 }
 
 static void
