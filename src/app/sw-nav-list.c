@@ -46,6 +46,36 @@ sw_nav_list_get_marked (GtkListBox *list)
   return NULL;
 }
 
+GtkListBox *
+sw_nav_list_new_section (GtkBox       *box,
+                         const char   *heading,
+                         guint         n_pages,
+                         const char *(*title) (guint page),
+                         GtkWidget   **rows)
+{
+  GtkWidget *label = gtk_label_new (heading);
+  GtkListBox *list = GTK_LIST_BOX (gtk_list_box_new ());
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_start (label, 18);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_add_css_class (label, "dim-label");
+  sw_nav_list_init (list);
+  gtk_box_append (box, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (box, label);
+  gtk_box_append (box, GTK_WIDGET (list));
+  for (guint p = 0; p < n_pages; p++)
+    {
+      GtkWidget *row_label = gtk_label_new (title (p));
+
+      gtk_label_set_xalign (GTK_LABEL (row_label), 0);
+      gtk_list_box_append (list, row_label);
+      rows[p] = GTK_WIDGET (gtk_list_box_get_row_at_index (list, p));
+    }
+  return list;
+}
+
 /* The lists under w that are shown, in order. */
 static void
 collect_lists (GtkWidget *w,

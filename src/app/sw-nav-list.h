@@ -14,6 +14,15 @@ void           sw_nav_list_mark       (GtkListBox    *list,
                                        GtkListBoxRow *row);
 GtkListBoxRow *sw_nav_list_get_marked (GtkListBox    *list);
 
+/* Appends to `box` a sidebar section: a separator, a dim heading and a list
+ * (sw_nav_list_init) with one row per page, titled by `title`; the rows go
+ * to `rows[0 .. n_pages - 1]`. Returns the list, owned by `box`. */
+GtkListBox    *sw_nav_list_new_section (GtkBox       *box,
+                                        const char   *heading,
+                                        guint         n_pages,
+                                        const char *(*title) (guint page),
+                                        GtkWidget   **rows);
+
 /* The lists under `sidebar` as one Tab stop: Tab and Shift+Tab leave it,
  * the arrow keys go from the end of one list to the next. */
 void           sw_nav_sidebar_init    (GtkWidget     *sidebar);

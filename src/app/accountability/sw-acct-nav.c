@@ -21,7 +21,6 @@ struct _SwAcctNav
 
   /* owned */
   SwContext  *context;
-  GtkLabel   *heading;
   GtkListBox *list;
   GtkWidget  *rows[SW_N_ACCT_PAGES];
   GtkWidget  *pages[SW_N_ACCT_PAGES];
@@ -164,29 +163,18 @@ sw_acct_nav_class_init (SwAcctNavClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
+static const char *
+row_title (guint page)
+{
+  return sw_acct_page_title (page);
+}
+
 static void
 sw_acct_nav_init (SwAcctNav *self)
 {
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
-  self->heading = GTK_LABEL (gtk_label_new (_("Accountability")));
-  gtk_label_set_xalign (self->heading, 0);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->heading), 18);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->heading), 12);
-  gtk_widget_add_css_class (GTK_WIDGET (self->heading), "heading");
-  gtk_widget_add_css_class (GTK_WIDGET (self->heading), "dim-label");
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  sw_nav_list_init (self->list);
-  gtk_box_append (GTK_BOX (self), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->heading));
-  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->list));
-  for (guint p = 0; p < SW_N_ACCT_PAGES; p++)
-    {
-      GtkWidget *label = gtk_label_new (sw_acct_page_title (p));
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_list_box_append (self->list, label);
-      self->rows[p] = GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, p));
-    }
+  self->list = sw_nav_list_new_section (GTK_BOX (self), _("Accountability"), SW_N_ACCT_PAGES,
+                                        row_title, self->rows);
   g_signal_connect (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
 }
 

@@ -94,30 +94,18 @@ sw_dir_nav_class_init (SwDirNavClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
+static const char *
+row_title (guint page)
+{
+  return sw_dir_page_title (page);
+}
+
 static void
 sw_dir_nav_init (SwDirNav *self)
 {
-  GtkWidget *heading = gtk_label_new (_("Directory"));
-
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_set_margin_start (heading, 18);
-  gtk_widget_set_margin_top (heading, 12);
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_widget_add_css_class (heading, "dim-label");
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  sw_nav_list_init (self->list);
-  gtk_box_append (GTK_BOX (self), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-  gtk_box_append (GTK_BOX (self), heading);
-  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->list));
-  for (guint p = 0; p < SW_N_DIR_PAGES; p++)
-    {
-      GtkWidget *label = gtk_label_new (sw_dir_page_title (p));
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_list_box_append (self->list, label);
-      self->rows[p] = GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, p));
-    }
+  self->list = sw_nav_list_new_section (GTK_BOX (self), _("Directory"), SW_N_DIR_PAGES,
+                                        row_title, self->rows);
   g_signal_connect (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
 }
 
