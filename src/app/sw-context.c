@@ -321,6 +321,7 @@ sw_context_reload (SwContext  *self,
     return FALSE;
 
   index_directory (self);
+  load_zone (self);
   g_hash_table_remove_all (self->first_complaint);
   for (GListModel *m = open_cases; m != NULL; m = m == open_cases ? closed_cases : NULL)
     for (guint i = 0, n = g_list_model_get_n_items (m); i < n; i++)
@@ -508,6 +509,16 @@ sw_context_format_time (SwContext *self,
   return g_date_time_format (local, "%Y-%m-%d %H:%M");
 }
 
+char *
+sw_context_format_date (SwContext *self,
+                        gint64     ms)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (ms / 1000);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, self->zone);
+
+  return g_date_time_format (local, "%Y-%m-%d");
+}
+
 SwDetector *
 sw_context_get_detector (SwContext *self)
 {
@@ -564,6 +575,8 @@ sw_context_directory_changed (SwContext *self)
   g_autofree char *user = g_strdup (sw_context_get_user_empno (self));
 
   index_directory (self);
+  /* An enrolment names the home branch, and with it the zone. */
+  load_zone (self);
   /* The user's own row may have changed; the rights follow the next switch. */
   if (user != NULL && g_hash_table_lookup (self->staff_by_empno, user) != NULL)
     g_set_object (&self->user, g_hash_table_lookup (self->staff_by_empno, user));

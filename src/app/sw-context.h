@@ -60,6 +60,9 @@ gint64      sw_context_now              (SwContext   *self);
 gint64      sw_context_day_end          (SwContext   *self);
 char       *sw_context_format_time      (SwContext   *self,
                                          gint64       ms);
+/* "2026-11-30": the date of `ms` in the branch's time zone. */
+char       *sw_context_format_date      (SwContext   *self,
+                                         gint64       ms);
 
 /* Detection (domain §7) runs in a thread on its own connection: start
  * begins it now and every `detection-minutes`; run asks for one more run

@@ -147,26 +147,11 @@ sw_acct_choose_save (GtkWidget      *owner,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
-static GDateTime *
-local_now (SwContext *context)
-{
-  g_autoptr(GDateTime) end = g_date_time_new_from_unix_utc (sw_context_day_end (context) / 1000);
-  g_autofree char *home = sw_store_get_home_branch (sw_context_get_store (context));
-  g_autoptr(SwCalendar) calendar = sw_store_get_calendar (sw_context_get_store (context), home);
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-  GTimeZone *zone = calendar ? sw_calendar_get_timezone (calendar) : local;
-  g_autoptr(GDateTime) day_end = g_date_time_to_timezone (end, zone);
-
-  /* A minute before the end of today: today's date in the branch's zone. */
-  return g_date_time_add_minutes (day_end, -1);
-}
-
 char *
 sw_acct_today (SwContext *context)
 {
-  g_autoptr(GDateTime) now = local_now (context);
-
-  return g_date_time_format (now, "%Y-%m-%d");
+  /* A minute before the end of today: today's date in the branch's zone. */
+  return sw_context_format_date (context, sw_context_day_end (context) - 60 * 1000);
 }
 
 int

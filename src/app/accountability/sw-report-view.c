@@ -400,21 +400,6 @@ query_scope_code (Query *q)
   return q->department ? q->department : q->person ? q->person : "branch";
 }
 
-/* "2026-11-30" in the branch's zone. */
-static char *
-local_date (SwReportView *self,
-            gint64        ms)
-{
-  SwStore *store = sw_context_get_store (self->context);
-  g_autofree char *home = sw_store_get_home_branch (store);
-  g_autoptr(SwCalendar) cal = sw_store_get_calendar (store, home);
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (ms / 1000);
-  g_autoptr(GDateTime) dt = g_date_time_to_timezone (utc, cal ? sw_calendar_get_timezone (cal) : local);
-
-  return g_date_time_format (dt, "%Y-%m-%d");
-}
-
 static void
 show_failure (SwReportView *self,
               const char   *heading,
@@ -720,8 +705,8 @@ sw_report_view_export_name (SwReportView    *self,
 
   if (q == NULL)
     return NULL;
-  from = local_date (self, q->q.from);
-  to = local_date (self, q->q.to - 1);
+  from = sw_context_format_date (self->context, q->q.from);
+  to = sw_context_format_date (self->context, q->q.to - 1);
   if (exports[what].is_register)
     /* Translators: a file name for a department's register (台账): scope,
      * from, to, extension; no slashes */
