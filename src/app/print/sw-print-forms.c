@@ -226,22 +226,33 @@ materials_new (SwFormFacts *f)
   return form;
 }
 
+/* Whether a case with these events has the form to print. */
+static gboolean
+available_in (GListModel *events,
+              SwCaseForm  which)
+{
+  g_autoptr(SwCaseEvent) ev = NULL;
+
+  if (which == SW_CASE_FORM_RECEIPT || which == SW_CASE_FORM_RECEIPT_80MM)
+    return TRUE;
+  if (which == SW_CASE_FORM_HANDOVER)
+    return _sw_handover_available (events);
+  ev = find_last (events, SW_EVENT_NOTIFIED);
+  return ev != NULL;
+}
+
 gboolean
 sw_case_form_available (SwStore    *store,
                         const char *case_id,
                         SwCaseForm  which)
 {
   g_autoptr(GListModel) events = NULL;
-  g_autoptr(SwCaseEvent) ev = NULL;
 
   if (which == SW_CASE_FORM_RECEIPT || which == SW_CASE_FORM_RECEIPT_80MM)
     return TRUE;
   if ((events = sw_store_list_events (store, case_id, NULL)) == NULL)
     return FALSE;
-  if (which == SW_CASE_FORM_HANDOVER)
-    return _sw_handover_available (events);
-  ev = find_last (events, SW_EVENT_NOTIFIED);
-  return ev != NULL;
+  return available_in (events, which);
 }
 
 SwForm *
@@ -255,7 +266,7 @@ sw_case_form_new (SwStore     *store,
 
   if (!facts_load (&f, store, case_id, mask, error))
     return NULL;
-  if (!sw_case_form_available (store, sw_case_get_id (f.kase), which))
+  if (!available_in (f.events, which))
     {
       g_set_error (error, SW_ERROR, SW_ERROR_INVALID,
                    which == SW_CASE_FORM_HANDOVER ? _("Case %s was never transferred or handed over")
