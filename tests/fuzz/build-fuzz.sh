@@ -13,10 +13,10 @@ mkdir -p "$out/corpus"
 core="$src/src/core"
 # shellcheck disable=SC2046
 clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-  -I"$build" -I"$core" $(pkg-config --cflags glib-2.0 gobject-2.0 json-glib-1.0 libsodium) \
+  -I"$build" $(for d in base model rules replica store ops accountability; do printf -- "-I$core/%s " $d; done) $(pkg-config --cflags glib-2.0 gobject-2.0 json-glib-1.0 libsodium) \
   -DGLIB_VERSION_MIN_REQUIRED=GLIB_VERSION_2_74 -DGLIB_VERSION_MAX_ALLOWED=GLIB_VERSION_2_74 \
-  "$here/fuzz-push.c" "$core/sw-protocol.c" "$core/sw-mask.c" "$core/sw-uuid.c" "$core/sw-types.c" \
-  "$core/sw-case-event.c" "$core/sw-fields.c" \
+  "$here/fuzz-push.c" "$core/replica/sw-protocol.c" "$core/rules/sw-mask.c" "$core/base/sw-uuid.c" "$core/base/sw-types.c" \
+  "$core/model/sw-case-event.c" "$core/base/sw-fields.c" \
   $(pkg-config --libs glib-2.0 gobject-2.0 json-glib-1.0 libsodium) -o "$out/fuzz-push"
 cp -n "$here"/corpus/* "$out/corpus/" 2>/dev/null || true
 export ASAN_OPTIONS=detect_leaks=1
