@@ -1,4 +1,4 @@
-/* sw-test-fixture.c
+/* sw-test-fixture.c — a small, known directory in a temporary database
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* test-calendar.c
+/* test-calendar.c — working time, the shipped holiday file and ICS import
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* test-csv.c
+/* test-csv.c — CSV parsing and the directory's import and export
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

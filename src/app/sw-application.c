@@ -1,4 +1,4 @@
-/* sw-application.c
+/* sw-application.c — the application: startup, the database it opens, its actions
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

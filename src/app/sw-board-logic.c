@@ -1,4 +1,4 @@
-/* sw-board-logic.c
+/* sw-board-logic.c — the board's rules without widgets: a case's board and column, card order, drops
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

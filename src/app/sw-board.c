@@ -1,4 +1,4 @@
-/* sw-board.c
+/* sw-board.c — the kanban board: six columns cut from one filtered, sorted list of cases
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

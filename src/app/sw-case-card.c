@@ -1,4 +1,4 @@
-/* sw-case-card.c
+/* sw-case-card.c — one case as a card on the board
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* sw-case-view.c
+/* sw-case-view.c — one case: its facts, deadline, timeline and the operations it allows
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

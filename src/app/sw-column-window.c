@@ -1,4 +1,4 @@
-/* sw-column-window.c
+/* sw-column-window.c — the stretch of a column's list that has cards, grown as it is scrolled
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

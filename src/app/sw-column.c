@@ -1,4 +1,4 @@
-/* sw-column.c
+/* sw-column.c — one column of the board: the cases in one state
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

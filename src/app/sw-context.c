@@ -1,4 +1,4 @@
-/* sw-context.c
+/* sw-context.c — what the widgets share: the store, the user, the directory index, the cases, a tick
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

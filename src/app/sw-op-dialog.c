@@ -1,4 +1,4 @@
-/* sw-op-dialog.c
+/* sw-op-dialog.c — the small dialog that asks what one operation needs and runs it
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

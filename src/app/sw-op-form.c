@@ -1,4 +1,4 @@
-/* sw-op-form.c
+/* sw-op-form.c — the fields one operation asks for, built from its SwOpInfo
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

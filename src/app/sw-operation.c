@@ -1,4 +1,4 @@
-/* sw-operation.c
+/* sw-operation.c — the case operations as the app offers them: their table, a runner and a dry run
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* sw-register-dialog.c
+/* sw-register-dialog.c — the dialog that registers a request and may dispose of it at once
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

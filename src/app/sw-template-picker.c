@@ -1,4 +1,4 @@
-/* sw-template-picker.c
+/* sw-template-picker.c — the menu button that puts a standard answer or materials list into a text
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* sw-ui-util.c
+/* sw-ui-util.c — helpers the dialogs share: code drop-downs, text views, forbidden phrases, errors
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

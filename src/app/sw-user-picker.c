@@ -1,4 +1,4 @@
-/* sw-user-picker.c
+/* sw-user-picker.c — "who are you?": picking the current user from the staff
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* sw-window.c
+/* sw-window.c — the main window: the sidebar of boards and pages, the board, the case pane
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* acct-fixture.c
+/* acct-fixture.c — a hand-computed week of cases for the report tests
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

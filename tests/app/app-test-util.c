@@ -1,4 +1,4 @@
-/* app-test-util.c
+/* app-test-util.c — what the app's window tests share
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "app-test-util.h"
 

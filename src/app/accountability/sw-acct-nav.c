@@ -1,4 +1,4 @@
-/* sw-acct-nav.c
+/* sw-acct-nav.c — the sidebar's Accountability section: its pages, each shown by role
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* sw-acct-util.c
+/* sw-acct-util.c — boxed lists, rights, staff choices, save dialogs and the form dialogs' parts
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

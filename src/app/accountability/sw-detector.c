@@ -1,4 +1,4 @@
-/* sw-detector.c
+/* sw-detector.c — detection run in a thread, on demand and on a timer
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

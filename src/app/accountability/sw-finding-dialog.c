@@ -1,4 +1,4 @@
-/* sw-finding-dialog.c
+/* sw-finding-dialog.c — the dialog in which a supervisor or inspector records a finding
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

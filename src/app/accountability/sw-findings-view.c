@@ -1,4 +1,4 @@
-/* sw-findings-view.c
+/* sw-findings-view.c — the findings page: filters, the list, the detail pane, review and recording
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* sw-inspection-dialog.c
+/* sw-inspection-dialog.c — the dialog in which an inspector writes an inspection record
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

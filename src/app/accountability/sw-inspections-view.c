@@ -1,4 +1,4 @@
-/* sw-inspections-view.c
+/* sw-inspections-view.c — the inspector's page: inspection records and the year-end evaluation sheet
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* sw-record-view.c
+/* sw-record-view.c — the page of a person's record for a year: findings, ladder steps, sanctions
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

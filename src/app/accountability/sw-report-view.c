@@ -1,4 +1,4 @@
-/* sw-report-view.c
+/* sw-report-view.c — the evaluation report page: figures with definitions, charts, export, print
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* sw-store-task.c
+/* sw-store-task.c — store work run in a thread on a second connection to the same file
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* sw-departments-view.c
+/* sw-departments-view.c — the departments page: the tree by branch and the form to edit one
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* sw-dir-csv.c
+/* sw-dir-csv.c — who may edit the directory, and its CSV import (checked first) and export
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* sw-dir-nav.c
+/* sw-dir-nav.c — the sidebar's Directory section: staff, departments, answers and materials
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

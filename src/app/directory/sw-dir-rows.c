@@ -1,4 +1,4 @@
-/* sw-dir-rows.c
+/* sw-dir-rows.c — combo rows whose items carry a code (enum value, department, colleague), and entry rows
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* sw-staff-view.c
+/* sw-staff-view.c — the staff page: a searchable list and the form to edit a person
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* sw-templates-view.c
+/* sw-templates-view.c — the templates page: search, edit and retire standard answers and materials lists
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* sw-notified.c
+/* sw-notified.c — the key file of what was notified already
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

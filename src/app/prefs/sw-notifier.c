@@ -1,4 +1,4 @@
-/* sw-notifier.c
+/* sw-notifier.c — desktop notifications about the user's cases, each sent once
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* sw-preferences-window.c
+/* sw-preferences-window.c — the preferences window: one page per concern, and pages other features add
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

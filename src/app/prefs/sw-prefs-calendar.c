@@ -1,4 +1,4 @@
-/* sw-prefs-calendar.c
+/* sw-prefs-calendar.c — the holidays page: public holidays and make-up working days, ICS import
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* sw-prefs-general.c
+/* sw-prefs-general.c — the general page: the database, the current user, the home branch
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* sw-prefs-policies.c
+/* sw-prefs-policies.c — the policies page: every key with its description; saving writes a new version
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

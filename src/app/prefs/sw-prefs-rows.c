@@ -1,4 +1,4 @@
-/* sw-prefs-rows.c
+/* sw-prefs-rows.c — rows the preference pages share
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* sw-case-print.c
+/* sw-case-print.c — the case view's and the register's Print actions: a form from the store, printed
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* sw-conflict-banner.c
+/* sw-conflict-banner.c — the banner over a case with a conflicting change, and settling it
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* sw-sync-controller.c
+/* sw-sync-controller.c — the app's sync client and the triggers that start a run
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

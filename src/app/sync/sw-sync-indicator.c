@@ -1,4 +1,4 @@
-/* sw-sync-indicator.c
+/* sw-sync-indicator.c — the header bar's sync state and its popover
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* sw-sync-lists.c
+/* sw-sync-lists.c — the windows of refused events and of open conflicts, and a conflict's words
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* sw-sync-page.c
+/* sw-sync-page.c — the sync preferences page: server, enrolment, sign-in, directory edits
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

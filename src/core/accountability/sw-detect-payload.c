@@ -1,4 +1,4 @@
-/* sw-detect-payload.c
+/* sw-detect-payload.c — a small reader for the event payload members detection needs
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

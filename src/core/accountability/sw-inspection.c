@@ -1,4 +1,4 @@
-/* sw-inspection.c
+/* sw-inspection.c — inspection records: the criteria, the scores, writing and reading them
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* sw-ladder.c
+/* sw-ladder.c — the penalty ladders: the step a finding brings, sanctions, a year's bounds
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* sw-error.c
+/* sw-error.c — the error domain of libshouwen-core
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "sw-error.h"
 

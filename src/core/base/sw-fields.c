@@ -1,4 +1,4 @@
-/* sw-fields.c
+/* sw-fields.c — GObject properties, copy and finalize driven by a model's field table
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "sw-fields.h"
 

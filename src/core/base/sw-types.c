@@ -1,4 +1,4 @@
-/* sw-types.c
+/* sw-types.c — the domain's enumerations: their stable names and labels
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

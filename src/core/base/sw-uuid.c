@@ -1,4 +1,4 @@
-/* sw-uuid.c
+/* sw-uuid.c — UUIDv7 ids made on the device
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "sw-uuid.h"
 

@@ -1,4 +1,4 @@
-/* sw-demo-plan.c
+/* sw-demo-plan.c — the demo's chances, people and the course each case takes
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

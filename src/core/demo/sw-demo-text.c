@@ -1,4 +1,4 @@
-/* sw-demo-text.c
+/* sw-demo-text.c — the words of the demo branch: departments, people, requests
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "sw-demo-text.h"
 

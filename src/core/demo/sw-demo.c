@@ -1,4 +1,4 @@
-/* sw-demo.c
+/* sw-demo.c — the demo branch: its directory, then each case walked through the operations
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

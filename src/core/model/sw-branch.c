@@ -1,4 +1,4 @@
-/* sw-branch.c
+/* sw-branch.c — a branch office: its code, name, zone, office hours, workdays and phone
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "sw-fields.h"
 #include "sw-models-private.h"

@@ -1,4 +1,4 @@
-/* sw-case-event.c
+/* sw-case-event.c — one entry of a case's append-only log, with its JSON payload
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "sw-fields.h"
 #include "sw-models-private.h"

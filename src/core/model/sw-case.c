@@ -1,4 +1,4 @@
-/* sw-case.c
+/* sw-case.c — the materialised row of a case, folded from its events
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "sw-fields.h"
 #include "sw-models-private.h"

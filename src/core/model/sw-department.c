@@ -1,4 +1,4 @@
-/* sw-department.c
+/* sw-department.c — a department and its duty catalogue
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "sw-fields.h"
 #include "sw-models-private.h"

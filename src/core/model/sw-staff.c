@@ -1,4 +1,4 @@
-/* sw-staff.c
+/* sw-staff.c — a staff member: department, rank, role, kind, availability and proxy
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "sw-fields.h"
 #include "sw-models-private.h"

@@ -1,4 +1,4 @@
-/* sw-template.c
+/* sw-template.c — a standard answer or materials list for one matter
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

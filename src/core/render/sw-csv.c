@@ -1,4 +1,4 @@
-/* sw-csv.c
+/* sw-csv.c — the directory as CSV: parsing, checking, importing and writing
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

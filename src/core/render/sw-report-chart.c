@@ -1,4 +1,4 @@
-/* sw-report-chart.c
+/* sw-report-chart.c — the report's three charts drawn with cairo
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

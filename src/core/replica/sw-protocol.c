@@ -1,4 +1,4 @@
-/* sw-protocol.c
+/* sw-protocol.c — the sync protocol's JSON: events, contacts and push batches, with limits
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* sw-calendar-file.c
+/* sw-calendar-file.c — reading the shipped holiday file (cn-holidays.txt)
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

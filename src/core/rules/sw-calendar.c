@@ -1,4 +1,4 @@
-/* sw-calendar.c
+/* sw-calendar.c — working time: working days, office hours and deadlines in a branch's zone
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "sw-calendar.h"
 

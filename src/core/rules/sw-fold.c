@@ -1,4 +1,4 @@
-/* sw-fold.c
+/* sw-fold.c — the case row folded from its events, deterministically
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "sw-fields.h"
 #include "sw-fold.h"

@@ -1,4 +1,4 @@
-/* sw-ics.c
+/* sw-ics.c — reading holidays and make-up working days from an iCalendar file
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* sw-mask.c
+/* sw-mask.c — masking names and phone numbers for those who must not see them whole
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "sw-mask.h"
 

@@ -1,4 +1,4 @@
-/* sw-owner.c
+/* sw-owner.c — who is a case's first-inquiry responsible person
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

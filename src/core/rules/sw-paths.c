@@ -1,4 +1,4 @@
-/* sw-paths.c
+/* sw-paths.c — where the shipped data files are
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* sw-policy.c
+/* sw-policy.c — the configurable rules: time limits, forbidden phrases, ladders, versioned
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* sw-server-storage.c
+/* sw-server-storage.c — the server storage interface and its calls
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
