@@ -259,6 +259,22 @@ _sw_event_set_promise (SwCaseEvent *ev,
   sw_case_event_set_string (ev, "promised_rule", rule);
 }
 
+void
+_sw_op_promise_due (SwOp        *op,
+                    SwCaseEvent *ev,
+                    gint64       from,
+                    const char  *policy_key)
+{
+  gint64 promise = op->row->promised_at;
+
+  if (promise == 0)
+    {
+      promise = _sw_op_days_after (op, from, policy_key);
+      _sw_event_set_promise (ev, promise, policy_key);
+    }
+  _sw_event_set_due (ev, promise, op->row->promised_at ? op->row->promised_rule : policy_key);
+}
+
 SwCase *
 _sw_op_commit (SwOp        *op,
                SwCaseEvent *ev,

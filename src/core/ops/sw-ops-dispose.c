@@ -260,7 +260,6 @@ sw_ops_handle (SwStore     *store,
 {
   g_auto(SwOp) op = { 0 };
   g_autoptr(SwCaseEvent) ev = NULL;
-  gint64 promise;
 
   if ((guint) scope >= SW_N_SCOPES)
     {
@@ -273,14 +272,7 @@ sw_ops_handle (SwStore     *store,
     return NULL;
   ev = _sw_op_event (&op, SW_EVENT_HANDLING);
   sw_case_event_set_string (ev, "scope", sw_scope_to_string (scope));
-  if (op.row->promised_at)
-    promise = op.row->promised_at;
-  else
-    {
-      promise = _sw_op_days_after (&op, op.row->received_at, scope_keys[scope]);
-      _sw_event_set_promise (ev, promise, scope_keys[scope]);
-    }
-  _sw_event_set_due (ev, promise, op.row->promised_at ? op.row->promised_rule : scope_keys[scope]);
+  _sw_op_promise_due (&op, ev, op.row->received_at, scope_keys[scope]);
   return _sw_op_commit (&op, ev, error);
 }
 
@@ -334,12 +326,7 @@ sw_ops_refer (SwStore     *store,
   sw_case_event_set_string (ev, "absence", colleague->availability != SW_AVAILABILITY_ON_DUTY
                             ? sw_availability_to_string (colleague->availability) : NULL);
   sw_case_event_set_int (ev, "queued", queued);
-  if (op.row->promised_at == 0)
-    _sw_event_set_promise (ev, _sw_op_days_after (&op, op.row->received_at, "limit.department_days"),
-                           "limit.department_days");
-  _sw_event_set_due (ev, op.row->promised_at ? op.row->promised_at
-                         : _sw_op_days_after (&op, op.row->received_at, "limit.department_days"),
-                     op.row->promised_at ? op.row->promised_rule : "limit.department_days");
+  _sw_op_promise_due (&op, ev, op.row->received_at, "limit.department_days");
   return _sw_op_commit (&op, ev, error);
 }
 
@@ -354,7 +341,6 @@ sw_ops_escalate (SwStore     *store,
   g_auto(SwOp) op = { 0 };
   g_autoptr(SwCaseEvent) ev = NULL;
   g_autoptr(SwStaff) leader = NULL;
-  gint64 promise;
 
   if (!_sw_op_begin (&op, store, N_("escalate"), actor, ref, error) ||
       !_sw_op_require_state (&op, error, OPEN_FOR_DISPOSITION) ||
@@ -372,13 +358,7 @@ sw_ops_escalate (SwStore     *store,
   ev = _sw_op_event (&op, SW_EVENT_ESCALATED);
   sw_case_event_set_string (ev, "to", leader->empno);
   sw_case_event_set_string (ev, "note", note);
-  promise = op.row->promised_at;
-  if (promise == 0)
-    {
-      promise = _sw_op_days_after (&op, op.row->received_at, "limit.branch_leader_days");
-      _sw_event_set_promise (ev, promise, "limit.branch_leader_days");
-    }
-  _sw_event_set_due (ev, promise, op.row->promised_at ? op.row->promised_rule : "limit.branch_leader_days");
+  _sw_op_promise_due (&op, ev, op.row->received_at, "limit.branch_leader_days");
   return _sw_op_commit (&op, ev, error);
 }
 

@@ -71,6 +71,13 @@ void         _sw_event_set_due     (SwCaseEvent *ev,
 void         _sw_event_set_promise (SwCaseEvent *ev,
                                     gint64       at,
                                     const char  *rule);
+/* The case's promise, or else a new one `policy_key` working days after
+ * `from`, written into `ev`; then the due time at that promise, under the
+ * promise's rule. */
+void         _sw_op_promise_due    (SwOp        *op,
+                                    SwCaseEvent *ev,
+                                    gint64       from,
+                                    const char  *policy_key);
 /* Appends the event in its own transaction; returns the new row. */
 SwCase      *_sw_op_commit         (SwOp        *op,
                                     SwCaseEvent *ev,
