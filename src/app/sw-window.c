@@ -168,8 +168,8 @@ board_activated_cb (GtkListBox    *list,
                     SwWindow      *self)
 {
   sw_nav_list_mark (list, row);
-  sw_acct_nav_unselect (self->acct_nav);
-  sw_dir_nav_unselect (self->dir_nav);
+  sw_nav_section_unselect (SW_NAV_SECTION (self->acct_nav));
+  sw_nav_section_unselect (SW_NAV_SECTION (self->dir_nav));
   gtk_stack_set_visible_child_name (self->view_stack, "board");
   sw_board_set_kind (self->board, gtk_list_box_row_get_index (row));
   update_titles (self);
@@ -199,7 +199,7 @@ acct_page_cb (SwAcctNav  *nav,
               SwWindow   *self)
 {
   if (title != NULL)
-    sw_dir_nav_unselect (self->dir_nav);
+    sw_nav_section_unselect (SW_NAV_SECTION (self->dir_nav));
   page_shown (self, title);
 }
 
@@ -209,7 +209,7 @@ dir_page_cb (SwDirNav   *nav,
              SwWindow   *self)
 {
   if (title != NULL)
-    sw_acct_nav_unselect (self->acct_nav);
+    sw_nav_section_unselect (SW_NAV_SECTION (self->acct_nav));
   page_shown (self, title);
 }
 

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "sw-context.h"
+#include "sw-nav-section.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +21,7 @@ typedef enum {
 } SwAcctPage;
 
 #define SW_TYPE_ACCT_NAV (sw_acct_nav_get_type ())
-G_DECLARE_FINAL_TYPE (SwAcctNav, sw_acct_nav, SW, ACCT_NAV, GtkBox)
+G_DECLARE_FINAL_TYPE (SwAcctNav, sw_acct_nav, SW, ACCT_NAV, SwNavSection)
 
 GtkWidget  *sw_acct_nav_new          (SwContext  *context,
                                       GtkStack   *stack);
@@ -33,6 +34,5 @@ GtkWidget  *sw_acct_nav_show         (SwAcctNav  *self,
 /* A person's record page (from a finding's staff name). */
 GtkWidget  *sw_acct_nav_show_person  (SwAcctNav  *self,
                                       const char *empno);
-void        sw_acct_nav_unselect     (SwAcctNav  *self);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "sw-context.h"
+#include "sw-nav-section.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +21,7 @@ typedef enum {
 } SwDirPage;
 
 #define SW_TYPE_DIR_NAV (sw_dir_nav_get_type ())
-G_DECLARE_FINAL_TYPE (SwDirNav, sw_dir_nav, SW, DIR_NAV, GtkBox)
+G_DECLARE_FINAL_TYPE (SwDirNav, sw_dir_nav, SW, DIR_NAV, SwNavSection)
 
 GtkWidget  *sw_dir_nav_new      (SwContext *context,
                                  GtkStack  *stack);
@@ -28,6 +29,5 @@ const char *sw_dir_page_title   (SwDirPage  page);
 /* Shows a page (making it if needed); emits "page-selected" with its title. */
 GtkWidget  *sw_dir_nav_show     (SwDirNav  *self,
                                  SwDirPage  page);
-void        sw_dir_nav_unselect (SwDirNav  *self);
 
 G_END_DECLS
