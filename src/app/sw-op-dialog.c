@@ -31,10 +31,7 @@ static void
 show_error (SwOpDialog *self,
             const char *message)
 {
-  g_free (self->error);
-  self->error = g_strdup (message);
-  gtk_label_set_label (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  sw_error_label_set (self->error_label, &self->error, message);
 }
 
 static void

@@ -232,3 +232,14 @@ sw_add_save_shortcut (GtkWidget *window,
                           gtk_callback_action_new (press_button_cb, button, NULL)));
   gtk_widget_add_controller (window, controller);
 }
+
+void
+sw_error_label_set (GtkLabel    *label,
+                    char       **kept,
+                    const char  *message)
+{
+  g_free (*kept);
+  *kept = g_strdup (message);
+  gtk_label_set_label (label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+}

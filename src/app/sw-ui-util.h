@@ -50,6 +50,12 @@ void         sw_confirm_forbidden       (GtkWindow     *parent,
 void         sw_set_accessible_label    (GtkWidget     *widget,
                                          const char    *label);
 
+/* Keeps `message` (NULL: none) in *kept and shows it in `label`, which
+ * is hidden when there is none. */
+void         sw_error_label_set         (GtkLabel      *label,
+                                         char         **kept,
+                                         const char    *message);
+
 /* Ctrl+Enter presses `button` from anywhere in `window`, even inside a
  * multi-line text where Enter starts a new line. */
 void         sw_add_save_shortcut       (GtkWidget     *window,

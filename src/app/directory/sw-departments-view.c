@@ -3,12 +3,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "sw-departments-view.h"
 #include "sw-dir-csv.h"
+#include "sw-dir-list.h"
 #include "sw-dir-rows.h"
 #include "sw-error.h"
+#include "sw-ui-util.h"
 
 #define MAX_DEPTH 8
 
@@ -65,10 +66,7 @@ static void
 set_error (SwDepartmentsView *self,
            const char        *message)
 {
-  g_free (self->error);
-  self->error = g_strdup (message);
-  gtk_label_set_label (self->error_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  sw_error_label_set (self->error_label, &self->error, message);
 }
 
 static gboolean
@@ -78,27 +76,17 @@ filter_row (GtkListBoxRow *row,
   SwDepartmentsView *self = data;
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   SwDepartment *d = sw_context_lookup_department (self->context, gtk_widget_get_name (GTK_WIDGET (row)));
-  g_autofree char *needle = g_utf8_casefold (search, -1);
 
-  if (*needle == '\0')
-    return TRUE;
   if (d == NULL)
-    return FALSE;   /* branch headings only without a search */
+    return sw_dir_text_matches (search, NULL, 0);   /* branch headings only without a search */
   {
     const char *fields[] = {
       sw_department_get_code (d), sw_department_get_name (d),
       sw_department_get_duties (d), sw_department_get_location (d),
     };
 
-    for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-      {
-        g_autofree char *hay = fields[i] ? g_utf8_casefold (fields[i], -1) : NULL;
-
-        if (hay != NULL && strstr (hay, needle) != NULL)
-          return TRUE;
-      }
+    return sw_dir_text_matches (search, fields, G_N_ELEMENTS (fields));
   }
-  return FALSE;
 }
 
 static GtkWidget *
@@ -107,28 +95,8 @@ make_row (const char *code,
           const char *detail,
           guint       depth)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *row = sw_dir_list_row_new (code ? code : "", title, detail, depth);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (box), label);
-  if (detail != NULL)
-    {
-      GtkWidget *sub = gtk_label_new (detail);
-
-      gtk_label_set_xalign (GTK_LABEL (sub), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (sub), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (sub, "dim-label");
-      gtk_widget_add_css_class (sub, "caption");
-      gtk_box_append (GTK_BOX (box), sub);
-    }
-  gtk_widget_set_margin_start (box, 18 * depth);
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_name (row, code ? code : "");
   if (code == NULL)
     {
       gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
@@ -199,11 +167,9 @@ rebuild_list (SwDepartmentsView *self)
   SwStore *store = sw_context_get_store (self->context);
   g_autoptr(GListModel) branches = sw_store_list_branches (store);
   g_autofree char *home = sw_store_get_home_branch (store);
-  GtkWidget *child;
   guint n = g_list_model_get_n_items (branches);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
+  sw_dir_list_clear (self->list);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SwBranch) b = g_list_model_get_item (branches, i);
@@ -252,10 +218,11 @@ show_department (SwDepartmentsView *self,
 }
 
 static void
-row_selected_cb (GtkListBox        *list,
-                 GtkListBoxRow     *row,
-                 SwDepartmentsView *self)
+row_selected_cb (GtkListBox    *list,
+                 GtkListBoxRow *row,
+                 gpointer       data)
 {
+  SwDepartmentsView *self = data;
   SwDepartment *d;
 
   if (row == NULL || (d = sw_context_lookup_department (self->context, gtk_widget_get_name (GTK_WIDGET (row)))) == NULL)
@@ -416,10 +383,7 @@ static void
 sw_departments_view_init (SwDepartmentsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_list_box_set_filter_func (self->list, filter_row, self, NULL);
-  g_signal_connect (self->list, "row-selected", G_CALLBACK (row_selected_cb), self);
-  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (gtk_list_box_invalidate_filter),
-                            self->list);
+  sw_dir_list_init (self->list, self->search_entry, filter_row, G_CALLBACK (row_selected_cb), self);
 }
 
 GtkWidget *
@@ -438,16 +402,7 @@ gboolean
 sw_departments_view_select (SwDepartmentsView *self,
                             const char        *code)
 {
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (*gtk_widget_get_name (row) != '\0' && g_strcmp0 (gtk_widget_get_name (row), code) == 0)
-      {
-        self->is_new = FALSE;
-        gtk_list_box_select_row (self->list, GTK_LIST_BOX_ROW (row));
-        show_department (self, sw_context_lookup_department (self->context, code));
-        return TRUE;
-      }
-  return FALSE;
+  return sw_dir_list_select (self->list, code, row_selected_cb, self);
 }
 
 gboolean

@@ -7,9 +7,11 @@
 #include <string.h>
 
 #include "sw-dir-csv.h"
+#include "sw-dir-list.h"
 #include "sw-dir-rows.h"
 #include "sw-error.h"
 #include "sw-staff-view.h"
+#include "sw-ui-util.h"
 
 struct _SwStaffView
 {
@@ -48,33 +50,20 @@ static void
 set_error (SwStaffView *self,
            const char  *message)
 {
-  g_free (self->error);
-  self->error = g_strdup (message);
-  gtk_label_set_label (self->error_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  sw_error_label_set (self->error_label, &self->error, message);
 }
 
 static gboolean
 matches (SwStaffView *self,
          SwStaff     *s)
 {
-  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   const char *fields[] = {
     sw_staff_get_name (s), sw_staff_get_empno (s), sw_staff_get_title (s),
     sw_context_department_name (self->context, sw_staff_get_department_code (s)),
   };
-  g_autofree char *needle = g_utf8_casefold (search, -1);
 
-  if (*needle == '\0')
-    return TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      g_autofree char *hay = fields[i] ? g_utf8_casefold (fields[i], -1) : NULL;
-
-      if (hay != NULL && strstr (hay, needle) != NULL)
-        return TRUE;
-    }
-  return FALSE;
+  return sw_dir_text_matches (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                              fields, G_N_ELEMENTS (fields));
 }
 
 static gboolean
@@ -91,11 +80,8 @@ static GtkWidget *
 make_row (SwStaffView *self,
           SwStaff     *s)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (sw_staff_get_name (s));
   g_autofree char *detail = NULL;
-  GtkWidget *detail_label;
+  GtkWidget *row;
 
   /* Translators: employee number · department · title, in the staff list */
   detail = g_strdup_printf (_("%s · %s · %s"), sw_staff_get_empno (s),
@@ -107,22 +93,14 @@ make_row (SwStaffView *self,
       g_free (detail);
       detail = g_steal_pointer (&inactive);
     }
-  detail_label = gtk_label_new (detail);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_xalign (GTK_LABEL (detail_label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (detail_label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (name, "heading");
-  gtk_widget_add_css_class (detail_label, "dim-label");
-  gtk_widget_add_css_class (detail_label, "caption");
-  if (!sw_staff_get_active (s))
-    gtk_widget_add_css_class (name, "dim-label");
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), detail_label);
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   /* The name is the employee number, for the filter and selection. */
-  gtk_widget_set_name (row, sw_staff_get_empno (s));
+  row = sw_dir_list_row_new (sw_staff_get_empno (s), sw_staff_get_name (s), detail, 0);
+  if (!sw_staff_get_active (s))
+    {
+      GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+      gtk_widget_add_css_class (gtk_widget_get_first_child (box), "dim-label");
+    }
   return row;
 }
 
@@ -130,10 +108,8 @@ static void
 rebuild_list (SwStaffView *self)
 {
   GListModel *staff = sw_context_get_staff (self->context);
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
+  sw_dir_list_clear (self->list);
   for (guint i = 0, n = g_list_model_get_n_items (staff); i < n; i++)
     {
       g_autoptr(SwStaff) s = g_list_model_get_item (staff, i);
@@ -207,8 +183,10 @@ show_person (SwStaffView *self,
 static void
 row_selected_cb (GtkListBox    *list,
                  GtkListBoxRow *row,
-                 SwStaffView   *self)
+                 gpointer       data)
 {
+  SwStaffView *self = data;
+
   if (row == NULL)
     return;
   self->is_new = FALSE;
@@ -451,10 +429,7 @@ sw_staff_view_init (SwStaffView *self)
   sw_code_row_fill_enum (self->role_row, SW_N_ROLES, (SwLabelFunc) sw_role_label);
   sw_code_row_fill_enum (self->kind_row, SW_N_STAFF_KINDS, (SwLabelFunc) sw_staff_kind_label);
   sw_code_row_fill_enum (self->availability_row, SW_N_AVAILABILITIES, (SwLabelFunc) sw_availability_label);
-  gtk_list_box_set_filter_func (self->list, filter_row, self, NULL);
-  g_signal_connect (self->list, "row-selected", G_CALLBACK (row_selected_cb), self);
-  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (gtk_list_box_invalidate_filter),
-                            self->list);
+  sw_dir_list_init (self->list, self->search_entry, filter_row, G_CALLBACK (row_selected_cb), self);
   g_signal_connect_swapped (self->department_row, "notify::selected", G_CALLBACK (fill_proxies), self);
 }
 
@@ -493,17 +468,7 @@ gboolean
 sw_staff_view_select (SwStaffView *self,
                       const char  *empno)
 {
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (g_strcmp0 (gtk_widget_get_name (row), empno) == 0)
-      {
-        self->is_new = FALSE;
-        gtk_list_box_select_row (self->list, GTK_LIST_BOX_ROW (row));
-        /* Selecting the selected row again does not emit row-selected. */
-        show_person (self, sw_context_lookup_staff (self->context, empno));
-        return TRUE;
-      }
-  return FALSE;
+  return sw_dir_list_select (self->list, empno, row_selected_cb, self);
 }
 
 gboolean

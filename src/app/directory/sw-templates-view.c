@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "sw-dir-csv.h"
+#include "sw-dir-list.h"
 #include "sw-dir-rows.h"
 #include "sw-store-templates.h"
 #include "sw-templates-view.h"
@@ -47,10 +48,7 @@ static void
 set_error (SwTemplatesView *self,
            const char      *message)
 {
-  g_free (self->error);
-  self->error = g_strdup (message);
-  gtk_label_set_label (self->error_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  sw_error_label_set (self->error_label, &self->error, message);
 }
 
 static const char *
@@ -139,10 +137,8 @@ rebuild_list (SwTemplatesView *self)
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) found = sw_store_find_templates (sw_context_get_store (self->context), &q, &error);
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
+  sw_dir_list_clear (self->list);
   if (found == NULL)
     {
       set_error (self, error->message);
