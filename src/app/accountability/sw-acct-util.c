@@ -147,6 +147,42 @@ sw_acct_choose_save (GtkWidget      *owner,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+guint
+sw_acct_dialog_class_setup (GtkWidgetClass *widget_class,
+                            const char     *resource)
+{
+  gtk_widget_class_set_template_from_resource (widget_class, resource);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  return g_signal_new ("done", G_TYPE_FROM_CLASS (widget_class), G_SIGNAL_RUN_LAST,
+                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+void
+sw_acct_dialog_connect (GtkWindow *dialog,
+                        GtkButton *cancel,
+                        GtkButton *save_button,
+                        GCallback  save)
+{
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_close), dialog);
+  g_signal_connect_swapped (save_button, "clicked", save, dialog);
+}
+
+void
+sw_acct_attach (GtkGrid    *grid,
+                int         row,
+                const char *label,
+                GtkWidget  *widget)
+{
+  GtkWidget *title = gtk_label_new_with_mnemonic (label);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 1);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (title), widget);
+  gtk_widget_add_css_class (title, "dim-label");
+  gtk_widget_set_hexpand (widget, TRUE);
+  gtk_grid_attach (grid, title, 0, row, 1, 1);
+  gtk_grid_attach (grid, widget, 1, row, 1, 1);
+}
+
 char *
 sw_acct_today (SwContext *context)
 {

@@ -39,6 +39,22 @@ void        sw_acct_choose_save     (GtkWidget           *owner,
                                      const char          *name,
                                      SwSaveCallback       callback);
 
+/* The single-form dialogs (a finding, an inspection record): */
+/* the template from `resource`, Escape closing the window, and a "done"
+ * signal with the new record's id, whose id is returned; */
+guint       sw_acct_dialog_class_setup (GtkWidgetClass   *widget_class,
+                                        const char       *resource);
+/* Cancel closes `dialog` and Save calls `save` (swapped, on `dialog`); */
+void        sw_acct_dialog_connect  (GtkWindow           *dialog,
+                                     GtkButton           *cancel,
+                                     GtkButton           *save_button,
+                                     GCallback            save);
+/* a mnemonic `label` in column 0 of `row` of `grid`, `widget` beside it. */
+void        sw_acct_attach          (GtkGrid             *grid,
+                                     int                  row,
+                                     const char          *label,
+                                     GtkWidget           *widget);
+
 /* "YYYY-MM-DD" of the store's clock, in the home branch's zone. */
 char       *sw_acct_today           (SwContext           *context);
 int         sw_acct_this_year       (SwContext           *context);

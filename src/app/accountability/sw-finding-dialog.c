@@ -39,22 +39,6 @@ static const char *const sources[] = {
 };
 
 static void
-attach (SwFindingDialog *self,
-        int              row,
-        const char      *label,
-        GtkWidget       *widget)
-{
-  GtkWidget *title = gtk_label_new_with_mnemonic (label);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 1);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (title), widget);
-  gtk_widget_add_css_class (title, "dim-label");
-  gtk_widget_set_hexpand (widget, TRUE);
-  gtk_grid_attach (self->grid, title, 0, row, 1, 1);
-  gtk_grid_attach (self->grid, widget, 1, row, 1, 1);
-}
-
-static void
 build_form (SwFindingDialog *self)
 {
   SwStaff *user = sw_context_get_user (self->context);
@@ -63,7 +47,7 @@ build_form (SwFindingDialog *self)
 
   self->person_dd = sw_choice_new ();
   sw_choice_add_staff (self->person_dd, self->context, SW_STAFF_ANY, NULL);
-  attach (self, 0, _("_Person"), GTK_WIDGET (self->person_dd));
+  sw_acct_attach (self->grid, 0, _("_Person"), GTK_WIDGET (self->person_dd));
 
   /* The rules people find first: those detection cannot see. */
   self->rule_dd = sw_choice_new ();
@@ -71,18 +55,18 @@ build_form (SwFindingDialog *self)
     for (guint i = 0; i < n_rules; i++)
       if (rules[i].detected == (pass == 1))
         sw_choice_add (self->rule_dd, rules[i].name, _(rules[i].label));
-  attach (self, 1, _("R_ule"), GTK_WIDGET (self->rule_dd));
+  sw_acct_attach (self->grid, 1, _("R_ule"), GTK_WIDGET (self->rule_dd));
 
   self->case_entry = GTK_ENTRY (gtk_entry_new ());
   gtk_entry_set_placeholder_text (self->case_entry, _("Case number (optional)"));
-  attach (self, 2, _("C_ase"), GTK_WIDGET (self->case_entry));
+  sw_acct_attach (self->grid, 2, _("C_ase"), GTK_WIDGET (self->case_entry));
 
   self->source_dd = sw_choice_new ();
   for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
     sw_choice_add (self->source_dd, sources[i], sw_finding_source_label (sources[i]));
   if (user != NULL && sw_staff_get_role (user) == SW_ROLE_INSPECTOR)
     sw_choice_select (self->source_dd, "inspection");
-  attach (self, 3, _("_Source"), GTK_WIDGET (self->source_dd));
+  sw_acct_attach (self->grid, 3, _("_Source"), GTK_WIDGET (self->source_dd));
 
   gtk_box_append (self->evidence_bin, sw_long_text_new (&self->evidence_view));
 }
@@ -91,16 +75,7 @@ static void
 set_error (SwFindingDialog *self,
            const char      *message)
 {
-  g_free (self->error);
-  self->error = g_strdup (message);
-  gtk_label_set_label (self->error_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
-
-static void
-save_clicked_cb (SwFindingDialog *self)
-{
-  sw_finding_dialog_save (self);
+  sw_error_label_set (self->error_label, &self->error, message);
 }
 
 static void
@@ -123,25 +98,20 @@ sw_finding_dialog_class_init (SwFindingDialogClass *klass)
   object_class->dispose = sw_finding_dialog_dispose;
 
   /* Recorded: the new finding's id. */
-  signals[DONE] =
-    g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shouwen/Shouwen/sw-finding-dialog.ui");
+  signals[DONE] = sw_acct_dialog_class_setup (widget_class, "/io/github/shouwen/Shouwen/sw-finding-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SwFindingDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, SwFindingDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, SwFindingDialog, grid);
   gtk_widget_class_bind_template_child (widget_class, SwFindingDialog, evidence_bin);
   gtk_widget_class_bind_template_child (widget_class, SwFindingDialog, error_label);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 sw_finding_dialog_init (SwFindingDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (gtk_window_close), self);
-  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (save_clicked_cb), self);
+  sw_acct_dialog_connect (GTK_WINDOW (self), self->cancel_button, self->save_button,
+                          G_CALLBACK (sw_finding_dialog_save));
 }
 
 GtkWidget *

@@ -39,22 +39,6 @@ enum { DONE, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
-attach (SwInspectionDialog *self,
-        int                 row,
-        const char         *label,
-        GtkWidget          *widget)
-{
-  GtkWidget *title = gtk_label_new_with_mnemonic (label);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 1);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (title), widget);
-  gtk_widget_add_css_class (title, "dim-label");
-  gtk_widget_set_hexpand (widget, TRUE);
-  gtk_grid_attach (self->grid, title, 0, row, 1, 1);
-  gtk_grid_attach (self->grid, widget, 1, row, 1, 1);
-}
-
-static void
 build_form (SwInspectionDialog *self)
 {
   g_autofree char *today = sw_acct_today (self->context);
@@ -63,13 +47,13 @@ build_form (SwInspectionDialog *self)
 
   self->date_entry = GTK_ENTRY (gtk_entry_new ());
   gtk_editable_set_text (GTK_EDITABLE (self->date_entry), today);
-  attach (self, 0, _("_Date"), GTK_WIDGET (self->date_entry));
+  sw_acct_attach (self->grid, 0, _("_Date"), GTK_WIDGET (self->date_entry));
   self->department_dd = sw_choice_new ();
   sw_choice_add_departments (self->department_dd, self->context, NULL);
-  attach (self, 1, _("De_partment"), GTK_WIDGET (self->department_dd));
+  sw_acct_attach (self->grid, 1, _("De_partment"), GTK_WIDGET (self->department_dd));
   self->cases_entry = GTK_ENTRY (gtk_entry_new ());
   gtk_entry_set_placeholder_text (self->cases_entry, _("Case numbers, separated by spaces"));
-  attach (self, 2, _("C_ases looked at"), GTK_WIDGET (self->cases_entry));
+  sw_acct_attach (self->grid, 2, _("C_ases looked at"), GTK_WIDGET (self->cases_entry));
   gtk_box_append (self->summary_bin, sw_long_text_new (&self->summary_view));
 
   self->n_criteria = MIN (self->n_criteria, MAX_CRITERIA);
@@ -90,16 +74,7 @@ static void
 set_error (SwInspectionDialog *self,
            const char         *message)
 {
-  g_free (self->error);
-  self->error = g_strdup (message);
-  gtk_label_set_label (self->error_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
-
-static void
-save_clicked_cb (SwInspectionDialog *self)
-{
-  sw_inspection_dialog_save (self);
+  sw_error_label_set (self->error_label, &self->error, message);
 }
 
 static void
@@ -122,26 +97,21 @@ sw_inspection_dialog_class_init (SwInspectionDialogClass *klass)
   object_class->dispose = sw_inspection_dialog_dispose;
 
   /* Written: the new record's id. */
-  signals[DONE] =
-    g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shouwen/Shouwen/sw-inspection-dialog.ui");
+  signals[DONE] = sw_acct_dialog_class_setup (widget_class, "/io/github/shouwen/Shouwen/sw-inspection-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SwInspectionDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, SwInspectionDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, SwInspectionDialog, grid);
   gtk_widget_class_bind_template_child (widget_class, SwInspectionDialog, summary_bin);
   gtk_widget_class_bind_template_child (widget_class, SwInspectionDialog, scores_group);
   gtk_widget_class_bind_template_child (widget_class, SwInspectionDialog, error_label);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 sw_inspection_dialog_init (SwInspectionDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (gtk_window_close), self);
-  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (save_clicked_cb), self);
+  sw_acct_dialog_connect (GTK_WINDOW (self), self->cancel_button, self->save_button,
+                          G_CALLBACK (sw_inspection_dialog_save));
 }
 
 GtkWidget *
