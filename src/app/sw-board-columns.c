@@ -1,7 +1,7 @@
-/* sw-board-columns.c — one pass of the board's filter over the cases fills
- * every column, and a change touches only the items that moved: six filter
- * models over 100,000 cases cost a tree walk and a bitset edit per case and
- * column.
+/* sw-board-columns.c — the board's columns filled in one pass
+ * One pass of the board's filter over the cases fills every column, and a
+ * change touches only the items that moved: six filter models over 100,000
+ * cases cost a tree walk and a bitset edit per case and column.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

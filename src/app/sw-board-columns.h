@@ -1,5 +1,5 @@
-/* sw-board-columns.h — the board's columns as lists cut out of the
- * context's cases, kept in its order.
+/* sw-board-columns.h — the board's columns as lists
+ * Cut out of the context's cases, kept in its order.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

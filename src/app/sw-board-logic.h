@@ -1,5 +1,6 @@
-/* sw-board-logic.h — the board's rules with no widgets: which board and
- * column a case belongs to, how cards sort, what a drop means.
+/* sw-board-logic.h — the board's rules, with no widgets
+ * Which board and column a case belongs to, how cards sort, what a drop
+ * means.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

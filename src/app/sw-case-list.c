@@ -1,6 +1,7 @@
-/* sw-case-list.c — a board column's cases: a plain array, so that the list
- * view reaches any position in constant time (a GListStore walks a tree for
- * each position that is not next to the last one).
+/* sw-case-list.c — a board column's cases as a plain array
+ * A board column's cases: a plain array, so that the list view reaches any
+ * position in constant time (a GListStore walks a tree for each position that
+ * is not next to the last one).
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

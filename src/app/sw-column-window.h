@@ -1,6 +1,6 @@
-/* sw-column-window.h — the stretch of a column that has cards: GTK 4.8's
- * list view makes up to 200 widgets whatever the height, so each column's
- * view sees a window of its list that grows as it is scrolled.
+/* sw-column-window.h — the stretch of a column that has cards
+ * GTK 4.8's list view makes up to 200 widgets whatever the height, so each
+ * column's view sees a window of its list that grows as it is scrolled.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

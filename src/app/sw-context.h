@@ -1,5 +1,6 @@
-/* sw-context.h — what the widgets share: the store, the person using the
- * app, and the one list of cases every board view filters.
+/* sw-context.h — what the widgets share
+ * The store, the person using the app, and the one list of cases every board
+ * view filters.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

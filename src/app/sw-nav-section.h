@@ -1,6 +1,7 @@
-/* sw-nav-section.h — a section of the window's sidebar whose rows show
- * pages in the window's stack (accountability, directory): the pages are
- * made when first shown and dropped when the user changes.
+/* sw-nav-section.h — a sidebar section whose rows show pages
+ * A section of the window's sidebar whose rows show pages in the window's
+ * stack (accountability, directory): the pages are made when first shown and
+ * dropped when the user changes.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

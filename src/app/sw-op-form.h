@@ -1,5 +1,6 @@
-/* sw-op-form.h — the fields one operation asks for, built from its
- * SwOpInfo; used by the operation dialog and the registration dialog.
+/* sw-op-form.h — the fields one operation asks for
+ * Built from its SwOpInfo; used by the operation dialog and the registration
+ * dialog.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

@@ -1,6 +1,6 @@
-/* sw-operation.h — the case operations as the app offers them: a table of
- * what each asks for, a runner over sw-ops.h, and a dry run that tells
- * whether the core would allow one now.
+/* sw-operation.h — the case operations as the app offers them
+ * A table of what each asks for, a runner over sw-ops.h, and a dry run that
+ * tells whether the core would allow one now.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

@@ -1,7 +1,8 @@
-/* sw-template-picker.h — "Standard Answers…" / "Materials Templates…": a
- * menu button next to an operation's text whose popover lists the library,
- * the templates suggested by the case's content first. Choosing one puts
- * its text into the field, where it can still be edited.
+/* sw-template-picker.h — the Standard Answers and Materials Templates buttons
+ * "Standard Answers…" / "Materials Templates…": a menu button next to an
+ * operation's text whose popover lists the library, the templates suggested
+ * by the case's content first. Choosing one puts its text into the field,
+ * where it can still be edited.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

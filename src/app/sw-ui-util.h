@@ -1,5 +1,6 @@
-/* sw-ui-util.h — small helpers the dialogs share: drop-downs of codes
- * (staff, departments), text view contents, the forbidden-phrase warning.
+/* sw-ui-util.h — small helpers the dialogs share
+ * Drop-downs of codes (staff, departments), text view contents, the
+ * forbidden-phrase warning, the error line under a form.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

@@ -1,7 +1,8 @@
-/* sw-acct-nav.h — the accountability pages in the window's sidebar, below
- * the boards: findings, a person's record, reports and inspections, each
- * shown by role (front-line staff see only their own record). The pages
- * are made when first shown, in the window's stack.
+/* sw-acct-nav.h — the sidebar's Accountability section
+ * The accountability pages in the window's sidebar, below the boards:
+ * findings, a person's record, reports and inspections, each shown by role
+ * (front-line staff see only their own record). The pages are made when first
+ * shown, in the window's stack.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

@@ -1,5 +1,6 @@
-/* sw-acct-util.h — what the accountability pages share: boxed lists of
- * rows, who may decide findings, staff choices and saving files.
+/* sw-acct-util.h — what the accountability pages and dialogs share
+ * Boxed lists of rows, who may decide findings, staff choices, saving files,
+ * and the parts of the single-form dialogs (a finding, an inspection record).
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

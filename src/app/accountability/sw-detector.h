@@ -1,6 +1,7 @@
-/* sw-detector.h — runs detection (sw_detect_run) for the app: in a thread on
- * its own connection, on demand (at start, after a sync) and on a timer.
- * Runs asked for while one is under way are folded into one more run.
+/* sw-detector.h — detection run for the app, in a thread
+ * Runs detection (sw_detect_run) for the app: in a thread on its own
+ * connection, on demand (at start, after a sync) and on a timer. Runs asked
+ * for while one is under way are folded into one more run.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

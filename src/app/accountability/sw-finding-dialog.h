@@ -1,5 +1,6 @@
-/* sw-finding-dialog.h — a supervisor or inspector records a finding from a
- * complaint, a spot check of callbacks or an inspection, with evidence
+/* sw-finding-dialog.h — the dialog that records a finding
+ * A supervisor or inspector records a finding from a complaint, a spot check
+ * of callbacks or an inspection, with evidence.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

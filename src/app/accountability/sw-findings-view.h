@@ -1,5 +1,6 @@
-/* sw-findings-view.h — the findings (domain §7) with filters, a detail pane
- * with the evidence and the events that prove it, review and recording
+/* sw-findings-view.h — the findings page
+ * The findings (domain §7) with filters, a detail pane with the evidence and
+ * the events that prove it, review and recording.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

@@ -1,6 +1,6 @@
-/* sw-inspection-dialog.h — an inspector writes an inspection record: the
- * date, the department, what was found, a score per criterion and the
- * cases looked at
+/* sw-inspection-dialog.h — the dialog that writes an inspection record
+ * An inspector writes an inspection record: the date, the department, what
+ * was found, a score per criterion and the cases looked at.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

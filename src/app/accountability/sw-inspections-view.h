@@ -1,6 +1,6 @@
-/* sw-inspections-view.h — the inspector's workspace: inspection records
- * (list, write, print one) and the year-end department evaluation sheet
- * (考核评价表) as PDF
+/* sw-inspections-view.h — the inspector's page
+ * The inspector's workspace: inspection records (list, write, print one) and
+ * the year-end department evaluation sheet (考核评价表) as PDF.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

@@ -1,6 +1,7 @@
-/* sw-record-view.h — a person's record for a year (domain §7): findings,
- * the penalty ladder's steps, sanctions, the year-end rating effect and
- * what the next confirmed violation brings
+/* sw-record-view.h — the page of a person's record for a year
+ * A person's record for a year (domain §7): findings, the penalty ladder's
+ * steps, sanctions, the year-end rating effect and what the next confirmed
+ * violation brings.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

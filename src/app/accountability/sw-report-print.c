@@ -1,5 +1,6 @@
-/* sw-report-print.c — the figures table flows over as many pages as it
- * needs; the charts follow on a page of their own.
+/* sw-report-print.c — printing the report: figures, then charts
+ * The figures table flows over as many pages as it needs; the charts follow
+ * on a page of their own.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -1,5 +1,6 @@
-/* sw-report-print.h — prints a report with GtkPrintOperation: the figures
- * with their definitions, then the charts drawn by the core's chart code.
+/* sw-report-print.h — printing the evaluation report
+ * Prints a report with GtkPrintOperation: the figures with their definitions,
+ * then the charts drawn by the core's chart code.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

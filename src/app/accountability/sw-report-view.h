@@ -1,6 +1,7 @@
-/* sw-report-view.h — the evaluation report (domain §8) for a period and a
- * scope: every figure with its definition beside it, the three charts,
- * export as CSV or PDF, and print. Computed in a thread.
+/* sw-report-view.h — the evaluation report page
+ * The evaluation report (domain §8) for a period and a scope: every figure
+ * with its definition beside it, the three charts, export as CSV or PDF, and
+ * print. Computed in a thread.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

@@ -1,7 +1,7 @@
-/* sw-store-task.h — runs a piece of store work in a thread on a second
- * connection to the same database file (SQLite WAL lets it read and write
- * beside the window's connection), so that detection and reports do not
- * block the window.
+/* sw-store-task.h — store work in a thread on a second connection
+ * Runs a piece of store work in a thread on a second connection to the same
+ * database file (SQLite WAL lets it read and write beside the window's
+ * connection), so that detection and reports do not block the window.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

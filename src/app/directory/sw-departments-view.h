@@ -1,7 +1,8 @@
-/* sw-departments-view.h — the departments as a tree (branch → department →
- * sub-department by parent code) with a form for location, phone, liaison,
- * head and the duty catalogue that the registration dialog's routing
- * directory searches. Administrators create and edit; everyone reads.
+/* sw-departments-view.h — the departments page
+ * The departments as a tree (branch → department → sub-department by parent
+ * code) with a form for location, phone, liaison, head and the duty catalogue
+ * that the registration dialog's routing directory searches. Administrators
+ * create and edit; everyone reads.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

@@ -1,7 +1,8 @@
-/* sw-dir-csv.h — who may edit the directory, and CSV import and export for
- * the staff and departments pages: every row is checked first and the
- * problems (line numbers and messages) are shown before anything is
- * imported; a file with problems imports nothing.
+/* sw-dir-csv.h — directory rights, and CSV import and export for its pages
+ * Who may edit the directory, and CSV import and export for the staff and
+ * departments pages: every row is checked first and the problems (line
+ * numbers and messages) are shown before anything is imported; a file with
+ * problems imports nothing.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

@@ -1,5 +1,5 @@
-/* sw-dir-list.h — the list half of the staff and departments pages: rows
- * named by their code, filtered by a search entry
+/* sw-dir-list.h — the list half of the staff and departments pages
+ * Rows named by their code, filtered by a search entry.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

@@ -1,8 +1,8 @@
-/* sw-dir-nav.h — the directory pages in the window's sidebar, below the
- * accountability pages: staff, departments, and the standard answers and
- * materials templates. Everyone reads them; the
- * pages decide who edits. The pages are made when first shown, in the
- * window's stack.
+/* sw-dir-nav.h — the sidebar's Directory section
+ * The directory pages in the window's sidebar, below the accountability
+ * pages: staff, departments, and the standard answers and materials
+ * templates. Everyone reads them; the pages decide who edits. The pages are
+ * made when first shown, in the window's stack.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

@@ -1,5 +1,6 @@
-/* sw-dir-rows.h — combo rows whose items each carry a code (a department,
- * a colleague, or nothing), for the directory forms.
+/* sw-dir-rows.h — combo and entry rows for the directory forms
+ * Combo rows whose items each carry a code (a department, a colleague, or
+ * nothing), for the directory forms.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

@@ -1,8 +1,9 @@
-/* sw-staff-view.h — the staff directory: a searchable list and a form to
- * create and edit a person, set availability and proxy, deactivate and
- * reactivate (nobody is ever deleted: people appear in cases). Only
- * administrators edit; a department head sets availability and proxy in
- * their own department; everyone else reads.
+/* sw-staff-view.h — the staff page
+ * The staff directory: a searchable list and a form to create and edit a
+ * person, set availability and proxy, deactivate and reactivate (nobody is
+ * ever deleted: people appear in cases). Only administrators edit; a
+ * department head sets availability and proxy in their own department;
+ * everyone else reads.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

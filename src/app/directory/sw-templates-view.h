@@ -1,6 +1,7 @@
-/* sw-templates-view.h — the library of standard answers and materials
- * lists: everyone searches it; supervisors and administrators edit it, a
- * department head their own department's templates.
+/* sw-templates-view.h — the standard answers and materials lists page
+ * The library of standard answers and materials lists: everyone searches it;
+ * supervisors and administrators edit it, a department head their own
+ * department's templates.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

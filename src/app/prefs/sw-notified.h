@@ -1,5 +1,6 @@
-/* sw-notified.h — what was notified already, kept in a key file so that a
- * restart does not repeat it
+/* sw-notified.h — the record of what was notified already
+ * What was notified already, kept in a key file so that a restart does not
+ * repeat it.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

@@ -1,4 +1,5 @@
-/* sw-notifier.h — desktop notifications about the user's cases (GNotification):
+/* sw-notifier.h — desktop notifications about the user's cases
+ * Sent with GNotification:
  *  - transferred: a case waits for acceptance by the user's department
  *    (not when the user transferred it);
  *  - near-deadline: a case the user owns or handles has less than 20% of its

@@ -1,6 +1,7 @@
-/* sw-preferences-window.h — the preferences: general, notifications,
- * policies and the holiday calendar, one page each. Other features add
- * their own page with sw_preferences_window_add_page ().
+/* sw-preferences-window.h — the preferences window
+ * The preferences: general, notifications, policies and the holiday calendar,
+ * one page each. Other features add their own page with
+ * sw_preferences_window_add_page ().
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

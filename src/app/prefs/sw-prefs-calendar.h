@@ -1,5 +1,6 @@
-/* sw-prefs-calendar.h — public holidays and make-up working days: add,
- * remove, import an ICS file after a preview
+/* sw-prefs-calendar.h — the holiday calendar preferences page
+ * Public holidays and make-up working days: add, remove, import an ICS file
+ * after a preview.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

@@ -1,5 +1,6 @@
-/* sw-prefs-general.h — the database, the current user and the home
- * branch's supervision phone and office hours
+/* sw-prefs-general.h — the general preferences page
+ * The database, the current user and the home branch's supervision phone and
+ * office hours.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

@@ -1,5 +1,6 @@
-/* sw-prefs-policies.h — every policy key with its description; an
- * administrator's save writes a new policy version
+/* sw-prefs-policies.h — the policies preferences page
+ * Every policy key with its description; an administrator's save writes a new
+ * policy version.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

@@ -1,5 +1,6 @@
-/* sw-case-print.h — what the case view's Print menu and the register's
- * Print action run: the form built from the store, printed over a widget.
+/* sw-case-print.h — the Print actions of the case view and the register
+ * What the case view's Print menu and the register's Print action run: the
+ * form built from the store, printed over a widget.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

@@ -1,5 +1,6 @@
-/* sw-print-forms-private.h — what the case forms share: the facts of a
- * case read once, and how people, departments and times are printed.
+/* sw-print-forms-private.h — what the case forms' files share
+ * What the case forms share: the facts of a case read once, and how people,
+ * departments and times are printed.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

@@ -1,7 +1,7 @@
-/* sw-print-forms.h — the forms a case office prints, built from the store
- * as SwForm documents: the receipt (回执), the handover slip (部门协调工单
- * between departments, 工作交接表 within one), the materials list
- * (提供材料一览表) and a department's register (台账).
+/* sw-print-forms.h — the forms a case office prints
+ * Built from the store as SwForm documents: the receipt (回执), the handover
+ * slip (部门协调工单 between departments, 工作交接表 within one), the
+ * materials list (提供材料一览表) and a department's register (台账).
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

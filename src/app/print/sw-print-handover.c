@@ -1,6 +1,7 @@
-/* sw-print-handover.c — the handover slip: the latest handoff of a case,
- * signed by whoever passed it and whoever took it on (签名签时), and, when
- * the case went through more than one, every handoff of it
+/* sw-print-handover.c — the handover slip
+ * The latest handoff of a case, signed by whoever passed it and whoever took
+ * it on (签名签时), and, when the case went through more than one, every
+ * handoff of it.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -1,5 +1,6 @@
-/* sw-print.c — a receipt roll gets a page as long as its form, measured
- * before the operation starts, so the printer cuts one slip
+/* sw-print.c — printing a form on A4 or a receipt roll
+ * A receipt roll gets a page as long as its form, measured before the
+ * operation starts, so the printer cuts one slip.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

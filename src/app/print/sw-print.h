@@ -1,5 +1,6 @@
-/* sw-print.h — prints an SwForm with GtkPrintOperation on A4 or on an
- * 80 mm receipt roll; "Print to File" and the tests export it as PDF.
+/* sw-print.h — printing a form with GtkPrintOperation
+ * Prints an SwForm with GtkPrintOperation on A4 or on an 80 mm receipt roll;
+ * "Print to File" and the tests export it as PDF.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

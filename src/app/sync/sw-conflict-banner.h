@@ -1,6 +1,6 @@
-/* sw-conflict-banner.h — "Conflicting change" over a case: the values that
- * lost to a concurrent change on another device, and a way to settle them
- * with a new event.
+/* sw-conflict-banner.h — the conflicting-change banner over a case
+ * "Conflicting change" over a case: the values that lost to a concurrent
+ * change on another device, and a way to settle them with a new event.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

@@ -1,7 +1,8 @@
-/* sw-sync-controller.h — the app's one sync client per context, and the
- * triggers: a local write (debounced), a network change and a timer (the
- * client's automatic mode), and the user. After a run that received
- * something, "pulled" is emitted and detection runs again.
+/* sw-sync-controller.h — the app's sync client and what starts a run
+ * The app's one sync client per context, and the triggers: a local write
+ * (debounced), a network change and a timer (the client's automatic mode),
+ * and the user. After a run that received something, "pulled" is emitted and
+ * detection runs again.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

@@ -1,6 +1,6 @@
-/* sw-sync-indicator.h — the header bar's sync state (synced · syncing ·
- * offline since … · error · not set up) and its popover: Sync Now, the
- * unsent events, the refused events and the conflicts.
+/* sw-sync-indicator.h — the header bar's sync state
+ * Synced, syncing, offline since …, error or not set up; and its popover:
+ * Sync Now, the unsent events, the refused events and the conflicts.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

@@ -1,6 +1,7 @@
-/* sw-sync-lists.h — the events the server refused (retry or withdraw each,
- * and those withdrawn), and the open conflicts, each in its own window;
- * and the words that describe a conflict.
+/* sw-sync-lists.h — the refused events and open conflicts windows
+ * The events the server refused (retry or withdraw each, and those
+ * withdrawn), and the open conflicts, each in its own window; and the words
+ * that describe a conflict.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

@@ -1,6 +1,7 @@
-/* sw-sync-page.h — the sync settings: the server's address, enrolment with
- * a one-time code, signing in with a password, and the directory edits
- * waiting or refused by the server, as a preferences page.
+/* sw-sync-page.h — the sync preferences page
+ * The sync settings: the server's address, enrolment with a one-time code,
+ * signing in with a password, and the directory edits waiting or refused by
+ * the server, as a preferences page.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
