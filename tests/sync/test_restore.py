@@ -47,6 +47,29 @@ class RestoreTest(unittest.TestCase):
         self.assertEqual(report.get("rejected", 0), 0, report)
         self.assertEqual(rows(self.server.db(), "SELECT count(*) FROM cases")[0][0], 4)
 
+    def test_inspector_pushes_nothing_after_a_restore(self):
+        a = enrol(self.server, self.tmp, "a", "BJ01")
+        u = enrol(self.server, self.tmp, "u", "BJ01", "--inspector")
+        backup = os.path.join(self.tmp, "server-backup.db")
+        Ctl(self.server.db()).run("backup", backup)
+        for i in range(3):
+            register(a, day(23, 9 + i), "R01", f"第{i}件")
+        a.sync(now=day(23, 13))
+        u.sync(now=day(23, 13))
+        self.assertEqual(rows(u.db, "SELECT count(*) FROM cases")[0][0], 3)
+        self.assertEqual(self.server.stop(), 0)
+        self.server.start("--restore", backup)
+        report = u.sync(now=day(24))
+        self.assertTrue(report["epoch_changed"])
+        self.assertEqual((report["pushed"], report["rejected"], report["rejected_total"]), (0, 0, 0), report)
+        a.sync(now=day(24, 1))
+        u.sync(now=day(24, 2))
+        status = u.json("sync", "status", now=day(24, 3))
+        self.assertEqual(status["rejected"], 0, status)
+        log = open(os.path.join(self.tmp, "access.log"), encoding="utf-8").read()
+        self.assertNotIn('"status":403', log.replace(" ", ""))
+        self.assertEqual(rows(self.server.db(), "SELECT count(*) FROM cases")[0][0], 3)
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
