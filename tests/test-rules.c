@@ -725,6 +725,17 @@ test_mask (void)
     g_autofree char *both = sw_mask_customer ("张三", "13812341234");
     g_assert_cmpstr (both, ==, "张* · 138****1234");
   }
+  {
+    /* the unit is personal data too: two characters, the length untold */
+    g_autofree char *unit = sw_mask_unit ("浙江明远科技有限公司");
+    g_autofree char *short_unit = sw_mask_unit ("药店");
+    g_autofree char *ascii = sw_mask_unit ("ACME Ltd");
+    g_assert_cmpstr (unit, ==, "浙江****");
+    g_assert_cmpstr (short_unit, ==, "药****");
+    g_assert_cmpstr (ascii, ==, "AC****");
+    g_assert_null (sw_mask_unit (""));
+    g_assert_null (sw_mask_unit (NULL));
+  }
 }
 
 #define ADD(path, func) g_test_add (path, SwFixture, NULL, sw_fixture_setup, func, sw_fixture_teardown)

@@ -217,7 +217,7 @@ update (SwCaseCard *self)
     customer = g_strdup (_("Anonymous customer"));
   else if ((customer = sw_mask_customer (sw_case_get_customer_name (c),
                                          sw_case_get_customer_phone (c))) == NULL)
-    customer = g_strdup (sw_case_get_customer_unit (c) ? sw_case_get_customer_unit (c) : "—");
+    customer = sw_case_get_customer_unit (c) ? sw_mask_unit (sw_case_get_customer_unit (c)) : g_strdup ("—");
   gtk_label_set_label (self->customer_label, customer);
   gtk_label_set_label (self->content_label, sw_case_get_content (c));
 

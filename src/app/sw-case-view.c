@@ -161,6 +161,8 @@ fill_facts (SwCaseView *self)
                                  : g_strdup (sw_case_get_customer_name (c));
   g_autofree char *phone = masked ? sw_mask_phone (sw_case_get_customer_phone (c))
                                   : g_strdup (sw_case_get_customer_phone (c));
+  g_autofree char *unit = masked ? sw_mask_unit (sw_case_get_customer_unit (c))
+                                 : g_strdup (sw_case_get_customer_unit (c));
   g_autofree char *received = sw_context_format_time (self->context, sw_case_get_received_at (c));
   g_autofree char *kind = g_strdup_printf ("%s · %s", sw_kind_label (sw_case_get_kind (c)),
                                            sw_channel_label (sw_case_get_channel (c)));
@@ -197,7 +199,7 @@ fill_facts (SwCaseView *self)
     add_row (self->facts_list, _("Customer"), _("Anonymous"));
   add_row (self->facts_list, _("Customer name"), name);
   add_row (self->facts_list, _("Customer phone"), phone);
-  add_row (self->facts_list, _("Customer unit"), sw_case_get_customer_unit (c));
+  add_row (self->facts_list, _("Customer unit"), unit);
   if (!masked)
     add_row (self->facts_list, _("Customer address"), sw_case_get_customer_address (c));
   if (sw_case_get_signature (c))

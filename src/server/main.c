@@ -56,7 +56,7 @@ main (int   argc,
   g_autofree char *config_file = NULL, *listen = NULL, *data_dir = NULL, *restore = NULL;
   g_autofree char *tls_cert = NULL, *tls_key = NULL, *access_log = NULL, *now = NULL;
   g_autofree char *bound = NULL;
-  int idle_timeout = 0, max_skew = -1, token_days = -1;
+  int idle_timeout = 0, max_skew = -1, token_days = -1, per_address = 0;
   gboolean version = FALSE;
   GOptionEntry entries[] = {
     { "config", 'c', 0, G_OPTION_ARG_FILENAME, &config_file, N_("read settings from this key file ([server] group)"), "FILE" },
@@ -66,6 +66,7 @@ main (int   argc,
     { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key, N_("the certificate's PEM private key"), "FILE" },
     { "access-log", 0, 0, G_OPTION_ARG_FILENAME, &access_log, N_("append the access log (JSON lines) here instead of standard output"), "FILE" },
     { "idle-timeout", 0, 0, G_OPTION_ARG_INT, &idle_timeout, N_("close connections idle this many seconds (default 15)"), "SECONDS" },
+    { "max-connections-per-address", 0, 0, G_OPTION_ARG_INT, &per_address, N_("connections one client address may hold at once (default 256)"), "N" },
     { "max-clock-skew", 0, 0, G_OPTION_ARG_INT, &max_skew, N_("refuse events stamped this many seconds ahead (default 600; 0 = no check)"), "SECONDS" },
     { "token-days", 0, 0, G_OPTION_ARG_INT, &token_days, N_("how long device tokens last (default 365; 0 = for ever)"), "DAYS" },
     { "restore", 0, 0, G_OPTION_ARG_FILENAME, &restore, N_("replace the database with this backup (a new epoch), then serve"), "FILE" },
@@ -112,6 +113,8 @@ main (int   argc,
 #undef OVERRIDE
   if (idle_timeout > 0)
     config.idle_timeout = (guint) idle_timeout;
+  if (per_address > 0)
+    config.max_connections_per_address = (guint) per_address;
   if (max_skew >= 0)
     config.max_skew_ms = (gint64) max_skew * 1000;
   if (token_days >= 0)

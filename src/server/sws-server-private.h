@@ -47,5 +47,19 @@ void _sws_note_device      (SoupServerMessage  *msg,
 void _sws_note_refusal     (SoupServerMessage  *msg,
                             const char         *code,
                             const char         *reason);
+/* The {"error": …} body of a refusal. */
+char *_sws_error_text      (int                 code,
+                            const char         *message);
+/* Refuses before the body is read (sws-refuse.c): pauses the message, takes
+ * its connection from libsoup, answers and closes. */
+void _sws_refuse_early     (SwsServer          *self,
+                            SoupServerMessage  *msg,
+                            int                 code,
+                            const char         *message);
+gboolean _sws_request_refused (SoupServerMessage *msg);
+void _sws_log_refusal      (SwsServer          *self,
+                            SoupServerMessage  *msg);
+void _sws_forget_connection (SwsServer         *self,
+                             GSocket           *sock);
 
 G_END_DECLS

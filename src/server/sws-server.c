@@ -25,11 +25,15 @@ typedef struct {
   GSocket  *socket;
   ConnState state;
   gint64    since;      /* monotonic µs of the last change */
+  char     *address;    /* the client's IP address */
+  gboolean  too_many;   /* one connection more than its address may have */
 } Connection;
 
 typedef struct {
   gint64  started;      /* monotonic µs */
   gint64  body_bytes;
+  gint64  max_body;     /* this request's limit: smaller without a device token */
+  gboolean logged;
   char   *device;
   char   *branch;
   char   *error_code;
@@ -40,6 +44,7 @@ static void
 connection_free (Connection *c)
 {
   g_object_unref (c->socket);
+  g_free (c->address);
   g_free (c);
 }
 
@@ -75,6 +80,8 @@ sws_config_init (SwsConfig *c)
   memset (c, 0, sizeof *c);
   c->listen = g_strdup ("127.0.0.1:8642");
   c->max_body = SW_PROTOCOL_MAX_BODY;
+  c->max_body_anonymous = 64 * 1024;
+  c->max_connections_per_address = 256;
   c->max_batch = SW_PROTOCOL_MAX_BATCH;
   c->max_pull = 5000;
   c->idle_timeout = 15;
@@ -139,6 +146,7 @@ sws_config_load (SwsConfig   *c,
   g_autoptr(GKeyFile) kf = g_key_file_new ();
   gint64 batch = c->max_batch, pull = c->max_pull, idle = c->idle_timeout;
   gint64 skew = c->max_skew_ms / 1000, days = c->token_days;
+  gint64 per_address = c->max_connections_per_address;
 
   if (!g_key_file_load_from_file (kf, path, G_KEY_FILE_NONE, error))
     return FALSE;
@@ -148,6 +156,8 @@ sws_config_load (SwsConfig   *c,
   take_string (kf, "tls-key", &c->tls_key);
   take_string (kf, "access-log", &c->access_log);
   if (!take_int (kf, "max-body", 1024, G_MAXINT32, &c->max_body, error) ||
+      !take_int (kf, "max-body-anonymous", 1024, G_MAXINT32, &c->max_body_anonymous, error) ||
+      !take_int (kf, "max-connections-per-address", 1, 100000, &per_address, error) ||
       !take_int (kf, "max-batch", 1, 100000, &batch, error) ||
       !take_int (kf, "max-pull", 1, 100000, &pull, error) ||
       !take_int (kf, "idle-timeout", 1, 3600, &idle, error) ||
@@ -159,6 +169,7 @@ sws_config_load (SwsConfig   *c,
   c->idle_timeout = (guint) idle;
   c->max_skew_ms = skew * 1000;
   c->token_days = (int) days;
+  c->max_connections_per_address = (guint) per_address;
   return TRUE;
 }
 
@@ -177,11 +188,9 @@ _sws_respond_json (SoupServerMessage *msg,
   soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, text, len);
 }
 
-void
-_sws_respond_error (SwsServer         *self,
-                    SoupServerMessage *msg,
-                    int                code,
-                    const char        *message)
+char *
+_sws_error_text (int         code,
+                 const char *message)
 {
   g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
   g_autoptr(JsonNode) node = NULL;
@@ -196,7 +205,19 @@ _sws_respond_error (SwsServer         *self,
   json_builder_end_object (b);
   json_builder_end_object (b);
   node = json_builder_get_root (b);
-  _sws_respond_json (msg, sw_protocol_error_status (code), node);
+  return json_to_string (node, FALSE);
+}
+
+void
+_sws_respond_error (SwsServer         *self,
+                    SoupServerMessage *msg,
+                    int                code,
+                    const char        *message)
+{
+  char *text = _sws_error_text (code, message);
+
+  soup_server_message_set_status (msg, sw_protocol_error_status (code), NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, text, strlen (text));
   if (code == SW_PROTOCOL_ERROR_UNAVAILABLE)
     soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", "5");
   if (sw_protocol_error_status (code) == 413 || code == SW_PROTOCOL_ERROR_UNAVAILABLE)
@@ -276,9 +297,42 @@ log_request (SwsServer         *self,
   line = json_to_string (node, FALSE);
   fprintf (self->log, "%s\n", line);
   fflush (self->log);
+  info->logged = TRUE;
+}
+
+void
+_sws_log_refusal (SwsServer         *self,
+                  SoupServerMessage *msg)
+{
+  log_request (self, msg, FALSE);
+}
+
+gboolean
+_sws_request_refused (SoupServerMessage *msg)
+{
+  return request_info (msg)->error_code != NULL;
 }
 
 /* ------------------------------------------------------------ connections */
+
+/* Whether the client of a connection between requests has hung up: its
+ * socket reads as ended. */
+static gboolean
+peer_closed (GSocket *sock)
+{
+  GIOCondition cond = g_socket_condition_check (sock, G_IO_IN | G_IO_HUP | G_IO_ERR);
+  GInputVector vec;
+  char byte;
+  int flags = G_SOCKET_MSG_PEEK;
+
+  if (cond & (G_IO_HUP | G_IO_ERR))
+    return TRUE;
+  if (!(cond & G_IO_IN))
+    return FALSE;
+  vec.buffer = &byte;
+  vec.size = 1;
+  return g_socket_receive_message (sock, NULL, &vec, 1, NULL, NULL, &flags, NULL, NULL) == 0;
+}
 
 static Connection *
 track (SwsServer         *self,
@@ -291,11 +345,40 @@ track (SwsServer         *self,
     return NULL;
   if ((c = g_hash_table_lookup (self->connections, sock)) == NULL)
     {
+      GHashTableIter iter;
+      Connection *other;
+      guint same = 0;
+
       c = g_new0 (Connection, 1);
       c->socket = g_object_ref (sock);
+      c->address = g_strdup (soup_server_message_get_remote_host (msg));
+      g_hash_table_iter_init (&iter, self->connections);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &other))
+        {
+          if (other->state == CONN_SHUT || g_strcmp0 (other->address, c->address) != 0)
+            continue;
+          if (peer_closed (other->socket))
+            {
+              if (other->state != CONN_BUSY)   /* a request in flight ends by itself */
+                {
+                  g_socket_shutdown (other->socket, TRUE, TRUE, NULL);
+                  other->state = CONN_SHUT;    /* closed at the next round */
+                }
+              continue;
+            }
+          same++;
+        }
+      c->too_many = same >= self->config.max_connections_per_address;
       g_hash_table_insert (self->connections, sock, c);
     }
   return c;
+}
+
+void
+_sws_forget_connection (SwsServer *self,
+                        GSocket   *sock)
+{
+  g_hash_table_remove (self->connections, sock);
 }
 
 static void
@@ -329,14 +412,8 @@ got_chunk_cb (SoupServerMessage *msg,
   RequestInfo *info = request_info (msg);
 
   info->body_bytes += g_bytes_get_size (chunk);
-  if (info->body_bytes > self->config.max_body && info->error_code == NULL)
-    {
-      GSocket *sock = soup_server_message_get_socket (msg);
-
-      _sws_respond_error (self, msg, SW_PROTOCOL_ERROR_TOO_LARGE, _("The request body is too large"));
-      if (sock != NULL)
-        g_socket_shutdown (sock, TRUE, FALSE, NULL);
-    }
+  if (info->body_bytes > info->max_body)
+    _sws_refuse_early (self, msg, SW_PROTOCOL_ERROR_TOO_LARGE, _("The request body is too large"));
 }
 
 static void
@@ -358,7 +435,7 @@ request_finished_cb (SoupServer        *server,
   RequestInfo *info = g_object_get_data (G_OBJECT (msg), "sws-info");
 
   /* a keep-alive connection waiting for its next request says nothing */
-  if (info != NULL && soup_server_message_get_method (msg) != NULL)
+  if (info != NULL && !info->logged && soup_server_message_get_method (msg) != NULL)
     log_request (self, msg, FALSE);
   set_state (self, msg, CONN_IDLE);
 }
@@ -370,8 +447,10 @@ request_aborted_cb (SoupServer        *server,
 {
   Connection *c;
   GSocket *sock = soup_server_message_get_socket (msg);
+  RequestInfo *info = g_object_get_data (G_OBJECT (msg), "sws-info");
 
-  if (soup_server_message_get_method (msg) != NULL && soup_server_message_get_uri (msg) != NULL)
+  if ((info == NULL || !info->logged) &&
+      soup_server_message_get_method (msg) != NULL && soup_server_message_get_uri (msg) != NULL)
     log_request (self, msg, TRUE);
   if (sock != NULL && (c = g_hash_table_lookup (self->connections, sock)) != NULL)
     {
@@ -422,6 +501,19 @@ sws_server_count_connections (SwsServer *self)
 
 /* ------------------------------------------------------------ handlers */
 
+static gboolean
+has_device_token (SwsServer          *self,
+                  SoupMessageHeaders *headers)
+{
+  const char *auth = soup_message_headers_get_one (headers, "Authorization");
+  g_autoptr(SwServerDevice) device = NULL;
+
+  if (auth == NULL || g_ascii_strncasecmp (auth, "Bearer ", 7) != 0)
+    return FALSE;
+  device = sw_server_storage_authenticate (self->storage, auth + 7, sws_server_now (self), NULL);
+  return device != NULL;
+}
+
 static void
 early_handler_cb (SoupServer        *server,
                   SoupServerMessage *msg,
@@ -431,15 +523,29 @@ early_handler_cb (SoupServer        *server,
 {
   SwsServer *self = data;
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  RequestInfo *info = request_info (msg);
+  GSocket *sock = soup_server_message_get_socket (msg);
+  Connection *c = sock ? g_hash_table_lookup (self->connections, sock) : NULL;
+  gboolean sized = soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH;
+  gint64 length = sized ? soup_message_headers_get_content_length (headers) : G_MAXINT64;
 
   if (self->stopping)
     {
       _sws_respond_error (self, msg, SW_PROTOCOL_ERROR_UNAVAILABLE, _("The server is shutting down"));
       return;
     }
-  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
-      soup_message_headers_get_content_length (headers) > self->config.max_body)
-    _sws_respond_error (self, msg, SW_PROTOCOL_ERROR_TOO_LARGE, _("The request body is too large"));
+  if (c != NULL && c->too_many)
+    {
+      _sws_refuse_early (self, msg, SW_PROTOCOL_ERROR_UNAVAILABLE,
+                         _("Too many connections from this address"));
+      return;
+    }
+  /* Only a device with a valid token may send a large body. */
+  info->max_body = self->config.max_body_anonymous;
+  if (length > info->max_body && has_device_token (self, headers))
+    info->max_body = self->config.max_body;
+  if (sized && length > info->max_body)
+    _sws_refuse_early (self, msg, SW_PROTOCOL_ERROR_TOO_LARGE, _("The request body is too large"));
 }
 
 static void

@@ -14,7 +14,9 @@ typedef struct {
   char   *tls_cert;
   char   *tls_key;
   char   *access_log;      /* a file, or NULL for standard output */
-  gint64  max_body;        /* bytes */
+  gint64  max_body;        /* bytes, for a device with a valid token */
+  gint64  max_body_anonymous;  /* bytes, for any other request */
+  guint   max_connections_per_address;
   guint   max_batch;       /* events in one push */
   guint   max_pull;        /* events in one pull page */
   guint   idle_timeout;    /* seconds a connection may stay idle */

@@ -119,7 +119,7 @@ check_epoch (GTask       *task,
     }
   if (!sw_store_begin (self->store, error))
     return FALSE;
-  if ((known != NULL && (!sw_store_sync_unpush_all (self->store, error) ||
+  if ((known != NULL && (!sw_store_sync_unpush_own (self->store, error) ||
                          !sw_store_set_meta (self->store, "sync_cursor", "0", error))) ||
       !sw_store_set_meta (self->store, "server_epoch", epoch, error) ||
       !sw_store_commit (self->store, error))

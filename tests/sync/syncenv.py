@@ -216,10 +216,11 @@ def conflicts(db):
                            " FROM case_conflicts"))
 
 
-def register(ctl, now, received_by, content, name="张三", phone="13812341234"):
+def register(ctl, now, received_by, content, name="张三", phone="13812341234", unit=None):
+    extra = ["--customer-unit", unit] if unit else []
     return ctl.json("case", "register", "--channel", "visit", "--kind", "business",
                     "--content", content, "--received-by", received_by,
-                    "--customer-name", name, "--customer-phone", phone, now=now)
+                    "--customer-name", name, "--customer-phone", phone, *extra, now=now)
 
 
 def meta(db, key):

@@ -33,7 +33,8 @@ class SecurityTest(unittest.TestCase):
         cls.a = enrol(cls.server, cls.tmp, "a", "BJ01")
         cls.b = enrol(cls.server, cls.tmp, "b", "BJ02")
         cls.u = enrol(cls.server, cls.tmp, "u", "BJ01", "--inspector")
-        cls.x = register(cls.a, day(23), "R01", "开户咨询", name="张三丰", phone="13812341234")
+        cls.x = register(cls.a, day(23), "R01", "开户咨询", name="张三丰", phone="13812341234",
+                         unit="浙江明远科技有限公司")
         cls.a.sync(now=day(23, 11))
         cls.b.sync(now=day(23, 11))
         cls.ta = meta(cls.a.db, "sync_token")
@@ -101,16 +102,23 @@ class SecurityTest(unittest.TestCase):
         status, body = self.server.request("GET", "/api/v1/sync/pull?since=0&limit=5000", token=self.tu)
         self.assertEqual(status, 200)
         self.assertIn(self.x["id"].encode(), body)
-        for secret in ("13812341234", "张三丰", "三丰"):
+        # the unit names the customer as surely as the name (issue 19)
+        for secret in ("13812341234", "张三丰", "三丰", "明远科技", "浙江明远"):
             self.assertNotIn(secret.encode(), body)
         self.assertIn("138****1234".encode(), body)
         self.assertIn("张**".encode(), body)
+        self.assertIn("浙江****".encode(), body)
         status, body = self.server.request("GET", f"/api/v1/cases/{self.x['id']}", token=self.tu)
         self.assertEqual(status, 200)
-        self.assertNotIn("13812341234".encode(), body)
+        for secret in ("13812341234", "明远科技"):
+            self.assertNotIn(secret.encode(), body)
+        # a branch device of the case's branch reads it whole
+        status, body = self.server.request("GET", f"/api/v1/cases/{self.x['id']}", token=self.ta)
+        self.assertIn("浙江明远科技有限公司".encode(), body)
         # what reached the inspector's database is masked too
         self.u.sync(now=day(23, 12))
-        self.assertEqual(rows(self.u.db, "SELECT name, phone FROM case_contacts")[0], ("张**", "138****1234"))
+        self.assertEqual(rows(self.u.db, "SELECT name, phone, unit FROM case_contacts")[0],
+                         ("张**", "138****1234", "浙江****"))
 
     def test_bad_input(self):
         before = self.n_events()

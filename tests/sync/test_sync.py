@@ -155,7 +155,8 @@ class SyncTest(unittest.TestCase):
     def test_descriptors_return_to_baseline(self):
         self.server.stop()
         # a load test: without the slow leak-checking allocator
-        self.server.start("--idle-timeout", "2", leak_check=False)
+        self.server.start("--idle-timeout", "2", "--max-connections-per-address", "1000",
+                          leak_check=False)
         pid = self.server.proc.pid
         fds = lambda: len(os.listdir(f"/proc/{pid}/fd"))
         self.server.request("GET", "/healthz")

@@ -124,10 +124,12 @@ customer_fields (SwForm      *form,
                                   : g_strdup (sw_case_get_customer_name (c));
   g_autofree char *phone = f->mask ? sw_mask_phone (sw_case_get_customer_phone (c))
                                    : g_strdup (sw_case_get_customer_phone (c));
+  g_autofree char *unit = f->mask ? sw_mask_unit (sw_case_get_customer_unit (c))
+                                  : g_strdup (sw_case_get_customer_unit (c));
 
   sw_form_field (form, _("Customer"), sw_case_get_anonymous (c) ? _("Anonymous") : name);
   sw_form_field (form, _("Customer phone"), phone);
-  sw_form_field (form, _("Customer unit"), sw_case_get_customer_unit (c));
+  sw_form_field (form, _("Customer unit"), unit);
 }
 
 /* What a handed-over case is about, for whoever takes it on. */

@@ -20,6 +20,7 @@ typedef enum {
   SW_ERROR_DB,               /* any other SQLite failure */
   SW_ERROR_EXISTS,           /* the thing is there already */
   SW_ERROR_IN_USE,           /* cannot delete: something refers to it */
+  SW_ERROR_DB_BUSY,          /* other programs kept the file locked too long */
 } SwError;
 
 GQuark sw_error_quark (void);

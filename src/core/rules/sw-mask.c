@@ -50,6 +50,19 @@ sw_mask_phone (const char *phone)
 }
 
 char *
+sw_mask_unit (const char *unit)
+{
+  const char *end;
+
+  if (unit == NULL || *unit == '\0')
+    return NULL;
+  end = g_utf8_next_char (unit);
+  if (g_utf8_strlen (unit, -1) > 2)
+    end = g_utf8_next_char (end);
+  return g_strdup_printf ("%.*s****", (int) (end - unit), unit);
+}
+
+char *
 sw_mask_customer (const char *name,
                   const char *phone)
 {

@@ -12,6 +12,10 @@ char *sw_mask_name  (const char *name);
 /* Keeps the first three and the last four digits of a long number; a short
  * one keeps only its last two. */
 char *sw_mask_phone (const char *phone);
+/* A customer's unit (an employer, a company) names the customer nearly as
+ * surely as a name: keeps its first two characters (often a place),
+ * "浙江明远科技有限公司" → "浙江****"; the length is not told. */
+char *sw_mask_unit  (const char *unit);
 /* "张* · 138****1234", or NULL when there is neither. */
 char *sw_mask_customer (const char *name,
                         const char *phone);

@@ -335,6 +335,16 @@ _sw_store_append (SwStore      *self,
   return TRUE;
 }
 
+/* Whether a case of this database already has `number`. */
+static gboolean
+number_taken (SwStore     *self,
+              const char  *number,
+              gboolean    *taken,
+              GError     **error)
+{
+  return _sw_store_row_exists (self, "SELECT 1 FROM cases WHERE number = ?1", number, taken, error);
+}
+
 char *
 _sw_store_next_number (SwStore     *self,
                        const char  *branch_code,
@@ -346,6 +356,8 @@ _sw_store_next_number (SwStore     *self,
   sqlite3_stmt *stmt = _sw_store_prepare (self,
       "INSERT INTO number_counters (prefix, last) VALUES (?1, 1) "
       "ON CONFLICT (prefix) DO UPDATE SET last = last + 1 RETURNING last", error);
+  char *number;
+  gboolean taken = FALSE;
   gint64 n = 0;
 
   if (stmt == NULL)
@@ -353,6 +365,30 @@ _sw_store_next_number (SwStore     *self,
   _sw_bind_text (stmt, 1, prefix);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (n == 0)
+    {
+      _sw_store_fail (self, error);
+      return NULL;
+    }
+  number = g_strdup_printf ("%s-%04" G_GINT64_FORMAT, prefix, n);
+  if (!number_taken (self, number, &taken, error))
+    return NULL;
+  if (!taken)
+    return number;
+  g_free (number);
+
+  /* The database holds numbers its counter never gave: a device restored
+   * from an older backup, or one that pulled its own cases back. Go past
+   * every number of the prefix ('-' and '.' are neighbours, so the range
+   * is the prefix's numbers, read through the index). */
+  stmt = _sw_store_prepare (self,
+      "UPDATE number_counters SET last = 1 + (SELECT max(CAST(substr(number, length(?1) + 2) AS INTEGER))"
+      " FROM cases WHERE number > ?1 || '-' AND number < ?1 || '.') WHERE prefix = ?1 RETURNING last", error);
+  if (stmt == NULL)
+    return NULL;
+  _sw_bind_text (stmt, 1, prefix);
+  n = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
   sqlite3_reset (stmt);
   if (n == 0)
     {

@@ -308,10 +308,18 @@ fail:
 }
 
 gboolean
-sw_store_sync_unpush_all (SwStore  *self,
+sw_store_sync_unpush_own (SwStore  *self,
                           GError  **error)
 {
-  return _sw_store_exec (self, "UPDATE events SET pushed = 0 WHERE pushed <> 0", error);
+  sqlite3_stmt *stmt;
+
+  /* Only what this device made: another's events are that device's to send
+   * (an inspector's device, which makes none, sends nothing). */
+  stmt = _sw_store_prepare (self, "UPDATE events SET pushed = 0 WHERE pushed <> 0 AND device = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  _sw_bind_text (stmt, 1, self->device_id);
+  return _sw_store_step_done (self, stmt, error);
 }
 
 gboolean

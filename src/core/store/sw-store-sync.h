@@ -75,9 +75,9 @@ gboolean    sw_store_sync_retry         (SwStore     *self,
 gboolean    sw_store_sync_withdraw      (SwStore     *self,
                                          const char  *event_id,
                                          GError     **error);
-/* After the server was restored from a backup: every event goes back into
- * the outbox (the server ignores those it has). */
-gboolean    sw_store_sync_unpush_all    (SwStore     *self,
+/* After the server was restored from a backup: every event this device
+ * made goes back into the outbox (the server ignores those it has). */
+gboolean    sw_store_sync_unpush_own    (SwStore     *self,
                                          GError     **error);
 
 /* The branch and device code the server gave this device at enrolment:

@@ -18,6 +18,48 @@ G_DEFINE_FINAL_TYPE (SwStore, sw_store, G_TYPE_OBJECT)
 
 /* ------------------------------------------------------------------ helpers */
 
+/* How long a connection waits for another program's lock on the file
+ * before it gives up (SQLite's busy handler, and the retries below for the
+ * few cases SQLite answers SQLITE_BUSY without calling it). A person at a
+ * counter would rather wait some seconds than see an error. */
+#define BUSY_TIMEOUT_MS 30000
+
+static void
+set_busy (const char  *path,
+          GError     **error)
+{
+  g_set_error (error, SW_ERROR, SW_ERROR_DB_BUSY,
+               _("The database “%s” is busy: other programs kept it locked for %d seconds. Try again."),
+               path, BUSY_TIMEOUT_MS / 1000);
+}
+
+static gboolean
+is_busy (int rc)
+{
+  rc &= 0xff;
+  return rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
+}
+
+/* sqlite3_exec, tried again while the file is busy (at open, SQLite may
+ * answer SQLITE_BUSY while another connection recovers or checkpoints the
+ * log, without waiting in its busy handler). */
+static int
+exec_waiting (sqlite3    *db,
+              const char *sql)
+{
+  gint64 deadline = g_get_monotonic_time () + BUSY_TIMEOUT_MS * 1000;
+  gulong pause_us = 1000;
+  int rc;
+
+  while (is_busy (rc = sqlite3_exec (db, sql, NULL, NULL, NULL)) &&
+         g_get_monotonic_time () < deadline)
+    {
+      g_usleep (pause_us);
+      pause_us = MIN (pause_us * 2, 100000);
+    }
+  return rc;
+}
+
 gboolean
 _sw_db_fail (sqlite3     *db,
              const char  *path,
@@ -30,6 +72,8 @@ _sw_db_fail (sqlite3     *db,
     g_set_error (error, SW_ERROR, SW_ERROR_DB_CORRUPT,
                  _("The database “%s” is damaged (%s). Restore it from a backup."),
                  path, msg);
+  else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+    set_busy (path, error);
   else if (code == SQLITE_CONSTRAINT)
     g_set_error (error, SW_ERROR, SW_ERROR_EXISTS, _("The database refused the change: %s"), msg);
   else
@@ -52,8 +96,8 @@ _sw_store_open_side (const char *path,
 
   /* the first read opens the log, which a checkpoint alone would not */
   if (sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK &&
-      sqlite3_busy_timeout (db, 5000) == SQLITE_OK &&
-      sqlite3_exec (db, "SELECT 1 FROM sqlite_master LIMIT 1", NULL, NULL, NULL) == SQLITE_OK)
+      sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS) == SQLITE_OK &&
+      exec_waiting (db, "SELECT 1 FROM sqlite_master LIMIT 1") == SQLITE_OK)
     return db;
   g_debug ("Cannot open a second connection to “%s”: %s", path, db ? sqlite3_errmsg (db) : "out of memory");
   sqlite3_close (db);
@@ -254,7 +298,9 @@ quick_check (sqlite3     *db,
   ok = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL) == SQLITE_OK &&
        sqlite3_step (stmt) == SQLITE_ROW &&
        g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
-  if (!ok)
+  if (!ok && is_busy (sqlite3_extended_errcode (db)))
+    set_busy (path, error);
+  else if (!ok)
     {
       const char *why = stmt && sqlite3_column_text (stmt, 0)
                         ? (const char *) sqlite3_column_text (stmt, 0)
@@ -305,11 +351,19 @@ check_existing_file (const char  *path,
                    db ? sqlite3_errmsg (db) : g_strerror (ENOMEM));
       goto out;
     }
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
 
+  if (exec_waiting (db, "SELECT 1 FROM sqlite_master LIMIT 1") != SQLITE_OK && is_busy (sqlite3_extended_errcode (db)))
+    {
+      set_busy (path, error);
+      goto out;
+    }
   if (!pragma_int (db, "SELECT count(*) FROM sqlite_master", &n_tables))
     {
       rc = sqlite3_extended_errcode (db) & 0xff;
-      if (rc == SQLITE_NOTADB)
+      if (is_busy (rc))
+        set_busy (path, error);
+      else if (rc == SQLITE_NOTADB)
         g_set_error (error, SW_ERROR, SW_ERROR_DB_FOREIGN,
                      _("“%s” is not a Shouwen database, or is damaged beyond reading. It was left untouched."),
                      path);
@@ -467,17 +521,19 @@ open_store (const char  *path,
                    path, self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
       return NULL;
     }
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
-  if (!_sw_store_exec (self,
-                       "PRAGMA journal_mode=WAL;"
-                       "PRAGMA synchronous=NORMAL;"
-                       "PRAGMA foreign_keys=ON;"
-                       "PRAGMA temp_store=MEMORY;"
-                       "PRAGMA cache_size=-16384;"
-                       "PRAGMA journal_size_limit=16777216;",
-                       error))
-    return NULL;
+  if (exec_waiting (self->db,
+                    "PRAGMA journal_mode=WAL;"
+                    "PRAGMA synchronous=NORMAL;"
+                    "PRAGMA foreign_keys=ON;"
+                    "PRAGMA temp_store=MEMORY;"
+                    "PRAGMA cache_size=-16384;"
+                    "PRAGMA journal_size_limit=16777216;") != SQLITE_OK)
+    {
+      _sw_store_fail (self, error);
+      return NULL;
+    }
   self->wal_pages = SW_STORE_WAL_PAGES;
   sqlite3_wal_hook (self->db, wal_hook, self);
 
@@ -565,8 +621,8 @@ gboolean
 sw_store_begin (SwStore  *self,
                 GError  **error)
 {
-  if (self->tx_depth == 0 && !_sw_store_exec (self, "BEGIN IMMEDIATE", error))
-    return FALSE;
+  if (self->tx_depth == 0 && exec_waiting (self->db, "BEGIN IMMEDIATE") != SQLITE_OK)
+    return _sw_store_fail (self, error);
   self->tx_depth++;
   return TRUE;
 }
