@@ -10,6 +10,7 @@
 
 #include "sw-calendar.h"
 #include "sw-finding.h"
+#include "sw-store-accountability.h"
 
 G_BEGIN_DECLS
 
@@ -53,14 +54,6 @@ typedef struct {
    * passed before now (a first run; later ones ask the case rows). */
   gboolean       fold_deadlines;
 } SwDetectContext;
-
-/* The facts of one case that only its log tells (case_facts). */
-typedef struct {
-  char  *case_id;
-  int    transfers, transfer_late, accepts, accept_late;
-  gint64 handling_ms;           /* -1 = not answered yet */
-  char  *due_event, *promise_event;
-} SwDetectFacts;
 
 /* What the fold hands over, a few hundred cases at a time. */
 typedef struct {

@@ -180,7 +180,7 @@ record_all (Detect     *d,
 
   for (guint i = 0; i < findings->len; i++)
     f[i]->id = sw_uuid7_new (d->ctx.now);
-  ok = _sw_finding_insert_many (d->store, f, findings->len, is_new, error);
+  ok = _sw_store_insert_findings (d->store, f, findings->len, is_new, error);
   for (guint i = 0; ok && i < findings->len; i++)
     if (is_new[i])
       g_ptr_array_add (d->found, g_steal_pointer (&f[i]));
