@@ -187,4 +187,100 @@ gboolean    _sw_store_find_repeat_case   (SwStoreReader     *reader,
                                           SwStoreRepeatCase *found,
                                           GError           **error);
 
+/* ---------------------------------------------------- reports (sw-store-report.c) */
+
+/* One case's facts (case_facts), valid for the call only. */
+typedef struct {
+  const char *kind;
+  const char *channel;
+  const char *resolution;
+  gint64      received_at;
+  const char *owner_department;
+  const char *handler_department;
+  const char *target_department;
+  gint64      promised_at, replied_at, callback_at;
+  gboolean    anonymous;
+  int         satisfaction;
+  int         reopen_count;
+  int         transfers, transfer_late, accepts, accept_late;
+  gint64      handling_ms;
+} SwStoreCaseFacts;
+
+typedef void (*SwStoreCaseFactsFunc) (const SwStoreCaseFacts *facts,
+                                      gpointer                user_data);
+typedef void (*SwStoreFindingCountFunc) (const char *rule,
+                                         const char *status,
+                                         const char *department,
+                                         guint       n,
+                                         gpointer    user_data);
+typedef void (*SwStoreSanctionCountFunc) (const char *kind,
+                                          const char *department,
+                                          guint       n,
+                                          gpointer    user_data);
+
+/* The facts of the cases received in [from, to), of a department (owner,
+ * handler or target) and of a person (owner or handler), NULL for any. */
+gboolean    _sw_store_read_case_facts   (SwStore              *store,
+                                         gint64                from,
+                                         gint64                to,
+                                         const char           *department,
+                                         const char           *person,
+                                         SwStoreCaseFactsFunc  func,
+                                         gpointer              user_data,
+                                         GError              **error);
+/* The findings that occurred in [from, to), of a department and a person
+ * (NULL: any), counted by rule, status and department. */
+gboolean    _sw_store_count_findings    (SwStore                  *store,
+                                         gint64                    from,
+                                         gint64                    to,
+                                         const char               *department,
+                                         const char               *person,
+                                         SwStoreFindingCountFunc   func,
+                                         gpointer                  user_data,
+                                         GError                  **error);
+/* The sanctions imposed in [from, to) on the staff of a department and on
+ * a person (NULL: any), counted by kind and the person's department. */
+gboolean    _sw_store_count_sanctions   (SwStore                  *store,
+                                         gint64                    from,
+                                         gint64                    to,
+                                         const char               *department,
+                                         const char               *person,
+                                         SwStoreSanctionCountFunc  func,
+                                         gpointer                  user_data,
+                                         GError                  **error);
+
+/* ------------------------------------------------- the register (sw-store-register.c) */
+
+/* One case of the register, valid for the call only. */
+typedef struct {
+  const char *number;
+  gint64      received_at;
+  const char *channel;
+  const char *kind;
+  const char *name;             /* the customer's */
+  const char *phone;
+  const char *content;
+  const char *owner;
+  const char *handler;
+  gint64      promised_at;
+  gint64      replied_at;
+  const char *state;
+  const char *resolution;
+  int         satisfaction;
+  gboolean    anonymous;
+} SwStoreRegisterRow;
+
+typedef void (*SwStoreRegisterFunc) (const SwStoreRegisterRow *row,
+                                     gpointer                  user_data);
+
+/* The cases received in [from, to) that a department (NULL: any) received
+ * first, handled or was sent, by time of receipt and number. */
+gboolean    _sw_store_read_register     (SwStore              *store,
+                                         const char           *department,
+                                         gint64                from,
+                                         gint64                to,
+                                         SwStoreRegisterFunc   func,
+                                         gpointer              user_data,
+                                         GError              **error);
+
 G_END_DECLS
