@@ -1,6 +1,6 @@
 /* sw-detect-fold.c — folds each case's log event by event in a small state
  * machine and notes what went wrong and the facts the reports read. It reads
- * the events from the connection it is given and nothing else from the
+ * the events through the reader it is given and nothing else from the
  * store, so that a first run over every case can fold in a thread while the
  * store writes what it found.
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -11,7 +11,6 @@
 
 #include "sw-detect-private.h"
 #include "sw-error.h"
-#include "sw-store-private.h"
 #include "sw-types.h"
 
 #define HOUR_MS (3600 * 1000)
@@ -57,8 +56,7 @@ typedef struct {
 
 typedef struct {
   const SwDetectContext *ctx;
-  sqlite3               *db;
-  sqlite3_stmt          *repeat;     /* prepared on first use */
+  SwStoreReader         *reader;
   SwDetectDeliver        deliver;
   gpointer               user_data;
   SwDetectBatch         *batch;
@@ -68,20 +66,11 @@ typedef struct {
    * same clock in no particular order: such a case is folded again from a
    * query of its own in the full order (untangle). */
   gboolean               by_clock_only;
-  sqlite3_stmt          *one_case;   /* prepared on first use */
   guint                  case_findings;
   gint64                 last_ms;
   int                    last_counter;
   gboolean               tied;
 } Scan;
-
-/* a failure on the fold's connection, sorted as the store's are */
-static gboolean
-db_fail (sqlite3  *db,
-         GError  **error)
-{
-  return _sw_db_fail (db, sqlite3_db_filename (db, "main"), error);
-}
 
 static void
 facts_free (SwDetectFacts *facts)
@@ -261,38 +250,17 @@ repeat_by_phone (Scan        *s,
                  GError     **error)
 {
   SwDetectRules *r = _sw_detect_rules_for (s->ctx, s->f.policy_version);
-  g_autofree char *id = NULL, *handler = NULL, *dept = NULL, *last = NULL, *number = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  SwStoreRepeatCase found;
 
-  if (s->repeat == NULL &&
-      sqlite3_prepare_v2 (s->db,
-          "SELECT c.id, c.handler, c.handler_department, c.last_event_id, c.number"
-          " FROM case_contacts k JOIN case_contacts o ON o.phone = k.phone AND o.case_id != k.case_id"
-          " JOIN cases c ON c.id = o.case_id"
-          " WHERE k.case_id = ?1 AND k.phone IS NOT NULL AND k.phone != ''"
-          " AND c.received_at < ?2 AND c.received_at >= ?3"
-          " ORDER BY c.received_at DESC LIMIT 1", -1, &s->repeat, NULL) != SQLITE_OK)
-    return db_fail (s->db, error);
-  stmt = s->repeat;
-  sqlite3_bind_text (stmt, 1, s->f.case_id, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, s->f.received_at);
-  sqlite3_bind_int64 (stmt, 3, s->f.received_at - (gint64) r->window_days * DAY_MS);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      handler = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      dept = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      last = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      number = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return db_fail (s->db, error);
-  if (id != NULL)
-    emit (s, "repeat_complaint", id, number, handler, dept, event_id, last, at,
+  if (!_sw_store_find_repeat_case (s->reader, s->f.case_id, s->f.received_at - (gint64) r->window_days * DAY_MS,
+                                   s->f.received_at, &found, error))
+    return FALSE;
+  if (found.case_id != NULL)
+    emit (s, "repeat_complaint", found.case_id, found.number, found.handler, found.department, event_id,
+          found.last_event, at,
           g_strdup_printf (_("The same customer complained again within %d days of case %s"),
-                           r->window_days, number));
+                           r->window_days, found.number));
+  _sw_store_repeat_case_clear (&found);
   return TRUE;
 }
 
@@ -553,9 +521,9 @@ deliver (Scan    *s,
   return s->deliver (batch, s->user_data, error);
 }
 
-static gboolean fold_row (Scan          *s,
-                          sqlite3_stmt  *stmt,
-                          GError       **error);
+static gboolean fold_row (const SwStoreEventRow  *row,
+                          gpointer                data,
+                          GError                **error);
 
 /* A case with two events on the same clock, found while scanning by the
  * clock alone: what it gave so far is dropped, and its log read again in
@@ -565,26 +533,13 @@ untangle (Scan    *s,
           GError **error)
 {
   char *case_id = g_steal_pointer (&s->f.case_id);
-  int rc;
 
   g_ptr_array_remove_range (s->batch->findings, s->case_findings,
                             s->batch->findings->len - s->case_findings);
   fold_clear (&s->f);
   s->f.case_id = case_id;
   s->tied = FALSE;
-  if (s->one_case == NULL &&
-      sqlite3_prepare_v2 (s->db, SW_DETECT_SCAN_COLUMNS " FROM events e WHERE e.case_id = ?1"
-                          " ORDER BY e.hlc_ms, e.hlc_counter, e.device, e.id", -1, &s->one_case, NULL) != SQLITE_OK)
-    return db_fail (s->db, error);
-  sqlite3_bind_text (s->one_case, 1, case_id, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (s->one_case)) == SQLITE_ROW)
-    if (!fold_row (s, s->one_case, error))
-      {
-        sqlite3_reset (s->one_case);
-        return FALSE;
-      }
-  sqlite3_reset (s->one_case);
-  return rc == SQLITE_DONE || db_fail (s->db, error);
+  return _sw_store_read_case_events (s->reader, case_id, fold_row, s, error);
 }
 
 static gboolean
@@ -620,18 +575,19 @@ end_case (Scan    *s,
 
 /* One event of the folded case. */
 static gboolean
-fold_row (Scan          *s,
-          sqlite3_stmt  *stmt,
-          GError       **error)
+fold_row (const SwStoreEventRow  *row,
+          gpointer                data,
+          GError                **error)
 {
+  Scan *s = data;
   Row *r = &s->row;
-  int kind = sw_event_kind_from_string ((const char *) sqlite3_column_text (stmt, 2));
+  int kind = sw_event_kind_from_string (row->kind);
 
-  if (kind < 0 || !_sw_payload_parse (&r->p, (const char *) sqlite3_column_text (stmt, 5)))
+  if (kind < 0 || !_sw_payload_parse (&r->p, row->payload))
     return TRUE;
-  r->id = (const char *) sqlite3_column_text (stmt, 1);
-  r->actor = (const char *) sqlite3_column_text (stmt, 3);
-  r->at = sqlite3_column_int64 (stmt, 4);
+  r->id = row->id;
+  r->actor = row->actor;
+  r->at = row->at;
   /* A registration is checked with the facts it brings. */
   if (kind == SW_EVENT_REGISTERED)
     apply_event (&s->f, r, kind);
@@ -643,13 +599,13 @@ fold_row (Scan          *s,
 }
 
 /* Whether this event has the same clock as the case's one before it (the
- * scan by the clock alone: columns 6 and 7). */
+ * scan by the clock alone). */
 static gboolean
-same_clock (Scan         *s,
-            sqlite3_stmt *stmt)
+same_clock (Scan                  *s,
+            const SwStoreEventRow *row)
 {
-  gint64 ms = sqlite3_column_int64 (stmt, 6);
-  int counter = sqlite3_column_int (stmt, 7);
+  gint64 ms = row->hlc_ms;
+  int counter = row->hlc_counter;
   gboolean same = ms == s->last_ms && counter == s->last_counter;
 
   s->last_ms = ms;
@@ -657,59 +613,45 @@ same_clock (Scan         *s,
   return same;
 }
 
+/* One event of the scan: a new case ends the one before. */
 static gboolean
-scan_rows (Scan          *s,
-           sqlite3_stmt  *stmt,
-           GError       **error)
+scan_row (const SwStoreEventRow  *row,
+          gpointer                data,
+          GError                **error)
 {
-  int rc;
+  Scan *s = data;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (s->f.case_id == NULL || g_strcmp0 (row->case_id, s->f.case_id) != 0)
     {
-      const char *case_id = (const char *) sqlite3_column_text (stmt, 0);
-
-      if (s->f.case_id == NULL || g_strcmp0 (case_id, s->f.case_id) != 0)
-        {
-          if (!end_case (s, error))
-            return FALSE;
-          fold_clear (&s->f);
-          s->f.case_id = g_strdup (case_id);
-          s->case_findings = s->batch->findings->len;
-          s->last_ms = G_MININT64;     /* no clock matches: the first is noted */
-        }
-      if (s->by_clock_only && same_clock (s, stmt))
-        s->tied = TRUE;
-      if (!s->tied && !fold_row (s, stmt, error))
+      if (!end_case (s, error))
         return FALSE;
+      fold_clear (&s->f);
+      s->f.case_id = g_strdup (row->case_id);
+      s->case_findings = s->batch->findings->len;
+      s->last_ms = G_MININT64;     /* no clock matches: the first is noted */
     }
-  if (rc != SQLITE_DONE)
-    return db_fail (s->db, error);
-  return end_case (s, error) && deliver (s, error);
+  if (s->by_clock_only && same_clock (s, row))
+    s->tied = TRUE;
+  return s->tied || fold_row (row, s, error);
 }
 
 static gboolean
 fold (const SwDetectContext *ctx,
-      sqlite3               *db,
-      const char            *scan_sql,
+      SwStoreReader         *reader,
       gboolean               by_clock_only,
       SwDetectDeliver        deliver_func,
       gpointer               user_data,
       GError               **error)
 {
-  Scan s = { .ctx = ctx, .db = db, .deliver = deliver_func, .user_data = user_data,
+  Scan s = { .ctx = ctx, .reader = reader, .deliver = deliver_func, .user_data = user_data,
              .by_clock_only = by_clock_only };
-  sqlite3_stmt *stmt = NULL;
   gboolean ok;
 
   fold_clear (&s.f);
   s.batch = _sw_detect_batch_new ();
-  if (sqlite3_prepare_v2 (db, scan_sql, -1, &stmt, NULL) != SQLITE_OK)
-    ok = db_fail (db, error);
-  else
-    ok = scan_rows (&s, stmt, error);
-  sqlite3_finalize (stmt);
-  sqlite3_finalize (s.repeat);
-  sqlite3_finalize (s.one_case);
+  ok = (by_clock_only ? _sw_store_read_all_events (reader, scan_row, &s, error)
+                      : _sw_store_read_marked_events (reader, scan_row, &s, error)) &&
+       end_case (&s, error) && deliver (&s, error);
   fold_clear (&s.f);
   _sw_payload_clear (&s.row.p);
   _sw_detect_batch_free (s.batch);
@@ -718,24 +660,22 @@ fold (const SwDetectContext *ctx,
 
 gboolean
 _sw_detect_fold (const SwDetectContext *ctx,
-                 sqlite3               *db,
-                 const char            *scan_sql,
+                 SwStoreReader         *reader,
                  SwDetectDeliver        deliver_func,
                  gpointer               user_data,
                  GError               **error)
 {
-  return fold (ctx, db, scan_sql, FALSE, deliver_func, user_data, error);
+  return fold (ctx, reader, FALSE, deliver_func, user_data, error);
 }
 
 /* Sorting every event by device and id as well took a third of the fold:
  * the index gives the order by clock, and the rare tie is untangled. */
 gboolean
 _sw_detect_fold_all (const SwDetectContext *ctx,
-                     sqlite3               *db,
+                     SwStoreReader         *reader,
                      SwDetectDeliver        deliver_func,
                      gpointer               user_data,
                      GError               **error)
 {
-  return fold (ctx, db, SW_DETECT_SCAN_COLUMNS ", e.hlc_ms, e.hlc_counter FROM events e"
-               " ORDER BY e.case_id, e.hlc_ms, e.hlc_counter", TRUE, deliver_func, user_data, error);
+  return fold (ctx, reader, TRUE, deliver_func, user_data, error);
 }

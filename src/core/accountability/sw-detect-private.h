@@ -6,10 +6,10 @@
 #pragma once
 
 #include <glib.h>
-#include <sqlite3.h>
 
 #include "sw-calendar.h"
 #include "sw-finding.h"
+#include "sw-store-accountability.h"
 
 G_BEGIN_DECLS
 
@@ -54,14 +54,6 @@ typedef struct {
   gboolean       fold_deadlines;
 } SwDetectContext;
 
-/* The facts of one case that only its log tells (case_facts). */
-typedef struct {
-  char  *case_id;
-  int    transfers, transfer_late, accepts, accept_late;
-  gint64 handling_ms;           /* -1 = not answered yet */
-  char  *due_event, *promise_event;
-} SwDetectFacts;
-
 /* What the fold hands over, a few hundred cases at a time. */
 typedef struct {
   GPtrArray *facts;             /* SwDetectFacts */
@@ -86,22 +78,17 @@ char          *_sw_detect_lateness    (const SwDetectContext *ctx,
                                        gint64                 due,
                                        gint64                 done);
 
-/* Folds the logs that `scan_sql` (SCAN_COLUMNS … SCAN_ORDER) returns from
- * db, handing the facts and findings to deliver. */
-#define SW_DETECT_SCAN_COLUMNS "SELECT e.case_id, e.id, e.kind, e.actor, e.at, e.payload"
-/* The order every replica folds in (sw_case_event_compare). */
-#define SW_DETECT_SCAN_ORDER " ORDER BY e.case_id, e.hlc_ms, e.hlc_counter, e.device, e.id"
-
+/* Folds the logs of the cases _sw_store_mark_changed_cases marked, read
+ * through reader, handing the facts and findings to deliver. */
 gboolean       _sw_detect_fold        (const SwDetectContext *ctx,
-                                       sqlite3               *db,
-                                       const char            *scan_sql,
+                                       SwStoreReader         *reader,
                                        SwDetectDeliver        deliver,
                                        gpointer               user_data,
                                        GError               **error);
 
 /* Folds every case in the database. */
 gboolean       _sw_detect_fold_all    (const SwDetectContext *ctx,
-                                       sqlite3               *db,
+                                       SwStoreReader         *reader,
                                        SwDetectDeliver        deliver,
                                        gpointer               user_data,
                                        GError               **error);

@@ -117,18 +117,4 @@ SwFinding  *sw_finding_review       (SwStore     *store,
                                      const char  *reason,
                                      GError     **error);
 
-/* For detection: inserts unless its key exists; sets *is_new. */
-gboolean    _sw_finding_insert      (SwStore     *store,
-                                     SwFinding   *f,
-                                     gboolean    *is_new,
-                                     GError     **error);
-/* The same for n findings at once, in statements of up to
- * SW_FINDING_INSERT_ROWS rows; sets is_new[i] for each. */
-#define SW_FINDING_INSERT_ROWS 64
-gboolean    _sw_finding_insert_many (SwStore     *store,
-                                     SwFinding  **f,
-                                     guint        n,
-                                     gboolean    *is_new,
-                                     GError     **error);
-
 G_END_DECLS

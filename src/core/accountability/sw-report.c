@@ -12,7 +12,7 @@
 #include "sw-error.h"
 #include "sw-models-private.h"
 #include "sw-report.h"
-#include "sw-store-private.h"
+#include "sw-store-accountability.h"
 
 #define HOUR_MS 3600000.0
 
@@ -203,36 +203,42 @@ make_departments (Build      *b,
     }
 }
 
-/* Through the index for a short period; a full scan of the narrow facts is
- * faster once the period holds a good part of the cases. */
-#define FACTS_COLUMNS \
-  "SELECT kind, channel, resolution, received_at, owner_department, handler_department," \
-  " promised_at, replied_at, callback_at, anonymous, satisfaction, reopen_count, target_department," \
-  " transfers, transfer_late, accepts, accept_late, handling_ms FROM case_facts"
-#define FACTS_SCOPE \
-  " AND (?3 IS NULL OR owner_department = ?3 OR handler_department = ?3 OR target_department = ?3)" \
-  " AND (?4 IS NULL OR owner = ?4 OR handler = ?4)"
-
-static gboolean
-wide_period (SwStore             *store,
-             const SwReportQuery *q)
+/* One case of the period, into the tallies it counts in. */
+static void
+add_case (const SwStoreCaseFacts *facts,
+          gpointer                data)
 {
-  sqlite3_stmt *stmt = _sw_store_prepare (store,
-      "SELECT (SELECT count (*) FROM case_facts WHERE received_at >= ?1 AND received_at < ?2),"
-      " (SELECT max (rowid) FROM case_facts)", NULL);
-  gint64 in_period = 0, all = 0;
+  Build *b = data;
+  CaseFacts c = {
+    .kind = sw_kind_from_string (facts->kind),
+    .channel = sw_channel_from_string (facts->channel),
+    .answered = g_strcmp0 (facts->resolution, "answered") == 0,
+    .promised_at = facts->promised_at,
+    .replied_at = facts->replied_at,
+    .callback_at = facts->callback_at,
+    .anonymous = facts->anonymous,
+    .satisfaction = facts->satisfaction,
+    .reopened = facts->reopen_count > 0,
+    .transfers = facts->transfers,
+    .transfer_late = facts->transfer_late,
+    .accepts = facts->accepts,
+    .accept_late = facts->accept_late,
+    .handling_ms = facts->handling_ms,
+  };
+  SwReportDepartment *owner = department (b, facts->owner_department);
+  SwReportDepartment *handler = department (b, facts->handler_department);
+  SwReportDepartment *target = department (b, facts->target_department);
+  SwReportMonth *month = month_of (b, facts->received_at);
 
-  if (stmt == NULL)
-    return TRUE;
-  sqlite3_bind_int64 (stmt, 1, q->from);
-  sqlite3_bind_int64 (stmt, 2, q->to);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      in_period = sqlite3_column_int64 (stmt, 0);
-      all = sqlite3_column_int64 (stmt, 1);
-    }
-  sqlite3_reset (stmt);
-  return in_period * 5 > all;
+  tally_add (&b->report->total, &c, b->measured_at);
+  if (month != NULL)
+    tally_add (&month->tally, &c, b->measured_at);
+  if (owner != NULL)
+    tally_add (&owner->tally, &c, b->measured_at);
+  if (handler != NULL && handler != owner)
+    tally_add (&handler->tally, &c, b->measured_at);
+  if (target != NULL && target != owner && target != handler)
+    tally_add (&target->tally, &c, b->measured_at);
 }
 
 static gboolean
@@ -240,54 +246,7 @@ scan_cases (Build               *b,
             const SwReportQuery *q,
             GError             **error)
 {
-  sqlite3_stmt *stmt = wide_period (b->store, q)
-    ? _sw_store_prepare (b->store, FACTS_COLUMNS " WHERE +received_at >= ?1 AND +received_at < ?2" FACTS_SCOPE, error)
-    : _sw_store_prepare (b->store, FACTS_COLUMNS " WHERE received_at >= ?1 AND received_at < ?2" FACTS_SCOPE, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, q->from);
-  sqlite3_bind_int64 (stmt, 2, q->to);
-  _sw_bind_text (stmt, 3, q->department);
-  _sw_bind_text (stmt, 4, q->person);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CaseFacts c = {
-        .kind = sw_kind_from_string ((const char *) sqlite3_column_text (stmt, 0)),
-        .channel = sw_channel_from_string ((const char *) sqlite3_column_text (stmt, 1)),
-        .answered = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "answered") == 0,
-        .promised_at = sqlite3_column_int64 (stmt, 6),
-        .replied_at = sqlite3_column_int64 (stmt, 7),
-        .callback_at = sqlite3_column_int64 (stmt, 8),
-        .anonymous = sqlite3_column_int (stmt, 9) != 0,
-        .satisfaction = sqlite3_column_int (stmt, 10),
-        .reopened = sqlite3_column_int (stmt, 11) > 0,
-        .transfers = sqlite3_column_int (stmt, 13),
-        .transfer_late = sqlite3_column_int (stmt, 14),
-        .accepts = sqlite3_column_int (stmt, 15),
-        .accept_late = sqlite3_column_int (stmt, 16),
-        .handling_ms = sqlite3_column_int64 (stmt, 17),
-      };
-      SwReportDepartment *owner = department (b, (const char *) sqlite3_column_text (stmt, 4));
-      SwReportDepartment *handler = department (b, (const char *) sqlite3_column_text (stmt, 5));
-      SwReportDepartment *target = department (b, (const char *) sqlite3_column_text (stmt, 12));
-      SwReportMonth *month = month_of (b, sqlite3_column_int64 (stmt, 3));
-
-      tally_add (&b->report->total, &c, b->measured_at);
-      if (month != NULL)
-        tally_add (&month->tally, &c, b->measured_at);
-      if (owner != NULL)
-        tally_add (&owner->tally, &c, b->measured_at);
-      if (handler != NULL && handler != owner)
-        tally_add (&handler->tally, &c, b->measured_at);
-      if (target != NULL && target != owner && target != handler)
-        tally_add (&target->tally, &c, b->measured_at);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _sw_store_fail (b->store, error);
-  return TRUE;
+  return _sw_store_read_case_facts (b->store, q->from, q->to, q->department, q->person, add_case, b, error);
 }
 
 static void
@@ -306,72 +265,55 @@ add_finding (SwReportTally *t,
     t->repeat_complaints += n;
 }
 
+static void
+count_finding (const char *rule,
+               const char *status,
+               const char *code,
+               guint       n,
+               gpointer    data)
+{
+  Build *b = data;
+  SwReportDepartment *d = department (b, code);
+
+  add_finding (&b->report->total, rule, status, n);
+  if (d != NULL)
+    add_finding (&d->tally, rule, status, n);
+  for (guint i = 0; i < b->report->rules->len; i++)
+    {
+      SwReportRuleCount *rc = g_ptr_array_index (b->report->rules, i);
+      if (g_strcmp0 (rc->rule, rule) != 0)
+        continue;
+      if (g_str_equal (status, "confirmed"))
+        rc->confirmed += n;
+      else if (g_str_equal (status, "open"))
+        rc->open += n;
+      else
+        rc->dismissed += n;
+    }
+}
+
+static void
+count_sanction (const char *kind,
+                const char *code,
+                guint       n,
+                gpointer    data)
+{
+  Build *b = data;
+  gboolean warning = g_strcmp0 (kind, "warning") == 0;
+  SwReportDepartment *d = department (b, code);
+
+  *(warning ? &b->report->total.warnings : &b->report->total.admonishments) += n;
+  if (d != NULL)
+    *(warning ? &d->tally.warnings : &d->tally.admonishments) += n;
+}
+
 static gboolean
 scan_findings (Build               *b,
                const SwReportQuery *q,
                GError             **error)
 {
-  sqlite3_stmt *stmt = _sw_store_prepare (b->store,
-      "SELECT rule, status, department, count (*) FROM findings"
-      " WHERE occurred_at >= ?1 AND occurred_at < ?2"
-      " AND (?3 IS NULL OR department = ?3) AND (?4 IS NULL OR person = ?4)"
-      " GROUP BY rule, status, department", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, q->from);
-  sqlite3_bind_int64 (stmt, 2, q->to);
-  _sw_bind_text (stmt, 3, q->department);
-  _sw_bind_text (stmt, 4, q->person);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *rule = (const char *) sqlite3_column_text (stmt, 0);
-      const char *status = (const char *) sqlite3_column_text (stmt, 1);
-      SwReportDepartment *d = department (b, (const char *) sqlite3_column_text (stmt, 2));
-      guint n = sqlite3_column_int (stmt, 3);
-
-      add_finding (&b->report->total, rule, status, n);
-      if (d != NULL)
-        add_finding (&d->tally, rule, status, n);
-      for (guint i = 0; i < b->report->rules->len; i++)
-        {
-          SwReportRuleCount *rc = g_ptr_array_index (b->report->rules, i);
-          if (g_strcmp0 (rc->rule, rule) != 0)
-            continue;
-          if (g_str_equal (status, "confirmed"))
-            rc->confirmed += n;
-          else if (g_str_equal (status, "open"))
-            rc->open += n;
-          else
-            rc->dismissed += n;
-        }
-    }
-  sqlite3_reset (stmt);
-
-  stmt = _sw_store_prepare (b->store,
-      "SELECT s.kind, st.department_code, count (*) FROM sanctions s"
-      " LEFT JOIN staff st ON st.empno = s.person"
-      " WHERE s.at >= ?1 AND s.at < ?2"
-      " AND (?3 IS NULL OR st.department_code = ?3) AND (?4 IS NULL OR s.person = ?4)"
-      " GROUP BY s.kind, st.department_code", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, q->from);
-  sqlite3_bind_int64 (stmt, 2, q->to);
-  _sw_bind_text (stmt, 3, q->department);
-  _sw_bind_text (stmt, 4, q->person);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gboolean warning = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "warning") == 0;
-      SwReportDepartment *d = department (b, (const char *) sqlite3_column_text (stmt, 1));
-      guint n = sqlite3_column_int (stmt, 2);
-
-      *(warning ? &b->report->total.warnings : &b->report->total.admonishments) += n;
-      if (d != NULL)
-        *(warning ? &d->tally.warnings : &d->tally.admonishments) += n;
-    }
-  sqlite3_reset (stmt);
-  return TRUE;
+  return _sw_store_count_findings (b->store, q->from, q->to, q->department, q->person, count_finding, b, error) &&
+         _sw_store_count_sanctions (b->store, q->from, q->to, q->department, q->person, count_sanction, b, error);
 }
 
 static char *

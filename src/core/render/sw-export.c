@@ -8,7 +8,7 @@
 #include "sw-export.h"
 #include "sw-mask.h"
 #include "sw-models-private.h"
-#include "sw-store-private.h"
+#include "sw-store-accountability.h"
 
 static const char *const columns[SW_REGISTER_N_COLUMNS] = {
   N_("Case number"), N_("Received"), N_("Channel"), N_("Kind"), N_("Customer"), N_("Phone"),
@@ -71,6 +71,48 @@ person (SwStore    *store,
   return g_strdup_printf ("%s (%s)", s->name, s->empno);
 }
 
+typedef struct {
+  SwStore    *store;
+  GTimeZone  *tz;
+  gboolean    mask;
+  GPtrArray  *rows;       /* SwRegisterRow */
+} Register;
+
+static void
+add_row (const SwStoreRegisterRow *c,
+         gpointer                  data)
+{
+  Register *reg = data;
+  SwRegisterRow *row = g_new0 (SwRegisterRow, 1);
+  int channel = sw_channel_from_string (c->channel);
+  int kind = sw_kind_from_string (c->kind);
+  int state = sw_state_from_string (c->state);
+  int resolution = sw_resolution_from_string (c->resolution);
+
+  row->number = g_strdup (c->number);
+  row->received = local_time (reg->tz, c->received_at);
+  row->channel = g_strdup (channel >= 0 ? sw_channel_label (channel) : "");
+  row->kind = g_strdup (kind >= 0 ? sw_kind_label (kind) : "");
+  if (c->anonymous)
+    row->customer = g_strdup (_("Anonymous"));
+  else
+    row->customer = reg->mask ? sw_mask_name (c->name) : g_strdup (c->name ? c->name : "");
+  row->phone = reg->mask ? sw_mask_phone (c->phone) : g_strdup (c->phone ? c->phone : "");
+  if (row->phone == NULL)
+    row->phone = g_strdup ("");
+  if (row->customer == NULL)
+    row->customer = g_strdup ("");
+  row->content = g_strdup (c->content);
+  row->owner = person (reg->store, c->owner);
+  row->handler = person (reg->store, c->handler);
+  row->promised = local_time (reg->tz, c->promised_at);
+  row->replied = local_time (reg->tz, c->replied_at);
+  row->state = g_strdup (state >= 0 ? sw_state_label (state) : "");
+  row->result = g_strdup (resolution > 0 ? sw_resolution_label (resolution) : "");
+  row->satisfaction = c->satisfaction > 0 ? g_strdup_printf ("%d", c->satisfaction) : g_strdup ("");
+  g_ptr_array_add (reg->rows, row);
+}
+
 GPtrArray *
 sw_register_rows (SwStore     *store,
                   const char  *department,
@@ -81,58 +123,15 @@ sw_register_rows (SwStore     *store,
 {
   g_autofree char *branch = sw_store_get_home_branch (store);
   g_autoptr(SwCalendar) cal = sw_store_get_calendar (store, branch);
-  GTimeZone *tz = sw_calendar_get_timezone (cal);
-  sqlite3_stmt *stmt = _sw_store_prepare (store,
-      "SELECT c.number, c.received_at, c.channel, c.kind, k.name, k.phone, c.content, c.owner,"
-      " c.handler, c.promised_at, c.replied_at, c.state, c.resolution, c.satisfaction, c.anonymous"
-      " FROM cases c LEFT JOIN case_contacts k ON k.case_id = c.id"
-      " WHERE c.received_at >= ?1 AND c.received_at < ?2"
-      " AND (?3 IS NULL OR c.owner_department = ?3 OR c.handler_department = ?3 OR c.target_department = ?3)"
-      " ORDER BY c.received_at, c.number", error);
-  GPtrArray *rows;
+  Register reg = { store, sw_calendar_get_timezone (cal), mask, NULL };
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, to);
-  _sw_bind_text (stmt, 3, department);
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_register_row_free);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  reg.rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_register_row_free);
+  if (!_sw_store_read_register (store, department, from, to, add_row, &reg, error))
     {
-      SwRegisterRow *row = g_new0 (SwRegisterRow, 1);
-      const char *name = (const char *) sqlite3_column_text (stmt, 4);
-      const char *phone = (const char *) sqlite3_column_text (stmt, 5);
-      int channel = sw_channel_from_string ((const char *) sqlite3_column_text (stmt, 2));
-      int kind = sw_kind_from_string ((const char *) sqlite3_column_text (stmt, 3));
-      int state = sw_state_from_string ((const char *) sqlite3_column_text (stmt, 11));
-      int resolution = sw_resolution_from_string ((const char *) sqlite3_column_text (stmt, 12));
-      int satisfaction = sqlite3_column_int (stmt, 13);
-
-      row->number = _sw_column_dup (stmt, 0);
-      row->received = local_time (tz, sqlite3_column_int64 (stmt, 1));
-      row->channel = g_strdup (channel >= 0 ? sw_channel_label (channel) : "");
-      row->kind = g_strdup (kind >= 0 ? sw_kind_label (kind) : "");
-      if (sqlite3_column_int (stmt, 14))
-        row->customer = g_strdup (_("Anonymous"));
-      else
-        row->customer = mask ? sw_mask_name (name) : g_strdup (name ? name : "");
-      row->phone = mask ? sw_mask_phone (phone) : g_strdup (phone ? phone : "");
-      if (row->phone == NULL)
-        row->phone = g_strdup ("");
-      if (row->customer == NULL)
-        row->customer = g_strdup ("");
-      row->content = _sw_column_dup (stmt, 6);
-      row->owner = person (store, (const char *) sqlite3_column_text (stmt, 7));
-      row->handler = person (store, (const char *) sqlite3_column_text (stmt, 8));
-      row->promised = local_time (tz, sqlite3_column_int64 (stmt, 9));
-      row->replied = local_time (tz, sqlite3_column_int64 (stmt, 10));
-      row->state = g_strdup (state >= 0 ? sw_state_label (state) : "");
-      row->result = g_strdup (resolution > 0 ? sw_resolution_label (resolution) : "");
-      row->satisfaction = satisfaction > 0 ? g_strdup_printf ("%d", satisfaction) : g_strdup ("");
-      g_ptr_array_add (rows, row);
+      g_ptr_array_unref (reg.rows);
+      return NULL;
     }
-  sqlite3_reset (stmt);
-  return rows;
+  return reg.rows;
 }
 
 void

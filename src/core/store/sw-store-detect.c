@@ -1,0 +1,507 @@
+/* sw-store-detect.c — detection in the database: the case logs it folds, the per-case facts it keeps, the passed deadlines it checks
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sw-store-accountability.h"
+#include "sw-store-private.h"
+
+/* What every read of the logs gives the fold. */
+#define EVENT_COLUMNS "SELECT e.case_id, e.id, e.kind, e.actor, e.at, e.payload"
+/* The order every replica folds in (sw_case_event_compare). */
+#define EVENT_ORDER " ORDER BY e.case_id, e.hlc_ms, e.hlc_counter, e.device, e.id"
+
+struct _SwStoreReader
+{
+  sqlite3      *db;
+  gboolean      own;          /* a connection of its own, closed with the reader */
+  sqlite3_stmt *repeat;       /* prepared on first use */
+  sqlite3_stmt *one_case;     /* prepared on first use */
+};
+
+gboolean
+_sw_store_max_event_seq (SwStore  *store,
+                         gint64   *seq,
+                         GError  **error)
+{
+  sqlite3_stmt *stmt = _sw_store_prepare (store, "SELECT coalesce (max (seq), 0) FROM events", error);
+
+  *seq = 0;
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    *seq = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+GArray *
+_sw_store_policy_versions (SwStore  *store,
+                           GError  **error)
+{
+  sqlite3_stmt *stmt = _sw_store_prepare (store, "SELECT version FROM policies", error);
+  g_autoptr(GArray) versions = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  versions = g_array_new (FALSE, FALSE, sizeof (int));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int version = sqlite3_column_int (stmt, 0);
+      g_array_append_val (versions, version);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sw_store_fail (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&versions);
+}
+
+GStrv
+_sw_store_branch_codes (SwStore  *store,
+                        GError  **error)
+{
+  sqlite3_stmt *stmt = _sw_store_prepare (store, "SELECT code FROM branches", error);
+  g_autoptr(GStrvBuilder) codes = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  codes = g_strv_builder_new ();
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (codes, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sw_store_fail (store, error);
+      return NULL;
+    }
+  return g_strv_builder_end (codes);
+}
+
+/* The first column of sql's rows → the second. */
+static GHashTable *
+pairs (SwStore     *store,
+       const char  *sql,
+       GError     **error)
+{
+  sqlite3_stmt *stmt = _sw_store_prepare (store, sql, error);
+  g_autoptr(GHashTable) table = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (table, _sw_column_dup (stmt, 0), _sw_column_dup (stmt, 1));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sw_store_fail (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&table);
+}
+
+GHashTable *
+_sw_store_staff_departments (SwStore  *store,
+                             GError  **error)
+{
+  return pairs (store, "SELECT empno, department_code FROM staff", error);
+}
+
+GHashTable *
+_sw_store_department_heads (SwStore  *store,
+                            GError  **error)
+{
+  return pairs (store, "SELECT code, head_empno FROM departments", error);
+}
+
+/* Spilled to the log before the commit, many of a first run's pages would
+ * be written and read back twice. */
+gint64
+_sw_store_grow_cache (SwStore *store)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 size = 0;
+
+  if (sqlite3_prepare_v2 (store->db, "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    size = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  /* negative: KiB; positive: pages */
+  if (size == 0 || (size < 0 ? -size : size * 4) >= 262144)
+    return 0;
+  _sw_store_exec (store, "PRAGMA cache_size = -262144", NULL);
+  return size;
+}
+
+void
+_sw_store_restore_cache (SwStore *store,
+                         gint64   size)
+{
+  g_autofree char *sql = NULL;
+
+  if (size == 0)
+    return;
+  sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, size);
+  _sw_store_exec (store, sql, NULL);
+}
+
+/* Its CHECK on the status makes SQLite build a temporary table for every
+ * row inserted into findings; detection only inserts 'open'. */
+gboolean
+_sw_store_detect_begin (SwStore  *store,
+                        GError  **error)
+{
+  return _sw_store_exec (store, "PRAGMA ignore_check_constraints = ON;"
+                         "CREATE TEMP TABLE IF NOT EXISTS detect_scan (case_id TEXT PRIMARY KEY);"
+                         "CREATE TEMP TABLE IF NOT EXISTS detect_facts (case_id TEXT, transfers INTEGER,"
+                         " transfer_late INTEGER, accepts INTEGER, accept_late INTEGER, handling_ms INTEGER,"
+                         " due_event TEXT, promise_event TEXT)", error);
+}
+
+void
+_sw_store_detect_end (SwStore *store)
+{
+  _sw_store_exec (store, "PRAGMA ignore_check_constraints = OFF", NULL);
+}
+
+/* A second connection sees what this one sees only when the run is the
+ * whole transaction, and reads beside its writer only in WAL mode. */
+gboolean
+_sw_store_can_read_alongside (SwStore *store)
+{
+  const char *path = store->path;
+  sqlite3_stmt *stmt = NULL;
+  gboolean wal = FALSE;
+
+  if (path == NULL || *path == '\0' || g_str_equal (path, ":memory:") || g_str_has_prefix (path, "file:") ||
+      store->tx_depth != 1)
+    return FALSE;
+  if (sqlite3_prepare_v2 (store->db, "PRAGMA journal_mode", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
+  sqlite3_finalize (stmt);
+  return wal;
+}
+
+gboolean
+_sw_store_mark_changed_cases (SwStore  *store,
+                              gint64    seq,
+                              GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!_sw_store_exec (store, "DELETE FROM detect_scan", error))
+    return FALSE;
+  stmt = _sw_store_prepare (store,
+      "INSERT OR IGNORE INTO detect_scan SELECT DISTINCT case_id FROM events WHERE seq > ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, seq);
+  return _sw_store_step_done (store, stmt, error);
+}
+
+gboolean
+_sw_store_add_case_facts (SwStore              *store,
+                          const SwDetectFacts  *facts,
+                          GError              **error)
+{
+  sqlite3_stmt *stmt = _sw_store_prepare (store,
+      "INSERT INTO detect_facts (case_id, transfers, transfer_late, accepts, accept_late, handling_ms,"
+      " due_event, promise_event) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _sw_bind_text (stmt, 1, facts->case_id);
+  sqlite3_bind_int (stmt, 2, facts->transfers);
+  sqlite3_bind_int (stmt, 3, facts->transfer_late);
+  sqlite3_bind_int (stmt, 4, facts->accepts);
+  sqlite3_bind_int (stmt, 5, facts->accept_late);
+  sqlite3_bind_int64 (stmt, 6, facts->handling_ms);
+  _sw_bind_text (stmt, 7, facts->due_event);
+  _sw_bind_text (stmt, 8, facts->promise_event);
+  return _sw_store_step_done (store, stmt, error);
+}
+
+gboolean
+_sw_store_flush_case_facts (SwStore  *store,
+                            GError  **error)
+{
+  return _sw_store_exec (store,
+      "INSERT OR REPLACE INTO case_facts (case_id, received_at, kind, channel, resolution, owner,"
+      " owner_department, handler, handler_department, target_department, promised_at, replied_at,"
+      " callback_at, anonymous, satisfaction, reopen_count, transfers, transfer_late, accepts,"
+      " accept_late, handling_ms, due_event, promise_event)"
+      " SELECT c.id, c.received_at, c.kind, c.channel, c.resolution, c.owner, c.owner_department, c.handler,"
+      " c.handler_department, c.target_department, c.promised_at, c.replied_at, c.callback_at, c.anonymous,"
+      " c.satisfaction, c.reopen_count, t.transfers, t.transfer_late, t.accepts, t.accept_late, t.handling_ms,"
+      " t.due_event, t.promise_event FROM detect_facts t JOIN cases c ON c.id = t.case_id ORDER BY t.rowid;"
+      "DELETE FROM detect_facts", error);
+}
+
+/* Set-based over the case rows at the given clock; the deadline's event
+ * comes from the facts. Only the ones without a finding yet come back. */
+static const char passed_sql[] =
+  "SELECT p.rule, p.case_id, p.person, p.dept, p.ev, p.deadline, p.branch, c.number FROM ("
+  " SELECT 'late_transfer' AS rule, c.id AS case_id, c.handler AS person, c.handler_department AS dept,"
+  "  f.due_event AS ev, c.due_at AS deadline, c.branch_code AS branch"
+  "  FROM cases c JOIN case_facts f ON f.case_id = c.id"
+  "  WHERE c.state = 'registered' AND c.due_at > 0 AND c.due_at < ?1 AND c.due_rule = 'limit.transfer_hours'"
+  " UNION ALL"
+  " SELECT 'late_accept', c.id, d.head_empno, c.target_department, f.due_event, c.due_at, c.branch_code"
+  "  FROM cases c JOIN case_facts f ON f.case_id = c.id LEFT JOIN departments d ON d.code = c.target_department"
+  "  WHERE c.state = 'transferred' AND c.due_at > 0 AND c.due_at < ?1 AND c.due_rule = 'limit.accept_hours'"
+  " UNION ALL"
+  " SELECT 'reply_overdue', c.id, c.handler, c.handler_department, f.promise_event, c.promised_at, c.branch_code"
+  "  FROM cases c JOIN case_facts f ON f.case_id = c.id"
+  "  WHERE c.state IN ('registered', 'transferred', 'in_progress', 'escalated')"
+  "  AND c.promised_at > 0 AND c.promised_at < ?1"
+  " UNION ALL"
+  " SELECT 'no_callback', c.id, c.owner, c.owner_department, f.due_event, c.due_at, c.branch_code"
+  "  FROM cases c JOIN case_facts f ON f.case_id = c.id"
+  "  WHERE c.state = 'replied' AND c.due_at > 0 AND c.due_at < ?1 AND c.due_rule = 'limit.callback_days'"
+  "  AND c.callback_at = 0 AND c.anonymous = 0"
+  ") p JOIN cases c ON c.id = p.case_id WHERE p.ev IS NOT NULL AND NOT EXISTS (SELECT 1 FROM findings x"
+  " WHERE x.key = p.rule || '|' || p.case_id || '|' || coalesce (p.person, '') || '|' || p.ev)";
+
+gboolean
+_sw_store_each_passed_deadline (SwStore                    *store,
+                                gint64                      now,
+                                SwStorePassedDeadlineFunc   func,
+                                gpointer                    user_data,
+                                GError                    **error)
+{
+  sqlite3_stmt *stmt = _sw_store_prepare (store, passed_sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, now);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SwStorePassedDeadline row = {
+        .rule = (const char *) sqlite3_column_text (stmt, 0),
+        .case_id = (const char *) sqlite3_column_text (stmt, 1),
+        .person = (const char *) sqlite3_column_text (stmt, 2),
+        .department = (const char *) sqlite3_column_text (stmt, 3),
+        .event = (const char *) sqlite3_column_text (stmt, 4),
+        .deadline = sqlite3_column_int64 (stmt, 5),
+        .branch = (const char *) sqlite3_column_text (stmt, 6),
+        .number = (const char *) sqlite3_column_text (stmt, 7),
+      };
+
+      func (&row, user_data);
+    }
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || _sw_store_fail (store, error);
+}
+
+/* ------------------------------------------------------------ the logs */
+
+/* a failure on the reader's connection, sorted as the store's are */
+static gboolean
+reader_fail (SwStoreReader  *reader,
+             GError        **error)
+{
+  return _sw_db_fail (reader->db, sqlite3_db_filename (reader->db, "main"), error);
+}
+
+SwStoreReader *
+_sw_store_reader_new (SwStore *store)
+{
+  SwStoreReader *reader = g_new0 (SwStoreReader, 1);
+
+  reader->db = store->db;
+  return reader;
+}
+
+/* Reading every event and case, asking the system to read the file ahead
+ * makes one sequential read of what it would otherwise fetch page by page,
+ * where the file's pages have left the system's cache. */
+static void
+read_ahead (const char *path)
+{
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+
+  if (fd < 0)
+    return;
+  posix_fadvise (fd, 0, 0, POSIX_FADV_WILLNEED);
+  close (fd);
+}
+
+SwStoreReader *
+_sw_store_reader_open (const char *path)
+{
+  SwStoreReader *reader;
+  sqlite3 *db;
+
+  read_ahead (path);
+  if ((db = _sw_store_open_side (path, SQLITE_OPEN_READONLY)) == NULL)
+    return NULL;
+  sqlite3_exec (db, "PRAGMA cache_size=-16384; PRAGMA mmap_size=1073741824", NULL, NULL, NULL);
+  reader = g_new0 (SwStoreReader, 1);
+  reader->db = db;
+  reader->own = TRUE;
+  return reader;
+}
+
+void
+_sw_store_reader_free (SwStoreReader *reader)
+{
+  if (reader == NULL)
+    return;
+  sqlite3_finalize (reader->repeat);
+  sqlite3_finalize (reader->one_case);
+  if (reader->own)
+    sqlite3_close (reader->db);
+  g_free (reader);
+}
+
+/* Hands every row of stmt to func (with the clock in columns 6 and 7 when
+ * with_clock), without resetting it. */
+static gboolean
+read_events (SwStoreReader     *reader,
+             sqlite3_stmt      *stmt,
+             gboolean           with_clock,
+             SwStoreEventFunc   func,
+             gpointer           user_data,
+             GError           **error)
+{
+  SwStoreEventRow row = { 0 };
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      row.case_id = (const char *) sqlite3_column_text (stmt, 0);
+      row.id = (const char *) sqlite3_column_text (stmt, 1);
+      row.kind = (const char *) sqlite3_column_text (stmt, 2);
+      row.actor = (const char *) sqlite3_column_text (stmt, 3);
+      row.at = sqlite3_column_int64 (stmt, 4);
+      row.payload = (const char *) sqlite3_column_text (stmt, 5);
+      if (with_clock)
+        {
+          row.hlc_ms = sqlite3_column_int64 (stmt, 6);
+          row.hlc_counter = sqlite3_column_int (stmt, 7);
+        }
+      if (!func (&row, user_data, error))
+        return FALSE;
+    }
+  return rc == SQLITE_DONE || reader_fail (reader, error);
+}
+
+static gboolean
+read_all (SwStoreReader     *reader,
+          const char        *sql,
+          gboolean           with_clock,
+          SwStoreEventFunc   func,
+          gpointer           user_data,
+          GError           **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  if (sqlite3_prepare_v2 (reader->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    ok = reader_fail (reader, error);
+  else
+    ok = read_events (reader, stmt, with_clock, func, user_data, error);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+gboolean
+_sw_store_read_all_events (SwStoreReader     *reader,
+                           SwStoreEventFunc   func,
+                           gpointer           user_data,
+                           GError           **error)
+{
+  return read_all (reader, EVENT_COLUMNS ", e.hlc_ms, e.hlc_counter FROM events e"
+                   " ORDER BY e.case_id, e.hlc_ms, e.hlc_counter", TRUE, func, user_data, error);
+}
+
+gboolean
+_sw_store_read_marked_events (SwStoreReader     *reader,
+                              SwStoreEventFunc   func,
+                              gpointer           user_data,
+                              GError           **error)
+{
+  return read_all (reader, EVENT_COLUMNS " FROM detect_scan s JOIN events e ON e.case_id = s.case_id" EVENT_ORDER,
+                   FALSE, func, user_data, error);
+}
+
+gboolean
+_sw_store_read_case_events (SwStoreReader     *reader,
+                            const char        *case_id,
+                            SwStoreEventFunc   func,
+                            gpointer           user_data,
+                            GError           **error)
+{
+  gboolean ok;
+
+  if (reader->one_case == NULL &&
+      sqlite3_prepare_v2 (reader->db, EVENT_COLUMNS " FROM events e WHERE e.case_id = ?1"
+                          " ORDER BY e.hlc_ms, e.hlc_counter, e.device, e.id", -1, &reader->one_case,
+                          NULL) != SQLITE_OK)
+    return reader_fail (reader, error);
+  sqlite3_bind_text (reader->one_case, 1, case_id, -1, SQLITE_STATIC);
+  ok = read_events (reader, reader->one_case, FALSE, func, user_data, error);
+  sqlite3_reset (reader->one_case);
+  return ok;
+}
+
+void
+_sw_store_repeat_case_clear (SwStoreRepeatCase *found)
+{
+  g_free (found->case_id);
+  g_free (found->handler);
+  g_free (found->department);
+  g_free (found->last_event);
+  g_free (found->number);
+  memset (found, 0, sizeof *found);
+}
+
+gboolean
+_sw_store_find_repeat_case (SwStoreReader      *reader,
+                            const char         *case_id,
+                            gint64              since,
+                            gint64              before,
+                            SwStoreRepeatCase  *found,
+                            GError            **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  memset (found, 0, sizeof *found);
+  if (reader->repeat == NULL &&
+      sqlite3_prepare_v2 (reader->db,
+          "SELECT c.id, c.handler, c.handler_department, c.last_event_id, c.number"
+          " FROM case_contacts k JOIN case_contacts o ON o.phone = k.phone AND o.case_id != k.case_id"
+          " JOIN cases c ON c.id = o.case_id"
+          " WHERE k.case_id = ?1 AND k.phone IS NOT NULL AND k.phone != ''"
+          " AND c.received_at < ?2 AND c.received_at >= ?3"
+          " ORDER BY c.received_at DESC LIMIT 1", -1, &reader->repeat, NULL) != SQLITE_OK)
+    return reader_fail (reader, error);
+  stmt = reader->repeat;
+  sqlite3_bind_text (stmt, 1, case_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, before);
+  sqlite3_bind_int64 (stmt, 3, since);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      found->case_id = _sw_column_dup (stmt, 0);
+      found->handler = _sw_column_dup (stmt, 1);
+      found->department = _sw_column_dup (stmt, 2);
+      found->last_event = _sw_column_dup (stmt, 3);
+      found->number = _sw_column_dup (stmt, 4);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return reader_fail (reader, error);
+  return TRUE;
+}
