@@ -3,7 +3,9 @@
 #pragma once
 
 #include "sw-server-sqlite.h"
-#include "sw-sync-private.h"
+#include "sw-store-events.h"
+#include "sw-store-sql.h"
+#include "sw-store-sync.h"
 
 G_BEGIN_DECLS
 
