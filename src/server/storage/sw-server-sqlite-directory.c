@@ -8,7 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sw-calendar.h"
-#include "sw-directory-private.h"
+#include "sw-store-directory-rows.h"
 #include "sw-error.h"
 #include "sw-server-sqlite-private.h"
 #include "sw-template.h"
