@@ -261,7 +261,7 @@ sw_store_directory_withdraw (SwStore  *self,
       goto fail;
     }
   /* the next run reads the server's directory whole, the row included */
-  if (!sw_store_set_meta (self, "directory_version", "0", error))
+  if (!sw_store_set_meta (self, SW_META_DIRECTORY_VERSION, "0", error))
     goto fail;
   return sw_store_commit (self, error);
 

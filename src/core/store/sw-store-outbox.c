@@ -302,8 +302,8 @@ sw_store_sync_set_identity (SwStore     *self,
                             const char  *device_code,
                             GError     **error)
 {
-  if (!sw_store_set_meta (self, "branch_code", branch_code, error) ||
-      !sw_store_set_meta (self, "device_code", device_code, error))
+  if (!sw_store_set_meta (self, SW_META_BRANCH_CODE, branch_code, error) ||
+      !sw_store_set_meta (self, SW_META_DEVICE_CODE, device_code, error))
     return FALSE;
   g_free (self->device_code);
   self->device_code = g_strdup (device_code);

@@ -362,7 +362,7 @@ sqlite_get_directory (SwServerStorage  *storage,
                       GError          **error)
 {
   SwServerSqlite *self = SW_SERVER_SQLITE (storage);
-  g_autofree char *v = sw_store_get_meta (self->store, "directory_version");
+  g_autofree char *v = sw_store_get_meta (self->store, SW_META_DIRECTORY_VERSION);
 
   *version = v ? g_ascii_strtoll (v, NULL, 10) : 0;
   return sw_store_export_directory (self->store, error);
@@ -375,13 +375,13 @@ sqlite_seed_directory (SwServerStorage  *storage,
 {
   SwServerSqlite *self = SW_SERVER_SQLITE (storage);
   g_autoptr(JsonNode) dir = sw_store_export_directory (from, error);
-  g_autofree char *v = sw_store_get_meta (self->store, "directory_version");
+  g_autofree char *v = sw_store_get_meta (self->store, SW_META_DIRECTORY_VERSION);
   g_autofree char *next = g_strdup_printf ("%" G_GINT64_FORMAT, (v ? g_ascii_strtoll (v, NULL, 10) : 0) + 1);
 
   if (dir == NULL || !sw_store_begin (self->store, error))
     return FALSE;
   if (!sw_store_import_directory (self->store, dir, FALSE, error) ||
-      !sw_store_set_meta (self->store, "directory_version", next, error) ||
+      !sw_store_set_meta (self->store, SW_META_DIRECTORY_VERSION, next, error) ||
       !sw_store_commit (self->store, error))
     {
       sw_store_rollback (self->store);
@@ -440,7 +440,7 @@ new_epoch (SwServerSqlite  *self,
 {
   g_free (self->epoch);
   self->epoch = random_hex (8);
-  return sw_store_set_meta (self->store, "server_epoch", self->epoch, error);
+  return sw_store_set_meta (self->store, SW_META_SERVER_EPOCH, self->epoch, error);
 }
 
 SwServerSqlite *
@@ -460,7 +460,7 @@ sw_server_sqlite_open (const char  *data_dir,
   if ((self->store = sw_store_open (path, error)) == NULL ||
       !_sw_store_exec (self->store, server_schema, error))
     return NULL;
-  self->epoch = sw_store_get_meta (self->store, "server_epoch");
+  self->epoch = sw_store_get_meta (self->store, SW_META_SERVER_EPOCH);
   if (self->epoch == NULL && !new_epoch (self, error))
     return NULL;
   return g_steal_pointer (&self);
