@@ -1,5 +1,4 @@
-/* sw-directory-private.h — the directory's tables row by row, shared by the
- * store's directory files, with the outbox of local edits behind them
+/* sw-directory-private.h — what the store's directory files share: the rows, the outbox triggers, reapplying edits
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

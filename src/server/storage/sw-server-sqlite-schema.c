@@ -1,9 +1,4 @@
 /* sw-server-sqlite-schema.c — the server's own tables, one numbered migration per server format, kept in meta
- *
- * They live in a Shouwen store (whose tables migrate by PRAGMA user_version,
- * sw-store-schema.c); their format is the meta key SW_META_SERVER_SCHEMA.
- * Never edit a migration that has shipped: add one and raise
- * SW_SERVER_SCHEMA_VERSION.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -12,6 +7,10 @@
 #include "sw-error.h"
 #include "sw-server-sqlite-private.h"
 
+/* The server's tables live in a Shouwen store, whose own tables migrate by
+ * PRAGMA user_version (sw-store-schema.c); theirs is the meta key
+ * SW_META_SERVER_SCHEMA. Never edit a migration that has shipped: add one
+ * and raise SW_SERVER_SCHEMA_VERSION. */
 static const char *const migrations[] = {
   /* 1: devices, enrolment codes, passwords, each branch's scope and feed,
    * the stamps of directory edits. IF NOT EXISTS: a database from before
