@@ -7,7 +7,7 @@
 
 #include "sw-demo.h"
 #include "sw-error.h"
-#include "sw-server-sqlite.h"
+#include "sw-server-storage.h"
 #include "sw-store-sync.h"
 #include "sw-store-templates.h"
 #include "sw-test-fixture.h"
@@ -320,7 +320,7 @@ test_sync_with_directory (SwFixture     *fx,
   g_autoptr(GError) error = NULL;
   g_autofree char *server_dir = g_dir_make_tmp ("shouwen-tpl-server-XXXXXX", NULL);
   g_autofree char *branch_path = g_build_filename (fx->dir, "branch.db", NULL);
-  g_autoptr(SwServerSqlite) server = NULL;
+  g_autoptr(SwServerStorage) server = NULL;
   g_autoptr(SwStore) branch = NULL;
   g_autoptr(JsonNode) dir = NULL;
   g_autoptr(GListModel) got = NULL;
@@ -328,11 +328,11 @@ test_sync_with_directory (SwFixture     *fx,
   gint64 version = 0;
 
   add_library (fx);
-  server = sw_server_sqlite_open (server_dir, &error);
+  server = sw_server_storage_open (server_dir, &error);
   g_assert_no_error (error);
-  g_assert_true (sw_server_storage_seed_directory (SW_SERVER_STORAGE (server), fx->store, &error));
+  g_assert_true (sw_server_storage_seed_directory (server, fx->store, &error));
   g_assert_no_error (error);
-  dir = sw_server_storage_get_directory (SW_SERVER_STORAGE (server), &version, &error);
+  dir = sw_server_storage_get_directory (server, &version, &error);
   g_assert_no_error (error);
   g_assert_nonnull (dir);
 

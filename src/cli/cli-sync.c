@@ -8,7 +8,7 @@
 
 #include "cli.h"
 #include "sw-error.h"
-#include "sw-server-sqlite.h"
+#include "sw-server-storage.h"
 #include "sw-store-sync.h"
 #include "sw-sync-client.h"
 
@@ -65,18 +65,18 @@ store_result_cb (GObject      *source,
   *(GAsyncResult **) data = g_object_ref (result);
 }
 
-static SwServerSqlite *
+static SwServerStorage *
 open_server (const char *data_dir)
 {
   g_autoptr(GError) error = NULL;
-  SwServerSqlite *server;
+  SwServerStorage *server;
 
   if (data_dir == NULL)
     {
       cli_usage (_("Name the server's data directory with --data-dir DIR"));
       return NULL;
     }
-  if ((server = sw_server_sqlite_open (data_dir, &error)) == NULL)
+  if ((server = sw_server_storage_open (data_dir, &error)) == NULL)
     cli_fail (g_steal_pointer (&error));
   return server;
 }
@@ -108,7 +108,7 @@ server_init (CliContext *ctx, int argc, char **argv)
 {
   g_autofree char *data_dir = NULL;
   g_auto(GStrv) from = NULL;
-  g_autoptr(SwServerSqlite) server = NULL;
+  g_autoptr(SwServerStorage) server = NULL;
   GOptionEntry entries[] = {
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, N_("the server's data directory"), "DIR" },
     { "from", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &from, N_("a database whose directory to copy (repeatable)"), "DB" },
@@ -127,11 +127,11 @@ server_init (CliContext *ctx, int argc, char **argv)
       g_autoptr(SwStore) src = sw_store_open (from[i], &error);
 
       if (src == NULL ||
-          !sw_server_storage_seed_directory (SW_SERVER_STORAGE (server), src, &error))
+          !sw_server_storage_seed_directory (server, src, &error))
         return cli_fail (error);
     }
   g_print (_("The server in %s has the directory of %u database(s); epoch %s\n"), data_dir,
-           g_strv_length (from), sw_server_storage_get_epoch (SW_SERVER_STORAGE (server)));
+           g_strv_length (from), sw_server_storage_get_epoch (server));
   return CLI_OK;
 }
 
@@ -139,7 +139,7 @@ static int
 server_enrol (CliContext *ctx, int argc, char **argv)
 {
   g_autofree char *data_dir = NULL, *branch = NULL, *code = NULL;
-  g_autoptr(SwServerSqlite) server = NULL;
+  g_autoptr(SwServerStorage) server = NULL;
   gboolean inspector = FALSE;
   int days = 7;
   GError *error = NULL;
@@ -157,7 +157,7 @@ server_enrol (CliContext *ctx, int argc, char **argv)
     return cli_usage (_("Name the device's branch: --branch CODE"));
   if ((server = open_server (data_dir)) == NULL)
     return CLI_FAILED;
-  code = sw_server_storage_create_code (SW_SERVER_STORAGE (server), branch,
+  code = sw_server_storage_create_code (server, branch,
                                         inspector ? SW_DEVICE_INSPECTOR : SW_DEVICE_BRANCH,
                                         (ctx->now_ms ? ctx->now_ms : g_get_real_time () / 1000) +
                                         (gint64) MAX (days, 1) * 24 * 3600 * 1000, &error);
@@ -171,7 +171,7 @@ static int
 server_password (CliContext *ctx, int argc, char **argv)
 {
   g_autofree char *data_dir = NULL, *password = NULL;
-  g_autoptr(SwServerSqlite) server = NULL;
+  g_autoptr(SwServerStorage) server = NULL;
   GError *error = NULL;
   GOptionEntry entries[] = {
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, N_("the server's data directory"), "DIR" },
@@ -183,7 +183,7 @@ server_password (CliContext *ctx, int argc, char **argv)
   if ((server = open_server (data_dir)) == NULL)
     return CLI_FAILED;
   password = read_password ();
-  if (!sw_server_storage_set_password (SW_SERVER_STORAGE (server), argv[1], password, &error))
+  if (!sw_server_storage_set_password (server, argv[1], password, &error))
     return cli_fail (error);
   return CLI_OK;
 }

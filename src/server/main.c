@@ -7,7 +7,7 @@
 #include <locale.h>
 #include <stdio.h>
 
-#include "sw-server-sqlite.h"
+#include "sw-server-storage.h"
 #include "sws-server.h"
 
 typedef struct {
@@ -76,7 +76,7 @@ main (int   argc,
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(SwServerSqlite) storage = NULL;
+  g_autoptr(SwServerStorage) storage = NULL;
   g_autoptr(SwsServer) server = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   SwsConfig config;
@@ -128,12 +128,12 @@ main (int   argc,
       return 2;
     }
 
-  if (restore != NULL && !sw_server_sqlite_restore (config.data_dir, restore, &error))
+  if (restore != NULL && !sw_server_storage_restore (config.data_dir, restore, &error))
     goto fail;
-  if ((storage = sw_server_sqlite_open (config.data_dir, &error)) == NULL)
+  if ((storage = sw_server_storage_open (config.data_dir, &error)) == NULL)
     goto fail;
-  sw_server_sqlite_set_token_days (storage, config.token_days);
-  if ((server = sws_server_new (&config, SW_SERVER_STORAGE (storage), &error)) == NULL ||
+  sw_server_storage_set_token_days (storage, config.token_days);
+  if ((server = sws_server_new (&config, storage, &error)) == NULL ||
       !sws_server_listen (server, &bound, &error))
     goto fail;
 

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "sw-protocol.h"
-#include "sw-server-sqlite.h"
+#include "sw-server-storage.h"
 #include "sw-store-sync.h"
 #include "sw-sync-client.h"
 #include "sw-test-fixture.h"
@@ -177,7 +177,7 @@ main (int argc, char *argv[])
   SwFixture fx = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *data_dir = NULL, *client_path = NULL, *code = NULL, *line = NULL, *url = NULL, *token = NULL;
-  g_autoptr(SwServerSqlite) storage = NULL;
+  g_autoptr(SwServerStorage) storage = NULL;
   g_autoptr(GSubprocess) server = NULL;
   g_autoptr(GDataInputStream) err = NULL;
   g_autoptr(SwStore) client_store = NULL;
@@ -191,14 +191,14 @@ main (int argc, char *argv[])
   sw_fixture_setup (&fx, NULL);
   data_dir = g_build_filename (fx.dir, "server", NULL);
   client_path = g_build_filename (fx.dir, "client.db", NULL);
-  storage = sw_server_sqlite_open (data_dir, &error);
+  storage = sw_server_storage_open (data_dir, &error);
   g_assert_no_error (error);
-  g_assert_true (sw_server_storage_seed_directory (SW_SERVER_STORAGE (storage), fx.store, &error));
+  g_assert_true (sw_server_storage_seed_directory (storage, fx.store, &error));
   t0 = g_get_monotonic_time ();
-  fill_server (SW_SERVER_STORAGE (storage), 0, n_cases, EVENTS_PER_CASE);
+  fill_server (storage, 0, n_cases, EVENTS_PER_CASE);
   g_print ("server filled: %u cases, %u events in %.1f s\n", n_cases, n_cases * EVENTS_PER_CASE,
            (g_get_monotonic_time () - t0) / 1e6);
-  code = sw_server_storage_create_code (SW_SERVER_STORAGE (storage), "BJ01", SW_DEVICE_BRANCH,
+  code = sw_server_storage_create_code (storage, "BJ01", SW_DEVICE_BRANCH,
                                         G_MAXINT64 / 2, &error);
   g_assert_no_error (error);
   g_clear_object (&storage);   /* checkpointed before the server opens it */
@@ -230,9 +230,9 @@ main (int argc, char *argv[])
   g_print ("bootstrap: %u events, %u cases in %.2f s (budget 30 s) %s\n", report.pulled,
            sw_store_count_cases (client_store), secs, secs < 30 ? "ok" : "OVER");
 
-  storage = sw_server_sqlite_open (data_dir, &error);
+  storage = sw_server_storage_open (data_dir, &error);
   g_assert_no_error (error);
-  fill_server (SW_SERVER_STORAGE (storage), n_cases, 20, EVENTS_PER_CASE);
+  fill_server (storage, n_cases, 20, EVENTS_PER_CASE);
   secs = sync_once (client, &report);
   g_print ("incremental: %u events in %.0f ms (budget 300 ms) %s\n", report.pulled, secs * 1000,
            secs < 0.3 ? "ok" : "OVER");

@@ -8,6 +8,7 @@
 
 #include "sw-error.h"
 #include "sw-protocol.h"
+#include "sw-server-storage.h"
 #include "sw-store-sync.h"
 #include "sw-test-fixture.h"
 
@@ -258,6 +259,49 @@ test_retry_refused (SwFixture     *fx,
   g_assert_error (error, SW_ERROR, SW_ERROR_NOT_FOUND);
 }
 
+/* The server's own tables have a format of their own: one from before it
+ * was kept is brought up to date, a newer one is refused; a location that
+ * is not a data directory is refused too. */
+static void
+test_server_schema (SwFixture     *fx,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (fx->dir, "server", NULL);
+  g_autofree char *path = g_build_filename (dir, "shouwen-server.db", NULL);
+  g_autoptr(SwServerStorage) storage = sw_server_storage_open (dir, &error);
+  g_autoptr(SwStore) db = NULL;
+  g_autofree char *v = NULL;
+
+  g_assert_no_error (error);
+  g_clear_object (&storage);
+  db = sw_store_open (path, &error);
+  g_assert_no_error (error);
+  v = sw_store_get_meta (db, SW_META_SERVER_SCHEMA);
+  g_assert_cmpstr (v, ==, "1");
+  g_assert_true (sw_store_set_meta (db, SW_META_SERVER_SCHEMA, NULL, &error));
+  g_clear_object (&db);
+  storage = sw_server_storage_open (dir, &error);
+  g_assert_no_error (error);
+  g_clear_object (&storage);
+
+  db = sw_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&v, g_free);
+  v = sw_store_get_meta (db, SW_META_SERVER_SCHEMA);
+  g_assert_cmpstr (v, ==, "1");
+  g_assert_true (sw_store_set_meta (db, SW_META_SERVER_SCHEMA, "99", &error));
+  g_clear_object (&db);
+  storage = sw_server_storage_open (dir, &error);
+  g_assert_error (error, SW_ERROR, SW_ERROR_DB_TOO_NEW);
+  g_assert_null (storage);
+  g_clear_error (&error);
+
+  storage = sw_server_storage_open ("postgresql://localhost/shouwen", &error);
+  g_assert_error (error, SW_ERROR, SW_ERROR_INVALID);
+  g_assert_null (storage);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -268,6 +312,8 @@ main (int argc, char *argv[])
   g_test_add ("/protocol/retry-refused", SwFixture, NULL, sw_fixture_setup, test_retry_refused,
               sw_fixture_teardown);
   g_test_add ("/protocol/directory-outbox", SwFixture, NULL, sw_fixture_setup, test_directory_outbox,
+              sw_fixture_teardown);
+  g_test_add ("/protocol/server-schema", SwFixture, NULL, sw_fixture_setup, test_server_schema,
               sw_fixture_teardown);
   return g_test_run ();
 }

@@ -4,7 +4,7 @@
 
 #include "sw-models-private.h"
 #include "sw-ops.h"
-#include "sw-store-private.h"
+#include "sw-store-internal.h"
 
 G_BEGIN_DECLS
 

@@ -9,6 +9,7 @@
 #include "sw-fields.h"
 #include "sw-fold.h"
 #include "sw-models-private.h"
+#include "sw-store-events.h"
 #include "sw-store-private.h"
 
 #define CASE_COLUMNS \
@@ -291,30 +292,6 @@ _sw_store_flush_search (SwStore  *self,
   return TRUE;
 }
 
-static gboolean
-insert_event (SwStore      *self,
-              SwCaseEvent  *ev,
-              GError      **error)
-{
-  g_autofree char *payload = sw_case_event_payload_to_json (ev);
-  sqlite3_stmt *stmt = _sw_store_prepare (self,
-      "INSERT INTO events (id, case_id, kind, actor, at, hlc_ms, hlc_counter, device, payload)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  _sw_bind_text (stmt, 1, ev->id);
-  _sw_bind_text (stmt, 2, ev->case_id);
-  _sw_bind_text (stmt, 3, sw_event_kind_to_string (ev->kind));
-  _sw_bind_text (stmt, 4, ev->actor);
-  sqlite3_bind_int64 (stmt, 5, ev->at);
-  sqlite3_bind_int64 (stmt, 6, ev->hlc_ms);
-  sqlite3_bind_int (stmt, 7, ev->hlc_counter);
-  _sw_bind_text (stmt, 8, ev->device);
-  _sw_bind_text (stmt, 9, payload);
-  return _sw_store_step_done (self, stmt, error);
-}
-
 gboolean
 _sw_store_append (SwStore      *self,
                   SwCase       *row,
@@ -328,7 +305,7 @@ _sw_store_append (SwStore      *self,
   if (ev->hlc_ms == 0)
     _sw_store_tick_hlc (self, &ev->hlc_ms, &ev->hlc_counter);
 
-  if (!insert_event (self, ev, error))
+  if (!_sw_store_insert_event (self, ev, FALSE, NULL, error))
     return FALSE;
   sw_case_apply (row, ev);
   g_hash_table_replace (self->dirty_cases, row->id, g_object_ref (row));

@@ -8,7 +8,9 @@
 #include "sw-error.h"
 #include "sw-fields.h"
 #include "sw-models-private.h"
-#include "sw-sync-private.h"
+#include "sw-store-events.h"
+#include "sw-store-private.h"
+#include "sw-store-sync.h"
 
 void
 sw_rejected_event_free (SwRejectedEvent *r)
@@ -24,26 +26,6 @@ sw_rejected_event_free (SwRejectedEvent *r)
   g_free (r);
 }
 
-SwCaseEvent *
-_sw_sync_event_from_row (sqlite3_stmt *stmt,
-                         int           i)
-{
-  SwCaseEvent *ev = g_object_new (SW_TYPE_CASE_EVENT, NULL);
-  int kind = sw_event_kind_from_string ((const char *) sqlite3_column_text (stmt, i + 2));
-
-  ev->id = _sw_column_dup (stmt, i);
-  ev->case_id = _sw_column_dup (stmt, i + 1);
-  ev->kind = kind < 0 ? SW_EVENT_NOTE : kind;
-  ev->actor = _sw_column_dup (stmt, i + 3);
-  ev->at = sqlite3_column_int64 (stmt, i + 4);
-  ev->hlc_ms = sqlite3_column_int64 (stmt, i + 5);
-  ev->hlc_counter = sqlite3_column_int (stmt, i + 6);
-  ev->device = _sw_column_dup (stmt, i + 7);
-  if (!sw_case_event_set_payload_json (ev, (const char *) sqlite3_column_text (stmt, i + 8), NULL))
-    g_warning ("Event %s has a damaged payload", ev->id);
-  return ev;
-}
-
 GPtrArray *
 sw_store_sync_outbox (SwStore  *self,
                       guint     limit,
@@ -51,7 +33,7 @@ sw_store_sync_outbox (SwStore  *self,
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt = _sw_store_prepare (self,
-      "SELECT " SW_SYNC_EVENT_COLUMNS " FROM events"
+      "SELECT " SW_STORE_EVENT_COLUMNS " FROM events"
       " WHERE pushed = 0 AND id NOT IN (SELECT event_id FROM sync_rejected)"
       " ORDER BY seq LIMIT ?1", error);
   int rc;
@@ -60,7 +42,7 @@ sw_store_sync_outbox (SwStore  *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, limit);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (out, _sw_sync_event_from_row (stmt, 0));
+    g_ptr_array_add (out, _sw_store_event_from_row (stmt, 0));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -328,8 +310,8 @@ sw_store_sync_set_identity (SwStore     *self,
                             const char  *device_code,
                             GError     **error)
 {
-  if (!sw_store_set_meta (self, "branch_code", branch_code, error) ||
-      !sw_store_set_meta (self, "device_code", device_code, error))
+  if (!sw_store_set_meta (self, SW_META_BRANCH_CODE, branch_code, error) ||
+      !sw_store_set_meta (self, SW_META_DEVICE_CODE, device_code, error))
     return FALSE;
   g_free (self->device_code);
   self->device_code = g_strdup (device_code);

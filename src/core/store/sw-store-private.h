@@ -2,9 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <sqlite3.h>
-
-#include "sw-store.h"
+#include "sw-store-internal.h"
+#include "sw-store-sql.h"
 
 G_BEGIN_DECLS
 
@@ -69,44 +68,9 @@ struct _SwStore
  * caller does the work on the store's own connection. */
 sqlite3      *_sw_store_open_side    (const char  *path,
                                       int          flags);
-/* A statement prepared once and kept by the address of `sql`, which must
- * never move or change (a literal, or a string kept for the process): a
- * string built for the call would find another statement at its address. */
-sqlite3_stmt *_sw_store_prepare      (SwStore     *self,
-                                      const char  *sql,
-                                      GError     **error);
-gboolean      _sw_store_exec         (SwStore     *self,
-                                      const char  *sql,
-                                      GError     **error);
-/* Turns the last SQLite failure into a GError: SW_ERROR_DB_CORRUPT for a
- * damaged file, SW_ERROR_EXISTS for a refused constraint, SW_ERROR_DB
- * otherwise. Always returns FALSE. _sw_db_fail: the same for any
- * connection to the file at `path`. */
-gboolean      _sw_db_fail            (sqlite3     *db,
-                                      const char  *path,
-                                      GError     **error);
-gboolean      _sw_store_fail         (SwStore     *self,
-                                      GError     **error);
-/* Whether `sql` (one parameter, `arg`) returns a row; FALSE with error
- * set when it could not be asked. */
-gboolean      _sw_store_row_exists   (SwStore     *self,
-                                      const char  *sql,
-                                      const char  *arg,
-                                      gboolean    *exists,
-                                      GError     **error);
-gboolean      _sw_store_step_done    (SwStore     *self,
-                                      sqlite3_stmt *stmt,
-                                      GError     **error);
-void          _sw_bind_text          (sqlite3_stmt *stmt,
-                                      int           idx,
-                                      const char   *text);
-char         *_sw_column_dup         (sqlite3_stmt *stmt,
-                                      int           idx);
-
 gboolean      _sw_store_migrate      (SwStore     *self,
                                       int          target,
                                       GError     **error);
-void          _sw_store_drop_caches  (SwStore     *self);
 gboolean      _sw_store_flush_cases  (SwStore     *self,
                                       GError     **error);
 
@@ -114,19 +78,6 @@ gboolean      _sw_store_flush_cases  (SwStore     *self,
 void          _sw_store_tick_hlc     (SwStore     *self,
                                       gint64      *hlc_ms,
                                       int         *hlc_counter);
-/* Appends an event and replaces the case's row (in the open transaction). */
-gboolean      _sw_store_append       (SwStore     *self,
-                                      SwCase      *row,
-                                      SwCaseEvent *event,
-                                      GError     **error);
-/* Reserves the next human case number of this device for the given day. */
-char         *_sw_store_next_number  (SwStore     *self,
-                                      const char  *branch_code,
-                                      GDateTime   *local_day,
-                                      GError     **error);
-gboolean      _sw_store_put_contact  (SwStore     *self,
-                                      SwCase      *row,
-                                      GError     **error);
 gboolean      _sw_store_flush_search (SwStore     *self,
                                       GError     **error);
 /* Tests: a smaller log before a checkpoint, and how many checkpoints the

@@ -141,7 +141,7 @@ static const char *const migrations[] = {
   "CREATE INDEX templates_by_kind ON templates (kind, active, matter);",
 
   /* 7: directory edits made on this device, until the server has them
-   * (recorded by the triggers of sw-directory-outbox.c) */
+   * (recorded by the triggers of sw-store-directory-outbox.c) */
   "CREATE TABLE directory_outbox ("
   "  seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, key TEXT NOT NULL, row TEXT,"
   "  at INTEGER NOT NULL, actor TEXT,"

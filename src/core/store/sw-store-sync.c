@@ -9,6 +9,7 @@
 #include "sw-fields.h"
 #include "sw-fold.h"
 #include "sw-models-private.h"
+#include "sw-store-events.h"
 #include "sw-store-private.h"
 #include "sw-store-sync.h"
 
@@ -24,34 +25,6 @@ sw_conflict_free (SwConflict *c)
   g_free (c->lost_value);
   g_free (c->resolved_event);
   g_free (c);
-}
-
-static gboolean
-insert_if_new (SwStore      *self,
-               SwCaseEvent  *ev,
-               gboolean     *inserted,
-               GError      **error)
-{
-  g_autofree char *payload = sw_case_event_payload_to_json (ev);
-  sqlite3_stmt *stmt = _sw_store_prepare (self,
-      "INSERT INTO events (id, case_id, kind, actor, at, hlc_ms, hlc_counter, device, payload, pushed)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1) ON CONFLICT (id) DO NOTHING", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  _sw_bind_text (stmt, 1, ev->id);
-  _sw_bind_text (stmt, 2, ev->case_id);
-  _sw_bind_text (stmt, 3, sw_event_kind_to_string (ev->kind));
-  _sw_bind_text (stmt, 4, ev->actor);
-  sqlite3_bind_int64 (stmt, 5, ev->at);
-  sqlite3_bind_int64 (stmt, 6, ev->hlc_ms);
-  sqlite3_bind_int (stmt, 7, ev->hlc_counter);
-  _sw_bind_text (stmt, 8, ev->device);
-  _sw_bind_text (stmt, 9, payload);
-  if (!_sw_store_step_done (self, stmt, error))
-    return FALSE;
-  *inserted = sqlite3_changes (self->db) > 0;
-  return TRUE;
 }
 
 static void
@@ -368,7 +341,7 @@ sw_store_sync_apply (SwStore     *self,
       GPtrArray *list;
 
       observe_hlc (self, ev);
-      if (!insert_if_new (self, ev, &is_new, error))
+      if (!_sw_store_insert_event (self, ev, TRUE, &is_new, error))
         goto fail;
       if (!is_new)
         continue;

@@ -417,20 +417,20 @@ static gboolean
 load_identity (SwStore  *self,
                GError  **error)
 {
-  g_autofree char *code = sw_store_get_meta (self, "device_code");
-  g_autofree char *id = sw_store_get_meta (self, "device_id");
-  g_autofree char *hlc = sw_store_get_meta (self, "hlc");
+  g_autofree char *code = sw_store_get_meta (self, SW_META_DEVICE_CODE);
+  g_autofree char *id = sw_store_get_meta (self, SW_META_DEVICE_ID);
+  g_autofree char *hlc = sw_store_get_meta (self, SW_META_HLC);
 
   if (id == NULL)
     {
       id = sw_uuid7_new (g_get_real_time () / 1000);
-      if (!sw_store_set_meta (self, "device_id", id, error))
+      if (!sw_store_set_meta (self, SW_META_DEVICE_ID, id, error))
         return FALSE;
     }
   if (code == NULL)
     {
       code = g_strdup ("A");
-      if (!sw_store_set_meta (self, "device_code", code, error))
+      if (!sw_store_set_meta (self, SW_META_DEVICE_CODE, code, error))
         return FALSE;
     }
   if (hlc != NULL)
@@ -648,7 +648,7 @@ sw_store_commit (SwStore  *self,
 
   hlc = g_strdup_printf ("%" G_GINT64_FORMAT ".%d", self->hlc_ms, self->hlc_counter);
   if (!_sw_store_flush_cases (self, error) ||
-      !sw_store_set_meta (self, "hlc", hlc, error) ||
+      !sw_store_set_meta (self, SW_META_HLC, hlc, error) ||
       !_sw_store_flush_search (self, error) ||
       !_sw_store_exec (self, "COMMIT", error))
     {
@@ -765,7 +765,7 @@ sw_store_get_device_id (SwStore *self)
 char *
 sw_store_get_home_branch (SwStore *self)
 {
-  return sw_store_get_meta (self, "branch_code");
+  return sw_store_get_meta (self, SW_META_BRANCH_CODE);
 }
 
 gboolean

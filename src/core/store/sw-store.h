@@ -12,6 +12,7 @@
 #include "sw-department.h"
 #include "sw-policy.h"
 #include "sw-staff.h"
+#include "sw-store-meta.h"
 
 G_BEGIN_DECLS
 
@@ -56,6 +57,7 @@ gboolean      sw_store_commit_deferred     (SwStore     *self,
  * readers allow, without waiting for them. */
 void          sw_store_checkpoint          (SwStore     *self);
 
+/* Keys: SW_META_* (sw-store-meta.h). */
 char         *sw_store_get_meta            (SwStore     *self,
                                             const char  *key);
 gboolean      sw_store_set_meta            (SwStore     *self,

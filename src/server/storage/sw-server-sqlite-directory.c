@@ -8,7 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sw-calendar.h"
-#include "sw-directory-private.h"
+#include "sw-store-directory-rows.h"
 #include "sw-error.h"
 #include "sw-server-sqlite-private.h"
 #include "sw-template.h"
@@ -464,7 +464,7 @@ _sw_server_sqlite_push_directory (SwServerStorage  *storage,
 {
   SwServerSqlite *self = SW_SERVER_SQLITE (storage);
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_directory_result_free);
-  g_autofree char *v = sw_store_get_meta (self->store, "directory_version");
+  g_autofree char *v = sw_store_get_meta (self->store, SW_META_DIRECTORY_VERSION);
   guint applied = 0;
 
   *version = v ? g_ascii_strtoll (v, NULL, 10) : 0;
@@ -492,7 +492,7 @@ _sw_server_sqlite_push_directory (SwServerStorage  *storage,
     {
       g_autofree char *next = g_strdup_printf ("%" G_GINT64_FORMAT, ++*version);
 
-      if (!sw_store_set_meta (self->store, "directory_version", next, error))
+      if (!sw_store_set_meta (self->store, SW_META_DIRECTORY_VERSION, next, error))
         goto fail;
     }
   if (!_sw_directory_mute (self->store, FALSE, error) || !sw_store_commit (self->store, error))

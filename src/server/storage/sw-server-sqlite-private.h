@@ -3,9 +3,15 @@
 #pragma once
 
 #include "sw-server-sqlite.h"
-#include "sw-sync-private.h"
+#include "sw-store-events.h"
+#include "sw-store-sql.h"
+#include "sw-store-sync.h"
 
 G_BEGIN_DECLS
+
+/* The format of the server's own tables (sw-server-sqlite-schema.c), kept
+ * in meta under SW_META_SERVER_SCHEMA. */
+#define SW_SERVER_SCHEMA_VERSION 1
 
 struct _SwServerSqlite
 {
@@ -16,6 +22,12 @@ struct _SwServerSqlite
   int      token_days;
 };
 
+/* Refuses a database whose server tables are of a newer format
+ * (SW_ERROR_DB_TOO_NEW); _migrate also brings older ones up to date. */
+gboolean   _sw_server_sqlite_check_schema (SwStore          *store,
+                                           GError          **error);
+gboolean   _sw_server_sqlite_migrate  (SwStore             *store,
+                                       GError             **error);
 GPtrArray *_sw_server_sqlite_push     (SwServerStorage     *storage,
                                        SwServerDevice      *device,
                                        SwPushRequest       *request,

@@ -328,7 +328,7 @@ _sw_server_sqlite_pull (SwServerStorage  *storage,
   page->contacts = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_contact_free);
   page->cursor = cursor;
   if (device->role == SW_DEVICE_INSPECTOR)
-    stmt = _sw_store_prepare (store, "SELECT seq, " SW_SYNC_EVENT_COLUMNS " FROM events"
+    stmt = _sw_store_prepare (store, "SELECT seq, " SW_STORE_EVENT_COLUMNS " FROM events"
                                      " WHERE seq > ?2 ORDER BY seq LIMIT ?3", error);
   else
     stmt = _sw_store_prepare (store,

@@ -20,27 +20,6 @@ static void storage_iface_init (SwServerStorageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (SwServerSqlite, sw_server_sqlite, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (SW_TYPE_SERVER_STORAGE, storage_iface_init))
 
-static const char server_schema[] =
-  "CREATE TABLE IF NOT EXISTS server_devices ("
-  "  device_id TEXT PRIMARY KEY, branch_code TEXT NOT NULL, device_code TEXT NOT NULL,"
-  "  role TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE, enrolled_at INTEGER NOT NULL,"
-  "  expires_at INTEGER NOT NULL DEFAULT 0, revoked INTEGER NOT NULL DEFAULT 0,"
-  "  UNIQUE (branch_code, device_code));"
-  "CREATE TABLE IF NOT EXISTS server_codes ("
-  "  code_hash TEXT PRIMARY KEY, branch_code TEXT NOT NULL, role TEXT NOT NULL,"
-  "  created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, used_at INTEGER);"
-  "CREATE TABLE IF NOT EXISTS server_passwords (empno TEXT PRIMARY KEY, hash TEXT NOT NULL);"
-  "CREATE TABLE IF NOT EXISTS server_scope ("
-  "  case_id TEXT NOT NULL, branch_code TEXT NOT NULL,"
-  "  PRIMARY KEY (case_id, branch_code)) WITHOUT ROWID;"
-  "CREATE TABLE IF NOT EXISTS server_feed ("
-  "  seq INTEGER PRIMARY KEY AUTOINCREMENT, branch_code TEXT NOT NULL, event_id TEXT NOT NULL);"
-  "CREATE INDEX IF NOT EXISTS server_feed_by_branch ON server_feed (branch_code, seq);"
-  /* the time of the last edit of each directory row: the later one wins */
-  "CREATE TABLE IF NOT EXISTS server_directory_stamps ("
-  "  tbl TEXT NOT NULL, key TEXT NOT NULL, at INTEGER NOT NULL, device_id TEXT,"
-  "  PRIMARY KEY (tbl, key)) WITHOUT ROWID;";
-
 /* ------------------------------------------------------------ helpers */
 
 static char *
@@ -362,7 +341,7 @@ sqlite_get_directory (SwServerStorage  *storage,
                       GError          **error)
 {
   SwServerSqlite *self = SW_SERVER_SQLITE (storage);
-  g_autofree char *v = sw_store_get_meta (self->store, "directory_version");
+  g_autofree char *v = sw_store_get_meta (self->store, SW_META_DIRECTORY_VERSION);
 
   *version = v ? g_ascii_strtoll (v, NULL, 10) : 0;
   return sw_store_export_directory (self->store, error);
@@ -375,19 +354,26 @@ sqlite_seed_directory (SwServerStorage  *storage,
 {
   SwServerSqlite *self = SW_SERVER_SQLITE (storage);
   g_autoptr(JsonNode) dir = sw_store_export_directory (from, error);
-  g_autofree char *v = sw_store_get_meta (self->store, "directory_version");
+  g_autofree char *v = sw_store_get_meta (self->store, SW_META_DIRECTORY_VERSION);
   g_autofree char *next = g_strdup_printf ("%" G_GINT64_FORMAT, (v ? g_ascii_strtoll (v, NULL, 10) : 0) + 1);
 
   if (dir == NULL || !sw_store_begin (self->store, error))
     return FALSE;
   if (!sw_store_import_directory (self->store, dir, FALSE, error) ||
-      !sw_store_set_meta (self->store, "directory_version", next, error) ||
+      !sw_store_set_meta (self->store, SW_META_DIRECTORY_VERSION, next, error) ||
       !sw_store_commit (self->store, error))
     {
       sw_store_rollback (self->store);
       return FALSE;
     }
   return TRUE;
+}
+
+static void
+sqlite_set_token_days (SwServerStorage *storage,
+                       int              days)
+{
+  sw_server_sqlite_set_token_days (SW_SERVER_SQLITE (storage), days);
 }
 
 static void
@@ -405,6 +391,7 @@ storage_iface_init (SwServerStorageInterface *iface)
   iface->set_password = sqlite_set_password;
   iface->seed_directory = sqlite_seed_directory;
   iface->push_directory = _sw_server_sqlite_push_directory;
+  iface->set_token_days = sqlite_set_token_days;
 }
 
 /* ------------------------------------------------------------ GObject */
@@ -440,7 +427,7 @@ new_epoch (SwServerSqlite  *self,
 {
   g_free (self->epoch);
   self->epoch = random_hex (8);
-  return sw_store_set_meta (self->store, "server_epoch", self->epoch, error);
+  return sw_store_set_meta (self->store, SW_META_SERVER_EPOCH, self->epoch, error);
 }
 
 SwServerSqlite *
@@ -458,9 +445,9 @@ sw_server_sqlite_open (const char  *data_dir,
     }
   self->data_dir = g_strdup (data_dir);
   if ((self->store = sw_store_open (path, error)) == NULL ||
-      !_sw_store_exec (self->store, server_schema, error))
+      !_sw_server_sqlite_migrate (self->store, error))
     return NULL;
-  self->epoch = sw_store_get_meta (self->store, "server_epoch");
+  self->epoch = sw_store_get_meta (self->store, SW_META_SERVER_EPOCH);
   if (self->epoch == NULL && !new_epoch (self, error))
     return NULL;
   return g_steal_pointer (&self);
@@ -483,8 +470,10 @@ sw_server_sqlite_restore (const char  *data_dir,
       !g_file_copy (src, dst, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error))
     return FALSE;
   /* refuse anything that is not a Shouwen database before touching the live one */
-  if ((check = sw_store_open (tmp, error)) == NULL)
+  if ((check = sw_store_open (tmp, error)) == NULL ||
+      !_sw_server_sqlite_check_schema (check, error))
     {
+      g_clear_object (&check);
       g_unlink (tmp);
       return FALSE;
     }

@@ -1,5 +1,6 @@
 /* sw-server-sqlite.h — the sync server's embedded storage: one SQLite file
- * in the data directory (a Shouwen store with the server's own tables).
+ * in the data directory (a Shouwen store with the server's own tables),
+ * opened by sw_server_storage_open: named by no file outside this folder.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

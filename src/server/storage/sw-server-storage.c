@@ -2,6 +2,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
+#include "sw-error.h"
+#include "sw-server-sqlite.h"
 #include "sw-server-storage.h"
 
 G_DEFINE_INTERFACE (SwServerStorage, sw_server_storage, G_TYPE_OBJECT)
@@ -12,6 +16,56 @@ sw_server_storage_default_init (SwServerStorageInterface *iface)
 }
 
 #define IFACE(self) SW_SERVER_STORAGE_GET_IFACE (self)
+
+/* The data directory `location` names: a path or a file:// URI. */
+static char *
+data_dir_of (const char  *location,
+             GError     **error)
+{
+  const char *scheme = location ? g_uri_peek_scheme (location) : NULL;
+
+  if (location == NULL || *location == '\0')
+    {
+      g_set_error_literal (error, SW_ERROR, SW_ERROR_INVALID, _("The server's storage needs a location"));
+      return NULL;
+    }
+  if (scheme == NULL)
+    return g_strdup (location);
+  if (g_str_equal (scheme, "file"))
+    return g_filename_from_uri (location, NULL, error);
+  g_set_error (error, SW_ERROR, SW_ERROR_INVALID,
+               _("The server cannot keep its data at “%s”: only a data directory is supported"), location);
+  return NULL;
+}
+
+SwServerStorage *
+sw_server_storage_open (const char  *location,
+                        GError     **error)
+{
+  g_autofree char *data_dir = data_dir_of (location, error);
+  SwServerSqlite *sqlite;
+
+  if (data_dir == NULL || (sqlite = sw_server_sqlite_open (data_dir, error)) == NULL)
+    return NULL;
+  return SW_SERVER_STORAGE (sqlite);
+}
+
+gboolean
+sw_server_storage_restore (const char  *location,
+                           const char  *backup,
+                           GError     **error)
+{
+  g_autofree char *data_dir = data_dir_of (location, error);
+
+  return data_dir != NULL && sw_server_sqlite_restore (data_dir, backup, error);
+}
+
+void
+sw_server_storage_set_token_days (SwServerStorage *self,
+                                  int              days)
+{
+  IFACE (self)->set_token_days (self, days);
+}
 
 const char *
 sw_server_storage_get_epoch (SwServerStorage *self)

@@ -93,7 +93,24 @@ struct _SwServerStorageInterface
   GPtrArray      *(*push_directory) (SwServerStorage *self, SwServerDevice *device,
                                      JsonArray *changes, gint64 now, gint64 *version,
                                      GError **error);
+  void            (*set_token_days) (SwServerStorage *self, int days);
 };
+
+/* The one way to the server's storage: `location` is a data directory
+ * today (the embedded SQLite engine keeps one file in it, creating both
+ * when missing); a postgresql:// URI is refused until an engine for it
+ * exists. A file written by a newer server is refused (SW_ERROR_DB_TOO_NEW)
+ * and left untouched. */
+SwServerStorage *sw_server_storage_open          (const char      *location,
+                                                  GError         **error);
+/* Replaces what is stored at `location` with a backup of it and gives the
+ * server a new epoch, so that clients send again what the backup lacks. */
+gboolean        sw_server_storage_restore        (const char      *location,
+                                                  const char      *backup,
+                                                  GError         **error);
+/* How long a device token lasts, in days (0: for ever; 365 unless set). */
+void            sw_server_storage_set_token_days (SwServerStorage *self,
+                                                  int              days);
 
 const char     *sw_server_storage_get_epoch      (SwServerStorage *self);
 /* A one-time enrolment code; only its hash is kept. */

@@ -1,11 +1,10 @@
-/* sw-directory-private.h — the directory's tables row by row, shared by the
- * JSON import/export, the outbox of local edits and the server
+/* sw-store-directory-rows.h — the directory's tables row by row (rows as JSON objects), for the store and the server's storage
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <json-glib/json-glib.h>
 
-#include "sw-store-private.h"
+#include "sw-store.h"
 
 G_BEGIN_DECLS
 
@@ -33,19 +32,10 @@ gboolean                _sw_directory_delete_row  (SwStore                 *self
                                                    const SwDirectoryTable  *table,
                                                    const char              *key,
                                                    GError                 **error);
-
-/* Creates this connection's triggers that record directory edits in
- * directory_outbox (from sw_store_open). */
-gboolean                _sw_directory_outbox_attach  (SwStore   *self,
-                                                      GError   **error);
-/* Stops (or resumes) recording, inside the open transaction: for what comes
- * from the server. Calls nest. */
-gboolean                _sw_directory_mute           (SwStore   *self,
-                                                      gboolean   mute,
-                                                      GError   **error);
-/* Puts the edits not yet accepted by the server back on top of the
- * directory (after an import replaced it). */
-gboolean                _sw_directory_outbox_reapply (SwStore   *self,
-                                                      GError   **error);
+/* Stops (or resumes) recording directory edits in the outbox, inside the
+ * open transaction: for what comes from the server. Calls nest. */
+gboolean                _sw_directory_mute        (SwStore                 *self,
+                                                   gboolean                 mute,
+                                                   GError                 **error);
 
 G_END_DECLS

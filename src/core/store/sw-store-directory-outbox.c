@@ -1,4 +1,4 @@
-/* sw-directory-outbox.c — directory edits made on this device (staff,
+/* sw-store-directory-outbox.c — directory edits made on this device (staff,
  * departments, templates, policies, the calendar), recorded by triggers
  * whatever wrote them, so that sync sends them to the server; silent while
  * what comes from the server is written.
@@ -12,18 +12,6 @@
 #include "sw-store-sync.h"
 
 #define OUTBOX_SCHEMA 7
-
-void
-sw_directory_change_free (SwDirectoryChange *c)
-{
-  g_free (c->table);
-  g_free (c->key);
-  g_clear_pointer (&c->row, json_node_unref);
-  g_free (c->actor);
-  g_free (c->code);
-  g_free (c->message);
-  g_free (c);
-}
 
 static void
 now_func (sqlite3_context  *ctx,
@@ -273,7 +261,7 @@ sw_store_directory_withdraw (SwStore  *self,
       goto fail;
     }
   /* the next run reads the server's directory whole, the row included */
-  if (!sw_store_set_meta (self, "directory_version", "0", error))
+  if (!sw_store_set_meta (self, SW_META_DIRECTORY_VERSION, "0", error))
     goto fail;
   return sw_store_commit (self, error);
 
@@ -318,36 +306,4 @@ _sw_directory_outbox_reapply (SwStore  *self,
         g_debug ("Edit %" G_GINT64_FORMAT " no longer applies: %s", c->seq, local->message);
     }
   return TRUE;
-}
-
-/* What a directory edit changed and why the server refused it, in words,
- * for the sync status of the command line and the app. */
-const char *
-sw_directory_table_label (const char *table)
-{
-  static const struct { const char *table; const char *label; } labels[] = {
-    { "branches", N_("Branch") },
-    { "departments", N_("Department") },
-    { "templates", N_("Standard answer or materials list") },
-    { "staff", N_("Staff member") },
-    { "policies", N_("Policy version") },
-    { "calendar_days", N_("Calendar day") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (table, labels[i].table) == 0)
-      return _(labels[i].label);
-  return table;
-}
-
-const char *
-sw_directory_refusal_label (const char *code)
-{
-  if (g_strcmp0 (code, "forbidden") == 0)
-    return _("This device may not make this edit");
-  if (g_strcmp0 (code, "invalid_row") == 0)
-    return _("The server found the edit invalid");
-  if (g_strcmp0 (code, "stale") == 0)
-    return _("A later edit of the same row won");
-  return _("The server refused the edit");
 }

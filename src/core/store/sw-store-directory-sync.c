@@ -1,4 +1,4 @@
-/* sw-directory-json.c — the directory as JSON, for sync: every table as an
+/* sw-store-directory-sync.c — the directory as JSON, for sync: every table as an
  * array of row objects, column by column.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"

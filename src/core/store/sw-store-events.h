@@ -1,0 +1,23 @@
+/* sw-store-events.h — the rows of the events table: reading one, inserting one (store and server storage)
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "sw-store-sql.h"
+
+G_BEGIN_DECLS
+
+/* The columns _sw_store_event_from_row reads, starting at `first`. */
+#define SW_STORE_EVENT_COLUMNS "id, case_id, kind, actor, at, hlc_ms, hlc_counter, device, payload"
+
+SwCaseEvent *_sw_store_event_from_row (sqlite3_stmt *stmt,
+                                       int           first);
+/* Inserts an event into the open transaction. One made on this replica
+ * must be new; one made elsewhere is stored as sent and skipped when its id
+ * is there already (`inserted` says whether it was new). */
+gboolean     _sw_store_insert_event   (SwStore      *self,
+                                       SwCaseEvent  *event,
+                                       gboolean      made_elsewhere,
+                                       gboolean     *inserted,
+                                       GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,23 @@
+/* sw-store-internal.h — what ops/ may call of the store beyond sw-store.h: no SQL, no struct
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "sw-store.h"
+
+G_BEGIN_DECLS
+
+/* Appends an event and replaces the case's row (in the open transaction). */
+gboolean      _sw_store_append       (SwStore     *self,
+                                      SwCase      *row,
+                                      SwCaseEvent *event,
+                                      GError     **error);
+/* Reserves the next human case number of this device for the given day. */
+char         *_sw_store_next_number  (SwStore     *self,
+                                      const char  *branch_code,
+                                      GDateTime   *local_day,
+                                      GError     **error);
+gboolean      _sw_store_put_contact  (SwStore     *self,
+                                      SwCase      *row,
+                                      GError     **error);
+
+G_END_DECLS

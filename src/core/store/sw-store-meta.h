@@ -1,0 +1,30 @@
+/* sw-store-meta.h — every key of the store's meta table, named once (client store and server storage)
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* This device */
+#define SW_META_BRANCH_CODE        "branch_code"         /* the home branch */
+#define SW_META_DEVICE_CODE        "device_code"         /* in new case numbers */
+#define SW_META_DEVICE_ID          "device_id"           /* a UUID, made once */
+#define SW_META_HLC                "hlc"                 /* the last hybrid logical clock value */
+
+/* Sync, on a client */
+#define SW_META_SYNC_SERVER        "sync_server"         /* the server's URL */
+#define SW_META_SYNC_TOKEN         "sync_token"          /* this device's token */
+#define SW_META_SYNC_ROLE          "sync_role"           /* "branch" or "inspector" */
+#define SW_META_SYNC_CURSOR        "sync_cursor"         /* the last pulled sequence */
+#define SW_META_SYNC_STATE         "sync_state"
+#define SW_META_SYNC_REASON        "sync_reason"
+#define SW_META_SYNC_OFFLINE_SINCE "sync_offline_since"
+#define SW_META_SYNC_LAST_OK       "sync_last_ok"
+#define SW_META_APP_SYNC_WITHDRAWN "app_sync_withdrawn"  /* the app's list of withdrawn events */
+
+/* Both sides of sync */
+#define SW_META_SERVER_EPOCH       "server_epoch"        /* new when a server is restored */
+#define SW_META_DIRECTORY_VERSION  "directory_version"   /* raised by every directory change */
+
+/* The server's storage: the format of its own tables */
+#define SW_META_SERVER_SCHEMA      "server_schema"
+
+/* Accountability: the last event sequence the detector has read */
+#define SW_META_DETECT_SEQ         "detect.seq"
