@@ -26,7 +26,7 @@ static int rebuild_cmd (CliContext *ctx, int argc, char **argv);
 static int backup_cmd (CliContext *ctx, int argc, char **argv);
 
 const CliCommand cli_directory_commands[] = {
-  { "init", init_cmd, "", N_("Create a database (with --demo: a demo bank branch)") },
+  { "init", init_cmd, "", N_("Create a database (with --demo: a demo bank branch)"), CLI_CREATES_DATABASE },
   { "import departments", import_departments, "FILE.csv", N_("Import departments from CSV") },
   { "import staff", import_staff, "FILE.csv", N_("Import staff from CSV") },
   { "export departments", export_departments, "[FILE.csv]", N_("Export departments as CSV") },

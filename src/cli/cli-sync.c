@@ -32,7 +32,8 @@ const CliCommand cli_sync_commands[] = {
   { "server init", server_init, "", N_("Seed a sync server's directory from databases (--data-dir DIR --from DB…)") },
   { "server enrol", server_enrol, "", N_("Make a one-time enrolment code for a device (--data-dir DIR --branch CODE)") },
   { "server password", server_password, "EMPNO", N_("Set a user's sign-in password on the server (read from standard input)") },
-  { "sync enrol", sync_enrol, "", N_("Enrol this database with a server (--server URL --code CODE)") },
+  { "sync enrol", sync_enrol, "", N_("Enrol this database with a server (--server URL --code CODE)"),
+    CLI_CREATES_DATABASE },
   { "sync run", sync_run, "", N_("Send the outbox, then receive what the server has") },
   { "sync status", sync_status, "", N_("Show the sync state, the outbox, the refused events and the directory edits") },
   { "sync rejected", sync_rejected, "", N_("List the events the server refused, with the reason") },
@@ -119,6 +120,14 @@ server_init (CliContext *ctx, int argc, char **argv)
     return CLI_USAGE;
   if (from == NULL)
     return cli_usage (_("Name at least one database to copy the directory from: --from DB"));
+  /* Opening a database that is not there would make an empty one. */
+  for (guint i = 0; from[i]; i++)
+    if (!g_file_test (from[i], G_FILE_TEST_EXISTS))
+      {
+        GError *error = g_error_new (SW_ERROR, SW_ERROR_NOT_FOUND,
+                                     _("The database “%s” does not exist; name an existing one with --from"), from[i]);
+        return cli_fail (error);
+      }
   if ((server = open_server (data_dir)) == NULL)
     return CLI_FAILED;
   for (guint i = 0; from[i]; i++)

@@ -279,6 +279,7 @@ main (int   argc,
   /* The command sees its own name as argv[0]. */
   name = g_strdup_printf ("shouwenctl %s", cmd->name);
   argv[n_words] = name;
+  ctx.command = cmd;
   status = cmd->func (&ctx, argc - n_words, argv + n_words);
   clear_context (&ctx);
   return status;
