@@ -139,6 +139,15 @@ server_init (CliContext *ctx, int argc, char **argv)
           !sw_server_storage_seed_directory (SW_SERVER_STORAGE (server), src, &error))
         return cli_fail (error);
     }
+  if (ctx->json)
+    {
+      JsonBuilder *j = cli_json_begin ();
+
+      cli_json_add_string (j, "data_dir", data_dir);
+      cli_json_add_int (j, "databases", g_strv_length (from));
+      cli_json_add_string (j, "epoch", sw_server_storage_get_epoch (SW_SERVER_STORAGE (server)));
+      return cli_json_end (j);
+    }
   g_print (_("The server in %s has the directory of %u database(s); epoch %s\n"), data_dir,
            g_strv_length (from), sw_server_storage_get_epoch (SW_SERVER_STORAGE (server)));
   return CLI_OK;
@@ -151,6 +160,7 @@ server_enrol (CliContext *ctx, int argc, char **argv)
   g_autoptr(SwServerSqlite) server = NULL;
   gboolean inspector = FALSE;
   int days = 7;
+  gint64 expires;
   GError *error = NULL;
   GOptionEntry entries[] = {
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, N_("the server's data directory"), "DIR" },
@@ -166,12 +176,22 @@ server_enrol (CliContext *ctx, int argc, char **argv)
     return cli_usage (_("Name the device's branch: --branch CODE"));
   if ((server = open_server (data_dir)) == NULL)
     return CLI_FAILED;
+  expires = (ctx->now_ms ? ctx->now_ms : g_get_real_time () / 1000) + (gint64) MAX (days, 1) * 24 * 3600 * 1000;
   code = sw_server_storage_create_code (SW_SERVER_STORAGE (server), branch,
                                         inspector ? SW_DEVICE_INSPECTOR : SW_DEVICE_BRANCH,
-                                        (ctx->now_ms ? ctx->now_ms : g_get_real_time () / 1000) +
-                                        (gint64) MAX (days, 1) * 24 * 3600 * 1000, &error);
+                                        expires, &error);
   if (code == NULL)
     return cli_fail (error);
+  if (ctx->json)
+    {
+      JsonBuilder *j = cli_json_begin ();
+
+      cli_json_add_string (j, "code", code);
+      cli_json_add_string (j, "branch", branch);
+      cli_json_add_string (j, "role", inspector ? "inspector" : "branch");
+      cli_json_add_time (j, "expires", expires);
+      return cli_json_end (j);
+    }
   g_print ("%s\n", code);
   return CLI_OK;
 }
@@ -194,6 +214,14 @@ server_password (CliContext *ctx, int argc, char **argv)
   password = read_password ();
   if (!sw_server_storage_set_password (SW_SERVER_STORAGE (server), argv[1], password, &error))
     return cli_fail (error);
+  if (ctx->json)
+    {
+      JsonBuilder *j = cli_json_begin ();
+
+      cli_json_add_string (j, "empno", argv[1]);
+      cli_json_add_bool (j, "password_set", TRUE);
+      return cli_json_end (j);
+    }
   return CLI_OK;
 }
 
@@ -217,6 +245,18 @@ sync_enrol (CliContext *ctx, int argc, char **argv)
     return cli_fail (error);
   {
     g_autofree char *branch = sw_store_get_home_branch (store);
+
+    if (ctx->json)
+      {
+        JsonBuilder *j = cli_json_begin ();
+
+        cli_json_add_string (j, "server", server);
+        cli_json_add_string (j, "database", ctx->db_path);
+        cli_json_add_string (j, "branch", branch);
+        cli_json_add_string (j, "device_code", sw_store_get_device_code (store));
+        cli_json_add_string (j, "device_id", sw_store_get_device_id (store));
+        return cli_json_end (j);
+      }
     g_print (_("Enrolled with %s: branch %s, device %s\n"), server, branch, sw_store_get_device_code (store));
   }
   return CLI_OK;
@@ -341,6 +381,13 @@ sync_retry_directory (CliContext *ctx, int argc, char **argv)
       g_set_error (&error, SW_ERROR, SW_ERROR_NOT_FOUND, _("There is no refused directory edit %s"), argv[1]);
       return cli_fail (error);
     }
+  if (ctx->json)
+    {
+      JsonBuilder *j = cli_json_begin ();
+
+      cli_json_add_int (j, "retried", n);
+      return cli_json_end (j);
+    }
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u directory edit goes out with the next sync\n",
                         "%u directory edits go out with the next sync\n", n), n);
   return CLI_OK;
@@ -356,6 +403,13 @@ sync_withdraw_directory (CliContext *ctx, int argc, char **argv)
     return cli_usage (_("A directory edit is named by its number, as “sync status” shows it"));
   if (!sw_store_directory_withdraw (store, seq, &error))
     return cli_fail (error);
+  if (ctx->json)
+    {
+      JsonBuilder *j = cli_json_begin ();
+
+      cli_json_add_int (j, "withdrawn", seq);
+      return cli_json_end (j);
+    }
   g_print (_("Withdrew directory edit %s; the server’s value returns with the next sync\n"), argv[1]);
   return CLI_OK;
 }
@@ -495,6 +549,13 @@ sync_retry (CliContext *ctx, int argc, char **argv)
     return cli_usage (_("Name one event, or none for all"));
   if (!sw_store_sync_retry (store, argc == 2 ? argv[1] : NULL, &n, &error))
     return cli_fail (error);
+  if (ctx->json)
+    {
+      JsonBuilder *j = cli_json_begin ();
+
+      cli_json_add_int (j, "retried", n);
+      return cli_json_end (j);
+    }
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u event goes out with the next sync\n",
                         "%u events go out with the next sync\n", n), n);
   return CLI_OK;
@@ -507,6 +568,13 @@ sync_withdraw (CliContext *ctx, int argc, char **argv)
 
   if (!sw_store_sync_withdraw (store, argv[1], &error))
     return cli_fail (error);
+  if (ctx->json)
+    {
+      JsonBuilder *j = cli_json_begin ();
+
+      cli_json_add_string (j, "withdrawn", argv[1]);
+      return cli_json_end (j);
+    }
   g_print (_("Withdrew %s\n"), argv[1]);
   return CLI_OK;
 }
@@ -569,6 +637,12 @@ sync_sign_in (CliContext *ctx, int argc, char **argv)
   sw_sync_client_sign_in_async (client, argv[1], password ? password : "", NULL, store_result_cb, &result);
   if ((staff = sw_sync_client_sign_in_finish (client, wait_for (&result), &error)) == NULL)
     return cli_fail (error);
+  if (ctx->json)
+    {
+      g_autoptr(JsonNode) node = cli_staff_to_json (staff);
+      cli_print_json (node);
+      return CLI_OK;
+    }
   g_print (_("Signed in as %s (%s)\n"), sw_staff_get_name (staff), sw_staff_get_empno (staff));
   return CLI_OK;
 }

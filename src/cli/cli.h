@@ -91,6 +91,13 @@ void      cli_json_add_int     (JsonBuilder     *b,
 void      cli_json_add_time    (JsonBuilder     *b,
                                 const char      *name,
                                 gint64           ms);
+void      cli_json_add_bool    (JsonBuilder     *b,
+                                const char      *name,
+                                gboolean         value);
+/* A builder with an object begun, for what a command did; cli_json_end
+ * closes the object, prints it and frees the builder. */
+JsonBuilder *cli_json_begin    (void);
+int       cli_json_end         (JsonBuilder     *b);
 JsonNode *cli_case_to_json     (CliContext      *ctx,
                                 SwCase          *c,
                                 gboolean         with_timeline);
