@@ -102,6 +102,44 @@ format_time (gint64 ms)
   return ms > 0 ? cli_format_time (ms) : g_strdup (_("never"));
 }
 
+/* The state `sync status` names for scripts (returned) and in words
+ * (`text`): both from the one value. A client made by this process has run
+ * nothing, so "syncing" read back from the database means enrolled and not
+ * synced yet. */
+static const char *
+status_state (SwSyncClient  *client,
+              char         **text)
+{
+  switch (sw_sync_client_get_state (client))
+    {
+    case SW_SYNC_STATE_UNCONFIGURED:
+      *text = g_strdup (_("not enrolled"));
+      return "unconfigured";
+    case SW_SYNC_STATE_OFFLINE:
+      {
+        g_autofree char *since = format_time (sw_sync_client_get_offline_since (client));
+        *text = g_strdup_printf (_("offline since %s"), since);
+      }
+      return "offline";
+    case SW_SYNC_STATE_ERROR:
+      *text = g_strdup_printf (_("error: %s"),
+                               sw_sync_client_get_reason (client) ? sw_sync_client_get_reason (client) : "");
+      return "error";
+    case SW_SYNC_STATE_SYNCED:
+      *text = g_strdup (_("synced"));
+      return "synced";
+    case SW_SYNC_STATE_SYNCING:
+    default:
+      if (sw_sync_client_get_last_synced (client) == 0)
+        {
+          *text = g_strdup (_("not synced yet"));
+          return "not_synced";
+        }
+      *text = g_strdup (_("syncing"));
+      return "syncing";
+    }
+}
+
 /* ------------------------------------------------------------ server */
 
 static int
@@ -419,6 +457,8 @@ sync_status (CliContext *ctx, int argc, char **argv)
 {
   g_autoptr(SwSyncClient) client = NULL;
   g_autofree char *server = NULL, *cursor = NULL, *epoch = NULL, *last = NULL, *branch = NULL;
+  g_autofree char *state_text = NULL;
+  const char *state;
   g_autoptr(GPtrArray) conflicts = NULL, dir_pending = NULL, dir_refused = NULL;
   guint open_conflicts = 0;
   BEGIN_COMMAND (sync_status, 0)
@@ -429,6 +469,7 @@ sync_status (CliContext *ctx, int argc, char **argv)
   epoch = sw_store_get_meta (store, "server_epoch");
   branch = sw_store_get_home_branch (store);
   last = format_time (sw_sync_client_get_last_synced (client));
+  state = status_state (client, &state_text);
   if ((conflicts = sw_store_list_conflicts (store, NULL, &error)) == NULL)
     return cli_fail (error);
   if ((dir_pending = sw_store_directory_outbox (store, 0, &error)) == NULL ||
@@ -442,7 +483,8 @@ sync_status (CliContext *ctx, int argc, char **argv)
       g_autoptr(JsonNode) node = NULL;
 
       json_builder_begin_object (b);
-      cli_json_add_string (b, "state", sw_sync_state_to_string (sw_sync_client_get_state (client)));
+      cli_json_add_string (b, "state", state);
+      cli_json_add_string (b, "state_text", state_text);
       cli_json_add_string (b, "reason", sw_sync_client_get_reason (client));
       cli_json_add_int (b, "offline_since", sw_sync_client_get_offline_since (client));
       cli_json_add_string (b, "server", server);
@@ -466,25 +508,7 @@ sync_status (CliContext *ctx, int argc, char **argv)
       return CLI_OK;
     }
   cli_print_field (_("Server"), "%s", server ? server : _("not enrolled"));
-  switch (sw_sync_client_get_state (client))
-    {
-    case SW_SYNC_STATE_OFFLINE:
-      {
-        g_autofree char *since = format_time (sw_sync_client_get_offline_since (client));
-        cli_print_field (_("State"), _("offline since %s"), since);
-      }
-      break;
-    case SW_SYNC_STATE_ERROR:
-      cli_print_field (_("State"), _("error: %s"), sw_sync_client_get_reason (client));
-      break;
-    case SW_SYNC_STATE_SYNCED:
-      cli_print_field (_("State"), "%s", _("synced"));
-      break;
-    case SW_SYNC_STATE_SYNCING:
-    case SW_SYNC_STATE_UNCONFIGURED:
-    default:
-      cli_print_field (_("State"), "%s", _("not synced yet"));
-    }
+  cli_print_field (_("State"), "%s", state_text);
   cli_print_field (_("Branch"), "%s · %s", branch ? branch : "-", sw_store_get_device_code (store));
   cli_print_field (_("Last synced"), "%s", last);
   cli_print_field (_("Waiting to send"), "%u", sw_sync_client_get_pending (client));
