@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# test_cli_consistency.py — shouwenctl behaves alike everywhere: every group of commands answers --help, every command prints JSON under --json, `sync status` names one state in text and JSON, and only init and sync enrol make a --db that is not there.
+# test_cli_consistency.py — shouwenctl alike everywhere: a group's --help, JSON from every command, one sync state, no --db made by mistake.
 # SPDX-License-Identifier: GPL-3.0-or-later
 import json
 import os
