@@ -580,6 +580,16 @@ report (CliContext *ctx, int argc, char **argv)
     return cli_fail (error);
   if (pdf != NULL && !sw_pdf_write_report (r, pdf, &error))
     return cli_fail (error);
+  if (csv && ctx->json)
+    {
+      /* The CSV is the output: under --json it goes in an object. */
+      JsonBuilder *j = cli_json_begin ();
+      g_autofree char *text = sw_export_report_csv (r);
+
+      cli_json_add_string (j, "pdf_file", pdf);
+      cli_json_add_string (j, "csv", text);
+      return cli_json_end (j);
+    }
   if (csv)
     {
       g_autofree char *text = sw_export_report_csv (r);
@@ -598,6 +608,47 @@ actor_is_inspector (SwStore    *store,
 {
   g_autoptr(SwStaff) s = actor ? sw_store_get_staff (store, actor) : NULL;
   return s != NULL && sw_staff_get_role (s) == SW_ROLE_INSPECTOR;
+}
+
+/* What `export register` wrote, under --json; CSV meant for standard output
+ * goes in the object. */
+static int
+register_json (SwStore    *store,
+               const char *department,
+               const char *from,
+               const char *to,
+               gint64      from_ms,
+               gint64      to_ms,
+               gboolean    mask,
+               const char *csv,
+               const char *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = sw_register_rows (store, department, from_ms, to_ms, mask, &error);
+  gboolean to_stdout = csv != NULL && g_str_equal (csv, "-");
+  JsonBuilder *j;
+
+  if (rows == NULL)
+    return cli_fail (g_steal_pointer (&error));
+  j = cli_json_begin ();
+  cli_json_add_string (j, "department", department);
+  cli_json_add_string (j, "from", from);
+  cli_json_add_string (j, "to", to);
+  cli_json_add_bool (j, "masked", mask);
+  cli_json_add_int (j, "rows", rows->len);
+  cli_json_add_string (j, "csv_file", to_stdout ? NULL : csv);
+  cli_json_add_string (j, "pdf_file", pdf);
+  if (to_stdout)
+    {
+      g_autofree char *text = sw_export_register_csv (store, department, from_ms, to_ms, mask, &error);
+      if (text == NULL)
+        {
+          g_object_unref (j);
+          return cli_fail (g_steal_pointer (&error));
+        }
+      cli_json_add_string (j, "csv", text);
+    }
+  return cli_json_end (j);
 }
 
 static int
@@ -629,12 +680,17 @@ export_register (CliContext *ctx, int argc, char **argv)
   }
   if (csv != NULL)
     {
-      g_autofree char *text = sw_export_register_csv (store, department, from_ms, to_ms, mask, &error);
-      if (text == NULL || !write_text (csv, text, &error))
+      g_autofree char *text = NULL;
+
+      if (!(ctx->json && g_str_equal (csv, "-")) &&
+          ((text = sw_export_register_csv (store, department, from_ms, to_ms, mask, &error)) == NULL ||
+           !write_text (csv, text, &error)))
         return cli_fail (error);
     }
   if (pdf != NULL && !sw_pdf_write_register (store, department, from_ms, to_ms, mask, pdf, &error))
     return cli_fail (error);
+  if (ctx->json)
+    return register_json (store, department, from, to, from_ms, to_ms, mask, csv, pdf);
   return CLI_OK;
 }
 
@@ -744,8 +800,18 @@ inspection_show (CliContext *ctx, int argc, char **argv)
 
   if ((in = sw_store_get_inspection (store, argv[1], &error)) == NULL)
     return cli_fail (error);
+  if (pdf != NULL && !sw_pdf_write_inspection (store, in, pdf, &error))
+    return cli_fail (error);
+  if (pdf != NULL && ctx->json)
+    {
+      JsonBuilder *j = cli_json_begin ();
+
+      cli_json_add_string (j, "id", in->id);
+      cli_json_add_string (j, "pdf_file", pdf);
+      return cli_json_end (j);
+    }
   if (pdf != NULL)
-    return sw_pdf_write_inspection (store, in, pdf, &error) ? CLI_OK : cli_fail (error);
+    return CLI_OK;
   g_ptr_array_add (one, in);
   return print_inspections (ctx, one);
 }
@@ -766,5 +832,14 @@ evaluation_sheet (CliContext *ctx, int argc, char **argv)
     year = sw_ladder_year_of (store, sw_store_now (store));
   if (!sw_pdf_write_evaluation (store, department, year, pdf, &error))
     return cli_fail (error);
+  if (ctx->json)
+    {
+      JsonBuilder *j = cli_json_begin ();
+
+      cli_json_add_string (j, "department", department);
+      cli_json_add_int (j, "year", year);
+      cli_json_add_string (j, "pdf_file", pdf);
+      return cli_json_end (j);
+    }
   return CLI_OK;
 }

@@ -26,7 +26,7 @@ static int rebuild_cmd (CliContext *ctx, int argc, char **argv);
 static int backup_cmd (CliContext *ctx, int argc, char **argv);
 
 const CliCommand cli_directory_commands[] = {
-  { "init", init_cmd, "", N_("Create a database (with --demo: a demo bank branch)") },
+  { "init", init_cmd, "", N_("Create a database (with --demo: a demo bank branch)"), CLI_CREATES_DATABASE },
   { "import departments", import_departments, "FILE.csv", N_("Import departments from CSV") },
   { "import staff", import_staff, "FILE.csv", N_("Import staff from CSV") },
   { "export departments", export_departments, "[FILE.csv]", N_("Export departments as CSV") },
@@ -80,6 +80,18 @@ init_cmd (CliContext *ctx, int argc, char **argv)
           !sw_store_set_meta (store, "branch_code", sw_branch_get_code (b), &error))
         return cli_fail (error);
     }
+  if (ctx->json)
+    {
+      JsonBuilder *j = cli_json_begin ();
+      g_autofree char *home = sw_store_get_home_branch (store);
+
+      cli_json_add_string (j, "database", ctx->db_path);
+      cli_json_add_string (j, "branch", home);
+      cli_json_add_string (j, "device", sw_store_get_device_code (store));
+      cli_json_add_int (j, "calendar_days", n_days);
+      cli_json_add_int (j, "cases", sw_store_count_cases (store));
+      return cli_json_end (j);
+    }
   g_print (_("Created %s: %u calendar days, %u cases\n"), ctx->db_path, n_days,
            sw_store_count_cases (store));
   return CLI_OK;
@@ -90,6 +102,7 @@ import_csv (CliContext *ctx,
             int         argc,
             char      **argv,
             CliCommandFunc self,
+            const char *table,
             gboolean  (*import) (SwStore *, const char *, gsize, guint *, GError **))
 {
   g_autofree char *contents = NULL;
@@ -101,6 +114,15 @@ import_csv (CliContext *ctx,
     return cli_fail (error);
   if (!import (store, contents, length, &n, &error))
     return cli_fail (error);
+  if (ctx->json)
+    {
+      JsonBuilder *j = cli_json_begin ();
+
+      cli_json_add_string (j, "file", argv[1]);
+      cli_json_add_string (j, "table", table);
+      cli_json_add_int (j, "imported", n);
+      return cli_json_end (j);
+    }
   g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u row\n", "Imported %u rows\n", n), n);
   return CLI_OK;
 }
@@ -108,13 +130,13 @@ import_csv (CliContext *ctx,
 static int
 import_departments (CliContext *ctx, int argc, char **argv)
 {
-  return import_csv (ctx, argc, argv, import_departments, sw_csv_import_departments);
+  return import_csv (ctx, argc, argv, import_departments, "departments", sw_csv_import_departments);
 }
 
 static int
 import_staff (CliContext *ctx, int argc, char **argv)
 {
-  return import_csv (ctx, argc, argv, import_staff, sw_csv_import_staff);
+  return import_csv (ctx, argc, argv, import_staff, "staff", sw_csv_import_staff);
 }
 
 static int
@@ -122,32 +144,45 @@ export_csv (CliContext *ctx,
             int         argc,
             char      **argv,
             CliCommandFunc self,
-            char     *(*export) (SwStore *))
+            const char *table,
+            char     *(*export) (SwStore *),
+            GListModel *(*list) (SwStore *))
 {
   g_autofree char *text = NULL;
   BEGIN_COMMAND (self, -1, )
 
   text = export (store);
-  if (argc < 2)
-    {
-      g_print ("%s", text);
-      return CLI_OK;
-    }
-  if (!g_file_set_contents (argv[1], text, -1, &error))
+  if (argc == 2 && !g_file_set_contents (argv[1], text, -1, &error))
     return cli_fail (error);
+  if (ctx->json)
+    {
+      JsonBuilder *j = cli_json_begin ();
+      g_autoptr(GListModel) rows = list (store);
+
+      /* Without a file the CSV itself is the output: it goes in the object. */
+      cli_json_add_string (j, "file", argc == 2 ? argv[1] : NULL);
+      cli_json_add_string (j, "table", table);
+      cli_json_add_int (j, "rows", g_list_model_get_n_items (rows));
+      if (argc < 2)
+        cli_json_add_string (j, "csv", text);
+      return cli_json_end (j);
+    }
+  if (argc < 2)
+    g_print ("%s", text);
   return CLI_OK;
 }
 
 static int
 export_departments (CliContext *ctx, int argc, char **argv)
 {
-  return export_csv (ctx, argc, argv, export_departments, sw_csv_export_departments);
+  return export_csv (ctx, argc, argv, export_departments, "departments", sw_csv_export_departments,
+                     sw_store_list_departments);
 }
 
 static int
 export_staff (CliContext *ctx, int argc, char **argv)
 {
-  return export_csv (ctx, argc, argv, export_staff, sw_csv_export_staff);
+  return export_csv (ctx, argc, argv, export_staff, "staff", sw_csv_export_staff, sw_store_list_staff);
 }
 
 static void
@@ -217,7 +252,13 @@ rebuild_cmd (CliContext *ctx, int argc, char **argv)
   if (!sw_store_rebuild (store, &n, &changed, &error))
     return cli_fail (error);
   if (ctx->json)
-    g_print ("{ \"cases\": %u, \"changed\": %u }\n", n, changed);
+    {
+      JsonBuilder *j = cli_json_begin ();
+
+      cli_json_add_int (j, "cases", n);
+      cli_json_add_int (j, "changed", changed);
+      return cli_json_end (j);
+    }
   else
     g_print (_("Rebuilt %u cases from their events; %u differed and were rewritten\n"), n, changed);
   return CLI_OK;
@@ -235,6 +276,14 @@ backup_cmd (CliContext *ctx, int argc, char **argv)
     }
   if (!sw_store_backup (store, argv[1], &error))
     return cli_fail (error);
+  if (ctx->json)
+    {
+      JsonBuilder *j = cli_json_begin ();
+
+      cli_json_add_string (j, "database", ctx->db_path);
+      cli_json_add_string (j, "file", argv[1]);
+      return cli_json_end (j);
+    }
   g_print (_("Backed up to %s\n"), argv[1]);
   return CLI_OK;
 }

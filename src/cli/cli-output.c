@@ -36,6 +36,36 @@ cli_json_add_time (JsonBuilder *b,
   cli_json_add_string (b, name, t);
 }
 
+void
+cli_json_add_bool (JsonBuilder *b,
+                   const char  *name,
+                   gboolean     value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_boolean_value (b, value);
+}
+
+JsonBuilder *
+cli_json_begin (void)
+{
+  JsonBuilder *b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  return b;
+}
+
+int
+cli_json_end (JsonBuilder *b)
+{
+  g_autoptr(JsonBuilder) owned = b;
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  cli_print_json (root);
+  return CLI_OK;
+}
+
 static void
 add_person (JsonBuilder *b,
             CliContext  *ctx,

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "cli.h"
 #include "sw-error.h"
@@ -63,6 +64,15 @@ set_day (CliContext    *ctx,
     }
   if (!sw_store_set_calendar_day (store, argv[1], kind, name, &error))
     return cli_fail (error);
+  if (ctx->json)
+    {
+      JsonBuilder *j = cli_json_begin ();
+
+      cli_json_add_string (j, "date", argv[1]);
+      cli_json_add_string (j, "kind", kind == SW_DAY_HOLIDAY ? "holiday" : kind == SW_DAY_WORKDAY ? "workday" : "normal");
+      cli_json_add_string (j, "name", kind == SW_DAY_NORMAL ? NULL : name);
+      return cli_json_end (j);
+    }
   return CLI_OK;
 }
 
@@ -149,6 +159,14 @@ calendar_import (CliContext *ctx, int argc, char **argv)
     }
   if (!sw_store_commit (store, &error))
     return cli_fail (error);
+  if (ctx->json)
+    {
+      JsonBuilder *j = cli_json_begin ();
+
+      cli_json_add_string (j, "file", argv[1]);
+      cli_json_add_int (j, "imported", days->len);
+      return cli_json_end (j);
+    }
   g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u day\n", "Imported %u days\n", days->len), days->len);
   return CLI_OK;
 }
@@ -189,7 +207,12 @@ print_deadline (CliContext *ctx,
       return CLI_FAILED;
     }
   if (ctx->json)
-    g_print ("{ \"at\": \"%s\" }\n", t);
+    {
+      JsonBuilder *j = cli_json_begin ();
+
+      cli_json_add_string (j, "at", t);
+      return cli_json_end (j);
+    }
   else
     g_print ("%s\n", t);
   return CLI_OK;
@@ -239,7 +262,15 @@ working_time_between (CliContext *ctx, int argc, char **argv)
   ms = sw_calendar_working_ms_between (cal, t1, t2);
   minutes = ms / 60000;
   if (ctx->json)
-    g_print ("{ \"minutes\": %" G_GINT64_FORMAT ", \"hours\": %.2f }\n", minutes, minutes / 60.0);
+    {
+      /* json-glib writes the hours with a point whatever the locale */
+      JsonBuilder *j = cli_json_begin ();
+
+      cli_json_add_int (j, "minutes", minutes);
+      json_builder_set_member_name (j, "hours");
+      json_builder_add_double_value (j, round (minutes / 0.6) / 100.0);
+      return cli_json_end (j);
+    }
   else
     g_print (_("%d h %02d min of working time\n"), (int) (minutes / 60), (int) (minutes % 60));
   return CLI_OK;
@@ -302,6 +333,15 @@ policy_set (CliContext *ctx, int argc, char **argv)
     }
   if ((version = sw_store_set_policy_value (store, argv[1], argv[2], ctx->as, &error)) == 0)
     return cli_fail (error);
+  if (ctx->json)
+    {
+      JsonBuilder *j = cli_json_begin ();
+
+      cli_json_add_int (j, "version", version);
+      cli_json_add_string (j, "key", argv[1]);
+      cli_json_add_string (j, "value", argv[2]);
+      return cli_json_end (j);
+    }
   g_print (_("Policy version %d: %s = %s (applies to cases registered from now on)\n"),
            version, argv[1], argv[2]);
   return CLI_OK;

@@ -32,7 +32,8 @@ const CliCommand cli_sync_commands[] = {
   { "server init", server_init, "", N_("Seed a sync server's directory from databases (--data-dir DIR --from DB…)") },
   { "server enrol", server_enrol, "", N_("Make a one-time enrolment code for a device (--data-dir DIR --branch CODE)") },
   { "server password", server_password, "EMPNO", N_("Set a user's sign-in password on the server (read from standard input)") },
-  { "sync enrol", sync_enrol, "", N_("Enrol this database with a server (--server URL --code CODE)") },
+  { "sync enrol", sync_enrol, "", N_("Enrol this database with a server (--server URL --code CODE)"),
+    CLI_CREATES_DATABASE },
   { "sync run", sync_run, "", N_("Send the outbox, then receive what the server has") },
   { "sync status", sync_status, "", N_("Show the sync state, the outbox, the refused events and the directory edits") },
   { "sync rejected", sync_rejected, "", N_("List the events the server refused, with the reason") },
@@ -101,6 +102,44 @@ format_time (gint64 ms)
   return ms > 0 ? cli_format_time (ms) : g_strdup (_("never"));
 }
 
+/* The state `sync status` names for scripts (returned) and in words
+ * (`text`): both from the one value. A client made by this process has run
+ * nothing, so "syncing" read back from the database means enrolled and not
+ * synced yet. */
+static const char *
+status_state (SwSyncClient  *client,
+              char         **text)
+{
+  switch (sw_sync_client_get_state (client))
+    {
+    case SW_SYNC_STATE_UNCONFIGURED:
+      *text = g_strdup (_("not enrolled"));
+      return "unconfigured";
+    case SW_SYNC_STATE_OFFLINE:
+      {
+        g_autofree char *since = format_time (sw_sync_client_get_offline_since (client));
+        *text = g_strdup_printf (_("offline since %s"), since);
+      }
+      return "offline";
+    case SW_SYNC_STATE_ERROR:
+      *text = g_strdup_printf (_("error: %s"),
+                               sw_sync_client_get_reason (client) ? sw_sync_client_get_reason (client) : "");
+      return "error";
+    case SW_SYNC_STATE_SYNCED:
+      *text = g_strdup (_("synced"));
+      return "synced";
+    case SW_SYNC_STATE_SYNCING:
+    default:
+      if (sw_sync_client_get_last_synced (client) == 0)
+        {
+          *text = g_strdup (_("not synced yet"));
+          return "not_synced";
+        }
+      *text = g_strdup (_("syncing"));
+      return "syncing";
+    }
+}
+
 /* ------------------------------------------------------------ server */
 
 static int
@@ -119,6 +158,14 @@ server_init (CliContext *ctx, int argc, char **argv)
     return CLI_USAGE;
   if (from == NULL)
     return cli_usage (_("Name at least one database to copy the directory from: --from DB"));
+  /* Opening a database that is not there would make an empty one. */
+  for (guint i = 0; from[i]; i++)
+    if (!g_file_test (from[i], G_FILE_TEST_EXISTS))
+      {
+        GError *error = g_error_new (SW_ERROR, SW_ERROR_NOT_FOUND,
+                                     _("The database “%s” does not exist; name an existing one with --from"), from[i]);
+        return cli_fail (error);
+      }
   if ((server = open_server (data_dir)) == NULL)
     return CLI_FAILED;
   for (guint i = 0; from[i]; i++)
@@ -129,6 +176,15 @@ server_init (CliContext *ctx, int argc, char **argv)
       if (src == NULL ||
           !sw_server_storage_seed_directory (server, src, &error))
         return cli_fail (error);
+    }
+  if (ctx->json)
+    {
+      JsonBuilder *j = cli_json_begin ();
+
+      cli_json_add_string (j, "data_dir", data_dir);
+      cli_json_add_int (j, "databases", g_strv_length (from));
+      cli_json_add_string (j, "epoch", sw_server_storage_get_epoch (SW_SERVER_STORAGE (server)));
+      return cli_json_end (j);
     }
   g_print (_("The server in %s has the directory of %u database(s); epoch %s\n"), data_dir,
            g_strv_length (from), sw_server_storage_get_epoch (server));
@@ -142,6 +198,7 @@ server_enrol (CliContext *ctx, int argc, char **argv)
   g_autoptr(SwServerStorage) server = NULL;
   gboolean inspector = FALSE;
   int days = 7;
+  gint64 expires;
   GError *error = NULL;
   GOptionEntry entries[] = {
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, N_("the server's data directory"), "DIR" },
@@ -157,12 +214,22 @@ server_enrol (CliContext *ctx, int argc, char **argv)
     return cli_usage (_("Name the device's branch: --branch CODE"));
   if ((server = open_server (data_dir)) == NULL)
     return CLI_FAILED;
+  expires = (ctx->now_ms ? ctx->now_ms : g_get_real_time () / 1000) + (gint64) MAX (days, 1) * 24 * 3600 * 1000;
   code = sw_server_storage_create_code (server, branch,
                                         inspector ? SW_DEVICE_INSPECTOR : SW_DEVICE_BRANCH,
-                                        (ctx->now_ms ? ctx->now_ms : g_get_real_time () / 1000) +
-                                        (gint64) MAX (days, 1) * 24 * 3600 * 1000, &error);
+                                        expires, &error);
   if (code == NULL)
     return cli_fail (error);
+  if (ctx->json)
+    {
+      JsonBuilder *j = cli_json_begin ();
+
+      cli_json_add_string (j, "code", code);
+      cli_json_add_string (j, "branch", branch);
+      cli_json_add_string (j, "role", inspector ? "inspector" : "branch");
+      cli_json_add_time (j, "expires", expires);
+      return cli_json_end (j);
+    }
   g_print ("%s\n", code);
   return CLI_OK;
 }
@@ -185,6 +252,14 @@ server_password (CliContext *ctx, int argc, char **argv)
   password = read_password ();
   if (!sw_server_storage_set_password (server, argv[1], password, &error))
     return cli_fail (error);
+  if (ctx->json)
+    {
+      JsonBuilder *j = cli_json_begin ();
+
+      cli_json_add_string (j, "empno", argv[1]);
+      cli_json_add_bool (j, "password_set", TRUE);
+      return cli_json_end (j);
+    }
   return CLI_OK;
 }
 
@@ -208,6 +283,18 @@ sync_enrol (CliContext *ctx, int argc, char **argv)
     return cli_fail (error);
   {
     g_autofree char *branch = sw_store_get_home_branch (store);
+
+    if (ctx->json)
+      {
+        JsonBuilder *j = cli_json_begin ();
+
+        cli_json_add_string (j, "server", server);
+        cli_json_add_string (j, "database", ctx->db_path);
+        cli_json_add_string (j, "branch", branch);
+        cli_json_add_string (j, "device_code", sw_store_get_device_code (store));
+        cli_json_add_string (j, "device_id", sw_store_get_device_id (store));
+        return cli_json_end (j);
+      }
     g_print (_("Enrolled with %s: branch %s, device %s\n"), server, branch, sw_store_get_device_code (store));
   }
   return CLI_OK;
@@ -332,6 +419,13 @@ sync_retry_directory (CliContext *ctx, int argc, char **argv)
       g_set_error (&error, SW_ERROR, SW_ERROR_NOT_FOUND, _("There is no refused directory edit %s"), argv[1]);
       return cli_fail (error);
     }
+  if (ctx->json)
+    {
+      JsonBuilder *j = cli_json_begin ();
+
+      cli_json_add_int (j, "retried", n);
+      return cli_json_end (j);
+    }
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u directory edit goes out with the next sync\n",
                         "%u directory edits go out with the next sync\n", n), n);
   return CLI_OK;
@@ -347,6 +441,13 @@ sync_withdraw_directory (CliContext *ctx, int argc, char **argv)
     return cli_usage (_("A directory edit is named by its number, as “sync status” shows it"));
   if (!sw_store_directory_withdraw (store, seq, &error))
     return cli_fail (error);
+  if (ctx->json)
+    {
+      JsonBuilder *j = cli_json_begin ();
+
+      cli_json_add_int (j, "withdrawn", seq);
+      return cli_json_end (j);
+    }
   g_print (_("Withdrew directory edit %s; the server’s value returns with the next sync\n"), argv[1]);
   return CLI_OK;
 }
@@ -356,6 +457,8 @@ sync_status (CliContext *ctx, int argc, char **argv)
 {
   g_autoptr(SwSyncClient) client = NULL;
   g_autofree char *server = NULL, *cursor = NULL, *epoch = NULL, *last = NULL, *branch = NULL;
+  g_autofree char *state_text = NULL;
+  const char *state;
   g_autoptr(GPtrArray) conflicts = NULL, dir_pending = NULL, dir_refused = NULL;
   guint open_conflicts = 0;
   BEGIN_COMMAND (sync_status, 0)
@@ -366,6 +469,7 @@ sync_status (CliContext *ctx, int argc, char **argv)
   epoch = sw_store_get_meta (store, "server_epoch");
   branch = sw_store_get_home_branch (store);
   last = format_time (sw_sync_client_get_last_synced (client));
+  state = status_state (client, &state_text);
   if ((conflicts = sw_store_list_conflicts (store, NULL, &error)) == NULL)
     return cli_fail (error);
   if ((dir_pending = sw_store_directory_outbox (store, 0, &error)) == NULL ||
@@ -379,7 +483,8 @@ sync_status (CliContext *ctx, int argc, char **argv)
       g_autoptr(JsonNode) node = NULL;
 
       json_builder_begin_object (b);
-      cli_json_add_string (b, "state", sw_sync_state_to_string (sw_sync_client_get_state (client)));
+      cli_json_add_string (b, "state", state);
+      cli_json_add_string (b, "state_text", state_text);
       cli_json_add_string (b, "reason", sw_sync_client_get_reason (client));
       cli_json_add_int (b, "offline_since", sw_sync_client_get_offline_since (client));
       cli_json_add_string (b, "server", server);
@@ -403,25 +508,7 @@ sync_status (CliContext *ctx, int argc, char **argv)
       return CLI_OK;
     }
   cli_print_field (_("Server"), "%s", server ? server : _("not enrolled"));
-  switch (sw_sync_client_get_state (client))
-    {
-    case SW_SYNC_STATE_OFFLINE:
-      {
-        g_autofree char *since = format_time (sw_sync_client_get_offline_since (client));
-        cli_print_field (_("State"), _("offline since %s"), since);
-      }
-      break;
-    case SW_SYNC_STATE_ERROR:
-      cli_print_field (_("State"), _("error: %s"), sw_sync_client_get_reason (client));
-      break;
-    case SW_SYNC_STATE_SYNCED:
-      cli_print_field (_("State"), "%s", _("synced"));
-      break;
-    case SW_SYNC_STATE_SYNCING:
-    case SW_SYNC_STATE_UNCONFIGURED:
-    default:
-      cli_print_field (_("State"), "%s", _("not synced yet"));
-    }
+  cli_print_field (_("State"), "%s", state_text);
   cli_print_field (_("Branch"), "%s · %s", branch ? branch : "-", sw_store_get_device_code (store));
   cli_print_field (_("Last synced"), "%s", last);
   cli_print_field (_("Waiting to send"), "%u", sw_sync_client_get_pending (client));
@@ -486,6 +573,13 @@ sync_retry (CliContext *ctx, int argc, char **argv)
     return cli_usage (_("Name one event, or none for all"));
   if (!sw_store_sync_retry (store, argc == 2 ? argv[1] : NULL, &n, &error))
     return cli_fail (error);
+  if (ctx->json)
+    {
+      JsonBuilder *j = cli_json_begin ();
+
+      cli_json_add_int (j, "retried", n);
+      return cli_json_end (j);
+    }
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u event goes out with the next sync\n",
                         "%u events go out with the next sync\n", n), n);
   return CLI_OK;
@@ -498,6 +592,13 @@ sync_withdraw (CliContext *ctx, int argc, char **argv)
 
   if (!sw_store_sync_withdraw (store, argv[1], &error))
     return cli_fail (error);
+  if (ctx->json)
+    {
+      JsonBuilder *j = cli_json_begin ();
+
+      cli_json_add_string (j, "withdrawn", argv[1]);
+      return cli_json_end (j);
+    }
   g_print (_("Withdrew %s\n"), argv[1]);
   return CLI_OK;
 }
@@ -560,6 +661,12 @@ sync_sign_in (CliContext *ctx, int argc, char **argv)
   sw_sync_client_sign_in_async (client, argv[1], password ? password : "", NULL, store_result_cb, &result);
   if ((staff = sw_sync_client_sign_in_finish (client, wait_for (&result), &error)) == NULL)
     return cli_fail (error);
+  if (ctx->json)
+    {
+      g_autoptr(JsonNode) node = cli_staff_to_json (staff);
+      cli_print_json (node);
+      return CLI_OK;
+    }
   g_print (_("Signed in as %s (%s)\n"), sw_staff_get_name (staff), sw_staff_get_empno (staff));
   return CLI_OK;
 }

@@ -57,6 +57,16 @@ cli_store (CliContext *ctx)
 
   if (ctx->store != NULL)
     return ctx->store;
+  /* A mistyped --db would otherwise become a new, empty database. */
+  if ((ctx->command == NULL || !(ctx->command->flags & CLI_CREATES_DATABASE)) &&
+      !g_file_test (ctx->db_path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (&error, SW_ERROR, SW_ERROR_NOT_FOUND,
+                   _("The database “%s” does not exist. Create it with “shouwenctl init”, or name another with --db."),
+                   ctx->db_path);
+      cli_fail (g_steal_pointer (&error));
+      return NULL;
+    }
   ctx->store = sw_store_open (ctx->db_path, &error);
   if (ctx->store == NULL)
     {

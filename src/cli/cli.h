@@ -8,7 +8,10 @@
 
 G_BEGIN_DECLS
 
+typedef struct _CliCommand CliCommand;
+
 typedef struct {
+  const CliCommand *command;  /* the one running */
   char    *db_path;
   char    *as;
   char    *now_text;
@@ -19,12 +22,18 @@ typedef struct {
 
 typedef int (*CliCommandFunc) (CliContext *ctx, int argc, char **argv);
 
-typedef struct {
+typedef enum {
+  /* The command may make the --db file; every other one needs it to exist. */
+  CLI_CREATES_DATABASE = 1 << 0,
+} CliCommandFlags;
+
+struct _CliCommand {
   const char     *name;       /* "case register", "department list"… */
   CliCommandFunc  func;
   const char     *args;       /* parameter string for --help, e.g. "ID" */
   const char     *summary;    /* translatable */
-} CliCommand;
+  CliCommandFlags flags;
+};
 
 /* Exit codes */
 enum { CLI_OK = 0, CLI_FAILED = 1, CLI_USAGE = 2 };
@@ -82,6 +91,13 @@ void      cli_json_add_int     (JsonBuilder     *b,
 void      cli_json_add_time    (JsonBuilder     *b,
                                 const char      *name,
                                 gint64           ms);
+void      cli_json_add_bool    (JsonBuilder     *b,
+                                const char      *name,
+                                gboolean         value);
+/* A builder with an object begun, for what a command did; cli_json_end
+ * closes the object, prints it and frees the builder. */
+JsonBuilder *cli_json_begin    (void);
+int       cli_json_end         (JsonBuilder     *b);
 JsonNode *cli_case_to_json     (CliContext      *ctx,
                                 SwCase          *c,
                                 gboolean         with_timeline);

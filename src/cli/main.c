@@ -19,24 +19,60 @@ static const CliCommand *const tables[] = {
   cli_sync_commands,
 };
 
+/* One line a command, of every command or of those in `group` ("case",
+ * "calendar holiday"). */
+static void
+append_commands (GString    *out,
+                 const char *group)
+{
+  g_autofree char *prefix = group ? g_strconcat (group, " ", NULL) : NULL;
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    for (const CliCommand *c = tables[t]; c->name; c++)
+      if (prefix == NULL || g_str_has_prefix (c->name, prefix))
+        {
+          g_autofree char *left = g_strdup_printf ("%s %s", c->name, c->args ? c->args : "");
+          g_string_append_printf (out, "  %-44s %s\n", left, _(c->summary));
+        }
+}
+
 static void
 print_help (void)
 {
-  g_print ("%s\n\n", _("Usage: shouwenctl [--db PATH] [--as EMPNO] [--now ISO8601] [--json] COMMAND …"));
-  g_print ("%s\n\n", _("Shouwen (首问) — the first-inquiry responsibility system, for administrators and scripts."));
-  g_print ("%s\n", _("Global options (also accepted after the command):"));
-  g_print ("  --db PATH        %s\n", _("the database file (default: $SHOUWEN_DB, else shouwen.db)"));
-  g_print ("  --as EMPNO       %s\n", _("the acting user's employee number (default: $SHOUWEN_AS)"));
-  g_print ("  --now ISO8601    %s\n", _("the clock, e.g. 2026-11-22T10:00:00+08:00 (default: now)"));
-  g_print ("  --json           %s\n\n", _("print JSON instead of text"));
-  g_print ("%s\n", _("Commands:"));
-  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
-    for (const CliCommand *c = tables[t]; c->name; c++)
-      {
-        g_autofree char *left = g_strdup_printf ("%s %s", c->name, c->args ? c->args : "");
-        g_print ("  %-44s %s\n", left, _(c->summary));
-      }
-  g_print ("\n%s\n", _("“shouwenctl COMMAND --help” describes a command and its options."));
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_string_append_printf (out, "%s\n\n", _("Usage: shouwenctl [--db PATH] [--as EMPNO] [--now ISO8601] [--json] COMMAND …"));
+  g_string_append_printf (out, "%s\n\n", _("Shouwen (首问) — the first-inquiry responsibility system, for administrators and scripts."));
+  g_string_append_printf (out, "%s\n", _("Global options (also accepted after the command):"));
+  g_string_append_printf (out, "  --db PATH        %s\n", _("the database file (default: $SHOUWEN_DB, else shouwen.db)"));
+  g_string_append_printf (out, "  --as EMPNO       %s\n", _("the acting user's employee number (default: $SHOUWEN_AS)"));
+  g_string_append_printf (out, "  --now ISO8601    %s\n", _("the clock, e.g. 2026-11-22T10:00:00+08:00 (default: now)"));
+  g_string_append_printf (out, "  --json           %s\n\n", _("print JSON instead of text"));
+  g_string_append_printf (out, "%s\n", _("Commands:"));
+  append_commands (out, NULL);
+  g_string_append_printf (out, "\n%s\n", _("“shouwenctl COMMAND --help” describes a command and its options."));
+  g_print ("%s", out->str);
+}
+
+/* The commands of a group, on standard output when asked for with --help,
+ * else on standard error after the usage error. */
+static void
+print_group_help (const char *group,
+                  gboolean    asked)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_string_append_printf (out, _("Usage: shouwenctl [--db PATH] [--as EMPNO] [--now ISO8601] [--json] %s COMMAND …"), group);
+  g_string_append (out, "\n\n");
+  g_string_append_printf (out, "%s\n", _("Commands:"));
+  append_commands (out, group);
+  g_string_append (out, "\n");
+  g_string_append_printf (out, _("“shouwenctl %s COMMAND --help” describes a command and its options."), group);
+  g_string_append (out, "\n");
+  if (asked)
+    g_print ("%s", out->str);
+  else
+    g_printerr ("%s", out->str);
 }
 
 /* Takes the global options out of argv wherever they stand. */
@@ -123,6 +159,55 @@ find_command (int    argc,
   return best;
 }
 
+/* How many of the words after the program name are a group of commands:
+ * the start of some command's name, not the whole of it ("calendar holiday"
+ * in `calendar holiday frob`); 0 when they are none. */
+static int
+find_group (int    argc,
+            char **argv)
+{
+  int best = 0;
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    for (const CliCommand *c = tables[t]; c->name; c++)
+      {
+        g_auto(GStrv) words = g_strsplit (c->name, " ", -1);
+        int n = (int) g_strv_length (words);
+        int w = 0;
+
+        while (w < n - 1 && 1 + w < argc && strcmp (words[w], argv[1 + w]) == 0)
+          w++;
+        best = MAX (best, w);
+      }
+  return best;
+}
+
+/* A group name followed by --help lists its commands; alone or followed by
+ * anything else it is a usage error that lists them too. */
+static int
+run_group (int    argc,
+           char **argv,
+           int    n_words)
+{
+  g_autoptr(GString) typed = g_string_new (argv[1]);
+  g_autofree char *group = NULL;
+  const char *next = argc > 1 + n_words ? argv[1 + n_words] : NULL;
+
+  for (int w = 2; w <= n_words; w++)
+    g_string_append_printf (typed, " %s", argv[w]);
+  group = g_strdup (typed->str);
+  if (next != NULL && (strcmp (next, "--help") == 0 || strcmp (next, "-h") == 0))
+    {
+      print_group_help (group, TRUE);
+      return CLI_OK;
+    }
+  if (next != NULL)
+    g_string_append_printf (typed, " %s", next);
+  cli_usage (_("Unknown command “%s”; the “%s” commands are below."), typed->str, group);
+  print_group_help (group, FALSE);
+  return CLI_USAGE;
+}
+
 static void
 clear_context (CliContext *ctx)
 {
@@ -178,6 +263,12 @@ main (int   argc,
     }
 
   cmd = find_command (argc, argv, &n_words);
+  if (cmd == NULL && (n_words = find_group (argc, argv)) > 0)
+    {
+      status = run_group (argc, argv, n_words);
+      clear_context (&ctx);
+      return status;
+    }
   if (cmd == NULL)
     {
       status = cli_usage (_("Unknown command “%s”. “shouwenctl --help” lists the commands."), argv[1]);
@@ -188,6 +279,7 @@ main (int   argc,
   /* The command sees its own name as argv[0]. */
   name = g_strdup_printf ("shouwenctl %s", cmd->name);
   argv[n_words] = name;
+  ctx.command = cmd;
   status = cmd->func (&ctx, argc - n_words, argv + n_words);
   clear_context (&ctx);
   return status;
