@@ -88,7 +88,7 @@ sw_fixture_setup (SwFixture     *fx,
   g_assert_no_error (error);
 
   g_assert_true (sw_store_put_branch (fx->store, branch, &error));
-  g_assert_true (sw_store_set_meta (fx->store, "branch_code", "BJ01", &error));
+  g_assert_true (sw_store_set_meta (fx->store, SW_META_BRANCH_CODE, "BJ01", &error));
   g_assert_true (sw_load_shipped_calendar (fx->store, NULL, &error));
   g_assert_no_error (error);
 

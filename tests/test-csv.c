@@ -31,7 +31,7 @@ open_store (const char *dir,
   g_assert_nonnull (store);
   sw_store_put_branch (store, branch, &error);
   g_assert_no_error (error);
-  sw_store_set_meta (store, "branch_code", "BJ01", &error);
+  sw_store_set_meta (store, SW_META_BRANCH_CODE, "BJ01", &error);
   g_assert_no_error (error);
   return store;
 }
@@ -406,7 +406,7 @@ test_import_rollback (Fixture       *fx,
   guint n = G_MAXUINT;
 
   /* departments refer to their branch, and there is no branch ZZ99 */
-  g_assert_true (sw_store_set_meta (fx->store, "branch_code", "ZZ99", &error));
+  g_assert_true (sw_store_set_meta (fx->store, SW_META_BRANCH_CODE, "ZZ99", &error));
   g_assert_false (sw_csv_import_departments (fx->store, good_departments,
                                              strlen (good_departments), &n, &error));
   g_assert_nonnull (error);
@@ -416,7 +416,7 @@ test_import_rollback (Fixture       *fx,
   g_assert_cmpuint (n_departments (fx->store), ==, 0);
   g_clear_error (&error);
 
-  g_assert_true (sw_store_set_meta (fx->store, "branch_code", "BJ01", &error));
+  g_assert_true (sw_store_set_meta (fx->store, SW_META_BRANCH_CODE, "BJ01", &error));
   import_departments (fx->store, good_departments, 3);
 
   other = sw_store_open (path, &error);

@@ -366,7 +366,7 @@ test_numbers_two_devices (SwFixture     *fx,
   g_assert_true (sw_store_backup (fx->store, copy, &error));
   b = sw_store_open (copy, &error);
   g_assert_no_error (error);
-  g_assert_true (sw_store_set_meta (b, "device_code", "B", &error));
+  g_assert_true (sw_store_set_meta (b, SW_META_DEVICE_CODE, "B", &error));
   g_clear_object (&b);
   b = sw_store_open (copy, &error);
   sw_store_set_now (b, sw_store_now (fx->store));

@@ -63,7 +63,7 @@ init_cmd (CliContext *ctx, int argc, char **argv)
   if (demo && (branch || branch_name))
     return cli_usage (_("--demo makes its own branch; leave out --branch and --branch-name"));
 
-  if (device && !sw_store_set_meta (store, "device_code", device, &error))
+  if (device && !sw_store_set_meta (store, SW_META_DEVICE_CODE, device, &error))
     return cli_fail (error);
   if (!sw_load_shipped_calendar (store, &n_days, &error))
     return cli_fail (error);
@@ -77,7 +77,7 @@ init_cmd (CliContext *ctx, int argc, char **argv)
     {
       b = sw_branch_new (branch ? branch : "BJ01", branch_name ? branch_name : _("Head office"));
       if (!sw_store_put_branch (store, b, &error) ||
-          !sw_store_set_meta (store, "branch_code", sw_branch_get_code (b), &error))
+          !sw_store_set_meta (store, SW_META_BRANCH_CODE, sw_branch_get_code (b), &error))
         return cli_fail (error);
     }
   if (ctx->json)

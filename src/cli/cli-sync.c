@@ -303,11 +303,25 @@ sync_enrol (CliContext *ctx, int argc, char **argv)
 static JsonNode *
 report_to_json (const SwSyncReport *r,
                 SwSyncClient       *client,
-                SwStore            *store)
+                SwStore            *store,
+                GPtrArray          *renumbered)
 {
   g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
 
   json_builder_begin_object (b);
+  json_builder_set_member_name (b, "renumbered");
+  json_builder_begin_array (b);
+  for (guint i = 0; renumbered && i < renumbered->len; i++)
+    {
+      SwRenumbered *n = g_ptr_array_index (renumbered, i);
+
+      json_builder_begin_object (b);
+      cli_json_add_string (b, "case_id", n->case_id);
+      cli_json_add_string (b, "old_number", n->old_number);
+      cli_json_add_string (b, "new_number", n->new_number);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
   cli_json_add_int (b, "directory_pending", sw_store_directory_count_outbox (store));
   cli_json_add_int (b, "pushed", r->pushed);
   cli_json_add_int (b, "duplicates", r->duplicates);
@@ -330,6 +344,8 @@ sync_run (CliContext *ctx, int argc, char **argv)
   g_autoptr(SwSyncClient) client = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   SwSyncReport report = { 0 };
+  g_autoptr(GPtrArray) renumbered = NULL;
+  gint64 started;
   int push = 500, pull = 2000;
   BEGIN_COMMAND (sync_run, 0,
     { "push-batch", 0, 0, G_OPTION_ARG_INT, &push, N_("events per push (default 500)"), "N" },
@@ -337,18 +353,29 @@ sync_run (CliContext *ctx, int argc, char **argv)
 
   client = sw_sync_client_new (store);
   sw_sync_client_set_batch_sizes (client, (guint) MAX (push, 1), (guint) MAX (pull, 1));
+  started = sw_store_now (store);
   sw_sync_client_run_async (client, NULL, store_result_cb, &result);
   if (!sw_sync_client_run_finish (client, wait_for (&result), &report, &error))
     return cli_fail (error);
+  if (report.renumbered > 0 && (renumbered = sw_store_sync_list_renumbered (store, started, &error)) == NULL)
+    return cli_fail (error);
   if (ctx->json)
     {
-      g_autoptr(JsonNode) node = report_to_json (&report, client, store);
+      g_autoptr(JsonNode) node = report_to_json (&report, client, store, renumbered);
       cli_print_json (node);
     }
   else
     g_print (_("Sent %u (%u already there), refused %u, received %u; %u waiting, %u refused in all\n"),
              report.pushed, report.duplicates, report.rejected, report.pulled,
              sw_sync_client_get_pending (client), sw_sync_client_get_rejected (client));
+  for (guint i = 0; !ctx->json && renumbered && i < renumbered->len; i++)
+    {
+      SwRenumbered *n = g_ptr_array_index (renumbered, i);
+
+      /* Translators: a case's number changed at sync; the customer's receipt (old number) still finds it */
+      g_print (_("Case %s is now %s: the server already had a case with that number (the old number still finds it)\n"),
+               n->old_number, n->new_number);
+    }
   if (!ctx->json && (report.directory_sent > 0 || report.directory_refused > 0))
     g_print (_("Directory edits: sent %u, refused %u\n"), report.directory_sent, report.directory_refused);
   return CLI_OK;
@@ -465,8 +492,8 @@ sync_status (CliContext *ctx, int argc, char **argv)
 
   client = sw_sync_client_new (store);
   server = sw_sync_client_dup_server_url (client);
-  cursor = sw_store_get_meta (store, "sync_cursor");
-  epoch = sw_store_get_meta (store, "server_epoch");
+  cursor = sw_store_get_meta (store, SW_META_SYNC_CURSOR);
+  epoch = sw_store_get_meta (store, SW_META_SERVER_EPOCH);
   branch = sw_store_get_home_branch (store);
   last = format_time (sw_sync_client_get_last_synced (client));
   state = status_state (client, &state_text);

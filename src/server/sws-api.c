@@ -216,6 +216,7 @@ api_push (SwsServer         *self,
   const char *data = g_bytes_get_data (bytes, &len);
 
   if ((request = sw_push_request_parse (data, len, self->config.max_batch, &error)) == NULL ||
+      !sw_server_storage_notice_client (self->storage, device, 0, request->position, policy.now_ms, &error) ||
       (results = sw_server_storage_push (self->storage, device, request, &policy, &error)) == NULL)
     {
       respond_gerror (self, msg, error);
@@ -224,6 +225,8 @@ api_push (SwsServer         *self,
 
   json_builder_begin_object (b);
   add_string (b, "epoch", sw_server_storage_get_epoch (self->storage));
+  json_builder_set_member_name (b, "position");
+  json_builder_add_int_value (b, sw_server_storage_get_position (self->storage));
   json_builder_set_member_name (b, "results");
   json_builder_begin_array (b);
   for (guint i = 0; i < results->len; i++)
@@ -278,18 +281,21 @@ api_pull (SwsServer         *self,
   g_autoptr(SwPullPage) page = NULL;
   g_autoptr(GError) error = NULL;
   GString *out;
-  guint64 since, limit;
+  guint64 since, limit, position;
   gsize len;
 
   if (!sw_protocol_parse_uint (query ? g_hash_table_lookup (query, "since") : NULL, 0, G_MAXINT64, &since) ||
       !sw_protocol_parse_uint (query ? g_hash_table_lookup (query, "limit") : NULL, 1000,
-                               self->config.max_pull, &limit) || limit == 0)
+                               self->config.max_pull, &limit) || limit == 0 ||
+      !sw_protocol_parse_uint (query ? g_hash_table_lookup (query, "position") : NULL, 0, G_MAXINT64, &position))
     {
       _sws_respond_error (self, msg, SW_PROTOCOL_ERROR_INVALID_REQUEST,
                           _("“since” and “limit” must be whole numbers within bounds"));
       return;
     }
-  if ((page = sw_server_storage_pull (self->storage, device, since, (guint) limit, &error)) == NULL)
+  if (!sw_server_storage_notice_client (self->storage, device, since, (gint64) position,
+                                        sws_server_now (self), &error) ||
+      (page = sw_server_storage_pull (self->storage, device, since, (guint) limit, &error)) == NULL)
     {
       respond_gerror (self, msg, error);
       return;
@@ -298,8 +304,10 @@ api_pull (SwsServer         *self,
   out = g_string_sized_new (page->events->len + 256);
   g_string_append (out, "{\"epoch\":");
   sw_protocol_append_string (out, sw_server_storage_get_epoch (self->storage));
-  g_string_append_printf (out, ",\"cursor\":%" G_GUINT64_FORMAT ",\"more\":%s,\"events\":",
-                          page->cursor, page->more ? "true" : "false");
+  g_string_append_printf (out, ",\"position\":%" G_GINT64_FORMAT ",\"cursor\":%" G_GUINT64_FORMAT
+                          ",\"more\":%s,\"events\":",
+                          sw_server_storage_get_position (self->storage), page->cursor,
+                          page->more ? "true" : "false");
   g_string_append_len (out, page->events->str, (gssize) page->events->len);
   g_string_append (out, ",\"contacts\":[");
   for (guint i = 0; i < page->contacts->len; i++)

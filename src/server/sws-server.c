@@ -355,7 +355,8 @@ track (SwsServer         *self,
       g_hash_table_iter_init (&iter, self->connections);
       while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &other))
         {
-          if (other->state == CONN_SHUT || g_strcmp0 (other->address, c->address) != 0)
+          if (other->state == CONN_SHUT || g_socket_is_closed (other->socket) ||
+              g_strcmp0 (other->address, c->address) != 0)
             continue;
           if (peer_closed (other->socket))
             {

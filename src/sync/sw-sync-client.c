@@ -44,23 +44,23 @@ save_status (SwSyncClient *self)
 {
   g_autofree char *since = g_strdup_printf ("%" G_GINT64_FORMAT, self->offline_since);
 
-  if (!sw_store_set_meta (self->store, "sync_state", sw_sync_state_to_string (self->state), NULL) ||
-      !sw_store_set_meta (self->store, "sync_reason", self->reason, NULL) ||
-      !sw_store_set_meta (self->store, "sync_offline_since", since, NULL))
+  if (!sw_store_set_meta (self->store, SW_META_SYNC_STATE, sw_sync_state_to_string (self->state), NULL) ||
+      !sw_store_set_meta (self->store, SW_META_SYNC_REASON, self->reason, NULL) ||
+      !sw_store_set_meta (self->store, SW_META_SYNC_OFFLINE_SINCE, since, NULL))
     g_debug ("Could not keep the sync status");
 }
 
 static void
 load_status (SwSyncClient *self)
 {
-  g_autofree char *server = sw_store_get_meta (self->store, "sync_server");
-  g_autofree char *last = sw_store_get_meta (self->store, "sync_last_ok");
-  g_autofree char *state = sw_store_get_meta (self->store, "sync_state");
-  g_autofree char *since = sw_store_get_meta (self->store, "sync_offline_since");
+  g_autofree char *server = sw_store_get_meta (self->store, SW_META_SYNC_SERVER);
+  g_autofree char *last = sw_store_get_meta (self->store, SW_META_SYNC_LAST_OK);
+  g_autofree char *state = sw_store_get_meta (self->store, SW_META_SYNC_STATE);
+  g_autofree char *since = sw_store_get_meta (self->store, SW_META_SYNC_OFFLINE_SINCE);
 
   self->last_synced = last ? g_ascii_strtoll (last, NULL, 10) : 0;
   self->offline_since = since ? g_ascii_strtoll (since, NULL, 10) : 0;
-  self->reason = sw_store_get_meta (self->store, "sync_reason");
+  self->reason = sw_store_get_meta (self->store, SW_META_SYNC_REASON);
   if (server == NULL)
     self->state = SW_SYNC_STATE_UNCONFIGURED;
   else if (g_strcmp0 (state, "offline") == 0)
@@ -272,7 +272,7 @@ enrolled_directory_cb (GObject      *source,
   if (!sw_store_begin (self->store, &error) ||
       !sw_store_directory_clear_outbox (self->store, &error) ||
       (dir != NULL && !sw_store_import_directory (self->store, dir, TRUE, &error)) ||
-      !sw_store_set_meta (self->store, "directory_version", version, &error) ||
+      !sw_store_set_meta (self->store, SW_META_DIRECTORY_VERSION, version, &error) ||
       !sw_store_commit (self->store, &error))
     {
       sw_store_rollback (self->store);
@@ -312,11 +312,11 @@ enrolled_cb (GObject      *source,
       return;
     }
   if (!sw_store_begin (self->store, &error) ||
-      !sw_store_set_meta (self->store, "sync_server", url, &error) ||
-      !sw_store_set_meta (self->store, "sync_token", token, &error) ||
-      !sw_store_set_meta (self->store, "sync_role", _sw_json_string (answer, "role"), &error) ||
-      !sw_store_set_meta (self->store, "server_epoch", _sw_json_string (answer, "epoch"), &error) ||
-      !sw_store_set_meta (self->store, "sync_cursor", "0", &error) ||
+      !sw_store_set_meta (self->store, SW_META_SYNC_SERVER, url, &error) ||
+      !sw_store_set_meta (self->store, SW_META_SYNC_TOKEN, token, &error) ||
+      !sw_store_set_meta (self->store, SW_META_SYNC_ROLE, _sw_json_string (answer, "role"), &error) ||
+      !sw_store_set_meta (self->store, SW_META_SERVER_EPOCH, _sw_json_string (answer, "epoch"), &error) ||
+      !sw_store_set_meta (self->store, SW_META_SYNC_CURSOR, "0", &error) ||
       !sw_store_sync_set_identity (self->store, branch, device_code, &error) ||
       !sw_store_commit (self->store, &error))
     {
@@ -407,8 +407,8 @@ sw_sync_client_sign_in_async (SwSyncClient        *self,
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
   g_autoptr(JsonNode) body = NULL;
-  g_autofree char *server = sw_store_get_meta (self->store, "sync_server");
-  g_autofree char *token = sw_store_get_meta (self->store, "sync_token");
+  g_autofree char *server = sw_store_get_meta (self->store, SW_META_SYNC_SERVER);
+  g_autofree char *token = sw_store_get_meta (self->store, SW_META_SYNC_TOKEN);
   g_autofree char *url = NULL;
 
   g_task_set_source_tag (task, sw_sync_client_sign_in_async);
@@ -577,7 +577,7 @@ sw_sync_client_get_rejected (SwSyncClient *self)
 char *
 sw_sync_client_dup_server_url (SwSyncClient *self)
 {
-  return sw_store_get_meta (self->store, "sync_server");
+  return sw_store_get_meta (self->store, SW_META_SYNC_SERVER);
 }
 
 void

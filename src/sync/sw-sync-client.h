@@ -46,6 +46,7 @@ typedef struct {
   guint duplicates;
   guint rejected;
   guint deferred;
+  guint renumbered;      /* cases given a new number: the server had theirs */
   guint pulled;          /* events new to this device */
   gboolean epoch_changed;
   guint directory_sent;      /* directory edits the server took */

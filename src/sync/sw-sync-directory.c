@@ -106,7 +106,7 @@ store_results (SwStore        *store,
       /* the server has a later edit of the row, maybe in a version this
        * device holds already: read the whole directory again */
       if (g_strcmp0 (status, "stale") == 0 &&
-          !sw_store_set_meta (store, "directory_version", "0", error))
+          !sw_store_set_meta (store, SW_META_DIRECTORY_VERSION, "0", error))
         {
           sw_store_rollback (store);
           return FALSE;
@@ -205,7 +205,7 @@ push_next (GTask *task)
       g_object_unref (task);
       return;
     }
-  epoch = sw_store_get_meta (self->store, "server_epoch");
+  epoch = sw_store_get_meta (self->store, SW_META_SERVER_EPOCH);
   b = json_builder_new_immutable ();
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "epoch");

@@ -81,7 +81,7 @@ finish (GTask *task)
       fail (task, g_steal_pointer (&run->directory_error), run->directory_retry_after);
       return;
     }
-  sw_store_set_meta (self->store, "sync_last_ok", now, NULL);
+  sw_store_set_meta (self->store, SW_META_SYNC_LAST_OK, now, NULL);
   self->running = FALSE;
   _sw_sync_client_set_status (self, SW_SYNC_STATE_SYNCED, NULL);
   _sw_sync_client_ran (self, NULL, 0);
@@ -101,7 +101,7 @@ check_epoch (GTask       *task,
   SwSyncClient *self = g_task_get_source_object (task);
   Run *run = g_task_get_task_data (task);
   const char *epoch = _sw_json_string (answer, "epoch");
-  g_autofree char *known = sw_store_get_meta (self->store, "server_epoch");
+  g_autofree char *known = sw_store_get_meta (self->store, SW_META_SERVER_EPOCH);
 
   *changed = FALSE;
   if (epoch == NULL || g_strcmp0 (epoch, known) == 0)
@@ -120,14 +120,42 @@ check_epoch (GTask       *task,
   if (!sw_store_begin (self->store, error))
     return FALSE;
   if ((known != NULL && (!sw_store_sync_unpush_own (self->store, error) ||
-                         !sw_store_set_meta (self->store, "sync_cursor", "0", error))) ||
-      !sw_store_set_meta (self->store, "server_epoch", epoch, error) ||
+                         !sw_store_set_meta (self->store, SW_META_SYNC_CURSOR, "0", error))) ||
+      !sw_store_set_meta (self->store, SW_META_SERVER_POSITION, "0", error) ||
+      !sw_store_set_meta (self->store, SW_META_SERVER_EPOCH, epoch, error) ||
       !sw_store_commit (self->store, error))
     {
       sw_store_rollback (self->store);
       return FALSE;
     }
   return TRUE;
+}
+
+/* ------------------------------------------------------------ positions */
+
+/* The furthest position of the server's log this device has seen; sent
+ * with every push and pull, so that a server whose data went back (a
+ * folder copied back from a backup) notices and takes a new epoch. */
+static gint64
+known_position (SwStore *store)
+{
+  g_autofree char *text = sw_store_get_meta (store, SW_META_SERVER_POSITION);
+
+  return text ? g_ascii_strtoll (text, NULL, 10) : 0;
+}
+
+static gboolean
+note_position (SwStore   *store,
+               JsonNode  *answer,
+               GError   **error)
+{
+  gint64 position = _sw_json_int (answer, "position");
+  g_autofree char *text = NULL;
+
+  if (position <= known_position (store))
+    return TRUE;
+  text = g_strdup_printf ("%" G_GINT64_FORMAT, position);
+  return sw_store_set_meta (store, SW_META_SERVER_POSITION, text, error);
 }
 
 /* ------------------------------------------------------------ pull */
@@ -169,7 +197,8 @@ store_page (SwSyncClient  *self,
   if (!sw_store_begin (self->store, error))
     return FALSE;
   if (!sw_store_sync_apply (self->store, evs, cts, inserted, error) ||
-      !sw_store_set_meta (self->store, "sync_cursor", cursor, error) ||
+      !sw_store_set_meta (self->store, SW_META_SYNC_CURSOR, cursor, error) ||
+      !note_position (self->store, answer, error) ||
       !sw_store_commit (self->store, error))
     {
       sw_store_rollback (self->store);
@@ -224,9 +253,10 @@ pull_next (GTask *task)
 {
   SwSyncClient *self = g_task_get_source_object (task);
   Run *run = g_task_get_task_data (task);
-  g_autofree char *cursor = sw_store_get_meta (self->store, "sync_cursor");
-  g_autofree char *path = g_strdup_printf ("/api/v1/sync/pull?since=%s&limit=%u",
-                                           cursor ? cursor : "0", self->pull_limit);
+  g_autofree char *cursor = sw_store_get_meta (self->store, SW_META_SYNC_CURSOR);
+  g_autofree char *path = g_strdup_printf ("/api/v1/sync/pull?since=%s&limit=%u&position=%" G_GINT64_FORMAT,
+                                           cursor ? cursor : "0", self->pull_limit,
+                                           known_position (self->store));
   g_autofree char *url = url_for (run, path);
 
   _sw_sync_request_async (self, "GET", url, run->token, NULL, g_task_get_cancellable (task),
@@ -276,6 +306,15 @@ store_results (SwSyncClient  *self,
             run->report.duplicates++;
           (*progress)++;
         }
+      else if (g_str_equal (status, "rejected") &&
+               g_strcmp0 (_sw_json_string (r, "code"), "number_taken") == 0)
+        {
+          /* another device numbered a case alike: ours takes a new number
+           * and goes again */
+          ok = sw_store_sync_renumber (self->store, id, NULL, NULL, error);
+          run->report.renumbered++;
+          (*progress)++;
+        }
       else if (g_str_equal (status, "rejected"))
         {
           ok = sw_store_sync_reject (self->store, id, _sw_json_string (r, "code"),
@@ -290,6 +329,11 @@ store_results (SwSyncClient  *self,
           sw_store_rollback (self->store);
           return FALSE;
         }
+    }
+  if (!note_position (self->store, answer, error))
+    {
+      sw_store_rollback (self->store);
+      return FALSE;
     }
   return sw_store_commit (self->store, error);
 }
@@ -389,11 +433,13 @@ push_next (GTask *task)
       return;
     }
   contacts = sw_store_sync_contacts_for (self->store, run->sent);
-  epoch = sw_store_get_meta (self->store, "server_epoch");
+  epoch = sw_store_get_meta (self->store, SW_META_SERVER_EPOCH);
   b = json_builder_new_immutable ();
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "epoch");
   json_builder_add_string_value (b, epoch);
+  json_builder_set_member_name (b, "position");
+  json_builder_add_int_value (b, known_position (self->store));
   json_builder_set_member_name (b, "events");
   json_builder_begin_array (b);
   for (guint i = 0; i < run->sent->len; i++)
@@ -443,7 +489,7 @@ directory_cb (GObject      *source,
     {
       if (!sw_store_begin (self->store, &error) ||
           !sw_store_import_directory (self->store, dir, TRUE, &error) ||
-          !sw_store_set_meta (self->store, "directory_version", version, &error) ||
+          !sw_store_set_meta (self->store, SW_META_DIRECTORY_VERSION, version, &error) ||
           !sw_store_commit (self->store, &error))
         {
           fail_store (g_steal_pointer (&task), error);
@@ -485,7 +531,7 @@ directory_pushed_cb (GObject      *source,
       run->directory_error = error;
       run->directory_retry_after = retry_after;
     }
-  version = sw_store_get_meta (self->store, "directory_version");
+  version = sw_store_get_meta (self->store, SW_META_DIRECTORY_VERSION);
   path = g_strdup_printf ("/api/v1/directory?since=%s", version ? version : "0");
   url = url_for (run, path);
   cancellable = g_task_get_cancellable (task);
@@ -509,8 +555,8 @@ sw_sync_client_run_async (SwSyncClient        *self,
       g_task_return_new_error (task, SW_SYNC_ERROR, SW_SYNC_ERROR_BUSY, _("A sync is under way already"));
       return;
     }
-  run->server = sw_store_get_meta (self->store, "sync_server");
-  run->token = sw_store_get_meta (self->store, "sync_token");
+  run->server = sw_store_get_meta (self->store, SW_META_SYNC_SERVER);
+  run->token = sw_store_get_meta (self->store, SW_META_SYNC_TOKEN);
   run->batch = self->push_batch;
   if (run->server == NULL || run->token == NULL)
     {

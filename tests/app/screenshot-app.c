@@ -331,11 +331,11 @@ pretend_offline (SwStore *store)
   g_autofree char *since = g_strdup_printf ("%" G_GINT64_FORMAT, sw_store_now (store) - 3 * 3600 * 1000);
   g_autofree char *last = g_strdup_printf ("%" G_GINT64_FORMAT, sw_store_now (store) - 3 * 3600 * 1000 - 60000);
 
-  sw_store_set_meta (store, "sync_server", "https://sync.example.com:8642", NULL);
-  sw_store_set_meta (store, "sync_state", "offline", NULL);
-  sw_store_set_meta (store, "sync_reason", _("Could not connect to sync.example.com: Connection refused"), NULL);
-  sw_store_set_meta (store, "sync_offline_since", since, NULL);
-  sw_store_set_meta (store, "sync_last_ok", last, NULL);
+  sw_store_set_meta (store, SW_META_SYNC_SERVER, "https://sync.example.com:8642", NULL);
+  sw_store_set_meta (store, SW_META_SYNC_STATE, "offline", NULL);
+  sw_store_set_meta (store, SW_META_SYNC_REASON, _("Could not connect to sync.example.com: Connection refused"), NULL);
+  sw_store_set_meta (store, SW_META_SYNC_OFFLINE_SINCE, since, NULL);
+  sw_store_set_meta (store, SW_META_SYNC_LAST_OK, last, NULL);
 }
 
 /* The header's sync indicator with its popover open, and the sync settings. */

@@ -72,8 +72,8 @@ test_retry_after (SwFixture     *fx,
   url = g_uri_to_string_partial (uris->data, G_URI_HIDE_PASSWORD);
   url[strlen (url) - 1] = '\0';   /* no trailing slash */
   g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
-  g_assert_true (sw_store_set_meta (fx->store, "sync_server", url, NULL));
-  g_assert_true (sw_store_set_meta (fx->store, "sync_token", "token", NULL));
+  g_assert_true (sw_store_set_meta (fx->store, SW_META_SYNC_SERVER, url, NULL));
+  g_assert_true (sw_store_set_meta (fx->store, SW_META_SYNC_TOKEN, "token", NULL));
 
   client = sw_sync_client_new (fx->store);
   g_assert_false (run_once (client, &error));
@@ -95,8 +95,8 @@ test_offline_backoff (SwFixture     *fx,
   gint64 delay = 0;
 
   sw_store_set_now (fx->store, sw_test_time ("2026-11-23T10:00"));
-  g_assert_true (sw_store_set_meta (fx->store, "sync_server", "http://127.0.0.1:1", NULL));
-  g_assert_true (sw_store_set_meta (fx->store, "sync_token", "token", NULL));
+  g_assert_true (sw_store_set_meta (fx->store, SW_META_SYNC_SERVER, "http://127.0.0.1:1", NULL));
+  g_assert_true (sw_store_set_meta (fx->store, SW_META_SYNC_TOKEN, "token", NULL));
   client = sw_sync_client_new (fx->store);
   for (int i = 0; i < 5; i++)
     {

@@ -225,7 +225,7 @@ test_directory_outbox (SwFixture     *fx,
   g_assert_false (sw_store_directory_withdraw (fx->store, c->seq, &error));
   g_assert_error (error, SW_ERROR, SW_ERROR_NOT_FOUND);
   {
-    g_autofree char *version = sw_store_get_meta (fx->store, "directory_version");
+    g_autofree char *version = sw_store_get_meta (fx->store, SW_META_DIRECTORY_VERSION);
     g_assert_cmpstr (version, ==, "0");
   }
   g_assert_true (sw_store_import_directory (fx->store, dir, TRUE, NULL));

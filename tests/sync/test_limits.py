@@ -188,7 +188,9 @@ class LimitsTest(unittest.TestCase):
         self.assertEqual(len(results), 8)
         for status, body, _ in results:
             self.assertEqual((status, code_of(body)), (413, "too_large"))
-        self.assertLess(after - before, 16 * 1024)
+        # flat, not by the bodies' size (1,600 MB): the sanitizers' allocator
+        # keeps some MB of freed memory in quarantine
+        self.assertLess(after - before, 32 * 1024)
         status, _ = self.server.request("GET", "/healthz")
         self.assertEqual(status, 200)
 

@@ -9,7 +9,7 @@
 #include "sw-sync-controller.h"
 
 #define CONTROLLER_KEY  "sw-sync-controller"
-#define WITHDRAWN_META  "app_sync_withdrawn"
+#define WITHDRAWN_META  SW_META_APP_SYNC_WITHDRAWN
 #define TIMER_INTERVAL  300
 
 struct _SwSyncController
@@ -49,12 +49,12 @@ state_changed_cb (SwSyncClient     *client,
   if (state == SW_SYNC_STATE_SYNCING)
     {
       g_free (self->cursor_before);
-      self->cursor_before = sw_store_get_meta (store_of (self), "sync_cursor");
+      self->cursor_before = sw_store_get_meta (store_of (self), SW_META_SYNC_CURSOR);
       return;
     }
   if (state != SW_SYNC_STATE_SYNCED)
     return;
-  cursor = sw_store_get_meta (store_of (self), "sync_cursor");
+  cursor = sw_store_get_meta (store_of (self), SW_META_SYNC_CURSOR);
   if (g_strcmp0 (cursor, self->cursor_before) != 0)
     {
       g_signal_emit (self, signals[PULLED], 0);

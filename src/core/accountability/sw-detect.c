@@ -19,7 +19,7 @@
 #include "sw-models-private.h"
 #include "sw-uuid.h"
 
-#define WATERMARK_KEY "detect.seq"
+#define WATERMARK_KEY SW_META_DETECT_SEQ
 /* Cases gathered in detect_facts before they are written to case_facts. */
 #define FLUSH_CASES 4096
 

@@ -31,6 +31,8 @@ static const struct {
   { "bad_code", 401 },
   { "unavailable", 503 },
   { "internal", 500 },
+  { "not_in_scope", 409 },
+  { "number_taken", 409 },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (error_info) == SW_N_PROTOCOL_ERRORS);
 
@@ -490,7 +492,7 @@ sw_push_request_parse (const char  *data,
   g_autoptr(GError) local = NULL;
   JsonArray *events, *contacts;
   JsonObject *o;
-  JsonNode *epoch;
+  JsonNode *epoch, *position;
 
   if (root == NULL)
     return NULL;
@@ -529,6 +531,9 @@ sw_push_request_parse (const char  *data,
   epoch = json_object_get_member (o, "epoch");
   if (epoch && json_node_get_value_type (epoch) == G_TYPE_STRING)
     r->epoch = g_strndup (json_node_get_string (epoch), 64);
+  position = json_object_get_member (o, "position");
+  if (position && json_node_get_value_type (position) == G_TYPE_INT64)
+    r->position = MAX (json_node_get_int (position), 0);
 
   for (guint i = 0; i < json_array_get_length (events); i++)
     {

@@ -30,6 +30,8 @@ typedef enum {
   SW_PROTOCOL_ERROR_BAD_CODE,
   SW_PROTOCOL_ERROR_UNAVAILABLE,
   SW_PROTOCOL_ERROR_INTERNAL,
+  SW_PROTOCOL_ERROR_NOT_IN_SCOPE,   /* (deferred) a restored server lacks what brings the case here */
+  SW_PROTOCOL_ERROR_NUMBER_TAKEN,   /* another case has the registration's number */
   SW_N_PROTOCOL_ERRORS
 } SwProtocolError;
 
@@ -48,6 +50,7 @@ typedef struct {
 
 typedef struct {
   char      *epoch;       /* the server epoch the client last saw, or NULL */
+  gint64     position;    /* the furthest server position the client has seen, or 0 */
   GPtrArray *events;      /* SwCaseEvent */
   GPtrArray *contacts;    /* SwContact */
 } SwPushRequest;

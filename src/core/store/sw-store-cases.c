@@ -319,7 +319,8 @@ number_taken (SwStore     *self,
               gboolean    *taken,
               GError     **error)
 {
-  return _sw_store_row_exists (self, "SELECT 1 FROM cases WHERE number = ?1", number, taken, error);
+  return _sw_store_row_exists (self, "SELECT 1 FROM cases WHERE number = ?1"
+                               " UNION ALL SELECT 1 FROM case_aliases WHERE number = ?1", number, taken, error);
 }
 
 char *
@@ -397,10 +398,18 @@ sw_store_get_case (SwStore     *self,
     return NULL;
 
   stmt = _sw_store_prepare (self, "SELECT " CASE_COLUMNS " " CASE_FROM
-                            " WHERE c.id = ?1 OR c.number = ?1", error);
+                            " WHERE c.id = ?1 OR c.number = ?1"
+                            " OR c.id = (SELECT case_id FROM case_aliases WHERE number = ?1)"
+                            /* A number two devices gave: on the device that renumbered its
+                             * case, the receipt it printed means that case; elsewhere the
+                             * case that kept the number. */
+                            " ORDER BY c.id = (SELECT a.case_id FROM case_aliases a JOIN events e"
+                            "   ON e.case_id = a.case_id AND e.kind = 'registered'"
+                            "   WHERE a.number = ?1 AND e.device = ?2) DESC LIMIT 1", error);
   if (stmt == NULL)
     return NULL;
   _sw_bind_text (stmt, 1, ref);
+  _sw_bind_text (stmt, 2, self->device_id);
   switch (sqlite3_step (stmt))
     {
     case SQLITE_ROW:

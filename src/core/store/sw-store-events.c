@@ -56,5 +56,27 @@ _sw_store_insert_event (SwStore      *self,
     return FALSE;
   if (inserted != NULL)
     *inserted = sqlite3_changes (self->db) > 0;
+  /* a case renumbered where it was made is found here by its old number too */
+  if (ev->kind == SW_EVENT_REGISTERED && sw_case_event_get_string (ev, "previous_number") != NULL)
+    return _sw_store_add_case_alias (self, sw_case_event_get_string (ev, "previous_number"),
+                                     ev->case_id, error);
   return TRUE;
+}
+
+gboolean
+_sw_store_add_case_alias (SwStore     *self,
+                          const char  *number,
+                          const char  *case_id,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt = _sw_store_prepare (self,
+      "INSERT INTO case_aliases (number, case_id, at) VALUES (?1, ?2, ?3)"
+      " ON CONFLICT (number) DO UPDATE SET case_id = excluded.case_id, at = excluded.at", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _sw_bind_text (stmt, 1, number);
+  _sw_bind_text (stmt, 2, case_id);
+  sqlite3_bind_int64 (stmt, 3, sw_store_now (self));
+  return _sw_store_step_done (self, stmt, error);
 }

@@ -20,4 +20,10 @@ gboolean     _sw_store_insert_event   (SwStore      *self,
                                        gboolean     *inserted,
                                        GError      **error);
 
+/* Records that the case was known by `number` before it was renumbered. */
+gboolean     _sw_store_add_case_alias (SwStore      *self,
+                                       const char   *number,
+                                       const char   *case_id,
+                                       GError      **error);
+
 G_END_DECLS

@@ -4,6 +4,7 @@
 
 /* This device */
 #define SW_META_BRANCH_CODE        "branch_code"         /* the home branch */
+#define SW_META_BRANCH_NAME        "branch_name"         /* its name, for a database made without a directory */
 #define SW_META_DEVICE_CODE        "device_code"         /* in new case numbers */
 #define SW_META_DEVICE_ID          "device_id"           /* a UUID, made once */
 #define SW_META_HLC                "hlc"                 /* the last hybrid logical clock value */
@@ -21,6 +22,8 @@
 
 /* Both sides of sync */
 #define SW_META_SERVER_EPOCH       "server_epoch"        /* new when a server is restored */
+#define SW_META_SERVER_RESTORED_AT "server_restored_at"  /* (server) when it last took a new epoch after a restore */
+#define SW_META_SERVER_POSITION    "server_position"     /* (client) the furthest server position seen */
 #define SW_META_DIRECTORY_VERSION  "directory_version"   /* raised by every directory change */
 
 /* The server's storage: the format of its own tables */

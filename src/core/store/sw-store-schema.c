@@ -148,6 +148,11 @@ static const char *const migrations[] = {
   "  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'refused')),"
   "  code TEXT, message TEXT);"
   "CREATE INDEX directory_outbox_pending ON directory_outbox (seq) WHERE state = 'pending';",
+
+  /* 8: the numbers a case had before it was given another (two devices had
+   * numbered alike), so that the customer's receipt still finds it */
+  "CREATE TABLE case_aliases ("
+  "  number TEXT PRIMARY KEY, case_id TEXT NOT NULL, at INTEGER NOT NULL);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SW_STORE_SCHEMA_VERSION);

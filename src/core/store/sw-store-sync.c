@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 
 #include "sw-error.h"
 #include "sw-fields.h"
@@ -408,6 +409,128 @@ sw_store_list_conflicts (SwStore     *self,
       c->resolved_event = _sw_column_dup (stmt, 5);
       c->detected_at = sqlite3_column_int64 (stmt, 6);
       g_ptr_array_add (out, c);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sw_store_fail (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+/* ------------------------------------------------------------ renumbering */
+
+gboolean
+sw_store_sync_renumber (SwStore     *self,
+                        const char  *event_id,
+                        char       **old_number,
+                        char       **new_number,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = _sw_store_prepare (self,
+      "SELECT " SW_STORE_EVENT_COLUMNS " FROM events"
+      " WHERE id = ?1 AND kind = 'registered' AND device = ?2 AND pushed = 0", error);
+  g_autoptr(SwCaseEvent) ev = NULL;
+  g_autoptr(SwCase) stored = NULL;
+  g_autoptr(SwCase) row = NULL;
+  g_autoptr(GDateTime) day = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *old = NULL, *number = NULL, *payload = NULL;
+  const char *branch;
+  guint n;
+  int y = 0, m = 0, d = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+  _sw_bind_text (stmt, 1, event_id);
+  _sw_bind_text (stmt, 2, self->device_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    ev = _sw_store_event_from_row (stmt, 0);
+  sqlite3_reset (stmt);
+  if (ev == NULL)
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_NOT_FOUND,
+                   _("There is no unsent registration “%s” of this device to renumber"), event_id);
+      return FALSE;
+    }
+  old = g_strdup (sw_case_event_get_string (ev, "number"));
+  branch = sw_case_event_get_string (ev, "branch");
+  parts = old ? g_strsplit (old, "-", -1) : NULL;
+  n = parts ? g_strv_length (parts) : 0;
+  if (branch == NULL || n < 2 || sscanf (parts[n - 2], "%4d%2d%2d", &y, &m, &d) != 3 ||
+      (day = g_date_time_new_utc (y, m, d, 0, 0, 0)) == NULL)
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_INVALID,
+                   _("The case number “%s” is not one this device can renumber"), old ? old : "");
+      return FALSE;
+    }
+  if ((number = _sw_store_next_number (self, branch, day, error)) == NULL)
+    return FALSE;
+  sw_case_event_set_string (ev, "number", number);
+  sw_case_event_set_string (ev, "previous_number", old);
+  payload = sw_case_event_payload_to_json (ev);
+  stmt = _sw_store_prepare (self, "UPDATE events SET payload = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  _sw_bind_text (stmt, 1, event_id);
+  _sw_bind_text (stmt, 2, payload);
+  if (!_sw_store_step_done (self, stmt, error) ||
+      !_sw_store_add_case_alias (self, old, ev->case_id, error))
+    return FALSE;
+
+  stored = sw_store_get_case (self, ev->case_id, NULL);
+  if ((row = fold_with_conflicts (self, ev->case_id, error)) == NULL)
+    return FALSE;
+  if (stored != NULL)
+    {
+      sw_set_str (&row->customer_name, stored->customer_name);
+      sw_set_str (&row->customer_phone, stored->customer_phone);
+      sw_set_str (&row->customer_unit, stored->customer_unit);
+      sw_set_str (&row->customer_address, stored->customer_address);
+    }
+  g_hash_table_replace (self->dirty_cases, row->id, g_object_ref (row));
+  if (old_number)
+    *old_number = g_steal_pointer (&old);
+  if (new_number)
+    *new_number = g_steal_pointer (&number);
+  return TRUE;
+}
+
+void
+sw_renumbered_free (SwRenumbered *r)
+{
+  if (r == NULL)
+    return;
+  g_free (r->case_id);
+  g_free (r->old_number);
+  g_free (r->new_number);
+  g_free (r);
+}
+
+GPtrArray *
+sw_store_sync_list_renumbered (SwStore  *self,
+                               gint64    since,
+                               GError  **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_renumbered_free);
+  sqlite3_stmt *stmt = _sw_store_prepare (self,
+      "SELECT a.case_id, a.number, c.number, a.at FROM case_aliases a"
+      " LEFT JOIN cases c ON c.id = a.case_id WHERE a.at >= ?1 ORDER BY a.at, a.number", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, since);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SwRenumbered *r = g_new0 (SwRenumbered, 1);
+
+      r->case_id = _sw_column_dup (stmt, 0);
+      r->old_number = _sw_column_dup (stmt, 1);
+      r->new_number = _sw_column_dup (stmt, 2);
+      r->at = sqlite3_column_int64 (stmt, 3);
+      g_ptr_array_add (out, r);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)

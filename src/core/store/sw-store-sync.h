@@ -75,6 +75,27 @@ gboolean    sw_store_sync_retry         (SwStore     *self,
 gboolean    sw_store_sync_withdraw      (SwStore     *self,
                                          const char  *event_id,
                                          GError     **error);
+/* The server has another case with the number this device's unsent
+ * registration `event_id` gives its case (two devices numbered alike):
+ * gives the case the next number of this device for the same day, keeps
+ * the old one as an alias (the customer's receipt still finds the case)
+ * and refolds it. `old_number` and `new_number` say what changed. */
+gboolean    sw_store_sync_renumber      (SwStore     *self,
+                                         const char  *event_id,
+                                         char       **old_number,
+                                         char       **new_number,
+                                         GError     **error);
+/* Cases renumbered at or after `since` (ms): SwRenumbered, oldest first. */
+typedef struct {
+  char   *case_id;
+  char   *old_number;
+  char   *new_number;
+  gint64  at;
+} SwRenumbered;
+void        sw_renumbered_free          (SwRenumbered *r);
+GPtrArray  *sw_store_sync_list_renumbered (SwStore   *self,
+                                           gint64     since,
+                                           GError   **error);
 /* After the server was restored from a backup: every event this device
  * made goes back into the outbox (the server ignores those it has). */
 gboolean    sw_store_sync_unpush_own    (SwStore     *self,

@@ -107,16 +107,49 @@ result_new (SwCaseEvent     *ev,
   return r;
 }
 
+typedef struct {
+  GHashTable *scopes;       /* case id → CaseScope */
+  GHashTable *batch_ids;    /* ids of the events accepted in this push */
+  GHashTable *registered;   /* cases registered in this push */
+  GHashTable *numbers;      /* their numbers */
+  gboolean    recovering;   /* restored lately: the server may lack what brings a case here */
+} Batch;
+
+/* Whether another case has the number this registration gives its case:
+ * two devices numbered alike (two databases made before their enrolment,
+ * or a device restored from a backup). */
+static gboolean
+number_taken (SwStore     *store,
+              Batch       *batch,
+              SwCaseEvent *ev)
+{
+  const char *number = sw_case_event_get_string (ev, "number");
+  sqlite3_stmt *stmt;
+  gboolean taken;
+
+  if (number == NULL)
+    return FALSE;
+  if (g_hash_table_contains (batch->numbers, number))
+    return TRUE;
+  stmt = _sw_store_prepare (store, "SELECT 1 FROM cases WHERE number = ?1 AND id <> ?2", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  _sw_bind_text (stmt, 1, number);
+  _sw_bind_text (stmt, 2, ev->case_id);
+  taken = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return taken;
+}
+
 /* Decides one event; the accepted ones widen their case's scope. */
 static SwPushResult *
 judge (SwStore             *store,
        SwServerDevice      *device,
        SwCaseEvent         *ev,
-       GHashTable          *scopes,
-       GHashTable          *batch_ids,
-       GHashTable          *registered,
+       Batch               *batch,
        const SwPushPolicy  *policy)
 {
+  GHashTable *scopes = batch->scopes, *batch_ids = batch->batch_ids, *registered = batch->registered;
   CaseScope *scope;
 
   if (device->role == SW_DEVICE_INSPECTOR)
@@ -135,6 +168,9 @@ judge (SwStore             *store,
       if (scope->exists || g_hash_table_contains (registered, ev->case_id))
         return result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_INVALID_EVENT,
                            _("The case is registered already"));
+      if (number_taken (store, batch, ev))
+        return result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_NUMBER_TAKEN,
+                           _("Another case already has this number; the device gives its case a new one"));
     }
   else if (!scope->exists && !g_hash_table_contains (registered, ev->case_id))
     return result_new (ev, SW_PUSH_DEFERRED, SW_PROTOCOL_ERROR_UNKNOWN_CASE,
@@ -145,12 +181,19 @@ judge (SwStore             *store,
   if (!scope->exists)
     add_event_branches (store, ev, scope->after);
   if (!g_hash_table_contains (scope->after, device->branch_code))
-    return result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_FORBIDDEN,
-                       _("The case belongs to another branch"));
+    return batch->recovering
+           ? result_new (ev, SW_PUSH_DEFERRED, SW_PROTOCOL_ERROR_NOT_IN_SCOPE,
+                         _("The server, restored from a backup, does not yet have what brings the case to this branch"))
+           : result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_FORBIDDEN,
+                         _("The case belongs to another branch"));
   if (scope->exists)
     add_event_branches (store, ev, scope->after);
   if (ev->kind == SW_EVENT_REGISTERED)
-    g_hash_table_add (registered, ev->case_id);
+    {
+      g_hash_table_add (registered, ev->case_id);
+      if (sw_case_event_get_string (ev, "number"))
+        g_hash_table_add (batch->numbers, (gpointer) sw_case_event_get_string (ev, "number"));
+    }
   g_hash_table_add (batch_ids, ev->id);
   return result_new (ev, SW_PUSH_OK, 0, NULL);
 }
@@ -257,10 +300,17 @@ _sw_server_sqlite_push (SwServerStorage     *storage,
                                                         (GDestroyNotify) case_scope_free);
   g_autoptr(GHashTable) batch_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) registered = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) numbers = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *restored_at = NULL;
+  Batch batch = { scopes, batch_ids, registered, numbers, FALSE };
 
   g_ptr_array_set_size (results, n);
   if (!sw_store_begin (store, error))
     return NULL;
+  restored_at = sw_store_get_meta (store, SW_META_SERVER_RESTORED_AT);
+  batch.recovering = restored_at != NULL &&
+                     policy->now_ms - g_ascii_strtoll (restored_at, NULL, 10) <
+                     (gint64) SW_SERVER_RESTORE_GRACE_DAYS * 24 * 3600 * 1000;
   /* registrations first, so that a batch may carry a case and what follows */
   for (int pass = 0; pass < 2; pass++)
     for (guint i = 0; i < n; i++)
@@ -270,7 +320,7 @@ _sw_server_sqlite_push (SwServerStorage     *storage,
 
         if (is_registered (ev) != (pass == 0))
           continue;
-        r = judge (store, device, ev, scopes, batch_ids, registered, policy);
+        r = judge (store, device, ev, &batch, policy);
         if (r->status == SW_PUSH_OK)
           g_ptr_array_add (accepted, ev);
         results->pdata[i] = r;

@@ -100,6 +100,49 @@ sqlite_get_epoch (SwServerStorage *storage)
   return SW_SERVER_SQLITE (storage)->epoch;
 }
 
+static gint64
+max_seq (SwStore    *store,
+         const char *sql)
+{
+  sqlite3_stmt *stmt = _sw_store_prepare (store, sql, NULL);
+  gint64 n = 0;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return n;
+}
+
+static gint64
+sqlite_get_position (SwServerStorage *storage)
+{
+  return max_seq (SW_SERVER_SQLITE (storage)->store, "SELECT coalesce(max(seq), 0) FROM events");
+}
+
+static gboolean
+sqlite_notice_client (SwServerStorage  *storage,
+                      SwServerDevice   *device,
+                      guint64           cursor,
+                      gint64            position,
+                      gint64            now,
+                      GError          **error)
+{
+  SwServerSqlite *self = SW_SERVER_SQLITE (storage);
+  gint64 log_end = sqlite_get_position (storage);
+  gint64 feed_end = device->role == SW_DEVICE_INSPECTOR
+                    ? log_end
+                    : max_seq (self->store, "SELECT coalesce(max(seq), 0) FROM server_feed");
+
+  if (position <= log_end && cursor <= (guint64) feed_end)
+    return TRUE;
+  g_warning ("Device %s has seen position %" G_GINT64_FORMAT " and cursor %" G_GUINT64_FORMAT
+             " but the server's log ends at %" G_GINT64_FORMAT " and the feed at %" G_GINT64_FORMAT
+             ": the data were restored from an older copy; a new epoch",
+             device->device_id, position, cursor, log_end, feed_end);
+  return _sw_server_sqlite_new_epoch (self, now, error);
+}
+
 static char *
 sqlite_create_code (SwServerStorage  *storage,
                     const char       *branch,
@@ -380,6 +423,8 @@ static void
 storage_iface_init (SwServerStorageInterface *iface)
 {
   iface->get_epoch = sqlite_get_epoch;
+  iface->get_position = sqlite_get_position;
+  iface->notice_client = sqlite_notice_client;
   iface->create_code = sqlite_create_code;
   iface->enrol = sqlite_enrol;
   iface->authenticate = sqlite_authenticate;
@@ -428,6 +473,28 @@ new_epoch (SwServerSqlite  *self,
   g_free (self->epoch);
   self->epoch = random_hex (8);
   return sw_store_set_meta (self->store, SW_META_SERVER_EPOCH, self->epoch, error);
+}
+
+/* A new epoch after a restore: from `now` on, for SW_SERVER_RESTORE_GRACE_DAYS,
+ * an event whose case is not in the pushing branch's scope is deferred (the
+ * event that brings it there may come later), not refused. */
+gboolean
+_sw_server_sqlite_new_epoch (SwServerSqlite  *self,
+                             gint64           now,
+                             GError         **error)
+{
+  g_autofree char *when = g_strdup_printf ("%" G_GINT64_FORMAT, now);
+
+  if (!sw_store_begin (self->store, error))
+    return FALSE;
+  if (!new_epoch (self, error) ||
+      !sw_store_set_meta (self->store, SW_META_SERVER_RESTORED_AT, when, error) ||
+      !sw_store_commit (self->store, error))
+    {
+      sw_store_rollback (self->store);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 SwServerSqlite *
@@ -490,7 +557,7 @@ sw_server_sqlite_restore (const char  *data_dir,
     }
   if ((self = sw_server_sqlite_open (data_dir, error)) == NULL)
     return FALSE;
-  return new_epoch (self, error);
+  return _sw_server_sqlite_new_epoch (self, g_get_real_time () / 1000, error);
 }
 
 SwStore *

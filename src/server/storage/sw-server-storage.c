@@ -73,6 +73,23 @@ sw_server_storage_get_epoch (SwServerStorage *self)
   return IFACE (self)->get_epoch (self);
 }
 
+gint64
+sw_server_storage_get_position (SwServerStorage *self)
+{
+  return IFACE (self)->get_position (self);
+}
+
+gboolean
+sw_server_storage_notice_client (SwServerStorage  *self,
+                                 SwServerDevice   *device,
+                                 guint64           cursor,
+                                 gint64            position,
+                                 gint64            now,
+                                 GError          **error)
+{
+  return IFACE (self)->notice_client (self, device, cursor, position, now, error);
+}
+
 char *
 sw_server_storage_create_code (SwServerStorage  *self,
                                const char       *branch,

@@ -71,6 +71,9 @@ struct _SwServerStorageInterface
   GTypeInterface parent_iface;
 
   const char     *(*get_epoch)      (SwServerStorage *self);
+  gint64          (*get_position)   (SwServerStorage *self);
+  gboolean        (*notice_client)  (SwServerStorage *self, SwServerDevice *device, guint64 cursor,
+                                     gint64 position, gint64 now, GError **error);
   char           *(*create_code)    (SwServerStorage *self, const char *branch, SwDeviceRole role,
                                      gint64 expires_at, GError **error);
   SwServerDevice *(*enrol)          (SwServerStorage *self, const char *code, const char *device_id,
@@ -113,6 +116,21 @@ void            sw_server_storage_set_token_days (SwServerStorage *self,
                                                   int              days);
 
 const char     *sw_server_storage_get_epoch      (SwServerStorage *self);
+/* How far the server's event log goes: every answer to a push or a pull
+ * carries it, and a client sends back the furthest it has seen. */
+gint64          sw_server_storage_get_position   (SwServerStorage *self);
+/* A client that has seen further than the server has (a position past the
+ * log's end, or a cursor past its feed's) saw data the server no longer
+ * holds: its folder was copied back from a backup, or its database
+ * restored. The server then takes a new epoch (clients send their events
+ * again and read from the start) and, for a while, defers rather than
+ * refuses events whose case is not yet in the pushing branch's scope. */
+gboolean        sw_server_storage_notice_client  (SwServerStorage *self,
+                                                  SwServerDevice  *device,
+                                                  guint64          cursor,
+                                                  gint64           position,
+                                                  gint64           now,
+                                                  GError         **error);
 /* A one-time enrolment code; only its hash is kept. */
 char           *sw_server_storage_create_code    (SwServerStorage *self,
                                                   const char      *branch,
