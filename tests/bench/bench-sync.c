@@ -237,7 +237,7 @@ main (int argc, char *argv[])
   g_print ("incremental: %u events in %.0f ms (budget 300 ms) %s\n", report.pulled, secs * 1000,
            secs < 0.3 ? "ok" : "OVER");
 
-  token = sw_store_get_meta (client_store, "sync_token");
+  token = sw_store_get_meta (client_store, SW_META_SYNC_TOKEN);
   load.session = soup_session_new_with_options ("max-conns", n_clients, "max-conns-per-host", n_clients, NULL);
   load.url = url;
   load.auth = g_strconcat ("Bearer ", token, NULL);

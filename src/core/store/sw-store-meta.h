@@ -4,6 +4,7 @@
 
 /* This device */
 #define SW_META_BRANCH_CODE        "branch_code"         /* the home branch */
+#define SW_META_BRANCH_NAME        "branch_name"         /* its name (written by the demo) */
 #define SW_META_DEVICE_CODE        "device_code"         /* in new case numbers */
 #define SW_META_DEVICE_ID          "device_id"           /* a UUID, made once */
 #define SW_META_HLC                "hlc"                 /* the last hybrid logical clock value */
