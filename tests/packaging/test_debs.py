@@ -244,6 +244,8 @@ def main():
                   f"{name} is gone after purge, configuration included ({package_state(name)})")
         left = [q for q in paths if q not in existed and os.path.lexists(q)]
         check(not left, "nothing the packages installed is left after purge" + (f": {left}" if left else ""))
+        check(not glob.glob("/etc/systemd/system/*/shouwen-server.service"),
+              "the service's enablement links are gone after purge")
         for gone in ("/etc/shouwen", "/var/log/shouwen"):
             if gone != "/var/log/shouwen" or not had_logs:
                 check(not os.path.exists(gone), f"{gone} is gone after purge")
