@@ -11,6 +11,7 @@ PACKAGES="
   yelp-tools desktop-file-utils appstream
   xvfb xauth xdotool dbus-x11 fonts-noto-cjk imagemagick poppler-utils
   python3 clang openssl
+  debhelper dpkg-dev fakeroot lintian
 "
 
 missing=""
