@@ -331,6 +331,59 @@ test_enrol_sync_offline (SyncFixture   *sf,
   gtk_popover_popdown (sw_sync_indicator_get_popover (indicator));
 }
 
+/* Another device took the number this one gave before it enrolled: the
+ * case is renumbered at sync, and the person at the desk is told. */
+static void
+test_renumbered (SyncFixture   *sf,
+                 gconstpointer  data)
+{
+  SwSyncIndicator *indicator = sw_window_get_sync_indicator (sf->window);
+  g_autofree char *other = g_build_filename (sf->fx.dir, "other.db", NULL);
+  g_autofree char *depts = g_build_filename (sf->fx.dir, "departments.csv", NULL);
+  g_autofree char *staff = g_build_filename (sf->fx.dir, "staff.csv", NULL);
+  g_autofree char *other_code = run_ctl (NULL, "server", "enrol", "--data-dir", sf->data_dir, "--branch", "BJ01", NULL);
+  g_autofree char *code = run_ctl (NULL, "server", "enrol", "--data-dir", sf->data_dir, "--branch", "BJ01", NULL);
+  g_autofree char *out = NULL, *number = NULL, *taken = NULL;
+  g_autoptr(SwCase) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* the other device enrols first (the server calls it A) and registers */
+  g_free (run_ctl (NULL, "--db", sf->fx.path, "export", "departments", depts, NULL));
+  g_free (run_ctl (NULL, "--db", sf->fx.path, "export", "staff", staff, NULL));
+  g_free (run_ctl (NULL, "--db", other, "init", "--branch", "BJ01", "--branch-name", "BJ01", NULL));
+  g_free (run_ctl (NULL, "--db", other, "import", "departments", depts, NULL));
+  g_free (run_ctl (NULL, "--db", other, "import", "staff", staff, NULL));
+  g_free (run_ctl (NULL, "--db", other, "sync", "enrol", "--server", sf->url, "--code", other_code, NULL));
+  taken = run_ctl (NULL, "--db", other, "--now", "2026-11-23T11:00:00+08:00", "case", "register",
+                   "--channel", "visit", "--kind", "business", "--content", "另一台设备的登记",
+                   "--received-by", "R01", "--customer-name", "李四", NULL);
+  g_free (run_ctl (NULL, "--db", other, "--now", "2026-11-23T11:00:00+08:00", "sync", "run", NULL));
+
+  /* this device, not enrolled yet, numbers its case alike (its code is A too) */
+  sw_store_set_now (sf->fx.store, sw_test_time ("2026-11-23T03:00"));
+  number = register_case (sf);
+  g_assert_nonnull (strstr (taken, number));
+
+  page_waiting = SW_SYNC_PAGE (sw_sync_page_new (sf->context));
+  g_object_ref_sink (page_waiting);
+  gtk_editable_set_text (sw_sync_page_get_server_entry (page_waiting), sf->url);
+  gtk_editable_set_text (sw_sync_page_get_code_entry (page_waiting), code);
+  click (sw_sync_page_get_enrol_button (page_waiting));
+  g_assert_true (wait_for (page_idle, sf, 20));
+  g_clear_object (&page_waiting);
+  g_assert_true (wait_for (is_synced_and_empty, sf, 30));
+  app_test_drain ();
+
+  /* nothing refused; the desk was told the new number; the receipt still finds the case */
+  g_assert_cmpuint (sw_sync_client_get_rejected (client_of (sf)), ==, 0);
+  g_assert_nonnull (sw_sync_indicator_get_last_notice (indicator));
+  g_assert_nonnull (strstr (sw_sync_indicator_get_last_notice (indicator), number));
+  found = sw_store_get_case (sf->fx.store, number, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sw_case_get_number (found), !=, number);
+  g_assert_nonnull (strstr (sw_sync_indicator_get_last_notice (indicator), sw_case_get_number (found)));
+}
+
 static void
 test_refused (SyncFixture   *sf,
               gconstpointer  data)
@@ -475,6 +528,7 @@ main (int   argc,
     }
   g_test_add ("/sync-ui/enrol-sync-offline", SyncFixture, NULL, sync_setup, test_enrol_sync_offline, sync_teardown);
   g_test_add ("/sync-ui/refused", SyncFixture, NULL, sync_setup, test_refused, sync_teardown);
+  g_test_add ("/sync-ui/renumbered", SyncFixture, NULL, sync_setup, test_renumbered, sync_teardown);
   g_test_add ("/sync-ui/directory-refused", SyncFixture, NULL, sync_setup, test_directory_refused, sync_teardown);
   return g_test_run ();
 }

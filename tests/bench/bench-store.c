@@ -19,7 +19,7 @@
 
 #include "bench-util.h"
 #include "sw-test-fixture.h"
-#include "sw-store-private.h"
+#include "sw-store-sql.h"
 
 #define BATCH 1000
 #define EVENTS_PER_CASE 5

@@ -19,13 +19,14 @@ struct _SwSyncController
   SwContext    *context;     /* borrowed: the context owns us */
   SwSyncClient *client;
   char         *cursor_before;
+  gint64        run_started;   /* the store's clock when the run began */
   guint         debounce_ms;
   guint         debounce_id;
 };
 
 G_DEFINE_FINAL_TYPE (SwSyncController, sw_sync_controller, G_TYPE_OBJECT)
 
-enum { PULLED, WITHDRAWN_CHANGED, N_SIGNALS };
+enum { PULLED, WITHDRAWN_CHANGED, RENUMBERED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static SwStore *
@@ -35,6 +36,34 @@ store_of (SwSyncController *self)
 }
 
 /* ------------------------------------------------------------ callbacks */
+
+/* Cases the run gave a new number (the server had theirs): the person
+ * holding a receipt must know, once per case. */
+static void
+tell_renumbered (SwSyncController *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = sw_store_sync_list_renumbered (store_of (self), self->run_started, &error);
+
+  if (list == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  for (guint i = 0; i < list->len; i++)
+    {
+      SwRenumbered *n = g_ptr_array_index (list, i);
+      g_autofree char *message = NULL;
+
+      if (n->new_number == NULL)
+        continue;
+      /* Translators: a case's number changed at sync; the receipt's old number still finds it */
+      message = g_strdup_printf (_("Case %s is now %s: the server already had that number"),
+                                 n->old_number, n->new_number);
+      g_signal_emit (self, signals[RENUMBERED], 0, message);
+    }
+  self->run_started = G_MAXINT64;
+}
 
 /* A run that moved the pull cursor brought events: the board and the
  * detection have to see them. */
@@ -50,10 +79,12 @@ state_changed_cb (SwSyncClient     *client,
     {
       g_free (self->cursor_before);
       self->cursor_before = sw_store_get_meta (store_of (self), SW_META_SYNC_CURSOR);
+      self->run_started = sw_store_now (store_of (self));
       return;
     }
   if (state != SW_SYNC_STATE_SYNCED)
     return;
+  tell_renumbered (self);
   cursor = sw_store_get_meta (store_of (self), SW_META_SYNC_CURSOR);
   if (g_strcmp0 (cursor, self->cursor_before) != 0)
     {
@@ -179,12 +210,16 @@ sw_sync_controller_class_init (SwSyncControllerClass *klass)
   /* The refused or withdrawn events changed. */
   signals[WITHDRAWN_CHANGED] = g_signal_new ("rejected-changed", G_TYPE_FROM_CLASS (klass),
                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* A case got a new number in the run (its message says which). */
+  signals[RENUMBERED] = g_signal_new ("renumbered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
 sw_sync_controller_init (SwSyncController *self)
 {
   self->debounce_ms = 2000;
+  self->run_started = G_MAXINT64;
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "sw-sync-lists.h"
 #include "sw-sync-page.h"
 #include "sw-ui-util.h"
+#include "sw-window.h"
 
 struct _SwSyncIndicator
 {
@@ -33,6 +34,7 @@ struct _SwSyncIndicator
   /* owned */
   SwContext        *context;
   SwSyncController *controller;
+  char             *last_notice;
 };
 
 G_DEFINE_FINAL_TYPE (SwSyncIndicator, sw_sync_indicator, ADW_TYPE_BIN)
@@ -151,6 +153,19 @@ pulled_cb (SwSyncController *controller,
 }
 
 static void
+renumbered_cb (SwSyncController *controller,
+               const char       *message,
+               SwSyncIndicator  *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (SW_IS_WINDOW (root))
+    sw_window_toast (SW_WINDOW (root), message);
+  g_free (self->last_notice);
+  self->last_notice = g_strdup (message);
+}
+
+static void
 sync_clicked_cb (SwSyncIndicator *self)
 {
   sw_sync_controller_sync_now (self->controller);
@@ -184,6 +199,7 @@ sw_sync_indicator_dispose (GObject *object)
   /* AdwBin unparents the button (and with it the popover) itself. */
   g_clear_object (&self->controller);
   g_clear_object (&self->context);
+  g_clear_pointer (&self->last_notice, g_free);
   G_OBJECT_CLASS (sw_sync_indicator_parent_class)->dispose (object);
 }
 
@@ -234,6 +250,7 @@ sw_sync_indicator_set_context (SwSyncIndicator *self,
   client = sw_sync_controller_get_client (self->controller);
   g_signal_connect_object (client, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->controller, "pulled", G_CALLBACK (pulled_cb), self, 0);
+  g_signal_connect_object (self->controller, "renumbered", G_CALLBACK (renumbered_cb), self, 0);
   g_signal_connect_object (self->controller, "rejected-changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   /* "Offline since" and "last synced" read as times; conflicts come with pulls. */
   g_signal_connect_object (context, "tick", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
@@ -250,6 +267,13 @@ const char *
 sw_sync_indicator_get_detail (SwSyncIndicator *self)
 {
   return gtk_label_get_label (self->detail_label);
+}
+
+/* The last notice the indicator raised (a renumbered case), for tests. */
+const char *
+sw_sync_indicator_get_last_notice (SwSyncIndicator *self)
+{
+  return self->last_notice;
 }
 
 const char *

@@ -20,6 +20,7 @@ const char *sw_sync_indicator_get_title   (SwSyncIndicator *self);
 const char *sw_sync_indicator_get_detail  (SwSyncIndicator *self);
 /* The line about directory edits waiting or refused ("" when none). */
 const char *sw_sync_indicator_get_directory (SwSyncIndicator *self);
+const char *sw_sync_indicator_get_last_notice (SwSyncIndicator *self);
 GtkPopover *sw_sync_indicator_get_popover (SwSyncIndicator *self);
 /* The windows the popover opens. */
 GtkWidget  *sw_sync_indicator_show_rejected  (SwSyncIndicator *self);
