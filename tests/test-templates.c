@@ -8,7 +8,7 @@
 #include "sw-demo.h"
 #include "sw-error.h"
 #include "sw-server-storage.h"
-#include "sw-store-sync.h"
+#include "sw-store-replica.h"
 #include "sw-store-templates.h"
 #include "sw-test-fixture.h"
 

@@ -9,7 +9,7 @@
 #include "cli.h"
 #include "sw-error.h"
 #include "sw-server-storage.h"
-#include "sw-store-sync.h"
+#include "sw-store-replica.h"
 #include "sw-sync-client.h"
 
 #define BEGIN_COMMAND(self, n_args, ...) CLI_BEGIN (cli_sync_commands, self, n_args, __VA_ARGS__)
@@ -357,7 +357,7 @@ sync_run (CliContext *ctx, int argc, char **argv)
   sw_sync_client_run_async (client, NULL, store_result_cb, &result);
   if (!sw_sync_client_run_finish (client, wait_for (&result), &report, &error))
     return cli_fail (error);
-  if (report.renumbered > 0 && (renumbered = sw_store_sync_list_renumbered (store, started, &error)) == NULL)
+  if (report.renumbered > 0 && (renumbered = sw_store_replica_list_renumbered (store, started, &error)) == NULL)
     return cli_fail (error);
   if (ctx->json)
     {
@@ -553,7 +553,7 @@ sync_rejected (CliContext *ctx, int argc, char **argv)
   g_autoptr(GPtrArray) list = NULL;
   BEGIN_COMMAND (sync_rejected, 0)
 
-  if ((list = sw_store_sync_list_rejected (store, &error)) == NULL)
+  if ((list = sw_store_replica_list_rejected (store, &error)) == NULL)
     return cli_fail (error);
   if (ctx->json)
     {
@@ -598,7 +598,7 @@ sync_retry (CliContext *ctx, int argc, char **argv)
 
   if (argc > 2)
     return cli_usage (_("Name one event, or none for all"));
-  if (!sw_store_sync_retry (store, argc == 2 ? argv[1] : NULL, &n, &error))
+  if (!sw_store_replica_retry (store, argc == 2 ? argv[1] : NULL, &n, &error))
     return cli_fail (error);
   if (ctx->json)
     {
@@ -617,7 +617,7 @@ sync_withdraw (CliContext *ctx, int argc, char **argv)
 {
   BEGIN_COMMAND (sync_withdraw, 1)
 
-  if (!sw_store_sync_withdraw (store, argv[1], &error))
+  if (!sw_store_replica_withdraw (store, argv[1], &error))
     return cli_fail (error);
   if (ctx->json)
     {

@@ -5,7 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "sw-store-sync.h"
+#include "sw-store-replica.h"
 #include "sw-sync-client-private.h"
 
 #define BACKOFF_FIRST_S 2
@@ -111,8 +111,8 @@ _sw_sync_client_set_status (SwSyncClient *self,
 void
 sw_sync_client_refresh_counts (SwSyncClient *self)
 {
-  g_autoptr(GPtrArray) rejected = sw_store_sync_list_rejected (self->store, NULL);
-  guint pending = sw_store_sync_count_outbox (self->store);
+  g_autoptr(GPtrArray) rejected = sw_store_replica_list_rejected (self->store, NULL);
+  guint pending = sw_store_replica_count_outbox (self->store);
   guint n_rejected = rejected ? rejected->len : 0;
 
   if (pending != self->pending)
@@ -317,7 +317,7 @@ enrolled_cb (GObject      *source,
       !sw_store_set_meta (self->store, SW_META_SYNC_ROLE, _sw_json_string (answer, "role"), &error) ||
       !sw_store_set_meta (self->store, SW_META_SERVER_EPOCH, _sw_json_string (answer, "epoch"), &error) ||
       !sw_store_set_meta (self->store, SW_META_SYNC_CURSOR, "0", &error) ||
-      !sw_store_sync_set_identity (self->store, branch, device_code, &error) ||
+      !sw_store_replica_set_identity (self->store, branch, device_code, &error) ||
       !sw_store_commit (self->store, &error))
     {
       sw_store_rollback (self->store);

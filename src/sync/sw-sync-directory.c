@@ -7,7 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "sw-store-sync.h"
+#include "sw-store-replica.h"
 #include "sw-sync-client-private.h"
 
 #define DIRECTORY_BATCH     200

@@ -7,7 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sw-protocol.h"
-#include "sw-store-sync.h"
+#include "sw-store-replica.h"
 #include "sw-sync-client-private.h"
 
 #define MAX_RESTARTS 3
@@ -119,7 +119,7 @@ check_epoch (GTask       *task,
     }
   if (!sw_store_begin (self->store, error))
     return FALSE;
-  if ((known != NULL && (!sw_store_sync_unpush_own (self->store, error) ||
+  if ((known != NULL && (!sw_store_replica_unpush_own (self->store, error) ||
                          !sw_store_set_meta (self->store, SW_META_SYNC_CURSOR, "0", error))) ||
       !sw_store_set_meta (self->store, SW_META_SERVER_POSITION, "0", error) ||
       !sw_store_set_meta (self->store, SW_META_SERVER_EPOCH, epoch, error) ||
@@ -196,7 +196,7 @@ store_page (SwSyncClient  *self,
     }
   if (!sw_store_begin (self->store, error))
     return FALSE;
-  if (!sw_store_sync_apply (self->store, evs, cts, inserted, error) ||
+  if (!sw_store_replica_apply (self->store, evs, cts, inserted, error) ||
       !sw_store_set_meta (self->store, SW_META_SYNC_CURSOR, cursor, error) ||
       !note_position (self->store, answer, error) ||
       !sw_store_commit (self->store, error))
@@ -296,10 +296,10 @@ store_results (SwSyncClient  *self,
         {
           SwCaseEvent *sent = i < run->sent->len ? g_ptr_array_index (run->sent, i) : NULL;
 
-          ok = sw_store_sync_mark_pushed (self->store, id, error);
+          ok = sw_store_replica_mark_pushed (self->store, id, error);
           /* a local change may have settled a conflict */
           if (ok && sent != NULL && g_strcmp0 (sw_case_event_get_id (sent), id) == 0)
-            ok = sw_store_sync_recheck_conflicts (self->store, sw_case_event_get_case_id (sent), error);
+            ok = sw_store_replica_recheck_conflicts (self->store, sw_case_event_get_case_id (sent), error);
           if (g_str_equal (status, "ok"))
             run->report.pushed++;
           else
@@ -311,13 +311,13 @@ store_results (SwSyncClient  *self,
         {
           /* another device numbered a case alike: ours takes a new number
            * and goes again */
-          ok = sw_store_sync_renumber (self->store, id, NULL, NULL, error);
+          ok = sw_store_replica_renumber (self->store, id, NULL, NULL, error);
           run->report.renumbered++;
           (*progress)++;
         }
       else if (g_str_equal (status, "rejected"))
         {
-          ok = sw_store_sync_reject (self->store, id, _sw_json_string (r, "code"),
+          ok = sw_store_replica_reject (self->store, id, _sw_json_string (r, "code"),
                                      _sw_json_string (r, "message"), error);
           run->report.rejected++;
           (*progress)++;
@@ -371,7 +371,7 @@ pushed_cb (GObject      *source,
         {
           SwCaseEvent *ev = g_ptr_array_index (run->sent, 0);
 
-          if (!sw_store_sync_reject (self->store, sw_case_event_get_id (ev), code, error->message, NULL))
+          if (!sw_store_replica_reject (self->store, sw_case_event_get_id (ev), code, error->message, NULL))
             {
               fail (g_steal_pointer (&task), error, 0);
               return;
@@ -422,7 +422,7 @@ push_next (GTask *task)
   GError *error = NULL;
 
   g_clear_pointer (&run->sent, g_ptr_array_unref);
-  if ((run->sent = sw_store_sync_outbox (self->store, run->batch, &error)) == NULL)
+  if ((run->sent = sw_store_replica_outbox (self->store, run->batch, &error)) == NULL)
     {
       fail (task, error, 0);
       return;
@@ -432,7 +432,7 @@ push_next (GTask *task)
       pull_next (task);
       return;
     }
-  contacts = sw_store_sync_contacts_for (self->store, run->sent);
+  contacts = sw_store_replica_contacts_for (self->store, run->sent);
   epoch = sw_store_get_meta (self->store, SW_META_SERVER_EPOCH);
   b = json_builder_new_immutable ();
   json_builder_begin_object (b);

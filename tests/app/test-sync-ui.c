@@ -11,7 +11,7 @@
 
 #include "app-test-util.h"
 #include "sw-register-dialog.h"
-#include "sw-store-sync.h"
+#include "sw-store-replica.h"
 #include "sw-sync-controller.h"
 #include "sw-sync-lists.h"
 #include "sw-sync-page.h"
@@ -318,7 +318,7 @@ test_enrol_sync_offline (SyncFixture   *sf,
   number = register_case (sf);
   g_assert_true (g_str_has_prefix (number, "BJ01-"));
   g_assert_true (wait_for (is_synced_and_empty, sf, 20));
-  g_assert_cmpuint (sw_store_sync_count_outbox (sf->fx.store), ==, 0);
+  g_assert_cmpuint (sw_store_replica_count_outbox (sf->fx.store), ==, 0);
 
   /* The server goes away: the user's Sync Now shows offline, with a reason. */
   stop_server (sf);
@@ -415,7 +415,7 @@ test_refused (SyncFixture   *sf,
   number = register_case (sf);
   g_assert_true (wait_for (has_rejected, sf, 20));
   g_assert_cmpuint (sw_sync_client_get_pending (client_of (sf)), ==, 0);
-  rejected = sw_store_sync_list_rejected (sf->fx.store, &error);
+  rejected = sw_store_replica_list_rejected (sf->fx.store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rejected->len, ==, 1);
   r = g_ptr_array_index (rejected, 0);
@@ -433,7 +433,7 @@ test_refused (SyncFixture   *sf,
   click (GTK_BUTTON (withdraw));
   app_test_drain ();
   g_assert_cmpuint (sw_sync_client_get_rejected (client_of (sf)), ==, 0);
-  g_assert_cmpuint (sw_store_sync_count_outbox (sf->fx.store), ==, 0);
+  g_assert_cmpuint (sw_store_replica_count_outbox (sf->fx.store), ==, 0);
   g_assert_cmpuint (sw_store_count_cases (sf->fx.store), ==, cases_before);
   g_assert_false (has_row_starting (list, "Refused "));
   g_assert_true (has_row_starting (list, "Withdrawn "));

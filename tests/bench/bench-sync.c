@@ -14,7 +14,7 @@
 
 #include "sw-protocol.h"
 #include "sw-server-storage.h"
-#include "sw-store-sync.h"
+#include "sw-store-replica.h"
 #include "sw-sync-client.h"
 #include "sw-test-fixture.h"
 #include "sw-uuid.h"

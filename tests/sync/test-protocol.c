@@ -9,7 +9,7 @@
 #include "sw-error.h"
 #include "sw-protocol.h"
 #include "sw-server-storage.h"
-#include "sw-store-sync.h"
+#include "sw-store-replica.h"
 #include "sw-test-fixture.h"
 
 static void
@@ -103,10 +103,10 @@ test_apply (SwFixture     *fx,
   g_autoptr(SwCase) next = NULL;
 
   g_assert_no_error (error);
-  events = sw_store_sync_outbox (fx->store, 100, &error);
+  events = sw_store_replica_outbox (fx->store, 100, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (events->len, ==, 2);
-  contacts = sw_store_sync_contacts_for (fx->store, events);
+  contacts = sw_store_replica_contacts_for (fx->store, events);
   g_assert_cmpuint (contacts->len, ==, 1);
 
   replica = sw_store_open (path, &error);
@@ -114,18 +114,18 @@ test_apply (SwFixture     *fx,
   dir = sw_store_export_directory (fx->store, &error);
   g_assert_no_error (error);
   g_assert_true (sw_store_import_directory (replica, dir, TRUE, &error));
-  g_assert_true (sw_store_sync_apply (replica, events, contacts, inserted, &error));
+  g_assert_true (sw_store_replica_apply (replica, events, contacts, inserted, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (inserted->len, ==, 2);
   g_ptr_array_set_size (inserted, 0);
-  g_assert_true (sw_store_sync_apply (replica, events, contacts, inserted, &error));
+  g_assert_true (sw_store_replica_apply (replica, events, contacts, inserted, &error));
   g_assert_cmpuint (inserted->len, ==, 0);
 
   there = sw_store_get_case (replica, sw_case_get_id (c), &error);
   g_assert_no_error (error);
   g_assert_true (sw_case_equal (there, t, NULL));
   g_assert_cmpstr (sw_case_get_customer_phone (there), ==, "13812341234");
-  g_assert_cmpuint (sw_store_sync_count_outbox (replica), ==, 0);
+  g_assert_cmpuint (sw_store_replica_count_outbox (replica), ==, 0);
 
   /* the replica's next event sorts after what it received */
   sw_store_set_now (replica, 1000);
@@ -247,15 +247,15 @@ test_retry_refused (SwFixture     *fx,
   const char *id = sw_case_event_get_id (ev);
   guint n = 99;
 
-  g_assert_false (sw_store_sync_retry (fx->store, id, &n, &error));
+  g_assert_false (sw_store_replica_retry (fx->store, id, &n, &error));
   g_assert_error (error, SW_ERROR, SW_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, id));
   g_clear_error (&error);
-  g_assert_true (sw_store_sync_reject (fx->store, id, "invalid_event", "bad", &error));
-  g_assert_true (sw_store_sync_retry (fx->store, id, &n, &error));
+  g_assert_true (sw_store_replica_reject (fx->store, id, "invalid_event", "bad", &error));
+  g_assert_true (sw_store_replica_retry (fx->store, id, &n, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 1);
-  g_assert_false (sw_store_sync_retry (fx->store, id, &n, &error));
+  g_assert_false (sw_store_replica_retry (fx->store, id, &n, &error));
   g_assert_error (error, SW_ERROR, SW_ERROR_NOT_FOUND);
 }
 

@@ -5,7 +5,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
-#include "sw-store-sync.h"
+#include "sw-store-replica.h"
 #include "sw-sync-controller.h"
 
 #define CONTROLLER_KEY  "sw-sync-controller"
@@ -43,7 +43,7 @@ static void
 tell_renumbered (SwSyncController *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = sw_store_sync_list_renumbered (store_of (self), self->run_started, &error);
+  g_autoptr(GPtrArray) list = sw_store_replica_list_renumbered (store_of (self), self->run_started, &error);
 
   if (list == NULL)
     {
@@ -163,7 +163,7 @@ find_rejected (SwSyncController *self,
                const char       *event_id,
                GError          **error)
 {
-  g_autoptr(GPtrArray) list = sw_store_sync_list_rejected (store_of (self), error);
+  g_autoptr(GPtrArray) list = sw_store_replica_list_rejected (store_of (self), error);
 
   if (list == NULL)
     return NULL;
@@ -325,7 +325,7 @@ sw_sync_controller_retry (SwSyncController *self,
                           const char       *event_id,
                           GError          **error)
 {
-  if (!sw_store_sync_retry (store_of (self), event_id, NULL, error))
+  if (!sw_store_replica_retry (store_of (self), event_id, NULL, error))
     return FALSE;
   sw_sync_client_refresh_counts (self->client);
   g_signal_emit (self, signals[WITHDRAWN_CHANGED], 0);
@@ -346,7 +346,7 @@ sw_sync_controller_withdraw (SwSyncController *self,
   if (!sw_store_begin (store_of (self), error))
     return FALSE;
   if (!remember_withdrawn (self, r, error) ||
-      !sw_store_sync_withdraw (store_of (self), event_id, error))
+      !sw_store_replica_withdraw (store_of (self), event_id, error))
     {
       sw_store_rollback (store_of (self));
       return FALSE;

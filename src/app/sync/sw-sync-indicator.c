@@ -4,7 +4,7 @@
 
 #include <glib/gi18n.h>
 
-#include "sw-store-sync.h"
+#include "sw-store-replica.h"
 #include "sw-sync-controller.h"
 #include "sw-sync-indicator.h"
 #include "sw-sync-lists.h"

@@ -165,7 +165,7 @@ fill_rejected (AdwPreferencesPage *page,
 {
   SwStore *store = sw_context_get_store (sw_sync_controller_get_context (controller));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rejected = sw_store_sync_list_rejected (store, &error);
+  g_autoptr(GPtrArray) rejected = sw_store_replica_list_rejected (store, &error);
   g_autoptr(GPtrArray) withdrawn = sw_sync_controller_list_withdrawn (controller);
   AdwPreferencesGroup *group;
 

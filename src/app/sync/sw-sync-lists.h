@@ -8,7 +8,7 @@
 #include <adwaita.h>
 
 #include "sw-context.h"
-#include "sw-store-sync.h"
+#include "sw-store-replica.h"
 
 G_BEGIN_DECLS
 

@@ -5,7 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "sw-preferences-window.h"
-#include "sw-store-sync.h"
+#include "sw-store-replica.h"
 #include "sw-sync-controller.h"
 #include "sw-sync-page.h"
 

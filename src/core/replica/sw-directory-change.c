@@ -4,7 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "sw-store-sync.h"
+#include "sw-store-replica.h"
 
 void
 sw_directory_change_free (SwDirectoryChange *c)

@@ -9,7 +9,7 @@
 
 #include "sw-directory-private.h"
 #include "sw-error.h"
-#include "sw-store-sync.h"
+#include "sw-store-replica.h"
 
 #define OUTBOX_SCHEMA 7
 

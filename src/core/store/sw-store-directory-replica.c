@@ -1,4 +1,4 @@
-/* sw-store-directory-sync.c — the directory as JSON, for sync: every table as an
+/* sw-store-directory-replica.c — the directory as JSON, for sync: every table as an
  * array of row objects, column by column.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
@@ -7,7 +7,7 @@
 
 #include "sw-directory-private.h"
 #include "sw-error.h"
-#include "sw-store-sync.h"
+#include "sw-store-replica.h"
 
 /* In the order rows can be inserted (foreign keys); removed in reverse.
  * Policies are versions that cases refer to: replaced, never removed. */

@@ -10,7 +10,7 @@
 #include "sw-models-private.h"
 #include "sw-store-events.h"
 #include "sw-store-private.h"
-#include "sw-store-sync.h"
+#include "sw-store-replica.h"
 
 void
 sw_rejected_event_free (SwRejectedEvent *r)
@@ -27,7 +27,7 @@ sw_rejected_event_free (SwRejectedEvent *r)
 }
 
 GPtrArray *
-sw_store_sync_outbox (SwStore  *self,
+sw_store_replica_outbox (SwStore  *self,
                       guint     limit,
                       GError  **error)
 {
@@ -53,7 +53,7 @@ sw_store_sync_outbox (SwStore  *self,
 }
 
 guint
-sw_store_sync_count_outbox (SwStore *self)
+sw_store_replica_count_outbox (SwStore *self)
 {
   sqlite3_stmt *stmt = _sw_store_prepare (self,
       "SELECT count(*) FROM events WHERE pushed = 0"
@@ -68,7 +68,7 @@ sw_store_sync_count_outbox (SwStore *self)
 }
 
 SwContact *
-sw_store_sync_get_contact (SwStore    *self,
+sw_store_replica_get_contact (SwStore    *self,
                            const char *case_id)
 {
   sqlite3_stmt *stmt = _sw_store_prepare (self,
@@ -91,7 +91,7 @@ sw_store_sync_get_contact (SwStore    *self,
 }
 
 GPtrArray *
-sw_store_sync_contacts_for (SwStore   *self,
+sw_store_replica_contacts_for (SwStore   *self,
                             GPtrArray *events)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -104,7 +104,7 @@ sw_store_sync_contacts_for (SwStore   *self,
 
       if (!g_hash_table_add (seen, ev->case_id))
         continue;
-      if ((c = sw_store_sync_get_contact (self, ev->case_id)) != NULL)
+      if ((c = sw_store_replica_get_contact (self, ev->case_id)) != NULL)
         g_ptr_array_add (out, c);
     }
   return out;
@@ -125,7 +125,7 @@ exec_with_id (SwStore     *self,
 }
 
 gboolean
-sw_store_sync_mark_pushed (SwStore     *self,
+sw_store_replica_mark_pushed (SwStore     *self,
                            const char  *event_id,
                            GError     **error)
 {
@@ -134,7 +134,7 @@ sw_store_sync_mark_pushed (SwStore     *self,
 }
 
 gboolean
-sw_store_sync_reject (SwStore     *self,
+sw_store_replica_reject (SwStore     *self,
                       const char  *event_id,
                       const char  *code,
                       const char  *message,
@@ -155,7 +155,7 @@ sw_store_sync_reject (SwStore     *self,
 }
 
 GPtrArray *
-sw_store_sync_list_rejected (SwStore  *self,
+sw_store_replica_list_rejected (SwStore  *self,
                              GError  **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_rejected_event_free);
@@ -206,7 +206,7 @@ require_rejected (SwStore     *self,
 }
 
 gboolean
-sw_store_sync_retry (SwStore     *self,
+sw_store_replica_retry (SwStore     *self,
                      const char  *event_id,
                      guint       *n_retried,
                      GError     **error)
@@ -233,7 +233,7 @@ drop_case (SwStore     *self,
 }
 
 gboolean
-sw_store_sync_withdraw (SwStore     *self,
+sw_store_replica_withdraw (SwStore     *self,
                         const char  *event_id,
                         GError     **error)
 {
@@ -290,7 +290,7 @@ fail:
 }
 
 gboolean
-sw_store_sync_unpush_own (SwStore  *self,
+sw_store_replica_unpush_own (SwStore  *self,
                           GError  **error)
 {
   sqlite3_stmt *stmt;
@@ -305,7 +305,7 @@ sw_store_sync_unpush_own (SwStore  *self,
 }
 
 gboolean
-sw_store_sync_set_identity (SwStore     *self,
+sw_store_replica_set_identity (SwStore     *self,
                             const char  *branch_code,
                             const char  *device_code,
                             GError     **error)

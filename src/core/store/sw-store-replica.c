@@ -1,4 +1,4 @@
-/* sw-store-sync.c — applying events made on other replicas: insert what is
+/* sw-store-replica.c — applying events made on other replicas: insert what is
  * new, refold the cases it touches, record concurrent changes as conflicts.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
@@ -12,7 +12,7 @@
 #include "sw-models-private.h"
 #include "sw-store-events.h"
 #include "sw-store-private.h"
-#include "sw-store-sync.h"
+#include "sw-store-replica.h"
 
 void
 sw_conflict_free (SwConflict *c)
@@ -322,7 +322,7 @@ put_contact (SwStore    *self,
 }
 
 gboolean
-sw_store_sync_apply (SwStore     *self,
+sw_store_replica_apply (SwStore     *self,
                      GPtrArray   *events,
                      GPtrArray   *contacts,
                      GPtrArray   *inserted,
@@ -371,7 +371,7 @@ fail:
 }
 
 gboolean
-sw_store_sync_recheck_conflicts (SwStore     *self,
+sw_store_replica_recheck_conflicts (SwStore     *self,
                                  const char  *case_id,
                                  GError     **error)
 {
@@ -422,7 +422,7 @@ sw_store_list_conflicts (SwStore     *self,
 /* ------------------------------------------------------------ renumbering */
 
 gboolean
-sw_store_sync_renumber (SwStore     *self,
+sw_store_replica_renumber (SwStore     *self,
                         const char  *event_id,
                         char       **old_number,
                         char       **new_number,
@@ -509,7 +509,7 @@ sw_renumbered_free (SwRenumbered *r)
 }
 
 GPtrArray *
-sw_store_sync_list_renumbered (SwStore  *self,
+sw_store_replica_list_renumbered (SwStore  *self,
                                gint64    since,
                                GError  **error)
 {

@@ -1,4 +1,4 @@
-/* sw-store-sync.h — what a replica needs to take part in sync: applying
+/* sw-store-replica.h — what a replica needs to take part in sync: applying
  * events made elsewhere, the outbox of unsent events, the events a server
  * refused, conflicts, and the directory as JSON.
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -38,7 +38,7 @@ void        sw_conflict_free            (SwConflict      *c);
  * The hybrid logical clock moves past every event seen. `inserted`, when
  * given, receives the events that were new. Events made elsewhere are
  * stored as sent. */
-gboolean    sw_store_sync_apply         (SwStore     *self,
+gboolean    sw_store_replica_apply         (SwStore     *self,
                                          GPtrArray   *events,
                                          GPtrArray   *contacts,
                                          GPtrArray   *inserted,
@@ -46,33 +46,33 @@ gboolean    sw_store_sync_apply         (SwStore     *self,
 
 /* The outbox: events not yet accepted by the server, oldest first, without
  * those it refused (they wait in the rejected list). */
-GPtrArray  *sw_store_sync_outbox        (SwStore     *self,
+GPtrArray  *sw_store_replica_outbox        (SwStore     *self,
                                          guint        limit,
                                          GError     **error);
-guint       sw_store_sync_count_outbox  (SwStore     *self);
+guint       sw_store_replica_count_outbox  (SwStore     *self);
 /* The contacts of the cases of `events` (SwContact). */
-GPtrArray  *sw_store_sync_contacts_for  (SwStore     *self,
+GPtrArray  *sw_store_replica_contacts_for  (SwStore     *self,
                                          GPtrArray   *events);
-SwContact  *sw_store_sync_get_contact   (SwStore     *self,
+SwContact  *sw_store_replica_get_contact   (SwStore     *self,
                                          const char  *case_id);
-gboolean    sw_store_sync_mark_pushed   (SwStore     *self,
+gboolean    sw_store_replica_mark_pushed   (SwStore     *self,
                                          const char  *event_id,
                                          GError     **error);
-gboolean    sw_store_sync_reject        (SwStore     *self,
+gboolean    sw_store_replica_reject        (SwStore     *self,
                                          const char  *event_id,
                                          const char  *code,
                                          const char  *message,
                                          GError     **error);
-GPtrArray  *sw_store_sync_list_rejected (SwStore     *self,
+GPtrArray  *sw_store_replica_list_rejected (SwStore     *self,
                                          GError     **error);
 /* Puts a refused event (NULL: all of them) back into the outbox. */
-gboolean    sw_store_sync_retry         (SwStore     *self,
+gboolean    sw_store_replica_retry         (SwStore     *self,
                                          const char  *event_id,
                                          guint       *n_retried,
                                          GError     **error);
 /* Removes a refused event from this replica (it never reached anyone else)
  * and refolds its case; a case left without events goes too. */
-gboolean    sw_store_sync_withdraw      (SwStore     *self,
+gboolean    sw_store_replica_withdraw      (SwStore     *self,
                                          const char  *event_id,
                                          GError     **error);
 /* The server has another case with the number this device's unsent
@@ -80,7 +80,7 @@ gboolean    sw_store_sync_withdraw      (SwStore     *self,
  * gives the case the next number of this device for the same day, keeps
  * the old one as an alias (the customer's receipt still finds the case)
  * and refolds it. `old_number` and `new_number` say what changed. */
-gboolean    sw_store_sync_renumber      (SwStore     *self,
+gboolean    sw_store_replica_renumber      (SwStore     *self,
                                          const char  *event_id,
                                          char       **old_number,
                                          char       **new_number,
@@ -93,23 +93,23 @@ typedef struct {
   gint64  at;
 } SwRenumbered;
 void        sw_renumbered_free          (SwRenumbered *r);
-GPtrArray  *sw_store_sync_list_renumbered (SwStore   *self,
+GPtrArray  *sw_store_replica_list_renumbered (SwStore   *self,
                                            gint64     since,
                                            GError   **error);
 /* After the server was restored from a backup: every event this device
  * made goes back into the outbox (the server ignores those it has). */
-gboolean    sw_store_sync_unpush_own    (SwStore     *self,
+gboolean    sw_store_replica_unpush_own    (SwStore     *self,
                                          GError     **error);
 
 /* The branch and device code the server gave this device at enrolment:
  * new case numbers carry them from now on. */
-gboolean    sw_store_sync_set_identity  (SwStore     *self,
+gboolean    sw_store_replica_set_identity  (SwStore     *self,
                                          const char  *branch_code,
                                          const char  *device_code,
                                          GError     **error);
 
 /* Looks again at a case's open conflicts, which a local event may settle. */
-gboolean    sw_store_sync_recheck_conflicts (SwStore     *self,
+gboolean    sw_store_replica_recheck_conflicts (SwStore     *self,
                                              const char  *case_id,
                                              GError     **error);
 GPtrArray  *sw_store_list_conflicts     (SwStore     *self,

@@ -5,7 +5,7 @@
 #include "sw-server-sqlite.h"
 #include "sw-store-events.h"
 #include "sw-store-sql.h"
-#include "sw-store-sync.h"
+#include "sw-store-replica.h"
 
 G_BEGIN_DECLS
 

@@ -335,7 +335,7 @@ _sw_server_sqlite_push (SwServerStorage     *storage,
         g_ptr_array_add (contacts, c);
     }
 
-  if (!sw_store_sync_apply (store, accepted, contacts, inserted, error) ||
+  if (!sw_store_replica_apply (store, accepted, contacts, inserted, error) ||
       !update_feeds (store, scopes, inserted, error) ||
       !sw_store_commit (store, error))
     {
@@ -352,7 +352,7 @@ contact_for (SwStore        *store,
              SwServerDevice *device,
              const char     *case_id)
 {
-  g_autoptr(SwContact) c = sw_store_sync_get_contact (store, case_id);
+  g_autoptr(SwContact) c = sw_store_replica_get_contact (store, case_id);
 
   if (c == NULL || device->role == SW_DEVICE_BRANCH)
     return g_steal_pointer (&c);
