@@ -4,7 +4,7 @@
 
 #include "sw-detect.h"
 #include "sw-detector.h"
-#include "sw-store-task.h"
+#include "sw-background-task.h"
 
 struct _SwDetector
 {
@@ -45,7 +45,7 @@ run_done_cb (GObject      *source,
 {
   SwDetector *self = SW_DETECTOR (source);
   g_autoptr(GError) error = NULL;
-  gpointer n = sw_store_task_finish (result, &error);
+  gpointer n = sw_background_task_finish (result, &error);
 
   self->running = FALSE;
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
@@ -68,7 +68,7 @@ start_run (SwDetector *self)
 {
   self->pending = FALSE;
   self->running = TRUE;
-  sw_store_task_run (self->store, self, detect_work, NULL, NULL, NULL,
+  sw_background_task_run (self->store, self, detect_work, NULL, NULL, NULL,
                      self->cancellable, run_done_cb, NULL);
 }
 

@@ -8,7 +8,7 @@
 #include "sw-inspection-dialog.h"
 #include "sw-inspections-view.h"
 #include "sw-pdf.h"
-#include "sw-store-task.h"
+#include "sw-background-task.h"
 
 struct _SwInspectionsView
 {
@@ -153,7 +153,7 @@ sheet_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->sheet_button), TRUE);
-  if (sw_store_task_finish (result, &error) == NULL)
+  if (sw_background_task_finish (result, &error) == NULL)
     show_failure (GTK_WIDGET (self), error->message);
 }
 
@@ -169,7 +169,7 @@ sheet_saved_cb (GtkWidget  *owner,
   sheet->path = g_strdup (path);
   /* The sheet holds the year's report: computed away from the window. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->sheet_button), FALSE);
-  sw_store_task_run (sw_context_get_store (self->context), NULL, sheet_work, sheet,
+  sw_background_task_run (sw_context_get_store (self->context), NULL, sheet_work, sheet,
                      (GDestroyNotify) sheet_free, NULL, NULL, sheet_done_cb, g_object_ref (self));
 }
 

@@ -13,7 +13,7 @@
 #include "sw-pdf.h"
 #include "sw-report-print.h"
 #include "sw-report-view.h"
-#include "sw-store-task.h"
+#include "sw-background-task.h"
 
 #define CHART_HEIGHT 260
 
@@ -235,7 +235,7 @@ loaded_cb (GObject      *source,
 {
   g_autoptr(SwReportView) self = data;
   g_autoptr(GError) error = NULL;
-  SwReport *report = sw_store_task_finish (result, &error);
+  SwReport *report = sw_background_task_finish (result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -376,7 +376,7 @@ sw_report_view_load (SwReportView *self)
   g_clear_pointer (&self->error, g_free);
   gtk_stack_set_visible_child_name (self->stack, "loading");
   set_busy (self, TRUE);
-  sw_store_task_run (store, NULL, report_work, q, (GDestroyNotify) query_free,
+  sw_background_task_run (store, NULL, report_work, q, (GDestroyNotify) query_free,
                      (GDestroyNotify) sw_report_free, self->cancellable, loaded_cb, g_object_ref (self));
 }
 

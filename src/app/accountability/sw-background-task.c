@@ -1,8 +1,8 @@
-/* sw-store-task.c — store work run in a thread on a second connection to the same file
+/* sw-background-task.c — store work run in a thread on a second connection to the same file
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "sw-store-task.h"
+#include "sw-background-task.h"
 
 typedef struct {
   char           *path;
@@ -48,7 +48,7 @@ run_in_thread (GTask        *task,
 }
 
 void
-sw_store_task_run (SwStore             *store,
+sw_background_task_run (SwStore             *store,
                    gpointer             source_object,
                    SwStoreWork          work,
                    gpointer             data,
@@ -69,16 +69,16 @@ sw_store_task_run (SwStore             *store,
   job->data = data;
   job->data_free = data_free;
   job->result_free = result_free;
-  g_task_set_source_tag (task, sw_store_task_run);
+  g_task_set_source_tag (task, sw_background_task_run);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_task_run_in_thread (task, run_in_thread);
 }
 
 gpointer
-sw_store_task_finish (GAsyncResult  *result,
+sw_background_task_finish (GAsyncResult  *result,
                       GError       **error)
 {
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sw_store_task_run, NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sw_background_task_run, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -1,4 +1,4 @@
-/* sw-store-task.h — store work in a thread on a second connection
+/* sw-background-task.h — store work in a thread on a second connection
  * Runs a piece of store work in a thread on a second connection to the same
  * database file (SQLite WAL lets it read and write beside the window's
  * connection), so that detection and reports do not block the window.
@@ -18,7 +18,7 @@ typedef gpointer (*SwStoreWork) (SwStore       *store,
                                  GCancellable  *cancellable,
                                  GError       **error);
 
-void      sw_store_task_run     (SwStore             *store,
+void      sw_background_task_run     (SwStore             *store,
                                  gpointer             source_object,
                                  SwStoreWork          work,
                                  gpointer             data,
@@ -28,7 +28,7 @@ void      sw_store_task_run     (SwStore             *store,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data);
 /* The work's result (owned by the caller) or NULL with error set. */
-gpointer  sw_store_task_finish  (GAsyncResult        *result,
+gpointer  sw_background_task_finish  (GAsyncResult        *result,
                                  GError             **error);
 
 G_END_DECLS
