@@ -318,7 +318,7 @@ store_results (SwSyncClient  *self,
       else if (g_str_equal (status, "rejected"))
         {
           ok = sw_store_replica_reject (self->store, id, _sw_json_string (r, "code"),
-                                     _sw_json_string (r, "message"), error);
+                                        _sw_json_string (r, "message"), error);
           run->report.rejected++;
           (*progress)++;
         }

@@ -28,8 +28,8 @@ sw_rejected_event_free (SwRejectedEvent *r)
 
 GPtrArray *
 sw_store_replica_outbox (SwStore  *self,
-                      guint     limit,
-                      GError  **error)
+                         guint     limit,
+                         GError  **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt = _sw_store_prepare (self,
@@ -69,7 +69,7 @@ sw_store_replica_count_outbox (SwStore *self)
 
 SwContact *
 sw_store_replica_get_contact (SwStore    *self,
-                           const char *case_id)
+                              const char *case_id)
 {
   sqlite3_stmt *stmt = _sw_store_prepare (self,
       "SELECT name, phone, unit, address FROM case_contacts WHERE case_id = ?1", NULL);
@@ -92,7 +92,7 @@ sw_store_replica_get_contact (SwStore    *self,
 
 GPtrArray *
 sw_store_replica_contacts_for (SwStore   *self,
-                            GPtrArray *events)
+                               GPtrArray *events)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_contact_free);
@@ -126,8 +126,8 @@ exec_with_id (SwStore     *self,
 
 gboolean
 sw_store_replica_mark_pushed (SwStore     *self,
-                           const char  *event_id,
-                           GError     **error)
+                              const char  *event_id,
+                              GError     **error)
 {
   return exec_with_id (self, "DELETE FROM sync_rejected WHERE event_id = ?1", event_id, error) &&
          exec_with_id (self, "UPDATE events SET pushed = 1 WHERE id = ?1", event_id, error);
@@ -135,10 +135,10 @@ sw_store_replica_mark_pushed (SwStore     *self,
 
 gboolean
 sw_store_replica_reject (SwStore     *self,
-                      const char  *event_id,
-                      const char  *code,
-                      const char  *message,
-                      GError     **error)
+                         const char  *event_id,
+                         const char  *code,
+                         const char  *message,
+                         GError     **error)
 {
   sqlite3_stmt *stmt = _sw_store_prepare (self,
       "INSERT INTO sync_rejected (event_id, code, message, rejected_at) VALUES (?1, ?2, ?3, ?4)"
@@ -154,39 +154,33 @@ sw_store_replica_reject (SwStore     *self,
   return _sw_store_step_done (self, stmt, error);
 }
 
+static gpointer
+rejected_from_row (sqlite3_stmt *stmt)
+{
+  SwRejectedEvent *r = g_new0 (SwRejectedEvent, 1);
+
+  r->event_id = _sw_column_dup (stmt, 0);
+  r->case_id = _sw_column_dup (stmt, 1);
+  r->case_number = _sw_column_dup (stmt, 2);
+  r->kind = _sw_column_dup (stmt, 3);
+  r->code = _sw_column_dup (stmt, 4);
+  r->message = _sw_column_dup (stmt, 5);
+  r->rejected_at = sqlite3_column_int64 (stmt, 6);
+  return r;
+}
+
 GPtrArray *
 sw_store_replica_list_rejected (SwStore  *self,
-                             GError  **error)
+                                GError  **error)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_rejected_event_free);
   sqlite3_stmt *stmt = _sw_store_prepare (self,
       "SELECT r.event_id, e.case_id, c.number, e.kind, r.code, r.message, r.rejected_at"
       " FROM sync_rejected r JOIN events e ON e.id = r.event_id"
       " LEFT JOIN cases c ON c.id = e.case_id ORDER BY r.rejected_at, e.seq", error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SwRejectedEvent *r = g_new0 (SwRejectedEvent, 1);
-
-      r->event_id = _sw_column_dup (stmt, 0);
-      r->case_id = _sw_column_dup (stmt, 1);
-      r->case_number = _sw_column_dup (stmt, 2);
-      r->kind = _sw_column_dup (stmt, 3);
-      r->code = _sw_column_dup (stmt, 4);
-      r->message = _sw_column_dup (stmt, 5);
-      r->rejected_at = sqlite3_column_int64 (stmt, 6);
-      g_ptr_array_add (out, r);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sw_store_fail (self, error);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return _sw_store_collect (self, stmt, rejected_from_row, (GDestroyNotify) sw_rejected_event_free, error);
 }
 
 static gboolean
@@ -207,9 +201,9 @@ require_rejected (SwStore     *self,
 
 gboolean
 sw_store_replica_retry (SwStore     *self,
-                     const char  *event_id,
-                     guint       *n_retried,
-                     GError     **error)
+                        const char  *event_id,
+                        guint       *n_retried,
+                        GError     **error)
 {
   if (event_id != NULL && !require_rejected (self, event_id, error))
     return FALSE;
@@ -234,8 +228,8 @@ drop_case (SwStore     *self,
 
 gboolean
 sw_store_replica_withdraw (SwStore     *self,
-                        const char  *event_id,
-                        GError     **error)
+                           const char  *event_id,
+                           GError     **error)
 {
   g_autofree char *case_id = NULL;
   g_autoptr(SwCase) row = NULL;
@@ -291,7 +285,7 @@ fail:
 
 gboolean
 sw_store_replica_unpush_own (SwStore  *self,
-                          GError  **error)
+                             GError  **error)
 {
   sqlite3_stmt *stmt;
 
@@ -306,9 +300,9 @@ sw_store_replica_unpush_own (SwStore  *self,
 
 gboolean
 sw_store_replica_set_identity (SwStore     *self,
-                            const char  *branch_code,
-                            const char  *device_code,
-                            GError     **error)
+                               const char  *branch_code,
+                               const char  *device_code,
+                               GError     **error)
 {
   if (!sw_store_set_meta (self, SW_META_BRANCH_CODE, branch_code, error) ||
       !sw_store_set_meta (self, SW_META_DEVICE_CODE, device_code, error))

@@ -323,10 +323,10 @@ put_contact (SwStore    *self,
 
 gboolean
 sw_store_replica_apply (SwStore     *self,
-                     GPtrArray   *events,
-                     GPtrArray   *contacts,
-                     GPtrArray   *inserted,
-                     GError     **error)
+                        GPtrArray   *events,
+                        GPtrArray   *contacts,
+                        GPtrArray   *inserted,
+                        GError     **error)
 {
   g_autoptr(GHashTable) by_case = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                          (GDestroyNotify) g_ptr_array_unref);
@@ -372,8 +372,8 @@ fail:
 
 gboolean
 sw_store_replica_recheck_conflicts (SwStore     *self,
-                                 const char  *case_id,
-                                 GError     **error)
+                                    const char  *case_id,
+                                    GError     **error)
 {
   g_autoptr(SwCase) row = NULL;
 
@@ -383,50 +383,44 @@ sw_store_replica_recheck_conflicts (SwStore     *self,
   return row != NULL;
 }
 
+static gpointer
+conflict_from_row (sqlite3_stmt *stmt)
+{
+  SwConflict *c = g_new0 (SwConflict, 1);
+
+  c->case_id = _sw_column_dup (stmt, 0);
+  c->field = _sw_column_dup (stmt, 1);
+  c->kept_event = _sw_column_dup (stmt, 2);
+  c->lost_event = _sw_column_dup (stmt, 3);
+  c->lost_value = _sw_column_dup (stmt, 4);
+  c->resolved_event = _sw_column_dup (stmt, 5);
+  c->detected_at = sqlite3_column_int64 (stmt, 6);
+  return c;
+}
+
 GPtrArray *
 sw_store_list_conflicts (SwStore     *self,
                          const char  *case_id,
                          GError     **error)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_conflict_free);
   sqlite3_stmt *stmt = _sw_store_prepare (self,
       "SELECT case_id, field, kept_event, lost_event, lost_value, resolved_event, detected_at"
       " FROM case_conflicts WHERE ?1 IS NULL OR case_id = ?1 ORDER BY id", error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   _sw_bind_text (stmt, 1, case_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SwConflict *c = g_new0 (SwConflict, 1);
-
-      c->case_id = _sw_column_dup (stmt, 0);
-      c->field = _sw_column_dup (stmt, 1);
-      c->kept_event = _sw_column_dup (stmt, 2);
-      c->lost_event = _sw_column_dup (stmt, 3);
-      c->lost_value = _sw_column_dup (stmt, 4);
-      c->resolved_event = _sw_column_dup (stmt, 5);
-      c->detected_at = sqlite3_column_int64 (stmt, 6);
-      g_ptr_array_add (out, c);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sw_store_fail (self, error);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return _sw_store_collect (self, stmt, conflict_from_row, (GDestroyNotify) sw_conflict_free, error);
 }
 
 /* ------------------------------------------------------------ renumbering */
 
 gboolean
 sw_store_replica_renumber (SwStore     *self,
-                        const char  *event_id,
-                        char       **old_number,
-                        char       **new_number,
-                        GError     **error)
+                           const char  *event_id,
+                           char       **old_number,
+                           char       **new_number,
+                           GError     **error)
 {
   sqlite3_stmt *stmt = _sw_store_prepare (self,
       "SELECT " SW_STORE_EVENT_COLUMNS " FROM events"
@@ -508,35 +502,29 @@ sw_renumbered_free (SwRenumbered *r)
   g_free (r);
 }
 
+static gpointer
+renumbered_from_row (sqlite3_stmt *stmt)
+{
+  SwRenumbered *r = g_new0 (SwRenumbered, 1);
+
+  r->case_id = _sw_column_dup (stmt, 0);
+  r->old_number = _sw_column_dup (stmt, 1);
+  r->new_number = _sw_column_dup (stmt, 2);
+  r->at = sqlite3_column_int64 (stmt, 3);
+  return r;
+}
+
 GPtrArray *
 sw_store_replica_list_renumbered (SwStore  *self,
-                               gint64    since,
-                               GError  **error)
+                                  gint64    since,
+                                  GError  **error)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_renumbered_free);
   sqlite3_stmt *stmt = _sw_store_prepare (self,
       "SELECT a.case_id, a.number, c.number, a.at FROM case_aliases a"
       " LEFT JOIN cases c ON c.id = a.case_id WHERE a.at >= ?1 ORDER BY a.at, a.number", error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, since);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SwRenumbered *r = g_new0 (SwRenumbered, 1);
-
-      r->case_id = _sw_column_dup (stmt, 0);
-      r->old_number = _sw_column_dup (stmt, 1);
-      r->new_number = _sw_column_dup (stmt, 2);
-      r->at = sqlite3_column_int64 (stmt, 3);
-      g_ptr_array_add (out, r);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sw_store_fail (self, error);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return _sw_store_collect (self, stmt, renumbered_from_row, (GDestroyNotify) sw_renumbered_free, error);
 }

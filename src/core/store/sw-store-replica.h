@@ -39,52 +39,52 @@ void        sw_conflict_free            (SwConflict      *c);
  * given, receives the events that were new. Events made elsewhere are
  * stored as sent. */
 gboolean    sw_store_replica_apply         (SwStore     *self,
-                                         GPtrArray   *events,
-                                         GPtrArray   *contacts,
-                                         GPtrArray   *inserted,
-                                         GError     **error);
+                                            GPtrArray   *events,
+                                            GPtrArray   *contacts,
+                                            GPtrArray   *inserted,
+                                            GError     **error);
 
 /* The outbox: events not yet accepted by the server, oldest first, without
  * those it refused (they wait in the rejected list). */
 GPtrArray  *sw_store_replica_outbox        (SwStore     *self,
-                                         guint        limit,
-                                         GError     **error);
+                                            guint        limit,
+                                            GError     **error);
 guint       sw_store_replica_count_outbox  (SwStore     *self);
 /* The contacts of the cases of `events` (SwContact). */
 GPtrArray  *sw_store_replica_contacts_for  (SwStore     *self,
-                                         GPtrArray   *events);
+                                            GPtrArray   *events);
 SwContact  *sw_store_replica_get_contact   (SwStore     *self,
-                                         const char  *case_id);
+                                            const char  *case_id);
 gboolean    sw_store_replica_mark_pushed   (SwStore     *self,
-                                         const char  *event_id,
-                                         GError     **error);
+                                            const char  *event_id,
+                                            GError     **error);
 gboolean    sw_store_replica_reject        (SwStore     *self,
-                                         const char  *event_id,
-                                         const char  *code,
-                                         const char  *message,
-                                         GError     **error);
+                                            const char  *event_id,
+                                            const char  *code,
+                                            const char  *message,
+                                            GError     **error);
 GPtrArray  *sw_store_replica_list_rejected (SwStore     *self,
-                                         GError     **error);
+                                            GError     **error);
 /* Puts a refused event (NULL: all of them) back into the outbox. */
 gboolean    sw_store_replica_retry         (SwStore     *self,
-                                         const char  *event_id,
-                                         guint       *n_retried,
-                                         GError     **error);
+                                            const char  *event_id,
+                                            guint       *n_retried,
+                                            GError     **error);
 /* Removes a refused event from this replica (it never reached anyone else)
  * and refolds its case; a case left without events goes too. */
 gboolean    sw_store_replica_withdraw      (SwStore     *self,
-                                         const char  *event_id,
-                                         GError     **error);
+                                            const char  *event_id,
+                                            GError     **error);
 /* The server has another case with the number this device's unsent
  * registration `event_id` gives its case (two devices numbered alike):
  * gives the case the next number of this device for the same day, keeps
  * the old one as an alias (the customer's receipt still finds the case)
  * and refolds it. `old_number` and `new_number` say what changed. */
 gboolean    sw_store_replica_renumber      (SwStore     *self,
-                                         const char  *event_id,
-                                         char       **old_number,
-                                         char       **new_number,
-                                         GError     **error);
+                                            const char  *event_id,
+                                            char       **old_number,
+                                            char       **new_number,
+                                            GError     **error);
 /* Cases renumbered at or after `since` (ms): SwRenumbered, oldest first. */
 typedef struct {
   char   *case_id;
@@ -94,24 +94,24 @@ typedef struct {
 } SwRenumbered;
 void        sw_renumbered_free          (SwRenumbered *r);
 GPtrArray  *sw_store_replica_list_renumbered (SwStore   *self,
-                                           gint64     since,
-                                           GError   **error);
+                                              gint64     since,
+                                              GError   **error);
 /* After the server was restored from a backup: every event this device
  * made goes back into the outbox (the server ignores those it has). */
 gboolean    sw_store_replica_unpush_own    (SwStore     *self,
-                                         GError     **error);
+                                            GError     **error);
 
 /* The branch and device code the server gave this device at enrolment:
  * new case numbers carry them from now on. */
 gboolean    sw_store_replica_set_identity  (SwStore     *self,
-                                         const char  *branch_code,
-                                         const char  *device_code,
-                                         GError     **error);
+                                            const char  *branch_code,
+                                            const char  *device_code,
+                                            GError     **error);
 
 /* Looks again at a case's open conflicts, which a local event may settle. */
 gboolean    sw_store_replica_recheck_conflicts (SwStore     *self,
-                                             const char  *case_id,
-                                             GError     **error);
+                                                const char  *case_id,
+                                                GError     **error);
 GPtrArray  *sw_store_list_conflicts     (SwStore     *self,
                                          const char  *case_id,
                                          GError     **error);

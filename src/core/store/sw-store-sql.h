@@ -26,6 +26,14 @@ gboolean      _sw_db_fail            (sqlite3     *db,
                                       GError     **error);
 gboolean      _sw_store_fail         (SwStore     *self,
                                       GError     **error);
+/* Steps a bound statement to its end, making an item of each row with
+ * `from_row` into a new array that frees them with `free_func`; resets the
+ * statement. NULL with error set when a step fails. */
+GPtrArray    *_sw_store_collect      (SwStore       *self,
+                                      sqlite3_stmt  *stmt,
+                                      gpointer     (*from_row) (sqlite3_stmt *stmt),
+                                      GDestroyNotify free_func,
+                                      GError       **error);
 /* Whether `sql` (one parameter, `arg`) returns a row; FALSE with error
  * set when it could not be asked. */
 gboolean      _sw_store_row_exists   (SwStore     *self,

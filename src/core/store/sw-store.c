@@ -126,6 +126,27 @@ _sw_store_prepare (SwStore     *self,
   return stmt;
 }
 
+GPtrArray *
+_sw_store_collect (SwStore        *self,
+                   sqlite3_stmt   *stmt,
+                   gpointer      (*from_row) (sqlite3_stmt *stmt),
+                   GDestroyNotify  free_func,
+                   GError        **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sw_store_fail (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
 gboolean
 _sw_store_row_exists (SwStore     *self,
                       const char  *sql,
