@@ -116,6 +116,102 @@ test_report_csv (SwFixture *fx, gconstpointer data)
   g_assert_true (seen_received && seen_on_time);
 }
 
+/* OWASP's payloads and safe cells, through the register and the report:
+ * read back, a dangerous cell is an apostrophe and the cell, a safe one is
+ * itself. */
+static const char * const payloads[] = {
+  "=HYPERLINK(\"http://x\",\"y\")", "@SUM(A1:A2)", "+8613812341234", "-2+3", "\t=1", "\r=1",
+  "张三", "a \"b\", c\nd",
+};
+#define N_DANGEROUS 6
+
+static void
+assert_read_back (const char *cell,
+                  const char *read)
+{
+  if (g_strv_contains ((const char * const *) payloads, cell) &&
+      !g_str_equal (cell, payloads[N_DANGEROUS]) && !g_str_equal (cell, payloads[N_DANGEROUS + 1]))
+    {
+      g_assert_cmpint (read[0], ==, '\'');
+      g_assert_cmpstr (read + 1, ==, cell);
+    }
+  else
+    g_assert_cmpstr (read, ==, cell);
+}
+
+static void
+test_csv_injection (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plain = NULL, *csv = NULL;
+  g_autoptr(GPtrArray) rows = NULL, report_rows = NULL;
+  g_autoptr(SwDepartment) stored = NULL;
+  g_autoptr(SwDepartment) corp = NULL;
+  g_autoptr(SwReport) r = NULL;
+  g_autofree char *item = NULL;
+  guint seen = 0, seen_scope = 0, seen_item = 0;
+  gint64 from, to;
+
+  acct_populate (fx);
+  for (guint i = 0; i < G_N_ELEMENTS (payloads); i++)
+    {
+      SwRegistration reg = { .channel = SW_CHANNEL_LETTER, .kind = SW_KIND_SUGGESTION,
+                             .content = payloads[i], .received_by = "C01",
+                             .customer_name = payloads[i], .customer_phone = "+8613812341234" };
+      g_autoptr(SwCase) c = sw_ops_register (fx->store, "C01", &reg, &error);
+
+      g_assert_no_error (error);
+    }
+  range (fx, &from, &to);
+  plain = sw_export_register_csv (fx->store, "CORP", from, to, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (plain, "\r\n"));
+  g_assert_nonnull (strstr (plain, ",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\","));
+  g_assert_null (strstr (plain, ",=HYPERLINK"));
+  rows = parse (plain);
+  g_assert_cmpuint (rows->len, ==, 1 + 2 + G_N_ELEMENTS (payloads));
+  for (guint i = 3; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+
+      g_assert_true (g_strv_contains ((const char * const *) payloads,
+                                      row[6][0] == '\'' ? row[6] + 1 : row[6]));
+      assert_read_back (row[6][0] == '\'' ? row[6] + 1 : row[6], row[6]);
+      assert_read_back (row[6][0] == '\'' ? row[6] + 1 : row[6], row[4]);
+      g_assert_cmpstr (row[5], ==, "'+8613812341234");
+      seen++;
+    }
+  g_assert_cmpuint (seen, ==, G_N_ELEMENTS (payloads));
+
+  /* the report names the department: give it a name that is a formula */
+  stored = sw_store_get_department (fx->store, "CORP");
+  corp = sw_department_copy (stored);
+  g_object_set (corp, "name", payloads[0], NULL);
+  g_assert_true (sw_store_put_department (fx->store, corp, &error));
+  g_assert_no_error (error);
+  r = acct_report (fx, "CORP", NULL);
+  csv = sw_export_report_csv (r);
+  g_assert_null (strstr (csv, ",=HYPERLINK"));
+  report_rows = parse (csv);
+  item = g_strdup_printf ("%s (CORP)", payloads[0]);
+  for (guint i = 0; i < report_rows->len; i++)
+    {
+      char **row = g_ptr_array_index (report_rows, i);
+
+      if (g_str_equal (row[3], "CORP"))
+        {
+          assert_read_back (payloads[0], row[2]);
+          seen_scope++;
+        }
+      if (row[1][0] == '\'' && g_str_equal (row[1] + 1, item))
+        seen_item++;
+      g_assert_cmpint (row[1][0], !=, '=');
+      g_assert_cmpint (row[2][0], !=, '=');
+    }
+  g_assert_cmpuint (seen_scope, ==, 1);
+  g_assert_cmpuint (seen_item, ==, 2);
+}
+
 static char *
 run (const char *const *argv)
 {
@@ -259,6 +355,7 @@ main (int argc, char **argv)
 #define ADD(name, fn) g_test_add (name, SwFixture, NULL, sw_fixture_setup, fn, sw_fixture_teardown)
   ADD ("/export/register-csv", test_register_csv);
   ADD ("/export/report-csv", test_report_csv);
+  ADD ("/export/csv-injection", test_csv_injection);
   ADD ("/export/pdfs", test_pdfs);
   status = g_test_run ();
   /* Let the leak checker see only our leaks, not the font caches. */

@@ -8,11 +8,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "sw-csv.h"
+#include "sw-csv-writer.h"
 #include "sw-error.h"
 #include "sw-fields.h"
 #include "sw-models-private.h"
-
-#define UTF8_BOM "\xEF\xBB\xBF"
 
 static const char * const department_columns[] = {
   "code", "name", "parent_code", "location", "phone", "liaison_empno", "head_empno", "duties",
@@ -95,7 +94,7 @@ parse_rows (const char  *text,
     }
 
   p = text;
-  if (length >= 3 && memcmp (p, UTF8_BOM, 3) == 0)
+  if (length >= 3 && memcmp (p, SW_CSV_BOM, 3) == 0)
     p += 3;
 
   while (p < end)
@@ -273,9 +272,10 @@ sheet_load (Sheet              *sheet,
       problem (sheet, line, NULL, "%s", message);
       return FALSE;
     }
+  /* stripped first, so that a cell the writer guarded ("'\t…") comes back whole */
   for (guint i = 0; i < sheet->rows->len; i++)
     for (char **f = g_ptr_array_index (sheet->rows, i); *f != NULL; f++)
-      g_strstrip (*f);
+      sw_csv_cell_restore (g_strstrip (*f));
 
   if (sheet->rows->len == 0)
     {
@@ -666,41 +666,13 @@ sw_csv_import_staff (SwStore     *store,
 
 /* ------------------------------------------------------------ exporting */
 
-static void
-append_row (GString            *out,
-            const char * const *fields,
-            guint               n_fields)
-{
-  for (guint i = 0; i < n_fields; i++)
-    {
-      const char *v = fields[i] ? fields[i] : "";
-
-      if (i > 0)
-        g_string_append_c (out, ',');
-      if (strpbrk (v, ",\"\r\n") == NULL)
-        {
-          g_string_append (out, v);
-          continue;
-        }
-      g_string_append_c (out, '"');
-      for (const char *p = v; *p != '\0'; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
-  g_string_append_c (out, '\n');
-}
-
 char *
 sw_csv_export_departments (SwStore *store)
 {
   g_autoptr(GListModel) list = sw_store_list_departments (store);
-  GString *out = g_string_new (NULL);
+  SwCsvWriter *out = sw_csv_writer_new (SW_CSV_WRITER_DEFAULT);
 
-  append_row (out, department_columns, D_N_COLUMNS);
+  sw_csv_writer_add_row (out, department_columns, D_N_COLUMNS);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       g_autoptr(SwDepartment) d = g_list_model_get_item (list, i);
@@ -710,18 +682,18 @@ sw_csv_export_departments (SwStore *store)
       };
 
       G_STATIC_ASSERT (G_N_ELEMENTS (row) == D_N_COLUMNS);
-      append_row (out, row, G_N_ELEMENTS (row));
+      sw_csv_writer_add_row (out, row, G_N_ELEMENTS (row));
     }
-  return g_string_free (out, FALSE);
+  return sw_csv_writer_finish (out);
 }
 
 char *
 sw_csv_export_staff (SwStore *store)
 {
   g_autoptr(GListModel) list = sw_store_list_staff (store);
-  GString *out = g_string_new (NULL);
+  SwCsvWriter *out = sw_csv_writer_new (SW_CSV_WRITER_DEFAULT);
 
-  append_row (out, staff_columns, S_N_COLUMNS);
+  sw_csv_writer_add_row (out, staff_columns, S_N_COLUMNS);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       g_autoptr(SwStaff) s = g_list_model_get_item (list, i);
@@ -734,7 +706,7 @@ sw_csv_export_staff (SwStore *store)
 
       G_STATIC_ASSERT (G_N_ELEMENTS (row) == S_N_COLUMNS);
       g_snprintf (rank, sizeof rank, "%d", s->rank);
-      append_row (out, row, G_N_ELEMENTS (row));
+      sw_csv_writer_add_row (out, row, G_N_ELEMENTS (row));
     }
-  return g_string_free (out, FALSE);
+  return sw_csv_writer_finish (out);
 }

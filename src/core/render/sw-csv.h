@@ -11,6 +11,11 @@
  * The first line is the header and must name exactly these columns in this
  * order. A bad row is reported with its line number and nothing from the
  * file is imported.
+ * The export is written by sw-csv-writer.h: a cell that a spreadsheet would
+ * run as a formula (one starting with =, +, -, @, a tab or a CR, such as a
+ * phone "+86…") gets an apostrophe in front ("'+86…"). The import strips
+ * exactly that apostrophe (sw_csv_cell_restore(), after trimming spaces), so an
+ * exported file imports again unchanged; sw_csv_parse() leaves it.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -48,8 +53,8 @@ gboolean   sw_csv_import_departments (SwStore *store, const char *text, gsize le
 gboolean   sw_csv_import_staff       (SwStore *store, const char *text, gsize length,
                                       guint *n_imported, GError **error);
 
-/* The directory as CSV text in the same format (with header, CRLF-free,
- * fields quoted where needed). */
+/* The directory as CSV text in the same format (with header, no BOM, LF
+ * row ends, fields quoted where needed, formulas guarded). */
 char      *sw_csv_export_departments (SwStore *store);
 char      *sw_csv_export_staff       (SwStore *store);
 

@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
 #include "sw-export.h"
 #include "sw-mask.h"
@@ -134,34 +133,6 @@ sw_register_rows (SwStore     *store,
   return reg.rows;
 }
 
-void
-sw_csv_append_row (GString           *out,
-                   const char *const *fields,
-                   int                n)
-{
-  for (int i = 0; i < n; i++)
-    {
-      const char *f = fields[i] ? fields[i] : "";
-
-      if (i > 0)
-        g_string_append_c (out, ',');
-      if (strpbrk (f, ",\"\r\n") != NULL)
-        {
-          g_string_append_c (out, '"');
-          for (const char *p = f; *p; p++)
-            {
-              if (*p == '"')
-                g_string_append_c (out, '"');
-              g_string_append_c (out, *p);
-            }
-          g_string_append_c (out, '"');
-        }
-      else
-        g_string_append (out, f);
-    }
-  g_string_append (out, "\r\n");
-}
-
 char *
 sw_export_register_csv (SwStore     *store,
                         const char  *department,
@@ -171,41 +142,41 @@ sw_export_register_csv (SwStore     *store,
                         GError     **error)
 {
   g_autoptr(GPtrArray) rows = sw_register_rows (store, department, from, to, mask, error);
-  GString *out;
+  SwCsvWriter *out;
   const char *fields[SW_REGISTER_N_COLUMNS];
 
   if (rows == NULL)
     return NULL;
-  out = g_string_new (SW_CSV_BOM);
+  out = sw_csv_writer_new (SW_CSV_WRITER_SPREADSHEET);
   for (guint i = 0; i < SW_REGISTER_N_COLUMNS; i++)
     fields[i] = sw_register_column (i);
-  sw_csv_append_row (out, fields, SW_REGISTER_N_COLUMNS);
+  sw_csv_writer_add_row (out, fields, SW_REGISTER_N_COLUMNS);
   for (guint r = 0; r < rows->len; r++)
     {
       for (guint i = 0; i < SW_REGISTER_N_COLUMNS; i++)
         fields[i] = sw_register_row_field (g_ptr_array_index (rows, r), i);
-      sw_csv_append_row (out, fields, SW_REGISTER_N_COLUMNS);
+      sw_csv_writer_add_row (out, fields, SW_REGISTER_N_COLUMNS);
     }
-  return g_string_free (out, FALSE);
+  return sw_csv_writer_finish (out);
 }
 
 /* Sections of "section,item,value,definition" rows, one table for Excel. */
 static void
-row4 (GString    *out,
-      const char *section,
-      const char *item,
-      const char *value,
-      const char *definition)
+row4 (SwCsvWriter *out,
+      const char  *section,
+      const char  *item,
+      const char  *value,
+      const char  *definition)
 {
   const char *fields[] = { section, item, value, definition };
-  sw_csv_append_row (out, fields, 4);
+  sw_csv_writer_add_row (out, fields, 4);
 }
 
 static void
-row_count (GString    *out,
-           const char *section,
-           const char *item,
-           guint       n)
+row_count (SwCsvWriter *out,
+           const char  *section,
+           const char  *item,
+           guint        n)
 {
   g_autofree char *v = g_strdup_printf ("%u", n);
   row4 (out, section, item, v, "");
@@ -214,7 +185,7 @@ row_count (GString    *out,
 char *
 sw_export_report_csv (SwReport *r)
 {
-  GString *out = g_string_new (SW_CSV_BOM);
+  SwCsvWriter *out = sw_csv_writer_new (SW_CSV_WRITER_SPREADSHEET);
   const char *fig = _("Figure");
 
   row4 (out, _("Section"), _("Item"), _("Value"), _("Definition"));
@@ -257,5 +228,5 @@ sw_export_report_csv (SwReport *r)
       row4 (out, _("Department: received"), item, v, "");
       row4 (out, _("Department: rating"), item, sw_rating_label (d->rating), d->rating_reason);
     }
-  return g_string_free (out, FALSE);
+  return sw_csv_writer_finish (out);
 }

@@ -1,14 +1,14 @@
 /* sw-export.h — the report and the register (台账) as CSV: UTF-8 with a
  * byte-order mark so that Excel opens Chinese correctly, RFC 4180 quoting,
- * CRLF line ends. The register's rows are shared with its PDF.
+ * CRLF line ends, cells that cannot run as formulas (sw-csv-writer.h). The
+ * register's rows are shared with its PDF.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "sw-csv-writer.h"
 #include "sw-report.h"
 
 G_BEGIN_DECLS
-
-#define SW_CSV_BOM "\xef\xbb\xbf"
 
 /* One line of a department's register. */
 typedef struct {
@@ -51,10 +51,5 @@ char       *sw_export_register_csv (SwStore     *store,
                                     gboolean     mask,
                                     GError     **error);
 char       *sw_export_report_csv   (SwReport    *report);
-
-/* Appends one CSV row (fields quoted where needed) ending in CRLF. */
-void        sw_csv_append_row      (GString           *out,
-                                    const char *const *fields,
-                                    int                n);
 
 G_END_DECLS
