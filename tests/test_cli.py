@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 # test_cli.py — drives shouwenctl as a user or a script would: a case through
 # register → transfer → accept → reply → callback → close with the JSON
-# checked at each step, bad CSV, a corrupt database, usage errors, --help.
+# checked at each step, bad CSV, exports that cannot execute, a corrupt
+# database, usage errors, --help.
 # SPDX-License-Identifier: GPL-3.0-or-later
+import csv
+import io
 import json
 import os
 import shutil
@@ -165,6 +168,79 @@ class CliTest(unittest.TestCase):
         self.assertEqual(p.returncode, 1)
         self.assertIn("3", p.stderr)
         self.assertEqual(self.ctl.json("staff", "list"), [])
+
+    def test_csv_exports_cannot_execute(self):
+        # OWASP's payloads through every CSV the command line writes, read back
+        # with Python's csv module: a dangerous cell is an apostrophe and the
+        # cell, a safe one is itself; the directory imports back unchanged.
+        dangerous = ['=HYPERLINK("http://x","y")', "@SUM(A1:A2)", "+8613812341234", "-2+3", "\t=1", "\r=1"]
+        payloads = dangerous + ["张三", 'a "b", c\nd']
+
+        def shown(cell):
+            return "'" + cell if cell in dangerous else cell
+
+        def read(data):
+            return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+        def write_csv(name, rows):
+            # as an export writes them: guarded, so that "\t=1" survives the trimming
+            out = io.StringIO(newline="")
+            csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL).writerows([[shown(c) for c in r] for r in rows])
+            return self.write(name, out.getvalue())
+
+        self.ctl.run("init", "--branch", "BJ01", "--branch-name", "海淀支行")
+        depts = list(csv.reader(io.StringIO(DEPARTMENTS)))
+        depts[1][1] = payloads[0]                      # RETAIL's name
+        depts += [[f"X{i}", p, "", p, "+8613812341234", "", "", p] for i, p in enumerate(payloads)]
+        staff = list(csv.reader(io.StringIO(STAFF)))
+        staff += [[f"Y{i}", p, "RETAIL", "1", p, "2020-01-01", "-2+3", "staff", "regular", "on_duty"]
+                  for i, p in enumerate(payloads)]
+        self.ctl.run("import", "departments", write_csv("d.csv", depts))
+        self.ctl.run("import", "staff", write_csv("s.csv", staff))
+        names = {d["code"]: d["name"] for d in self.ctl.json("department", "list")}
+        self.assertEqual(names["RETAIL"], payloads[0])
+        self.assertEqual([names[f"X{i}"] for i in range(len(payloads))], payloads)
+
+        for table, rows in (("departments", depts), ("staff", staff)):
+            out = os.path.join(self.dir, f"out-{table}.csv")
+            self.ctl.run("export", table, out)
+            data = read_bytes(out)
+            self.assertNotIn(b",=HYPERLINK", data)
+            got = read(data)
+            self.assertEqual(sorted(got[1:]), sorted([shown(c) for c in r] for r in rows[1:]))
+            # export → import into another database → the same export
+            other = Ctl(os.path.join(self.dir, f"other-{table}.db"))
+            if table == "departments":
+                other.run("init", "--branch", "BJ01")
+            else:
+                other.run("init", "--branch", "BJ01")
+                other.run("import", "departments", os.path.join(self.dir, "out-departments.csv"))
+            other.run("import", table, out)
+            again = os.path.join(self.dir, f"again-{table}.csv")
+            other.run("export", table, again)
+            self.assertEqual(read_bytes(again), data)
+
+        for p in payloads:
+            self.ctl.run("case", "register", "--channel", "visit", "--kind", "business",
+                         "--content=" + p, "--received-by", "R01", "--customer-name=" + p,
+                         "--customer-phone=+8613812341234", as_="R01")
+        out = os.path.join(self.dir, "register.csv")
+        self.ctl.run("export", "register", "--department", "RETAIL", "--from", "2026-11-01",
+                     "--to", "2026-11-30", "--csv", out, as_="RH")
+        data = read_bytes(out)
+        self.assertTrue(data.startswith(b"\xef\xbb\xbf"))
+        self.assertNotIn(b",=HYPERLINK", data)
+        rows = read(data)[1:]
+        self.assertEqual(sorted(r[6] for r in rows), sorted(shown(p) for p in payloads))
+        self.assertEqual(sorted(r[4] for r in rows), sorted(shown(p) for p in payloads))
+        self.assertEqual({r[5] for r in rows}, {"'+8613812341234"})
+
+        data = self.ctl.run("report", "--from", "2026-11-01", "--to", "2026-11-30",
+                            "--department", "RETAIL", "--csv", env={"LANGUAGE": "C"}).stdout.encode()
+        self.assertNotIn(b",=HYPERLINK", data)
+        rows = read(data)
+        self.assertIn(shown(payloads[0]), [r[2] for r in rows if r[3] == "RETAIL"])
+        self.assertIn("'" + payloads[0] + " (RETAIL)", [r[1] for r in rows])
 
     def test_corrupt_database(self):
         with open(self.db, "wb") as f:
