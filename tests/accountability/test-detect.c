@@ -303,34 +303,136 @@ test_forbidden_phrase (SwFixture *fx, gconstpointer data)
   assert_nothing_new (fx);
 }
 
+/* The two ping-pong findings of a hand-off: `sender` who sent it again,
+ * from `sender_dept`, and `bouncer` of `bouncer_dept`, who had returned or
+ * forwarded it away with `bounce`; the hand-off is `again`. */
+static void
+assert_ping_pong (GPtrArray  *found,
+                  const char *sender,
+                  const char *sender_dept,
+                  const char *bouncer,
+                  const char *bouncer_dept,
+                  const char *again,
+                  const char *bounce)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      SwFinding *f = g_ptr_array_index (found, i);
+
+      if (!g_str_equal (f->rule, "ping_pong"))
+        continue;
+      n++;
+      g_assert_cmpstr (f->events[0], ==, again);
+      g_assert_cmpstr (f->events[1], ==, bounce);
+      g_assert_null (f->detail);     /* codes and events, no sentence */
+      if (g_str_equal (f->person, sender))
+        g_assert_cmpstr (f->department, ==, sender_dept);
+      else
+        {
+          g_assert_cmpstr (f->person, ==, bouncer);
+          g_assert_cmpstr (f->department, ==, bouncer_dept);
+        }
+    }
+  g_assert_cmpuint (n, ==, 2);
+}
+
+/* Seed 003 no. 12: "若“处理单”明显不属于本部门受理，但首问责任人（或部门）仍执意
+ * 要转至某部门导致延误处理时限的……予以相应经济处罚", and no. 11: "如确非本部门
+ * 职责范围内的，应签注明确意见退还转交部门或转交下一个部门处理……如发生拒绝、
+ * 推诿、扯皮现象，对双方责任单位和责任人同等处罚". A→B, B returns, A sends it to
+ * B again: the sender who insisted and who signed B's return. */
 static void
 test_ping_pong (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(SwCase) c = sw_fixture_register (fx, "R01", FALSE);
+  g_autoptr(GPtrArray) once = NULL, again = NULL;
+  const char *id = sw_case_get_id (c);
+  g_autofree char *bounce = NULL;
+
+  OK (sw_ops_transfer (fx->store, "R01", id, "CORP", "对公业务", E));
+  OK (sw_ops_return (fx->store, "C01", id, "不是对公业务", E));
+  once = detect (fx);
+  assert_none (once, "ping_pong");
+  bounce = g_strdup (event_id (fx, c, SW_EVENT_RETURNED, 0));
+
+  OK (sw_ops_transfer (fx->store, "R01", id, "CORP", "确属对公", E));
+  again = detect (fx);
+  g_assert_cmpuint (again->len, ==, 2);
+  assert_ping_pong (again, "R01", "RETAIL", "C01", "CORP", event_id (fx, c, SW_EVENT_TRANSFERRED, 1), bounce);
+  assert_nothing_new (fx);
+}
+
+/* Seed 003 no. 11 ("对双方责任单位和责任人同等处罚"), bounced between two
+ * departments the other way: B forwards to C, C forwards it back to B. */
+static void
+test_ping_pong_forward_back (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(SwCase) c = sw_fixture_register (fx, "R01", FALSE);
+  g_autoptr(GPtrArray) found = NULL;
+  const char *id = sw_case_get_id (c);
+  g_autofree char *bounce = NULL;
+
+  OK (sw_ops_transfer (fx->store, "R01", id, "CORP", "对公业务", E));
+  OK (sw_ops_forward (fx->store, "C01", id, "LOAN", "属于信贷", E));
+  bounce = g_strdup (event_id (fx, c, SW_EVENT_FORWARDED, 0));
+  OK (sw_ops_forward (fx->store, "N01", id, "CORP", "属于对公", E));
+  found = detect (fx);
+  g_assert_cmpuint (found->len, ==, 2);
+  assert_ping_pong (found, "N01", "LOAN", "C01", "CORP", event_id (fx, c, SW_EVENT_FORWARDED, 1), bounce);
+  assert_nothing_new (fx);
+}
+
+/* Not ping-pong (seed 003 no. 11: "应签注明确意见退还转交部门或转交下一个部门
+ * 处理" is what a department must do; domain §5): a single return with an
+ * opinion is nothing, nor is the transfer elsewhere that follows it. */
+static void
+test_return_then_elsewhere (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(SwCase) c = sw_fixture_register (fx, "R01", FALSE);
+  g_autoptr(GPtrArray) returned = NULL, elsewhere = NULL;
+  const char *id = sw_case_get_id (c);
+
+  OK (sw_ops_transfer (fx->store, "R01", id, "CORP", "对公业务", E));
+  OK (sw_ops_return (fx->store, "C01", id, "属于信贷管理部", E));
+  returned = detect (fx);
+  g_assert_cmpuint (returned->len, ==, 0);
+  OK (sw_ops_transfer (fx->store, "R01", id, "LOAN", "信贷业务", E));
+  elsewhere = detect (fx);
+  g_assert_cmpuint (elsewhere->len, ==, 0);
+}
+
+/* pingpong.max_handoffs (2) bounds the returns and forwards of a case in
+ * all, without any department seeing it twice: the hand-off that crosses
+ * it is recorded against who made it and who had sent the case there. */
+static void
+test_handoff_limit (SwFixture *fx, gconstpointer data)
 {
   g_autoptr(SwCase) c = sw_fixture_register (fx, "R01", FALSE);
   g_autoptr(GPtrArray) two = NULL, three = NULL;
   const char *id = sw_case_get_id (c);
 
   OK (sw_ops_transfer (fx->store, "R01", id, "CORP", "对公业务", E));
-  OK (sw_ops_return (fx->store, "C01", id, "不是对公业务", E));
-  OK (sw_ops_transfer (fx->store, "R01", id, "CORP", "确属对公", E));
-  OK (sw_ops_forward (fx->store, "C01", id, "LOAN", "属于贷款", E));
+  OK (sw_ops_forward (fx->store, "C01", id, "LOAN", "属于信贷", E));
+  OK (sw_ops_forward (fx->store, "N01", id, "OFFICE", "请办公室定夺", E));
   two = detect (fx);
-  assert_none (two, "ping_pong");
+  g_assert_cmpuint (two->len, ==, 0);
 
-  OK (sw_ops_return (fx->store, "N01", id, "不是贷款业务", E));
+  OK (sw_ops_forward (fx->store, "O01", id, "UNION", "属于工会", E));
   three = detect (fx);
   g_assert_cmpuint (three->len, ==, 2);
   for (guint i = 0; i < three->len; i++)
     {
       SwFinding *f = g_ptr_array_index (three, i);
-      g_assert_cmpstr (f->rule, ==, "ping_pong");
-      g_assert_cmpstr (f->events[0], ==, event_id (fx, c, SW_EVENT_RETURNED, 1));
-      if (g_str_equal (f->person, "N01"))
-        g_assert_cmpstr (f->department, ==, "LOAN");
+      g_assert_cmpstr (f->rule, ==, "handoff_limit");
+      g_assert_cmpstr (f->events[0], ==, event_id (fx, c, SW_EVENT_FORWARDED, 2));
+      if (g_str_equal (f->person, "O01"))
+        g_assert_cmpstr (f->department, ==, "OFFICE");
       else
         {
-          g_assert_cmpstr (f->person, ==, "C01");
-          g_assert_cmpstr (f->department, ==, "CORP");
+          g_assert_cmpstr (f->person, ==, "N01");
+          g_assert_cmpstr (f->department, ==, "LOAN");
         }
     }
   assert_nothing_new (fx);
@@ -475,7 +577,7 @@ static void
 test_threads_agree (SwFixture *fx, gconstpointer data)
 {
   static const char *const rules[] = {
-    "late_transfer", "late_accept", "reply_overdue", "no_callback", "forbidden_phrase", "ping_pong",
+    "late_transfer", "late_accept", "reply_overdue", "no_callback", "forbidden_phrase", "ping_pong", "handoff_limit",
     "repeat_complaint",
   };
   g_autoptr(GError) error = NULL;
@@ -651,6 +753,9 @@ main (int argc, char **argv)
   ADD ("/detect/no-callback", test_no_callback);
   ADD ("/detect/forbidden-phrase", test_forbidden_phrase);
   ADD ("/detect/ping-pong", test_ping_pong);
+  ADD ("/detect/ping-pong-forward-back", test_ping_pong_forward_back);
+  ADD ("/detect/return-then-elsewhere", test_return_then_elsewhere);
+  ADD ("/detect/handoff-limit", test_handoff_limit);
   ADD ("/detect/repeat-complaint", test_repeat_complaint);
   ADD ("/detect/reopen-repeat", test_reopen_repeat);
   ADD ("/detect/threads-agree", test_threads_agree);
