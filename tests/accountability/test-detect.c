@@ -196,6 +196,9 @@ test_policy_change (SwFixture *fx, gconstpointer data)
   }
 }
 
+/* Seed 003 五(二): "相关支撑部门拒绝接受转诉或超时限查处的……对相关责任部门通报
+ * 批评，并扣罚责任人50元" and 四.4 "接到处理单的部门、必须立即指定责任人处理":
+ * the receiving department's head answers for a late acceptance. */
 static void
 test_late_accept (SwFixture *fx, gconstpointer data)
 {
@@ -224,6 +227,39 @@ test_late_accept (SwFixture *fx, gconstpointer data)
   OK (sw_ops_accept (fx->store, "C01", sw_case_get_id (pending), "C01", E));
   later = detect (fx);
   g_assert_cmpuint (later->len, ==, 0);
+}
+
+/* The same rule when the head is away (domain §2: availability with a
+ * proxy 代理人): the head's proxy; a department without a head: its
+ * liaison (联络人). Found by the set-based check of a later run, once. */
+static void
+test_late_accept_answering (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(SwCase) corp = sw_fixture_register (fx, "R01", FALSE);
+  g_autoptr(SwCase) loan = sw_fixture_register (fx, "R02", FALSE);
+  g_autoptr(GPtrArray) early = NULL, found = NULL;
+
+  at (fx, "2026-11-23T10:10");
+  OK (sw_ops_transfer (fx->store, "R01", sw_case_get_id (corp), "CORP", "对公业务", E));
+  OK (sw_ops_transfer (fx->store, "R02", sw_case_get_id (loan), "LOAN", "信贷业务", E));
+  early = detect (fx);
+  g_assert_cmpuint (early->len, ==, 0);
+  sw_test_exec_sql (fx->path, "UPDATE staff SET availability = 'leave', proxy_empno = 'C02' WHERE empno = 'CH';"
+                              "UPDATE departments SET liaison_empno = 'N01' WHERE code = 'LOAN'");
+  at (fx, "2026-11-23T11:30");
+  found = detect (fx);
+  g_assert_cmpuint (found->len, ==, 2);
+  for (guint i = 0; i < found->len; i++)
+    {
+      SwFinding *f = g_ptr_array_index (found, i);
+
+      g_assert_cmpstr (f->rule, ==, "late_accept");
+      g_assert_cmpstr (f->person, ==, g_str_equal (f->department, "CORP") ? "C02" : "N01");
+    }
+  /* The head back on duty: the deadline is not found again against him. */
+  sw_test_exec_sql (fx->path, "UPDATE staff SET availability = 'on_duty' WHERE empno = 'CH'");
+  at (fx, "2026-11-23T11:40");
+  assert_nothing_new (fx);
 }
 
 static void
@@ -752,6 +788,7 @@ main (int argc, char **argv)
   ADD ("/detect/reply-overdue", test_reply_overdue);
   ADD ("/detect/no-callback", test_no_callback);
   ADD ("/detect/forbidden-phrase", test_forbidden_phrase);
+  ADD ("/detect/late-accept-answering", test_late_accept_answering);
   ADD ("/detect/ping-pong", test_ping_pong);
   ADD ("/detect/ping-pong-forward-back", test_ping_pong_forward_back);
   ADD ("/detect/return-then-elsewhere", test_return_then_elsewhere);

@@ -10,7 +10,7 @@ static const SwRuleInfo rules[] = {
   { "late_transfer", N_("Late transfer"),
     N_("A case was transferred later than limit.transfer_hours working hours after its registration (or its return), or is still undisposed past that time"), TRUE },
   { "late_accept", N_("Transfer not accepted in time"),
-    N_("A transferred case was not accepted, returned or forwarded by the receiving department within limit.accept_hours working hours; recorded against the department head"), TRUE },
+    N_("A transferred case was not accepted, returned or forwarded by the receiving department within limit.accept_hours working hours; recorded against the department head (their proxy when the head is away; the liaison when the department has no head)"), TRUE },
   { "reply_overdue", N_("Reply overdue"),
     N_("The customer was not replied to by the promised time"), TRUE },
   { "no_callback", N_("No callback in time"),
