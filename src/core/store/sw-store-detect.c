@@ -273,9 +273,10 @@ static const char passed_sql[] =
   " SELECT 'late_accept', c.id, d.person, c.target_department, f.due_event, c.due_at, c.branch_code"
   "  FROM cases c JOIN case_facts f ON f.case_id = c.id LEFT JOIN (" ANSWERING_SQL ") d ON d.code = c.target_department"
   "  WHERE c.state = 'transferred' AND c.due_at > 0 AND c.due_at < ?1 AND c.due_rule = 'limit.accept_hours'"
-  /* found once, whoever answers for the department at the next run */
-  "  AND NOT EXISTS (SELECT 1 FROM findings y WHERE y.occurred_at = c.due_at AND y.case_id = c.id"
-  "   AND y.rule = 'late_accept')"
+  /* found once, whoever answers for the department at the next run: the
+   * case's late_accept keys are a range of the key index ('}' follows '|') */
+  "  AND NOT EXISTS (SELECT 1 FROM findings y WHERE y.key > 'late_accept|' || c.id || '|'"
+  "   AND y.key < 'late_accept|' || c.id || '}' AND substr (y.key, -length (f.due_event)) = f.due_event)"
   " UNION ALL"
   " SELECT 'reply_overdue', c.id, c.handler, c.handler_department, f.promise_event, c.promised_at, c.branch_code"
   "  FROM cases c JOIN case_facts f ON f.case_id = c.id"
