@@ -196,6 +196,9 @@ test_policy_change (SwFixture *fx, gconstpointer data)
   }
 }
 
+/* Seed 003 五(二): "相关支撑部门拒绝接受转诉或超时限查处的……对相关责任部门通报
+ * 批评，并扣罚责任人50元" and 四.4 "接到处理单的部门、必须立即指定责任人处理":
+ * the receiving department's head answers for a late acceptance. */
 static void
 test_late_accept (SwFixture *fx, gconstpointer data)
 {
@@ -224,6 +227,39 @@ test_late_accept (SwFixture *fx, gconstpointer data)
   OK (sw_ops_accept (fx->store, "C01", sw_case_get_id (pending), "C01", E));
   later = detect (fx);
   g_assert_cmpuint (later->len, ==, 0);
+}
+
+/* The same rule when the head is away (domain §2: availability with a
+ * proxy 代理人): the head's proxy; a department without a head: its
+ * liaison (联络人). Found by the set-based check of a later run, once. */
+static void
+test_late_accept_answering (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(SwCase) corp = sw_fixture_register (fx, "R01", FALSE);
+  g_autoptr(SwCase) loan = sw_fixture_register (fx, "R02", FALSE);
+  g_autoptr(GPtrArray) early = NULL, found = NULL;
+
+  at (fx, "2026-11-23T10:10");
+  OK (sw_ops_transfer (fx->store, "R01", sw_case_get_id (corp), "CORP", "对公业务", E));
+  OK (sw_ops_transfer (fx->store, "R02", sw_case_get_id (loan), "LOAN", "信贷业务", E));
+  early = detect (fx);
+  g_assert_cmpuint (early->len, ==, 0);
+  sw_test_exec_sql (fx->path, "UPDATE staff SET availability = 'leave', proxy_empno = 'C02' WHERE empno = 'CH';"
+                              "UPDATE departments SET liaison_empno = 'N01' WHERE code = 'LOAN'");
+  at (fx, "2026-11-23T11:30");
+  found = detect (fx);
+  g_assert_cmpuint (found->len, ==, 2);
+  for (guint i = 0; i < found->len; i++)
+    {
+      SwFinding *f = g_ptr_array_index (found, i);
+
+      g_assert_cmpstr (f->rule, ==, "late_accept");
+      g_assert_cmpstr (f->person, ==, g_str_equal (f->department, "CORP") ? "C02" : "N01");
+    }
+  /* The head back on duty: the deadline is not found again against him. */
+  sw_test_exec_sql (fx->path, "UPDATE staff SET availability = 'on_duty' WHERE empno = 'CH'");
+  at (fx, "2026-11-23T11:40");
+  assert_nothing_new (fx);
 }
 
 static void
@@ -303,34 +339,136 @@ test_forbidden_phrase (SwFixture *fx, gconstpointer data)
   assert_nothing_new (fx);
 }
 
+/* The two ping-pong findings of a hand-off: `sender` who sent it again,
+ * from `sender_dept`, and `bouncer` of `bouncer_dept`, who had returned or
+ * forwarded it away with `bounce`; the hand-off is `again`. */
+static void
+assert_ping_pong (GPtrArray  *found,
+                  const char *sender,
+                  const char *sender_dept,
+                  const char *bouncer,
+                  const char *bouncer_dept,
+                  const char *again,
+                  const char *bounce)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      SwFinding *f = g_ptr_array_index (found, i);
+
+      if (!g_str_equal (f->rule, "ping_pong"))
+        continue;
+      n++;
+      g_assert_cmpstr (f->events[0], ==, again);
+      g_assert_cmpstr (f->events[1], ==, bounce);
+      g_assert_null (f->detail);     /* codes and events, no sentence */
+      if (g_str_equal (f->person, sender))
+        g_assert_cmpstr (f->department, ==, sender_dept);
+      else
+        {
+          g_assert_cmpstr (f->person, ==, bouncer);
+          g_assert_cmpstr (f->department, ==, bouncer_dept);
+        }
+    }
+  g_assert_cmpuint (n, ==, 2);
+}
+
+/* Seed 003 no. 12: "若“处理单”明显不属于本部门受理，但首问责任人（或部门）仍执意
+ * 要转至某部门导致延误处理时限的……予以相应经济处罚", and no. 11: "如确非本部门
+ * 职责范围内的，应签注明确意见退还转交部门或转交下一个部门处理……如发生拒绝、
+ * 推诿、扯皮现象，对双方责任单位和责任人同等处罚". A→B, B returns, A sends it to
+ * B again: the sender who insisted and who signed B's return. */
 static void
 test_ping_pong (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(SwCase) c = sw_fixture_register (fx, "R01", FALSE);
+  g_autoptr(GPtrArray) once = NULL, again = NULL;
+  const char *id = sw_case_get_id (c);
+  g_autofree char *bounce = NULL;
+
+  OK (sw_ops_transfer (fx->store, "R01", id, "CORP", "对公业务", E));
+  OK (sw_ops_return (fx->store, "C01", id, "不是对公业务", E));
+  once = detect (fx);
+  assert_none (once, "ping_pong");
+  bounce = g_strdup (event_id (fx, c, SW_EVENT_RETURNED, 0));
+
+  OK (sw_ops_transfer (fx->store, "R01", id, "CORP", "确属对公", E));
+  again = detect (fx);
+  g_assert_cmpuint (again->len, ==, 2);
+  assert_ping_pong (again, "R01", "RETAIL", "C01", "CORP", event_id (fx, c, SW_EVENT_TRANSFERRED, 1), bounce);
+  assert_nothing_new (fx);
+}
+
+/* Seed 003 no. 11 ("对双方责任单位和责任人同等处罚"), bounced between two
+ * departments the other way: B forwards to C, C forwards it back to B. */
+static void
+test_ping_pong_forward_back (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(SwCase) c = sw_fixture_register (fx, "R01", FALSE);
+  g_autoptr(GPtrArray) found = NULL;
+  const char *id = sw_case_get_id (c);
+  g_autofree char *bounce = NULL;
+
+  OK (sw_ops_transfer (fx->store, "R01", id, "CORP", "对公业务", E));
+  OK (sw_ops_forward (fx->store, "C01", id, "LOAN", "属于信贷", E));
+  bounce = g_strdup (event_id (fx, c, SW_EVENT_FORWARDED, 0));
+  OK (sw_ops_forward (fx->store, "N01", id, "CORP", "属于对公", E));
+  found = detect (fx);
+  g_assert_cmpuint (found->len, ==, 2);
+  assert_ping_pong (found, "N01", "LOAN", "C01", "CORP", event_id (fx, c, SW_EVENT_FORWARDED, 1), bounce);
+  assert_nothing_new (fx);
+}
+
+/* Not ping-pong (seed 003 no. 11: "应签注明确意见退还转交部门或转交下一个部门
+ * 处理" is what a department must do; domain §5): a single return with an
+ * opinion is nothing, nor is the transfer elsewhere that follows it. */
+static void
+test_return_then_elsewhere (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(SwCase) c = sw_fixture_register (fx, "R01", FALSE);
+  g_autoptr(GPtrArray) returned = NULL, elsewhere = NULL;
+  const char *id = sw_case_get_id (c);
+
+  OK (sw_ops_transfer (fx->store, "R01", id, "CORP", "对公业务", E));
+  OK (sw_ops_return (fx->store, "C01", id, "属于信贷管理部", E));
+  returned = detect (fx);
+  g_assert_cmpuint (returned->len, ==, 0);
+  OK (sw_ops_transfer (fx->store, "R01", id, "LOAN", "信贷业务", E));
+  elsewhere = detect (fx);
+  g_assert_cmpuint (elsewhere->len, ==, 0);
+}
+
+/* pingpong.max_handoffs (2) bounds the returns and forwards of a case in
+ * all, without any department seeing it twice: the hand-off that crosses
+ * it is recorded against who made it and who had sent the case there. */
+static void
+test_handoff_limit (SwFixture *fx, gconstpointer data)
 {
   g_autoptr(SwCase) c = sw_fixture_register (fx, "R01", FALSE);
   g_autoptr(GPtrArray) two = NULL, three = NULL;
   const char *id = sw_case_get_id (c);
 
   OK (sw_ops_transfer (fx->store, "R01", id, "CORP", "对公业务", E));
-  OK (sw_ops_return (fx->store, "C01", id, "不是对公业务", E));
-  OK (sw_ops_transfer (fx->store, "R01", id, "CORP", "确属对公", E));
-  OK (sw_ops_forward (fx->store, "C01", id, "LOAN", "属于贷款", E));
+  OK (sw_ops_forward (fx->store, "C01", id, "LOAN", "属于信贷", E));
+  OK (sw_ops_forward (fx->store, "N01", id, "OFFICE", "请办公室定夺", E));
   two = detect (fx);
-  assert_none (two, "ping_pong");
+  g_assert_cmpuint (two->len, ==, 0);
 
-  OK (sw_ops_return (fx->store, "N01", id, "不是贷款业务", E));
+  OK (sw_ops_forward (fx->store, "O01", id, "UNION", "属于工会", E));
   three = detect (fx);
   g_assert_cmpuint (three->len, ==, 2);
   for (guint i = 0; i < three->len; i++)
     {
       SwFinding *f = g_ptr_array_index (three, i);
-      g_assert_cmpstr (f->rule, ==, "ping_pong");
-      g_assert_cmpstr (f->events[0], ==, event_id (fx, c, SW_EVENT_RETURNED, 1));
-      if (g_str_equal (f->person, "N01"))
-        g_assert_cmpstr (f->department, ==, "LOAN");
+      g_assert_cmpstr (f->rule, ==, "handoff_limit");
+      g_assert_cmpstr (f->events[0], ==, event_id (fx, c, SW_EVENT_FORWARDED, 2));
+      if (g_str_equal (f->person, "O01"))
+        g_assert_cmpstr (f->department, ==, "OFFICE");
       else
         {
-          g_assert_cmpstr (f->person, ==, "C01");
-          g_assert_cmpstr (f->department, ==, "CORP");
+          g_assert_cmpstr (f->person, ==, "N01");
+          g_assert_cmpstr (f->department, ==, "LOAN");
         }
     }
   assert_nothing_new (fx);
@@ -475,7 +613,7 @@ static void
 test_threads_agree (SwFixture *fx, gconstpointer data)
 {
   static const char *const rules[] = {
-    "late_transfer", "late_accept", "reply_overdue", "no_callback", "forbidden_phrase", "ping_pong",
+    "late_transfer", "late_accept", "reply_overdue", "no_callback", "forbidden_phrase", "ping_pong", "handoff_limit",
     "repeat_complaint",
   };
   g_autoptr(GError) error = NULL;
@@ -650,7 +788,11 @@ main (int argc, char **argv)
   ADD ("/detect/reply-overdue", test_reply_overdue);
   ADD ("/detect/no-callback", test_no_callback);
   ADD ("/detect/forbidden-phrase", test_forbidden_phrase);
+  ADD ("/detect/late-accept-answering", test_late_accept_answering);
   ADD ("/detect/ping-pong", test_ping_pong);
+  ADD ("/detect/ping-pong-forward-back", test_ping_pong_forward_back);
+  ADD ("/detect/return-then-elsewhere", test_return_then_elsewhere);
+  ADD ("/detect/handoff-limit", test_handoff_limit);
   ADD ("/detect/repeat-complaint", test_repeat_complaint);
   ADD ("/detect/reopen-repeat", test_reopen_repeat);
   ADD ("/detect/threads-agree", test_threads_agree);

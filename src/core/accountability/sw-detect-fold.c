@@ -41,10 +41,29 @@ typedef struct {
   char    *reply_event, *reply_actor, *reply_dept;
   gint64   reply_at;
   int      handoffs;
+  /* Who returned or forwarded the case away, one Bounce a hand-off, made
+   * only for the cases that have any. */
+  GArray  *bounces;
   /* facts */
   int      transfers, transfer_late, accepts, accept_late;
   gint64   done_at;
 } Fold;
+
+/* A department that returned or forwarded the case away: the event and
+ * its actor (the 责任人 who signed the opinion). */
+typedef struct {
+  char *department;
+  char *event;
+  char *actor;
+} Bounce;
+
+static void
+bounce_clear (Bounce *b)
+{
+  g_free (b->department);
+  g_free (b->event);
+  g_free (b->actor);
+}
 
 /* One event as the fold reads it. */
 typedef struct {
@@ -180,9 +199,14 @@ fold_clear (Fold *f)
                        &f->due_rule, &f->due_event, &f->promise_event, &f->reply_event,
                        &f->reply_actor, &f->reply_dept };
 
+  GArray *bounces = f->bounces;
+
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     g_free (*strings[i]);
+  if (bounces != NULL)
+    g_array_set_size (bounces, 0);     /* kept for the next case */
   memset (f, 0, sizeof *f);
+  f->bounces = bounces;
   f->done_at = -1;
 }
 
@@ -264,6 +288,62 @@ repeat_by_phone (Scan        *s,
   return TRUE;
 }
 
+/* Where a hand-off sends the case: a return goes back to the handler's
+ * department. */
+static const char *
+handoff_destination (Row         *r,
+                     SwEventKind  kind)
+{
+  return kind == SW_EVENT_RETURNED ? r->p.str[P_HANDLER_DEPARTMENT] : r->p.str[P_TO_DEPARTMENT];
+}
+
+/* Ping-pong (seed 003 nos. 11–12): the case is sent again to a department
+ * that returned or forwarded it away. Both sides are accountable: who sent
+ * it there again (the actor of this hand-off, with the department it left)
+ * and the 责任人 of the department that bounced it, who signed the return
+ * or forward (that event's actor). A single return with an opinion followed
+ * by a transfer elsewhere finds nothing. */
+static void
+check_ping_pong (Scan        *s,
+                 Row         *r,
+                 SwEventKind  kind)
+{
+  Fold *f = &s->f;
+  const char *to = handoff_destination (r, kind);
+  const Bounce *hit = NULL;
+
+  if (to == NULL || f->bounces == NULL)
+    return;
+  for (guint i = f->bounces->len; hit == NULL && i > 0; i--)
+    if (g_strcmp0 (g_array_index (f->bounces, Bounce, i - 1).department, to) == 0)
+      hit = &g_array_index (f->bounces, Bounce, i - 1);
+  if (hit == NULL)
+    return;
+  emit (s, "ping_pong", NULL, NULL, r->actor, r->p.str[P_FROM_DEPARTMENT], r->id, hit->event, r->at, NULL);
+  if (g_strcmp0 (hit->actor, r->actor) != 0)
+    emit (s, "ping_pong", NULL, NULL, hit->actor, hit->department, r->id, hit->event, r->at, NULL);
+}
+
+/* Notes a department that returned or forwarded the case away. */
+static void
+note_bounce (Fold *f,
+             Row  *r)
+{
+  Bounce b;
+
+  if (r->p.str[P_FROM_DEPARTMENT] == NULL)
+    return;
+  if (f->bounces == NULL)
+    {
+      f->bounces = g_array_new (FALSE, FALSE, sizeof (Bounce));
+      g_array_set_clear_func (f->bounces, (GDestroyNotify) bounce_clear);
+    }
+  b.department = g_strdup (r->p.str[P_FROM_DEPARTMENT]);
+  b.event = g_strdup (r->id);
+  b.actor = g_strdup (r->actor);
+  g_array_append_val (f->bounces, b);
+}
+
 /* The checks an event triggers, made before it changes the fold. */
 static gboolean
 check_event (Scan         *s,
@@ -327,17 +407,18 @@ check_event (Scan         *s,
           }
     }
 
+  if (kind == SW_EVENT_TRANSFERRED || kind == SW_EVENT_RETURNED || kind == SW_EVENT_FORWARDED)
+    check_ping_pong (s, r, kind);
+
   if (kind == SW_EVENT_RETURNED || kind == SW_EVENT_FORWARDED)
     {
       SwDetectRules *rules = _sw_detect_rules_for (s->ctx, f->policy_version);
 
       if (++f->handoffs == rules->max_handoffs + 1)
         {
-          g_autofree char *detail = g_strdup_printf (_("Returned or forwarded %d times; the limit is %d"),
-                                                     f->handoffs, rules->max_handoffs);
-          emit (s, "ping_pong", NULL, NULL, actor, r->p.str[P_FROM_DEPARTMENT], id, NULL, at, g_strdup (detail));
+          emit (s, "handoff_limit", NULL, NULL, actor, r->p.str[P_FROM_DEPARTMENT], id, NULL, at, NULL);
           if (f->sender != NULL && g_strcmp0 (f->sender, actor) != 0)
-            emit (s, "ping_pong", NULL, NULL, f->sender, f->sender_dept, id, NULL, at, g_strdup (detail));
+            emit (s, "handoff_limit", NULL, NULL, f->sender, f->sender_dept, id, NULL, at, NULL);
         }
     }
 
@@ -397,6 +478,8 @@ apply_event (Fold        *f,
       break;
     case SW_EVENT_TRANSFERRED:
     case SW_EVENT_FORWARDED:
+      if (kind == SW_EVENT_FORWARDED)
+        note_bounce (f, r);
       set (&f->sender, actor);
       set (&f->sender_dept, r->p.str[P_FROM_DEPARTMENT]);
       set (&f->target_dept, r->p.str[P_TO_DEPARTMENT]);
@@ -409,6 +492,7 @@ apply_event (Fold        *f,
       f->state = SW_STATE_IN_PROGRESS;
       break;
     case SW_EVENT_RETURNED:
+      note_bounce (f, r);
       set (&f->handler, r->p.str[P_HANDLER]);
       set (&f->handler_dept, r->p.str[P_HANDLER_DEPARTMENT]);
       set (&f->target_dept, NULL);
@@ -653,6 +737,7 @@ fold (const SwDetectContext *ctx,
                       : _sw_store_read_marked_events (reader, scan_row, &s, error)) &&
        end_case (&s, error) && deliver (&s, error);
   fold_clear (&s.f);
+  g_clear_pointer (&s.f.bounces, g_array_unref);
   _sw_payload_clear (&s.row.p);
   _sw_detect_batch_free (s.batch);
   return ok;

@@ -48,7 +48,7 @@ typedef struct {
   GHashTable    *calendars;         /* branch code → SwCalendar */
   SwCalendar    *fallback_calendar; /* no branch, or one the store does not have */
   GHashTable    *departments;       /* staff empno → department code */
-  GHashTable    *heads;             /* department code → head's empno */
+  GHashTable    *heads;             /* department code → who answers for it (head, proxy or liaison) */
   /* The fold also notes the deadlines of the cases it leaves open that
    * passed before now (a first run; later ones ask the case rows). */
   gboolean       fold_deadlines;

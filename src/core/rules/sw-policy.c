@@ -67,7 +67,7 @@ static const SwPolicyKey keys[] = {
   { "repeat.window_days", SW_POLICY_INT, "30",
     N_("Days within which a second complaint about the same matter counts as a repeat (Shouwen's own default)") },
   { "pingpong.max_handoffs", SW_POLICY_INT, "2",
-    N_("Returns and forwards of one case beyond which it counts as ping-pong (Shouwen's own default)") },
+    N_("Returns and forwards of one case in all beyond which it counts as too many hand-offs; ping-pong itself needs no limit (Shouwen's own default)") },
   { "rating.excellent_on_time_pct", SW_POLICY_INT, "95",
     N_("Department rating: the share of replies on time (%) at or above which it can be rated excellent (Shouwen's own default)") },
   { "rating.excellent_satisfied_pct", SW_POLICY_INT, "90",

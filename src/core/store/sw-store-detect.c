@@ -116,11 +116,25 @@ _sw_store_staff_departments (SwStore  *store,
   return pairs (store, "SELECT empno, department_code FROM staff", error);
 }
 
+/* Who answers for a department (late acceptance): its head when on duty,
+ * else the head's proxy; without a head, the liaison when on duty, else
+ * the liaison's proxy; else the head or liaison as recorded. */
+#define ANSWERING_SQL \
+  "SELECT d.code AS code, coalesce (" \
+  " (SELECT h.empno FROM staff h WHERE h.empno = d.head_empno AND h.active AND h.availability = 'on_duty')," \
+  " (SELECT p.empno FROM staff h JOIN staff p ON p.empno = h.proxy_empno WHERE h.empno = d.head_empno" \
+  "  AND p.active AND p.availability = 'on_duty')," \
+  " CASE WHEN d.head_empno IS NULL THEN coalesce (" \
+  "  (SELECT l.empno FROM staff l WHERE l.empno = d.liaison_empno AND l.active AND l.availability = 'on_duty')," \
+  "  (SELECT p.empno FROM staff l JOIN staff p ON p.empno = l.proxy_empno WHERE l.empno = d.liaison_empno" \
+  "   AND p.active AND p.availability = 'on_duty')) END," \
+  " d.head_empno, d.liaison_empno) AS person FROM departments d"
+
 GHashTable *
 _sw_store_department_heads (SwStore  *store,
                             GError  **error)
 {
-  return pairs (store, "SELECT code, head_empno FROM departments", error);
+  return pairs (store, ANSWERING_SQL, error);
 }
 
 /* Spilled to the log before the commit, many of a first run's pages would
@@ -256,9 +270,13 @@ static const char passed_sql[] =
   "  FROM cases c JOIN case_facts f ON f.case_id = c.id"
   "  WHERE c.state = 'registered' AND c.due_at > 0 AND c.due_at < ?1 AND c.due_rule = 'limit.transfer_hours'"
   " UNION ALL"
-  " SELECT 'late_accept', c.id, d.head_empno, c.target_department, f.due_event, c.due_at, c.branch_code"
-  "  FROM cases c JOIN case_facts f ON f.case_id = c.id LEFT JOIN departments d ON d.code = c.target_department"
+  " SELECT 'late_accept', c.id, d.person, c.target_department, f.due_event, c.due_at, c.branch_code"
+  "  FROM cases c JOIN case_facts f ON f.case_id = c.id LEFT JOIN (" ANSWERING_SQL ") d ON d.code = c.target_department"
   "  WHERE c.state = 'transferred' AND c.due_at > 0 AND c.due_at < ?1 AND c.due_rule = 'limit.accept_hours'"
+  /* found once, whoever answers for the department at the next run: the
+   * case's late_accept keys are a range of the key index ('}' follows '|') */
+  "  AND NOT EXISTS (SELECT 1 FROM findings y WHERE y.key > 'late_accept|' || c.id || '|'"
+  "   AND y.key < 'late_accept|' || c.id || '}' AND substr (y.key, -length (f.due_event)) = f.due_event)"
   " UNION ALL"
   " SELECT 'reply_overdue', c.id, c.handler, c.handler_department, f.promise_event, c.promised_at, c.branch_code"
   "  FROM cases c JOIN case_facts f ON f.case_id = c.id"
