@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "sw-access.h"
 #include "sw-error.h"
 #include "sw-mask.h"
 #include "sw-test-fixture.h"
@@ -738,6 +739,68 @@ test_mask (void)
   }
 }
 
+/* Who sees a customer's personal data whole (issue 13: administrators,
+ * supervisors, heads for their department's cases, staff for the cases
+ * they own or handle; inspectors never), and what the others see. */
+static void
+test_access_personal_data (SwFixture     *fx,
+                           gconstpointer  data)
+{
+  g_autoptr(SwCase) c = sw_fixture_register (fx, "R01", FALSE);
+  static const struct { const char *empno; gboolean whole; } viewers[] = {
+    { "R01", TRUE },    /* owns it (first-inquiry person and handler) */
+    { "R02", FALSE },   /* a colleague of the same department */
+    { "RH", TRUE },     /* the head of its department */
+    { "CH", FALSE },    /* the head of another department */
+    { "C01", FALSE },
+    { "O01", TRUE },    /* a supervisor */
+    { "A01", TRUE },    /* an administrator */
+    { "U01", FALSE },   /* an inspector: never */
+    { NULL, FALSE },    /* nobody signed in: never */
+  };
+
+  g_assert_cmpstr (sw_case_get_owner (c), ==, "R01");
+  for (guint i = 0; i < G_N_ELEMENTS (viewers); i++)
+    {
+      g_autoptr(SwStaff) viewer = viewers[i].empno ? sw_store_get_staff (fx->store, viewers[i].empno) : NULL;
+      g_autofree char *name = NULL, *phone = NULL, *unit = NULL, *address = NULL;
+
+      g_test_message ("viewer %s", viewers[i].empno);
+      g_assert_cmpint (sw_access_sees_personal_data (viewer, c), ==, viewers[i].whole);
+      sw_access_customer (viewer, c, &name, &phone, &unit, &address);
+      if (viewers[i].whole)
+        {
+          g_assert_cmpstr (name, ==, sw_case_get_customer_name (c));
+          g_assert_cmpstr (phone, ==, sw_case_get_customer_phone (c));
+        }
+      else
+        {
+          g_autofree char *masked_name = sw_mask_name (sw_case_get_customer_name (c));
+          g_autofree char *masked_phone = sw_mask_phone (sw_case_get_customer_phone (c));
+          g_assert_cmpstr (name, ==, masked_name);
+          g_assert_cmpstr (phone, ==, masked_phone);
+          g_assert_cmpstr (name, !=, sw_case_get_customer_name (c));
+        }
+    }
+
+  /* a department's register: its head, supervisors and administrators */
+  {
+    static const struct { const char *empno, *department; gboolean whole; } registers[] = {
+      { "RH", "RETAIL", TRUE }, { "RH", "CORP", FALSE }, { "RH", NULL, FALSE },
+      { "O01", "CORP", TRUE }, { "A01", NULL, TRUE }, { "R01", "RETAIL", FALSE },
+      { "U01", "RETAIL", FALSE }, { NULL, "RETAIL", FALSE },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (registers); i++)
+      {
+        g_autoptr(SwStaff) viewer = registers[i].empno ? sw_store_get_staff (fx->store, registers[i].empno) : NULL;
+
+        g_test_message ("register of %s for %s", registers[i].department, registers[i].empno);
+        g_assert_cmpint (sw_access_sees_register (viewer, registers[i].department), ==, registers[i].whole);
+      }
+  }
+}
+
 #define ADD(path, func) g_test_add (path, SwFixture, NULL, sw_fixture_setup, func, sw_fixture_teardown)
 
 int
@@ -782,6 +845,7 @@ main (int   argc,
   ADD ("/rules/forbidden-phrases", test_forbidden_phrases);
   ADD ("/rules/payload-round-trip", test_payload_round_trip);
   g_test_add_func ("/rules/mask", test_mask);
+  ADD ("/rules/access/personal-data", test_access_personal_data);
   ADD ("/rules/register/validation", test_register_validation);
   return g_test_run ();
 }

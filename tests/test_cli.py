@@ -145,6 +145,30 @@ class CliTest(unittest.TestCase):
         rebuilt = self.ctl.json("rebuild")
         self.assertEqual(rebuilt, {"cases": 1, "changed": 0})
 
+    def test_personal_data_by_the_access_policy(self):
+        # issue 13: whole for the owner, the department's head, supervisors and
+        # administrators; masked for colleagues, other departments and inspectors
+        self.ctl.run("init", "--branch", "BJ01", "--branch-name", "海淀支行")
+        self.ctl.run("import", "departments", self.write("d.csv", DEPARTMENTS))
+        self.ctl.run("import", "staff", self.write("s.csv", STAFF +
+                     "U01,郭敏,OFFICE,5,工会检查员,2009-01-01,13800000023,inspector,regular,on_duty\n"))
+        c = self.ctl.json("case", "register", "--channel", "visit", "--kind", "business",
+                          "--content", "咨询", "--received-by", "R01", "--customer-name", "张三丰",
+                          "--customer-phone", "13812341234", "--customer-unit", "浙江明远科技有限公司",
+                          "--customer-address", "杭州市西湖区某路1号")
+        whole = {"name": "张三丰", "phone": "13812341234", "unit": "浙江明远科技有限公司",
+                 "address": "杭州市西湖区某路1号"}
+        masked = {"name": "张**", "phone": "138****1234", "unit": "浙江****", "address": "***"}
+        for empno, expected in (("R01", whole), ("RH", whole), ("A01", whole),
+                                ("R02", masked), ("CH", masked), ("U01", masked)):
+            shown = self.ctl.json("case", "show", c["number"], as_=empno)["customer"]
+            self.assertEqual(shown, expected, empno)
+            listed = self.ctl.json("case", "list", as_=empno)[0]["customer"]
+            self.assertEqual(listed, expected, empno)
+            text = self.ctl.run("case", "show", c["number"], as_=empno).stdout
+            self.assertEqual("13812341234" in text, expected is whole, empno)
+            self.assertEqual("明远科技" in text, expected is whole, empno)
+
     def test_temporary_only_refused(self):
         self.init_directory()
         p = self.ctl.run("case", "register", "--channel", "phone", "--kind", "query",

@@ -6,6 +6,7 @@
 
 #include "sw-board-logic.h"
 #include "sw-case-print.h"
+#include "sw-access.h"
 #include "sw-case-view.h"
 #include "sw-conflict-banner.h"
 #include "sw-mask.h"
@@ -155,14 +156,7 @@ static void
 fill_facts (SwCaseView *self)
 {
   SwCase *c = self->kase;
-  gboolean masked = sw_context_get_user (self->context) == NULL ||
-                    sw_staff_get_role (sw_context_get_user (self->context)) == SW_ROLE_INSPECTOR;
-  g_autofree char *name = masked ? sw_mask_name (sw_case_get_customer_name (c))
-                                 : g_strdup (sw_case_get_customer_name (c));
-  g_autofree char *phone = masked ? sw_mask_phone (sw_case_get_customer_phone (c))
-                                  : g_strdup (sw_case_get_customer_phone (c));
-  g_autofree char *unit = masked ? sw_mask_unit (sw_case_get_customer_unit (c))
-                                 : g_strdup (sw_case_get_customer_unit (c));
+  g_autofree char *name = NULL, *phone = NULL, *unit = NULL, *address = NULL;
   g_autofree char *received = sw_context_format_time (self->context, sw_case_get_received_at (c));
   g_autofree char *kind = g_strdup_printf ("%s · %s", sw_kind_label (sw_case_get_kind (c)),
                                            sw_channel_label (sw_case_get_channel (c)));
@@ -172,6 +166,7 @@ fill_facts (SwCaseView *self)
 
   clear_list (self->facts_list);
   clear_list (self->deadline_list);
+  sw_access_customer (sw_context_get_user (self->context), c, &name, &phone, &unit, &address);
 
   if (sw_case_is_open (c) && sw_case_get_due_at (c) > 0)
     {
@@ -200,8 +195,7 @@ fill_facts (SwCaseView *self)
   add_row (self->facts_list, _("Customer name"), name);
   add_row (self->facts_list, _("Customer phone"), phone);
   add_row (self->facts_list, _("Customer unit"), unit);
-  if (!masked)
-    add_row (self->facts_list, _("Customer address"), sw_case_get_customer_address (c));
+  add_row (self->facts_list, _("Customer address"), address);
   if (sw_case_get_signature (c))
     add_row (self->facts_list, _("Signature"), _("The customer signed"));
   if (sw_case_get_urge_count (c) || sw_case_get_reopen_count (c) ||

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cli.h"
+#include "sw-access.h"
 
 void
 cli_json_add_string (JsonBuilder *b,
@@ -153,6 +154,32 @@ add_timeline (JsonBuilder *b,
   json_builder_end_array (b);
 }
 
+/* The customer as the acting person (--as) may see it, by the access
+ * policy; without --as the command line still shows it whole, until
+ * commands that read cases ask who is signing in (issue 13). */
+static void
+customer_for (CliContext  *ctx,
+              SwCase      *c,
+              char       **name,
+              char       **phone,
+              char       **unit,
+              char       **address)
+{
+  g_autoptr(SwStaff) viewer = NULL;
+
+  if (ctx->as == NULL)
+    {
+      *name = g_strdup (sw_case_get_customer_name (c));
+      *phone = g_strdup (sw_case_get_customer_phone (c));
+      *unit = g_strdup (sw_case_get_customer_unit (c));
+      if (address)
+        *address = g_strdup (sw_case_get_customer_address (c));
+      return;
+    }
+  viewer = sw_store_get_staff (ctx->store, ctx->as);
+  sw_access_customer (viewer, c, name, phone, unit, address);
+}
+
 JsonNode *
 cli_case_to_json (CliContext *ctx,
                   SwCase     *c,
@@ -160,7 +187,9 @@ cli_case_to_json (CliContext *ctx,
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
   gint64 now = sw_store_now (ctx->store);
+  g_autofree char *name = NULL, *phone = NULL, *unit = NULL, *address = NULL;
 
+  customer_for (ctx, c, &name, &phone, &unit, &address);
   json_builder_begin_object (b);
   cli_json_add_string (b, "id", sw_case_get_id (c));
   cli_json_add_string (b, "number", sw_case_get_number (c));
@@ -172,10 +201,10 @@ cli_case_to_json (CliContext *ctx,
   json_builder_add_boolean_value (b, sw_case_get_anonymous (c));
   json_builder_set_member_name (b, "customer");
   json_builder_begin_object (b);
-  cli_json_add_string (b, "name", sw_case_get_customer_name (c));
-  cli_json_add_string (b, "phone", sw_case_get_customer_phone (c));
-  cli_json_add_string (b, "unit", sw_case_get_customer_unit (c));
-  cli_json_add_string (b, "address", sw_case_get_customer_address (c));
+  cli_json_add_string (b, "name", name);
+  cli_json_add_string (b, "phone", phone);
+  cli_json_add_string (b, "unit", unit);
+  cli_json_add_string (b, "address", address);
   json_builder_end_object (b);
   cli_json_add_time (b, "received_at", sw_case_get_received_at (c));
   add_person (b, ctx, "owner", sw_case_get_owner (c));
@@ -310,10 +339,12 @@ cli_print_case_text (CliContext *ctx,
   if (sw_case_get_anonymous (c))
     cli_print_field (_("Customer:"), "%s", _("anonymous"));
   else
-    cli_print_field (_("Customer:"), "%s %s %s",
-             sw_case_get_customer_name (c) ? sw_case_get_customer_name (c) : "",
-             sw_case_get_customer_phone (c) ? sw_case_get_customer_phone (c) : "",
-             sw_case_get_customer_unit (c) ? sw_case_get_customer_unit (c) : "");
+    {
+      g_autofree char *name = NULL, *phone = NULL, *unit = NULL;
+
+      customer_for (ctx, c, &name, &phone, &unit, NULL);
+      cli_print_field (_("Customer:"), "%s %s %s", name ? name : "", phone ? phone : "", unit ? unit : "");
+    }
   cli_print_field (_("Received:"), "%s", received);
   cli_print_field (_("Responsible:"), "%s, %s", owner, owner_dept);
   cli_print_field (_("Handler:"), "%s, %s", handler, handler_dept);

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sw-access.h"
 #include "sw-acct-util.h"
 #include "sw-calendar.h"
 #include "sw-case-print.h"
@@ -723,13 +724,13 @@ write_register (SwReportView  *self,
 {
   SwStore *store = sw_context_get_store (self->context);
   SwStaff *user = sw_context_get_user (self->context);
-  /* Inspectors never see customers' personal data. */
-  gboolean mask = user == NULL || sw_staff_get_role (user) == SW_ROLE_INSPECTOR;
   g_autoptr(Query) q = read_register_query (self, error);
+  gboolean mask;
   g_autofree char *text = NULL;
 
   if (q == NULL)
     return FALSE;
+  mask = !sw_access_sees_register (user, q->department);
   if (pdf)
     return sw_pdf_write_register (store, q->department, q->q.from, q->q.to, mask, path, error);
   text = sw_export_register_csv (store, q->department, q->q.from, q->q.to, mask, error);

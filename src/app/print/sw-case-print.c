@@ -5,15 +5,18 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "sw-access.h"
 #include "sw-case-print.h"
 #include "sw-print.h"
 
+/* Whether the case's customer prints masked for the person printing. */
 static gboolean
-masked (SwContext *context)
+masked (SwContext  *context,
+        const char *case_id)
 {
-  SwStaff *user = sw_context_get_user (context);
+  g_autoptr(SwCase) c = sw_store_get_case (sw_context_get_store (context), case_id, NULL);
 
-  return user == NULL || sw_staff_get_role (user) == SW_ROLE_INSPECTOR;
+  return !sw_access_sees_personal_data (sw_context_get_user (context), c);
 }
 
 /* Tells the person why nothing was printed, then hands the error on. */
@@ -65,7 +68,7 @@ sw_case_print (GtkWidget                *parent,
   SwForm *form;
 
   if ((c = sw_store_get_case (store, case_id, &local)) == NULL ||
-      (form = sw_case_form_new (store, case_id, which, masked (context), &local)) == NULL)
+      (form = sw_case_form_new (store, case_id, which, masked (context, case_id), &local)) == NULL)
     return fail (parent, local, error);
   title = sw_case_form_title (which, sw_case_get_number (c));
   return run (parent, form, which == SW_CASE_FORM_RECEIPT_80MM ? SW_PAPER_RECEIPT_80MM : SW_PAPER_A4,
@@ -86,7 +89,7 @@ sw_register_print (GtkWidget                *parent,
                                             sw_context_department_name (context, department));
   GError *local = NULL;
   SwForm *form = sw_register_form_new (sw_context_get_store (context), department, from, to,
-                                       masked (context), &local);
+                                       !sw_access_sees_register (sw_context_get_user (context), department), &local);
 
   if (form == NULL)
     return fail (parent, local, error);
