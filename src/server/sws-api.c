@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <signal.h>
 #include <string.h>
 
 #include "sw-error.h"
@@ -222,6 +223,10 @@ api_push (SwsServer         *self,
       respond_gerror (self, msg, error);
       return;
     }
+  /* Test only (tests/sync/test_durable.py): die between the commit and the
+   * answer, as a power cut or kill -9 would */
+  if (self->crash_after_push_commit)
+    raise (SIGKILL);
 
   json_builder_begin_object (b);
   add_string (b, "epoch", sw_server_storage_get_epoch (self->storage));

@@ -24,6 +24,10 @@ struct _SwsServer
   gint64           drain_deadline;
   GCallback        done;
   gpointer         done_data;
+  /* Test only: SHOUWEN_TEST_CRASH_AFTER_COMMIT=push makes the server kill
+   * itself (SIGKILL) once a push has committed, before it answers
+   * (tests/sync/test_durable.py). Unset in any real deployment. */
+  gboolean         crash_after_push_commit;
 };
 
 /* The API handler for every path under /api/v1 and /healthz. */

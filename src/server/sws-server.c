@@ -624,6 +624,7 @@ sws_server_new (const SwsConfig  *config,
   self->config.tls_key = g_strdup (config->tls_key);
   self->config.access_log = g_strdup (config->access_log);
   self->storage = g_object_ref (storage);
+  self->crash_after_push_commit = g_strcmp0 (g_getenv ("SHOUWEN_TEST_CRASH_AFTER_COMMIT"), "push") == 0;
 
   if (config->tls_cert != NULL &&
       (cert = g_tls_certificate_new_from_files (config->tls_cert, config->tls_key ? config->tls_key : config->tls_cert, error)) == NULL)

@@ -8,6 +8,7 @@
 
 #include "sw-error.h"
 #include "sw-protocol.h"
+#include "sw-server-sqlite.h"
 #include "sw-server-storage.h"
 #include "sw-store-replica.h"
 #include "sw-test-fixture.h"
@@ -274,9 +275,12 @@ test_server_schema (SwFixture     *fx,
   g_autofree char *v = NULL;
 
   g_assert_no_error (error);
+  /* acknowledged means durable: the server's store commits with synchronous=FULL */
+  g_assert_true (sw_store_is_durable (sw_server_sqlite_get_store (SW_SERVER_SQLITE (storage))));
   g_clear_object (&storage);
   db = sw_store_open (path, &error);
   g_assert_no_error (error);
+  g_assert_false (sw_store_is_durable (db));
   v = sw_store_get_meta (db, SW_META_SERVER_SCHEMA);
   g_assert_cmpstr (v, ==, "1");
   g_assert_true (sw_store_set_meta (db, SW_META_SERVER_SCHEMA, NULL, &error));

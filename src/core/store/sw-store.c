@@ -544,6 +544,10 @@ open_store (const char  *path,
     }
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
+  /* NORMAL: a commit syncs the log only at checkpoints, so a power cut
+   * may take the last commits back, never corrupt the file. That is
+   * enough for the desktop: it loses at most its own unsent events, and
+   * those stay in its outbox. The server says durable (sw_store_set_durable). */
   if (exec_waiting (self->db,
                     "PRAGMA journal_mode=WAL;"
                     "PRAGMA synchronous=NORMAL;"
@@ -601,6 +605,24 @@ sw_store_get_schema_version (SwStore *self)
   gint64 v = 0;
   pragma_int (self->db, "PRAGMA user_version", &v);
   return (int) v;
+}
+
+gboolean
+sw_store_set_durable (SwStore   *self,
+                      gboolean   durable,
+                      GError   **error)
+{
+  if (exec_waiting (self->db, durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL") != SQLITE_OK)
+    return _sw_store_fail (self, error);
+  return TRUE;
+}
+
+gboolean
+sw_store_is_durable (SwStore *self)
+{
+  gint64 v = 0;
+
+  return pragma_int (self->db, "PRAGMA synchronous", &v) && v >= 2;
 }
 
 /* ------------------------------------------------------------ clock */

@@ -36,6 +36,12 @@ const char   *sw_store_get_path            (SwStore     *self);
 gboolean      sw_store_check_integrity     (SwStore     *self,
                                             GError     **error);
 int           sw_store_get_schema_version  (SwStore     *self);
+/* Durable: every commit syncs the log before it returns (synchronous=FULL),
+ * for a store whose commits are promised to others (the sync server). */
+gboolean      sw_store_set_durable         (SwStore     *self,
+                                            gboolean     durable,
+                                            GError     **error);
+gboolean      sw_store_is_durable          (SwStore     *self);
 
 /* The clock: 0 means the system clock (the default). */
 void          sw_store_set_now             (SwStore     *self,

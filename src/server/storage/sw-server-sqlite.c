@@ -511,7 +511,13 @@ sw_server_sqlite_open (const char  *data_dir,
       return NULL;
     }
   self->data_dir = g_strdup (data_dir);
+  /* Durable (synchronous=FULL): every write the server answers for — a
+   * push, a directory change, an enrolment, a password — is committed with
+   * its log synced before the answer leaves, so a power cut cannot take
+   * back what a client was told it has (docs/api.md, "Acknowledged means
+   * durable"). */
   if ((self->store = sw_store_open (path, error)) == NULL ||
+      !sw_store_set_durable (self->store, TRUE, error) ||
       !_sw_server_sqlite_migrate (self->store, error))
     return NULL;
   self->epoch = sw_store_get_meta (self->store, SW_META_SERVER_EPOCH);
