@@ -21,13 +21,14 @@ _sw_store_read_register (SwStore              *store,
       " WHERE c.received_at >= ?1 AND c.received_at < ?2"
       " AND (?3 IS NULL OR c.owner_department = ?3 OR c.handler_department = ?3 OR c.target_department = ?3)"
       " ORDER BY c.received_at, c.number", error);
+  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, from);
   sqlite3_bind_int64 (stmt, 2, to);
   _sw_bind_text (stmt, 3, department);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       SwStoreRegisterRow row = {
         .number = (const char *) sqlite3_column_text (stmt, 0),
@@ -50,5 +51,6 @@ _sw_store_read_register (SwStore              *store,
       func (&row, user_data);
     }
   sqlite3_reset (stmt);
-  return TRUE;
+  /* a failed step is an error, never a figure or a register cut short */
+  return rc == SQLITE_DONE || _sw_store_fail (store, error);
 }

@@ -105,6 +105,7 @@ _sw_store_count_findings (SwStore                   *store,
       " WHERE occurred_at >= ?1 AND occurred_at < ?2"
       " AND (?3 IS NULL OR department = ?3) AND (?4 IS NULL OR person = ?4)"
       " GROUP BY rule, status, department", error);
+  int rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -112,11 +113,12 @@ _sw_store_count_findings (SwStore                   *store,
   sqlite3_bind_int64 (stmt, 2, to);
   _sw_bind_text (stmt, 3, department);
   _sw_bind_text (stmt, 4, person);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     func ((const char *) sqlite3_column_text (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
           (const char *) sqlite3_column_text (stmt, 2), sqlite3_column_int (stmt, 3), user_data);
   sqlite3_reset (stmt);
-  return TRUE;
+  /* a failed step is an error, never a figure or a register cut short */
+  return rc == SQLITE_DONE || _sw_store_fail (store, error);
 }
 
 gboolean
@@ -135,6 +137,7 @@ _sw_store_count_sanctions (SwStore                   *store,
       " WHERE s.at >= ?1 AND s.at < ?2"
       " AND (?3 IS NULL OR st.department_code = ?3) AND (?4 IS NULL OR s.person = ?4)"
       " GROUP BY s.kind, st.department_code", error);
+  int rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -142,9 +145,10 @@ _sw_store_count_sanctions (SwStore                   *store,
   sqlite3_bind_int64 (stmt, 2, to);
   _sw_bind_text (stmt, 3, department);
   _sw_bind_text (stmt, 4, person);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     func ((const char *) sqlite3_column_text (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
           sqlite3_column_int (stmt, 2), user_data);
   sqlite3_reset (stmt);
-  return TRUE;
+  /* a failed step is an error, never a figure or a register cut short */
+  return rc == SQLITE_DONE || _sw_store_fail (store, error);
 }
