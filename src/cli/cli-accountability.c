@@ -603,17 +603,14 @@ report (CliContext *ctx, int argc, char **argv)
   return CLI_OK;
 }
 
-/* Whether the acting person (--as) sees the register's customers masked,
- * by the access policy; without --as the command line still shows them
- * whole, until commands that read cases ask who is signing in (issue 13). */
+/* Whether the acting person sees the register's customers masked (cli_viewer). */
 static gboolean
-actor_sees_masked (SwStore    *store,
-                   const char *actor,
-                   const char *department)
+viewer_sees_masked (CliContext *ctx,
+                    const char *department)
 {
-  g_autoptr(SwStaff) s = actor ? sw_store_get_staff (store, actor) : NULL;
+  g_autoptr(SwStaff) viewer = NULL;
 
-  return actor != NULL && !sw_access_sees_register (s, department);
+  return cli_viewer (ctx, &viewer) && !sw_access_sees_register (viewer, department);
 }
 
 /* What `export register` wrote, under --json; CSV meant for standard output
@@ -673,7 +670,7 @@ export_register (CliContext *ctx, int argc, char **argv)
 
   if (department == NULL || (csv == NULL && pdf == NULL))
     return cli_usage (_("export register needs --department CODE and --csv FILE or --pdf FILE"));
-  mask = mask || actor_sees_masked (store, cli_actor (ctx), department);
+  mask = mask || viewer_sees_masked (ctx, department);
   if (!parse_period (store, from, to, &from_ms, &to_ms, &error))
     return cli_fail (error);
   {

@@ -154,9 +154,7 @@ add_timeline (JsonBuilder *b,
   json_builder_end_array (b);
 }
 
-/* The customer as the acting person (--as) may see it, by the access
- * policy; without --as the command line still shows it whole, until
- * commands that read cases ask who is signing in (issue 13). */
+/* The customer as the acting person may see it (cli_viewer). */
 static void
 customer_for (CliContext  *ctx,
               SwCase      *c,
@@ -167,7 +165,7 @@ customer_for (CliContext  *ctx,
 {
   g_autoptr(SwStaff) viewer = NULL;
 
-  if (ctx->as == NULL)
+  if (!cli_viewer (ctx, &viewer))
     {
       *name = g_strdup (sw_case_get_customer_name (c));
       *phone = g_strdup (sw_case_get_customer_phone (c));
@@ -176,7 +174,6 @@ customer_for (CliContext  *ctx,
         *address = g_strdup (sw_case_get_customer_address (c));
       return;
     }
-  viewer = sw_store_get_staff (ctx->store, ctx->as);
   sw_access_customer (viewer, c, name, phone, unit, address);
 }
 

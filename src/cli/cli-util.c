@@ -84,6 +84,17 @@ cli_actor (CliContext *ctx)
   return ctx->as;
 }
 
+gboolean
+cli_viewer (CliContext  *ctx,
+            SwStaff    **viewer)
+{
+  *viewer = NULL;
+  if (ctx->as == NULL)
+    return FALSE;
+  *viewer = sw_store_get_staff (ctx->store, ctx->as);
+  return TRUE;
+}
+
 int
 cli_fail (GError *error)
 {

@@ -49,6 +49,12 @@ gboolean  cli_parse            (CliContext      *ctx,
                                 int              n_args);
 SwStore  *cli_store            (CliContext      *ctx);
 const char *cli_actor          (CliContext      *ctx);
+/* Who reads personal data, for the access policy: the acting person (--as),
+ * NULL when unknown. Returns FALSE without --as: the command line then
+ * still shows personal data whole, until commands that read cases ask who
+ * is signing in (issue 13). */
+gboolean  cli_viewer           (CliContext      *ctx,
+                                SwStaff        **viewer);
 int       cli_fail             (GError          *error);
 int       cli_usage            (const char      *format,
                                 ...) G_GNUC_PRINTF (1, 2);

@@ -385,8 +385,7 @@ sw_contact_copy_masked (SwContact *c)
   m->name = sw_mask_name (c->name);
   m->phone = sw_mask_phone (c->phone);
   m->unit = sw_mask_unit (c->unit);
-  /* an address identifies a person as surely as a name: nothing of it leaves */
-  m->address = c->address && *c->address ? g_strdup ("***") : NULL;
+  m->address = sw_mask_address (c->address);
   return m;
 }
 

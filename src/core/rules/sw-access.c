@@ -66,7 +66,6 @@ sw_access_customer (SwStaff  *viewer,
                     char    **address)
 {
   gboolean whole = sw_access_sees_personal_data (viewer, c);
-  const char *a = sw_case_get_customer_address (c);
 
   if (name)
     *name = whole ? g_strdup (sw_case_get_customer_name (c)) : sw_mask_name (sw_case_get_customer_name (c));
@@ -75,6 +74,5 @@ sw_access_customer (SwStaff  *viewer,
   if (unit)
     *unit = whole ? g_strdup (sw_case_get_customer_unit (c)) : sw_mask_unit (sw_case_get_customer_unit (c));
   if (address)
-    /* an address identifies a person as surely as a name: nothing of it shows */
-    *address = whole ? g_strdup (a) : (a && *a ? g_strdup ("***") : NULL);
+    *address = whole ? g_strdup (sw_case_get_customer_address (c)) : sw_mask_address (sw_case_get_customer_address (c));
 }

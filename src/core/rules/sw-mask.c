@@ -63,6 +63,12 @@ sw_mask_unit (const char *unit)
 }
 
 char *
+sw_mask_address (const char *address)
+{
+  return address && *address ? g_strdup ("***") : NULL;
+}
+
+char *
 sw_mask_customer (const char *name,
                   const char *phone)
 {

@@ -16,6 +16,9 @@ char *sw_mask_phone (const char *phone);
  * surely as a name: keeps its first two characters (often a place),
  * "浙江明远科技有限公司" → "浙江****"; the length is not told. */
 char *sw_mask_unit  (const char *unit);
+/* An address names a person as surely as a name: nothing of it shows,
+ * "***" (NULL when there is none). */
+char *sw_mask_address (const char *address);
 /* "张* · 138****1234", or NULL when there is neither. */
 char *sw_mask_customer (const char *name,
                         const char *phone);
