@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sw-access.h"
 #include "sw-board-columns.h"
 #include "sw-board.h"
 #include "sw-column.h"
@@ -146,7 +147,7 @@ fill_filters (SwBoard *self)
     {
       g_autoptr(SwStaff) s = g_list_model_get_item (staff, i);
 
-      if (!sw_staff_get_active (s) || sw_staff_get_role (s) == SW_ROLE_INSPECTOR)
+      if (sw_access_may_write_cases (s) != SW_ACCESS_OK)
         continue;
       gtk_string_list_append (list, sw_staff_get_name (s));
       g_ptr_array_add (self->handler_empnos, g_strdup (sw_staff_get_empno (s)));

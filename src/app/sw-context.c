@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
+#include "sw-access.h"
 #include "sw-board-logic.h"
 #include "sw-context.h"
 #include "sw-detector.h"
@@ -263,6 +264,8 @@ sw_context_set_user (SwContext  *self,
   if (s == self->user)
     return s != NULL;
   g_set_object (&self->user, s);
+  /* The core refuses what the policy forbids the signed-in person. */
+  sw_store_set_acting (self->store, s ? sw_staff_get_empno (s) : NULL);
   if (s != NULL && self->settings != NULL)
     g_settings_set_string (self->settings, "current-user", empno);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
@@ -272,7 +275,7 @@ sw_context_set_user (SwContext  *self,
 gboolean
 sw_context_can_edit (SwContext *self)
 {
-  return self->user != NULL && sw_staff_get_role (self->user) != SW_ROLE_INSPECTOR;
+  return sw_access_may_write_cases (self->user) == SW_ACCESS_OK;
 }
 
 GListModel *

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sw-access.h"
 #include "sw-register-dialog.h"
 #include "sw-ui-util.h"
 
@@ -348,7 +349,7 @@ sw_register_dialog_new (SwContext *context)
       g_autofree char *label = NULL;
       GtkWidget *check;
 
-      if (!sw_staff_get_active (s) || sw_staff_get_role (s) == SW_ROLE_INSPECTOR ||
+      if (sw_access_may_write_cases (s) != SW_ACCESS_OK ||
           g_strcmp0 (sw_staff_get_empno (s), sw_context_get_user_empno (context)) == 0)
         continue;
       label = g_strdup_printf ("%s (%s, %s)", sw_staff_get_name (s), sw_staff_get_empno (s),

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sw-access.h"
 #include "sw-ops.h"
 #include "sw-ui-util.h"
 
@@ -63,16 +64,14 @@ staff_fits (SwStaff       *s,
             SwStaffChoice  which,
             const char    *department)
 {
-  SwRole role = sw_staff_get_role (s);
-
-  if (!sw_staff_get_active (s) || role == SW_ROLE_INSPECTOR)
+  if (sw_access_may_write_cases (s) != SW_ACCESS_OK)
     return FALSE;
   if (department != NULL && g_strcmp0 (sw_staff_get_department_code (s), department) != 0)
     return FALSE;
   switch (which)
     {
     case SW_STAFF_LEADERS:
-      return role == SW_ROLE_HEAD || role == SW_ROLE_SUPERVISOR || role == SW_ROLE_ADMIN;
+      return sw_access_is_leader (s);
     case SW_STAFF_ELIGIBLE:
       return sw_staff_is_owner_eligible (s);
     case SW_STAFF_ANY:

@@ -75,6 +75,8 @@ cli_store (CliContext *ctx)
     }
   if (ctx->now_ms > 0)
     sw_store_set_now (ctx->store, ctx->now_ms);
+  /* Directory, branch and calendar writes ask the access policy as --as. */
+  sw_store_set_acting (ctx->store, ctx->as);
   return ctx->store;
 }
 

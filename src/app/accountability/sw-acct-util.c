@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sw-access.h"
 #include "sw-acct-util.h"
 #include "sw-ladder.h"
 
@@ -55,37 +56,16 @@ sw_acct_list_add (GtkListBox *list,
   return row;
 }
 
-static SwRole
-user_role (SwContext *context)
-{
-  SwStaff *user = sw_context_get_user (context);
-
-  return user ? sw_staff_get_role (user) : SW_ROLE_STAFF;
-}
-
-gboolean
-sw_acct_can_review (SwContext *context)
-{
-  SwRole role = user_role (context);
-
-  return sw_context_get_user (context) != NULL &&
-         (role == SW_ROLE_HEAD || role == SW_ROLE_SUPERVISOR || role == SW_ROLE_ADMIN);
-}
-
 gboolean
 sw_acct_sees_branch (SwContext *context)
 {
-  return sw_acct_can_review (context) ||
-         (sw_context_get_user (context) != NULL && user_role (context) == SW_ROLE_INSPECTOR);
+  return sw_access_sees_branch_findings (sw_context_get_user (context));
 }
 
 gboolean
 sw_acct_can_inspect (SwContext *context)
 {
-  SwRole role = user_role (context);
-
-  return sw_context_get_user (context) != NULL &&
-         (role == SW_ROLE_INSPECTOR || role == SW_ROLE_SUPERVISOR || role == SW_ROLE_ADMIN);
+  return sw_access_write_inspection (sw_context_get_user (context)) == SW_ACCESS_OK;
 }
 
 void

@@ -23,7 +23,6 @@ GtkWidget  *sw_acct_list_add        (GtkListBox          *list,
 
 /* Heads, supervisors and administrators decide findings and see the
  * branch's; inspectors read and record; front-line staff see their own. */
-gboolean    sw_acct_can_review      (SwContext           *context);
 gboolean    sw_acct_sees_branch     (SwContext           *context);
 gboolean    sw_acct_can_inspect     (SwContext           *context);
 

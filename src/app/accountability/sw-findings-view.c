@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sw-access.h"
 #include "sw-acct-util.h"
 #include "sw-finding-dialog.h"
 #include "sw-findings-view.h"
@@ -228,7 +229,9 @@ show_detail (SwFindingsView *self)
   fill_proof (self, f);
   fill_log (self, f);
   gtk_widget_set_visible (GTK_WIDGET (self->review_group),
-                          f->status == SW_FINDING_OPEN && sw_acct_can_review (self->context));
+                          f->status == SW_FINDING_OPEN &&
+                          sw_access_review_finding (sw_context_get_user (self->context),
+                                                    f->person, f->department) == SW_ACCESS_OK);
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
 }
 

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sw-access.h"
 #include "sw-csv.h"
 #include "sw-dir-csv.h"
 #include "sw-window.h"
@@ -12,21 +13,14 @@
 gboolean
 sw_dir_is_admin (SwContext *context)
 {
-  SwStaff *user = sw_context_get_user (context);
-
-  return user != NULL && sw_staff_get_role (user) == SW_ROLE_ADMIN;
+  return sw_access_edit_directory (sw_context_get_user (context)) == SW_ACCESS_OK;
 }
 
 gboolean
 sw_dir_may_set_availability (SwContext *context,
                              SwStaff   *staff)
 {
-  SwStaff *user = sw_context_get_user (context);
-
-  if (sw_dir_is_admin (context))
-    return TRUE;
-  return user != NULL && staff != NULL && sw_staff_get_role (user) == SW_ROLE_HEAD &&
-         g_strcmp0 (sw_staff_get_department_code (user), sw_staff_get_department_code (staff)) == 0;
+  return sw_access_set_availability (sw_context_get_user (context), staff) == SW_ACCESS_OK;
 }
 
 void

@@ -159,11 +159,3 @@ sw_prefs_toast (GtkWidget  *widget,
   else
     g_message ("%s", message);
 }
-
-gboolean
-sw_prefs_is_admin (SwContext *context)
-{
-  SwStaff *user = sw_context_get_user (context);
-
-  return user != NULL && sw_staff_get_role (user) == SW_ROLE_ADMIN;
-}

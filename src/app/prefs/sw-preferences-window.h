@@ -30,6 +30,5 @@ const char *sw_preferences_window_get_last_toast (SwPreferencesWindow *self);
 void        sw_prefs_toast                       (GtkWidget           *widget,
                                                   const char          *message);
 /* The user is an administrator (only they change rules and the calendar). */
-gboolean    sw_prefs_is_admin                    (SwContext           *context);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sw-access.h"
 #include "sw-error.h"
 #include "sw-preferences-window.h"
 #include "sw-prefs-calendar.h"
@@ -39,7 +40,7 @@ static void
 reload_days (SwPrefsCalendar *self)
 {
   g_autoptr(GPtrArray) days = sw_store_list_calendar_days (sw_context_get_store (self->context));
-  gboolean admin = sw_prefs_is_admin (self->context);
+  gboolean admin = (sw_access_edit_calendar (sw_context_get_user (self->context)) == SW_ACCESS_OK);
 
   for (guint i = 0; i < self->day_rows->len; i++)
     adw_preferences_group_remove (self->days_group, self->day_rows->pdata[i]);
@@ -82,7 +83,7 @@ reload_days (SwPrefsCalendar *self)
 static void
 update_editable (SwPrefsCalendar *self)
 {
-  gboolean admin = sw_prefs_is_admin (self->context);
+  gboolean admin = (sw_access_edit_calendar (sw_context_get_user (self->context)) == SW_ACCESS_OK);
 
   gtk_widget_set_visible (GTK_WIDGET (self->add_group), admin);
   gtk_widget_set_visible (GTK_WIDGET (self->import_button), admin);
@@ -291,7 +292,7 @@ static gboolean
 check_admin (SwPrefsCalendar  *self,
              GError          **error)
 {
-  if (sw_prefs_is_admin (self->context))
+  if ((sw_access_edit_calendar (sw_context_get_user (self->context)) == SW_ACCESS_OK))
     return TRUE;
   g_set_error_literal (error, SW_ERROR, SW_ERROR_FORBIDDEN, _("Only an administrator changes the calendar"));
   return FALSE;

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sw-access.h"
 #include "sw-error.h"
 #include "sw-preferences-window.h"
 #include "sw-prefs-general.h"
@@ -64,7 +65,7 @@ static void
 update_user (SwPrefsGeneral *self)
 {
   SwStaff *user = sw_context_get_user (self->context);
-  gboolean admin = sw_prefs_is_admin (self->context);
+  gboolean admin = (sw_access_edit_directory (sw_context_get_user (self->context)) == SW_ACCESS_OK);
   g_autofree char *who = NULL;
 
   if (user != NULL)
@@ -255,7 +256,7 @@ sw_prefs_general_save_branch (SwPrefsGeneral  *self,
   g_autoptr(SwBranch) changed = NULL;
   int workdays = 0;
 
-  if (!sw_prefs_is_admin (self->context))
+  if (!(sw_access_edit_directory (sw_context_get_user (self->context)) == SW_ACCESS_OK))
     {
       g_set_error_literal (error, SW_ERROR, SW_ERROR_FORBIDDEN, _("Only an administrator changes the branch’s office hours"));
       return FALSE;

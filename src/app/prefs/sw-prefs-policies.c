@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sw-access.h"
 #include "sw-error.h"
 #include "sw-preferences-window.h"
 #include "sw-prefs-policies.h"
@@ -82,7 +83,7 @@ load_policy (SwPrefsPolicies *self)
 static void
 update_editable (SwPrefsPolicies *self)
 {
-  gboolean admin = sw_prefs_is_admin (self->context);
+  gboolean admin = (sw_access_edit_policies (sw_context_get_user (self->context)) == SW_ACCESS_OK);
   GHashTableIter iter;
   gpointer editor;
 
@@ -218,7 +219,7 @@ sw_prefs_policies_save (SwPrefsPolicies  *self,
   guint n_keys;
   int version = 0;
 
-  if (!sw_prefs_is_admin (self->context))
+  if (!(sw_access_edit_policies (sw_context_get_user (self->context)) == SW_ACCESS_OK))
     {
       g_set_error_literal (error, SW_ERROR, SW_ERROR_FORBIDDEN, _("Only an administrator changes policies"));
       return 0;

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sw-access.h"
 #include "sw-error.h"
 #include "sw-finding.h"
 #include "sw-models-private.h"
@@ -60,11 +61,11 @@ sw_finding_add (SwStore               *store,
 
   if ((actor = require_actor (store, actor_empno, error)) == NULL)
     return NULL;
-  if (actor->role == SW_ROLE_STAFF)
+  if (sw_access_record_finding (actor) != SW_ACCESS_OK)
     {
       g_set_error (error, SW_ERROR, SW_ERROR_FORBIDDEN,
-                   _("%s (%s) may not record findings: only supervisors, inspectors, department heads and administrators can"),
-                   actor->name, actor->empno);
+                   _("%s (%s) may not record findings: %s"),
+                   actor->name, actor->empno, sw_access_reason_message (sw_access_record_finding (actor)));
       return NULL;
     }
   if (!has_text (in->person) || (person = sw_store_get_staff (store, in->person)) == NULL)
@@ -127,22 +128,6 @@ sw_finding_add (SwStore               *store,
   return sw_store_get_finding (store, f->id, error);
 }
 
-static gboolean
-may_review (SwStore   *store,
-            SwStaff   *actor,
-            SwFinding *f)
-{
-  g_autoptr(SwDepartment) d = NULL;
-
-  if (actor->role == SW_ROLE_SUPERVISOR || actor->role == SW_ROLE_ADMIN)
-    return TRUE;
-  if (actor->role != SW_ROLE_HEAD || f->department == NULL)
-    return FALSE;
-  d = sw_store_get_department (store, f->department);
-  return g_strcmp0 (actor->department_code, f->department) == 0 ||
-         (d != NULL && g_strcmp0 (sw_department_get_head_empno (d), actor->empno) == 0);
-}
-
 SwFinding *
 sw_finding_review (SwStore     *store,
                    const char  *actor_empno,
@@ -153,21 +138,16 @@ sw_finding_review (SwStore     *store,
 {
   g_autoptr(SwStaff) actor = NULL;
   g_autoptr(SwFinding) f = NULL;
+  SwAccessReason refused;
 
   if ((actor = require_actor (store, actor_empno, error)) == NULL ||
       (f = sw_store_get_finding (store, id, error)) == NULL)
     return NULL;
-  if (!may_review (store, actor, f))
+  if ((refused = sw_access_review_finding (actor, f->person, f->department)) != SW_ACCESS_OK)
     {
       g_set_error (error, SW_ERROR, SW_ERROR_FORBIDDEN,
-                   _("%s (%s) may not review this finding: only the head of its department, a supervisor or an administrator can"),
-                   actor->name, actor->empno);
-      return NULL;
-    }
-  if (g_strcmp0 (f->person, actor->empno) == 0)
-    {
-      g_set_error (error, SW_ERROR, SW_ERROR_FORBIDDEN,
-                   _("Nobody reviews a finding against themselves; ask a supervisor"));
+                   _("%s (%s) may not review this finding: %s"),
+                   actor->name, actor->empno, sw_access_reason_message (refused));
       return NULL;
     }
   if (f->status != SW_FINDING_OPEN)

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sw-access.h"
 #include "sw-error.h"
 #include "sw-inspection.h"
 #include "sw-models-private.h"
@@ -137,11 +138,11 @@ sw_inspection_add (SwStore            *store,
       g_set_error (error, SW_ERROR, SW_ERROR_FORBIDDEN, _("Who is acting? Name the acting user (--as EMPNO)."));
       return NULL;
     }
-  if (actor->role != SW_ROLE_INSPECTOR && actor->role != SW_ROLE_SUPERVISOR && actor->role != SW_ROLE_ADMIN)
+  if (sw_access_write_inspection (actor) != SW_ACCESS_OK)
     {
       g_set_error (error, SW_ERROR, SW_ERROR_FORBIDDEN,
-                   _("%s (%s) may not write inspection records: only inspectors, supervisors and administrators can"),
-                   actor->name, actor->empno);
+                   _("%s (%s) may not write inspection records: %s"),
+                   actor->name, actor->empno, sw_access_reason_message (sw_access_write_inspection (actor)));
       return NULL;
     }
   if (dept == NULL)

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sw-access.h"
 #include "sw-error.h"
 #include "sw-ladder.h"
 #include "sw-models-private.h"
@@ -154,13 +155,12 @@ sw_sanction_add (SwStore        *store,
                    actor == NULL ? (actor_empno ? actor_empno : "") : person_empno);
       return NULL;
     }
-  if (!(actor->role == SW_ROLE_SUPERVISOR || actor->role == SW_ROLE_ADMIN ||
-        (actor->role == SW_ROLE_HEAD && g_strcmp0 (actor->department_code, person->department_code) == 0)) ||
-      g_strcmp0 (actor->empno, person->empno) == 0)
+  if (sw_access_sanction (actor, person) != SW_ACCESS_OK)
     {
       g_set_error (error, SW_ERROR, SW_ERROR_FORBIDDEN,
-                   _("%s (%s) may not sanction %s: only the head of their department, a supervisor or an administrator can"),
-                   actor->name, actor->empno, person->name);
+                   _("%s (%s) may not sanction %s: %s"),
+                   actor->name, actor->empno, person->name,
+                   sw_access_reason_message (sw_access_sanction (actor, person)));
       return NULL;
     }
   if (kind >= SW_N_SANCTIONS || *trimmed == '\0')

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "sw-access.h"
 #include "sw-error.h"
 #include "sw-ops-private.h"
 
@@ -72,7 +73,7 @@ _sw_op_begin (SwOp        *op,
                    _("%s (%s) is no longer active and cannot %s"), op->actor->name, actor, _(what));
       return FALSE;
     }
-  if (op->actor->role == SW_ROLE_INSPECTOR)
+  if (sw_access_may_write_cases (op->actor) != SW_ACCESS_OK)
     {
       g_set_error (error, SW_ERROR, SW_ERROR_FORBIDDEN,
                    _("Inspectors read cases but do not change them; %s cannot %s"),
@@ -166,56 +167,30 @@ _sw_op_require_staff (SwOp        *op,
 }
 
 gboolean
-_sw_op_actor_is (SwOp       *op,
-                 const char *empno)
+_sw_op_allow (SwOp        *op,
+              SwAccessOp   what,
+              GError     **error)
 {
-  return empno != NULL && g_strcmp0 (op->actor->empno, empno) == 0;
-}
+  g_autoptr(SwDepartment) d = sw_store_get_department (op->store, op->actor->department_code);
+  SwAccessReason r = sw_access_case_op (op->actor, d ? d->branch_code : NULL, op->row, what);
 
-gboolean
-_sw_op_actor_has_role (SwOp   *op,
-                       SwRole  role)
-{
-  return op->actor->role == (int) role;
-}
+  g_autoptr(SwDepartment) target = NULL;
+  g_autofree char *why = NULL;
 
-gboolean
-_sw_op_is_head_of (SwOp       *op,
-                   SwStaff    *staff,
-                   const char *department)
-{
-  g_autoptr(SwDepartment) d = NULL;
-
-  if (staff->role != SW_ROLE_HEAD && staff->role != SW_ROLE_ADMIN)
-    return FALSE;
-  if (staff->role == SW_ROLE_ADMIN)
+  if (r == SW_ACCESS_OK)
     return TRUE;
-  d = sw_store_get_department (op->store, department);
-  return g_strcmp0 (staff->department_code, department) == 0 ||
-         (d != NULL && g_strcmp0 (d->head_empno, staff->empno) == 0);
-}
-
-gboolean
-_sw_op_forbid (SwOp        *op,
-               const char  *who_may,
-               GError     **error)
-{
+  /* Name the department a transfer is addressed to: whom to ask instead. */
+  if (r == SW_ACCESS_NOT_RECEIVING && op->row->target_department != NULL)
+    {
+      target = sw_store_get_department (op->store, op->row->target_department);
+      why = g_strdup_printf (_("the case is addressed to %s, and only that department can"),
+                             target ? target->name : op->row->target_department);
+    }
   g_set_error (error, SW_ERROR, SW_ERROR_FORBIDDEN,
                _("%s (%s) may not %s case %s: %s"),
-               op->actor->name, op->actor->empno, _(op->what), op->row->number, who_may);
+               op->actor->name, op->actor->empno, _(op->what), op->row->number,
+               why ? why : sw_access_reason_message (r));
   return FALSE;
-}
-
-gboolean
-_sw_op_require_in_charge (SwOp     *op,
-                          GError  **error)
-{
-  if (_sw_op_actor_is (op, op->row->handler) ||
-      _sw_op_actor_is (op, op->row->owner) ||
-      _sw_op_actor_has_role (op, SW_ROLE_SUPERVISOR) ||
-      _sw_op_is_head_of (op, op->actor, op->row->handler_department))
-    return TRUE;
-  return _sw_op_forbid (op, _("only its handler, its first-inquiry person, the head of the handler's department or a supervisor can"), error);
 }
 
 SwCaseEvent *

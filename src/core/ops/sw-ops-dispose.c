@@ -212,7 +212,7 @@ sw_ops_answer (SwStore     *store,
 
   if (!_sw_op_begin (&op, store, N_("answer on the spot"), actor, ref, error) ||
       !_sw_op_require_state (&op, error, SW_STATE_REGISTERED, -1) ||
-      !_sw_op_require_in_charge (&op, error) ||
+      !_sw_op_allow (&op, SW_ACCESS_ANSWER, error) ||
       !_sw_require_text (text, _("The answer"), error))
     return NULL;
   ev = _sw_op_event (&op, SW_EVENT_ANSWERED);
@@ -233,7 +233,7 @@ sw_ops_notify (SwStore     *store,
 
   if (!_sw_op_begin (&op, store, N_("send a one-time notification for"), actor, ref, error) ||
       !_sw_op_require_state (&op, error, OPEN_FOR_DISPOSITION) ||
-      !_sw_op_require_in_charge (&op, error) ||
+      !_sw_op_allow (&op, SW_ACCESS_NOTIFY, error) ||
       !_sw_require_text (materials, _("The list of missing materials"), error))
     return NULL;
   ev = _sw_op_event (&op, SW_EVENT_NOTIFIED);
@@ -268,7 +268,7 @@ sw_ops_handle (SwStore     *store,
     }
   if (!_sw_op_begin (&op, store, N_("take in hand"), actor, ref, error) ||
       !_sw_op_require_state (&op, error, SW_STATE_REGISTERED, -1) ||
-      !_sw_op_require_in_charge (&op, error))
+      !_sw_op_allow (&op, SW_ACCESS_HANDLE, error))
     return NULL;
   ev = _sw_op_event (&op, SW_EVENT_HANDLING);
   sw_case_event_set_string (ev, "scope", sw_scope_to_string (scope));
@@ -292,7 +292,7 @@ sw_ops_refer (SwStore     *store,
 
   if (!_sw_op_begin (&op, store, N_("refer"), actor, ref, error) ||
       !_sw_op_require_state (&op, error, OPEN_FOR_DISPOSITION) ||
-      !_sw_op_require_in_charge (&op, error) ||
+      !_sw_op_allow (&op, SW_ACCESS_REFER, error) ||
       (colleague = _sw_op_require_staff (&op, to_empno, _("The colleague to refer to"), error)) == NULL)
     return NULL;
   if (g_strcmp0 (colleague->department_code, op.row->handler_department) != 0)
@@ -344,11 +344,11 @@ sw_ops_escalate (SwStore     *store,
 
   if (!_sw_op_begin (&op, store, N_("escalate"), actor, ref, error) ||
       !_sw_op_require_state (&op, error, OPEN_FOR_DISPOSITION) ||
-      !_sw_op_require_in_charge (&op, error) ||
+      !_sw_op_allow (&op, SW_ACCESS_ESCALATE, error) ||
       !_sw_require_text (note, _("The note for the leader"), error) ||
       (leader = _sw_op_require_staff (&op, to_empno, _("The leader to escalate to"), error)) == NULL)
     return NULL;
-  if (leader->role != SW_ROLE_HEAD && leader->role != SW_ROLE_SUPERVISOR && leader->role != SW_ROLE_ADMIN)
+  if (!sw_access_is_leader (leader))
     {
       g_set_error (error, SW_ERROR, SW_ERROR_INVALID,
                    _("Escalate to a department head, a supervisor or a leader; %s is not one"),
@@ -374,13 +374,9 @@ sw_ops_decide (SwStore     *store,
 
   if (!_sw_op_begin (&op, store, N_("decide on"), actor, ref, error) ||
       !_sw_op_require_state (&op, error, SW_STATE_ESCALATED, -1) ||
+      !_sw_op_allow (&op, SW_ACCESS_DECIDE, error) ||
       !_sw_require_text (text, _("The decision"), error))
     return NULL;
-  if (!_sw_op_actor_is (&op, op.row->escalated_to) && !_sw_op_actor_has_role (&op, SW_ROLE_ADMIN))
-    {
-      _sw_op_forbid (&op, _("only the leader it was escalated to can decide"), error);
-      return NULL;
-    }
   ev = _sw_op_event (&op, SW_EVENT_DECIDED);
   sw_case_event_set_string (ev, "text", text);
   return _sw_op_commit (&op, ev, error);
@@ -399,7 +395,7 @@ sw_ops_outside (SwStore     *store,
 
   if (!_sw_op_begin (&op, store, N_("refer outside the organisation"), actor, ref, error) ||
       !_sw_op_require_state (&op, error, OPEN_FOR_DISPOSITION) ||
-      !_sw_op_require_in_charge (&op, error) ||
+      !_sw_op_allow (&op, SW_ACCESS_OUTSIDE, error) ||
       !_sw_require_text (unit, _("The outside unit"), error) ||
       !_sw_require_text (contact, _("The outside unit's contact"), error))
     return NULL;
@@ -423,11 +419,11 @@ sw_ops_refuse (SwStore     *store,
 
   if (!_sw_op_begin (&op, store, N_("refuse"), actor, ref, error) ||
       !_sw_op_require_state (&op, error, OPEN_FOR_DISPOSITION) ||
-      !_sw_op_require_in_charge (&op, error) ||
+      !_sw_op_allow (&op, SW_ACCESS_REFUSE, error) ||
       !_sw_require_text (reason, _("The reason for the refusal"), error) ||
       (leader = _sw_op_require_staff (&op, signed_by, _("The leader who signs off the refusal"), error)) == NULL)
     return NULL;
-  if (!_sw_op_is_head_of (&op, leader, op.row->handler_department) && leader->role != SW_ROLE_SUPERVISOR)
+  if (!sw_access_may_sign_off (leader, op.row))
     {
       g_set_error (error, SW_ERROR, SW_ERROR_INVALID,
                    _("A refusal is signed off by the department head or a leader; %s cannot sign it"),

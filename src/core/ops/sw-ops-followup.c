@@ -22,17 +22,10 @@ sw_ops_urge (SwStore     *store,
   g_autoptr(SwCaseEvent) ev = NULL;
 
   if (!_sw_op_begin (&op, store, N_("urge"), actor, ref, error) ||
-      !_sw_op_require_state (&op, error, OPEN_STATES, -1))
+      !_sw_op_require_state (&op, error, OPEN_STATES, -1) ||
+      /* The first-inquiry person keeps tracking the case; supervisors and heads chase. */
+      !_sw_op_allow (&op, SW_ACCESS_URGE, error))
     return NULL;
-  /* The first-inquiry person keeps tracking the case; supervisors and heads chase. */
-  if (!_sw_op_actor_is (&op, op.row->owner) &&
-      !_sw_op_actor_has_role (&op, SW_ROLE_SUPERVISOR) &&
-      !_sw_op_actor_has_role (&op, SW_ROLE_HEAD) &&
-      !_sw_op_actor_has_role (&op, SW_ROLE_ADMIN))
-    {
-      _sw_op_forbid (&op, _("only its first-inquiry person, a department head or a supervisor can"), error);
-      return NULL;
-    }
   ev = _sw_op_event (&op, SW_EVENT_URGED);
   sw_case_event_set_string (ev, "note", note);
   sw_case_event_set_string (ev, "handler", op.row->handler);
@@ -51,7 +44,7 @@ sw_ops_reply (SwStore     *store,
 
   if (!_sw_op_begin (&op, store, N_("reply to"), actor, ref, error) ||
       !_sw_op_require_state (&op, error, SW_STATE_IN_PROGRESS, -1) ||
-      !_sw_op_require_in_charge (&op, error) ||
+      !_sw_op_allow (&op, SW_ACCESS_REPLY, error) ||
       !_sw_require_text (text, _("The reply"), error))
     return NULL;
   ev = _sw_op_event (&op, SW_EVENT_REPLIED);
@@ -107,12 +100,8 @@ sw_ops_callback (SwStore     *store,
                    op.row->number);
       return NULL;
     }
-  if (!_sw_op_actor_is (&op, op.row->owner) && !_sw_op_actor_is (&op, op.row->handler) &&
-      !_sw_op_actor_has_role (&op, SW_ROLE_SUPERVISOR) && !_sw_op_actor_has_role (&op, SW_ROLE_ADMIN))
-    {
-      _sw_op_forbid (&op, _("only its first-inquiry person, its handler or a supervisor can"), error);
-      return NULL;
-    }
+  if (!_sw_op_allow (&op, SW_ACCESS_CALLBACK, error))
+    return NULL;
   ev = _sw_op_event (&op, SW_EVENT_CALLBACK);
   sw_case_event_set_int (ev, "satisfaction", satisfaction);
   sw_case_event_set_string (ev, "comment", comment);
@@ -134,13 +123,8 @@ sw_ops_reopen (SwStore     *store,
       !_sw_op_require_state (&op, error, SW_STATE_REPLIED, SW_STATE_CLOSED, -1) ||
       !_sw_require_text (reason, _("Why the customer is not satisfied"), error))
     return NULL;
-  if (!_sw_op_actor_is (&op, op.row->owner) && !_sw_op_actor_is (&op, op.row->handler) &&
-      !_sw_op_actor_has_role (&op, SW_ROLE_SUPERVISOR) && !_sw_op_actor_has_role (&op, SW_ROLE_HEAD) &&
-      !_sw_op_actor_has_role (&op, SW_ROLE_ADMIN))
-    {
-      _sw_op_forbid (&op, _("only its first-inquiry person, its handler, a head or a supervisor can"), error);
-      return NULL;
-    }
+  if (!_sw_op_allow (&op, SW_ACCESS_REOPEN, error))
+    return NULL;
   ev = _sw_op_event (&op, SW_EVENT_REOPENED);
   sw_case_event_set_string (ev, "reason", reason);
   /* Handling again is a new promise, counted from now. */
@@ -183,7 +167,7 @@ sw_ops_close (SwStore     *store,
   if (op.row->anonymous &&
       !_sw_op_require_state (&op, error, SW_STATE_IN_PROGRESS, SW_STATE_REPLIED, -1))
     return NULL;
-  if (!_sw_op_require_in_charge (&op, error))
+  if (!_sw_op_allow (&op, SW_ACCESS_CLOSE, error))
     return NULL;
   ev = _sw_op_event (&op, SW_EVENT_CLOSED);
   return _sw_op_commit (&op, ev, error);
@@ -211,18 +195,14 @@ sw_ops_handover (SwStore     *store,
       (approver = _sw_op_require_staff (&op, approved_by, _("The department head who approves"), error)) == NULL ||
       (witness_staff = _sw_op_require_staff (&op, witness, _("The witness"), error)) == NULL)
     return NULL;
-  if (!_sw_op_actor_is (&op, op.row->handler) && !_sw_op_actor_is (&op, approver->empno) &&
-      !_sw_op_actor_has_role (&op, SW_ROLE_ADMIN))
-    {
-      _sw_op_forbid (&op, _("only its handler or the approving head can"), error);
-      return NULL;
-    }
+  if (!_sw_op_allow (&op, SW_ACCESS_HANDOVER, error))
+    return NULL;
   if (g_strcmp0 (to->empno, op.row->handler) == 0)
     {
       g_set_error (error, SW_ERROR, SW_ERROR_INVALID, _("%s already handles this case"), to->name);
       return NULL;
     }
-  if (!_sw_op_is_head_of (&op, approver, op.row->handler_department))
+  if (!sw_access_may_approve_handover (approver, op.row))
     {
       g_set_error (error, SW_ERROR, SW_ERROR_FORBIDDEN,
                    _("A handover needs the consent of the head of the handler's department; %s is not that head"),
@@ -236,7 +216,7 @@ sw_ops_handover (SwStore     *store,
                            _("The witness must be someone other than the old and the new handler"));
       return NULL;
     }
-  if (to->role == SW_ROLE_INSPECTOR)
+  if (sw_access_may_write_cases (to) == SW_ACCESS_INSPECTOR)
     {
       g_set_error_literal (error, SW_ERROR, SW_ERROR_INVALID, _("An inspector cannot handle cases"));
       return NULL;
@@ -261,6 +241,7 @@ sw_ops_note (SwStore     *store,
   g_autoptr(SwCaseEvent) ev = NULL;
 
   if (!_sw_op_begin (&op, store, N_("add a note to"), actor, ref, error) ||
+      !_sw_op_allow (&op, SW_ACCESS_NOTE, error) ||
       !_sw_require_text (text, _("The note"), error))
     return NULL;
   ev = _sw_op_event (&op, SW_EVENT_NOTE);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "sw-models-private.h"
+#include "sw-access.h"
 #include "sw-ops.h"
 #include "sw-store-internal.h"
 
@@ -42,19 +43,10 @@ SwStaff     *_sw_op_require_staff  (SwOp        *op,
                                     const char  *empno,
                                     const char  *label,
                                     GError     **error);
-gboolean     _sw_op_actor_is       (SwOp        *op,
-                                    const char  *empno);
-gboolean     _sw_op_actor_has_role (SwOp        *op,
-                                    SwRole       role);
-gboolean     _sw_op_is_head_of     (SwOp        *op,
-                                    SwStaff     *staff,
-                                    const char  *department);
-/* The handler, the first-inquiry person, the head of the handler's
- * department, a supervisor or an administrator. */
-gboolean     _sw_op_require_in_charge (SwOp     *op,
-                                       GError  **error);
-gboolean     _sw_op_forbid         (SwOp        *op,
-                                    const char  *who_may,
+/* Whether the acting user may do `what` on the case (sw-access.h): else
+ * SW_ERROR_FORBIDDEN naming what was refused and why. */
+gboolean     _sw_op_allow          (SwOp        *op,
+                                    SwAccessOp   what,
                                     GError     **error);
 
 SwCaseEvent *_sw_op_event          (SwOp        *op,

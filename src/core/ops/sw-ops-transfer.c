@@ -22,22 +22,6 @@ require_department (SwOp        *op,
   return d;
 }
 
-/* Only the department the case is addressed to acts on a transfer. */
-static gboolean
-require_receiving_department (SwOp     *op,
-                              GError  **error)
-{
-  if (g_strcmp0 (op->actor->department_code, op->row->target_department) == 0 ||
-      _sw_op_actor_has_role (op, SW_ROLE_ADMIN))
-    return TRUE;
-  {
-    g_autoptr(SwDepartment) d = sw_store_get_department (op->store, op->row->target_department);
-    g_autofree char *msg = g_strdup_printf (_("the case is addressed to %s, and only that department can"),
-                                            d ? d->name : op->row->target_department);
-    return _sw_op_forbid (op, msg, error);
-  }
-}
-
 static void
 set_accept_deadline (SwOp        *op,
                      SwCaseEvent *ev)
@@ -59,7 +43,7 @@ sw_ops_transfer (SwStore     *store,
 
   if (!_sw_op_begin (&op, store, N_("transfer"), actor, ref, error) ||
       !_sw_op_require_state (&op, error, SW_STATE_REGISTERED, SW_STATE_IN_PROGRESS, -1) ||
-      !_sw_op_require_in_charge (&op, error) ||
+      !_sw_op_allow (&op, SW_ACCESS_TRANSFER, error) ||
       (dept = require_department (&op, to_department, error)) == NULL ||
       !_sw_require_text (note, _("The handover note"), error))
     return NULL;
@@ -97,7 +81,7 @@ sw_ops_accept (SwStore     *store,
 
   if (!_sw_op_begin (&op, store, N_("accept"), actor, ref, error) ||
       !_sw_op_require_state (&op, error, SW_STATE_TRANSFERRED, -1) ||
-      !require_receiving_department (&op, error) ||
+      !_sw_op_allow (&op, SW_ACCESS_ACCEPT, error) ||
       (handler = _sw_op_require_staff (&op, handler_empno, _("The handler"), error)) == NULL)
     return NULL;
   if (g_strcmp0 (handler->department_code, op.row->target_department) != 0)
@@ -106,7 +90,7 @@ sw_ops_accept (SwStore     *store,
                    _("The handler must work in the receiving department; %s does not"), handler->name);
       return NULL;
     }
-  if (handler->role == SW_ROLE_INSPECTOR)
+  if (sw_access_may_write_cases (handler) == SW_ACCESS_INSPECTOR)
     {
       g_set_error (error, SW_ERROR, SW_ERROR_INVALID, _("An inspector cannot handle cases"));
       return NULL;
@@ -132,7 +116,7 @@ sw_ops_return (SwStore     *store,
 
   if (!_sw_op_begin (&op, store, N_("return"), actor, ref, error) ||
       !_sw_op_require_state (&op, error, SW_STATE_TRANSFERRED, -1) ||
-      !require_receiving_department (&op, error) ||
+      !_sw_op_allow (&op, SW_ACCESS_RETURN, error) ||
       !_sw_require_text (opinion, _("A clear opinion on why it is not your department's"), error))
     return NULL;
   /* Back to whoever sent it, who must dispose of it again. */
@@ -161,7 +145,7 @@ sw_ops_forward (SwStore     *store,
 
   if (!_sw_op_begin (&op, store, N_("forward"), actor, ref, error) ||
       !_sw_op_require_state (&op, error, SW_STATE_TRANSFERRED, -1) ||
-      !require_receiving_department (&op, error) ||
+      !_sw_op_allow (&op, SW_ACCESS_FORWARD, error) ||
       (dept = require_department (&op, to_department, error)) == NULL ||
       !_sw_require_text (opinion, _("A clear opinion on whose duty it is"), error))
     return NULL;

@@ -1,13 +1,316 @@
-/* sw-access.c — who may see what: the one access policy (so far, who sees a customer's personal data)
+/* sw-access.c — who may see and do what: the one access policy
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "sw-access.h"
 #include "sw-mask.h"
+
+static const char * const op_names[] = {
+  "register", "answer", "notify", "handle", "refer", "transfer", "accept", "return", "forward",
+  "escalate", "decide", "outside", "refuse", "urge", "reply", "callback", "reopen", "close",
+  "handover", "note",
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (op_names) == SW_ACCESS_N_OPS);
+
+static const char * const reason_messages[] = {
+  [SW_ACCESS_OK] = "",
+  [SW_ACCESS_NOBODY] = N_("nobody is acting: name the acting user (--as EMPNO)"),
+  [SW_ACCESS_INACTIVE] = N_("the person is no longer active"),
+  [SW_ACCESS_INSPECTOR] = N_("inspectors read cases and write inspection records only"),
+  [SW_ACCESS_OTHER_BRANCH] = N_("the case belongs to another branch"),
+  [SW_ACCESS_NOT_IN_CHARGE] = N_("only its handler, its first-inquiry person, the head of the handler's department or a supervisor can"),
+  [SW_ACCESS_NOT_RECEIVING] = N_("only the department it is addressed to can"),
+  [SW_ACCESS_NOT_URGER] = N_("only its first-inquiry person, a department head or a supervisor can"),
+  [SW_ACCESS_NOT_CALLER] = N_("only its first-inquiry person, its handler or a supervisor can"),
+  [SW_ACCESS_NOT_REOPENER] = N_("only its first-inquiry person, its handler, a head or a supervisor can"),
+  [SW_ACCESS_NOT_ESCALATED_TO] = N_("only the leader it was escalated to can decide"),
+  [SW_ACCESS_NOT_HANDOVER] = N_("only its handler or the approving head can"),
+  [SW_ACCESS_NOT_ADMIN] = N_("only an administrator can"),
+  [SW_ACCESS_NOT_TEMPLATE_EDITOR] = N_("only supervisors, department heads and administrators can"),
+  [SW_ACCESS_OWN_DEPARTMENT_ONLY] = N_("a department head can do this for their own department only"),
+  [SW_ACCESS_NOT_FINDER] = N_("only supervisors, inspectors, department heads and administrators can"),
+  [SW_ACCESS_NOT_REVIEWER] = N_("only the head of its department, a supervisor or an administrator can"),
+  [SW_ACCESS_CONCERNED] = N_("nobody decides on themselves; ask a supervisor"),
+  [SW_ACCESS_NOT_SANCTIONER] = N_("only the head of their department, a supervisor or an administrator can"),
+  [SW_ACCESS_NOT_INSPECTOR] = N_("only inspectors, supervisors and administrators can"),
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (reason_messages) == SW_ACCESS_N_REASONS);
+
+const char *
+sw_access_op_name (SwAccessOp op)
+{
+  return op < SW_ACCESS_N_OPS ? op_names[op] : "";
+}
+
+const char *
+sw_access_reason_message (SwAccessReason reason)
+{
+  return reason > SW_ACCESS_OK && reason < SW_ACCESS_N_REASONS ? _(reason_messages[reason]) : "";
+}
 
 static gboolean
 same (const char *a,
       const char *b)
 {
   return a != NULL && b != NULL && g_str_equal (a, b);
+}
+
+static gboolean
+is (SwStaff *who,
+    SwRole   role)
+{
+  return sw_staff_get_role (who) == role;
+}
+
+static gboolean
+is_person (SwStaff    *who,
+           const char *empno)
+{
+  return same (sw_staff_get_empno (who), empno);
+}
+
+static gboolean
+is_supervisor (SwStaff *who)
+{
+  return is (who, SW_ROLE_SUPERVISOR) || is (who, SW_ROLE_ADMIN);
+}
+
+gboolean
+sw_access_heads (SwStaff    *who,
+                 const char *department)
+{
+  return who != NULL &&
+         (is (who, SW_ROLE_ADMIN) ||
+          (is (who, SW_ROLE_HEAD) && same (sw_staff_get_department_code (who), department)));
+}
+
+gboolean
+sw_access_is_leader (SwStaff *leader)
+{
+  return leader != NULL && sw_staff_get_active (leader) &&
+         (is (leader, SW_ROLE_HEAD) || is_supervisor (leader));
+}
+
+static SwAccessReason
+active (SwStaff *who)
+{
+  if (who == NULL)
+    return SW_ACCESS_NOBODY;
+  return sw_staff_get_active (who) ? SW_ACCESS_OK : SW_ACCESS_INACTIVE;
+}
+
+SwAccessReason
+sw_access_may_write_cases (SwStaff *who)
+{
+  SwAccessReason r = active (who);
+
+  if (r != SW_ACCESS_OK)
+    return r;
+  return is (who, SW_ROLE_INSPECTOR) ? SW_ACCESS_INSPECTOR : SW_ACCESS_OK;
+}
+
+static gboolean
+in_charge (SwStaff *who,
+           SwCase  *c)
+{
+  return is_person (who, sw_case_get_handler (c)) ||
+         is_person (who, sw_case_get_owner (c)) ||
+         is_supervisor (who) ||
+         sw_access_heads (who, sw_case_get_handler_department (c));
+}
+
+SwAccessReason
+sw_access_case_op (SwStaff    *who,
+                   const char *who_branch,
+                   SwCase     *c,
+                   SwAccessOp  op)
+{
+  SwAccessReason r = sw_access_may_write_cases (who);
+  const char *owner, *handler;
+
+  if (r != SW_ACCESS_OK || op == SW_ACCESS_REGISTER)
+    return r;
+  if (c == NULL)
+    return SW_ACCESS_NOT_IN_CHARGE;
+  if (who_branch != NULL && sw_case_get_branch_code (c) != NULL &&
+      !same (who_branch, sw_case_get_branch_code (c)))
+    return SW_ACCESS_OTHER_BRANCH;
+
+  owner = sw_case_get_owner (c);
+  handler = sw_case_get_handler (c);
+  switch (op)
+    {
+    case SW_ACCESS_ACCEPT:
+    case SW_ACCESS_RETURN:
+    case SW_ACCESS_FORWARD:
+      return is (who, SW_ROLE_ADMIN) ||
+             same (sw_staff_get_department_code (who), sw_case_get_target_department (c))
+             ? SW_ACCESS_OK : SW_ACCESS_NOT_RECEIVING;
+    case SW_ACCESS_DECIDE:
+      return is (who, SW_ROLE_ADMIN) || is_person (who, sw_case_get_escalated_to (c))
+             ? SW_ACCESS_OK : SW_ACCESS_NOT_ESCALATED_TO;
+    case SW_ACCESS_URGE:
+      return is_person (who, owner) || is (who, SW_ROLE_HEAD) || is_supervisor (who)
+             ? SW_ACCESS_OK : SW_ACCESS_NOT_URGER;
+    case SW_ACCESS_CALLBACK:
+      return is_person (who, owner) || is_person (who, handler) || is_supervisor (who)
+             ? SW_ACCESS_OK : SW_ACCESS_NOT_CALLER;
+    case SW_ACCESS_REOPEN:
+      return is_person (who, owner) || is_person (who, handler) || is (who, SW_ROLE_HEAD) ||
+             is_supervisor (who)
+             ? SW_ACCESS_OK : SW_ACCESS_NOT_REOPENER;
+    case SW_ACCESS_HANDOVER:
+      return is_person (who, handler) || sw_access_heads (who, sw_case_get_handler_department (c))
+             ? SW_ACCESS_OK : SW_ACCESS_NOT_HANDOVER;
+    case SW_ACCESS_NOTE:
+      return SW_ACCESS_OK;
+    case SW_ACCESS_ANSWER:
+    case SW_ACCESS_NOTIFY:
+    case SW_ACCESS_HANDLE:
+    case SW_ACCESS_REFER:
+    case SW_ACCESS_TRANSFER:
+    case SW_ACCESS_ESCALATE:
+    case SW_ACCESS_OUTSIDE:
+    case SW_ACCESS_REFUSE:
+    case SW_ACCESS_REPLY:
+    case SW_ACCESS_CLOSE:
+    case SW_ACCESS_REGISTER:
+    case SW_ACCESS_N_OPS:
+    default:
+      return in_charge (who, c) ? SW_ACCESS_OK : SW_ACCESS_NOT_IN_CHARGE;
+    }
+}
+
+gboolean
+sw_access_may_approve_handover (SwStaff *approver,
+                                SwCase  *c)
+{
+  return approver != NULL && c != NULL &&
+         sw_access_heads (approver, sw_case_get_handler_department (c));
+}
+
+gboolean
+sw_access_may_sign_off (SwStaff *leader,
+                        SwCase  *c)
+{
+  return leader != NULL && c != NULL &&
+         (is_supervisor (leader) || sw_access_heads (leader, sw_case_get_handler_department (c)));
+}
+
+static SwAccessReason
+admin_only (SwStaff *who)
+{
+  SwAccessReason r = active (who);
+
+  if (r != SW_ACCESS_OK)
+    return r;
+  return is (who, SW_ROLE_ADMIN) ? SW_ACCESS_OK : SW_ACCESS_NOT_ADMIN;
+}
+
+SwAccessReason
+sw_access_edit_directory (SwStaff *who)
+{
+  return admin_only (who);
+}
+
+SwAccessReason
+sw_access_edit_policies (SwStaff *who)
+{
+  return admin_only (who);
+}
+
+SwAccessReason
+sw_access_edit_calendar (SwStaff *who)
+{
+  return admin_only (who);
+}
+
+SwAccessReason
+sw_access_edit_template (SwStaff    *who,
+                         const char *department)
+{
+  SwAccessReason r = active (who);
+
+  if (r != SW_ACCESS_OK)
+    return r;
+  if (is_supervisor (who))
+    return SW_ACCESS_OK;
+  if (is (who, SW_ROLE_HEAD))
+    return sw_access_heads (who, department) ? SW_ACCESS_OK : SW_ACCESS_OWN_DEPARTMENT_ONLY;
+  return SW_ACCESS_NOT_TEMPLATE_EDITOR;
+}
+
+SwAccessReason
+sw_access_set_availability (SwStaff *who,
+                            SwStaff *person)
+{
+  SwAccessReason r = active (who);
+
+  if (r != SW_ACCESS_OK)
+    return r;
+  if (is (who, SW_ROLE_ADMIN))
+    return SW_ACCESS_OK;
+  if (!is (who, SW_ROLE_HEAD))
+    return SW_ACCESS_NOT_ADMIN;
+  return person != NULL && sw_access_heads (who, sw_staff_get_department_code (person))
+         ? SW_ACCESS_OK : SW_ACCESS_OWN_DEPARTMENT_ONLY;
+}
+
+SwAccessReason
+sw_access_record_finding (SwStaff *who)
+{
+  SwAccessReason r = active (who);
+
+  if (r != SW_ACCESS_OK)
+    return r;
+  return is (who, SW_ROLE_STAFF) ? SW_ACCESS_NOT_FINDER : SW_ACCESS_OK;
+}
+
+SwAccessReason
+sw_access_review_finding (SwStaff    *who,
+                          const char *person,
+                          const char *department)
+{
+  SwAccessReason r = active (who);
+
+  if (r != SW_ACCESS_OK)
+    return r;
+  if (!is_supervisor (who) && !(is (who, SW_ROLE_HEAD) && sw_access_heads (who, department)))
+    return SW_ACCESS_NOT_REVIEWER;
+  return is_person (who, person) ? SW_ACCESS_CONCERNED : SW_ACCESS_OK;
+}
+
+SwAccessReason
+sw_access_sanction (SwStaff *who,
+                    SwStaff *person)
+{
+  SwAccessReason r = active (who);
+
+  if (r != SW_ACCESS_OK)
+    return r;
+  if (person == NULL ||
+      (!is_supervisor (who) && !(is (who, SW_ROLE_HEAD) &&
+                                 sw_access_heads (who, sw_staff_get_department_code (person)))))
+    return SW_ACCESS_NOT_SANCTIONER;
+  return is_person (who, sw_staff_get_empno (person)) ? SW_ACCESS_CONCERNED : SW_ACCESS_OK;
+}
+
+SwAccessReason
+sw_access_write_inspection (SwStaff *who)
+{
+  SwAccessReason r = active (who);
+
+  if (r != SW_ACCESS_OK)
+    return r;
+  return is (who, SW_ROLE_INSPECTOR) || is_supervisor (who) ? SW_ACCESS_OK : SW_ACCESS_NOT_INSPECTOR;
+}
+
+gboolean
+sw_access_sees_branch_findings (SwStaff *who)
+{
+  return who != NULL && !is (who, SW_ROLE_STAFF);
 }
 
 gboolean

@@ -1,8 +1,13 @@
-/* sw-access.h — who may see what: the one access policy (so far, who sees a customer's personal data)
+/* sw-access.h — who may see and do what: the one access policy
  *
- * Pure functions over the person, the case and the directory; the app,
- * the command line, prints and exports ask them (issue 13 moves every
- * other decision of who may see or do what here).
+ * Pure functions over the person, the case and the directory. The core's
+ * operations, finding decisions, sanctions, inspections and rule writes
+ * refuse what they forbid; the app (which buttons and menu items appear),
+ * the command line, prints, exports and the server ask them too. Nothing
+ * else decides who may see or do what.
+ *
+ * Each decision returns SW_ACCESS_OK or the reason it is refused, which
+ * sw_access_reason_message() renders in the reader's language.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -10,6 +15,125 @@
 #include "sw-staff.h"
 
 G_BEGIN_DECLS
+
+/* Why something is refused (SW_ACCESS_OK: it is not). */
+typedef enum {
+  SW_ACCESS_OK = 0,
+  SW_ACCESS_NOBODY,            /* no acting person */
+  SW_ACCESS_INACTIVE,          /* the person is no longer active */
+  SW_ACCESS_INSPECTOR,         /* inspectors read and write inspection records only */
+  SW_ACCESS_OTHER_BRANCH,      /* the case belongs to another branch */
+  SW_ACCESS_NOT_IN_CHARGE,     /* handler, first-inquiry person, head of the handler's department, supervisor */
+  SW_ACCESS_NOT_RECEIVING,     /* only the department a transfer is addressed to */
+  SW_ACCESS_NOT_URGER,         /* first-inquiry person, a head, a supervisor */
+  SW_ACCESS_NOT_CALLER,        /* first-inquiry person, handler, a supervisor */
+  SW_ACCESS_NOT_REOPENER,      /* first-inquiry person, handler, a head, a supervisor */
+  SW_ACCESS_NOT_ESCALATED_TO,  /* only the leader it was escalated to */
+  SW_ACCESS_NOT_HANDOVER,      /* only its handler or the approving head */
+  SW_ACCESS_NOT_ADMIN,         /* the directory, policies, calendar: administrators */
+  SW_ACCESS_NOT_TEMPLATE_EDITOR, /* supervisors, administrators, heads for their department */
+  SW_ACCESS_OWN_DEPARTMENT_ONLY, /* a head, outside their own department */
+  SW_ACCESS_NOT_FINDER,        /* findings: supervisors, inspectors, heads, administrators */
+  SW_ACCESS_NOT_REVIEWER,      /* the head of the finding's department, a supervisor, an administrator */
+  SW_ACCESS_CONCERNED,         /* nobody decides on themselves */
+  SW_ACCESS_NOT_SANCTIONER,    /* the head of the person's department, a supervisor, an administrator */
+  SW_ACCESS_NOT_INSPECTOR,     /* inspection records: inspectors, supervisors, administrators */
+  SW_ACCESS_N_REASONS
+} SwAccessReason;
+
+/* What a person may do on a case: one per operation of sw-ops.h. */
+typedef enum {
+  SW_ACCESS_REGISTER,
+  SW_ACCESS_ANSWER,
+  SW_ACCESS_NOTIFY,
+  SW_ACCESS_HANDLE,
+  SW_ACCESS_REFER,
+  SW_ACCESS_TRANSFER,
+  SW_ACCESS_ACCEPT,
+  SW_ACCESS_RETURN,
+  SW_ACCESS_FORWARD,
+  SW_ACCESS_ESCALATE,
+  SW_ACCESS_DECIDE,
+  SW_ACCESS_OUTSIDE,
+  SW_ACCESS_REFUSE,
+  SW_ACCESS_URGE,
+  SW_ACCESS_REPLY,
+  SW_ACCESS_CALLBACK,
+  SW_ACCESS_REOPEN,
+  SW_ACCESS_CLOSE,
+  SW_ACCESS_HANDOVER,
+  SW_ACCESS_NOTE,
+  SW_ACCESS_N_OPS
+} SwAccessOp;
+
+/* The operation's name for messages and tests ("register", "accept", …). */
+const char     *sw_access_op_name          (SwAccessOp op);
+
+/* The reason, translated, as the end of a sentence ("only its handler … can"). */
+const char     *sw_access_reason_message   (SwAccessReason reason);
+
+/* Whether `who` may act at all on cases: active, and not an inspector. */
+SwAccessReason  sw_access_may_write_cases  (SwStaff    *who);
+
+/* Whether `who`, working in branch `who_branch` (their department's; NULL
+ * when unknown), may do `op` on case `c` (NULL for SW_ACCESS_REGISTER).
+ * Nobody acts on another branch's cases. Decide: the leader the case was
+ * escalated to, or an administrator. Handover: its handler, the head of the
+ * handler's department or an administrator (the approver is checked by
+ * sw_access_may_approve_handover()). */
+SwAccessReason  sw_access_case_op          (SwStaff    *who,
+                                            const char *who_branch,
+                                            SwCase     *c,
+                                            SwAccessOp  op);
+
+/* Whether `approver` may approve handing case `c` over: the head of the
+ * handler's department (or an administrator). */
+gboolean        sw_access_may_approve_handover (SwStaff *approver,
+                                                SwCase  *c);
+
+/* Whether `leader` may sign off a refusal of case `c`: the head of the
+ * handler's department, a supervisor or an administrator. */
+gboolean        sw_access_may_sign_off     (SwStaff *leader,
+                                            SwCase  *c);
+
+/* Whether `leader` may take an escalated matter:
+ * heads, supervisors and administrators. */
+gboolean        sw_access_is_leader        (SwStaff    *leader);
+
+/* Whether `who` is the head of `department` (administrators count as the
+ * head of every department). */
+gboolean        sw_access_heads            (SwStaff    *who,
+                                            const char *department);
+
+/* Directory (departments, staff, branch office hours), policies and the
+ * calendar: administrators only. Supervisors change none of them; they edit
+ * every template, and heads their own department's. */
+SwAccessReason  sw_access_edit_directory   (SwStaff    *who);
+SwAccessReason  sw_access_edit_policies    (SwStaff    *who);
+SwAccessReason  sw_access_edit_calendar    (SwStaff    *who);
+/* A template of `department` (NULL: the whole branch's). */
+SwAccessReason  sw_access_edit_template    (SwStaff    *who,
+                                            const char *department);
+/* A person's availability and proxy: administrators, and the head of the
+ * person's department. */
+SwAccessReason  sw_access_set_availability (SwStaff    *who,
+                                            SwStaff    *person);
+
+/* Findings: who records one (supervisors, inspectors, heads,
+ * administrators); who confirms or dismisses one against `person` of
+ * `department` (the department's head, a supervisor or an administrator,
+ * never `person`); who sanctions `person` (the same). */
+SwAccessReason  sw_access_record_finding   (SwStaff    *who);
+SwAccessReason  sw_access_review_finding   (SwStaff    *who,
+                                            const char *person,
+                                            const char *department);
+SwAccessReason  sw_access_sanction         (SwStaff    *who,
+                                            SwStaff    *person);
+/* Inspection records: inspectors, supervisors and administrators. */
+SwAccessReason  sw_access_write_inspection (SwStaff    *who);
+/* Whether `who` reads the whole branch's findings and reports (heads,
+ * supervisors, administrators, inspectors) rather than their own. */
+gboolean        sw_access_sees_branch_findings (SwStaff *who);
 
 /* Whether `viewer` sees the customer's name, phone, unit and address
  * whole: administrators and supervisors always; a department head for the

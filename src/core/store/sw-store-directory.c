@@ -35,6 +35,8 @@ sw_store_put_branch (SwStore   *self,
 {
   sqlite3_stmt *stmt;
 
+  if (!_sw_store_may (self, sw_access_edit_directory, N_("change the branch"), error))
+    return FALSE;
   if (b->code == NULL || *b->code == '\0' || b->name == NULL || *b->name == '\0')
     {
       g_set_error_literal (error, SW_ERROR, SW_ERROR_INVALID, _("A branch needs a code and a name"));
@@ -129,6 +131,8 @@ sw_store_put_department (SwStore       *self,
 {
   sqlite3_stmt *stmt;
 
+  if (!_sw_store_may (self, sw_access_edit_directory, N_("change the departments"), error))
+    return FALSE;
   if (d->code == NULL || *d->code == '\0' || d->name == NULL || *d->name == '\0')
     {
       g_set_error_literal (error, SW_ERROR, SW_ERROR_INVALID,
@@ -255,6 +259,38 @@ staff_from_row (sqlite3_stmt *stmt)
   return s;
 }
 
+/* Whether only the person's availability and proxy differ from `old`. */
+static gboolean
+only_availability (SwStaff *old,
+                   SwStaff *s)
+{
+  return g_strcmp0 (old->name, s->name) == 0 &&
+         g_strcmp0 (old->department_code, s->department_code) == 0 &&
+         old->rank == s->rank && g_strcmp0 (old->title, s->title) == 0 &&
+         g_strcmp0 (old->hire_date, s->hire_date) == 0 && g_strcmp0 (old->phone, s->phone) == 0 &&
+         old->role == s->role && old->kind == s->kind && old->active == s->active;
+}
+
+/* Administrators change the staff; a head changes the availability and
+ * proxy of their own people (sw-access.h). */
+static gboolean
+may_put_staff (SwStore  *self,
+               SwStaff  *s,
+               GError  **error)
+{
+  g_autoptr(SwStaff) old = NULL;
+  g_autoptr(SwStaff) who = NULL;
+
+  if (self->acting == NULL || s->empno == NULL)
+    return TRUE;
+  old = sw_store_get_staff (self, s->empno);
+  who = sw_store_get_staff (self, self->acting);
+  if (old != NULL && only_availability (old, s) &&
+      sw_access_set_availability (who, old) == SW_ACCESS_OK)
+    return TRUE;
+  return _sw_store_may (self, sw_access_edit_directory, N_("change the staff"), error);
+}
+
 gboolean
 sw_store_put_staff (SwStore   *self,
                     SwStaff   *s,
@@ -263,6 +299,8 @@ sw_store_put_staff (SwStore   *self,
   sqlite3_stmt *stmt;
   g_autoptr(SwDepartment) dept = NULL;
 
+  if (!may_put_staff (self, s, error))
+    return FALSE;
   if (s->empno == NULL || *s->empno == '\0' || s->name == NULL || *s->name == '\0')
     {
       g_set_error_literal (error, SW_ERROR, SW_ERROR_INVALID,

@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "sw-access.h"
 #include "sw-store-internal.h"
 #include "sw-store-sql.h"
 
@@ -36,6 +37,7 @@ struct _SwStore
   GHashTable *stmts;          /* SQL text → sqlite3_stmt*, prepared once */
   int         tx_depth;
   gint64      now_ms;
+  char       *acting;         /* sw_store_set_acting (), or NULL */
 
   char       *device_code;
   char       *device_id;
@@ -68,6 +70,12 @@ struct _SwStore
  * caller does the work on the store's own connection. */
 sqlite3      *_sw_store_open_side    (const char  *path,
                                       int          flags);
+/* Whether the acting person (sw_store_set_acting) may `what` (N_) by
+ * `rule`; else SW_ERROR_FORBIDDEN naming what was refused. */
+gboolean      _sw_store_may          (SwStore          *self,
+                                      SwAccessReason  (*rule) (SwStaff *who),
+                                      const char       *what,
+                                      GError          **error);
 gboolean      _sw_store_migrate      (SwStore     *self,
                                       int          target,
                                       GError     **error);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sw-access.h"
 #include "sw-error.h"
 #include "sw-models-private.h"
 #include "sw-store-private.h"
@@ -68,6 +69,8 @@ sw_store_set_calendar_day (SwStore     *self,
 {
   sqlite3_stmt *stmt;
 
+  if (!_sw_store_may (self, sw_access_edit_calendar, N_("change the calendar"), error))
+    return FALSE;
   if (date == NULL || !sw_calendar_date_is_valid (date))
     {
       g_set_error (error, SW_ERROR, SW_ERROR_INVALID,
@@ -184,8 +187,15 @@ sw_store_set_policy_value (SwStore     *self,
 {
   g_autoptr(SwPolicy) current = NULL;
   g_autoptr(SwPolicy) next = NULL;
+  g_autoptr(SwStaff) who = actor ? sw_store_get_staff (self, actor) : NULL;
   int version;
 
+  if (sw_access_edit_policies (who) != SW_ACCESS_OK)
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_FORBIDDEN, _("%s may not change the policies: %s"),
+                   actor ? actor : "", sw_access_reason_message (sw_access_edit_policies (who)));
+      return 0;
+    }
   if (!sw_policy_validate (key, value, error))
     return 0;
   if ((current = sw_store_get_policy (self, 0, error)) == NULL)

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sw-access.h"
 #include "sw-error.h"
 #include "sw-fields.h"
 #include "sw-models-private.h"
@@ -144,6 +145,7 @@ sw_store_may_edit_template (SwStore     *self,
                             GError     **error)
 {
   g_autoptr(SwStaff) s = NULL;
+  SwAccessReason refused;
 
   if (actor == NULL || *actor == '\0')
     {
@@ -156,12 +158,10 @@ sw_store_may_edit_template (SwStore     *self,
       g_set_error (error, SW_ERROR, SW_ERROR_NOT_FOUND, _("There is no staff member “%s”"), actor);
       return FALSE;
     }
-  if (s->active && (s->role == SW_ROLE_SUPERVISOR || s->role == SW_ROLE_ADMIN))
+  refused = sw_access_edit_template (s, department_code);
+  if (refused == SW_ACCESS_OK)
     return TRUE;
-  if (s->active && s->role == SW_ROLE_HEAD && department_code != NULL &&
-      g_strcmp0 (s->department_code, department_code) == 0)
-    return TRUE;
-  if (s->active && s->role == SW_ROLE_HEAD)
+  if (refused == SW_ACCESS_OWN_DEPARTMENT_ONLY)
     g_set_error (error, SW_ERROR, SW_ERROR_FORBIDDEN,
                  _("%s (%s) may edit only the templates of their own department"),
                  s->name, s->empno);

@@ -248,6 +248,7 @@ sw_store_finalize (GObject *object)
   g_clear_pointer (&self->calendars, g_hash_table_unref);
   g_clear_pointer (&self->policies, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->acting, g_free);
   g_clear_pointer (&self->device_code, g_free);
   g_clear_pointer (&self->device_id, g_free);
   G_OBJECT_CLASS (sw_store_parent_class)->finalize (object);
@@ -632,6 +633,33 @@ sw_store_set_now (SwStore *self,
                   gint64   now_ms)
 {
   self->now_ms = now_ms;
+}
+
+void
+sw_store_set_acting (SwStore    *self,
+                     const char *empno)
+{
+  g_free (self->acting);
+  self->acting = g_strdup (empno);
+}
+
+gboolean
+_sw_store_may (SwStore          *self,
+               SwAccessReason  (*rule) (SwStaff *who),
+               const char       *what,
+               GError          **error)
+{
+  g_autoptr(SwStaff) who = NULL;
+  SwAccessReason r;
+
+  if (self->acting == NULL)
+    return TRUE;
+  who = sw_store_get_staff (self, self->acting);
+  if ((r = rule (who)) == SW_ACCESS_OK)
+    return TRUE;
+  g_set_error (error, SW_ERROR, SW_ERROR_FORBIDDEN, _("%s may not %s: %s"),
+               who ? sw_staff_get_name (who) : self->acting, _(what), sw_access_reason_message (r));
+  return FALSE;
 }
 
 gint64

@@ -47,6 +47,13 @@ gboolean      sw_store_is_durable          (SwStore     *self);
 void          sw_store_set_now             (SwStore     *self,
                                             gint64       now_ms);
 gint64        sw_store_now                 (SwStore     *self);
+/* The person acting through this store (the app's signed-in user, the
+ * command line's --as): the directory, branch and calendar writes below
+ * ask the access policy (sw-access.h) whether they may, and fail with
+ * SW_ERROR_FORBIDDEN if not. NULL (setting up a database, seeding the demo)
+ * checks nothing. */
+void          sw_store_set_acting          (SwStore     *self,
+                                            const char  *empno);
 
 /* Transactions nest; the outermost commit writes. */
 gboolean      sw_store_begin               (SwStore     *self,
