@@ -314,6 +314,24 @@ sw_access_sees_branch_findings (SwStaff *who)
 }
 
 gboolean
+sw_access_device_sees_personal_data (SwAccessDevice device)
+{
+  return device == SW_ACCESS_BRANCH_DEVICE;
+}
+
+gboolean
+sw_access_device_reads_every_branch (SwAccessDevice device)
+{
+  return device == SW_ACCESS_INSPECTOR_DEVICE;
+}
+
+SwAccessReason
+sw_access_device_writes (SwAccessDevice device)
+{
+  return device == SW_ACCESS_BRANCH_DEVICE ? SW_ACCESS_OK : SW_ACCESS_INSPECTOR;
+}
+
+gboolean
 sw_access_sees_personal_data (SwStaff *viewer,
                               SwCase  *c)
 {

@@ -135,6 +135,23 @@ SwAccessReason  sw_access_write_inspection (SwStaff    *who);
  * supervisors, administrators, inspectors) rather than their own. */
 gboolean        sw_access_sees_branch_findings (SwStaff *who);
 
+/* A device enrolled with the sync server, by what it is for. */
+typedef enum {
+  SW_ACCESS_BRANCH_DEVICE,      /* a branch's: its people work its cases */
+  SW_ACCESS_INSPECTOR_DEVICE,   /* an inspector's: reads, writes no case */
+} SwAccessDevice;
+
+/* Whether the server gives the device customers' personal data whole: a
+ * branch's device, for the cases its branch took part in (its people are
+ * then masked by sw_access_sees_personal_data()); an inspector's never. */
+gboolean       sw_access_device_sees_personal_data (SwAccessDevice device);
+/* Whether the device reads every branch's cases (an inspector's) rather
+ * than those its branch took part in. */
+gboolean       sw_access_device_reads_every_branch (SwAccessDevice device);
+/* Whether the device may push case events and directory edits: a branch's
+ * device; an inspector's is refused (SW_ACCESS_INSPECTOR). */
+SwAccessReason sw_access_device_writes             (SwAccessDevice device);
+
 /* Whether `viewer` sees the customer's name, phone, unit and address
  * whole: administrators and supervisors always; a department head for the
  * cases of the department (as the first-inquiry person's, the handler's or

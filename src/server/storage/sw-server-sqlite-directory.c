@@ -468,7 +468,7 @@ _sw_server_sqlite_push_directory (SwServerStorage  *storage,
   guint applied = 0;
 
   *version = v ? g_ascii_strtoll (v, NULL, 10) : 0;
-  if (device->role != SW_DEVICE_BRANCH)
+  if (sw_access_device_writes (sw_server_device_access (device)) != SW_ACCESS_OK)
     {
       g_set_error_literal (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_FORBIDDEN,
                            _("An inspector's device cannot change the directory"));

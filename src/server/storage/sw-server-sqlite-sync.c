@@ -152,7 +152,7 @@ judge (SwStore             *store,
   GHashTable *scopes = batch->scopes, *batch_ids = batch->batch_ids, *registered = batch->registered;
   CaseScope *scope;
 
-  if (device->role == SW_DEVICE_INSPECTOR)
+  if (sw_access_device_writes (sw_server_device_access (device)) != SW_ACCESS_OK)
     return result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_FORBIDDEN,
                        _("Inspectors read cases but do not change them"));
   if (g_hash_table_contains (batch_ids, ev->id) ||
@@ -330,7 +330,7 @@ _sw_server_sqlite_push (SwServerStorage     *storage,
       SwContact *c = g_ptr_array_index (request->contacts, i);
       CaseScope *s = g_hash_table_lookup (scopes, c->case_id);
 
-      if (device->role == SW_DEVICE_BRANCH && s != NULL &&
+      if (sw_access_device_writes (sw_server_device_access (device)) == SW_ACCESS_OK && s != NULL &&
           g_hash_table_contains (s->after, device->branch_code))
         g_ptr_array_add (contacts, c);
     }
@@ -354,7 +354,7 @@ contact_for (SwStore        *store,
 {
   g_autoptr(SwContact) c = sw_store_replica_get_contact (store, case_id);
 
-  if (c == NULL || device->role == SW_DEVICE_BRANCH)
+  if (c == NULL || sw_access_device_sees_personal_data (sw_server_device_access (device)))
     return g_steal_pointer (&c);
   return sw_contact_copy_masked (c);
 }
@@ -377,7 +377,7 @@ _sw_server_sqlite_pull (SwServerStorage  *storage,
   page->events = g_string_sized_new (1024 * 64);
   page->contacts = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_contact_free);
   page->cursor = cursor;
-  if (device->role == SW_DEVICE_INSPECTOR)
+  if (sw_access_device_reads_every_branch (sw_server_device_access (device)))
     stmt = _sw_store_prepare (store, "SELECT seq, " SW_STORE_EVENT_COLUMNS " FROM events"
                                      " WHERE seq > ?2 ORDER BY seq LIMIT ?3", error);
   else
@@ -439,7 +439,7 @@ may_read (SwStore        *store,
   sqlite3_stmt *stmt;
   gboolean found;
 
-  if (device->role == SW_DEVICE_INSPECTOR)
+  if (sw_access_device_reads_every_branch (sw_server_device_access (device)))
     return TRUE;
   stmt = _sw_store_prepare (store,
       "SELECT 1 FROM server_scope WHERE case_id = ?1 AND branch_code = ?2", NULL);

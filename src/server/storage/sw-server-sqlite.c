@@ -130,7 +130,7 @@ sqlite_notice_client (SwServerStorage  *storage,
 {
   SwServerSqlite *self = SW_SERVER_SQLITE (storage);
   gint64 log_end = sqlite_get_position (storage);
-  gint64 feed_end = device->role == SW_DEVICE_INSPECTOR
+  gint64 feed_end = sw_access_device_reads_every_branch (sw_server_device_access (device))
                     ? log_end
                     : max_seq (self->store, "SELECT coalesce(max(seq), 0) FROM server_feed");
 

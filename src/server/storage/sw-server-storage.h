@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "sw-access.h"
 #include "sw-protocol.h"
 #include "sw-store.h"
 
@@ -21,6 +22,14 @@ typedef struct {
   char         *device_code;
   SwDeviceRole  role;
 } SwServerDevice;
+
+/* The device as the access policy sees it: what it reads whole, what it
+ * writes is decided there (sw-access.h), not by the engines. */
+static inline SwAccessDevice
+sw_server_device_access (const SwServerDevice *device)
+{
+  return device->role == SW_DEVICE_INSPECTOR ? SW_ACCESS_INSPECTOR_DEVICE : SW_ACCESS_BRANCH_DEVICE;
+}
 
 typedef enum {
   SW_PUSH_OK,
