@@ -119,6 +119,11 @@ class SecurityTest(unittest.TestCase):
         self.u.sync(now=day(23, 12))
         self.assertEqual(rows(self.u.db, "SELECT name, phone, unit FROM case_contacts")[0],
                          ("张**", "138****1234", "浙江****"))
+        # nowhere in the inspector's database file or its log (the access policy:
+        # an inspector's device never receives personal data whole)
+        raw = b"".join(open(p, "rb").read() for p in (self.u.db, self.u.db + "-wal") if os.path.exists(p))
+        for secret in ("13812341234", "张三丰", "明远科技"):
+            self.assertNotIn(secret.encode(), raw)
 
     def test_bad_input(self):
         before = self.n_events()
