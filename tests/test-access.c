@@ -435,6 +435,50 @@ test_other_writes (SwFixture     *fx,
         }
 }
 
+/* A case transferred to a department of another branch: there, what a
+ * person is to the case counts (the receiving department, the handler),
+ * never a rank of that branch; in the case's own branch, ranks still do. */
+static void
+test_across_branches (SwFixture     *fx,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwCase) c = sw_fixture_register (fx, "R01", FALSE);
+  g_autoptr(SwCase) moved = NULL;
+  g_autoptr(SwCase) accepted = NULL;
+  g_autoptr(SwCase) urged = NULL;
+  g_autoptr(SwCase) replied = NULL;
+  const char *id = sw_case_get_id (c);
+  int events;
+
+  moved = must (sw_ops_transfer (fx->store, "R01", id, "SHRET", "请浦东个人业务部办理", &error), error);
+  g_assert_cmpstr (sw_case_get_branch_code (moved), ==, "BJ01");
+  /* the receiving department accepts, its supervisor as a member of it */
+  accepted = must (sw_ops_accept (fx->store, "SX", id, "TX", &error), error);
+  /* but that branch's supervisor does not chase the case by rank; this branch's does */
+  events = n_events (fx);
+  g_assert_null (sw_ops_urge (fx->store, "SX", id, "请尽快", &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_FORBIDDEN);
+  g_assert_nonnull (strstr (error->message, sw_access_reason_message (SW_ACCESS_OTHER_BRANCH)));
+  g_clear_error (&error);
+  g_assert_null (sw_ops_urge (fx->store, "AX", id, "请尽快", &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_cmpint (n_events (fx), ==, events);
+  urged = must (sw_ops_urge (fx->store, "SR", id, "请尽快", &error), error);
+  /* the handler there replies; the head of the handling department may too */
+  replied = must (sw_ops_reply (fx->store, "TX", id, "已为客户办理完毕", &error), error);
+  {
+    g_autoptr(SwStaff) hx = sw_store_get_staff (fx->store, "HX");
+    g_autoptr(SwStaff) rh = sw_store_get_staff (fx->store, "RH");
+
+    /* reopening by rank: a head of this branch, not of that one */
+    g_assert_cmpint (sw_access_case_op (hx, "SH01", replied, SW_ACCESS_REOPEN), ==, SW_ACCESS_OTHER_BRANCH);
+    g_assert_cmpint (sw_access_case_op (rh, "BJ01", replied, SW_ACCESS_REOPEN), ==, SW_ACCESS_OK);
+    g_assert_cmpint (sw_access_case_op (hx, "SH01", replied, SW_ACCESS_CALLBACK), ==, SW_ACCESS_OTHER_BRANCH);
+  }
+}
+
 /* The refusals that are not about a role: the person concerned, a head
  * changing more than availability, an inactive person. */
 static void
@@ -498,6 +542,7 @@ main (int argc, char **argv)
   ADD ("/access/operations", test_operations);
   ADD ("/access/personal-data", test_personal_data);
   ADD ("/access/other-writes", test_other_writes);
+  ADD ("/access/across-branches", test_across_branches);
   ADD ("/access/non-cases", test_non_cases);
   return g_test_run ();
 }

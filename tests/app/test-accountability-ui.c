@@ -584,6 +584,43 @@ test_roles (UiFixture     *uf,
   app_test_drain ();
 }
 
+/* Confirm / Dismiss appear as the access policy says: for the head of the
+ * finding's department and supervisors, not for another department's head,
+ * never for the person concerned (issue 13). */
+static void
+test_review_rights (UiFixture     *uf,
+                    gconstpointer  data)
+{
+  static const struct { const char *user; gboolean offered; } users[] = {
+    { "O01", TRUE }, { "A01", TRUE }, { "RH", FALSE }, { "CH", FALSE },
+  };
+  g_autofree char *id = NULL;
+
+  open_window (uf, "O01");
+  g_assert_cmpuint (detect (uf), ==, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (users); i++)
+    {
+      SwFindingsView *view;
+
+      g_assert_true (sw_context_set_user (uf->context, users[i].user));
+      app_test_drain ();
+      view = SW_FINDINGS_VIEW (sw_acct_nav_show (nav (uf), SW_ACCT_FINDINGS));
+      g_assert_nonnull (view);
+      sw_findings_view_set_filters (view, SW_FINDING_OPEN, NULL, NULL, NULL);
+      g_assert_cmpuint (sw_findings_view_get_n_shown (view), ==, 1);
+      if (id == NULL)
+        id = g_strdup (sw_findings_view_get_shown (view, 0)->id);
+      /* the late acceptance is CH's, of CORP */
+      g_assert_cmpstr (sw_findings_view_get_shown (view, 0)->person, ==, "CH");
+      g_assert_true (sw_findings_view_select (view, id));
+      g_assert_cmpint (sw_findings_view_offers_review (view), ==, users[i].offered);
+      if (!users[i].offered)
+        g_assert_false (sw_findings_view_review (view, TRUE, "核实属实"));
+    }
+  sw_window_set_board_kind (uf->window, SW_BOARD_BRANCH);
+  app_test_drain ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -595,5 +632,6 @@ main (int   argc,
   g_test_add ("/acct-ui/report-exports", UiFixture, NULL, ui_setup, test_report_exports, ui_teardown);
   g_test_add ("/acct-ui/inspector", UiFixture, NULL, ui_setup, test_inspector, ui_teardown);
   g_test_add ("/acct-ui/roles", UiFixture, NULL, ui_setup, test_roles, ui_teardown);
+  g_test_add ("/acct-ui/review-rights", UiFixture, NULL, ui_setup, test_review_rights, ui_teardown);
   return g_test_run ();
 }

@@ -576,6 +576,12 @@ sw_findings_view_get_n_proofs (SwFindingsView *self)
 }
 
 gboolean
+sw_findings_view_offers_review (SwFindingsView *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->review_group));
+}
+
+gboolean
 sw_findings_view_review (SwFindingsView *self,
                          gboolean        confirm,
                          const char     *reason)

@@ -30,6 +30,8 @@ gboolean    sw_findings_view_select       (SwFindingsView  *self,
                                            const char      *id);
 SwFinding  *sw_findings_view_get_selected (SwFindingsView  *self);
 guint       sw_findings_view_get_n_proofs (SwFindingsView  *self);
+/* Whether Confirm / Dismiss are offered for the selected finding. */
+gboolean    sw_findings_view_offers_review (SwFindingsView *self);
 /* What Confirm / Dismiss do with the reason typed; FALSE shows the error. */
 gboolean    sw_findings_view_review       (SwFindingsView  *self,
                                            gboolean         confirm,

@@ -111,61 +111,62 @@ sw_access_may_write_cases (SwStaff *who)
   return is (who, SW_ROLE_INSPECTOR) ? SW_ACCESS_INSPECTOR : SW_ACCESS_OK;
 }
 
+/* A head of `department`, by role (administrators are not: see `wide`). */
 static gboolean
-in_charge (SwStaff *who,
-           SwCase  *c)
+head_of (SwStaff    *who,
+         const char *department)
+{
+  return is (who, SW_ROLE_HEAD) && same (sw_staff_get_department_code (who), department);
+}
+
+static gboolean
+in_charge (SwStaff  *who,
+           SwCase   *c,
+           gboolean  wide)
 {
   return is_person (who, sw_case_get_handler (c)) ||
          is_person (who, sw_case_get_owner (c)) ||
-         is_supervisor (who) ||
-         sw_access_heads (who, sw_case_get_handler_department (c));
+         head_of (who, sw_case_get_handler_department (c)) ||
+         (wide && is_supervisor (who));
 }
 
-SwAccessReason
-sw_access_case_op (SwStaff    *who,
-                   const char *who_branch,
-                   SwCase     *c,
-                   SwAccessOp  op)
+static SwAccessReason
+case_op (SwStaff    *who,
+         SwCase     *c,
+         SwAccessOp  op,
+         gboolean    wide)
 {
-  SwAccessReason r = sw_access_may_write_cases (who);
-  const char *owner, *handler;
+  const char *owner = sw_case_get_owner (c);
+  const char *handler = sw_case_get_handler (c);
+  gboolean admin = wide && is (who, SW_ROLE_ADMIN);
+  gboolean supervisor = wide && is_supervisor (who);
+  gboolean head = wide && is (who, SW_ROLE_HEAD);
 
-  if (r != SW_ACCESS_OK || op == SW_ACCESS_REGISTER)
-    return r;
-  if (c == NULL)
-    return SW_ACCESS_NOT_IN_CHARGE;
-  if (who_branch != NULL && sw_case_get_branch_code (c) != NULL &&
-      !same (who_branch, sw_case_get_branch_code (c)))
-    return SW_ACCESS_OTHER_BRANCH;
-
-  owner = sw_case_get_owner (c);
-  handler = sw_case_get_handler (c);
   switch (op)
     {
     case SW_ACCESS_ACCEPT:
     case SW_ACCESS_RETURN:
     case SW_ACCESS_FORWARD:
-      return is (who, SW_ROLE_ADMIN) ||
-             same (sw_staff_get_department_code (who), sw_case_get_target_department (c))
+      return admin || same (sw_staff_get_department_code (who), sw_case_get_target_department (c))
              ? SW_ACCESS_OK : SW_ACCESS_NOT_RECEIVING;
     case SW_ACCESS_DECIDE:
-      return is (who, SW_ROLE_ADMIN) || is_person (who, sw_case_get_escalated_to (c))
+      return admin || is_person (who, sw_case_get_escalated_to (c))
              ? SW_ACCESS_OK : SW_ACCESS_NOT_ESCALATED_TO;
     case SW_ACCESS_URGE:
-      return is_person (who, owner) || is (who, SW_ROLE_HEAD) || is_supervisor (who)
-             ? SW_ACCESS_OK : SW_ACCESS_NOT_URGER;
+      return is_person (who, owner) || head || supervisor ? SW_ACCESS_OK : SW_ACCESS_NOT_URGER;
     case SW_ACCESS_CALLBACK:
-      return is_person (who, owner) || is_person (who, handler) || is_supervisor (who)
+      return is_person (who, owner) || is_person (who, handler) || supervisor
              ? SW_ACCESS_OK : SW_ACCESS_NOT_CALLER;
     case SW_ACCESS_REOPEN:
-      return is_person (who, owner) || is_person (who, handler) || is (who, SW_ROLE_HEAD) ||
-             is_supervisor (who)
+      return is_person (who, owner) || is_person (who, handler) || head || supervisor
              ? SW_ACCESS_OK : SW_ACCESS_NOT_REOPENER;
     case SW_ACCESS_HANDOVER:
-      return is_person (who, handler) || sw_access_heads (who, sw_case_get_handler_department (c))
+      return is_person (who, handler) || head_of (who, sw_case_get_handler_department (c)) || admin
              ? SW_ACCESS_OK : SW_ACCESS_NOT_HANDOVER;
     case SW_ACCESS_NOTE:
-      return SW_ACCESS_OK;
+      return wide || in_charge (who, c, FALSE) ||
+             same (sw_staff_get_department_code (who), sw_case_get_target_department (c))
+             ? SW_ACCESS_OK : SW_ACCESS_NOT_IN_CHARGE;
     case SW_ACCESS_ANSWER:
     case SW_ACCESS_NOTIFY:
     case SW_ACCESS_HANDLE:
@@ -179,8 +180,30 @@ sw_access_case_op (SwStaff    *who,
     case SW_ACCESS_REGISTER:
     case SW_ACCESS_N_OPS:
     default:
-      return in_charge (who, c) ? SW_ACCESS_OK : SW_ACCESS_NOT_IN_CHARGE;
+      return in_charge (who, c, wide) || admin ? SW_ACCESS_OK : SW_ACCESS_NOT_IN_CHARGE;
     }
+}
+
+SwAccessReason
+sw_access_case_op (SwStaff    *who,
+                   const char *who_branch,
+                   SwCase     *c,
+                   SwAccessOp  op)
+{
+  SwAccessReason r = sw_access_may_write_cases (who);
+  gboolean home;
+
+  if (r != SW_ACCESS_OK || op == SW_ACCESS_REGISTER)
+    return r;
+  if (c == NULL)
+    return SW_ACCESS_NOT_IN_CHARGE;
+  /* A case crosses branches when it is transferred: in another branch only
+   * what a person is to the case counts (its handler, its receiving
+   * department, its department's head), never a rank of the branch. */
+  home = who_branch == NULL || sw_case_get_branch_code (c) == NULL ||
+         same (who_branch, sw_case_get_branch_code (c));
+  r = case_op (who, c, op, home);
+  return r != SW_ACCESS_OK && !home ? SW_ACCESS_OTHER_BRANCH : r;
 }
 
 gboolean

@@ -77,7 +77,11 @@ SwAccessReason  sw_access_may_write_cases  (SwStaff    *who);
 
 /* Whether `who`, working in branch `who_branch` (their department's; NULL
  * when unknown), may do `op` on case `c` (NULL for SW_ACCESS_REGISTER).
- * Nobody acts on another branch's cases. Decide: the leader the case was
+ * In another branch than the case's (a case transferred across branches)
+ * only what the person is to the case counts: its first-inquiry person or
+ * handler, its receiving department, the head of its handler's department;
+ * administrators, supervisors and heads act by rank in their own branch
+ * only (else SW_ACCESS_OTHER_BRANCH). Decide: the leader the case was
  * escalated to, or an administrator. Handover: its handler, the head of the
  * handler's department or an administrator (the approver is checked by
  * sw_access_may_approve_handover()). */
