@@ -512,6 +512,21 @@ test_non_cases (SwFixture     *fx,
     g_assert_cmpstr (sw_staff_get_department_code (still), ==, "RETAIL");
   }
 
+  /* …not even by changing the store's own copy in place before putting it back */
+  {
+    g_autoptr(SwStaff) cached = sw_store_get_staff (fx->store, "R02");
+    g_autofree char *role = NULL;
+
+    g_object_set (cached, "role", SW_ROLE_ADMIN, "availability", SW_AVAILABILITY_LEAVE, NULL);
+    sw_store_set_acting (fx->store, "RH");
+    g_assert_false (sw_store_put_staff (fx->store, cached, &error));
+    g_assert_error (error, SW_ERROR, SW_ERROR_FORBIDDEN);
+    g_clear_error (&error);
+    sw_store_set_acting (fx->store, NULL);
+    role = sw_test_query_text (fx->path, "SELECT role FROM staff WHERE empno = 'R02'");
+    g_assert_cmpstr (role, ==, "staff");
+  }
+
   /* an inactive person does nothing, an unknown one neither */
   g_assert_cmpint (sw_access_may_write_cases (r08), ==, SW_ACCESS_INACTIVE);
   g_assert_cmpint (sw_access_edit_template (r08, "RETAIL"), ==, SW_ACCESS_INACTIVE);

@@ -486,10 +486,13 @@ test_directory_refused (SyncFixture   *sf,
   g_assert_null (find_button (group, "_Withdraw"));
   g_assert_cmpstr (sw_sync_indicator_get_directory (indicator), ==, "");
 
-  /* R01 goes on leave on this device; the sync that follows is refused. */
+  /* R01's head puts R01 on leave on this device (the access policy: an
+   * administrator or the department's head); the sync that follows is refused. */
   staff = sw_store_get_staff (sf->fx.store, "R01");
   g_object_set (staff, "availability", SW_AVAILABILITY_LEAVE, NULL);
+  sw_store_set_acting (sf->fx.store, "RH");
   g_assert_true (sw_store_put_staff (sf->fx.store, staff, &error));
+  sw_store_set_acting (sf->fx.store, "R01");
   g_assert_no_error (error);
   g_assert_cmpuint (sw_store_directory_count_outbox (sf->fx.store), ==, 1);
   sw_sync_controller_sync_now (sw_sync_controller_get (sf->context));

@@ -259,6 +259,24 @@ staff_from_row (sqlite3_stmt *stmt)
   return s;
 }
 
+/* The row as stored, past the cache (whose objects a caller may have
+ * changed in place before putting them back). */
+static SwStaff *
+stored_staff (SwStore    *self,
+              const char *empno)
+{
+  SwStaff *s = NULL;
+  sqlite3_stmt *stmt = _sw_store_prepare (self, "SELECT " STAFF_COLUMNS " FROM staff WHERE empno = ?1", NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  _sw_bind_text (stmt, 1, empno);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    s = staff_from_row (stmt);
+  sqlite3_reset (stmt);
+  return s;
+}
+
 /* Whether only the person's availability and proxy differ from `old`. */
 static gboolean
 only_availability (SwStaff *old,
@@ -283,8 +301,8 @@ may_put_staff (SwStore  *self,
 
   if (self->acting == NULL || s->empno == NULL)
     return TRUE;
-  old = sw_store_get_staff (self, s->empno);
-  who = sw_store_get_staff (self, self->acting);
+  old = stored_staff (self, s->empno);
+  who = stored_staff (self, self->acting);
   if (old != NULL && only_availability (old, s) &&
       sw_access_set_availability (who, old) == SW_ACCESS_OK)
     return TRUE;
