@@ -66,6 +66,7 @@ add_administrator (SwStore     *store,
   g_autofree char *department = NULL;
   g_autofree char *home = sw_store_get_home_branch (store);
   g_autoptr(SwStaff) admin = sw_staff_new ("admin", _("Administrator"));
+  g_autofree char *today = NULL;
 
   for (guint i = 0; department == NULL && i < g_list_model_get_n_items (staff); i++)
     {
@@ -83,7 +84,9 @@ add_administrator (SwStore     *store,
         return FALSE;
       department = g_strdup ("OFFICE");
     }
-  g_object_set (admin, "department-code", department, "role", SW_ROLE_ADMIN, NULL);
+  today = cli_format_time (sw_store_now (store));
+  today[10] = '\0';
+  g_object_set (admin, "department-code", department, "role", SW_ROLE_ADMIN, "hire-date", today, NULL);
   return sw_store_put_staff (store, admin, error) &&
          (password == NULL || sw_set_password (store, NULL, "admin", password, error));
 }

@@ -225,6 +225,21 @@ cli_sign_in (CliContext *ctx)
   return TRUE;
 }
 
+gboolean
+cli_sign_in_first (CliContext  *ctx,
+                   int          argc,
+                   char       **argv)
+{
+  if (ctx->command == NULL || (ctx->command->flags & (CLI_NO_SIGN_IN | CLI_CREATES_DATABASE)))
+    return TRUE;
+  for (int i = 1; i < argc; i++)
+    if (strcmp (argv[i], "--help") == 0 || strcmp (argv[i], "-h") == 0 || strcmp (argv[i], "--help-all") == 0)
+      return TRUE;
+    else if (strcmp (argv[i], "--") == 0)
+      break;
+  return cli_store (ctx) != NULL;
+}
+
 /* ------------------------------------------------------------ commands */
 
 static int

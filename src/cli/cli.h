@@ -59,6 +59,12 @@ const char *cli_actor          (CliContext      *ctx);
  * asked on the terminal), unless the command has CLI_NO_SIGN_IN; on failure
  * prints why and returns FALSE. */
 gboolean  cli_sign_in          (CliContext      *ctx);
+/* Opens the database and signs in before the command's options are read
+ * (so that a refusal leaves nothing of them to free), unless the command
+ * needs no sign-in or is asked for its --help. */
+gboolean  cli_sign_in_first    (CliContext      *ctx,
+                                int              argc,
+                                char           **argv);
 char     *cli_read_password    (CliContext      *ctx,
                                 const char      *file,
                                 const char      *question,
@@ -88,12 +94,14 @@ void      cli_print_field      (const char      *label,
 const CliCommand *cli_find     (const CliCommand *table,
                                 CliCommandFunc    func);
 
-/* Declares `entries`, `error` and `store`, parses the command's options and
- * opens the database; returns from the command when either fails. */
+/* Declares `entries`, `error` and `store`, signs in, parses the command's
+ * options and opens the database; returns from the command when any fails. */
 #define CLI_BEGIN(table, self, n_args, ...)                                   \
   GOptionEntry entries[] = { __VA_ARGS__ G_OPTION_ENTRY_NULL };               \
   GError *error = NULL;                                                       \
   SwStore *store;                                                             \
+  if (!cli_sign_in_first (ctx, argc, argv))                                   \
+    return CLI_FAILED;                                                        \
   if (!cli_parse (ctx, cli_find (table, self), entries, &argc, &argv, n_args)) \
     return CLI_USAGE;                                                         \
   if ((store = cli_store (ctx)) == NULL)                                      \
