@@ -172,7 +172,7 @@ class AccountabilityCli(unittest.TestCase):
         self.assertEqual(dept["scope"], "department")
         self.assertIn(dept["rating"], ("excellent", "competent", "incompetent"))
 
-        raw = subprocess.run([CTL, "--db", self.ctl.db, "--now", MONDAY, "report", "--from", "2026-11-01",
+        raw = subprocess.run([CTL, "--db", self.ctl.db, "--now", MONDAY, "--as", "admin", "report", "--from", "2026-11-01",
                               "--to", "2026-11-30", "--csv"], capture_output=True, env=ENV).stdout
         self.assertTrue(raw.startswith(b"\xef\xbb\xbf"))
         rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))

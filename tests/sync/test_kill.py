@@ -55,7 +55,7 @@ def fill_outbox(db, device_code, n_cases, first_ms):
             prev = ev
     con.commit()
     con.close()
-    subprocess.run([CTL, "--db", db, "rebuild"], check=True, capture_output=True)
+    subprocess.run([CTL, "--db", db, "--as", "admin", "rebuild"], check=True, capture_output=True)
     return ids
 
 
