@@ -72,7 +72,7 @@ class KillTest(unittest.TestCase):
         shutil.rmtree(self.tmp)
 
     def sync_cmd(self, ctl, *extra):
-        return [CTL, "--db", ctl.db, "--now", day(27), "sync", "run", *extra]
+        return [CTL, "--db", ctl.db, "--now", day(27), "--as", "admin", "sync", "run", *extra]
 
     def kill_during(self, cmd, kind):
         """Kills at a random point of the run; the span follows how long
