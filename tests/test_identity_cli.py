@@ -80,10 +80,11 @@ class IdentityCliTest(unittest.TestCase):
         self.assertIn("--as", p.stderr)
         # translated
         p = self.raw("--as", "admin", "--password-file", os.path.join(self.dir, "missing"), "case", "list",
-                     env={"LANGUAGE": "zh_CN", "LC_ALL": "zh_CN.UTF-8", "LANG": "zh_CN.UTF-8"})
+                     env={"LANGUAGE": "zh_CN", "LC_ALL": "C.UTF-8"})
         self.assertEqual(p.returncode, 1)
-        if "zh_CN" in subprocess.run(["locale", "-a"], capture_output=True, text=True).stdout.replace("utf8", "UTF-8"):
-            self.assertIn("密码文件", p.stderr)
+        self.assertIn("无法读取密码文件", p.stderr)
+        p = self.raw("--as", "NOBODY", "case", "list", env={"LANGUAGE": "zh_CN", "LC_ALL": "C.UTF-8"})
+        self.assertIn("工号或密码错误", p.stderr)
 
     def test_wrong_password_writes_nothing(self):
         wrong = self.write("wrong", "not-it\n")
