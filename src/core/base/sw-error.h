@@ -21,6 +21,14 @@ typedef enum {
   SW_ERROR_EXISTS,           /* the thing is there already */
   SW_ERROR_IN_USE,           /* cannot delete: something refers to it */
   SW_ERROR_DB_BUSY,          /* other programs kept the file locked too long */
+  /* signing in (core/identity): the messages of UNKNOWN_PERSON and
+   * WRONG_PASSWORD are the same words, so as not to tell which it was */
+  SW_ERROR_UNKNOWN_PERSON,   /* no such employee number */
+  SW_ERROR_WRONG_PASSWORD,   /* the password does not match */
+  SW_ERROR_INACTIVE,         /* the person is deactivated */
+  SW_ERROR_NO_PASSWORD,      /* no password has been set for the person */
+  SW_ERROR_LOCKED,           /* too many wrong passwords: until an administrator unlocks it */
+  SW_ERROR_MUST_CHANGE_PASSWORD, /* a one-time password: change it first */
 } SwError;
 
 GQuark sw_error_quark (void);

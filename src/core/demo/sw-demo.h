@@ -16,4 +16,10 @@ gboolean sw_demo_populate (SwStore  *store,
                            guint32   seed,
                            GError  **error);
 
+/* Gives every person of the store the demo password SW_DEMO_PASSWORD
+ * (sw-sign-in.h), hashed once: documented in the README and named by the
+ * sign-in window of a demo database. */
+gboolean sw_demo_set_passwords (SwStore  *store,
+                                GError  **error);
+
 G_END_DECLS

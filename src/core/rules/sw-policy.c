@@ -80,6 +80,8 @@ static const SwPolicyKey keys[] = {
     N_("Department rating: the share of satisfied callbacks (%) below which it is rated incompetent (Shouwen's own default)") },
   { "rating.incompetent_findings", SW_POLICY_INT, "5",
     N_("Department rating: confirmed findings at or above which it is rated incompetent, 0 = never (Shouwen's own default)") },
+  { "signin.max_failures", SW_POLICY_INT, "5",
+    N_("Wrong passwords in a row after which an account is locked until an administrator unlocks it (Shouwen's own default)") },
 };
 
 static void

@@ -18,6 +18,9 @@ static const SwDirectoryTable tables[] = {
   { "staff", "empno", TRUE, FALSE, "DELETE FROM staff WHERE empno = ?1" },
   { "policies", "version", FALSE, TRUE, "DELETE FROM policies WHERE version = ?1" },
   { "calendar_days", "date", TRUE, FALSE, "DELETE FROM calendar_days WHERE date = ?1" },
+  /* never replaced whole, and a row without a hash keeps this device's:
+   * what comes from the server never erases a password */
+  { "staff_credentials", "empno", FALSE, FALSE, "DELETE FROM staff_credentials WHERE empno = ?1", "hash" },
 };
 
 const SwDirectoryTable *
@@ -220,6 +223,42 @@ _sw_directory_delete_row (SwStore                 *self,
   return _sw_store_step_done (self, stmt, error);
 }
 
+/* The row (a new reference) without the table's kept column when it holds
+ * no value there: an upsert then leaves this device's value alone. */
+static JsonObject *
+kept_removed (const SwDirectoryTable *table,
+              JsonObject             *row)
+{
+  JsonNode *n = table->kept ? json_object_get_member (row, table->kept) : NULL;
+  JsonObject *copy;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  if (n == NULL || !JSON_NODE_HOLDS_NULL (n))
+    return json_object_ref (row);
+  copy = json_object_new ();
+  json_object_iter_init (&iter, row);
+  while (json_object_iter_next (&iter, &name, &member))
+    if (!g_str_equal (name, table->kept))
+      json_object_set_member (copy, name, json_node_copy (member));
+  return copy;
+}
+
+static gboolean
+has_rows (SwStore    *self,
+          const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM %s)", table);
+  sqlite3_stmt *stmt = NULL;
+  gboolean any = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    any = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_finalize (stmt);
+  return any;
+}
+
 gboolean
 sw_store_import_directory (SwStore   *self,
                            JsonNode  *directory,
@@ -251,6 +290,9 @@ sw_store_import_directory (SwStore   *self,
       JsonNode *rows = json_object_get_member (o, tables[t].table);
       g_autoptr(GPtrArray) columns = NULL;
 
+      if (rows == NULL && tables[t].kept != NULL && has_rows (self, tables[t].table))
+        g_message (_("The directory received holds no passwords (%s); this device keeps its own."),
+                   tables[t].table);
       if (rows == NULL)
         continue;
       if (!JSON_NODE_HOLDS_ARRAY (rows))
@@ -262,13 +304,15 @@ sw_store_import_directory (SwStore   *self,
       for (guint i = 0; i < json_array_get_length (json_node_get_array (rows)); i++)
         {
           JsonNode *row = json_array_get_element (json_node_get_array (rows), i);
+          g_autoptr(JsonObject) put = NULL;
 
           if (!JSON_NODE_HOLDS_OBJECT (row))
             {
               malformed (tables[t].table, error);
               goto fail;
             }
-          if (!_sw_directory_put_row (self, &tables[t], columns, json_node_get_object (row), error))
+          put = kept_removed (&tables[t], json_node_get_object (row));
+          if (!_sw_directory_put_row (self, &tables[t], columns, put, error))
             goto fail;
         }
     }

@@ -14,6 +14,7 @@ typedef struct {
   gboolean    replace_all;  /* an import from the server replaces the table */
   gboolean    insert_only;  /* versions: only new rows are edits */
   const char *delete_sql;   /* a literal: the store keeps statements by address */
+  const char *kept;         /* a column an import leaves alone when the row holds no value for it */
 } SwDirectoryTable;
 
 /* In the order rows can be inserted (foreign keys). */

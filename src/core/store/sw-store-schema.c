@@ -153,6 +153,16 @@ static const char *const migrations[] = {
    * numbered alike), so that the customer's receipt still finds it */
   "CREATE TABLE case_aliases ("
   "  number TEXT PRIMARY KEY, case_id TEXT NOT NULL, at INTEGER NOT NULL);",
+
+  /* 9: sign-in: a person's password hash (Argon2id), whether it is a
+   * one-time one and whether the account is locked, a directory table that
+   * travels; and the wrong passwords counted on this device alone, since
+   * the credential's last change (its updated_at) */
+  "CREATE TABLE staff_credentials ("
+  "  empno TEXT PRIMARY KEY, hash TEXT, one_time INTEGER NOT NULL DEFAULT 0,"
+  "  locked INTEGER NOT NULL DEFAULT 0, updated_at INTEGER NOT NULL DEFAULT 0, updated_by TEXT);"
+  "CREATE TABLE sign_in_failures ("
+  "  empno TEXT PRIMARY KEY, count INTEGER NOT NULL, since INTEGER NOT NULL);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SW_STORE_SCHEMA_VERSION);

@@ -224,6 +224,27 @@ check_calendar_day (Change *c)
   return TRUE;
 }
 
+/* A credential is its person's: the sender's branch's staff only, and a
+ * hash made by crypto_pwhash_str (never a password). */
+static gboolean
+check_credential (Change *c)
+{
+  g_autofree char *branch = branch_of (c->store,
+      "SELECT coalesce (d.branch_code, '?') FROM staff s JOIN departments d ON d.code = s.department_code"
+      " WHERE s.empno = ?1", c->key);
+  const char *hash = text (c->row, "hash");
+
+  if (branch != NULL && *branch == '\0')
+    return refuse (c, "invalid_row", g_strdup_printf (_("There is no staff member “%s”"), c->key));
+  if (!own_branch (c, branch, c->key))
+    return FALSE;
+  if (c->row == NULL)
+    return refuse (c, "invalid_row", g_strdup (_("A password cannot be removed")));
+  if (hash != NULL && !g_str_has_prefix (hash, "$argon2id$"))
+    return refuse (c, "invalid_row", g_strdup (_("A password travels only as an Argon2id hash")));
+  return TRUE;
+}
+
 static const struct {
   const char *table;
   CheckFunc   check;
@@ -234,6 +255,7 @@ static const struct {
   { "templates", check_template },
   { "policies", check_policy },
   { "calendar_days", check_calendar_day },
+  { "staff_credentials", check_credential },
 };
 
 /* ------------------------------------------------------------ structure */
@@ -452,6 +474,19 @@ apply_one (SwServerSqlite  *self,
   if (!t->insert_only && !set_stamp (self->store, t->table, c.key, at, device->device_id, error))
     g_clear_pointer (&r, sw_directory_result_free);
   return r;
+}
+
+gboolean
+_sw_server_sqlite_own_directory_edit (SwServerSqlite  *self,
+                                      const char      *table,
+                                      const char      *key,
+                                      GError         **error)
+{
+  g_autofree char *v = sw_store_get_meta (self->store, SW_META_DIRECTORY_VERSION);
+  g_autofree char *next = g_strdup_printf ("%" G_GINT64_FORMAT, (v ? g_ascii_strtoll (v, NULL, 10) : 0) + 1);
+
+  return set_stamp (self->store, table, key, sw_store_now (self->store), NULL, error) &&
+         sw_store_set_meta (self->store, SW_META_DIRECTORY_VERSION, next, error);
 }
 
 GPtrArray *

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 /* The format of the server's own tables (sw-server-sqlite-schema.c), kept
  * in meta under SW_META_SERVER_SCHEMA. */
-#define SW_SERVER_SCHEMA_VERSION 1
+#define SW_SERVER_SCHEMA_VERSION 2
 
 struct _SwServerSqlite
 {
@@ -51,6 +51,13 @@ GPtrArray *_sw_server_sqlite_push_directory (SwServerStorage  *storage,
                                              gint64            now,
                                              gint64           *version,
                                              GError          **error);
+/* After the server itself changed a directory row (a password set or a
+ * lock at sign-in): stamps it and raises the directory's version, so that
+ * every device pulls it. */
+gboolean   _sw_server_sqlite_own_directory_edit (SwServerSqlite  *self,
+                                                 const char      *table,
+                                                 const char      *key,
+                                                 GError         **error);
 JsonNode  *_sw_server_sqlite_get_case (SwServerStorage     *storage,
                                        SwServerDevice      *device,
                                        const char          *id,

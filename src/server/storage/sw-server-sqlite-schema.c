@@ -34,6 +34,12 @@ static const char *const migrations[] = {
   "CREATE TABLE IF NOT EXISTS server_directory_stamps ("
   "  tbl TEXT NOT NULL, key TEXT NOT NULL, at INTEGER NOT NULL, device_id TEXT,"
   "  PRIMARY KEY (tbl, key)) WITHOUT ROWID;",
+
+  /* 2: passwords are the directory's (staff_credentials, client format 9),
+   * one credential for the server's sign-in and every device */
+  "INSERT INTO staff_credentials (empno, hash) SELECT empno, hash FROM server_passwords WHERE true"
+  "  ON CONFLICT (empno) DO NOTHING;"
+  "DROP TABLE server_passwords;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SW_SERVER_SCHEMA_VERSION);

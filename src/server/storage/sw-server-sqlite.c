@@ -11,6 +11,9 @@
 #include "sw-error.h"
 #include "sw-models-private.h"
 #include "sw-server-sqlite-private.h"
+#include "sw-sign-in.h"
+#include "sw-store-credentials.h"
+#include "sw-store-directory-rows.h"
 #include "sw-uuid.h"
 
 #define CODE_ALPHABET "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -317,6 +320,30 @@ sqlite_authenticate (SwServerStorage  *storage,
   return device;
 }
 
+/* The credential's last change, to tell whether a call changed it. */
+static gint64
+credential_stamp (SwServerSqlite *self,
+                  const char     *empno)
+{
+  g_autoptr(SwCredential) c = empno ? sw_store_get_credential (self->store, empno, NULL) : NULL;
+
+  return c ? c->updated_at : -1;
+}
+
+/* Credentials are directory rows: what the server changes in them (a
+ * password set here, a lock at sign-in) is pulled by every device. */
+static gboolean
+end_credential_edit (SwServerSqlite  *self,
+                     const char      *empno,
+                     gint64           before,
+                     GError         **error)
+{
+  if (credential_stamp (self, empno) != before &&
+      !_sw_server_sqlite_own_directory_edit (self, "staff_credentials", empno, error))
+    return FALSE;
+  return _sw_directory_mute (self->store, FALSE, error) && sw_store_commit (self->store, error);
+}
+
 static gboolean
 sqlite_set_password (SwServerStorage  *storage,
                      const char       *empno,
@@ -324,33 +351,18 @@ sqlite_set_password (SwServerStorage  *storage,
                      GError          **error)
 {
   SwServerSqlite *self = SW_SERVER_SQLITE (storage);
-  g_autoptr(SwStaff) staff = sw_store_get_staff (self->store, empno);
-  char hash[crypto_pwhash_STRBYTES];
-  sqlite3_stmt *stmt;
+  gint64 before = credential_stamp (self, empno);
 
-  if (staff == NULL)
-    {
-      g_set_error (error, SW_ERROR, SW_ERROR_NOT_FOUND, _("There is no staff member “%s”"), empno);
-      return FALSE;
-    }
-  if (password == NULL || strlen (password) < 8)
-    {
-      g_set_error_literal (error, SW_ERROR, SW_ERROR_INVALID, _("A password needs at least 8 characters"));
-      return FALSE;
-    }
-  if (sodium_init () < 0 ||
-      crypto_pwhash_str (hash, password, strlen (password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                         crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-    {
-      g_set_error_literal (error, SW_ERROR, SW_ERROR_DB, _("Out of memory while hashing the password"));
-      return FALSE;
-    }
-  stmt = prepare (self, "INSERT OR REPLACE INTO server_passwords (empno, hash) VALUES (?1, ?2)", error);
-  if (stmt == NULL)
+  if (!sw_store_begin (self->store, error))
     return FALSE;
-  _sw_bind_text (stmt, 1, empno);
-  _sw_bind_text (stmt, 2, hash);
-  return _sw_store_step_done (self->store, stmt, error);
+  if (!_sw_directory_mute (self->store, TRUE, error) ||
+      !sw_set_password (self->store, NULL, empno, password, error) ||
+      !end_credential_edit (self, empno, before, error))
+    {
+      sw_store_rollback (self->store);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static SwStaff *
@@ -360,21 +372,31 @@ sqlite_sign_in (SwServerStorage  *storage,
                 GError          **error)
 {
   SwServerSqlite *self = SW_SERVER_SQLITE (storage);
-  g_autofree char *hash = NULL;
+  gint64 before = credential_stamp (self, empno);
   g_autoptr(SwStaff) staff = NULL;
-  sqlite3_stmt *stmt = prepare (self, "SELECT hash FROM server_passwords WHERE empno = ?1", error);
+  g_autoptr(GError) local = NULL;
+  gboolean must_change = FALSE;
+  guint delay_s = 0;
 
-  if (stmt == NULL)
+  if (!sw_store_begin (self->store, error))
     return NULL;
-  _sw_bind_text (stmt, 1, empno);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    hash = _sw_column_dup (stmt, 0);
-  sqlite3_reset (stmt);
-  staff = sw_store_get_staff (self->store, empno);
-  if (hash == NULL || staff == NULL || !staff->active || password == NULL ||
-      crypto_pwhash_str_verify (hash, password, strlen (password)) != 0)
-    return set_error (error, SW_PROTOCOL_ERROR_UNAUTHORIZED,
-                      _("The employee number or the password is wrong")), NULL;
+  /* a wrong password's count (and a lock) is written even though the
+   * sign-in fails */
+  if (!_sw_directory_mute (self->store, TRUE, error))
+    {
+      sw_store_rollback (self->store);
+      return NULL;
+    }
+  staff = sw_sign_in (self->store, empno, password, &must_change, &delay_s, &local);
+  if (!end_credential_edit (self, empno, before, error))
+    {
+      sw_store_rollback (self->store);
+      return NULL;
+    }
+  if (staff == NULL && (local->domain != SW_ERROR || local->code == SW_ERROR_DB || local->code == SW_ERROR_DB_BUSY))
+    return g_propagate_error (error, g_steal_pointer (&local)), NULL;
+  if (staff == NULL)
+    return set_error (error, SW_PROTOCOL_ERROR_UNAUTHORIZED, local->message), NULL;
   return g_steal_pointer (&staff);
 }
 

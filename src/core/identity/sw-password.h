@@ -1,0 +1,27 @@
+/* sw-password.h — a password's hash (Argon2id, libsodium's crypto_pwhash_str) and the rules for its length
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The longest password taken, in bytes. */
+#define SW_PASSWORD_MAX_BYTES 256
+
+/* Is `password` one that may be set or tried: not empty, at most
+ * SW_PASSWORD_MAX_BYTES? Sets SW_ERROR_INVALID when not. */
+gboolean  sw_password_check        (const char  *password,
+                                    GError     **error);
+/* crypto_pwhash_str's text (it holds the salt and the costs); NULL with an
+ * error for a password sw_password_check refuses or when out of memory. */
+char     *sw_password_hash         (const char  *password,
+                                    GError     **error);
+/* Does `password` match `hash`? FALSE for a NULL or malformed hash. */
+gboolean  sw_password_verify       (const char  *hash,
+                                    const char  *password);
+/* Was `hash` made with weaker costs than today's (to be made again at the
+ * next sign-in)? */
+gboolean  sw_password_needs_rehash (const char  *hash);
+
+G_END_DECLS
