@@ -147,6 +147,14 @@ filter_row (GtkListBoxRow *row,
   return row_matches (row, folded);
 }
 
+static int
+sort_rows (GtkListBoxRow *a,
+           GtkListBoxRow *b,
+           gpointer       data)
+{
+  return g_strcmp0 (g_object_get_data (G_OBJECT (a), "sw-empno"), g_object_get_data (G_OBJECT (b), "sw-empno"));
+}
+
 static GtkListBoxRow *
 find_row (SwSignInPage *self,
           const char   *empno)
@@ -326,6 +334,7 @@ sw_sign_in_page_init (SwSignInPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   gtk_list_box_set_filter_func (self->staff_list, filter_row, self, NULL);
+  gtk_list_box_set_sort_func (self->staff_list, sort_rows, NULL, NULL);
   g_signal_connect (self->staff_list, "row-selected", G_CALLBACK (row_selected_cb), self);
   g_signal_connect (self->staff_list, "row-activated", G_CALLBACK (row_activated_cb), self);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
@@ -346,11 +355,12 @@ sw_sign_in_page_new (SwContext *context)
   g_signal_connect_swapped (context, "directory-changed", G_CALLBACK (fill_list), self);
   if (sw_auth_is_demo (store))
     {
+      g_autofree char *intro = g_markup_escape_text (_("This is the demo database. Every person’s password is:"), -1);
+      g_autofree char *password = g_markup_escape_text (sw_auth_demo_password (), -1);
       g_autofree char *text = NULL;
 
-      /* Translators: %s is the demo password, shouwen-demo */
-      text = g_strdup_printf (_("This is the demo database: every person’s password is “%s”."),
-                              sw_auth_demo_password ());
+      /* On a line of its own: a line break inside it would misread. */
+      text = g_strdup_printf ("%s\n<b><tt>%s</tt></b>", intro, password);
       gtk_label_set_label (self->demo_label, text);
       gtk_widget_set_visible (GTK_WIDGET (self->demo_label), TRUE);
     }
@@ -383,6 +393,8 @@ sw_sign_in_page_set_person (SwSignInPage *self,
       gtk_label_set_label (self->title_label, _("Locked"));
       gtk_label_set_label (self->subtitle_label, _("Enter your password to go on where you were."));
       gtk_image_set_from_icon_name (self->icon, "system-lock-screen-symbolic");
+      gtk_image_set_pixel_size (self->icon, 64);
+      gtk_widget_add_css_class (GTK_WIDGET (self->icon), "dim-label");
       g_free (self->selected);
       self->selected = g_strdup (empno);
     }
@@ -392,6 +404,8 @@ sw_sign_in_page_set_person (SwSignInPage *self,
       gtk_label_set_label (self->subtitle_label,
                            _("Find yourself by employee number or name, then enter your password."));
       gtk_image_set_from_icon_name (self->icon, "io.github.shouwen.Shouwen");
+      gtk_image_set_pixel_size (self->icon, 96);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->icon), "dim-label");
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
       gtk_list_box_unselect_all (self->staff_list);
       g_clear_pointer (&self->selected, g_free);
