@@ -12,6 +12,7 @@
 #include "app-test-util.h"
 #include "sw-application.h"
 #include "sw-case-view.h"
+#include "sw-notifier.h"
 #include "sw-password-dialog.h"
 #include "sw-register-dialog.h"
 #include "sw-session-lock.h"
@@ -322,6 +323,7 @@ test_lock (SignFixture   *sf,
   sw_session_lock_idle_expired (lock);
   app_test_drain ();
   g_assert_true (sw_session_lock_get_locked (lock));
+  g_assert_true (sw_context_get_locked (sf->context));
   g_assert_null (gtk_widget_get_root (GTK_WIDGET (board)));
   g_assert_false (gtk_widget_get_visible (view));
   assert_no_case_data (sf);
@@ -339,6 +341,7 @@ test_lock (SignFixture   *sf,
 
   try_password (page, "wang-fang-secret");
   g_assert_false (sw_session_lock_get_locked (lock));
+  g_assert_false (sw_context_get_locked (sf->context));
   g_assert_true (gtk_widget_get_root (GTK_WIDGET (board)) == GTK_ROOT (window));
   g_assert_true (gtk_widget_get_visible (view));
   g_assert_cmpstr (sw_context_get_user_empno (sf->context), ==, "R01");
@@ -402,6 +405,44 @@ test_switch_user (SignFixture   *sf,
   assert_no_case_data (sf);
 }
 
+static void
+sent_cb (SwNotifier *notifier,
+         guint       kind,
+         const char *case_id,
+         const char *title,
+         guint      *count)
+{
+  (*count)++;
+}
+
+/* A locked window sends no desktop notification; what was due goes out
+ * after the unlock. */
+static void
+test_notify_locked (SignFixture   *sf,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (sf->fx.dir, "notified.ini", NULL);
+  g_autoptr(SwNotifier) notifier = NULL;
+  g_autoptr(SwCase) t = NULL;
+  g_autoptr(GError) error = NULL;
+  guint count = 0;
+
+  g_assert_true (sw_context_set_user (sf->context, "C01"));
+  g_assert_true (sw_context_reload (sf->context, &error));
+  notifier = sw_notifier_new (NULL, sf->context, path);
+  g_signal_connect (notifier, "sent", G_CALLBACK (sent_cb), &count);
+  sw_context_set_locked (sf->context, TRUE);
+  t = sw_ops_transfer (sf->fx.store, "R01", sf->number, "CORP", "对公业务", &error);
+  g_assert_no_error (error);
+  sw_context_update_case (sf->context, t);
+  app_test_drain ();
+  g_assert_cmpuint (sw_notifier_check (notifier), ==, 0);
+  g_assert_cmpuint (count, ==, 0);
+  sw_context_set_locked (sf->context, FALSE);
+  g_assert_cmpuint (sw_notifier_check (notifier), ==, 1);
+  g_assert_cmpuint (count, ==, 1);
+}
+
 /* An administrator gives a one-time password and unlocks a locked person
  * from the staff page. */
 static void
@@ -453,5 +494,6 @@ main (int   argc,
   ADD ("idle-setting", test_idle_setting);
   ADD ("switch-user", test_switch_user);
   ADD ("directory", test_directory);
+  ADD ("notify-locked", test_notify_locked);
   return g_test_run ();
 }

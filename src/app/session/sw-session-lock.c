@@ -189,6 +189,7 @@ signed_in_cb (SwSessionGate *gate,
   g_clear_pointer (&self->locked_empno, g_free);
   adw_application_window_set_content (self->window, self->content);
   g_clear_object (&self->content);
+  sw_context_set_locked (self->context, FALSE);
   self->last_activity = g_get_monotonic_time ();
   schedule (self);
   if (!same)
@@ -222,6 +223,7 @@ take_content (SwSessionLock *self)
   hide_windows (self);
   self->content = g_object_ref (adw_application_window_get_content (self->window));
   adw_application_window_set_content (self->window, self->lock_box);
+  sw_context_set_locked (self->context, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
 }
 
