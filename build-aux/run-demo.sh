@@ -18,5 +18,5 @@ export SHOUWEN_DATADIR="$PWD/data"
 if [ -x build/src/app/shouwen ]; then
   exec build/src/app/shouwen --db "$db"
 fi
-echo "Open cases in $db:"
-exec build/src/cli/shouwenctl --db "$db" case list --open
+echo "Open cases in $db (every demo person, and admin, signs in with the password shouwen-demo):"
+exec build/src/cli/shouwenctl --db "$db" --as admin --password-file "$PWD/tests/data/demo-password" case list --open

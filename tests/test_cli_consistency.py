@@ -23,7 +23,10 @@ syncenv.SERVER = SERVER
 NOW = "2026-11-23T10:00:00+08:00"
 FAR = "2027-06-01T10:00:00+08:00"   # beyond the server's clock: its events are refused
 # cairo and fontconfig keep caches for the life of the process (the PDF commands).
-ENV = {**os.environ, "LSAN_OPTIONS": "suppressions=" + os.path.join(HERE, "accountability", "lsan.supp")}
+# every command signs in: as the administrator "admin" (made by init) unless
+# a test names someone, with the password of SHOUWEN_PASSWORD_FILE
+ENV = {**os.environ, "LSAN_OPTIONS": "suppressions=" + os.path.join(HERE, "accountability", "lsan.supp"),
+       "SHOUWEN_AS": "admin"}
 
 DEPARTMENTS = """code,name,parent_code,location,phone,liaison_empno,head_empno,duties
 NEWD,新设部门,,一楼,010-62000009,,,咨询
@@ -250,7 +253,16 @@ class WithServerTest(unittest.TestCase):
         self.walk_templates(j, demo)
         self.walk_accountability(j, demo)
         self.walk_sync(j, demo)
+        self.walk_identity(j, demo)
         self.assertEqual(sorted(set(names) - j.seen), [])
+
+    def walk_identity(self, j, demo):
+        password = os.environ["SHOUWEN_PASSWORD_FILE"]
+        self.assertEqual(j(demo, "passwd", "E001", "--new-password-file", password),
+                         {"empno": "E001", "one_time": True})
+        self.assertEqual(j(demo, "passwd", "E001", "--new-password-file", password, as_="E001"),
+                         {"empno": "E001", "one_time": False})
+        self.assertEqual(j(demo, "unlock", "E001"), {"empno": "E001", "unlocked": True})
 
     def walk_directory(self, j, demo):
         made = j(demo, "init", "--demo", "--demo-cases", "40")

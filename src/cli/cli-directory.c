@@ -3,8 +3,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
 
 #include "cli.h"
+#include "sw-sign-in.h"
 #include "sw-csv.h"
 #include "sw-demo.h"
 #include "sw-error.h"
@@ -31,12 +34,62 @@ const CliCommand cli_directory_commands[] = {
   { "import staff", import_staff, "FILE.csv", N_("Import staff from CSV") },
   { "export departments", export_departments, "[FILE.csv]", N_("Export departments as CSV") },
   { "export staff", export_staff, "[FILE.csv]", N_("Export staff as CSV") },
-  { "department list", department_list, "", N_("List the departments") },
+  { "department list", department_list, "", N_("List the departments"), CLI_NO_SIGN_IN },
   { "staff list", staff_list, "", N_("List the staff") },
   { "rebuild", rebuild_cmd, "", N_("Rebuild every case row from its events") },
   { "backup", backup_cmd, "FILE", N_("Copy the database to FILE, safely while in use") },
   { NULL }
 };
+
+/* A database `init` made and could not finish goes again. */
+static void
+remove_new_database (const char *path)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (p);
+    }
+}
+
+/* The administrator account "admin", in the department of the first
+ * administrator there is (a demo's), else in a new department OFFICE; with
+ * `password` unless NULL. */
+static gboolean
+add_administrator (SwStore     *store,
+                   const char  *password,
+                   GError     **error)
+{
+  g_autoptr(GListModel) staff = sw_store_list_staff (store);
+  g_autofree char *department = NULL;
+  g_autofree char *home = sw_store_get_home_branch (store);
+  g_autoptr(SwStaff) admin = sw_staff_new ("admin", _("Administrator"));
+  g_autofree char *today = NULL;
+
+  for (guint i = 0; department == NULL && i < g_list_model_get_n_items (staff); i++)
+    {
+      g_autoptr(SwStaff) s = g_list_model_get_item (staff, i);
+
+      if (sw_staff_get_role (s) == SW_ROLE_ADMIN)
+        department = g_strdup (sw_staff_get_department_code (s));
+    }
+  if (department == NULL)
+    {
+      g_autoptr(SwDepartment) d = sw_department_new ("OFFICE", _("Office"));
+
+      g_object_set (d, "branch-code", home, NULL);
+      if (!sw_store_put_department (store, d, error))
+        return FALSE;
+      department = g_strdup ("OFFICE");
+    }
+  today = cli_format_time (sw_store_now (store));
+  today[10] = '\0';
+  g_object_set (admin, "department-code", department, "role", SW_ROLE_ADMIN, "hire-date", today, NULL);
+  return sw_store_put_staff (store, admin, error) &&
+         (password == NULL || sw_set_password (store, NULL, "admin", password, error));
+}
 
 static int
 init_cmd (CliContext *ctx, int argc, char **argv)
@@ -44,6 +97,7 @@ init_cmd (CliContext *ctx, int argc, char **argv)
   g_autofree char *branch = NULL, *branch_name = NULL, *device = NULL;
   g_autofree char *existing = NULL;
   g_autoptr(SwBranch) b = NULL;
+  char *password = NULL;
   gboolean demo = FALSE;
   int n_cases = DEMO_CASES;
   guint n_days = 0;
@@ -68,17 +122,33 @@ init_cmd (CliContext *ctx, int argc, char **argv)
   if (!sw_load_shipped_calendar (store, &n_days, &error))
     return cli_fail (error);
 
+  /* the administrator's password first: without one, nothing is made */
+  if (!demo && (password = cli_read_password (ctx, ctx->password_file, _("Password of the administrator “admin”: "),
+                                              TRUE, &error)) == NULL)
+    {
+      g_clear_object (&ctx->store);
+      remove_new_database (ctx->db_path);
+      return cli_fail (error);
+    }
   if (demo)
     {
-      if (!sw_demo_populate (store, sw_store_now (store), (guint) MAX (n_cases, 0), DEMO_SEED, &error))
+      if (!sw_demo_populate (store, sw_store_now (store), (guint) MAX (n_cases, 0), DEMO_SEED, &error) ||
+          !add_administrator (store, NULL, &error) ||
+          !sw_demo_set_passwords (store, &error))
         return cli_fail (error);
     }
   else
     {
       b = sw_branch_new (branch ? branch : "BJ01", branch_name ? branch_name : _("Head office"));
       if (!sw_store_put_branch (store, b, &error) ||
-          !sw_store_set_meta (store, SW_META_BRANCH_CODE, sw_branch_get_code (b), &error))
-        return cli_fail (error);
+          !sw_store_set_meta (store, SW_META_BRANCH_CODE, sw_branch_get_code (b), &error) ||
+          !add_administrator (store, password, &error))
+        {
+          g_free (password);
+          return cli_fail (error);
+        }
+      memset (password, 0, strlen (password));
+      g_free (password);
     }
   if (ctx->json)
     {
@@ -94,6 +164,9 @@ init_cmd (CliContext *ctx, int argc, char **argv)
     }
   g_print (_("Created %s: %u calendar days, %u cases\n"), ctx->db_path, n_days,
            sw_store_count_cases (store));
+  if (demo)
+    g_print (_("Every person of the demo, and the administrator “admin”, signs in with the password “%s”.\n"),
+             SW_DEMO_PASSWORD);
   return CLI_OK;
 }
 

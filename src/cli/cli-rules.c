@@ -27,12 +27,12 @@ const CliCommand cli_rules_commands[] = {
   { "calendar holiday remove", holiday_remove, "DATE", N_("Make a holiday an ordinary day again") },
   { "calendar workday add", workday_add, "DATE", N_("Make a weekend date a make-up working day (调休)") },
   { "calendar workday remove", workday_remove, "DATE", N_("Make a make-up working day an ordinary day again") },
-  { "calendar list", calendar_list, "", N_("List the holidays and make-up working days") },
+  { "calendar list", calendar_list, "", N_("List the holidays and make-up working days"), CLI_NO_SIGN_IN },
   { "calendar import", calendar_import, "FILE.ics", N_("Import holidays and make-up days from an iCalendar file") },
-  { "calendar add-working-days", add_working_days, "TIME N", N_("The deadline N working days after TIME") },
-  { "calendar add-working-hours", add_working_hours, "TIME N", N_("The deadline N working hours after TIME") },
-  { "calendar working-time-between", working_time_between, "T1 T2", N_("Working time between two instants") },
-  { "policy show", policy_show, "", N_("Show the current policy: time limits, phrases, ladders") },
+  { "calendar add-working-days", add_working_days, "TIME N", N_("The deadline N working days after TIME"), CLI_NO_SIGN_IN },
+  { "calendar add-working-hours", add_working_hours, "TIME N", N_("The deadline N working hours after TIME"), CLI_NO_SIGN_IN },
+  { "calendar working-time-between", working_time_between, "T1 T2", N_("Working time between two instants"), CLI_NO_SIGN_IN },
+  { "policy show", policy_show, "", N_("Show the current policy: time limits, phrases, ladders"), CLI_NO_SIGN_IN },
   { "policy set", policy_set, "KEY VALUE", N_("Change a policy value (applies to cases registered after it)") },
   { NULL }
 };

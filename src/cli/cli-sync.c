@@ -29,9 +29,9 @@ static int sync_retry_directory (CliContext *ctx, int argc, char **argv);
 static int sync_withdraw_directory (CliContext *ctx, int argc, char **argv);
 
 const CliCommand cli_sync_commands[] = {
-  { "server init", server_init, "", N_("Seed a sync server's directory from databases (--data-dir DIR --from DB…)") },
-  { "server enrol", server_enrol, "", N_("Make a one-time enrolment code for a device (--data-dir DIR --branch CODE)") },
-  { "server password", server_password, "EMPNO", N_("Set a user's sign-in password on the server (read from standard input)") },
+  { "server init", server_init, "", N_("Seed a sync server's directory from databases (--data-dir DIR --from DB…)"), CLI_NO_SIGN_IN },
+  { "server enrol", server_enrol, "", N_("Make a one-time enrolment code for a device (--data-dir DIR --branch CODE)"), CLI_NO_SIGN_IN },
+  { "server password", server_password, "EMPNO", N_("Set a user's sign-in password on the server (read from standard input)"), CLI_NO_SIGN_IN },
   { "sync enrol", sync_enrol, "", N_("Enrol this database with a server (--server URL --code CODE)"),
     CLI_CREATES_DATABASE },
   { "sync run", sync_run, "", N_("Send the outbox, then receive what the server has") },
@@ -44,7 +44,7 @@ const CliCommand cli_sync_commands[] = {
     N_("Send a refused directory edit again with the next sync (--all: every refused one)") },
   { "sync withdraw-directory", sync_withdraw_directory, "SEQ",
     N_("Give up a refused directory edit: nothing is put back here; the server’s value returns with the next sync") },
-  { "sync sign-in", sync_sign_in, "EMPNO", N_("Check a user's password with the server (read from standard input)") },
+  { "sync sign-in", sync_sign_in, "EMPNO", N_("Check a user's password with the server (read from standard input)"), CLI_NO_SIGN_IN },
   { NULL }
 };
 

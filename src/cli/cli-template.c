@@ -18,8 +18,8 @@ static int template_retire (CliContext *ctx, int argc, char **argv);
 static int template_restore (CliContext *ctx, int argc, char **argv);
 
 const CliCommand cli_template_commands[] = {
-  { "template list", template_list, "", N_("List or search the standard answers and materials lists") },
-  { "template show", template_show, "ID", N_("Show a template") },
+  { "template list", template_list, "", N_("List or search the standard answers and materials lists"), CLI_NO_SIGN_IN },
+  { "template show", template_show, "ID", N_("Show a template"), CLI_NO_SIGN_IN },
   { "template add", template_add, "", N_("Add a standard answer or a materials list (supervisors, heads, administrators)") },
   { "template edit", template_edit, "ID", N_("Change a template") },
   { "template retire", template_retire, "ID", N_("Stop offering a template") },

@@ -22,7 +22,7 @@ cli_parse (CliContext        *ctx,
 
   g_option_context_set_summary (oc, _(cmd->summary));
   g_option_context_set_description (oc,
-      _("Global options: --db PATH, --as EMPNO, --now ISO8601, --json (see “shouwenctl --help”)."));
+      _("Global options: --db PATH, --as EMPNO, --password-file FILE, --now ISO8601, --json (see “shouwenctl --help”)."));
   if (entries != NULL)
     g_option_context_add_main_entries (oc, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (oc, GETTEXT_PACKAGE);
@@ -75,6 +75,11 @@ cli_store (CliContext *ctx)
     }
   if (ctx->now_ms > 0)
     sw_store_set_now (ctx->store, ctx->now_ms);
+  if (!cli_sign_in (ctx))
+    {
+      g_clear_object (&ctx->store);
+      return NULL;
+    }
   return ctx->store;
 }
 

@@ -18,6 +18,8 @@ typedef struct {
   gboolean json;
   gint64   now_ms;      /* 0 = the system clock */
   SwStore *store;
+  char    *password_file; /* --password-file, else $SHOUWEN_PASSWORD_FILE */
+  SwStaff *signed_in;   /* who signed in as --as (cli_store), or NULL */
 } CliContext;
 
 typedef int (*CliCommandFunc) (CliContext *ctx, int argc, char **argv);
@@ -25,6 +27,10 @@ typedef int (*CliCommandFunc) (CliContext *ctx, int argc, char **argv);
 typedef enum {
   /* The command may make the --db file; every other one needs it to exist. */
   CLI_CREATES_DATABASE = 1 << 0,
+  /* The command reads no case, personal data or finding and writes nothing
+   * (or signs in itself): no --as and password needed. Every other one
+   * signs in as --as when it opens the database. */
+  CLI_NO_SIGN_IN = 1 << 1,
 } CliCommandFlags;
 
 struct _CliCommand {
@@ -49,6 +55,21 @@ gboolean  cli_parse            (CliContext      *ctx,
                                 int              n_args);
 SwStore  *cli_store            (CliContext      *ctx);
 const char *cli_actor          (CliContext      *ctx);
+/* cli-identity.c: signs in as --as with the password (from `file`, else
+ * asked on the terminal), unless the command has CLI_NO_SIGN_IN; on failure
+ * prints why and returns FALSE. */
+gboolean  cli_sign_in          (CliContext      *ctx);
+/* Opens the database and signs in before the command's options are read
+ * (so that a refusal leaves nothing of them to free), unless the command
+ * needs no sign-in or is asked for its --help. */
+gboolean  cli_sign_in_first    (CliContext      *ctx,
+                                int              argc,
+                                char           **argv);
+char     *cli_read_password    (CliContext      *ctx,
+                                const char      *file,
+                                const char      *question,
+                                gboolean         twice,
+                                GError         **error);
 /* Who reads personal data, for the access policy: the acting person (--as),
  * NULL when unknown. Returns FALSE without --as: the command line then
  * still shows personal data whole, until commands that read cases ask who
@@ -73,12 +94,14 @@ void      cli_print_field      (const char      *label,
 const CliCommand *cli_find     (const CliCommand *table,
                                 CliCommandFunc    func);
 
-/* Declares `entries`, `error` and `store`, parses the command's options and
- * opens the database; returns from the command when either fails. */
+/* Declares `entries`, `error` and `store`, signs in, parses the command's
+ * options and opens the database; returns from the command when any fails. */
 #define CLI_BEGIN(table, self, n_args, ...)                                   \
   GOptionEntry entries[] = { __VA_ARGS__ G_OPTION_ENTRY_NULL };               \
   GError *error = NULL;                                                       \
   SwStore *store;                                                             \
+  if (!cli_sign_in_first (ctx, argc, argv))                                   \
+    return CLI_FAILED;                                                        \
   if (!cli_parse (ctx, cli_find (table, self), entries, &argc, &argv, n_args)) \
     return CLI_USAGE;                                                         \
   if ((store = cli_store (ctx)) == NULL)                                      \
@@ -127,5 +150,6 @@ extern const CliCommand cli_rules_commands[];
 extern const CliCommand cli_sync_commands[];         /* cli-sync.c: server and sync */
 extern const CliCommand cli_accountability_commands[]; /* cli-accountability.c */
 extern const CliCommand cli_template_commands[];      /* cli-template.c */
+extern const CliCommand cli_identity_commands[];      /* cli-identity.c: passwd, unlock */
 
 G_END_DECLS

@@ -17,6 +17,7 @@ static const CliCommand *const tables[] = {
   cli_accountability_commands,
   cli_template_commands,
   cli_sync_commands,
+  cli_identity_commands,
 };
 
 /* One line a command, of every command or of those in `group` ("case",
@@ -41,11 +42,12 @@ print_help (void)
 {
   g_autoptr(GString) out = g_string_new (NULL);
 
-  g_string_append_printf (out, "%s\n\n", _("Usage: shouwenctl [--db PATH] [--as EMPNO] [--now ISO8601] [--json] COMMAND …"));
+  g_string_append_printf (out, "%s\n\n", _("Usage: shouwenctl [--db PATH] [--as EMPNO] [--password-file FILE] [--now ISO8601] [--json] COMMAND …"));
   g_string_append_printf (out, "%s\n\n", _("Shouwen (首问) — the first-inquiry responsibility system, for administrators and scripts."));
   g_string_append_printf (out, "%s\n", _("Global options (also accepted after the command):"));
   g_string_append_printf (out, "  --db PATH        %s\n", _("the database file (default: $SHOUWEN_DB, else shouwen.db)"));
   g_string_append_printf (out, "  --as EMPNO       %s\n", _("the acting user's employee number (default: $SHOUWEN_AS)"));
+  g_string_append_printf (out, "  --password-file FILE  %s\n", _("the acting user's password on the file's first line (default: $SHOUWEN_PASSWORD_FILE, else asked)"));
   g_string_append_printf (out, "  --now ISO8601    %s\n", _("the clock, e.g. 2026-11-22T10:00:00+08:00 (default: now)"));
   g_string_append_printf (out, "  --json           %s\n\n", _("print JSON instead of text"));
   g_string_append_printf (out, "%s\n", _("Commands:"));
@@ -62,7 +64,7 @@ print_group_help (const char *group,
 {
   g_autoptr(GString) out = g_string_new (NULL);
 
-  g_string_append_printf (out, _("Usage: shouwenctl [--db PATH] [--as EMPNO] [--now ISO8601] [--json] %s COMMAND …"), group);
+  g_string_append_printf (out, _("Usage: shouwenctl [--db PATH] [--as EMPNO] [--password-file FILE] [--now ISO8601] [--json] %s COMMAND …"), group);
   g_string_append (out, "\n\n");
   g_string_append_printf (out, "%s\n", _("Commands:"));
   append_commands (out, group);
@@ -87,8 +89,8 @@ take_global_options (CliContext *ctx,
     {
       const char *a = argv[i];
       char **target = NULL;
-      const char *names[] = { "--db", "--as", "--now" };
-      char **targets[] = { &ctx->db_path, &ctx->as, &ctx->now_text };
+      const char *names[] = { "--db", "--as", "--now", "--password-file" };
+      char **targets[] = { &ctx->db_path, &ctx->as, &ctx->now_text, &ctx->password_file };
 
       if (strcmp (a, "--") == 0)
         {
@@ -215,6 +217,8 @@ clear_context (CliContext *ctx)
   g_clear_pointer (&ctx->db_path, g_free);
   g_clear_pointer (&ctx->as, g_free);
   g_clear_pointer (&ctx->now_text, g_free);
+  g_clear_pointer (&ctx->password_file, g_free);
+  g_clear_object (&ctx->signed_in);
 }
 
 int
@@ -255,6 +259,8 @@ main (int   argc,
     ctx.db_path = g_strdup (g_getenv ("SHOUWEN_DB") ? g_getenv ("SHOUWEN_DB") : "shouwen.db");
   if (ctx.as == NULL && g_getenv ("SHOUWEN_AS"))
     ctx.as = g_strdup (g_getenv ("SHOUWEN_AS"));
+  if (ctx.password_file == NULL && g_getenv ("SHOUWEN_PASSWORD_FILE") && *g_getenv ("SHOUWEN_PASSWORD_FILE"))
+    ctx.password_file = g_strdup (g_getenv ("SHOUWEN_PASSWORD_FILE"));
   if (ctx.now_text != NULL && !cli_parse_time (ctx.now_text, &ctx.now_ms, &error))
     {
       status = cli_usage ("--now: %s", error->message);

@@ -15,6 +15,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 "$BUILD/src/cli/shouwenctl" --db "$tmp/demo.db" init --demo >/dev/null
+# every demo person, and the administrator "admin", has the demo password
+export SHOUWEN_AS=admin SHOUWEN_PASSWORD_FILE="$PWD/tests/data/demo-password"
 # Findings for the accountability views.
 "$BUILD/src/cli/shouwenctl" --db "$tmp/demo.db" check >/dev/null
 # The demo's supervisor sees the whole branch.

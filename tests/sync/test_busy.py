@@ -30,7 +30,7 @@ class BusyTest(unittest.TestCase):
         shutil.rmtree(self.tmp)
 
     def test_simultaneous_commands(self):
-        base = [CTL, "--db", self.a.db, "--now", day(23, 12)]
+        base = [CTL, "--db", self.a.db, "--now", day(23, 12), "--as", "admin"]
         register_cmd = base + ["case", "register", "--channel", "visit", "--kind", "business",
                                "--content", "同时登记", "--received-by", "R01",
                                "--customer-name", "张三", "--customer-phone", "13812341234"]

@@ -47,7 +47,7 @@ class DurableTest(unittest.TestCase):
         self.assertEqual(rows(a.db, "SELECT count(*) FROM events WHERE pushed = 0")[0][0], len(made))
 
         self.restart(crash=True)
-        p = subprocess.run([CTL, "--db", a.db, "--now", day(27), "--json", "sync", "run"],
+        p = subprocess.run([CTL, "--db", a.db, "--now", day(27), "--as", "admin", "--json", "sync", "run"],
                            capture_output=True, text=True, timeout=120)
         self.assertNotEqual(p.returncode, 0, "the push must not have been answered")
         self.assertEqual(self.server.proc.wait(timeout=30), -signal.SIGKILL)

@@ -55,7 +55,7 @@ def fill_outbox(db, device_code, n_cases, first_ms):
             prev = ev
     con.commit()
     con.close()
-    subprocess.run([CTL, "--db", db, "rebuild"], check=True, capture_output=True)
+    subprocess.run([CTL, "--db", db, "--as", "admin", "rebuild"], check=True, capture_output=True)
     return ids
 
 
@@ -72,7 +72,7 @@ class KillTest(unittest.TestCase):
         shutil.rmtree(self.tmp)
 
     def sync_cmd(self, ctl, *extra):
-        return [CTL, "--db", ctl.db, "--now", day(27), "sync", "run", *extra]
+        return [CTL, "--db", ctl.db, "--now", day(27), "--as", "admin", "sync", "run", *extra]
 
     def kill_during(self, cmd, kind):
         """Kills at a random point of the run; the span follows how long

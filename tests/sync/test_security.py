@@ -168,7 +168,7 @@ class SecurityTest(unittest.TestCase):
     def test_sign_in(self):
         subprocess.run([syncenv.CTL, "server", "password", "--data-dir", self.server.data_dir, "R01"],
                        input="correct horse battery\n", text=True, check=True, capture_output=True)
-        stored = rows(self.server.db(), "SELECT hash FROM server_passwords WHERE empno = 'R01'")[0][0]
+        stored = rows(self.server.db(), "SELECT hash FROM staff_credentials WHERE empno = 'R01'")[0][0]
         self.assertTrue(stored.startswith("$argon2id$"))
         p = self.a.run("sync", "sign-in", "R01", stdin="correct horse battery\n")
         self.assertIn("R01", p.stdout)
