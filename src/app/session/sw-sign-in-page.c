@@ -255,7 +255,7 @@ checked_cb (GObject      *source,
   if (attempt->delay_s > 0)
     {
       self->wait_left = attempt->delay_s;
-      self->wait_id = g_timeout_add_seconds (1, wait_tick_cb, self);
+      self->wait_id = g_timeout_add (1000, wait_tick_cb, self);
       show_wait (self);
     }
   else
