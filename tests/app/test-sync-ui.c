@@ -11,6 +11,7 @@
 
 #include "app-test-util.h"
 #include "sw-register-dialog.h"
+#include "sw-sign-in.h"
 #include "sw-store-replica.h"
 #include "sw-sync-controller.h"
 #include "sw-sync-lists.h"
@@ -235,6 +236,10 @@ sync_setup (SyncFixture   *sf,
   g_autofree char *out = NULL;
 
   sw_fixture_setup (&sf->fx, data);
+  /* the administrator's password travels to the server's directory and on
+   * to every device: the command line signs in with it (the demo password
+   * of SHOUWEN_PASSWORD_FILE) */
+  g_assert_true (sw_set_password (sf->fx.store, NULL, "A01", SW_DEMO_PASSWORD, NULL));
   sf->data_dir = g_build_filename (sf->fx.dir, "server", NULL);
   out = run_ctl (NULL, "server", "init", "--data-dir", sf->data_dir, "--from", sf->fx.path, NULL);
   start_server (sf);
@@ -347,17 +352,18 @@ test_renumbered (SyncFixture   *sf,
   g_autoptr(SwCase) found = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* the other device enrols first (the server calls it A) and registers */
-  g_free (run_ctl (NULL, "--db", sf->fx.path, "export", "departments", depts, NULL));
-  g_free (run_ctl (NULL, "--db", sf->fx.path, "export", "staff", staff, NULL));
+  /* the other device enrols first (the server calls it A) and registers;
+   * before enrolment as init's administrator, after as the directory's */
+  g_free (run_ctl (NULL, "--db", sf->fx.path, "--as", "A01", "export", "departments", depts, NULL));
+  g_free (run_ctl (NULL, "--db", sf->fx.path, "--as", "A01", "export", "staff", staff, NULL));
   g_free (run_ctl (NULL, "--db", other, "init", "--branch", "BJ01", "--branch-name", "BJ01", NULL));
-  g_free (run_ctl (NULL, "--db", other, "import", "departments", depts, NULL));
-  g_free (run_ctl (NULL, "--db", other, "import", "staff", staff, NULL));
+  g_free (run_ctl (NULL, "--db", other, "--as", "admin", "import", "departments", depts, NULL));
+  g_free (run_ctl (NULL, "--db", other, "--as", "admin", "import", "staff", staff, NULL));
   g_free (run_ctl (NULL, "--db", other, "sync", "enrol", "--server", sf->url, "--code", other_code, NULL));
-  taken = run_ctl (NULL, "--db", other, "--now", "2026-11-23T11:00:00+08:00", "case", "register",
+  taken = run_ctl (NULL, "--db", other, "--as", "A01", "--now", "2026-11-23T11:00:00+08:00", "case", "register",
                    "--channel", "visit", "--kind", "business", "--content", "另一台设备的登记",
                    "--received-by", "R01", "--customer-name", "李四", NULL);
-  g_free (run_ctl (NULL, "--db", other, "--now", "2026-11-23T11:00:00+08:00", "sync", "run", NULL));
+  g_free (run_ctl (NULL, "--db", other, "--as", "A01", "--now", "2026-11-23T11:00:00+08:00", "sync", "run", NULL));
 
   /* this device, not enrolled yet, numbers its case alike (its code is A too) */
   sw_store_set_now (sf->fx.store, sw_test_time ("2026-11-23T03:00"));
