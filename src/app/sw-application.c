@@ -9,6 +9,7 @@
 #include "sw-application.h"
 #include "sw-notifier.h"
 #include "sw-preferences-window.h"
+#include "sw-sign-in-window.h"
 #include "sw-sync-page.h"
 #include "sw-window.h"
 
@@ -74,21 +75,50 @@ show_fatal (SwApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The store and the directory, for the sign-in; no case is read before it. */
 static gboolean
 open_context (SwApplication  *self,
               GError        **error)
 {
   g_autoptr(SwStore) store = NULL;
-  g_autofree char *dir = g_path_get_dirname (self->db_path);
-  g_autofree char *user = NULL;
+  g_autofree char *dir = NULL;
 
+  if (self->db_path == NULL)
+    self->db_path = sw_application_default_db (self->settings);
+  dir = g_path_get_dirname (self->db_path);
   g_mkdir_with_parents (dir, 0700);
   if ((store = sw_store_open (self->db_path, error)) == NULL)
     return FALSE;
   self->context = sw_context_new (store, self->settings);
-  user = self->settings ? g_settings_get_string (self->settings, "current-user") : NULL;
-  sw_context_set_user (self->context, g_getenv ("SHOUWEN_AS") ? g_getenv ("SHOUWEN_AS") : user);
-  return sw_context_reload (self->context, error);
+  sw_context_directory_changed (self->context);
+  return TRUE;
+}
+
+/* Someone proved who they are: the main window, then the sign-in goes. */
+static void
+signed_in_cb (SwSessionGate *gate,
+              SwStaff       *person,
+              SwApplication *self)
+{
+  GtkWidget *sign_in = gtk_widget_get_ancestor (GTK_WIDGET (gate), SW_TYPE_SIGN_IN_WINDOW);
+  g_autoptr(GError) error = NULL;
+  SwWindow *win;
+
+  if (!sw_context_set_user (self->context, sw_staff_get_empno (person)) ||
+      !sw_context_reload (self->context, &error))
+    {
+      show_fatal (self, error ? error->message : _("The person who signed in is not in the directory"));
+      return;
+    }
+  win = sw_window_new (GTK_APPLICATION (self), self->context);
+  gtk_window_present (GTK_WINDOW (win));
+  if (sign_in != NULL)
+    gtk_window_destroy (GTK_WINDOW (sign_in));
+  /* Violations are looked for at start, then on a timer, in a thread. */
+  sw_context_start_detection (self->context);
+  if (self->notifier == NULL)
+    self->notifier = sw_notifier_new (G_APPLICATION (self), self->context, NULL);
+  sw_notifier_check (self->notifier);
 }
 
 static void
@@ -97,7 +127,7 @@ sw_application_activate (GApplication *app)
   SwApplication *self = SW_APPLICATION (app);
   g_autoptr(GError) error = NULL;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  SwWindow *win;
+  GtkWidget *sign_in;
 
   if (window != NULL)
     {
@@ -109,15 +139,12 @@ sw_application_activate (GApplication *app)
       show_fatal (self, error->message);
       return;
     }
-  win = sw_window_new (GTK_APPLICATION (app), self->context);
-  gtk_window_present (GTK_WINDOW (win));
-  /* Violations are looked for at start, then on a timer, in a thread. */
-  sw_context_start_detection (self->context);
-  if (self->notifier == NULL)
-    self->notifier = sw_notifier_new (app, self->context, NULL);
-  sw_notifier_check (self->notifier);
-  if (sw_context_get_user (self->context) == NULL)
-    sw_window_pick_user (win);
+  /* The first window is the sign-in: nothing of the branch before it. */
+  sign_in = sw_sign_in_window_new (GTK_APPLICATION (app), self->context);
+  g_signal_connect_object (sw_sign_in_window_get_gate (SW_SIGN_IN_WINDOW (sign_in)), "signed-in",
+                           G_CALLBACK (signed_in_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (sign_in));
+  sw_session_gate_focus (sw_sign_in_window_get_gate (SW_SIGN_IN_WINDOW (sign_in)));
 }
 
 static int
@@ -244,9 +271,12 @@ preferences_action (GSimpleAction *action,
 {
   SwApplication *self = SW_APPLICATION (data);
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  SwWindow *win = main_window (GTK_APPLICATION (self));
   GtkWidget *prefs;
 
-  if (self->context == NULL)
+  /* Signed in and not locked: the preferences show the branch's rules. */
+  if (self->context == NULL || win == NULL || sw_session_lock_get_locked (sw_window_get_lock (win)) ||
+      sw_context_get_user (self->context) == NULL)
     return;
   prefs = sw_preferences_window_new (self->context);
   sw_preferences_window_add_page (SW_PREFERENCES_WINDOW (prefs),
@@ -296,6 +326,7 @@ sw_application_startup (GApplication *app)
   };
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *help_accels[] = { "F1", NULL };
+  static const char *lock_accels[] = { "<Control><Super>l", NULL };
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
   GtkIconTheme *icons;
 
@@ -304,6 +335,7 @@ sw_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.lock", lock_accels);
 
   /* Uninstalled, the app icon is only in the source tree. */
   icons = gtk_icon_theme_get_for_display (gdk_display_get_default ());

@@ -31,6 +31,7 @@ struct _SwContext
   guint       tick_id;
   SwDetector *detector;
   guint       detection_start_id;
+  gboolean    locked;
 };
 
 G_DEFINE_FINAL_TYPE (SwContext, sw_context, G_TYPE_OBJECT)
@@ -270,6 +271,19 @@ sw_context_set_user (SwContext  *self,
     g_settings_set_string (self->settings, "current-user", empno);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
   return s != NULL;
+}
+
+gboolean
+sw_context_get_locked (SwContext *self)
+{
+  return self->locked;
+}
+
+void
+sw_context_set_locked (SwContext *self,
+                       gboolean   locked)
+{
+  self->locked = locked;
 }
 
 gboolean

@@ -22,8 +22,16 @@ GSettings  *sw_context_get_settings     (SwContext   *self);
 
 SwStaff    *sw_context_get_user         (SwContext   *self);
 const char *sw_context_get_user_empno   (SwContext   *self);
+/* The person who proved who they are: the app calls it only after the
+ * sign-in or the lock's gate accepted their password (src/app/session);
+ * the window tests call it directly, as a signed-in person's start. */
 gboolean    sw_context_set_user         (SwContext   *self,
                                          const char  *empno);
+/* A window's lock is on: nothing of the branch shows, notifications
+ * neither (set by SwSessionLock). */
+gboolean    sw_context_get_locked       (SwContext   *self);
+void        sw_context_set_locked       (SwContext   *self,
+                                         gboolean     locked);
 /* The user may change cases (not an inspector). */
 gboolean    sw_context_can_edit         (SwContext   *self);
 

@@ -12,7 +12,8 @@
 #include "sw-op-dialog.h"
 #include "sw-register-dialog.h"
 #include "sw-sync-indicator.h"
-#include "sw-user-picker.h"
+#include "sw-password-dialog.h"
+#include "sw-session-lock.h"
 #include "sw-window.h"
 
 struct _SwWindow
@@ -37,6 +38,7 @@ struct _SwWindow
   SwBoard              *board;
   SwAcctNav            *acct_nav;
   SwDirNav             *dir_nav;
+  SwSessionLock        *lock;
   GtkLabel             *count_labels[SW_N_BOARDS];
   guint                 counts[SW_N_BOARDS];
   guint                 count_idle;
@@ -340,14 +342,55 @@ sw_window_new_case (SwWindow *self)
   return dialog;
 }
 
-GtkWidget *
-sw_window_pick_user (SwWindow *self)
+static void
+password_changed_cb (GtkWidget  *dialog,
+                     const char *message,
+                     SwWindow   *self)
 {
-  GtkWidget *picker = sw_user_picker_new (self->context);
+  sw_window_toast (self, message);
+}
 
-  gtk_window_set_transient_for (GTK_WINDOW (picker), GTK_WINDOW (self));
-  gtk_window_present (GTK_WINDOW (picker));
-  return picker;
+GtkWidget *
+sw_window_change_password (SwWindow *self)
+{
+  GtkWidget *dialog;
+
+  if (sw_context_get_user (self->context) == NULL || sw_session_lock_get_locked (self->lock))
+    return NULL;
+  dialog = sw_password_dialog_new_own (self->context);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "done", G_CALLBACK (password_changed_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+/* Locked, nothing of the branch answers a key: the content is out of the
+ * window, and its actions and shortcuts are off. */
+static void
+locked_changed_cb (SwWindow *self)
+{
+  static const char *actions[] = {
+    "board.open", "board.move", "board.operation", "win.search", "win.switch-user", "win.reload",
+    "win.board", "win.lock", "win.sign-out", "win.change-password",
+  };
+  gboolean locked = sw_session_lock_get_locked (self->lock);
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], !locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", !locked && sw_context_can_edit (self->context));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, locked ? NULL : GTK_WIDGET (self));
+  if (locked)
+    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  else
+    update_titles (self);
+}
+
+/* Someone else signed in at the lock: their board, no search of the last one. */
+static void
+user_switched_cb (SwWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  sw_window_set_board_kind (self, default_board (self->context));
 }
 
 /* ------------------------------------------------------------ actions */
@@ -409,7 +452,31 @@ switch_user_action (GtkWidget  *widget,
                     const char *name,
                     GVariant   *param)
 {
-  sw_window_pick_user (SW_WINDOW (widget));
+  sw_session_lock_switch_user (SW_WINDOW (widget)->lock);
+}
+
+static void
+lock_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  sw_session_lock_lock (SW_WINDOW (widget)->lock);
+}
+
+static void
+sign_out_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
+{
+  sw_session_lock_sign_out (SW_WINDOW (widget)->lock);
+}
+
+static void
+change_password_action (GtkWidget  *widget,
+                        const char *name,
+                        GVariant   *param)
+{
+  sw_window_change_password (SW_WINDOW (widget));
 }
 
 static void
@@ -445,7 +512,11 @@ sw_window_dispose (GObject *object)
   g_clear_handle_id (&self->search_timeout, g_source_remove);
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (self->context, self);
+  if (self->lock != NULL)
+    g_signal_handlers_disconnect_by_data (self->lock, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_WINDOW);
+  /* After the template: a locked window's content goes with the lock. */
+  g_clear_object (&self->lock);
   g_clear_object (&self->context);
   g_clear_pointer (&self->last_toast, g_free);
   G_OBJECT_CLASS (sw_window_parent_class)->dispose (object);
@@ -479,12 +550,19 @@ sw_window_class_init (SwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.switch-user", NULL, switch_user_action);
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
+  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
+  gtk_widget_class_install_action (widget_class, "win.change-password", NULL, change_password_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.board", "i", board_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.reload", NULL);
+  /* A desktop that keeps Super+L for its own lock screen never lets the app
+   * see it (GNOME does); Ctrl+Super+L is the app's own. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SUPER_MASK, "win.lock", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_SUPER_MASK, "win.lock", NULL);
   for (guint b = 0; b < SW_N_BOARDS; b++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + b, GDK_CONTROL_MASK, "win.board", "i", (int) b);
 }
@@ -524,6 +602,9 @@ sw_window_new (GtkApplication *app,
   g_signal_connect_swapped (context, "notify::user", G_CALLBACK (user_changed_cb), self);
   g_signal_connect_swapped (context, "tick", G_CALLBACK (queue_counts), self);
   g_signal_connect (context, "case-replaced", G_CALLBACK (case_replaced_cb), self);
+  self->lock = sw_session_lock_new (ADW_APPLICATION_WINDOW (self), context);
+  g_signal_connect_swapped (self->lock, "notify::locked", G_CALLBACK (locked_changed_cb), self);
+  g_signal_connect_swapped (self->lock, "user-switched", G_CALLBACK (user_switched_cb), self);
 
   if (settings != NULL)
     {
@@ -595,6 +676,12 @@ SwDirNav *
 sw_window_get_directory (SwWindow *self)
 {
   return self->dir_nav;
+}
+
+SwSessionLock *
+sw_window_get_lock (SwWindow *self)
+{
+  return self->lock;
 }
 
 SwSyncIndicator *

@@ -8,6 +8,7 @@
 #include "sw-board.h"
 #include "sw-context.h"
 #include "sw-dir-nav.h"
+#include "sw-session-lock.h"
 #include "sw-sync-indicator.h"
 
 G_BEGIN_DECLS
@@ -39,11 +40,14 @@ GtkWidget  *sw_window_start_operation (SwWindow       *self,
 GtkWidget  *sw_window_open_case       (SwWindow       *self,
                                        const char     *id);
 GtkWidget  *sw_window_new_case        (SwWindow       *self);
-GtkWidget  *sw_window_pick_user       (SwWindow       *self);
+/* The signed-in person's own password. */
+GtkWidget  *sw_window_change_password (SwWindow       *self);
 /* Findings, records, reports and inspections, below the boards. */
 SwAcctNav  *sw_window_get_accountability (SwWindow     *self);
 /* Staff and departments, below the accountability pages. */
 SwDirNav   *sw_window_get_directory   (SwWindow       *self);
 SwSyncIndicator *sw_window_get_sync_indicator (SwWindow  *self);
+/* The session lock: idle time, Lock, Switch User, Sign Out. */
+SwSessionLock *sw_window_get_lock     (SwWindow       *self);
 
 G_END_DECLS

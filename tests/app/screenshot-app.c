@@ -21,6 +21,10 @@
 #include "sw-staff-view.h"
 #include "sw-preferences-window.h"
 #include "sw-register-dialog.h"
+#include "sw-password.h"
+#include "sw-sign-in.h"
+#include "sw-sign-in-window.h"
+#include "sw-store-credentials.h"
 #include "sw-sync-page.h"
 #include "sw-window.h"
 
@@ -358,6 +362,119 @@ save_sync (SwWindow   *window,
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+static const struct { int width, height; } screens[] = { { 1366, 768 }, { 1920, 1080 } };
+
+static void
+wait_page (SwSignInPage *page)
+{
+  while (sw_sign_in_page_is_busy (page))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A database from before passwords (or a demo made without them): every
+ * person gets the demo password, as init --demo gives it. */
+static void
+ensure_passwords (SwStore *store)
+{
+  g_autoptr(GListModel) staff = sw_store_list_staff (store);
+  g_autoptr(GPtrArray) empnos = g_ptr_array_new ();
+  g_autofree char *hash = NULL;
+
+  if (sw_has_administrator (store))
+    return;
+  hash = sw_password_hash (SW_DEMO_PASSWORD, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (staff); i++)
+    {
+      g_autoptr(SwStaff) s = g_list_model_get_item (staff, i);
+      g_ptr_array_add (empnos, (gpointer) sw_staff_get_empno (s));
+    }
+  g_ptr_array_add (empnos, NULL);
+  if (!sw_set_password_hash_all (store, (const char *const *) empnos->pdata, hash, NULL))
+    g_error ("cannot set the demo passwords");
+}
+
+/* The sign-in (empty, then after a wrong password) and the change of a
+ * one-time password, at the usual screen sizes. */
+static void
+save_sign_in (SwContext  *context,
+              const char *dir,
+              const char *prefix,
+              const char *empno)
+{
+  SwStore *store = sw_context_get_store (context);
+  const char *staff = first_with_role (context, SW_ROLE_STAFF);
+  const char *admin = first_with_role (context, SW_ROLE_ADMIN);
+  g_autoptr(SwStaff) actor = sw_store_get_staff (store, admin);
+
+  for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
+    {
+      GtkWidget *window = sw_sign_in_window_new (NULL, context);
+      SwSessionGate *gate = sw_sign_in_window_get_gate (SW_SIGN_IN_WINDOW (window));
+      SwSignInPage *page = sw_session_gate_get_sign_in (gate);
+      g_autofree char *name = NULL;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), screens[i].width, screens[i].height);
+      gtk_window_present (GTK_WINDOW (window));
+      name = g_strdup_printf ("sign-in-%dx%d", screens[i].width, screens[i].height);
+      save (window, dir, prefix, name);
+
+      sw_sign_in_page_select (page, empno);
+      gtk_editable_set_text (sw_sign_in_page_get_password (page), "not-my-password");
+      sw_sign_in_page_submit (page);
+      wait_page (page);
+      gtk_editable_set_text (sw_sign_in_page_get_password (page), "not-it-either");
+      sw_sign_in_page_submit (page);
+      wait_page (page);
+      g_free (name);
+      name = g_strdup_printf ("sign-in-wrong-%dx%d", screens[i].width, screens[i].height);
+      save (window, dir, prefix, name);
+
+      /* An administrator's one-time password, used once. */
+      if (!sw_set_password (store, actor, staff, "once-only", NULL))
+        g_error ("cannot set a one-time password");
+      while (!gtk_widget_get_sensitive (sw_sign_in_page_get_button (page)))
+        g_main_context_iteration (NULL, TRUE);
+      sw_sign_in_page_select (page, staff);
+      gtk_editable_set_text (sw_sign_in_page_get_password (page), "once-only");
+      sw_sign_in_page_submit (page);
+      wait_page (page);
+      g_free (name);
+      name = g_strdup_printf ("one-time-%dx%d", screens[i].width, screens[i].height);
+      save (window, dir, prefix, name);
+      gtk_window_destroy (GTK_WINDOW (window));
+      /* The wrong passwords above count; the next run starts afresh. */
+      sw_store_clear_sign_in_failures (store, empno, NULL);
+    }
+}
+
+/* The lock page of the main window, at the usual screen sizes. */
+static void
+save_lock (SwWindow   *window,
+           const char *dir,
+           const char *prefix)
+{
+  SwSessionLock *lock = sw_window_get_lock (window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("lock-%dx%d", screens[i].width, screens[i].height);
+
+      gtk_window_set_default_size (GTK_WINDOW (window), screens[i].width, screens[i].height);
+      sw_session_lock_lock (lock);
+      save (GTK_WIDGET (window), dir, prefix, name);
+    }
+  /* As the person would: their own password. */
+  {
+    SwSignInPage *page = sw_session_gate_get_sign_in (sw_session_lock_get_gate (lock));
+
+    gtk_editable_set_text (sw_sign_in_page_get_password (page), SW_DEMO_PASSWORD);
+    sw_sign_in_page_submit (page);
+    wait_page (page);
+    if (sw_session_lock_get_locked (lock))
+      g_error ("the demo password did not unlock");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,11 +506,17 @@ main (int   argc,
     gtk_css_provider_load_from_resource (css, "/io/github/shouwen/Shouwen/style.css");
     gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                                 GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    /* The app icon, as the app finds it uninstalled. */
+    gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    SOURCE_DATADIR G_DIR_SEPARATOR_S "icons");
   }
 
   if ((store = sw_store_open (argv[1], &error)) == NULL)
     g_error ("%s", error->message);
+  ensure_passwords (store);
   context = sw_context_new (store, NULL);
+  sw_context_directory_changed (context);
+  save_sign_in (context, argv[2], argv[3], argv[4]);
   sw_context_set_user (context, argv[4]);
   if (!sw_context_reload (context, &error))
     g_error ("%s", error->message);
@@ -403,6 +526,8 @@ main (int   argc,
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
   gtk_window_present (GTK_WINDOW (window));
   save (GTK_WIDGET (window), argv[2], argv[3], "board");
+  save_lock (window, argv[2], argv[3]);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
 
   dialog = sw_window_new_case (window);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 680, 760);

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Screenshots of the board, the registration dialog, the case view and the
+# Screenshots of the sign-in (empty, after a wrong password), a one-time
+# password's change and the lock page at 1366×768 and 1920×1080, the board, the registration dialog, the case view and the
 # accountability views (findings, record, report, inspections), the
 # directory (staff, departments, a bad CSV's problems), the preferences
 # pages, the sync indicator's popover and the sync settings, in
@@ -26,6 +27,6 @@ export SHOUWEN_DATADIR="$PWD/data" SHOUWEN_LOCALEDIR="$PWD/$BUILD/po"
 export GSETTINGS_BACKEND=memory GTK_A11Y=none NO_AT_BRIDGE=1 GDK_BACKEND=x11
 export ASAN_OPTIONS=detect_leaks=0 LC_ALL=C.UTF-8
 for lang in en zh_CN; do
-  LANGUAGE=$lang xvfb-run -a -s "-screen 0 1280x1024x24" \
+  LANGUAGE=$lang xvfb-run -a -s "-screen 0 1920x1200x24" \
     "$BUILD/tests/app/screenshot-app" "$tmp/demo.db" "$OUT" "$lang" "$user"
 done

@@ -6,10 +6,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sw-auth.h"
 #include "sw-dir-csv.h"
 #include "sw-dir-list.h"
 #include "sw-dir-rows.h"
 #include "sw-error.h"
+#include "sw-password-dialog.h"
 #include "sw-staff-view.h"
 #include "sw-ui-util.h"
 
@@ -36,11 +38,14 @@ struct _SwStaffView
   GtkLabel             *error_label;
   GtkLabel             *status_label;
   GtkButton            *active_button;
+  GtkButton            *password_button;
+  GtkButton            *unlock_button;
 
   /* owned */
   SwContext            *context;
   SwStaff              *shown;     /* NULL: a new person, or nobody */
   gboolean              is_new;
+  gboolean              locked;    /* the shown person is locked out */
   char                 *error;
 };
 
@@ -145,6 +150,11 @@ update_rights (SwStaffView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "staff.new", admin);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "staff.import", admin);
   gtk_widget_set_visible (GTK_WIDGET (self->active_button), admin && self->shown != NULL);
+  /* Passwords: an administrator gives a one-time one and lifts a lock-out. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "staff.set-password", admin && self->shown != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->password_button), admin && self->shown != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->unlock_button), admin && self->locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "staff.unlock", admin && self->locked);
 }
 
 static void
@@ -152,6 +162,7 @@ show_person (SwStaffView *self,
              SwStaff     *s)
 {
   g_set_object (&self->shown, s);
+  self->locked = s != NULL && sw_auth_is_locked (sw_context_get_store (self->context), sw_staff_get_empno (s));
   set_error (self, NULL);
   sw_entry_row_set (self->empno_row, s ? sw_staff_get_empno (s) : NULL);
   sw_entry_row_set (self->name_row, s ? sw_staff_get_name (s) : NULL);
@@ -177,6 +188,12 @@ show_person (SwStaffView *self,
                          sw_staff_get_active (s)
                          ? _("Active. People are never deleted: they appear in cases; deactivate instead.")
                          : _("Inactive: cannot sign in or be given cases."));
+  if (self->locked)
+    {
+      g_autofree char *text = g_strdup_printf ("%s\n%s", gtk_label_get_label (self->status_label),
+                                               _("Locked after too many wrong passwords: cannot sign in until an administrator unlocks it."));
+      gtk_label_set_label (self->status_label, text);
+    }
   update_rights (self);
 }
 
@@ -325,7 +342,68 @@ sw_staff_view_set_active (SwStaffView *self,
   return store_person (self, s);
 }
 
+gboolean
+sw_staff_view_unlock (SwStaffView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwStaff) shown = self->shown ? g_object_ref (self->shown) : NULL;
+  g_autofree char *message = NULL;
+
+  if (shown == NULL ||
+      !sw_auth_unlock (sw_context_get_store (self->context), sw_context_get_user (self->context),
+                       sw_staff_get_empno (shown), &error))
+    {
+      set_error (self, error ? error->message : _("Only administrators edit the staff directory"));
+      return FALSE;
+    }
+  show_person (self, shown);
+  /* Translators: %s is a person's name */
+  message = g_strdup_printf (_("%s can sign in again"), sw_staff_get_name (shown));
+  sw_dir_toast (GTK_WIDGET (self), message);
+  return TRUE;
+}
+
+static void
+password_set_cb (GtkWidget   *dialog,
+                 const char  *message,
+                 SwStaffView *self)
+{
+  sw_dir_toast (GTK_WIDGET (self), message);
+  if (self->shown != NULL)
+    show_person (self, self->shown);
+}
+
+GtkWidget *
+sw_staff_view_set_password (SwStaffView *self)
+{
+  GtkWidget *dialog;
+
+  if (self->shown == NULL || !sw_dir_is_admin (self->context))
+    return NULL;
+  dialog = sw_password_dialog_new_one_time (self->context, sw_staff_get_empno (self->shown));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  g_signal_connect_object (dialog, "done", G_CALLBACK (password_set_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
 /* ------------------------------------------------------------ actions */
+
+static void
+set_password_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  sw_staff_view_set_password (SW_STAFF_VIEW (widget));
+}
+
+static void
+unlock_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  sw_staff_view_unlock (SW_STAFF_VIEW (widget));
+}
 
 static void
 new_action (GtkWidget  *widget,
@@ -413,6 +491,8 @@ sw_staff_view_class_init (SwStaffViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwStaffView, error_label);
   gtk_widget_class_bind_template_child (widget_class, SwStaffView, status_label);
   gtk_widget_class_bind_template_child (widget_class, SwStaffView, active_button);
+  gtk_widget_class_bind_template_child (widget_class, SwStaffView, password_button);
+  gtk_widget_class_bind_template_child (widget_class, SwStaffView, unlock_button);
   gtk_widget_class_set_css_name (widget_class, "sw-staff-view");
 
   gtk_widget_class_install_action (widget_class, "staff.new", NULL, new_action);
@@ -420,6 +500,8 @@ sw_staff_view_class_init (SwStaffViewClass *klass)
   gtk_widget_class_install_action (widget_class, "staff.toggle-active", NULL, toggle_active_action);
   gtk_widget_class_install_action (widget_class, "staff.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "staff.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "staff.set-password", NULL, set_password_action);
+  gtk_widget_class_install_action (widget_class, "staff.unlock", NULL, unlock_action);
 }
 
 static void

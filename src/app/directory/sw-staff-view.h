@@ -33,6 +33,10 @@ gboolean    sw_staff_view_fill         (SwStaffView *self,
 gboolean    sw_staff_view_save         (SwStaffView *self);
 gboolean    sw_staff_view_set_active   (SwStaffView *self,
                                         gboolean     active);
+/* An administrator gives the shown person a one-time password (the
+ * dialog, or NULL) or lifts their lock-out. */
+GtkWidget  *sw_staff_view_set_password (SwStaffView *self);
+gboolean    sw_staff_view_unlock       (SwStaffView *self);
 const char *sw_staff_view_get_error    (SwStaffView *self);
 /* What the user may change in the shown form. */
 void        sw_staff_view_get_rights   (SwStaffView *self,

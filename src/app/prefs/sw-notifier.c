@@ -291,7 +291,9 @@ sw_notifier_check (SwNotifier *self)
   g_autoptr(GError) error = NULL;
   guint sent = 0;
 
-  if (user == NULL)
+  /* A locked screen shows nothing of the branch, on the desktop neither;
+   * what is due waits for the unlock. */
+  if (user == NULL || sw_context_get_locked (self->context))
     return 0;
   for (guint i = 0, n = g_list_model_get_n_items (cases); i < n; i++)
     {

@@ -9,7 +9,6 @@
 #include "sw-preferences-window.h"
 #include "sw-prefs-general.h"
 #include "sw-prefs-rows.h"
-#include "sw-user-picker.h"
 
 #define N_WEEKDAYS 7
 
@@ -19,6 +18,7 @@ struct _SwPrefsGeneral
 
   AdwActionRow       *db_row;
   AdwActionRow       *user_row;
+  GtkSpinButton      *lock_spin;
   AdwPreferencesGroup *branch_group;
   AdwEntryRow        *phone_row;
   GtkSpinButton      *start_spin;
@@ -105,14 +105,14 @@ load_branch (SwPrefsGeneral *self)
 
 /* ------------------------------------------------------------ callbacks */
 
+/* The main window's lock asks the other person's password. */
 static void
 switch_user_cb (SwPrefsGeneral *self)
 {
-  GtkWidget *picker = sw_user_picker_new (self->context);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
 
-  gtk_window_set_transient_for (GTK_WINDOW (picker), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
-  gtk_window_set_modal (GTK_WINDOW (picker), TRUE);
-  gtk_window_present (GTK_WINDOW (picker));
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.switch-user", NULL);
 }
 
 static void
@@ -156,6 +156,24 @@ save_branch_cb (SwPrefsGeneral *self)
 }
 
 /* ------------------------------------------------------------ object */
+
+/* The idle time after which the window locks (GSettings lock-minutes). */
+static void
+add_lock_row (SwPrefsGeneral      *self,
+              AdwPreferencesGroup *group)
+{
+  GSettings *settings = sw_context_get_settings (self->context);
+  GtkSpinButton *spin = sw_prefs_spin_row (group, _("Lock after idle (minutes)"),
+                                           _("With no key pressed or mouse moved for this long, the window locks and asks for the password."),
+                                           120, 1);
+
+  gtk_adjustment_set_lower (gtk_spin_button_get_adjustment (spin), 1);
+  self->lock_spin = spin;
+  if (settings != NULL)
+    g_settings_bind (settings, "lock-minutes", spin, "value", G_SETTINGS_BIND_DEFAULT);
+  else
+    gtk_spin_button_set_value (spin, 10);
+}
 
 static void
 build_branch_group (SwPrefsGeneral *self)
@@ -227,6 +245,7 @@ sw_prefs_general_new (SwContext *context)
   adw_action_row_set_subtitle (self->db_row, sw_store_get_path (sw_context_get_store (context)));
   group = add_group (self, _("Person Using This Computer"));
   self->user_row = add_button_row (group, _("Current user"), _("_Switch…"), G_CALLBACK (switch_user_cb), self);
+  add_lock_row (self, group);
   build_branch_group (self);
 
   load_branch (self);

@@ -168,7 +168,8 @@ put_directory (SwStore  *store,
   branch->supervision_phone = g_strdup (SW_DEMO_SUPERVISION_PHONE);
   if (!sw_store_put_branch (store, branch, error) ||
       !sw_store_set_meta (store, SW_META_BRANCH_CODE, SW_DEMO_BRANCH_CODE, error) ||
-      !sw_store_set_meta (store, SW_META_BRANCH_NAME, SW_DEMO_BRANCH_NAME, error))
+      !sw_store_set_meta (store, SW_META_BRANCH_NAME, SW_DEMO_BRANCH_NAME, error) ||
+      !sw_store_set_meta (store, SW_META_DEMO, "1", error))
     return FALSE;
 
   /* Staff need their department; departments name their head and liaison

@@ -8,6 +8,7 @@
 #define SW_META_DEVICE_CODE        "device_code"         /* in new case numbers */
 #define SW_META_DEVICE_ID          "device_id"           /* a UUID, made once */
 #define SW_META_HLC                "hlc"                 /* the last hybrid logical clock value */
+#define SW_META_DEMO               "demo"                /* "1": made by init --demo (every person has the demo password) */
 
 /* Sync, on a client */
 #define SW_META_SYNC_SERVER        "sync_server"         /* the server's URL */
