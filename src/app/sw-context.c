@@ -9,6 +9,7 @@
 #include "sw-context.h"
 #include "sw-detector.h"
 #include "sw-error.h"
+#include "sw-store-audit.h"
 
 #define DAY_MS (G_GINT64_CONSTANT (24) * 3600 * 1000)
 
@@ -263,6 +264,9 @@ sw_context_set_user (SwContext  *self,
   if (s == self->user)
     return s != NULL;
   g_set_object (&self->user, s);
+  /* the person the store's audit entries name */
+  if (self->store != NULL)
+    sw_store_set_actor (self->store, s ? sw_staff_get_empno (s) : NULL);
   if (s != NULL && self->settings != NULL)
     g_settings_set_string (self->settings, "current-user", empno);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);

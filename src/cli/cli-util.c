@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "sw-error.h"
+#include "sw-store-audit.h"
 
 gboolean
 cli_parse (CliContext        *ctx,
@@ -75,6 +76,8 @@ cli_store (CliContext *ctx)
     }
   if (ctx->now_ms > 0)
     sw_store_set_now (ctx->store, ctx->now_ms);
+  /* the person the store's audit entries name for writes without an actor */
+  sw_store_set_actor (ctx->store, ctx->as);
   return ctx->store;
 }
 

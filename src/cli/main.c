@@ -17,6 +17,7 @@ static const CliCommand *const tables[] = {
   cli_accountability_commands,
   cli_template_commands,
   cli_sync_commands,
+  cli_audit_commands,
 };
 
 /* One line a command, of every command or of those in `group` ("case",

@@ -61,6 +61,8 @@ struct _SwStore
   gboolean    defer_checkpoint;   /* never in the committing call */
 
   GHashTable *table_columns;      /* directory table → its column names */
+
+  char       *actor;              /* the person audit entries name by default */
 };
 
 /* A second connection to the store's file for a thread of its own (no

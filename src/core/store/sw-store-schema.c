@@ -153,6 +153,18 @@ static const char *const migrations[] = {
    * numbered alike), so that the customer's receipt still finds it */
   "CREATE TABLE case_aliases ("
   "  number TEXT PRIMARY KEY, case_id TEXT NOT NULL, at INTEGER NOT NULL);",
+
+  /* 9: the tamper-evident audit log (sw-store-audit.c): append-only, each
+   * entry hashing the one before it */
+  "CREATE TABLE audit_log ("
+  "  seq INTEGER PRIMARY KEY, device TEXT NOT NULL, at INTEGER NOT NULL,"
+  "  actor TEXT, code TEXT NOT NULL, subject_kind TEXT, subject TEXT,"
+  "  args TEXT NOT NULL DEFAULT '{}', prev_hash TEXT NOT NULL, hash TEXT NOT NULL);"
+  "CREATE INDEX audit_log_by_time ON audit_log (at);"
+  "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+  "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SW_STORE_SCHEMA_VERSION);

@@ -236,6 +236,7 @@ sw_store_finalize (GObject *object)
   g_clear_pointer (&self->pending_search, g_ptr_array_unref);
   g_clear_pointer (&self->stmts, g_hash_table_unref);
   g_clear_pointer (&self->table_columns, g_hash_table_unref);
+  g_clear_pointer (&self->actor, g_free);
   /* SQLite copies the log into the database when its last connection
    * closes; this may not be the last (the window's stays open while a
    * command or a task ran a first detection, which leaves the log full),
