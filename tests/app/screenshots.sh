@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Screenshots of the board, the registration dialog, the case view and the
-# accountability views (findings, record, report, inspections), the
+# accountability views (findings, record, report, inspections, audit log), the
 # directory (staff, departments, a bad CSV's problems), the preferences
 # pages, the sync indicator's popover and the sync settings, in
 # English and Chinese, on a demo database (not a test; output is git-ignored).
