@@ -11,6 +11,7 @@
 #include "sw-conflict-banner.h"
 #include "sw-mask.h"
 #include "sw-policy.h"
+#include "sw-store-audit.h"
 
 struct _SwCaseView
 {
@@ -29,6 +30,7 @@ struct _SwCaseView
   SwContext           *context;
   char                *id;
   SwCase              *kase;
+  char                *shown_to;      /* whom the customer was shown whole (audited once) */
   GtkListBox          *deadline_list;
   GtkListBox          *facts_list;
   GtkListBox          *timeline_list;
@@ -152,6 +154,27 @@ add_time_row (SwCaseView *self,
   add_row (list, title, value);
 }
 
+/* Showing the customer whole is an entry of the audit log, once per
+ * person for this window (a refresh is not another showing). */
+static void
+audit_shown (SwCaseView *self)
+{
+  SwStaff *user = sw_context_get_user (self->context);
+  const char *empno = user ? sw_staff_get_empno (user) : NULL;
+  g_autofree char *args = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!sw_access_sees_personal_data (user, self->kase) || sw_case_get_anonymous (self->kase) ||
+      g_strcmp0 (self->shown_to, empno) == 0)
+    return;
+  args = sw_audit_args ("number", sw_case_get_number (self->kase), "via", "app", NULL);
+  if (!sw_store_audit (sw_context_get_store (self->context), empno, SW_AUDIT_PERSONAL_DATA_SHOWN,
+                       SW_AUDIT_SUBJECT_CASE, sw_case_get_id (self->kase), args, &error))
+    g_warning ("%s", error->message);
+  g_free (self->shown_to);
+  self->shown_to = g_strdup (empno);
+}
+
 static void
 fill_facts (SwCaseView *self)
 {
@@ -167,6 +190,7 @@ fill_facts (SwCaseView *self)
   clear_list (self->facts_list);
   clear_list (self->deadline_list);
   sw_access_customer (sw_context_get_user (self->context), c, &name, &phone, &unit, &address);
+  audit_shown (self);
 
   if (sw_case_is_open (c) && sw_case_get_due_at (c) > 0)
     {
@@ -381,6 +405,7 @@ sw_case_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->context, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_CASE_VIEW);
   g_clear_object (&self->context);
+  g_clear_pointer (&self->shown_to, g_free);
   g_clear_object (&self->kase);
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->operations, g_array_unref);

@@ -10,6 +10,7 @@
 #include "sw-context.h"
 #include "sw-detector.h"
 #include "sw-error.h"
+#include "sw-store-audit.h"
 
 #define DAY_MS (G_GINT64_CONSTANT (24) * 3600 * 1000)
 

@@ -14,6 +14,7 @@
 #include "sw-ladder.h"
 #include "sw-pdf.h"
 #include "sw-report.h"
+#include "sw-store-audit.h"
 
 #define BEGIN_COMMAND(self, n_args, ...) CLI_BEGIN (cli_accountability_commands, self, n_args, __VA_ARGS__)
 
@@ -692,6 +693,16 @@ export_register (CliContext *ctx, int argc, char **argv)
     }
   if (pdf != NULL && !sw_pdf_write_register (store, department, from_ms, to_ms, mask, pdf, &error))
     return cli_fail (error);
+  if (!mask)
+    {
+      g_autofree char *args = sw_audit_args ("department", department, "from", from, "to", to,
+                                             "format", csv && pdf ? "csv+pdf" : csv ? "csv" : "pdf",
+                                             "via", "cli", NULL);
+
+      if (!sw_store_audit (store, ctx->as, SW_AUDIT_PERSONAL_DATA_EXPORTED, SW_AUDIT_SUBJECT_CASES,
+                           "register", args, &error))
+        return cli_fail (error);
+    }
   if (ctx->json)
     return register_json (store, department, from, to, from_ms, to_ms, mask, csv, pdf);
   return CLI_OK;

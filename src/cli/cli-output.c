@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "sw-access.h"
+#include "sw-store-audit.h"
 
 void
 cli_json_add_string (JsonBuilder *b,
@@ -154,7 +155,34 @@ add_timeline (JsonBuilder *b,
   json_builder_end_array (b);
 }
 
-/* The customer as the acting person may see it (cli_viewer). */
+static gboolean
+has_personal_data (SwCase *c)
+{
+  const char *fields[] = { sw_case_get_customer_name (c), sw_case_get_customer_phone (c),
+                           sw_case_get_customer_unit (c), sw_case_get_customer_address (c) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (fields[i] != NULL && *fields[i] != '\0')
+      return TRUE;
+  return FALSE;
+}
+
+/* Who was shown which case's customer whole: an entry of the audit log.
+ * A show that cannot be recorded is said, not hidden. */
+static void
+audit_shown (CliContext *ctx,
+             SwCase     *c)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *args = sw_audit_args ("number", sw_case_get_number (c), "via", "cli", NULL);
+
+  if (!sw_store_audit (ctx->store, ctx->as, SW_AUDIT_PERSONAL_DATA_SHOWN, SW_AUDIT_SUBJECT_CASE,
+                       sw_case_get_id (c), args, &error))
+    g_printerr ("shouwenctl: %s\n", error->message);
+}
+
+/* The customer as the acting person may see it (cli_viewer), recorded in
+ * the audit log when it is whole. */
 static void
 customer_for (CliContext  *ctx,
               SwCase      *c,
@@ -164,6 +192,7 @@ customer_for (CliContext  *ctx,
               char       **address)
 {
   g_autoptr(SwStaff) viewer = NULL;
+  gboolean whole;
 
   if (!cli_viewer (ctx, &viewer))
     {
@@ -172,9 +201,15 @@ customer_for (CliContext  *ctx,
       *unit = g_strdup (sw_case_get_customer_unit (c));
       if (address)
         *address = g_strdup (sw_case_get_customer_address (c));
-      return;
+      whole = TRUE;
     }
-  sw_access_customer (viewer, c, name, phone, unit, address);
+  else
+    {
+      sw_access_customer (viewer, c, name, phone, unit, address);
+      whole = sw_access_sees_personal_data (viewer, c);
+    }
+  if (whole && has_personal_data (c))
+    audit_shown (ctx, c);
 }
 
 JsonNode *

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "sw-error.h"
+#include "sw-store-audit.h"
 
 gboolean
 cli_parse (CliContext        *ctx,

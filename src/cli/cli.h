@@ -147,6 +147,7 @@ int       cli_print_list       (CliContext      *ctx,
 extern const CliCommand cli_case_commands[];
 extern const CliCommand cli_directory_commands[];
 extern const CliCommand cli_rules_commands[];
+extern const CliCommand cli_audit_commands[];
 extern const CliCommand cli_sync_commands[];         /* cli-sync.c: server and sync */
 extern const CliCommand cli_accountability_commands[]; /* cli-accountability.c */
 extern const CliCommand cli_template_commands[];      /* cli-template.c */

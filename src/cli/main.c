@@ -18,6 +18,7 @@ static const CliCommand *const tables[] = {
   cli_template_commands,
   cli_sync_commands,
   cli_identity_commands,
+  cli_audit_commands,
 };
 
 /* One line a command, of every command or of those in `group` ("case",

@@ -197,6 +197,56 @@ api_sign_in (SwsServer         *self,
   respond_builder (msg, b);
 }
 
+/* Stores the push's audit entries when they continue the chain the server
+ * holds of this device (entries it holds already are skipped: a push
+ * answered too late is sent again); a broken chain stores none of them.
+ * `*last` is the device's last entry held afterwards. The check is here,
+ * not in an engine: every engine stores what this accepted. */
+static gboolean
+accept_audit (SwsServer       *self,
+              SwServerDevice  *device,
+              GPtrArray       *audit,
+              gint64           now,
+              gint64          *last,
+              GError         **error)
+{
+  g_autofree char *head_hash = NULL;
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
+  gint64 head_seq, bad = 0;
+
+  if (!sw_server_storage_audit_head (self->storage, device->device_id, &head_seq, &head_hash, error))
+    return FALSE;
+  *last = head_seq;
+  for (guint i = 0; audit && i < audit->len; i++)
+    {
+      SwAuditEntry *e = g_ptr_array_index (audit, i);
+
+      if (g_strcmp0 (e->device, device->device_id) != 0)
+        {
+          g_set_error (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_INVALID_REQUEST,
+                       _("Audit entry %lld is another device’s; a device pushes its own"),
+                       (long long) e->seq);
+          return FALSE;
+        }
+      if (e->seq > head_seq)
+        g_ptr_array_add (fresh, e);
+    }
+  if (fresh->len == 0)
+    return TRUE;
+  if (!sw_audit_chain_check (fresh, head_seq, head_hash, &bad))
+    {
+      g_set_error (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_AUDIT_CHAIN,
+                   _("This device’s audit log is broken at entry %lld (changed, deleted or out of "
+                     "order after entry %lld, the last the server holds); nothing was stored"),
+                   (long long) bad, (long long) head_seq);
+      return FALSE;
+    }
+  if (!sw_server_storage_append_audit (self->storage, device->device_id, fresh, now, error))
+    return FALSE;
+  *last = ((SwAuditEntry *) g_ptr_array_index (fresh, fresh->len - 1))->seq;
+  return TRUE;
+}
+
 static void
 api_push (SwsServer         *self,
           SoupServerMessage *msg,
@@ -213,11 +263,15 @@ api_push (SwsServer         *self,
   SwPushPolicy policy = { sws_server_now (self), self->config.max_skew_ms };
   guint counts[SW_PUSH_DEFERRED + 1] = { 0 };
   guint n_forbidden = 0;
+  gint64 audit_last = 0;
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
 
+  /* the audit log first: a broken chain refuses the whole push, so that
+   * nothing of it is stored and the device hears of it at once */
   if ((request = sw_push_request_parse (data, len, self->config.max_batch, &error)) == NULL ||
       !sw_server_storage_notice_client (self->storage, device, 0, request->position, policy.now_ms, &error) ||
+      !accept_audit (self, device, request->audit, policy.now_ms, &audit_last, &error) ||
       (results = sw_server_storage_push (self->storage, device, request, &policy, &error)) == NULL)
     {
       respond_gerror (self, msg, error);
@@ -232,6 +286,9 @@ api_push (SwsServer         *self,
   add_string (b, "epoch", sw_server_storage_get_epoch (self->storage));
   json_builder_set_member_name (b, "position");
   json_builder_add_int_value (b, sw_server_storage_get_position (self->storage));
+  /* the device's last audit entry the server holds (absent: an old server) */
+  json_builder_set_member_name (b, "audit_seq");
+  json_builder_add_int_value (b, audit_last);
   json_builder_set_member_name (b, "results");
   json_builder_begin_array (b);
   for (guint i = 0; i < results->len; i++)

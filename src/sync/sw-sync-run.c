@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sw-protocol.h"
+#include "sw-store-audit.h"
 #include "sw-store-replica.h"
 #include "sw-sync-client-private.h"
 
@@ -19,6 +20,8 @@ typedef struct {
   guint        batch;
   guint        restarts;
   GPtrArray   *sent;        /* the events of the push in flight */
+  gint64       audit_sent;  /* the last audit entry in it, 0 for none */
+  gboolean     no_audit;    /* the server keeps no audit log (older) or took none: not again this run */
   GError      *directory_error;  /* the edits' push failed: reported at the end */
   guint        directory_retry_after;
 } Run;
@@ -119,8 +122,11 @@ check_epoch (GTask       *task,
     }
   if (!sw_store_begin (self->store, error))
     return FALSE;
+  /* a restored server may lack audit entries too: they are offered again
+   * (it skips those it holds) */
   if ((known != NULL && (!sw_store_replica_unpush_own (self->store, error) ||
-                         !sw_store_set_meta (self->store, SW_META_SYNC_CURSOR, "0", error))) ||
+                         !sw_store_set_meta (self->store, SW_META_SYNC_CURSOR, "0", error) ||
+                         !sw_store_set_meta (self->store, SW_META_AUDIT_PUSHED, "0", error))) ||
       !sw_store_set_meta (self->store, SW_META_SERVER_POSITION, "0", error) ||
       !sw_store_set_meta (self->store, SW_META_SERVER_EPOCH, epoch, error) ||
       !sw_store_commit (self->store, error))
@@ -265,6 +271,44 @@ pull_next (GTask *task)
 
 /* ------------------------------------------------------------ push */
 
+static gint64
+audit_pushed (SwStore *store)
+{
+  g_autofree char *v = sw_store_get_meta (store, SW_META_AUDIT_PUSHED);
+
+  return v ? g_ascii_strtoll (v, NULL, 10) : 0;
+}
+
+/* The server's "audit_seq": the last audit entry of this device it holds.
+ * An older server answers none and keeps no audit log: the entries stay
+ * here, offered again at the next run. */
+static gboolean
+note_audit (SwSyncClient  *self,
+            Run           *run,
+            JsonNode      *answer,
+            guint         *progress,
+            GError       **error)
+{
+  JsonNode *seq = json_object_get_member (json_node_get_object (answer), "audit_seq");
+  g_autofree char *text = NULL;
+  gint64 held;
+
+  if (run->audit_sent == 0)
+    return TRUE;
+  if (seq == NULL || json_node_get_value_type (seq) != G_TYPE_INT64)
+    {
+      run->no_audit = TRUE;
+      return TRUE;
+    }
+  held = json_node_get_int (seq);
+  if (held >= run->audit_sent)
+    (*progress)++;
+  else
+    run->no_audit = TRUE;
+  text = g_strdup_printf ("%" G_GINT64_FORMAT, held);
+  return sw_store_set_meta (self->store, SW_META_AUDIT_PUSHED, text, error);
+}
+
 static gboolean
 store_results (SwSyncClient  *self,
                Run           *run,
@@ -330,7 +374,8 @@ store_results (SwSyncClient  *self,
           return FALSE;
         }
     }
-  if (!note_position (self->store, answer, error))
+  if (!note_position (self->store, answer, error) ||
+      !note_audit (self, run, answer, progress, error))
     {
       sw_store_rollback (self->store);
       return FALSE;
@@ -415,6 +460,7 @@ push_next (GTask *task)
   SwSyncClient *self = g_task_get_source_object (task);
   Run *run = g_task_get_task_data (task);
   g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
   g_autoptr(JsonBuilder) b = NULL;
   g_autoptr(JsonNode) body = NULL;
   g_autofree char *epoch = NULL;
@@ -422,12 +468,15 @@ push_next (GTask *task)
   GError *error = NULL;
 
   g_clear_pointer (&run->sent, g_ptr_array_unref);
-  if ((run->sent = sw_store_replica_outbox (self->store, run->batch, &error)) == NULL)
+  run->audit_sent = 0;
+  if ((run->sent = sw_store_replica_outbox (self->store, run->batch, &error)) == NULL ||
+      (!run->no_audit &&
+       (audit = sw_store_list_audit_after (self->store, audit_pushed (self->store), run->batch, &error)) == NULL))
     {
       fail (task, error, 0);
       return;
     }
-  if (run->sent->len == 0)
+  if (run->sent->len == 0 && (audit == NULL || audit->len == 0))
     {
       pull_next (task);
       return;
@@ -450,6 +499,15 @@ push_next (GTask *task)
   for (guint i = 0; i < contacts->len; i++)
     json_builder_add_value (b, sw_protocol_contact_to_json (g_ptr_array_index (contacts, i)));
   json_builder_end_array (b);
+  if (audit != NULL && audit->len > 0)
+    {
+      json_builder_set_member_name (b, "audit");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < audit->len; i++)
+        json_builder_add_value (b, sw_protocol_audit_to_json (g_ptr_array_index (audit, i)));
+      json_builder_end_array (b);
+      run->audit_sent = ((SwAuditEntry *) g_ptr_array_index (audit, audit->len - 1))->seq;
+    }
   json_builder_end_object (b);
   body = json_builder_get_root (b);
   url = url_for (run, "/api/v1/sync/push");

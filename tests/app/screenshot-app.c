@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "sw-acct-nav.h"
+#include "sw-audit-view.h"
 #include "sw-application.h"
 #include "sw-findings-view.h"
 #include "sw-inspection-dialog.h"
@@ -235,7 +236,14 @@ save_accountability (SwWindow   *window,
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (dialog));
   save (dialog, dir, prefix, "inspection-dialog");
-  gtk_window_destroy (GTK_WINDOW (dialog));  sw_context_set_user (context, user);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* the audit log, as the inspector reads it, verified */
+  page = sw_acct_nav_show (nav, SW_ACCT_AUDIT);
+  if (page != NULL)
+    {
+      sw_audit_view_verify (SW_AUDIT_VIEW (page));
+      save (GTK_WIDGET (window), dir, prefix, "audit");
+    }  sw_context_set_user (context, user);
 }
 
 /* The staff and departments pages as an administrator sees them, and the

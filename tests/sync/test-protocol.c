@@ -282,7 +282,7 @@ test_server_schema (SwFixture     *fx,
   g_assert_no_error (error);
   g_assert_false (sw_store_is_durable (db));
   v = sw_store_get_meta (db, SW_META_SERVER_SCHEMA);
-  g_assert_cmpstr (v, ==, "2");   /* 2: passwords moved into staff_credentials */
+  g_assert_cmpstr (v, ==, "3");   /* 2: passwords moved into staff_credentials, 3: audit */
   g_assert_true (sw_store_set_meta (db, SW_META_SERVER_SCHEMA, NULL, &error));
   g_clear_object (&db);
   storage = sw_server_storage_open (dir, &error);
@@ -293,7 +293,7 @@ test_server_schema (SwFixture     *fx,
   g_assert_no_error (error);
   g_clear_pointer (&v, g_free);
   v = sw_store_get_meta (db, SW_META_SERVER_SCHEMA);
-  g_assert_cmpstr (v, ==, "2");
+  g_assert_cmpstr (v, ==, "3");
   g_assert_true (sw_store_set_meta (db, SW_META_SERVER_SCHEMA, "99", &error));
   g_clear_object (&db);
   storage = sw_server_storage_open (dir, &error);

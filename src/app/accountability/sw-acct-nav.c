@@ -4,8 +4,10 @@
 
 #include <glib/gi18n.h>
 
+#include "sw-access.h"
 #include "sw-acct-nav.h"
 #include "sw-acct-util.h"
+#include "sw-audit-view.h"
 #include "sw-findings-view.h"
 #include "sw-inspections-view.h"
 #include "sw-record-view.h"
@@ -18,7 +20,7 @@ struct _SwAcctNav
 
 G_DEFINE_FINAL_TYPE (SwAcctNav, sw_acct_nav, SW_TYPE_NAV_SECTION)
 
-static const char *const page_names[] = { "findings", "record", "reports", "inspections" };
+static const char *const page_names[] = { "findings", "record", "reports", "inspections", "audit" };
 
 const char *
 sw_acct_page_title (SwAcctPage page)
@@ -29,6 +31,7 @@ sw_acct_page_title (SwAcctPage page)
     case SW_ACCT_RECORD: return _("Records");
     case SW_ACCT_REPORTS: return _("Reports");
     case SW_ACCT_INSPECTIONS: return _("Inspections");
+    case SW_ACCT_AUDIT: return _("Audit Log");
     case SW_N_ACCT_PAGES:
     default: return "";
     }
@@ -49,6 +52,8 @@ sw_acct_nav_is_available (SwAcctNav  *self,
       return sw_context_get_user (context) != NULL;
     case SW_ACCT_INSPECTIONS:
       return sw_acct_can_inspect (context);
+    case SW_ACCT_AUDIT:
+      return sw_access_may_read_audit (sw_context_get_user (context));
     case SW_N_ACCT_PAGES:
     default:
       return FALSE;
@@ -91,6 +96,9 @@ make_page (SwNavSection *section,
       break;
     case SW_ACCT_INSPECTIONS:
       widget = sw_inspections_view_new (context);
+      break;
+    case SW_ACCT_AUDIT:
+      widget = sw_audit_view_new (context);
       break;
     case SW_N_ACCT_PAGES:
     default:

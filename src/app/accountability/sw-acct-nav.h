@@ -18,6 +18,7 @@ typedef enum {
   SW_ACCT_RECORD,
   SW_ACCT_REPORTS,
   SW_ACCT_INSPECTIONS,
+  SW_ACCT_AUDIT,          /* src/app/audit/ */
   SW_N_ACCT_PAGES
 } SwAcctPage;
 

@@ -15,6 +15,7 @@
 #include "sw-report-print.h"
 #include "sw-report-view.h"
 #include "sw-background-task.h"
+#include "sw-store-audit.h"
 
 #define CHART_HEIGHT 260
 
@@ -716,6 +717,23 @@ sw_report_view_export_name (SwReportView    *self,
   return g_strdup_printf (_("report-%s-%s-%s.%s"), query_scope_code (q), from, to, exports[what].extension);
 }
 
+/* Exporting customers whole is an entry of the audit log. */
+static gboolean
+audit_exported (SwReportView  *self,
+                const char    *department,
+                const char    *format,
+                gboolean       mask,
+                GError       **error)
+{
+  g_autofree char *args = NULL;
+
+  if (mask)
+    return TRUE;
+  args = sw_audit_args ("department", department, "format", format, "via", "app", NULL);
+  return sw_store_audit (sw_context_get_store (self->context), sw_context_get_user_empno (self->context),
+                         SW_AUDIT_PERSONAL_DATA_EXPORTED, SW_AUDIT_SUBJECT_CASES, "register", args, error);
+}
+
 static gboolean
 write_register (SwReportView  *self,
                 gboolean       pdf,
@@ -732,9 +750,11 @@ write_register (SwReportView  *self,
     return FALSE;
   mask = !sw_access_sees_register (user, q->department);
   if (pdf)
-    return sw_pdf_write_register (store, q->department, q->q.from, q->q.to, mask, path, error);
+    return sw_pdf_write_register (store, q->department, q->q.from, q->q.to, mask, path, error) &&
+           audit_exported (self, q->department, "pdf", mask, error);
   text = sw_export_register_csv (store, q->department, q->q.from, q->q.to, mask, error);
-  return text != NULL && g_file_set_contents (path, text, -1, error);
+  return text != NULL && g_file_set_contents (path, text, -1, error) &&
+         audit_exported (self, q->department, "csv", mask, error);
 }
 
 static gboolean

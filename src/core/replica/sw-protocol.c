@@ -33,6 +33,7 @@ static const struct {
   { "internal", 500 },
   { "not_in_scope", 409 },
   { "number_taken", 409 },
+  { "audit_chain_broken", 409 },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (error_info) == SW_N_PROTOCOL_ERRORS);
 
@@ -458,7 +459,82 @@ sw_push_request_free (SwPushRequest *r)
   g_free (r->epoch);
   g_clear_pointer (&r->events, g_ptr_array_unref);
   g_clear_pointer (&r->contacts, g_ptr_array_unref);
+  g_clear_pointer (&r->audit, g_ptr_array_unref);
   g_free (r);
+}
+
+JsonNode *
+sw_protocol_audit_to_json (const SwAuditEntry *e)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  const struct { const char *name; const char *value; } text[] = {
+    { "device", e->device }, { "actor", e->actor }, { "code", e->code },
+    { "subject_kind", e->subject_kind }, { "subject", e->subject }, { "args", e->args },
+    { "prev_hash", e->prev_hash }, { "hash", e->hash },
+  };
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "seq");
+  json_builder_add_int_value (b, e->seq);
+  json_builder_set_member_name (b, "at");
+  json_builder_add_int_value (b, e->at);
+  for (guint i = 0; i < G_N_ELEMENTS (text); i++)
+    {
+      json_builder_set_member_name (b, text[i].name);
+      if (text[i].value)
+        json_builder_add_string_value (b, text[i].value);
+      else
+        json_builder_add_null_value (b);
+    }
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+/* A string member, or NULL; FALSE when it is there but not a string. */
+static gboolean
+audit_string (JsonObject  *o,
+              const char  *name,
+              gboolean     required,
+              char       **out)
+{
+  JsonNode *n = json_object_get_member (o, name);
+
+  *out = NULL;
+  if (n == NULL || JSON_NODE_HOLDS_NULL (n))
+    return !required;
+  if (json_node_get_value_type (n) != G_TYPE_STRING)
+    return FALSE;
+  *out = g_strdup (json_node_get_string (n));
+  return TRUE;
+}
+
+SwAuditEntry *
+sw_protocol_audit_from_json (JsonNode  *node,
+                             GError   **error)
+{
+  g_autoptr(SwAuditEntry) e = g_new0 (SwAuditEntry, 1);
+  JsonObject *o = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  JsonNode *seq = o ? json_object_get_member (o, "seq") : NULL;
+  JsonNode *at = o ? json_object_get_member (o, "at") : NULL;
+
+  if (o == NULL || seq == NULL || json_node_get_value_type (seq) != G_TYPE_INT64 ||
+      at == NULL || json_node_get_value_type (at) != G_TYPE_INT64 ||
+      !audit_string (o, "device", TRUE, &e->device) ||
+      !audit_string (o, "actor", FALSE, &e->actor) ||
+      !audit_string (o, "code", TRUE, &e->code) ||
+      !audit_string (o, "subject_kind", FALSE, &e->subject_kind) ||
+      !audit_string (o, "subject", FALSE, &e->subject) ||
+      !audit_string (o, "args", TRUE, &e->args) ||
+      !audit_string (o, "prev_hash", TRUE, &e->prev_hash) ||
+      !audit_string (o, "hash", TRUE, &e->hash))
+    {
+      g_set_error_literal (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_INVALID_REQUEST,
+                           _("An audit entry needs seq, at, device, code, args, prev_hash and hash"));
+      return NULL;
+    }
+  e->seq = json_node_get_int (seq);
+  e->at = json_node_get_int (at);
+  return g_steal_pointer (&e);
 }
 
 static JsonArray *
@@ -489,7 +565,7 @@ sw_push_request_parse (const char  *data,
                                                 SW_PROTOCOL_MAX_DEPTH, error);
   g_autoptr(SwPushRequest) r = NULL;
   g_autoptr(GError) local = NULL;
-  JsonArray *events, *contacts;
+  JsonArray *events, *contacts, *audit = NULL;
   JsonObject *o;
   JsonNode *epoch, *position;
 
@@ -505,6 +581,8 @@ sw_push_request_parse (const char  *data,
   events = optional_array (o, "events", &local);
   if (local == NULL)
     contacts = optional_array (o, "contacts", &local);
+  if (local == NULL)
+    audit = optional_array (o, "audit", &local);
   if (local != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local));
@@ -517,7 +595,8 @@ sw_push_request_parse (const char  *data,
       return NULL;
     }
   if (json_array_get_length (events) > max_events ||
-      (contacts && json_array_get_length (contacts) > max_events))
+      (contacts && json_array_get_length (contacts) > max_events) ||
+      (audit && json_array_get_length (audit) > max_events))
     {
       g_set_error (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_TOO_MANY,
                    _("Too many events in one push (at most %u)"), max_events);
@@ -550,6 +629,18 @@ sw_push_request_parse (const char  *data,
       if (c == NULL)
         return NULL;
       g_ptr_array_add (r->contacts, c);
+    }
+  if (audit != NULL)
+    r->audit = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_audit_entry_free);
+  for (guint i = 0; audit && i < json_array_get_length (audit); i++)
+    {
+      SwAuditEntry *e = sw_protocol_audit_from_json (json_array_get_element (audit, i), error);
+      if (e == NULL)
+        {
+          g_prefix_error (error, _("Audit entry %u: "), i + 1);
+          return NULL;
+        }
+      g_ptr_array_add (r->audit, e);
     }
   return g_steal_pointer (&r);
 }

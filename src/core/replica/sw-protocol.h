@@ -6,6 +6,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "sw-audit-entry.h"
 #include "sw-case-event.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,7 @@ typedef enum {
   SW_PROTOCOL_ERROR_INTERNAL,
   SW_PROTOCOL_ERROR_NOT_IN_SCOPE,   /* (deferred) a restored server lacks what brings the case here */
   SW_PROTOCOL_ERROR_NUMBER_TAKEN,   /* another case has the registration's number */
+  SW_PROTOCOL_ERROR_AUDIT_CHAIN,    /* the pushed audit entries do not continue the device's chain */
   SW_N_PROTOCOL_ERRORS
 } SwProtocolError;
 
@@ -53,6 +55,7 @@ typedef struct {
   gint64     position;    /* the furthest server position the client has seen, or 0 */
   GPtrArray *events;      /* SwCaseEvent */
   GPtrArray *contacts;    /* SwContact */
+  GPtrArray *audit;       /* SwAuditEntry, in sequence order; NULL when the client sent none */
 } SwPushRequest;
 
 GQuark         sw_protocol_error_quark     (void);
@@ -97,7 +100,13 @@ JsonNode      *sw_protocol_contact_to_json (SwContact   *contact);
 SwContact     *sw_protocol_contact_from_json (JsonNode  *node,
                                               GError   **error);
 
-/* A push body: {"epoch": …, "events": […], "contacts": […]}. */
+/* An audit entry as the push carries it: every column, its arguments as
+ * the JSON text the hash covers. */
+JsonNode      *sw_protocol_audit_to_json   (const SwAuditEntry *e);
+SwAuditEntry  *sw_protocol_audit_from_json (JsonNode    *node,
+                                            GError     **error);
+
+/* A push body: {"epoch": …, "events": […], "contacts": […], "audit": […]}. */
 SwPushRequest *sw_push_request_parse       (const char  *data,
                                             gsize        len,
                                             guint        max_events,

@@ -420,3 +420,18 @@ sw_access_customer (SwStaff  *viewer,
   if (address)
     *address = whole ? g_strdup (sw_case_get_customer_address (c)) : sw_mask_address (sw_case_get_customer_address (c));
 }
+
+gboolean
+sw_access_may_read_audit (SwStaff *viewer)
+{
+  if (viewer == NULL)
+    return FALSE;
+  switch (sw_staff_get_role (viewer))
+    {
+    case SW_ROLE_ADMIN:
+    case SW_ROLE_INSPECTOR:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}

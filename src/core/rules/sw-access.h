@@ -179,4 +179,9 @@ void     sw_access_customer           (SwStaff  *viewer,
                                        char    **unit,
                                        char    **address);
 
+/* Whether `viewer` may read the audit log: administrators and inspectors
+ * (an inspector's entries hold no customer's personal data); nobody (NULL)
+ * never. */
+gboolean sw_access_may_read_audit     (SwStaff  *viewer);
+
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include "sw-error.h"
 #include "sw-models-private.h"
+#include "sw-store-audit.h"
 #include "sw-store-private.h"
 
 /* ------------------------------------------------------------ branches */
@@ -62,8 +63,15 @@ sw_store_put_branch (SwStore   *self,
   sqlite3_bind_int (stmt, 5, b->office_end);
   sqlite3_bind_int (stmt, 6, b->workdays);
   _sw_bind_text (stmt, 7, b->supervision_phone);
-  if (!_sw_store_step_done (self, stmt, error))
+  if (!sw_store_begin (self, error))
     return FALSE;
+  if (!_sw_store_step_done (self, stmt, error) ||
+      !sw_store_audit (self, NULL, SW_AUDIT_DIRECTORY_EDITED, SW_AUDIT_SUBJECT_BRANCH, b->code, NULL, error) ||
+      !sw_store_commit (self, error))
+    {
+      sw_store_rollback (self);
+      return FALSE;
+    }
   g_hash_table_remove (self->calendars, b->code);
   return TRUE;
 }
@@ -156,8 +164,15 @@ sw_store_put_department (SwStore       *self,
   _sw_bind_text (stmt, 7, d->liaison_empno);
   _sw_bind_text (stmt, 8, d->head_empno);
   _sw_bind_text (stmt, 9, d->duties);
-  if (!_sw_store_step_done (self, stmt, error))
+  if (!sw_store_begin (self, error))
     return FALSE;
+  if (!_sw_store_step_done (self, stmt, error) ||
+      !sw_store_audit (self, NULL, SW_AUDIT_DIRECTORY_EDITED, SW_AUDIT_SUBJECT_DEPARTMENT, d->code, NULL, error) ||
+      !sw_store_commit (self, error))
+    {
+      sw_store_rollback (self);
+      return FALSE;
+    }
   g_hash_table_remove (self->departments, d->code);
   return TRUE;
 }
@@ -352,8 +367,15 @@ sw_store_put_staff (SwStore   *self,
   _sw_bind_text (stmt, 10, sw_availability_to_string (s->availability));
   _sw_bind_text (stmt, 11, s->proxy_empno);
   sqlite3_bind_int (stmt, 12, s->active);
-  if (!_sw_store_step_done (self, stmt, error))
+  if (!sw_store_begin (self, error))
     return FALSE;
+  if (!_sw_store_step_done (self, stmt, error) ||
+      !sw_store_audit (self, NULL, SW_AUDIT_DIRECTORY_EDITED, SW_AUDIT_SUBJECT_STAFF, s->empno, NULL, error) ||
+      !sw_store_commit (self, error))
+    {
+      sw_store_rollback (self);
+      return FALSE;
+    }
   g_hash_table_remove (self->staff, s->empno);
   return TRUE;
 }

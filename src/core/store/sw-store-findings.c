@@ -8,6 +8,7 @@
 
 #include "sw-error.h"
 #include "sw-store-accountability.h"
+#include "sw-store-audit.h"
 #include "sw-store-private.h"
 #include "sw-uuid.h"
 
@@ -372,6 +373,7 @@ _sw_store_decide_finding (SwStore     *store,
   sqlite3_stmt *stmt = _sw_store_prepare (store,
       "UPDATE findings SET status = ?2, decided_at = ?3, decided_by = ?4, reason = ?5 WHERE id = ?1",
       error);
+  g_autofree char *args = NULL;
 
   if (stmt == NULL)
     return FALSE;
@@ -380,6 +382,10 @@ _sw_store_decide_finding (SwStore     *store,
   sqlite3_bind_int64 (stmt, 3, sw_store_now (store));
   _sw_bind_text (stmt, 4, actor);
   _sw_bind_text (stmt, 5, reason);
+  /* the reason is the decider's free text: the log keeps the decision only */
+  args = sw_audit_args ("decision", confirm ? "confirmed" : "dismissed", NULL);
   return _sw_store_step_done (store, stmt, error) &&
-         log_action (store, id, actor, confirm ? "confirmed" : "dismissed", reason, error);
+         log_action (store, id, actor, confirm ? "confirmed" : "dismissed", reason, error) &&
+         sw_store_audit (store, actor, SW_AUDIT_FINDING_DECIDED, SW_AUDIT_SUBJECT_FINDING,
+                         id, args, error);
 }

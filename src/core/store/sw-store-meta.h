@@ -32,3 +32,8 @@
 
 /* Accountability: the last event sequence the detector has read */
 #define SW_META_DETECT_SEQ         "detect.seq"
+
+/* The audit log: the last sequence appended (a deleted last entry would be
+ * missed otherwise), and the last one this device's pushes delivered */
+#define SW_META_AUDIT_LAST         "audit.last"
+#define SW_META_AUDIT_PUSHED       "audit.pushed"

@@ -63,6 +63,7 @@ struct _SwStore
   gboolean    defer_checkpoint;   /* never in the committing call */
 
   GHashTable *table_columns;      /* directory table → its column names */
+
 };
 
 /* A second connection to the store's file for a thread of its own (no

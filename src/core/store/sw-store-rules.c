@@ -9,6 +9,7 @@
 #include "sw-access.h"
 #include "sw-error.h"
 #include "sw-models-private.h"
+#include "sw-store-audit.h"
 #include "sw-store-private.h"
 
 /* ------------------------------------------------------------ calendar */
@@ -91,8 +92,15 @@ sw_store_set_calendar_day (SwStore     *self,
       _sw_bind_text (stmt, 2, kind == SW_DAY_WORKDAY ? "workday" : "holiday");
       _sw_bind_text (stmt, 3, name);
     }
-  if (!_sw_store_step_done (self, stmt, error))
+  if (!sw_store_begin (self, error))
     return FALSE;
+  if (!_sw_store_step_done (self, stmt, error) ||
+      !sw_store_audit (self, NULL, SW_AUDIT_CALENDAR_EDITED, SW_AUDIT_SUBJECT_CALENDAR, date, NULL, error) ||
+      !sw_store_commit (self, error))
+    {
+      sw_store_rollback (self);
+      return FALSE;
+    }
   g_hash_table_remove_all (self->calendars);
   return TRUE;
 }
@@ -178,6 +186,21 @@ sw_store_get_policy (SwStore  *self,
   return policy;
 }
 
+static gboolean
+audit_policy (SwStore     *self,
+              int          version,
+              const char  *key,
+              const char  *value,
+              const char  *actor,
+              GError     **error)
+{
+  g_autofree char *args = sw_audit_args ("key", key, "value", value, NULL);
+  g_autofree char *subject = g_strdup_printf ("%d", version);
+
+  return sw_store_audit (self, actor, SW_AUDIT_POLICY_EDITED, SW_AUDIT_SUBJECT_POLICY,
+                         subject, args, error);
+}
+
 int
 sw_store_set_policy_value (SwStore     *self,
                            const char  *key,
@@ -206,7 +229,8 @@ sw_store_set_policy_value (SwStore     *self,
 
   if (!sw_store_begin (self, error))
     return 0;
-  if (!write_policy (self, next, version, actor, error))
+  if (!write_policy (self, next, version, actor, error) ||
+      !audit_policy (self, version, key, value, actor, error))
     {
       sw_store_rollback (self);
       return 0;

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "sw-store-accountability.h"
+#include "sw-store-audit.h"
 #include "sw-store-private.h"
 
 static SwSanction *
@@ -54,6 +55,9 @@ _sw_store_insert_sanction (SwStore           *store,
   sqlite3_stmt *stmt = _sw_store_prepare (store,
       "INSERT INTO sanctions (id, person, kind, at, decided_by, reason, finding_id)"
       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+  g_autofree char *args = sw_audit_args ("person", s->person,
+                                         "kind", sw_sanction_kind_to_string (s->kind),
+                                         "finding", s->finding_id, NULL);
 
   if (stmt == NULL)
     return FALSE;
@@ -64,5 +68,15 @@ _sw_store_insert_sanction (SwStore           *store,
   _sw_bind_text (stmt, 5, s->decided_by);
   _sw_bind_text (stmt, 6, s->reason);
   _sw_bind_text (stmt, 7, s->finding_id);
-  return _sw_store_step_done (store, stmt, error);
+  if (!sw_store_begin (store, error))
+    return FALSE;
+  if (!_sw_store_step_done (store, stmt, error) ||
+      !sw_store_audit (store, s->decided_by, SW_AUDIT_SANCTION_DECIDED, SW_AUDIT_SUBJECT_SANCTION,
+                       s->id, args, error) ||
+      !sw_store_commit (store, error))
+    {
+      sw_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -163,6 +163,17 @@ static const char *const migrations[] = {
   "  locked INTEGER NOT NULL DEFAULT 0, updated_at INTEGER NOT NULL DEFAULT 0, updated_by TEXT);"
   "CREATE TABLE sign_in_failures ("
   "  empno TEXT PRIMARY KEY, count INTEGER NOT NULL, since INTEGER NOT NULL);",
+  /* 10: the tamper-evident audit log (sw-store-audit.c): append-only, each
+   * entry hashing the one before it */
+  "CREATE TABLE audit_log ("
+  "  seq INTEGER PRIMARY KEY, device TEXT NOT NULL, at INTEGER NOT NULL,"
+  "  actor TEXT, code TEXT NOT NULL, subject_kind TEXT, subject TEXT,"
+  "  args TEXT NOT NULL DEFAULT '{}', prev_hash TEXT NOT NULL, hash TEXT NOT NULL);"
+  "CREATE INDEX audit_log_by_time ON audit_log (at);"
+  "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+  "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SW_STORE_SCHEMA_VERSION);

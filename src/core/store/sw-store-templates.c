@@ -8,6 +8,7 @@
 #include "sw-error.h"
 #include "sw-fields.h"
 #include "sw-models-private.h"
+#include "sw-store-audit.h"
 #include "sw-store-private.h"
 #include "sw-store-templates.h"
 #include "sw-template-private.h"
@@ -281,8 +282,16 @@ sw_store_save_template (SwStore     *self,
   sqlite3_bind_int (stmt, 7, t->active);
   sqlite3_bind_int64 (stmt, 8, t->updated_at);
   _sw_bind_text (stmt, 9, t->updated_by);
-  if (!_sw_store_step_done (self, stmt, error))
+  if (!sw_store_begin (self, error))
     return FALSE;
+  if (!_sw_store_step_done (self, stmt, error) ||
+      !sw_store_audit (self, actor, SW_AUDIT_TEMPLATE_EDITED, SW_AUDIT_SUBJECT_TEMPLATE, t->id,
+                       NULL, error) ||
+      !sw_store_commit (self, error))
+    {
+      sw_store_rollback (self);
+      return FALSE;
+    }
   g_object_set (tmpl, "id", t->id, "matter", t->matter, "department-code", t->department_code,
                 "keywords", t->keywords, "body", t->body, "updated-at", t->updated_at,
                 "updated-by", t->updated_by, NULL);

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 /* The format of the server's own tables (sw-server-sqlite-schema.c), kept
  * in meta under SW_META_SERVER_SCHEMA. */
-#define SW_SERVER_SCHEMA_VERSION 2
+#define SW_SERVER_SCHEMA_VERSION 3
 
 struct _SwServerSqlite
 {
@@ -58,6 +58,16 @@ gboolean   _sw_server_sqlite_own_directory_edit (SwServerSqlite  *self,
                                                  const char      *table,
                                                  const char      *key,
                                                  GError         **error);
+gboolean   _sw_server_sqlite_audit_head (SwServerStorage  *storage,
+                                         const char       *device_id,
+                                         gint64           *seq,
+                                         char            **hash,
+                                         GError          **error);
+gboolean   _sw_server_sqlite_append_audit (SwServerStorage  *storage,
+                                           const char       *device_id,
+                                           GPtrArray        *entries,
+                                           gint64            now,
+                                           GError          **error);
 JsonNode  *_sw_server_sqlite_get_case (SwServerStorage     *storage,
                                        SwServerDevice      *device,
                                        const char          *id,

@@ -40,6 +40,17 @@ static const char *const migrations[] = {
   "INSERT INTO staff_credentials (empno, hash) SELECT empno, hash FROM server_passwords WHERE true"
   "  ON CONFLICT (empno) DO NOTHING;"
   "DROP TABLE server_passwords;",
+  /* 3: each device's audit log as it pushed it, its chain checked on the
+   * way in (IF NOT EXISTS: see 1) */
+  "CREATE TABLE IF NOT EXISTS server_audit ("
+  "  device_id TEXT NOT NULL, seq INTEGER NOT NULL, at INTEGER NOT NULL, actor TEXT,"
+  "  code TEXT NOT NULL, subject_kind TEXT, subject TEXT, args TEXT NOT NULL,"
+  "  prev_hash TEXT NOT NULL, hash TEXT NOT NULL, received_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (device_id, seq)) WITHOUT ROWID;"
+  "CREATE TRIGGER IF NOT EXISTS server_audit_no_update BEFORE UPDATE ON server_audit"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+  "CREATE TRIGGER IF NOT EXISTS server_audit_no_delete BEFORE DELETE ON server_audit"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SW_SERVER_SCHEMA_VERSION);

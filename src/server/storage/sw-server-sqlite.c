@@ -459,6 +459,8 @@ storage_iface_init (SwServerStorageInterface *iface)
   iface->seed_directory = sqlite_seed_directory;
   iface->push_directory = _sw_server_sqlite_push_directory;
   iface->set_token_days = sqlite_set_token_days;
+  iface->audit_head = _sw_server_sqlite_audit_head;
+  iface->append_audit = _sw_server_sqlite_append_audit;
 }
 
 /* ------------------------------------------------------------ GObject */

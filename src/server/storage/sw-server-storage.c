@@ -131,6 +131,26 @@ sw_server_storage_push_directory (SwServerStorage  *self,
   return IFACE (self)->push_directory (self, device, changes, now, version, error);
 }
 
+gboolean
+sw_server_storage_audit_head (SwServerStorage  *self,
+                              const char       *device_id,
+                              gint64           *seq,
+                              char            **hash,
+                              GError          **error)
+{
+  return IFACE (self)->audit_head (self, device_id, seq, hash, error);
+}
+
+gboolean
+sw_server_storage_append_audit (SwServerStorage  *self,
+                                const char       *device_id,
+                                GPtrArray        *entries,
+                                gint64            now,
+                                GError          **error)
+{
+  return IFACE (self)->append_audit (self, device_id, entries, now, error);
+}
+
 void
 sw_directory_result_free (SwDirectoryResult *result)
 {

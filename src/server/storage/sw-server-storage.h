@@ -106,6 +106,12 @@ struct _SwServerStorageInterface
                                      JsonArray *changes, gint64 now, gint64 *version,
                                      GError **error);
   void            (*set_token_days) (SwServerStorage *self, int days);
+  /* The audit log, per device (the chain is checked by the caller, see
+   * sw_server_storage_append_audit) */
+  gboolean        (*audit_head)     (SwServerStorage *self, const char *device_id, gint64 *seq,
+                                     char **hash, GError **error);
+  gboolean        (*append_audit)   (SwServerStorage *self, const char *device_id,
+                                     GPtrArray *entries, gint64 now, GError **error);
 };
 
 /* The one way to the server's storage: `location` is a data directory
@@ -211,5 +217,21 @@ const char     *sw_push_status_to_string         (SwPushStatus     status);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SwServerDevice, sw_server_device_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SwPullPage, sw_pull_page_free)
+
+/* The last audit entry held of a device: its sequence number and hash
+ * (0 and SW_AUDIT_GENESIS when none). */
+gboolean        sw_server_storage_audit_head     (SwServerStorage *self,
+                                                  const char      *device_id,
+                                                  gint64          *seq,
+                                                  char           **hash,
+                                                  GError         **error);
+/* Stores `entries` (SwAuditEntry*) of a device in one transaction, all or
+ * none. An engine stores them as they are: the caller has checked that
+ * they continue the chain of audit_head (sws-api.c, sw_audit_chain_check). */
+gboolean        sw_server_storage_append_audit   (SwServerStorage *self,
+                                                  const char      *device_id,
+                                                  GPtrArray       *entries,
+                                                  gint64           now,
+                                                  GError         **error);
 
 G_END_DECLS

@@ -1,0 +1,15 @@
+/* sw-audit-text.h — an audit entry's codes rendered in the reader's language
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "sw-audit-entry.h"
+
+G_BEGIN_DECLS
+
+/* "Signed in", "Personal data shown"…; an unknown code as it is. */
+const char *sw_audit_code_label    (const char         *code);
+/* What the entry is about: "Case SW-20261204-A001", "Staff 1003",
+ * "Cases (register)"…; "" when it names nothing. */
+char       *sw_audit_subject_text  (const SwAuditEntry *e);
+
+G_END_DECLS
