@@ -80,6 +80,8 @@ static const SwPolicyKey keys[] = {
     N_("Department rating: the share of satisfied callbacks (%) below which it is rated incompetent (Shouwen's own default)") },
   { "rating.incompetent_findings", SW_POLICY_INT, "5",
     N_("Department rating: confirmed findings at or above which it is rated incompetent, 0 = never (Shouwen's own default)") },
+  { "privacy.retention_years", SW_POLICY_INT, "5",
+    N_("Personal data: years after closing after which a case's customer name, phone, unit and address are erased (PIPL Art. 47; Shouwen's own default)") },
 };
 
 static void
