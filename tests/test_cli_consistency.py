@@ -289,6 +289,8 @@ class WithServerTest(unittest.TestCase):
         self.case_a = a
         j(demo, "case", "handle", a, "--scope", "own", as_="E008")
         j(demo, "case", "note", a, "--text", "客户稍后来", as_="E008")
+        j(demo, "case", "amend", a, "--customer-phone", "13900001111", "--reason", "登记时电话输错", as_="E008")
+        j(demo, "privacy", "purge", "--dry-run", as_="E027")
         j(demo, "case", "urge", a, "--note", "请尽快", as_="E006")
         j(demo, "case", "refer", a, "--to", "E009", as_="E008")
         j(demo, "case", "escalate", a, "--to", "E006", "--note", "需要决定", as_="E009")

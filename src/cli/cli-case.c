@@ -66,6 +66,8 @@ static int case_reopen (CliContext *ctx, int argc, char **argv);
 static int case_close (CliContext *ctx, int argc, char **argv);
 static int case_handover (CliContext *ctx, int argc, char **argv);
 static int case_note (CliContext *ctx, int argc, char **argv);
+static int case_amend (CliContext *ctx, int argc, char **argv);
+static int privacy_purge (CliContext *ctx, int argc, char **argv);
 static int case_show (CliContext *ctx, int argc, char **argv);
 static int case_list (CliContext *ctx, int argc, char **argv);
 
@@ -90,6 +92,8 @@ const CliCommand cli_case_commands[] = {
   { "case close", case_close, "ID", N_("Close the case") },
   { "case handover", case_handover, "ID", N_("Hand the case over to another handler (approved, witnessed)") },
   { "case note", case_note, "ID", N_("Add a note to the timeline") },
+  { "case amend", case_amend, "ID", N_("Correct the customer's details or the content, with a reason") },
+  { "privacy purge", privacy_purge, "", N_("Erase the personal data of cases closed longer ago than the retention time (administrators)") },
   { "case show", case_show, "ID", N_("Show a case with its timeline") },
   { "case list", case_list, "", N_("List cases") },
   { NULL }
@@ -340,6 +344,54 @@ case_note (CliContext *ctx, int argc, char **argv)
   g_autofree char *text = NULL;
   BEGIN_COMMAND (case_note, 1, TEXT_OPTION ("text", text, N_("the note"), "TEXT"))
   return finish (ctx, sw_ops_note (store, cli_actor (ctx), argv[1], text, &error), &error);
+}
+
+/* ------------------------------------------------------------ personal data by law */
+
+static int
+case_amend (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *name = NULL, *phone = NULL, *unit = NULL, *address = NULL;
+  g_autofree char *content = NULL, *reason = NULL;
+  SwAmendment amendment = { 0 };
+  BEGIN_COMMAND (case_amend, 1,
+    TEXT_OPTION ("customer-name", name, N_("the customer's corrected name"), "NAME")
+    TEXT_OPTION ("customer-phone", phone, N_("the customer's corrected phone"), "PHONE")
+    TEXT_OPTION ("customer-unit", unit, N_("the customer's corrected unit or company"), "UNIT")
+    TEXT_OPTION ("customer-address", address, N_("the customer's corrected address"), "ADDRESS")
+    TEXT_OPTION ("content", content, N_("the corrected content of the request"), "TEXT")
+    TEXT_OPTION ("reason", reason, N_("why the details are corrected"), "TEXT"))
+  amendment.customer_name = name;
+  amendment.customer_phone = phone;
+  amendment.customer_unit = unit;
+  amendment.customer_address = address;
+  amendment.content = content;
+  return finish (ctx, sw_ops_amend (store, cli_actor (ctx), argv[1], &amendment, reason, &error), &error);
+}
+
+static int
+privacy_purge (CliContext *ctx, int argc, char **argv)
+{
+  gboolean dry_run = FALSE;
+  guint n = 0;
+  BEGIN_COMMAND (privacy_purge, 0,
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("only count the cases"), NULL },)
+  if (!sw_ops_purge (store, cli_actor (ctx), dry_run, &n, &error))
+    return cli_fail (error);
+  if (ctx->json)
+    {
+      JsonBuilder *j = cli_json_begin ();
+      cli_json_add_int (j, "cases", n);
+      cli_json_add_int (j, "dry_run", dry_run);
+      return cli_json_end (j);
+    }
+  if (dry_run)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u case is past the retention time; its personal data would be erased\n",
+                          "%u cases are past the retention time; their personal data would be erased\n", n), n);
+  else
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Erased the personal data of %u case\n",
+                          "Erased the personal data of %u cases\n", n), n);
+  return CLI_OK;
 }
 
 /* ------------------------------------------------------------ reading */

@@ -540,6 +540,8 @@ apply_event (Fold        *f,
       break;
     case SW_EVENT_URGED:
     case SW_EVENT_NOTE:
+    case SW_EVENT_AMENDED:
+    case SW_EVENT_PURGED:
     case SW_N_EVENTS:
     default:
       break;

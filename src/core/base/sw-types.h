@@ -96,6 +96,8 @@ typedef enum {
   SW_EVENT_CLOSED,
   SW_EVENT_HANDOVER,
   SW_EVENT_NOTE,
+  SW_EVENT_AMENDED,   /* customer details or content corrected (issue 13) */
+  SW_EVENT_PURGED,    /* personal data erased after the retention time */
   SW_N_EVENTS
 } SwEventKind;
 

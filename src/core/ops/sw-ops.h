@@ -66,6 +66,27 @@ SwCase *sw_ops_close     (SwStore *store, const char *actor, const char *ref, GE
 SwCase *sw_ops_handover  (SwStore *store, const char *actor, const char *ref, const char *to_empno, const char *approved_by, const char *witness, GError **error);
 SwCase *sw_ops_note      (SwStore *store, const char *actor, const char *ref, const char *text, GError **error);
 
+/* Personal data by law (sw-ops-amend.c). An amendment: each field NULL to
+ * keep it, "" to clear it, or its corrected value. */
+typedef struct {
+  const char *customer_name;
+  const char *customer_phone;
+  const char *customer_unit;
+  const char *customer_address;
+  const char *content;
+} SwAmendment;
+
+/* Corrects a case's customer details or content, with a reason (an
+ * `amended` event; the earlier content stays in the log). */
+SwCase  *sw_ops_amend (SwStore *store, const char *actor, const char *ref,
+                       const SwAmendment *amendment, const char *reason, GError **error);
+/* Erases the customer's name, phone, unit and address of every case closed
+ * longer ago than the policy's privacy.retention_years (administrators;
+ * a `purged` event each, in one transaction). `n_cases`: how many
+ * (would be) erased. */
+gboolean sw_ops_purge (SwStore *store, const char *actor, gboolean dry_run,
+                       guint *n_cases, GError **error);
+
 /* The forbidden phrases of the case's policy found in `text` (NULL if none). */
 char  **sw_ops_find_forbidden_phrases (SwStore    *store,
                                        const char *text);

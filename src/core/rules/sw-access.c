@@ -411,14 +411,52 @@ sw_access_customer (SwStaff  *viewer,
 {
   gboolean whole = sw_access_sees_personal_data (viewer, c);
 
+#define SHOWN(v, mask) (sw_is_erased (v) ? g_strdup (_("(erased)")) : whole ? g_strdup (v) : mask (v))
   if (name)
-    *name = whole ? g_strdup (sw_case_get_customer_name (c)) : sw_mask_name (sw_case_get_customer_name (c));
+    *name = SHOWN (sw_case_get_customer_name (c), sw_mask_name);
   if (phone)
-    *phone = whole ? g_strdup (sw_case_get_customer_phone (c)) : sw_mask_phone (sw_case_get_customer_phone (c));
+    *phone = SHOWN (sw_case_get_customer_phone (c), sw_mask_phone);
   if (unit)
-    *unit = whole ? g_strdup (sw_case_get_customer_unit (c)) : sw_mask_unit (sw_case_get_customer_unit (c));
+    *unit = SHOWN (sw_case_get_customer_unit (c), sw_mask_unit);
   if (address)
-    *address = whole ? g_strdup (sw_case_get_customer_address (c)) : sw_mask_address (sw_case_get_customer_address (c));
+    *address = SHOWN (sw_case_get_customer_address (c), sw_mask_address);
+#undef SHOWN
+}
+
+/* ---- personal data by law (issue 13 item 7; branch privacy) ---- */
+
+gboolean
+sw_access_may_amend (SwStaff *actor,
+                     SwCase  *c)
+{
+  const char *dept;
+
+  if (actor == NULL || c == NULL)
+    return FALSE;
+  switch (sw_staff_get_role (actor))
+    {
+    case SW_ROLE_ADMIN:
+    case SW_ROLE_SUPERVISOR:
+      return TRUE;
+    case SW_ROLE_INSPECTOR:
+      return FALSE;
+    case SW_ROLE_HEAD:
+      dept = sw_staff_get_department_code (actor);
+      if (same (dept, sw_case_get_owner_department (c)) ||
+          same (dept, sw_case_get_handler_department (c)))
+        return TRUE;
+      G_GNUC_FALLTHROUGH;
+    case SW_ROLE_STAFF:
+    default:
+      return same (sw_staff_get_empno (actor), sw_case_get_owner (c)) ||
+             same (sw_staff_get_empno (actor), sw_case_get_handler (c));
+    }
+}
+
+gboolean
+sw_access_may_purge (SwStaff *actor)
+{
+  return actor != NULL && sw_staff_get_role (actor) == SW_ROLE_ADMIN;
 }
 
 gboolean

@@ -183,5 +183,17 @@ void     sw_access_customer           (SwStaff  *viewer,
  * (an inspector's entries hold no customer's personal data); nobody (NULL)
  * never. */
 gboolean sw_access_may_read_audit     (SwStaff  *viewer);
+/* ---- personal data by law (issue 13 item 7; branch privacy) ---- */
+
+/* Whether `actor` may amend a case's customer details or content: the
+ * person who registered it (its first-inquiry person), its handler, the
+ * head of either's department, supervisors and administrators; inspectors
+ * and nobody (NULL) never. */
+gboolean sw_access_may_amend          (SwStaff *actor,
+                                       SwCase  *c);
+
+/* Whether `actor` may erase personal data past the retention time
+ * (`privacy purge`): administrators only. */
+gboolean sw_access_may_purge          (SwStaff *actor);
 
 G_END_DECLS

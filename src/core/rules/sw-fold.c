@@ -169,6 +169,12 @@ sw_case_apply (SwCase      *row,
       row->queued = FALSE;
       break;
 
+    case SW_EVENT_AMENDED:
+      if (json_object_has_member (ev->payload, "content"))
+        sw_set_str (&row->content, str (ev, "content"));
+      break;
+
+    case SW_EVENT_PURGED:   /* the contact is erased by the store (case_contacts) */
     case SW_EVENT_NOTE:
     case SW_N_EVENTS:
     default:

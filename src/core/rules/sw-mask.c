@@ -4,12 +4,20 @@
 
 #include <string.h>
 
+gboolean
+sw_is_erased (const char *value)
+{
+  return value != NULL && strcmp (value, SW_ERASED) == 0;
+}
+
 char *
 sw_mask_name (const char *name)
 {
   GString *s;
   glong n;
 
+  if (sw_is_erased (name))
+    return g_strdup (name);
   if (name == NULL || *name == '\0')
     return NULL;
   n = g_utf8_strlen (name, -1);
@@ -26,6 +34,8 @@ sw_mask_phone (const char *phone)
   g_autoptr(GString) digits = g_string_new (NULL);
   GString *s;
 
+  if (sw_is_erased (phone))
+    return g_strdup (phone);
   if (phone == NULL || *phone == '\0')
     return NULL;
   for (const char *p = phone; *p; p++)
@@ -54,6 +64,8 @@ sw_mask_unit (const char *unit)
 {
   const char *end;
 
+  if (sw_is_erased (unit))
+    return g_strdup (unit);
   if (unit == NULL || *unit == '\0')
     return NULL;
   end = g_utf8_next_char (unit);
@@ -65,6 +77,8 @@ sw_mask_unit (const char *unit)
 char *
 sw_mask_address (const char *address)
 {
+  if (sw_is_erased (address))
+    return g_strdup (address);
   return address && *address ? g_strdup ("***") : NULL;
 }
 

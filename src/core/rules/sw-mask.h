@@ -7,6 +7,12 @@
 
 G_BEGIN_DECLS
 
+/* What an erased (purged) customer field holds, in the store and on the
+ * wire: a code, rendered "erased" in the reader's language; the masks
+ * keep it as it is (issue 13, PIPL Art. 47). */
+#define SW_ERASED "<erased>"
+gboolean sw_is_erased (const char *value);
+
 /* Keeps the first character (the family name), stars the rest. */
 char *sw_mask_name  (const char *name);
 /* Keeps the first three and the last four digits of a long number; a short

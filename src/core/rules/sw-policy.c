@@ -82,6 +82,8 @@ static const SwPolicyKey keys[] = {
     N_("Department rating: confirmed findings at or above which it is rated incompetent, 0 = never (Shouwen's own default)") },
   { "signin.max_failures", SW_POLICY_INT, "5",
     N_("Wrong passwords in a row after which an account is locked until an administrator unlocks it (Shouwen's own default)") },
+  { "privacy.retention_years", SW_POLICY_INT, "5",
+    N_("Personal data: years after closing after which a case's customer name, phone, unit and address are erased (PIPL Art. 47; Shouwen's own default)") },
 };
 
 static void

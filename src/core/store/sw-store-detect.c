@@ -8,6 +8,7 @@
 
 #include "sw-store-accountability.h"
 #include "sw-store-private.h"
+#include "sw-mask.h"
 
 /* What every read of the logs gives the fold. */
 #define EVENT_COLUMNS "SELECT e.case_id, e.id, e.kind, e.actor, e.at, e.payload"
@@ -503,6 +504,7 @@ _sw_store_find_repeat_case (SwStoreReader      *reader,
           " FROM case_contacts k JOIN case_contacts o ON o.phone = k.phone AND o.case_id != k.case_id"
           " JOIN cases c ON c.id = o.case_id"
           " WHERE k.case_id = ?1 AND k.phone IS NOT NULL AND k.phone != ''"
+          " AND k.phone != '" SW_ERASED "'"   /* erased phones are no one's */
           " AND c.received_at < ?2 AND c.received_at >= ?3"
           " ORDER BY c.received_at DESC LIMIT 1", -1, &reader->repeat, NULL) != SQLITE_OK)
     return reader_fail (reader, error);

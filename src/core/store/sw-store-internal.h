@@ -20,4 +20,14 @@ gboolean      _sw_store_put_contact  (SwStore     *self,
                                       SwCase      *row,
                                       GError     **error);
 
+/* Personal data by law (sw-store-privacy.c): the ids of closed cases
+ * closed before `closed_before` whose contact still has a field to erase;
+ * and, after a purge or an amend (outside a transaction), leaving no
+ * erased or earlier value in free pages, the full-text index or the log. */
+GPtrArray    *_sw_store_purge_candidates (SwStore  *self,
+                                          gint64    closed_before,
+                                          GError  **error);
+gboolean      _sw_store_scrub            (SwStore  *self,
+                                          GError  **error);
+
 G_END_DECLS

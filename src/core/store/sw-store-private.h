@@ -61,6 +61,7 @@ struct _SwStore
   SwCheckpointer *checkpointer;   /* started when the log first fills */
   int         wal_pages;          /* SW_STORE_WAL_PAGES but in tests */
   gboolean    defer_checkpoint;   /* never in the committing call */
+  gboolean    scrub_after_commit; /* sync changed a contact (sw-store-privacy.c) */
 
   GHashTable *table_columns;      /* directory table → its column names */
 

@@ -12,6 +12,7 @@
 #include "sw-models-private.h"
 #include "sw-store-events.h"
 #include "sw-store-private.h"
+#include "sw-mask.h"
 #include "sw-store-replica.h"
 
 void
@@ -309,15 +310,25 @@ put_contact (SwStore    *self,
 
   if (row == NULL)
     return TRUE;   /* a contact without its case: it comes again with the case */
-  if (g_strcmp0 (row->customer_name, contact->name) == 0 &&
-      g_strcmp0 (row->customer_phone, contact->phone) == 0 &&
-      g_strcmp0 (row->customer_unit, contact->unit) == 0 &&
-      g_strcmp0 (row->customer_address, contact->address) == 0)
+  /* An erased field stays erased: a device that had not seen the purge
+   * must not bring the customer back (issue 13, PIPL Art. 47). */
+#define KEEP_ERASED(field, value) (sw_is_erased (row->field) ? SW_ERASED : (value))
+  const char *name = KEEP_ERASED (customer_name, contact->name);
+  const char *phone = KEEP_ERASED (customer_phone, contact->phone);
+  const char *unit = KEEP_ERASED (customer_unit, contact->unit);
+  const char *address = KEEP_ERASED (customer_address, contact->address);
+#undef KEEP_ERASED
+  if (g_strcmp0 (row->customer_name, name) == 0 &&
+      g_strcmp0 (row->customer_phone, phone) == 0 &&
+      g_strcmp0 (row->customer_unit, unit) == 0 &&
+      g_strcmp0 (row->customer_address, address) == 0)
     return TRUE;
-  sw_set_str (&row->customer_name, contact->name);
-  sw_set_str (&row->customer_phone, contact->phone);
-  sw_set_str (&row->customer_unit, contact->unit);
-  sw_set_str (&row->customer_address, contact->address);
+  if (row->customer_name || row->customer_phone || row->customer_unit || row->customer_address)
+    self->scrub_after_commit = TRUE;   /* values replaced, not a new case's first */
+  sw_set_str (&row->customer_name, name);
+  sw_set_str (&row->customer_phone, phone);
+  sw_set_str (&row->customer_unit, unit);
+  sw_set_str (&row->customer_address, address);
   return _sw_store_put_contact (self, row, error);
 }
 
@@ -360,10 +371,21 @@ sw_store_replica_apply (SwStore     *self,
   while (g_hash_table_iter_next (&iter, &key, &value))
     if (!refold_case (self, key, value, error))
       goto fail;
+  self->scrub_after_commit = FALSE;
   for (guint i = 0; contacts && i < contacts->len; i++)
     if (!put_contact (self, g_ptr_array_index (contacts, i), error))
       goto fail;
-  return sw_store_commit (self, error);
+  if (!sw_store_commit (self, error))
+    return FALSE;
+  /* A contact changed (an amend or a purge from elsewhere): leave no
+   * earlier value in free pages, the index or the log. */
+  if (self->scrub_after_commit)
+    {
+      g_autoptr(GError) scrub_error = NULL;
+      if (!_sw_store_scrub (self, &scrub_error))
+        g_warning ("Could not scrub the database after a sync: %s", scrub_error->message);
+    }
+  return TRUE;
 
 fail:
   sw_store_rollback (self);

@@ -553,6 +553,7 @@ open_store (const char  *path,
                     "PRAGMA journal_mode=WAL;"
                     "PRAGMA synchronous=NORMAL;"
                     "PRAGMA foreign_keys=ON;"
+                    "PRAGMA secure_delete=ON;"
                     "PRAGMA temp_store=MEMORY;"
                     "PRAGMA cache_size=-16384;"
                     "PRAGMA journal_size_limit=16777216;") != SQLITE_OK)
