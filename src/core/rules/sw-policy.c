@@ -66,6 +66,8 @@ static const SwPolicyKey keys[] = {
     N_("Efficiency warnings in a year after which a person is rated incompetent") },
   { "repeat.window_days", SW_POLICY_INT, "30",
     N_("Days within which a second complaint about the same matter counts as a repeat (Shouwen's own default)") },
+  { "repeat.similar_pct", SW_POLICY_INT, "40",
+    N_("Repeat complaint: how alike (%, shared three-character runs) the texts of two complaints to the same department must be to concern the same matter, unless one standard answer names both (Shouwen's own default)") },
   { "pingpong.max_handoffs", SW_POLICY_INT, "2",
     N_("Returns and forwards of one case in all beyond which it counts as too many hand-offs; ping-pong itself needs no limit (Shouwen's own default)") },
   { "rating.excellent_on_time_pct", SW_POLICY_INT, "95",

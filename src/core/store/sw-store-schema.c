@@ -153,6 +153,9 @@ static const char *const migrations[] = {
    * numbered alike), so that the customer's receipt still finds it */
   "CREATE TABLE case_aliases ("
   "  number TEXT PRIMARY KEY, case_id TEXT NOT NULL, at INTEGER NOT NULL);",
+
+  /* 9: a repeat complaint finds the customer by name and unit too */
+  "CREATE INDEX case_contacts_by_name ON case_contacts (name, unit);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SW_STORE_SCHEMA_VERSION);
