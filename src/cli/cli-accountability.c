@@ -222,7 +222,7 @@ static int
 finding_add (CliContext *ctx, int argc, char **argv)
 {
   g_autofree char *person = NULL, *rule = NULL, *case_ref = NULL, *evidence = NULL;
-  g_autofree char *source = NULL, *inspection = NULL;
+  g_autofree char *source = NULL, *inspection = NULL, *occurred = NULL;
   g_autoptr(SwInspection) in = NULL;
   g_autoptr(SwFinding) f = NULL;
   SwFindingInput input = { 0 };
@@ -232,8 +232,11 @@ finding_add (CliContext *ctx, int argc, char **argv)
                  TEXT_OPTION ("case", case_ref, N_("the case concerned"), "ID")
                  TEXT_OPTION ("evidence", evidence, N_("what shows it"), "TEXT")
                  TEXT_OPTION ("source", source, N_("complaint, hotline, suggestion_box, spot_check, inspection or superior"), "SOURCE")
-                 TEXT_OPTION ("inspection", inspection, N_("the inspection record it belongs to"), "ID"))
+                 TEXT_OPTION ("inspection", inspection, N_("the inspection record it belongs to"), "ID")
+                 TEXT_OPTION ("occurred", occurred, N_("when the act happened (default: now); the ladder counts it in that year"), "TIME"))
 
+  if (occurred != NULL && !cli_parse_time (occurred, &input.occurred_at, &error))
+    return cli_fail (error);
   if (inspection != NULL && (in = sw_store_get_inspection (store, inspection, &error)) == NULL)
     return cli_fail (error);
   input.person = person;

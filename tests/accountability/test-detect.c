@@ -11,6 +11,8 @@
 #include "sw-demo.h"
 #include "sw-detect.h"
 #include "sw-detect-private.h"
+#include "sw-store-templates.h"
+#include "sw-template.h"
 #include "sw-test-fixture.h"
 
 static void
@@ -475,14 +477,17 @@ test_handoff_limit (SwFixture *fx, gconstpointer data)
 }
 
 static SwCase *
-register_with_phone (SwFixture  *fx,
-                     SwKind      kind,
-                     const char *phone)
+complain (SwFixture  *fx,
+          SwKind      kind,
+          const char *content,
+          const char *name,
+          const char *phone,
+          const char *unit)
 {
   g_autoptr(GError) error = NULL;
   SwRegistration reg = {
-    .channel = SW_CHANNEL_PHONE, .kind = kind, .content = "信用卡年费问题",
-    .received_by = "R01", .customer_name = "李四", .customer_phone = phone,
+    .channel = SW_CHANNEL_PHONE, .kind = kind, .content = content,
+    .received_by = "R01", .customer_name = name, .customer_phone = phone, .customer_unit = unit,
   };
   SwCase *c = sw_ops_register (fx->store, "R01", &reg, &error);
 
@@ -491,32 +496,110 @@ register_with_phone (SwFixture  *fx,
 }
 
 static void
+answer (SwFixture *fx,
+        SwCase    *c)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwCase) done = sw_ops_answer (fx->store, "R01", sw_case_get_id (c), "已处理", &error);
+
+  g_assert_no_error (error);
+}
+
+/* Seed 003 (三): "对客人提出的问题由于处理不当，造成客人重复投诉……由管理处主任追查
+ * 责任……对责任人……处罚" — a repeat complaint is the same customer
+ * complaining again about the same matter after the first was handled;
+ * it is found against whoever handled the first, both cases as evidence. */
+static void
 test_repeat_complaint (SwFixture *fx, gconstpointer data)
 {
-  g_autoptr(SwCase) first = register_with_phone (fx, SW_KIND_QUERY, "13900001111");
-  g_autoptr(SwCase) other = NULL, again = NULL, too_late = NULL;
+  g_autoptr(SwCase) first = complain (fx, SW_KIND_COMPLAINT, "信用卡年费问题", "李四", "13900001111", NULL);
+  g_autoptr(SwCase) again = NULL, too_late = NULL;
   g_autoptr(GPtrArray) found = NULL, none = NULL;
   SwFinding *f;
 
-  OK (sw_ops_answer (fx->store, "R01", sw_case_get_id (first), "年费已减免", E));
+  answer (fx, first);
   at (fx, "2026-11-30T10:00");
-  other = register_with_phone (fx, SW_KIND_COMPLAINT, "13900002222");
-  OK (sw_ops_answer (fx->store, "R01", sw_case_get_id (other), "已处理", E));
-  again = register_with_phone (fx, SW_KIND_COMPLAINT, "13900001111");
-  OK (sw_ops_answer (fx->store, "R01", sw_case_get_id (again), "已处理", E));
+  again = complain (fx, SW_KIND_COMPLAINT, "信用卡年费又被扣了", "李四", "13900001111", NULL);
+  answer (fx, again);
   found = detect (fx);
   f = only (found, "repeat_complaint");
   g_assert_cmpstr (f->case_id, ==, sw_case_get_id (first));
   g_assert_cmpstr (f->person, ==, "R01");
+  g_assert_cmpstr (f->department, ==, "RETAIL");
   g_assert_cmpstr (f->events[0], ==, event_id (fx, again, SW_EVENT_REGISTERED, 0));
+  g_assert_cmpstr (f->events[1], ==, event_id (fx, first, SW_EVENT_ANSWERED, 0));
   assert_nothing_new (fx);
 
   /* Outside the 30-day window: not a repeat. */
   at (fx, "2027-01-15T10:00");
-  too_late = register_with_phone (fx, SW_KIND_COMPLAINT, "13900002222");
-  OK (sw_ops_answer (fx->store, "R01", sw_case_get_id (too_late), "已处理", E));
+  too_late = complain (fx, SW_KIND_COMPLAINT, "信用卡年费还是被扣", "李四", "13900001111", NULL);
   none = detect (fx);
   assert_none (none, "repeat_complaint");
+}
+
+/* The same customer without a phone: the same name and unit. */
+static void
+test_repeat_by_name_unit (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(SwCase) first = complain (fx, SW_KIND_COMPLAINT, "对公账户年检材料退回三次", "王五", NULL, "华星公司");
+  g_autoptr(SwCase) other = NULL, again = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  SwFinding *f;
+
+  answer (fx, first);
+  at (fx, "2026-11-25T10:00");
+  /* the same name in another unit is another customer */
+  other = complain (fx, SW_KIND_COMPLAINT, "对公账户年检材料又被退回", "王五", NULL, "远东公司");
+  again = complain (fx, SW_KIND_COMPLAINT, "对公账户年检材料又被退回", "王五", NULL, "华星公司");
+  found = detect (fx);
+  f = only (found, "repeat_complaint");
+  g_assert_cmpstr (f->case_id, ==, sw_case_get_id (first));
+  g_assert_cmpstr (f->events[0], ==, event_id (fx, again, SW_EVENT_REGISTERED, 0));
+}
+
+/* The same matter by its standard answer, though the texts differ. */
+static void
+test_repeat_same_matter (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwTemplate) t = sw_template_new (SW_TEMPLATE_ANSWER, "挂失", "携带身份证原件到柜台办理挂失。");
+  g_autoptr(SwCase) first = NULL, again = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+
+  g_assert_true (sw_store_save_template (fx->store, t, "A01", &error));
+  g_assert_no_error (error);
+  first = complain (fx, SW_KIND_COMPLAINT, "银行卡丢了办理挂失等了两小时", "李四", "13900001111", NULL);
+  answer (fx, first);
+  at (fx, "2026-11-25T10:00");
+  again = complain (fx, SW_KIND_COMPLAINT, "挂失后补卡至今没有消息", "李四", "13900001111", NULL);
+  g_assert_cmpint (_sw_detect_similarity_pct ("银行卡丢了办理挂失等了两小时", "挂失后补卡至今没有消息"), <, 40);
+  found = detect (fx);
+  g_assert_cmpstr (only (found, "repeat_complaint")->case_id, ==, sw_case_get_id (first));
+}
+
+/* The non-cases: an unrelated earlier question (not a complaint), a
+ * complaint about another matter, another customer with the same matter,
+ * and a second complaint before the first was replied to. */
+static void
+test_repeat_non_cases (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(SwCase) question = complain (fx, SW_KIND_QUERY, "信用卡年费问题", "李四", "13900001111", NULL);
+  g_autoptr(SwCase) queue = complain (fx, SW_KIND_COMPLAINT, "网点排队时间太长", "张三", "13900003333", NULL);
+  g_autoptr(SwCase) fee = complain (fx, SW_KIND_COMPLAINT, "信用卡年费问题", "赵六", "13900004444", NULL);
+  g_autoptr(SwCase) open = complain (fx, SW_KIND_COMPLAINT, "理财产品赎回迟迟不到账", "钱七", "13900005555", NULL);
+  g_autoptr(SwCase) a = NULL, b = NULL, c = NULL, d = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+
+  answer (fx, question);
+  answer (fx, queue);
+  answer (fx, fee);
+  at (fx, "2026-11-25T10:00");
+  a = complain (fx, SW_KIND_COMPLAINT, "信用卡年费又被扣了", "李四", "13900001111", NULL);
+  b = complain (fx, SW_KIND_COMPLAINT, "信用卡年费又被扣了", "张三", "13900003333", NULL);
+  c = complain (fx, SW_KIND_COMPLAINT, "信用卡年费又被扣了", "孙八", "13900006666", NULL);
+  d = complain (fx, SW_KIND_COMPLAINT, "理财产品赎回还是不到账", "钱七", "13900005555", NULL);
+  found = detect (fx);
+  assert_none (found, "repeat_complaint");
 }
 
 static void
@@ -794,6 +877,9 @@ main (int argc, char **argv)
   ADD ("/detect/return-then-elsewhere", test_return_then_elsewhere);
   ADD ("/detect/handoff-limit", test_handoff_limit);
   ADD ("/detect/repeat-complaint", test_repeat_complaint);
+  ADD ("/detect/repeat-by-name-unit", test_repeat_by_name_unit);
+  ADD ("/detect/repeat-same-matter", test_repeat_same_matter);
+  ADD ("/detect/repeat-non-cases", test_repeat_non_cases);
   ADD ("/detect/reopen-repeat", test_reopen_repeat);
   ADD ("/detect/threads-agree", test_threads_agree);
   ADD ("/detect/same-clock", test_same_clock);

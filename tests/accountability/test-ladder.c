@@ -235,6 +235,33 @@ test_warnings (SwFixture *fx, gconstpointer data)
   g_assert_cmpint (next_year->effect, ==, SW_EFFECT_NONE);
 }
 
+/* Seed 003: the 责任人 is fined for the violation; the yearly ladder
+ * (domain §7) counts the violations of a year. A finding recorded in
+ * January about an act of December belongs to December's year; an act
+ * cannot be recorded as happening in the future. */
+static void
+test_ladder_year_of_act (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwFinding) december = NULL, future = NULL;
+  g_autoptr(SwPersonRecord) y2026 = NULL, y2027 = NULL;
+
+  sw_store_set_now (fx->store, sw_test_time ("2027-01-05T10:00"));
+  december = confirmed (fx, "R01", sw_test_time ("2026-12-20T15:00"));
+  g_assert_cmpint (december->occurred_at, ==, sw_test_time ("2026-12-20T15:00"));
+  g_assert_cmpint (december->created_at, ==, sw_test_time ("2027-01-05T10:00"));
+  y2026 = sw_person_record_get (fx->store, "R01", 2026, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (y2026->n_confirmed, ==, 1);
+  y2027 = sw_person_record_get (fx->store, "R01", 2027, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (y2027->n_confirmed, ==, 0);
+
+  future = add (fx, "O01", "R01", "rude_attitude", sw_test_time ("2027-01-06T10:00"), &error);
+  g_assert_error (error, SW_ERROR, SW_ERROR_INVALID);
+  g_assert_null (future);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -245,5 +272,6 @@ main (int argc, char **argv)
   ADD ("/ladder/yearly", test_yearly_ladder);
   ADD ("/ladder/admonishments", test_admonishments);
   ADD ("/ladder/warnings", test_warnings);
+  ADD ("/ladder/year-of-act", test_ladder_year_of_act);
   return g_test_run ();
 }

@@ -63,6 +63,44 @@ rule_count (SwReport   *r,
   g_assert_not_reached ();
 }
 
+/* Seed 000 (效果评估): the figures measure the first-inquiry system; a case
+ * counts once, for one department, so that the departments add up to the
+ * branch. */
+static void
+assert_adds_up (SwReport *r)
+{
+  guint received = 0, reply_due = 0, on_time = 0, callback_due = 0, called_back = 0, answered = 0;
+
+  for (guint i = 0; i < r->departments->len; i++)
+    {
+      SwReportTally *t = &((SwReportDepartment *) g_ptr_array_index (r->departments, i))->tally;
+
+      received += t->received;
+      reply_due += t->reply_due;
+      on_time += t->replied_on_time;
+      callback_due += t->callback_due;
+      called_back += t->called_back;
+      answered += t->answered_on_spot;
+    }
+  g_assert_cmpuint (received, ==, r->total.received);
+  g_assert_cmpuint (reply_due, ==, r->total.reply_due);
+  g_assert_cmpuint (on_time, ==, r->total.replied_on_time);
+  g_assert_cmpuint (callback_due, ==, r->total.callback_due);
+  g_assert_cmpuint (called_back, ==, r->total.called_back);
+  g_assert_cmpuint (answered, ==, r->total.answered_on_spot);
+}
+
+static void
+set_policy (SwFixture  *fx,
+            const char *key,
+            const char *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (sw_store_set_policy_value (fx->store, key, value, "A01", &error), >, 0);
+  g_assert_no_error (error);
+}
+
 static void
 test_branch (SwFixture *fx, gconstpointer data)
 {
@@ -105,12 +143,17 @@ test_branch (SwFixture *fx, gconstpointer data)
   g_assert_cmpuint (r->months->len, ==, 1);
   g_assert_cmpuint (((SwReportMonth *) g_ptr_array_index (r->months, 0))->tally.received, ==, 5);
 
-  /* RETAIL first received all five; CORP handled B and D. */
-  g_assert_cmpuint (dept (r, "RETAIL")->tally.received, ==, 5);
+  /* Each case counts once, for the department responsible for it: CORP
+   * handled B and D, RETAIL kept A, C and E; the departments add up to
+   * the branch. */
+  g_assert_cmpuint (dept (r, "RETAIL")->tally.received, ==, 3);
   g_assert_cmpuint (dept (r, "CORP")->tally.received, ==, 2);
   g_assert_cmpuint (dept (r, "LOAN")->tally.received, ==, 0);
-  g_assert_cmpint (dept (r, "CORP")->rating, ==, SW_RATING_EXCELLENT);
-  g_assert_cmpint (dept (r, "RETAIL")->rating, ==, SW_RATING_COMPETENT);
+  assert_adds_up (r);
+  /* Two and three cases: too few to rate under the shipped policy. */
+  g_assert_cmpint (dept (r, "CORP")->rating, ==, SW_RATING_TOO_FEW);
+  g_assert_cmpint (dept (r, "RETAIL")->rating, ==, SW_RATING_TOO_FEW);
+  g_assert_nonnull (strstr (dept (r, "CORP")->rating_reason, "2 cases"));
   g_assert_cmpuint (dept (r, "RETAIL")->tally.admonishments, ==, 1);
   g_assert_cmpint (r->rating, ==, SW_RATING_NONE);
 }
@@ -130,15 +173,71 @@ test_department (SwFixture *fx, gconstpointer data)
   assert_figure (corp, "handling_mean_hours", TRUE, 8, 0, 0);
   assert_figure (corp, "findings_confirmed", TRUE, 0, 0, 0);
   g_assert_cmpuint (rule_count (corp, "late_accept", SW_FINDING_DISMISSED), ==, 1);
-  g_assert_cmpint (corp->rating, ==, SW_RATING_EXCELLENT);
+  g_assert_cmpint (corp->rating, ==, SW_RATING_TOO_FEW);
   g_assert_cmpuint (corp->departments->len, ==, 1);
 
+  /* With the minimums lowered, CORP (on time, B called back and scored 5)
+   * is excellent. */
+  set_policy (fx, "rating.min_cases", "1");
+  set_policy (fx, "rating.min_callbacks", "1");
+  g_clear_pointer (&corp, sw_report_free);
+  corp = acct_report (fx, "CORP", NULL);
+  assert_figure (corp, "callback_coverage", TRUE, 100, 1, 1);
+  g_assert_cmpint (corp->rating, ==, SW_RATING_EXCELLENT);
+
   /* The thresholds are policies: two findings make RETAIL incompetent. */
-  g_assert_cmpint (sw_store_set_policy_value (fx->store, "rating.incompetent_findings", "2", "A01", &error), >, 0);
+  set_policy (fx, "rating.incompetent_findings", "2");
+  set_policy (fx, "rating.min_callbacks", "0");
   retail = acct_report (fx, "RETAIL", NULL);
   assert_figure (retail, "findings_confirmed", TRUE, 2, 0, 0);
   g_assert_cmpint (retail->rating, ==, SW_RATING_INCOMPETENT);
   g_assert_nonnull (strstr (retail->rating_reason, "2 confirmed violations"));
+}
+
+/* A department that replied on time but never called back (issue 14: it
+ * was rated excellent on "satisfied 100 %" of nothing): a figure without
+ * data never counts towards excellent, and the callback share is rated. */
+static void
+test_no_callbacks (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(SwReport) r = NULL;
+  g_autoptr(GError) error = NULL;
+
+  acct_at (fx, "2026-11-23T10:00");
+  for (int i = 0; i < 3; i++)
+    {
+      g_autofree char *phone = g_strdup_printf ("1391111100%d", i);
+      g_autoptr(SwCase) c = acct_register (fx, "N01", SW_CHANNEL_VISIT, SW_KIND_BUSINESS, phone);
+      g_autoptr(SwCase) h = sw_ops_handle (fx->store, "N01", sw_case_get_id (c), SW_SCOPE_OWN, &error);
+      g_autoptr(SwCase) done = NULL;
+
+      g_assert_no_error (error);
+      done = sw_ops_reply (fx->store, "N01", sw_case_get_id (c), "已办理", &error);
+      g_assert_no_error (error);
+    }
+  set_policy (fx, "rating.min_cases", "1");
+  set_policy (fx, "rating.min_callbacks", "0");
+  r = acct_report (fx, "LOAN", NULL);
+  assert_figure (r, "received", TRUE, 3, 0, 0);
+  assert_figure (r, "replied_on_time", TRUE, 100, 3, 3);
+  assert_figure (r, "callback_coverage", TRUE, 0, 0, 3);
+  assert_figure (r, "satisfied_share", FALSE, 0, 0, 0);
+  g_assert_cmpint (r->rating, ==, SW_RATING_INCOMPETENT);   /* called back 0 % < 50 % */
+  g_assert_nonnull (strstr (r->rating_reason, "no data"));
+
+  /* Even when not calling back is tolerated, satisfaction without data is
+   * no ground for excellent. */
+  set_policy (fx, "rating.incompetent_callback_pct", "0");
+  g_clear_pointer (&r, sw_report_free);
+  r = acct_report (fx, "LOAN", NULL);
+  g_assert_cmpint (r->rating, ==, SW_RATING_COMPETENT);
+
+  /* Too few callbacks: not rated. */
+  set_policy (fx, "rating.min_callbacks", "1");
+  g_clear_pointer (&r, sw_report_free);
+  r = acct_report (fx, "LOAN", NULL);
+  g_assert_cmpint (r->rating, ==, SW_RATING_TOO_FEW);
+  g_assert_cmpstr (sw_rating_label (r->rating), ==, "Not rated (too few cases)");
 }
 
 static void
@@ -172,5 +271,6 @@ main (int argc, char **argv)
   ADD ("/report/branch", test_branch);
   ADD ("/report/department", test_department);
   ADD ("/report/person", test_person);
+  ADD ("/report/no-callbacks", test_no_callbacks);
   return g_test_run ();
 }

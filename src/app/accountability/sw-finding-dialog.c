@@ -3,6 +3,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
+
+#include "sw-error.h"
 
 #include "sw-acct-util.h"
 #include "sw-finding-dialog.h"
@@ -24,6 +27,7 @@ struct _SwFindingDialog
   GtkDropDown *rule_dd;
   GtkDropDown *source_dd;
   GtkEntry    *case_entry;
+  GtkEntry    *occurred_entry;
   GtkTextView *evidence_view;
   char        *error;
 };
@@ -68,7 +72,41 @@ build_form (SwFindingDialog *self)
     sw_choice_select (self->source_dd, "inspection");
   sw_acct_attach (self->grid, 3, _("_Source"), GTK_WIDGET (self->source_dd));
 
+  /* When the act happened: the ladder counts it in that year. */
+  self->occurred_entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_placeholder_text (self->occurred_entry, _("2026-11-22 10:00 (empty: now)"));
+  sw_acct_attach (self->grid, 4, _("_Happened at"), GTK_WIDGET (self->occurred_entry));
+
   gtk_box_append (self->evidence_bin, sw_long_text_new (&self->evidence_view));
+}
+
+/* "2026-11-22", "2026-11-22 10:00" or an ISO 8601 time, in the local zone;
+ * empty is 0 (now). */
+static gboolean
+parse_time (const char  *text,
+            gint64      *ms,
+            GError     **error)
+{
+  g_autofree char *t = g_strstrip (g_strdup (text));
+  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *full = NULL;
+  char *space;
+
+  *ms = 0;
+  if (*t == '\0')
+    return TRUE;
+  if ((space = strchr (t, ' ')) != NULL)
+    *space = 'T';
+  full = g_strconcat (t, strlen (t) == 10 ? "T00:00:00" : strlen (t) == 16 ? ":00" : "", NULL);
+  if ((dt = g_date_time_new_from_iso8601 (full, zone)) == NULL)
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_INVALID,
+                   _("“%s” is not a time; write it like 2026-11-22 10:00"), text);
+      return FALSE;
+    }
+  *ms = g_date_time_to_unix (dt) * 1000;
+  return TRUE;
 }
 
 static void
@@ -134,6 +172,11 @@ sw_finding_dialog_fill (SwFindingDialog      *self,
     sw_choice_select (self->source_dd, input->source);
   gtk_editable_set_text (GTK_EDITABLE (self->case_entry), input->case_ref ? input->case_ref : "");
   sw_text_view_set_text (self->evidence_view, input->evidence);
+  if (input->occurred_at > 0)
+    {
+      g_autofree char *when = sw_context_format_time (self->context, input->occurred_at);
+      gtk_editable_set_text (GTK_EDITABLE (self->occurred_entry), when);
+    }
 }
 
 gboolean
@@ -151,6 +194,11 @@ sw_finding_dialog_save (SwFindingDialog *self)
     .evidence = evidence,
   };
 
+  if (!parse_time (gtk_editable_get_text (GTK_EDITABLE (self->occurred_entry)), &input.occurred_at, &error))
+    {
+      set_error (self, error->message);
+      return FALSE;
+    }
   f = sw_finding_add (sw_context_get_store (self->context), sw_context_get_user_empno (self->context),
                       &input, &error);
   if (f == NULL)

@@ -41,6 +41,7 @@ typedef struct {
   char    *reply_event, *reply_actor, *reply_dept;
   gint64   reply_at;
   int      handoffs;
+  gboolean repeat_found;
   /* Who returned or forwarded the case away, one Bounce a hand-off, made
    * only for the cases that have any. */
   GArray  *bounces;
@@ -267,24 +268,55 @@ due_is (Fold       *f,
   return f->due_at > 0 && g_strcmp0 (f->due_rule, rule) == 0;
 }
 
+/* Repeat complaint: the same customer (phone, or name and unit) complains
+ * again about a matter of an earlier complaint of theirs that was replied
+ * to within the window (see _sw_detect_is_repeat); against whoever handled
+ * the earlier one, with the new registration and the earlier case's last
+ * event as evidence. Checked at the registration with the departments it
+ * names and again when the case is sent to another department; the same
+ * finding either way (keyed by the registration). */
 static gboolean
-repeat_by_phone (Scan        *s,
-                 const char  *event_id,
-                 gint64       at,
-                 GError     **error)
+check_repeat (Scan        *s,
+              const char  *department,
+              GError     **error)
 {
-  SwDetectRules *r = _sw_detect_rules_for (s->ctx, s->f.policy_version);
-  SwStoreRepeatCase found;
+  Fold *f = &s->f;
+  SwDetectRules *r = _sw_detect_rules_for (s->ctx, f->policy_version);
+  const char *departments[4] = { 0 };
+  g_autoptr(GArray) earlier = NULL;
+  g_autofree char *content = NULL;
+  guint n = 0;
 
-  if (!_sw_store_find_repeat_case (s->reader, s->f.case_id, s->f.received_at - (gint64) r->window_days * DAY_MS,
-                                   s->f.received_at, &found, error))
+  if (!f->complaint || f->anonymous || f->repeat_found)
+    return TRUE;
+  if (department != NULL)
+    departments[n++] = department;
+  else
+    {
+      if (f->owner_dept != NULL)
+        departments[n++] = f->owner_dept;
+      if (f->handler_dept != NULL)
+        departments[n++] = f->handler_dept;
+      if (f->target_dept != NULL)
+        departments[n++] = f->target_dept;
+    }
+  if ((earlier = _sw_store_find_repeat_cases (s->reader, f->case_id,
+                                              f->received_at - (gint64) r->window_days * DAY_MS,
+                                              f->received_at, &content, error)) == NULL)
     return FALSE;
-  if (found.case_id != NULL)
-    emit (s, "repeat_complaint", found.case_id, found.number, found.handler, found.department, event_id,
-          found.last_event, at,
-          g_strdup_printf (_("The same customer complained again within %d days of case %s"),
-                           r->window_days, found.number));
-  _sw_store_repeat_case_clear (&found);
+  for (guint i = 0; i < earlier->len; i++)
+    {
+      SwStoreRepeatCase *e = &g_array_index (earlier, SwStoreRepeatCase, i);
+
+      if (!_sw_detect_is_repeat (e, content, departments, r->similar_pct))
+        continue;
+      f->repeat_found = TRUE;
+      emit (s, "repeat_complaint", e->case_id, e->number, e->handler, e->department, f->registered_event,
+            e->last_event, f->received_at,
+            g_strdup_printf (_("The same customer complained again about the matter of case %s within %d days (case %s)"),
+                             e->number, r->window_days, f->number));
+      break;
+    }
   return TRUE;
 }
 
@@ -431,8 +463,10 @@ check_event (Scan         *s,
               g_strdup_printf (_("Reopened within %d days of the reply"), rules->window_days));
     }
 
-  if (kind == SW_EVENT_REGISTERED && f->complaint && !f->anonymous)
-    return repeat_by_phone (s, id, at, error);
+  if (kind == SW_EVENT_REGISTERED)
+    return check_repeat (s, NULL, error);
+  if (kind == SW_EVENT_TRANSFERRED || kind == SW_EVENT_FORWARDED)
+    return check_repeat (s, r->p.str[P_TO_DEPARTMENT], error);
   return TRUE;
 }
 

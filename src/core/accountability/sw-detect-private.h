@@ -38,6 +38,7 @@ typedef struct {
   char **phrases;
   int    max_handoffs;
   int    window_days;
+  int    similar_pct;
 } SwDetectRules;
 
 /* What the fold needs from the store, read before it starts. */
@@ -77,6 +78,18 @@ char          *_sw_detect_lateness    (const SwDetectContext *ctx,
                                        const char            *branch,
                                        gint64                 due,
                                        gint64                 done);
+
+/* How alike two texts are: the share of character trigrams they have in
+ * common (Dice), 0–100. */
+int            _sw_detect_similarity_pct (const char *a,
+                                          const char *b);
+/* Whether a complaint with this text, in one of these departments (NULL
+ * ended), repeats the earlier one: the same matter, or one of the earlier
+ * case's departments and a text at least similar_pct alike. */
+gboolean       _sw_detect_is_repeat   (const SwStoreRepeatCase *earlier,
+                                       const char              *content,
+                                       const char *const       *departments,
+                                       int                      similar_pct);
 
 /* Folds the logs of the cases _sw_store_mark_changed_cases marked, read
  * through reader, handing the facts and findings to deliver. */

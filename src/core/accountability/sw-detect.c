@@ -58,6 +58,7 @@ rules_new (SwPolicy *p)
   r->phrases = sw_policy_get_list (p, "phrases.forbidden");
   r->max_handoffs = sw_policy_get_int (p, "pingpong.max_handoffs");
   r->window_days = sw_policy_get_int (p, "repeat.window_days");
+  r->similar_pct = sw_policy_get_int (p, "repeat.similar_pct");
   return r;
 }
 

@@ -99,6 +99,14 @@ sw_finding_add (SwStore               *store,
       g_set_error (error, SW_ERROR, SW_ERROR_INVALID, _("The evidence is required"));
       return NULL;
     }
+  /* The ladder counts a finding in the year of the act, so the act cannot
+   * lie ahead of the clock. */
+  if (in->occurred_at < 0 || in->occurred_at > sw_store_now (store))
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_INVALID,
+                   _("The time the act happened cannot be in the future"));
+      return NULL;
+    }
   if (in->case_ref != NULL && (c = sw_store_get_case (store, in->case_ref, error)) == NULL)
     return NULL;
 

@@ -16,7 +16,7 @@ static const SwRuleInfo rules[] = {
   { "no_callback", N_("No callback in time"),
     N_("The customer was not called back within limit.callback_days working days after the reply; recorded against the first-inquiry person"), TRUE },
   { "repeat_complaint", N_("Repeat complaint"),
-    N_("A complaint from the same customer phone within repeat.window_days days of an earlier case, or a case reopened within that time of its reply; recorded against who handled the earlier case or reply"), TRUE },
+    N_("The same customer (phone, or name and unit) complains again about the matter of an earlier complaint of theirs that was replied to within repeat.window_days days (the same standard answer, or the same department and a similar text), or a case is reopened within that time of its reply; recorded against who handled the earlier complaint or reply"), TRUE },
   { "forbidden_phrase", N_("Forbidden phrase"),
     N_("An answer or reply contains one of the forbidden phrases (phrases.forbidden)"), TRUE },
   { "ping_pong", N_("Ping-pong"),

@@ -166,7 +166,7 @@ char *
 sw_figure_format (const SwFigure *f)
 {
   if (!f->available)
-    return g_strdup ("—");
+    return g_strdup (_("no data"));
   switch (f->unit)
     {
     case SW_FIGURE_PERCENT:
@@ -189,6 +189,7 @@ sw_rating_to_string (SwRating r)
     case SW_RATING_EXCELLENT: return "excellent";
     case SW_RATING_COMPETENT: return "competent";
     case SW_RATING_INCOMPETENT: return "incompetent";
+    case SW_RATING_TOO_FEW: return "too_few";
     case SW_RATING_NONE:
     default: return "none";
     }
@@ -202,59 +203,81 @@ sw_rating_label (SwRating r)
     case SW_RATING_EXCELLENT: return _("Excellent");
     case SW_RATING_COMPETENT: return _("Competent");
     case SW_RATING_INCOMPETENT: return _("Incompetent");
+    case SW_RATING_TOO_FEW: return _("Not rated (too few cases)");
     case SW_RATING_NONE:
     default: return _("Not rated");
     }
 }
 
+static const SwFigure *
+find_figure (GPtrArray  *figures,
+             const char *key)
+{
+  for (guint i = 0; i < figures->len; i++)
+    if (g_str_equal (((SwFigure *) g_ptr_array_index (figures, i))->key, key))
+      return g_ptr_array_index (figures, i);
+  g_assert_not_reached ();
+}
+
+/* A rating says what it rests on: a department with fewer cases or
+ * callbacks than the policy asks is not rated; a figure without data
+ * ("no data") never counts towards excellent; the share of replies
+ * called back is part of the rating, so that not calling back cannot pay. */
 SwRating
 sw_report_rate (const SwReportTally  *t,
                 SwPolicy             *policy,
                 char                **reason)
 {
   g_autoptr(GPtrArray) figures = sw_report_tally_figures (t);
-  const SwFigure *on_time = NULL, *satisfied = NULL;
-  double on_time_pct, satisfied_pct;
+  const SwFigure *on_time = find_figure (figures, "replied_on_time");
+  const SwFigure *satisfied = find_figure (figures, "satisfied_share");
+  const SwFigure *coverage = find_figure (figures, "callback_coverage");
+  guint min_cases = (guint) sw_policy_get_int (policy, "rating.min_cases");
+  guint min_callbacks = (guint) sw_policy_get_int (policy, "rating.min_callbacks");
+  g_autofree char *on_time_text = sw_figure_format (on_time);
+  g_autofree char *satisfied_text = sw_figure_format (satisfied);
+  g_autofree char *coverage_text = sw_figure_format (coverage);
   SwRating rating;
 
-  for (guint i = 0; i < figures->len; i++)
-    {
-      SwFigure *f = g_ptr_array_index (figures, i);
-      if (g_str_equal (f->key, "replied_on_time"))
-        on_time = f;
-      else if (g_str_equal (f->key, "satisfied_share"))
-        satisfied = f;
-    }
   if (t->received == 0 && t->findings_confirmed == 0)
     {
       if (reason != NULL)
         *reason = g_strdup (_("No cases and no violations in the period: nothing to rate"));
       return SW_RATING_NONE;
     }
-  /* Nothing to measure counts as meeting the bar. */
-  on_time_pct = on_time->available ? on_time->value : 100;
-  satisfied_pct = satisfied->available ? satisfied->value : 100;
+  if (t->received < min_cases || satisfied->denominator < min_callbacks)
+    {
+      if (reason != NULL)
+        *reason = g_strdup_printf (_("%u cases and %u scored callbacks in the period; a rating needs at least %u cases and %u callbacks"),
+                                   t->received, satisfied->denominator, min_cases, min_callbacks);
+      return SW_RATING_TOO_FEW;
+    }
 
-  if (on_time_pct < sw_policy_get_int (policy, "rating.incompetent_on_time_pct") ||
-      satisfied_pct < sw_policy_get_int (policy, "rating.incompetent_satisfied_pct") ||
+  if ((on_time->available && on_time->value < sw_policy_get_int (policy, "rating.incompetent_on_time_pct")) ||
+      (satisfied->available && satisfied->value < sw_policy_get_int (policy, "rating.incompetent_satisfied_pct")) ||
+      (coverage->available && coverage->value < sw_policy_get_int (policy, "rating.incompetent_callback_pct")) ||
       (sw_policy_get_int (policy, "rating.incompetent_findings") > 0 &&
        t->findings_confirmed >= (guint) sw_policy_get_int (policy, "rating.incompetent_findings")))
     rating = SW_RATING_INCOMPETENT;
-  else if (on_time_pct >= sw_policy_get_int (policy, "rating.excellent_on_time_pct") &&
-           satisfied_pct >= sw_policy_get_int (policy, "rating.excellent_satisfied_pct") &&
+  else if (on_time->available && on_time->value >= sw_policy_get_int (policy, "rating.excellent_on_time_pct") &&
+           satisfied->available && satisfied->value >= sw_policy_get_int (policy, "rating.excellent_satisfied_pct") &&
+           coverage->available && coverage->value >= sw_policy_get_int (policy, "rating.excellent_callback_pct") &&
            t->findings_confirmed <= (guint) sw_policy_get_int (policy, "rating.excellent_max_findings"))
     rating = SW_RATING_EXCELLENT;
   else
     rating = SW_RATING_COMPETENT;
 
   if (reason != NULL)
-    *reason = g_strdup_printf (_("Replied on time %.1f%%, satisfied %.1f%%, %u confirmed violations; "
-                                 "excellent needs ≥ %d%%, ≥ %d%% and ≤ %d; incompetent below %d%% or %d%%, or from %d violations"),
-                               on_time_pct, satisfied_pct, t->findings_confirmed,
+    *reason = g_strdup_printf (_("Replied by the promised time %s, called back %s, satisfied %s, %u confirmed violations; "
+                                 "excellent needs ≥ %d%%, ≥ %d%%, ≥ %d%% and ≤ %d, each with data; "
+                                 "incompetent below %d%%, %d%% or %d%%, or from %d violations"),
+                               on_time_text, coverage_text, satisfied_text, t->findings_confirmed,
                                sw_policy_get_int (policy, "rating.excellent_on_time_pct"),
+                               sw_policy_get_int (policy, "rating.excellent_callback_pct"),
                                sw_policy_get_int (policy, "rating.excellent_satisfied_pct"),
                                sw_policy_get_int (policy, "rating.excellent_max_findings"),
                                sw_policy_get_int (policy, "rating.incompetent_on_time_pct"),
+                               sw_policy_get_int (policy, "rating.incompetent_callback_pct"),
                                sw_policy_get_int (policy, "rating.incompetent_satisfied_pct"),
                                sw_policy_get_int (policy, "rating.incompetent_findings"));
   return rating;

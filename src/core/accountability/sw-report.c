@@ -227,18 +227,16 @@ add_case (const SwStoreCaseFacts *facts,
   };
   SwReportDepartment *owner = department (b, facts->owner_department);
   SwReportDepartment *handler = department (b, facts->handler_department);
-  SwReportDepartment *target = department (b, facts->target_department);
   SwReportMonth *month = month_of (b, facts->received_at);
 
   tally_add (&b->report->total, &c, b->measured_at);
   if (month != NULL)
     tally_add (&month->tally, &c, b->measured_at);
-  if (owner != NULL)
-    tally_add (&owner->tally, &c, b->measured_at);
-  if (handler != NULL && handler != owner)
+  /* Each case counts once, for the department responsible for it: the
+   * handler's (the owner's until another department accepts it), so that
+   * the departments add up to the branch. */
+  if (handler != NULL || (handler = owner) != NULL)
     tally_add (&handler->tally, &c, b->measured_at);
-  if (target != NULL && target != owner && target != handler)
-    tally_add (&target->tally, &c, b->measured_at);
 }
 
 static gboolean

@@ -19,6 +19,7 @@ typedef enum {
   SW_RATING_EXCELLENT,
   SW_RATING_COMPETENT,
   SW_RATING_INCOMPETENT,
+  SW_RATING_TOO_FEW,        /* fewer cases or callbacks than rating.min_* */
 } SwRating;
 
 typedef enum {

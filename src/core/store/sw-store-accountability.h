@@ -169,22 +169,31 @@ gboolean    _sw_store_read_case_events   (SwStoreReader     *reader,
                                           gpointer           user_data,
                                           GError           **error);
 
-/* The latest other case of the same customer phone as case_id received in
- * [since, before); every field NULL when there is none. */
+/* The earlier complaints of the same customer as case_id (the same phone,
+ * or the same name and unit) received in [since, before) and replied to
+ * before `before`, latest first; every field NULL when there is none. The
+ * store tells whether both cases name the matter of one active standard
+ * answer; how alike the texts are is for detection to judge. */
 typedef struct {
-  char *case_id;
-  char *handler;
-  char *department;
-  char *last_event;
-  char *number;
+  char    *case_id;
+  char    *handler;             /* who handled it: the handler, else the owner */
+  char    *department;          /* the handler's department, else the owner's */
+  char    *last_event;
+  char    *number;
+  char    *content;
+  char    *owner_department;
+  char    *target_department;
+  gboolean same_matter;
 } SwStoreRepeatCase;
 
 void        _sw_store_repeat_case_clear  (SwStoreRepeatCase *found);
-gboolean    _sw_store_find_repeat_case   (SwStoreReader     *reader,
+/* A GArray of SwStoreRepeatCase (cleared with it), and the new case's own
+ * text in *content. */
+GArray     *_sw_store_find_repeat_cases  (SwStoreReader     *reader,
                                           const char        *case_id,
                                           gint64             since,
                                           gint64             before,
-                                          SwStoreRepeatCase *found,
+                                          char             **content,
                                           GError           **error);
 
 /* ---------------------------------------------------- reports (sw-store-report.c) */

@@ -483,45 +483,80 @@ _sw_store_repeat_case_clear (SwStoreRepeatCase *found)
   g_free (found->department);
   g_free (found->last_event);
   g_free (found->number);
+  g_free (found->content);
+  g_free (found->owner_department);
+  g_free (found->target_department);
   memset (found, 0, sizeof *found);
 }
 
-gboolean
-_sw_store_find_repeat_case (SwStoreReader      *reader,
-                            const char         *case_id,
-                            gint64              since,
-                            gint64              before,
-                            SwStoreRepeatCase  *found,
-                            GError            **error)
+/* The earlier complaints of the same customer: by phone, or by name and
+ * unit (case_contacts_by_phone, case_contacts_by_name). */
+#define REPEAT_SQL \
+  "WITH me AS (SELECT k.case_id, k.phone, k.name, k.unit, n.content FROM case_contacts k" \
+  "            JOIN cases n ON n.id = k.case_id WHERE k.case_id = ?1)," \
+  " same AS (SELECT o.case_id FROM me JOIN case_contacts o ON o.phone = me.phone" \
+  "          WHERE me.phone IS NOT NULL AND me.phone != '' AND me.phone != '" SW_ERASED "'" \
+  "          UNION SELECT o.case_id FROM me JOIN case_contacts o ON o.name = me.name AND o.unit = me.unit" \
+  "          WHERE me.name IS NOT NULL AND me.name != '' AND me.name != '" SW_ERASED "'" \
+  "            AND me.unit IS NOT NULL AND me.unit != '' AND me.unit != '" SW_ERASED "')" \
+  " SELECT c.id, coalesce (c.handler, c.owner), coalesce (c.handler_department, c.owner_department)," \
+  "  c.last_event_id, c.number, c.content, c.owner_department, c.target_department," \
+  "  EXISTS (SELECT 1 FROM templates t WHERE t.kind = 'answer' AND t.active = 1 AND length (t.matter) >= 2" \
+  "          AND instr (me.content, t.matter) > 0 AND instr (c.content, t.matter) > 0)," \
+  "  me.content" \
+  " FROM me, same JOIN cases c ON c.id = same.case_id" \
+  " WHERE c.id != me.case_id AND c.kind = 'complaint' AND c.received_at < ?2 AND c.received_at >= ?3" \
+  "  AND c.replied_at > 0 AND c.replied_at <= ?2" \
+  " ORDER BY c.received_at DESC"
+
+GArray *
+_sw_store_find_repeat_cases (SwStoreReader  *reader,
+                             const char     *case_id,
+                             gint64          since,
+                             gint64          before,
+                             char          **content,
+                             GError        **error)
 {
+  g_autoptr(GArray) found = g_array_new (FALSE, TRUE, sizeof (SwStoreRepeatCase));
   sqlite3_stmt *stmt;
   int rc;
 
-  memset (found, 0, sizeof *found);
+  *content = NULL;
+  g_array_set_clear_func (found, (GDestroyNotify) _sw_store_repeat_case_clear);
   if (reader->repeat == NULL &&
-      sqlite3_prepare_v2 (reader->db,
-          "SELECT c.id, c.handler, c.handler_department, c.last_event_id, c.number"
-          " FROM case_contacts k JOIN case_contacts o ON o.phone = k.phone AND o.case_id != k.case_id"
-          " JOIN cases c ON c.id = o.case_id"
-          " WHERE k.case_id = ?1 AND k.phone IS NOT NULL AND k.phone != ''"
-          " AND k.phone != '" SW_ERASED "'"   /* erased phones are no one's */
-          " AND c.received_at < ?2 AND c.received_at >= ?3"
-          " ORDER BY c.received_at DESC LIMIT 1", -1, &reader->repeat, NULL) != SQLITE_OK)
-    return reader_fail (reader, error);
+      sqlite3_prepare_v2 (reader->db, REPEAT_SQL, -1, &reader->repeat, NULL) != SQLITE_OK)
+    {
+      reader_fail (reader, error);
+      return NULL;
+    }
   stmt = reader->repeat;
   sqlite3_bind_text (stmt, 1, case_id, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, before);
   sqlite3_bind_int64 (stmt, 3, since);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      found->case_id = _sw_column_dup (stmt, 0);
-      found->handler = _sw_column_dup (stmt, 1);
-      found->department = _sw_column_dup (stmt, 2);
-      found->last_event = _sw_column_dup (stmt, 3);
-      found->number = _sw_column_dup (stmt, 4);
+      SwStoreRepeatCase r = {
+        .case_id = _sw_column_dup (stmt, 0),
+        .handler = _sw_column_dup (stmt, 1),
+        .department = _sw_column_dup (stmt, 2),
+        .last_event = _sw_column_dup (stmt, 3),
+        .number = _sw_column_dup (stmt, 4),
+        .content = _sw_column_dup (stmt, 5),
+        .owner_department = _sw_column_dup (stmt, 6),
+        .target_department = _sw_column_dup (stmt, 7),
+        .same_matter = sqlite3_column_int (stmt, 8) != 0,
+      };
+
+      if (*content == NULL)
+        *content = _sw_column_dup (stmt, 9);
+      g_array_append_val (found, r);
     }
   sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return reader_fail (reader, error);
-  return TRUE;
+  if (rc != SQLITE_DONE)
+    {
+      g_clear_pointer (content, g_free);
+      reader_fail (reader, error);
+      return NULL;
+    }
+  return g_steal_pointer (&found);
 }

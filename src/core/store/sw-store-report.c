@@ -12,7 +12,7 @@
   " promised_at, replied_at, callback_at, anonymous, satisfaction, reopen_count, target_department," \
   " transfers, transfer_late, accepts, accept_late, handling_ms FROM case_facts"
 #define FACTS_SCOPE \
-  " AND (?3 IS NULL OR owner_department = ?3 OR handler_department = ?3 OR target_department = ?3)" \
+  " AND (?3 IS NULL OR coalesce (handler_department, owner_department) = ?3)" \
   " AND (?4 IS NULL OR owner = ?4 OR handler = ?4)"
 
 static gboolean
