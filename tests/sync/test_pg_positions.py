@@ -42,7 +42,8 @@ def push_script(mode, pusher, rng):
                 f"SELECT nextval('sw_event_plain'), v.id, 'c', 'BJ01', 'd{pusher}', '{{}}' "
                 f"FROM (VALUES {values}) AS v (k, id) ORDER BY v.k;")
         out.append(f"SELECT pg_sleep({rng.uniform(0, 0.02):.3f});")
-        out.append("COMMIT;")
+        # one push in five fails after taking its positions: it gives them back
+        out.append("ROLLBACK;" if i % 5 == 4 else "COMMIT;")
     return "\n".join(out) + "\n", PUSHES
 
 
@@ -105,7 +106,8 @@ def run(cluster, mode, seed):
 def test_counter_is_gap_free(cluster):
     for seed in (1, 2):
         seen, stored = run(cluster, "counter", seed)
-        assert len(stored) >= PUSHERS * PUSHES, len(stored)
+        assert len(stored) >= PUSHERS * PUSHES * 4 // 5, len(stored)
+        assert not any(e.split("-")[1] in ("4", "9", "14") for e in stored), "a rolled-back push stored"
         assert len(seen) == len(set(seen)), "an event seen twice"
         missing = set(stored) - set(seen)
         assert not missing, f"the puller missed {len(missing)} events: {sorted(missing)[:5]}"
