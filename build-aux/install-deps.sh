@@ -11,6 +11,7 @@ PACKAGES="
   yelp-tools desktop-file-utils appstream
   xvfb xauth xdotool dbus-x11 fonts-noto-cjk imagemagick poppler-utils
   python3 clang openssl
+  postgresql-15 postgresql-common libpq-dev
   debhelper dpkg-dev fakeroot lintian
 "
 
