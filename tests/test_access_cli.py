@@ -60,6 +60,8 @@ class AccessCliTest(unittest.TestCase):
 
     def refused(self, args, as_, words):
         """Exit 1, the zh_CN message naming what was refused, nothing written."""
+        if as_ and as_ != "admin":
+            self.ctl.give_password(as_)   # the person's own password first: a directory edit
         before = self.snapshot()
         p = self.ctl.run(*args, as_=as_, check=False, env=ZH)
         self.assertEqual(p.returncode, 1, f"{args} as {as_}: {p.stdout}{p.stderr}")

@@ -16,7 +16,9 @@ import sys
 import tempfile
 import unittest
 
-import test_cli  # takes shouwenctl's path from argv, as when run alone
+import test_cli
+# what every command's sign-in and a test person's first password add to the log
+SIGNING_IN = {"sign_in", "sign_in_failed", "password_changed"}  # takes shouwenctl's path from argv, as when run alone
 from test_cli import DEPARTMENTS, STAFF, Ctl
 
 STAFF_AND_INSPECTOR = STAFF + "I01,孙丽,OFFICE,4,工会检查员,2015-01-01,13800000030,inspector,regular,on_duty\n"
@@ -42,8 +44,8 @@ class AuditTest(unittest.TestCase):
 
     def init_directory(self):
         self.ctl.run("init", "--branch", "BJ01", "--branch-name", "海淀支行")
-        self.ctl.run("import", "departments", self.write("d.csv", DEPARTMENTS), as_="A01")
-        self.ctl.run("import", "staff", self.write("s.csv", STAFF_AND_INSPECTOR), as_="A01")
+        self.ctl.run("import", "departments", self.write("d.csv", DEPARTMENTS))
+        self.ctl.run("import", "staff", self.write("s.csv", STAFF_AND_INSPECTOR))
 
     def register(self):
         return self.ctl.json("case", "register", "--channel", "visit", "--kind", "business",
@@ -51,8 +53,18 @@ class AuditTest(unittest.TestCase):
                              "--customer-name", CUSTOMER_NAME, "--customer-phone", CUSTOMER_PHONE,
                              "--customer-unit", CUSTOMER_UNIT, as_="R01")
 
-    def entries(self, db=None, **kw):
-        return Ctl(db or self.db).json("audit", "list", as_="A01", **kw)
+    def entries(self, db=None, sign_ins=False, **kw):
+        """The log; without the sign-ins (every command signs in) unless asked."""
+        got = self.ctl_for(db).json("audit", "list", as_="A01", **kw)
+        return got if sign_ins else [e for e in got if e["code"] not in SIGNING_IN]
+
+    def ctl_for(self, db):
+        """shouwenctl on `db`, where everyone has their password already."""
+        if db is None or db == self.db:
+            return self.ctl
+        ctl = Ctl(db)
+        ctl.has_password.add("*")
+        return ctl
 
     def codes(self):
         return [e["code"] for e in self.entries()]
@@ -98,10 +110,13 @@ class AuditTest(unittest.TestCase):
         self.assertEqual(by_code["sanction_decided"][0]["person"], "RH")
         self.assertEqual(by_code["calendar_edited"][-1]["subject"], "2026-12-25")   # after init's holidays
         # the directory edits name the administrator who imported them
-        imported = [e for e in by_code["directory_edited"] if e["subject_kind"] in ("department", "staff")]
+        imported = [e for e in by_code["directory_edited"] if e["subject_kind"] in ("department", "staff")
+                    and e["person"] is not None]   # init's own administrator is set up by nobody
         self.assertEqual(len(imported), 3 + 10)
-        self.assertEqual({e["person"] for e in imported}, {"A01"})
-        self.assertEqual([e["seq"] for e in entries], list(range(1, len(entries) + 1)))
+        self.assertEqual({e["person"] for e in imported}, {"admin"})
+        every = self.entries(sign_ins=True)
+        self.assertEqual([e["seq"] for e in every], list(range(1, len(every) + 1)))
+        self.assertIn("sign_in", {e["code"] for e in every})
 
     def test_masked_reads_write_no_entry(self):
         self.init_directory()
@@ -152,11 +167,11 @@ class AuditTest(unittest.TestCase):
                      "--department", "OFFICE", as_="L01", now="2026-12-03T10:00:00+08:00")
         days = lambda **kw: [e["code"] for e in self.entries(**kw)]
         got = self.ctl.json("audit", "list", "--from", "2026-12-02", "--to", "2026-12-02", as_="A01")
-        self.assertEqual([e["code"] for e in got], ["policy_edited"])
+        self.assertEqual([e["code"] for e in got if e["code"] not in SIGNING_IN], ["policy_edited"])
         got = self.ctl.json("audit", "list", "--person", "L01", as_="A01")
-        self.assertEqual([e["code"] for e in got], ["template_edited"])
+        self.assertEqual([e["code"] for e in got if e["code"] not in SIGNING_IN], ["template_edited"])
         got = self.ctl.json("audit", "list", "--from", "2026-12-03", as_="A01")
-        self.assertEqual([e["code"] for e in got], ["template_edited"])
+        self.assertEqual([e["code"] for e in got if e["code"] not in SIGNING_IN], ["template_edited"])
         self.assertIn("policy_edited", days())
         p = self.ctl.run("audit", "list", "--from", "yesterday", as_="A01", check=False)
         self.assertEqual(p.returncode, 1)
@@ -178,17 +193,17 @@ class AuditTest(unittest.TestCase):
         return path
 
     def verify(self, db):
-        p = Ctl(db).run("--json", "audit", "verify", as_="A01", check=False)
+        p = self.ctl_for(db).run("--json", "audit", "verify", as_="A01", check=False)
         return p.returncode, json.loads(p.stdout), p.stderr
 
     def test_verify_finds_each_tampering(self):
         self.populate()
-        n = len(self.entries())
+        n = len(self.entries(sign_ins=True))
         self.assertGreater(n, 12)
         rc, out, _ = self.verify(self.db)
-        self.assertEqual((rc, out), (0, {"ok": True, "entries": n}))
+        self.assertEqual((rc, out), (0, {"ok": True, "entries": n + 1}))   # + verify's own sign-in
         text = self.ctl.run("audit", "verify", as_="A01").stdout
-        self.assertIn(str(n), text)
+        self.assertIn(str(n + 2), text)
 
         cases = {
             "changed": (["UPDATE audit_log SET args = '{\"key\":\"limit.transfer_hours\",\"value\":\"99\"}'"
@@ -203,8 +218,11 @@ class AuditTest(unittest.TestCase):
         }
         with sqlite3.connect(self.db) as db:
             policy_seq = db.execute("SELECT seq FROM audit_log WHERE code = 'policy_edited'").fetchone()[0]
+            last = db.execute("SELECT max(seq) FROM audit_log").fetchone()[0]
         db.close()
         cases["changed"] = (cases["changed"][0], policy_seq)
+        # the tail cut, then verify's own sign-in appended: the gap is found
+        cases["deleted-last"] = ([f"DELETE FROM audit_log WHERE seq = {last}"], last)
         for name, (sql, bad) in cases.items():
             with self.subTest(name):
                 path = self.tampered(name, *sql)
@@ -248,8 +266,8 @@ class AuditTest(unittest.TestCase):
         staff = list(csv.reader(io.StringIO(STAFF)))
         staff += [[f"Y{i}", "'" + p, "RETAIL", "1", "'" + p, "2020-01-01", phone, "staff", "regular", "on_duty"]
                   for i, p in enumerate(payloads)]
-        self.ctl.run("import", "departments", self.write("d.csv", quoted(depts)), as_="A01")
-        self.ctl.run("import", "staff", self.write("s.csv", quoted(staff)), as_="A01")
+        self.ctl.run("import", "departments", self.write("d.csv", quoted(depts)))
+        self.ctl.run("import", "staff", self.write("s.csv", quoted(staff)))
 
         # the directory's exports: name, location, phone, duties; name, title, phone
         for table, columns, phone_col in (("departments", (1, 3, 7), 4), ("staff", (1, 4), 6)):

@@ -77,7 +77,7 @@ class PrivacyCliTest(unittest.TestCase):
         self.ctl.run("case", "answer", c["number"], "--text", "已当场说明", as_="R01",
                      now="2019-05-06T10:05:00+08:00")
         before = self.n_events()
-        for as_ in ("R01", "L01", "U01", None):
+        for as_ in ("R01", "L01", "U01", ""):   # "": no --as at all
             p = self.ctl.run("privacy", "purge", as_=as_, check=False)
             self.assertEqual(p.returncode, 1, as_)
         self.assertEqual(self.ctl.json("privacy", "purge", "--dry-run", as_="A01")["cases"], 1)

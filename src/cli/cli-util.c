@@ -82,8 +82,9 @@ cli_store (CliContext *ctx)
       return NULL;
     }
   /* Directory, branch and calendar writes ask the access policy as the
-   * person signed in (--as). */
-  sw_store_set_acting (ctx->store, ctx->as);
+   * person signed in; a command that needs no sign-in (init, setting up a
+   * database) acts as nobody, which the store checks nothing for. */
+  sw_store_set_acting (ctx->store, ctx->signed_in ? sw_staff_get_empno (ctx->signed_in) : NULL);
   return ctx->store;
 }
 

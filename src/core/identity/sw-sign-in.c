@@ -7,6 +7,8 @@
 #include "sw-error.h"
 #include "sw-password.h"
 #include "sw-sign-in.h"
+#include "sw-store-audit.h"
+#include "sw-audit-entry.h"
 #include "sw-store-credentials.h"
 
 #define MAX_DELAY_S 8
@@ -58,13 +60,17 @@ count_failure (SwStore      *store,
   int n;
 
   if (!sw_store_begin (store, &local) ||
-      (n = sw_store_add_sign_in_failure (store, empno, cred->updated_at, &local)) == 0)
+      (n = sw_store_add_sign_in_failure (store, empno, cred->updated_at, &local)) == 0 ||
+      !sw_store_audit (store, NULL, SW_AUDIT_SIGN_IN_FAILED, SW_AUDIT_SUBJECT_STAFF, empno, NULL, &local))
     goto fail;
   *delay_s = sw_sign_in_delay (n);
   if (n >= max_failures (store))
     {
+      g_autofree char *args = g_strdup_printf ("{\"failures\":%d}", n);
+
       cred->locked = TRUE;
-      if (!sw_store_put_credential (store, empno, cred, NULL, &local))
+      if (!sw_store_put_credential (store, empno, cred, NULL, &local) ||
+          !sw_store_audit (store, NULL, SW_AUDIT_ACCOUNT_LOCKED, SW_AUDIT_SUBJECT_STAFF, empno, args, &local))
         goto fail;
     }
   if (!sw_store_commit (store, &local))
@@ -96,7 +102,13 @@ check (SwStore       *store,
     return NULL;
   staff = empno ? sw_store_get_staff (store, empno) : NULL;
   if (staff == NULL)
-    return wrong (error, SW_ERROR_UNKNOWN_PERSON), NULL;
+    {
+      /* the attempt is recorded; a failure to record it changes no answer */
+      if (empno != NULL && *empno != '\0')
+        sw_store_audit (store, NULL, SW_AUDIT_SIGN_IN_FAILED, SW_AUDIT_SUBJECT_STAFF, empno,
+                        "{\"unknown\":true}", NULL);
+      return wrong (error, SW_ERROR_UNKNOWN_PERSON), NULL;
+    }
   if (!sw_staff_get_active (staff))
     {
       g_set_error (error, SW_ERROR, SW_ERROR_INACTIVE,
@@ -137,22 +149,20 @@ sw_sign_in (SwStore     *store,
   staff = check (store, empno, password, &cred, delay_s, error);
   if (staff == NULL)
     return NULL;
-  if (sw_store_get_sign_in_failures (store, empno, cred->updated_at) > 0 ||
-      sw_password_needs_rehash (cred->hash))
+  /* every sign-in is recorded; the count of wrong passwords starts again */
+  if (!sw_store_begin (store, &local) ||
+      !sw_store_clear_sign_in_failures (store, empno, &local) ||
+      !sw_store_audit (store, empno, SW_AUDIT_SIGN_IN, SW_AUDIT_SUBJECT_STAFF, empno, NULL, &local))
+    goto fail;
+  if (sw_password_needs_rehash (cred->hash))
     {
-      if (!sw_store_begin (store, &local) ||
-          !sw_store_clear_sign_in_failures (store, empno, &local))
-        goto fail;
-      if (sw_password_needs_rehash (cred->hash))
-        {
-          g_free (cred->hash);
-          if ((cred->hash = sw_password_hash (password, &local)) == NULL ||
-              !sw_store_put_credential (store, empno, cred, empno, &local))
-            goto fail;
-        }
-      if (!sw_store_commit (store, &local))
+      g_free (cred->hash);
+      if ((cred->hash = sw_password_hash (password, &local)) == NULL ||
+          !sw_store_put_credential (store, empno, cred, empno, &local))
         goto fail;
     }
+  if (!sw_store_commit (store, &local))
+    goto fail;
   *must_change = cred->one_time;
   return g_steal_pointer (&staff);
 
@@ -174,12 +184,17 @@ put (SwStore      *store,
      const char   *empno,
      SwCredential *cred,
      const char   *actor,
+     const char   *audit_code,
      GError      **error)
 {
+  g_autofree char *args = g_strdup_printf ("{\"one_time\":%s}", cred->one_time ? "true" : "false");
+
   if (!sw_store_begin (store, error))
     return FALSE;
   if (!sw_store_put_credential (store, empno, cred, actor, error) ||
       !sw_store_clear_sign_in_failures (store, empno, error) ||
+      !sw_store_audit (store, actor, audit_code, SW_AUDIT_SUBJECT_STAFF, empno,
+                       g_strcmp0 (audit_code, SW_AUDIT_PASSWORD_CHANGED) == 0 ? args : NULL, error) ||
       !sw_store_commit (store, error))
     {
       sw_store_rollback (store);
@@ -232,7 +247,7 @@ sw_set_password (SwStore     *store,
   g_free (cred->hash);
   cred->hash = hash;
   cred->one_time = actor != NULL && g_strcmp0 (sw_staff_get_empno (actor), empno) != 0;
-  return put (store, empno, cred, actor ? sw_staff_get_empno (actor) : NULL, error);
+  return put (store, empno, cred, actor ? sw_staff_get_empno (actor) : NULL, SW_AUDIT_PASSWORD_CHANGED, error);
 }
 
 gboolean
@@ -258,7 +273,7 @@ sw_change_password (SwStore     *store,
   g_free (cred->hash);
   cred->hash = hash;
   cred->one_time = FALSE;
-  return put (store, empno, cred, empno, error);
+  return put (store, empno, cred, empno, SW_AUDIT_PASSWORD_CHANGED, error);
 }
 
 gboolean
@@ -286,7 +301,7 @@ sw_unlock (SwStore     *store,
   if (!cred->locked)
     return sw_store_clear_sign_in_failures (store, empno, error);
   cred->locked = FALSE;
-  return put (store, empno, cred, sw_staff_get_empno (actor), error);
+  return put (store, empno, cred, sw_staff_get_empno (actor), SW_AUDIT_ACCOUNT_UNLOCKED, error);
 }
 
 gboolean

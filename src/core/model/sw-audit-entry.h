@@ -24,6 +24,8 @@ G_BEGIN_DECLS
 #define SW_AUDIT_TEMPLATE_EDITED        "template_edited"
 #define SW_AUDIT_FINDING_DECIDED        "finding_decided"
 #define SW_AUDIT_SANCTION_DECIDED       "sanction_decided"
+#define SW_AUDIT_CASE_AMENDED           "case_amended"
+#define SW_AUDIT_PERSONAL_DATA_ERASED   "personal_data_erased"
 
 /* Kinds of subject: what `subject` names, by id or number, never by a
  * customer's personal data. */

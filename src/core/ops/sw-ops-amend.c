@@ -3,10 +3,12 @@
 #include "config.h"
 
 #include "sw-access.h"
+#include "sw-audit-entry.h"
 #include "sw-error.h"
 #include "sw-fields.h"
 #include "sw-mask.h"
 #include "sw-ops-private.h"
+#include "sw-store-audit.h"
 #include "sw-store-sql.h"
 
 #include <glib/gi18n-lib.h>
@@ -48,16 +50,21 @@ change (char       **field,
 static SwCase *
 commit_with_contact (SwOp        *op,
                      SwCaseEvent *ev,
+                     const char  *fields,
                      GError     **error)
 {
   g_autoptr(GError) scrub_error = NULL;
+  g_autofree char *args = sw_audit_args ("fields", fields, NULL);
 
   if (op->row->last_event_id != NULL)
     sw_case_event_set_string (ev, "prev", op->row->last_event_id);
   if (!sw_store_begin (op->store, error))
     return NULL;
+  /* the audit entry names the fields, never their values */
   if (!_sw_store_append (op->store, op->row, ev, error) ||
-      !_sw_store_put_contact (op->store, op->row, error))
+      !_sw_store_put_contact (op->store, op->row, error) ||
+      !sw_store_audit (op->store, op->actor->empno, SW_AUDIT_CASE_AMENDED, SW_AUDIT_SUBJECT_CASE,
+                       op->row->number, args, error))
     {
       sw_store_rollback (op->store);
       return NULL;
@@ -86,7 +93,13 @@ sw_ops_amend (SwStore           *store,
   if (!_sw_op_begin (&op, store, N_("amend"), actor, ref, error))
     return NULL;
   if (!sw_access_may_amend (op.actor, op.row))
-    return _sw_op_forbid (&op, _("the person who registered it, its handler, their department head, a supervisor or an administrator may"), error), NULL;
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_FORBIDDEN,
+                   _("%s (%s) may not %s case %s: %s"),
+                   op.actor->name, op.actor->empno, _(op.what), op.row->number,
+                   _("only the person who registered it, its handler, their department head, a supervisor or an administrator can"));
+      return NULL;
+    }
   if (any_erased (op.row))
     {
       g_set_error (error, SW_ERROR, SW_ERROR_ILLEGAL,
@@ -125,7 +138,7 @@ sw_ops_amend (SwStore           *store,
   sw_case_event_set_string (ev, "reason", reason);
   if (g_strcmp0 (content, op.row->content) != 0)
     sw_case_event_set_string (ev, "content", content);
-  return commit_with_contact (&op, ev, error);
+  return commit_with_contact (&op, ev, changed->str, error);
 }
 
 /* Erases one case's contact, as a `purged` event. */
@@ -175,6 +188,7 @@ sw_ops_purge (SwStore     *store,
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GDateTime) before = NULL;
   g_autoptr(GError) scrub_error = NULL;
+  g_autofree char *args = NULL;
   int years;
 
   if (n_cases)
@@ -211,6 +225,15 @@ sw_ops_purge (SwStore     *store,
           *n_cases = 0;
         return FALSE;
       }
+  args = g_strdup_printf ("{\"cases\":%u,\"before\":%" G_GINT64_FORMAT "}",
+                          ids->len, g_date_time_to_unix (before) * 1000);
+  if (!sw_store_audit (store, actor, SW_AUDIT_PERSONAL_DATA_ERASED, SW_AUDIT_SUBJECT_CASES, NULL, args, error))
+    {
+      sw_store_rollback (store);
+      if (n_cases)
+        *n_cases = 0;
+      return FALSE;
+    }
   if (!sw_store_commit (store, error))
     {
       if (n_cases)

@@ -25,6 +25,8 @@ static const struct {
   { SW_AUDIT_TEMPLATE_EDITED,        N_("Template edited") },
   { SW_AUDIT_FINDING_DECIDED,        N_("Finding decided") },
   { SW_AUDIT_SANCTION_DECIDED,       N_("Sanction decided") },
+  { SW_AUDIT_CASE_AMENDED,           N_("Customer details amended") },
+  { SW_AUDIT_PERSONAL_DATA_ERASED,   N_("Personal data erased (retention)") },
 };
 
 static const struct {

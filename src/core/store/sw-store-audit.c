@@ -108,10 +108,17 @@ sw_store_audit (SwStore     *self,
   if (!last_entry (self, &prev_seq, &prev, error))
     goto fail;
 
-  e->seq = prev_seq + 1;
+  /* after the last entry as recorded, not as found: an entry appended
+   * after the tail was cut leaves the gap for verify to find */
+  {
+    g_autofree char *recorded = sw_store_get_meta (self, SW_META_AUDIT_LAST);
+    gint64 n = recorded ? g_ascii_strtoll (recorded, NULL, 10) : 0;
+
+    e->seq = MAX (prev_seq, n) + 1;
+  }
   e->device = g_strdup (self->device_id ? self->device_id : "");
   e->at = sw_store_now (self);
-  e->actor = g_strdup (actor != NULL ? actor : self->actor);
+  e->actor = g_strdup (actor != NULL ? actor : self->acting);
   e->code = g_strdup (code);
   e->subject_kind = g_strdup (subject_kind);
   e->subject = g_strdup (subject);
