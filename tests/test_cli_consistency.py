@@ -263,6 +263,8 @@ class WithServerTest(unittest.TestCase):
         self.assertEqual(j(demo, "passwd", "E001", "--new-password-file", password, as_="E001"),
                          {"empno": "E001", "one_time": False})
         self.assertEqual(j(demo, "unlock", "E001"), {"empno": "E001", "unlocked": True})
+        self.assertIn("sign_in", {e["code"] for e in j(demo, "audit", "list")})
+        self.assertTrue(j(demo, "audit", "verify")["ok"])
 
     def walk_directory(self, j, demo):
         made = j(demo, "init", "--demo", "--demo-cases", "40")
