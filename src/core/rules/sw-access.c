@@ -354,15 +354,20 @@ sw_access_device_writes (SwAccessDevice device)
   return device == SW_ACCESS_BRANCH_DEVICE ? SW_ACCESS_OK : SW_ACCESS_INSPECTOR;
 }
 
-gboolean
-sw_access_sees_personal_data (SwStaff *viewer,
-                              SwCase  *c)
+/* Whether `who` answers for case `c` personally: administrators and
+ * supervisors; a head for the owner's or the handler's department (and the
+ * receiving one's when `receiving` counts); the case's owner or handler;
+ * never an inspector or nobody. */
+static gboolean
+answers_for (SwStaff  *who,
+             SwCase   *c,
+             gboolean  receiving)
 {
   const char *dept;
 
-  if (viewer == NULL || c == NULL)
+  if (who == NULL || c == NULL)
     return FALSE;
-  switch (sw_staff_get_role (viewer))
+  switch (sw_staff_get_role (who))
     {
     case SW_ROLE_ADMIN:
     case SW_ROLE_SUPERVISOR:
@@ -370,17 +375,24 @@ sw_access_sees_personal_data (SwStaff *viewer,
     case SW_ROLE_INSPECTOR:
       return FALSE;
     case SW_ROLE_HEAD:
-      dept = sw_staff_get_department_code (viewer);
+      dept = sw_staff_get_department_code (who);
       if (same (dept, sw_case_get_owner_department (c)) ||
           same (dept, sw_case_get_handler_department (c)) ||
-          same (dept, sw_case_get_target_department (c)))
+          (receiving && same (dept, sw_case_get_target_department (c))))
         return TRUE;
       G_GNUC_FALLTHROUGH;
     case SW_ROLE_STAFF:
     default:
-      return same (sw_staff_get_empno (viewer), sw_case_get_owner (c)) ||
-             same (sw_staff_get_empno (viewer), sw_case_get_handler (c));
+      return same (sw_staff_get_empno (who), sw_case_get_owner (c)) ||
+             same (sw_staff_get_empno (who), sw_case_get_handler (c));
     }
+}
+
+gboolean
+sw_access_sees_personal_data (SwStaff *viewer,
+                              SwCase  *c)
+{
+  return answers_for (viewer, c, TRUE);
 }
 
 gboolean
@@ -429,28 +441,7 @@ gboolean
 sw_access_may_amend (SwStaff *actor,
                      SwCase  *c)
 {
-  const char *dept;
-
-  if (actor == NULL || c == NULL)
-    return FALSE;
-  switch (sw_staff_get_role (actor))
-    {
-    case SW_ROLE_ADMIN:
-    case SW_ROLE_SUPERVISOR:
-      return TRUE;
-    case SW_ROLE_INSPECTOR:
-      return FALSE;
-    case SW_ROLE_HEAD:
-      dept = sw_staff_get_department_code (actor);
-      if (same (dept, sw_case_get_owner_department (c)) ||
-          same (dept, sw_case_get_handler_department (c)))
-        return TRUE;
-      G_GNUC_FALLTHROUGH;
-    case SW_ROLE_STAFF:
-    default:
-      return same (sw_staff_get_empno (actor), sw_case_get_owner (c)) ||
-             same (sw_staff_get_empno (actor), sw_case_get_handler (c));
-    }
+  return answers_for (actor, c, FALSE);
 }
 
 gboolean
