@@ -8,6 +8,7 @@
 #include "sw-password.h"
 #include "sw-sign-in.h"
 #include "sw-store-credentials.h"
+#include "sw-store-meta.h"
 #include "sw-store-replica.h"
 #include "sw-test-fixture.h"
 
@@ -295,6 +296,48 @@ test_travels (SwFixture     *fx,
   r01 = try_sign_in (fx, "R01", "r01-new", -1, NULL);
 }
 
+static char *
+stored_hash (SwFixture  *fx,
+             const char *empno)
+{
+  g_autoptr(SwCredential) c = sw_store_get_credential (fx->store, empno, NULL);
+
+  return g_strdup (c->hash);
+}
+
+/* A hash made with weaker costs is made again at the next sign-in; a demo
+ * database keeps the cheap hash of its public password. */
+static void
+test_rehash (SwFixture     *fx,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cheap = sw_password_hash_demo ("pass-word", &error);
+  g_autofree char *after = NULL;
+  g_autofree char *demo_after = NULL;
+  const char *const who[] = { "A01", NULL };
+
+  g_assert_no_error (error);
+  g_assert_true (sw_password_needs_rehash (cheap));
+  g_assert_true (sw_set_password_hash_all (fx->store, who, cheap, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(SwStaff) a = try_sign_in (fx, "A01", "pass-word", -1, NULL);
+  }
+  after = stored_hash (fx, "A01");
+  g_assert_false (sw_password_needs_rehash (after));
+  g_assert_true (sw_password_verify (after, "pass-word"));
+
+  g_assert_true (sw_set_password_hash_all (fx->store, who, cheap, &error));
+  g_assert_true (sw_store_set_meta (fx->store, SW_META_DEMO, "1", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(SwStaff) a = try_sign_in (fx, "A01", "pass-word", -1, NULL);
+  }
+  demo_after = stored_hash (fx, "A01");
+  g_assert_cmpstr (demo_after, ==, cheap);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -307,5 +350,6 @@ main (int argc, char *argv[])
   ADD ("one-time", test_one_time);
   ADD ("first-run", test_first_run);
   ADD ("travels", test_travels);
+  ADD ("rehash", test_rehash);
   return g_test_run ();
 }

@@ -31,21 +31,41 @@ sw_password_check (const char  *password,
   return TRUE;
 }
 
-char *
-sw_password_hash (const char  *password,
-                  GError     **error)
+static char *
+hash_with (const char          *password,
+           unsigned long long   opslimit,
+           size_t               memlimit,
+           GError             **error)
 {
   char hash[crypto_pwhash_STRBYTES];
 
   if (!sw_password_check (password, error))
     return NULL;
   if (sodium_init () < 0 ||
-      crypto_pwhash_str (hash, password, strlen (password), OPSLIMIT, MEMLIMIT) != 0)
+      crypto_pwhash_str (hash, password, strlen (password), opslimit, memlimit) != 0)
     {
       g_set_error_literal (error, SW_ERROR, SW_ERROR_DB, _("Out of memory while hashing the password"));
       return NULL;
     }
   return g_strdup (hash);
+}
+
+char *
+sw_password_hash (const char  *password,
+                  GError     **error)
+{
+  return hash_with (password, OPSLIMIT, MEMLIMIT, error);
+}
+
+/* The demo password is printed on the demo's sign-in window: a costly hash
+ * of it protects nothing, and the cheapest one keeps scripts and tests that
+ * sign in again and again fast. A person who sets a password of their own
+ * gets the full cost (sw_password_hash). */
+char *
+sw_password_hash_demo (const char  *password,
+                       GError     **error)
+{
+  return hash_with (password, crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN, error);
 }
 
 gboolean

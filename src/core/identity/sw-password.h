@@ -17,6 +17,9 @@ gboolean  sw_password_check        (const char  *password,
  * error for a password sw_password_check refuses or when out of memory. */
 char     *sw_password_hash         (const char  *password,
                                     GError     **error);
+/* The same with libsodium's least costs, for the public demo password only. */
+char     *sw_password_hash_demo    (const char  *password,
+                                    GError     **error);
 /* Does `password` match `hash`? FALSE for a NULL or malformed hash. */
 gboolean  sw_password_verify       (const char  *hash,
                                     const char  *password);

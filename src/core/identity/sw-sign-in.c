@@ -10,6 +10,7 @@
 #include "sw-store-audit.h"
 #include "sw-audit-entry.h"
 #include "sw-store-credentials.h"
+#include "sw-store-meta.h"
 
 #define MAX_DELAY_S 8
 
@@ -19,6 +20,14 @@ sw_sign_in_delay (int failures)
   if (failures <= 1)
     return 0;
   return failures - 2 >= 3 ? MAX_DELAY_S : MIN (1u << (failures - 2), MAX_DELAY_S);
+}
+
+static gboolean
+is_demo (SwStore *store)
+{
+  g_autofree char *demo = sw_store_get_meta (store, SW_META_DEMO);
+
+  return g_strcmp0 (demo, "1") == 0;
 }
 
 static int
@@ -154,7 +163,8 @@ sw_sign_in (SwStore     *store,
       !sw_store_clear_sign_in_failures (store, empno, &local) ||
       !sw_store_audit (store, empno, SW_AUDIT_SIGN_IN, SW_AUDIT_SUBJECT_STAFF, empno, NULL, &local))
     goto fail;
-  if (sw_password_needs_rehash (cred->hash))
+  /* a demo database keeps the cheap hash of its public password */
+  if (sw_password_needs_rehash (cred->hash) && !is_demo (store))
     {
       g_free (cred->hash);
       if ((cred->hash = sw_password_hash (password, &local)) == NULL ||
