@@ -188,3 +188,18 @@ sw_board_drop_operation (SwState  column,
       return SW_OP_NONE;
     }
 }
+
+SwOpKind
+sw_board_allowed_move (SwStore    *store,
+                       const char *actor,
+                       SwCase     *c,
+                       SwState     column)
+{
+  SwOpKind op = sw_board_drop_operation (column, sw_case_get_state (c), sw_case_get_anonymous (c),
+                                         sw_case_get_callback_at (c) > 0);
+
+  if (op == SW_OP_NONE || actor == NULL ||
+      !sw_operation_check (op, store, actor, sw_case_get_id (c), NULL))
+    return SW_OP_NONE;
+  return op;
+}

@@ -69,4 +69,12 @@ SwOpKind    sw_board_drop_operation (SwState  column,
                                      gboolean anonymous,
                                      gboolean called_back);
 
+/* The operation moving `c` to `column` means, if the core allows `actor`
+ * to do it now (its state, the access policy: a dry run); SW_OP_NONE if
+ * the move means nothing or is refused. */
+SwOpKind    sw_board_allowed_move   (SwStore    *store,
+                                     const char *actor,
+                                     SwCase     *c,
+                                     SwState     column);
+
 G_END_DECLS

@@ -6,11 +6,12 @@
 
 #include "sw-board-logic.h"
 #include "sw-case-card.h"
+#include "sw-deadline.h"
 #include "sw-mask.h"
 #include "sw-ui-util.h"
 
 typedef enum {
-  BADGE_OVERDUE,
+  BADGE_PROMISE_BROKEN,
   BADGE_REOPENED,
   BADGE_REPEAT,
   BADGE_ESCALATED,
@@ -50,14 +51,17 @@ static const char * const urgency_classes[] = {
   "due-none", "due-calm", "due-soon", "due-urgent", "due-overdue",
 };
 
-static const SwOpKind menu_operations[] = { SW_OP_URGE, SW_OP_NOTE };
+/* Beside the moves: what changes no column. */
+static const SwOpKind menu_operations[] = {
+  SW_OP_URGE, SW_OP_ESCALATE, SW_OP_HANDOVER, SW_OP_NOTE,
+};
 
 /* Most cards have no badge: they are made on first use, not with each card. */
 static const struct {
   const char *label;
   const char *css_class;
 } badge_kinds[N_BADGES] = {
-  [BADGE_OVERDUE] = { N_("Overdue"), "badge-overdue" },
+  [BADGE_PROMISE_BROKEN] = { N_("Promise missed"), "badge-overdue" },
   [BADGE_REOPENED] = { N_("Reopened"), "badge-reopened" },
   [BADGE_REPEAT] = { N_("Repeat complaint"), "badge-repeat" },
   [BADGE_ESCALATED] = { N_("Escalated"), "badge-escalated" },
@@ -84,6 +88,9 @@ show_badge (SwCaseCard *self,
       gtk_box_insert_child_after (GTK_BOX (self->badges), self->badge[which], before);
     }
   gtk_widget_set_visible (self->badge[which], shown);
+  for (int i = 0; i < N_BADGES && !shown; i++)
+    shown = self->badge[i] != NULL && gtk_widget_get_visible (self->badge[i]);
+  gtk_widget_set_visible (self->badges, shown);
 }
 
 static GMenuModel *
@@ -103,16 +110,22 @@ build_menu (SwCaseCard *self)
 
   if (sw_context_can_edit (self->context))
     {
+      SwStore *store = sw_context_get_store (self->context);
+      const char *user = sw_context_get_user_empno (self->context);
+      gboolean offered[SW_N_OPS] = { FALSE };
+
+      /* The moves the core allows now, named by what they do (接收, 退回 …). */
       for (guint col = 0; col < SW_N_STATES; col++)
         {
+          SwOpKind op;
           g_autoptr(GMenuItem) mv = NULL;
-          g_autofree char *label = NULL;
 
-          if (col == state)
+          if (col == state ||
+              (op = sw_board_allowed_move (store, user, self->kase, col)) == SW_OP_NONE ||
+              offered[op])
             continue;
-          /* Translators: %s is a board column, e.g. "In progress" */
-          label = g_strdup_printf (_("Move to %s"), sw_column_label (col));
-          mv = g_menu_item_new (label, NULL);
+          offered[op] = TRUE;
+          mv = g_menu_item_new (_(sw_operation_info (op)->label), NULL);
           g_menu_item_set_action_and_target (mv, "board.move", "(si)", id, (int) col);
           g_menu_append_item (moves, mv);
         }
@@ -121,8 +134,12 @@ build_menu (SwCaseCard *self)
       for (guint i = 0; i < G_N_ELEMENTS (menu_operations); i++)
         {
           const SwOpInfo *info = sw_operation_info (menu_operations[i]);
-          g_autoptr(GMenuItem) it = g_menu_item_new (_(info->label), NULL);
+          g_autoptr(GMenuItem) it = NULL;
 
+          if (offered[menu_operations[i]] ||
+              !sw_operation_check (menu_operations[i], store, user, id, NULL))
+            continue;
+          it = g_menu_item_new (_(info->label), NULL);
           g_menu_item_set_action_and_target (it, "board.operation", "(ss)", info->name, id);
           g_menu_append_item (more, it);
         }
@@ -167,8 +184,9 @@ static void
 update_due (SwCaseCard *self)
 {
   gint64 now = sw_context_now (self->context);
-  gint64 due = sw_case_get_due_at (self->kase);
+  SwDeadline deadline = sw_case_running_deadline (self->kase);
   SwUrgency urgency = sw_case_urgency (self->kase, now);
+  gboolean broken = sw_case_promise_broken (self->kase, now);
   g_autofree char *text = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (urgency_classes); i++)
@@ -181,10 +199,19 @@ update_due (SwCaseCard *self)
       /* Translators: %s is a date and time */
       text = g_strdup_printf (_("closed %s"), when);
     }
-  else if (due > 0)
-    text = sw_format_countdown (due, now);
+  else if (deadline.kind != SW_DEADLINE_NONE)
+    {
+      g_autofree char *due = sw_deadline_format (sw_context_get_calendar (self->context),
+                                                 deadline.due_at, now);
+      /* Translators: the deadline that runs and when it falls due,
+       * e.g. "Awaiting reply · 3 working hours left" */
+      text = g_strdup_printf (_("%1$s · %2$s"), sw_deadline_kind_label (deadline.kind), due);
+    }
   gtk_label_set_label (self->due_label, text ? text : _("no deadline"));
-  show_badge (self, BADGE_OVERDUE, urgency == SW_URGENCY_OVERDUE);
+  /* One overdue marker: the due line, unless the broken promise lies behind. */
+  if (broken && urgency == SW_URGENCY_OVERDUE && deadline.due_at == sw_case_get_promised_at (self->kase))
+    broken = FALSE;
+  show_badge (self, BADGE_PROMISE_BROKEN, broken);
   update_accessible_label (self);
 }
 

@@ -8,6 +8,7 @@
 #include "sw-case-print.h"
 #include "sw-access.h"
 #include "sw-case-view.h"
+#include "sw-deadline.h"
 #include "sw-conflict-banner.h"
 #include "sw-mask.h"
 #include "sw-policy.h"
@@ -185,6 +186,7 @@ fill_facts (SwCaseView *self)
                                            sw_channel_label (sw_case_get_channel (c)));
   g_autofree char *countdown = NULL;
   g_autofree char *counts = NULL;
+  SwDeadline deadline;
   g_autofree char *satisfaction = NULL;
 
   clear_list (self->facts_list);
@@ -192,11 +194,16 @@ fill_facts (SwCaseView *self)
   sw_access_customer (sw_context_get_user (self->context), c, &name, &phone, &unit, &address);
   audit_shown (self);
 
-  if (sw_case_is_open (c) && sw_case_get_due_at (c) > 0)
+  deadline = sw_case_running_deadline (c);
+  if (deadline.kind != SW_DEADLINE_NONE)
     {
-      countdown = sw_format_countdown (sw_case_get_due_at (c), sw_context_now (self->context));
-      add_row (self->deadline_list, _("Time left"), countdown);
+      countdown = sw_deadline_format (sw_context_get_calendar (self->context), deadline.due_at,
+                                      sw_context_now (self->context));
+      add_row (self->deadline_list, sw_deadline_kind_label (deadline.kind), countdown);
     }
+  if (sw_case_promise_broken (c, sw_context_now (self->context)))
+    add_row (self->deadline_list, _("Promise missed"),
+             _("The reply time promised to the customer has passed"));
   add_time_row (self, self->deadline_list, _("Next deadline"), sw_case_get_due_at (c), sw_case_get_due_rule (c));
   add_time_row (self, self->deadline_list, _("Promised to the customer"), sw_case_get_promised_at (c),
                 sw_case_get_promised_rule (c));

@@ -26,6 +26,8 @@ struct _SwColumn
 
   /* owned */
   SwContext          *context;
+  char               *drag_id;        /* the case being dragged over */
+  gboolean            drag_allowed;   /* whether it may drop here */
   GListModel         *model;
   SwColumnWindow     *window;       /* what the list view shows of the model */
   GtkSingleSelection *selection;
@@ -153,6 +155,37 @@ activate_cb (GtkListView *view,
     gtk_widget_activate_action (GTK_WIDGET (self), "board.open", "s", sw_case_get_id (c));
 }
 
+/* Only a move the core allows lights the column up (asked once per drag). */
+static GdkDragAction
+drop_motion_cb (GtkDropTarget *target,
+                double         x,
+                double         y,
+                SwColumn      *self)
+{
+  const GValue *value = gtk_drop_target_get_value (target);
+  const char *id = value != NULL && G_VALUE_HOLDS_STRING (value) ? g_value_get_string (value) : NULL;
+  SwCase *c = id != NULL ? sw_context_find_case (self->context, id, NULL) : NULL;
+
+  if (c == NULL)
+    return 0;
+  if (g_strcmp0 (self->drag_id, id) != 0)
+    {
+      g_free (self->drag_id);
+      self->drag_id = g_strdup (id);
+      self->drag_allowed = sw_board_allowed_move (sw_context_get_store (self->context),
+                                                  sw_context_get_user_empno (self->context),
+                                                  c, self->state) != SW_OP_NONE;
+    }
+  return self->drag_allowed ? GDK_ACTION_MOVE : 0;
+}
+
+static void
+drop_leave_cb (GtkDropTarget *target,
+               SwColumn      *self)
+{
+  g_clear_pointer (&self->drag_id, g_free);
+}
+
 static gboolean
 drop_cb (GtkDropTarget *target,
          const GValue  *value,
@@ -213,6 +246,7 @@ sw_column_dispose (GObject *object)
   g_clear_object (&self->window);
   g_clear_object (&self->model);
   g_clear_object (&self->context);
+  g_clear_pointer (&self->drag_id, g_free);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   G_OBJECT_CLASS (sw_column_parent_class)->dispose (object);
 }
@@ -283,6 +317,10 @@ sw_column_new (SwContext  *context,
   g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), self);
   update_count (self);
 
+  gtk_drop_target_set_preload (drop, TRUE);
+  g_signal_connect (drop, "enter", G_CALLBACK (drop_motion_cb), self);
+  g_signal_connect (drop, "motion", G_CALLBACK (drop_motion_cb), self);
+  g_signal_connect (drop, "leave", G_CALLBACK (drop_leave_cb), self);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   return GTK_WIDGET (self);

@@ -29,6 +29,7 @@ struct _SwContext
   GHashTable *first_complaint;      /* phone → earliest received_at (gint64*) */
   GHashTable *cases_by_id;          /* id → SwCase (borrowed from cases) */
   GTimeZone  *zone;
+  SwCalendar *calendar;   /* the home branch's working time */
   guint       tick_id;
   SwDetector *detector;
   guint       detection_start_id;
@@ -90,10 +91,12 @@ load_zone (SwContext *self)
   g_autoptr(SwCalendar) calendar = sw_store_get_calendar (self->store, home);
 
   g_clear_pointer (&self->zone, g_time_zone_unref);
+  g_clear_object (&self->calendar);
   if (calendar != NULL)
     self->zone = g_time_zone_ref (sw_calendar_get_timezone (calendar));
   else
     self->zone = g_time_zone_new_local ();
+  self->calendar = calendar != NULL ? g_object_ref (calendar) : sw_calendar_new_default ();
 }
 
 static gboolean
@@ -132,6 +135,7 @@ sw_context_finalize (GObject *object)
   g_clear_pointer (&self->first_complaint, g_hash_table_unref);
   g_clear_pointer (&self->cases_by_id, g_hash_table_unref);
   g_clear_pointer (&self->zone, g_time_zone_unref);
+  g_clear_object (&self->calendar);
   G_OBJECT_CLASS (sw_context_parent_class)->finalize (object);
 }
 
@@ -599,4 +603,11 @@ sw_context_directory_changed (SwContext *self)
   if (user != NULL && g_hash_table_lookup (self->staff_by_empno, user) != NULL)
     g_set_object (&self->user, g_hash_table_lookup (self->staff_by_empno, user));
   g_signal_emit (self, signals[DIRECTORY_CHANGED], 0);
+}
+
+SwCalendar *
+sw_context_get_calendar (SwContext *self)
+{
+  g_return_val_if_fail (SW_IS_CONTEXT (self), NULL);
+  return self->calendar;
 }

@@ -65,6 +65,8 @@ const char *sw_context_department_name  (SwContext   *self,
                                          const char  *code);
 
 gint64      sw_context_now              (SwContext   *self);
+/* The home branch's working-time calendar (deadlines read in it). */
+SwCalendar *sw_context_get_calendar     (SwContext   *self);
 /* The end of the store's today, in its branch's time zone. */
 gint64      sw_context_day_end          (SwContext   *self);
 char       *sw_context_format_time      (SwContext   *self,
