@@ -20,6 +20,7 @@
 #include "sw-report-view.h"
 #include "app-test-util.h"
 #include "sw-test-fixture.h"
+#include "sw-ui-util.h"
 #include "sw-window.h"
 
 typedef struct {
@@ -516,6 +517,22 @@ test_report_exports (UiFixture     *uf,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The first drop-down under w: the inspections page's department choice. */
+static GtkDropDown *
+find_drop_down (GtkWidget *w)
+{
+  if (GTK_IS_DROP_DOWN (w))
+    return GTK_DROP_DOWN (w);
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkDropDown *found = find_drop_down (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_inspector (UiFixture     *uf,
                 gconstpointer  data)
@@ -528,6 +545,7 @@ test_inspector (UiFixture     *uf,
   SwInspectionsView *view;
   SwInspectionDialog *dialog;
   SwInspection *in;
+  GtkDropDown *department_dd;
 
   open_window (uf, "U01");
   g_assert_false (sw_context_can_edit (uf->context));
@@ -536,9 +554,22 @@ test_inspector (UiFixture     *uf,
   view = SW_INSPECTIONS_VIEW (sw_acct_nav_show (nav (uf), SW_ACCT_INSPECTIONS));
   g_assert_nonnull (view);
   g_assert_cmpuint (sw_inspections_view_get_n_records (view), ==, 0);
+  /* The evaluation sheet is one department's: not with "All departments". */
+  department_dd = find_drop_down (GTK_WIDGET (view));
+  g_assert_nonnull (department_dd);
+  g_assert_null (sw_choice_get_code (department_dd));
+  g_assert_false (gtk_widget_get_sensitive (sw_inspections_view_get_sheet_button (view)));
+  sw_choice_select (department_dd, "RETAIL");
+  g_assert_true (gtk_widget_get_sensitive (sw_inspections_view_get_sheet_button (view)));
+  sw_choice_select (department_dd, NULL);
+  g_assert_false (gtk_widget_get_sensitive (sw_inspections_view_get_sheet_button (view)));
 
   dialog = SW_INSPECTION_DIALOG (sw_inspections_view_new_record (view));
   app_test_drain ();
+  /* Scores start empty: a record without them is refused. */
+  sw_inspection_dialog_fill (dialog, "2026-11-20", "RETAIL", "台账登记完整，回访及时", NULL, NULL);
+  g_assert_false (sw_inspection_dialog_save (dialog));
+  g_assert_nonnull (strstr (sw_inspection_dialog_get_error (dialog), "score"));
   /* No summary: refused in words, nothing written. */
   sw_inspection_dialog_fill (dialog, "2026-11-20", "RETAIL", "", scores, NULL);
   g_assert_false (sw_inspection_dialog_save (dialog));

@@ -28,7 +28,7 @@ struct _SwInspectionDialog
   GtkDropDown         *department_dd;
   GtkEntry            *cases_entry;
   GtkTextView         *summary_view;
-  GtkSpinButton       *scores[MAX_CRITERIA];
+  GtkDropDown         *scores[MAX_CRITERIA];   /* "—", then 0 … max */
   guint                n_criteria;
   char                *error;
 };
@@ -60,13 +60,22 @@ build_form (SwInspectionDialog *self)
   for (guint i = 0; i < self->n_criteria; i++)
     {
       GtkWidget *row = sw_acct_row_new (_(criteria[i].label), NULL);
-      GtkWidget *spin = gtk_spin_button_new_with_range (0, SW_INSPECTION_MAX_SCORE, 1);
+      g_autoptr(GtkStringList) values = gtk_string_list_new (NULL);
+      GtkWidget *choice;
 
-      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), SW_INSPECTION_MAX_SCORE);
-      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+      /* Unscored until the inspector gives a score: no default to accept blindly. */
+      gtk_string_list_append (values, "—");
+      for (int v = 0; v <= SW_INSPECTION_MAX_SCORE; v++)
+        {
+          g_autofree char *num = g_strdup_printf ("%d", v);
+          gtk_string_list_append (values, num);
+        }
+      choice = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&values)), NULL);
+      gtk_widget_set_valign (choice, GTK_ALIGN_CENTER);
+      sw_set_accessible_label (choice, _(criteria[i].label));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), choice);
       gtk_list_box_append (list, row);
-      self->scores[i] = GTK_SPIN_BUTTON (spin);
+      self->scores[i] = GTK_DROP_DOWN (choice);
     }
 }
 
@@ -137,7 +146,7 @@ sw_inspection_dialog_fill (SwInspectionDialog *self,
   sw_choice_select (self->department_dd, department);
   sw_text_view_set_text (self->summary_view, summary);
   for (guint i = 0; scores != NULL && i < self->n_criteria; i++)
-    gtk_spin_button_set_value (self->scores[i], scores[i]);
+    gtk_drop_down_set_selected (self->scores[i], scores[i] < 0 ? 0 : (guint) scores[i] + 1);
   gtk_editable_set_text (GTK_EDITABLE (self->cases_entry), cases ? cases : "");
 }
 
@@ -154,8 +163,21 @@ sw_inspection_dialog_save (SwInspectionDialog *self)
   g_autoptr(GError) error = NULL;
 
   for (guint i = 0; i < self->n_criteria; i++)
-    g_ptr_array_add (scores, g_strdup_printf ("%s=%d", criteria[i].key,
-                                              gtk_spin_button_get_value_as_int (self->scores[i])));
+    {
+      guint selected = gtk_drop_down_get_selected (self->scores[i]);
+
+      if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+        {
+          g_autofree char *message = NULL;
+
+          /* Translators: %s is a criterion of an inspection */
+          message = g_strdup_printf (_("Give “%s” a score"), _(criteria[i].label));
+          set_error (self, message);
+          gtk_widget_grab_focus (GTK_WIDGET (self->scores[i]));
+          return FALSE;
+        }
+      g_ptr_array_add (scores, g_strdup_printf ("%s=%u", criteria[i].key, selected - 1));
+    }
   g_ptr_array_add (scores, NULL);
   for (guint i = 0; words[i] != NULL; i++)
     if (*words[i] != '\0')

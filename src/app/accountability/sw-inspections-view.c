@@ -31,6 +31,8 @@ struct _SwInspectionsView
 
 G_DEFINE_FINAL_TYPE (SwInspectionsView, sw_inspections_view, GTK_TYPE_WIDGET)
 
+static void update_sheet_button (SwInspectionsView *self);
+
 typedef struct {
   char *department;
   int   year;
@@ -152,7 +154,7 @@ sheet_done_cb (GObject      *source,
   g_autoptr(SwInspectionsView) self = data;
   g_autoptr(GError) error = NULL;
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->sheet_button), TRUE);
+  update_sheet_button (self);
   if (sw_background_task_finish (result, &error) == NULL)
     show_failure (GTK_WIDGET (self), error->message);
 }
@@ -187,6 +189,18 @@ sheet_clicked_cb (SwInspectionsView *self)
   /* Translators: a file name */
   name = g_strdup_printf (_("evaluation-%s-%d.pdf"), department, gtk_spin_button_get_value_as_int (self->year_spin));
   sw_acct_choose_save (GTK_WIDGET (self), _("Save Evaluation Sheet"), name, sheet_saved_cb);
+}
+
+/* The sheet is one department's: with "All departments" it cannot be made. */
+static void
+update_sheet_button (SwInspectionsView *self)
+{
+  gboolean chosen = sw_choice_get_code (self->department_dd) != NULL;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sheet_button), chosen);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sheet_button),
+                               chosen ? _("The year-end evaluation sheet of the department, as PDF, with room for signatures")
+                                      : _("Choose a department first: the evaluation sheet is one department’s"));
 }
 
 /* ------------------------------------------------------------ object */
@@ -243,6 +257,8 @@ sw_inspections_view_new (SwContext *context)
   gtk_box_prepend (self->query_box, GTK_WIDGET (self->department_dd));
   gtk_spin_button_set_value (self->year_spin, sw_acct_this_year (context));
   g_signal_connect_swapped (self->department_dd, "notify::selected", G_CALLBACK (sw_inspections_view_reload), self);
+  g_signal_connect_swapped (self->department_dd, "notify::selected", G_CALLBACK (update_sheet_button), self);
+  update_sheet_button (self);
   g_signal_connect_swapped (self->year_spin, "value-changed", G_CALLBACK (sw_inspections_view_reload), self);
   sw_inspections_view_reload (self);
   return GTK_WIDGET (self);
@@ -275,4 +291,10 @@ sw_inspections_view_write_sheet (SwInspectionsView  *self,
                                  GError            **error)
 {
   return sw_pdf_write_evaluation (sw_context_get_store (self->context), department, year, path, error);
+}
+
+GtkWidget *
+sw_inspections_view_get_sheet_button (SwInspectionsView *self)
+{
+  return GTK_WIDGET (self->sheet_button);
 }

@@ -26,4 +26,7 @@ gboolean    sw_inspections_view_write_sheet   (SwInspectionsView *self,
                                                const char        *path,
                                                GError           **error);
 
+/* The evaluation sheet's button: insensitive until a department is chosen. */
+GtkWidget *sw_inspections_view_get_sheet_button (SwInspectionsView *self);
+
 G_END_DECLS

@@ -8,10 +8,10 @@
 
 #include "sw-report-chart.h"
 
-#define MARGIN_LEFT 36.0
-#define MARGIN_RIGHT 36.0
-#define MARGIN_TOP 10.0
-#define MARGIN_BOTTOM 30.0
+#define MARGIN_SIDE 44.0
+#define MARGIN_TOP 6.0
+#define LEGEND_HEIGHT 20.0
+#define LABEL_HEIGHT 18.0
 
 typedef struct {
   guint       n;
@@ -19,15 +19,22 @@ typedef struct {
   double      values[64];
   double      line[64];       /* percent, or < 0 for none */
   const char *notes[64];      /* under the label, or NULL */
+  const char *bar_legend;
+  const char *line_legend;
 } Series;
 
-static void
+static const double bar_rgb[3] = { 0.21, 0.52, 0.89 };
+static const double line_rgb[3] = { 0.90, 0.38, 0.0 };
+
+/* Draws s at (x, y), aligned; wider than max_width (> 0) it is cut with "…". */
+static double
 text (cairo_t    *cr,
       double      x,
       double      y,
       const char *s,
       double      size,
-      double      align)      /* 0 left, 0.5 centre, 1 right */
+      double      align,      /* 0 left, 0.5 centre, 1 right */
+      double      max_width)
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
   PangoFontDescription *font = pango_font_description_from_string (SW_FONT_FAMILY);
@@ -36,24 +43,66 @@ text (cairo_t    *cr,
   pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
   pango_layout_set_font_description (layout, font);
   pango_layout_set_text (layout, s, -1);
+  if (max_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
   pango_layout_get_pixel_size (layout, &w, &h);
   cairo_move_to (cr, x - align * w, y);
   pango_cairo_show_layout (cr, layout);
   pango_font_description_free (font);
   g_object_unref (layout);
+  return w;
 }
 
-static double
-nice_max (double v)
+void
+sw_report_chart_axis (double  max,
+                      int    *step,
+                      int    *top)
 {
-  double p;
+  double raw = max / 4, p;
+  int s = 1;
 
-  if (v <= 0)
-    return 1;
-  p = pow (10, floor (log10 (v)));
-  for (double m = 1; ; m += (m < 2 ? 0.5 : 1))
-    if (m * p >= v)
-      return m * p;
+  if (raw > 1)
+    {
+      p = pow (10, floor (log10 (raw)));
+      if (raw <= p)
+        s = (int) p;
+      else if (raw <= 2 * p)
+        s = (int) (2 * p);
+      else if (raw <= 5 * p)
+        s = (int) (5 * p);
+      else
+        s = (int) (10 * p);
+    }
+  *step = s;
+  *top = MAX (s, (int) ceil (max / s) * s);
+}
+
+static void
+legend (cairo_t      *cr,
+        const Series *s,
+        gboolean      has_line)
+{
+  double x = MARGIN_SIDE;
+
+  cairo_set_source_rgb (cr, bar_rgb[0], bar_rgb[1], bar_rgb[2]);
+  cairo_rectangle (cr, x, MARGIN_TOP + 3, 10, 10);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  x += 14 + text (cr, x + 14, MARGIN_TOP, s->bar_legend, SW_CHART_LABEL_SIZE, 0, 0) + 16;
+  if (!has_line)
+    return;
+  cairo_set_source_rgb (cr, line_rgb[0], line_rgb[1], line_rgb[2]);
+  cairo_set_line_width (cr, 2);
+  cairo_move_to (cr, x, MARGIN_TOP + 8);
+  cairo_line_to (cr, x + 14, MARGIN_TOP + 8);
+  cairo_stroke (cr);
+  cairo_arc (cr, x + 7, MARGIN_TOP + 8, 2.5, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  text (cr, x + 18, MARGIN_TOP, s->line_legend, SW_CHART_LABEL_SIZE, 0, 0);
 }
 
 static void
@@ -62,65 +111,78 @@ draw_series (cairo_t      *cr,
              double        width,
              double        height)
 {
-  double plot_w = width - MARGIN_LEFT - MARGIN_RIGHT;
-  double plot_h = height - MARGIN_TOP - MARGIN_BOTTOM;
-  double max = 0, slot;
-  gboolean has_line = FALSE;
+  gboolean has_notes = FALSE, has_line = FALSE;
+  double top_y = MARGIN_TOP + LEGEND_HEIGHT;
+  double plot_w, plot_h, max = 0, slot;
+  int step, top;
 
   for (guint i = 0; i < s->n; i++)
     {
       max = MAX (max, s->values[i]);
       has_line |= s->line[i] >= 0;
+      has_notes |= s->notes[i] != NULL;
     }
-  max = nice_max (max);
+  plot_w = width - 2 * MARGIN_SIDE;
+  plot_h = height - top_y - LABEL_HEIGHT * (has_notes ? 2 : 1) - 4;
+  if (plot_w <= 0 || plot_h <= 0)
+    return;
+  sw_report_chart_axis (max, &step, &top);
   slot = s->n ? plot_w / s->n : plot_w;
+  legend (cr, s, has_line);
 
-  /* Axes and grid */
+  /* Grid, counts on the left (whole numbers), percent on the right */
   cairo_set_line_width (cr, 0.5);
-  for (int g = 0; g <= 4; g++)
+  for (int v = 0; v <= top; v += step)
     {
-      double y = MARGIN_TOP + plot_h * (1 - g / 4.0);
-      g_autofree char *left = g_strdup_printf ("%g", max * g / 4);
+      double y = top_y + plot_h * (1 - (double) v / top);
+      g_autofree char *left = g_strdup_printf ("%d", v);
 
       cairo_set_source_rgb (cr, 0.85, 0.85, 0.85);
-      cairo_move_to (cr, MARGIN_LEFT, y);
-      cairo_line_to (cr, MARGIN_LEFT + plot_w, y);
+      cairo_move_to (cr, MARGIN_SIDE, y);
+      cairo_line_to (cr, MARGIN_SIDE + plot_w, y);
       cairo_stroke (cr);
       cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-      text (cr, MARGIN_LEFT - 4, y - 5, left, 7, 1);
-      if (has_line)
-        {
-          g_autofree char *right = g_strdup_printf ("%d%%", g * 25);
-          text (cr, MARGIN_LEFT + plot_w + 4, y - 5, right, 7, 0);
-        }
+      text (cr, MARGIN_SIDE - 4, y - SW_CHART_LABEL_SIZE * 0.7, left, SW_CHART_LABEL_SIZE, 1, 0);
     }
+  if (has_line)
+    for (int g = 0; g <= 4; g++)
+      {
+        double y = top_y + plot_h * (1 - g / 4.0);
+        g_autofree char *right = g_strdup_printf ("%d%%", g * 25);
+
+        cairo_set_source_rgb (cr, line_rgb[0] * 0.8, line_rgb[1] * 0.8, line_rgb[2]);
+        text (cr, MARGIN_SIDE + plot_w + 4, y - SW_CHART_LABEL_SIZE * 0.7, right, SW_CHART_LABEL_SIZE, 0, 0);
+      }
 
   for (guint i = 0; i < s->n; i++)
     {
-      double bar_h = plot_h * s->values[i] / max;
-      double x = MARGIN_LEFT + slot * i + slot * 0.2;
-      g_autofree char *v = g_strdup_printf ("%g", s->values[i]);
+      double bar_h = plot_h * s->values[i] / top;
+      double x = MARGIN_SIDE + slot * i + slot * 0.2;
+      double base = top_y + plot_h;
+      g_autofree char *v = g_strdup_printf ("%d", (int) s->values[i]);
 
-      cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
-      cairo_rectangle (cr, x, MARGIN_TOP + plot_h - bar_h, slot * 0.6, bar_h);
+      cairo_set_source_rgb (cr, bar_rgb[0], bar_rgb[1], bar_rgb[2]);
+      cairo_rectangle (cr, x, base - bar_h, slot * 0.6, bar_h);
       cairo_fill (cr);
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-      text (cr, x + slot * 0.3, MARGIN_TOP + plot_h - bar_h - 10, v, 7, 0.5);
-      text (cr, x + slot * 0.3, MARGIN_TOP + plot_h + 3, s->labels[i], 7, 0.5);
+      if (s->values[i] > 0)
+        text (cr, x + slot * 0.3, MAX (top_y, base - bar_h - SW_CHART_LABEL_SIZE - 3), v,
+              SW_CHART_LABEL_SIZE, 0.5, 0);
+      text (cr, x + slot * 0.3, base + 3, s->labels[i], SW_CHART_LABEL_SIZE, 0.5, slot - 2);
       if (s->notes[i] != NULL)
-        text (cr, x + slot * 0.3, MARGIN_TOP + plot_h + 14, s->notes[i], 6.5, 0.5);
+        text (cr, x + slot * 0.3, base + 3 + LABEL_HEIGHT, s->notes[i], SW_CHART_LABEL_SIZE, 0.5, slot - 2);
     }
 
   if (has_line)
     {
       gboolean started = FALSE;
 
-      cairo_set_source_rgb (cr, 0.90, 0.38, 0.0);
-      cairo_set_line_width (cr, 1.5);
+      cairo_set_source_rgb (cr, line_rgb[0], line_rgb[1], line_rgb[2]);
+      cairo_set_line_width (cr, 2);
       for (guint i = 0; i < s->n; i++)
         {
-          double x = MARGIN_LEFT + slot * (i + 0.5);
-          double y = MARGIN_TOP + plot_h * (1 - s->line[i] / 100);
+          double x = MARGIN_SIDE + slot * (i + 0.5);
+          double y = top_y + plot_h * (1 - s->line[i] / 100);
 
           if (s->line[i] < 0)
             continue;
@@ -134,16 +196,16 @@ draw_series (cairo_t      *cr,
       for (guint i = 0; i < s->n; i++)
         if (s->line[i] >= 0)
           {
-            cairo_arc (cr, MARGIN_LEFT + slot * (i + 0.5), MARGIN_TOP + plot_h * (1 - s->line[i] / 100),
-                       2, 0, 2 * G_PI);
+            cairo_arc (cr, MARGIN_SIDE + slot * (i + 0.5), top_y + plot_h * (1 - s->line[i] / 100),
+                       3, 0, 2 * G_PI);
             cairo_fill (cr);
           }
     }
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
   cairo_set_line_width (cr, 0.8);
-  cairo_move_to (cr, MARGIN_LEFT, MARGIN_TOP);
-  cairo_line_to (cr, MARGIN_LEFT, MARGIN_TOP + plot_h);
-  cairo_line_to (cr, MARGIN_LEFT + plot_w, MARGIN_TOP + plot_h);
+  cairo_move_to (cr, MARGIN_SIDE, top_y);
+  cairo_line_to (cr, MARGIN_SIDE, top_y + plot_h);
+  cairo_line_to (cr, MARGIN_SIDE + plot_w, top_y + plot_h);
   cairo_stroke (cr);
 }
 
@@ -187,6 +249,8 @@ sw_report_chart_draw (cairo_t     *cr,
           s.values[s.n] = m->tally.received;
           s.line[s.n] = on_time (&m->tally);
         }
+      s.bar_legend = _("Requests received");
+      s.line_legend = _("Replied on time (%)");
       break;
 
     case SW_CHART_DEPARTMENTS:
@@ -198,6 +262,8 @@ sw_report_chart_draw (cairo_t     *cr,
           s.line[s.n] = on_time (&d->tally);
           s.notes[s.n] = sw_rating_label (d->rating);
         }
+      s.bar_legend = _("Requests received (rating below the name)");
+      s.line_legend = _("Replied on time (%)");
       break;
 
     case SW_CHART_SATISFACTION:
@@ -207,6 +273,7 @@ sw_report_chart_draw (cairo_t     *cr,
           s.values[s.n] = r->total.satisfaction[i + 1];
           s.line[s.n] = -1;
         }
+      s.bar_legend = _("Callbacks per score (5 = very satisfied)");
       break;
 
     case SW_N_CHARTS:

@@ -20,7 +20,15 @@ typedef enum {
   SW_N_CHARTS
 } SwChartKind;
 
+/* The size of every label, in user units (px on screen at 100 %). */
+#define SW_CHART_LABEL_SIZE 11.0
+
 const char *sw_report_chart_title (SwChartKind kind);
+/* The count axis: a whole-number step (1, 2, 5 × 10^k) and the top grid line
+ * (a multiple of step, at least max). */
+void        sw_report_chart_axis  (double       max,
+                                   int         *step,
+                                   int         *top);
 /* Draws into the rectangle (0, 0, width, height) of cr, in user units. */
 void        sw_report_chart_draw  (cairo_t     *cr,
                                    SwReport    *report,
