@@ -23,6 +23,7 @@ struct _SwBoard
   GtkDropDown        *channel_dropdown;
   GtkToggleButton    *overdue_toggle;
   GtkWidget          *columns_box;
+  GtkScrolledWindow  *columns_scroller;
 
   /* owned */
   SwContext          *context;
@@ -229,8 +230,31 @@ sw_board_class_init (SwBoardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwBoard, channel_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SwBoard, overdue_toggle);
   gtk_widget_class_bind_template_child (widget_class, SwBoard, columns_box);
+  gtk_widget_class_bind_template_child (widget_class, SwBoard, columns_scroller);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sw-board");
+}
+
+/* Sideways anywhere on the board: a horizontal wheel or touchpad swipe, or
+ * Shift with the wheel, over a column's cards moves the board (the columns
+ * only scroll up and down). */
+static gboolean
+board_scroll_cb (GtkEventControllerScroll *controller,
+                 double                    dx,
+                 double                    dy,
+                 SwBoard                  *self)
+{
+  GtkAdjustment *adj = gtk_scrolled_window_get_hadjustment (self->columns_scroller);
+  GdkModifierType mods = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  double delta = dx != 0 ? dx : (mods & GDK_SHIFT_MASK) ? dy : 0;
+  GdkScrollUnit unit = gtk_event_controller_scroll_get_unit (controller);
+
+  if (delta == 0)
+    return FALSE;
+  if (unit == GDK_SCROLL_UNIT_WHEEL)
+    delta *= 60;
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + delta);
+  return TRUE;
 }
 
 static void
@@ -242,6 +266,13 @@ sw_board_init (SwBoard *self)
   self->case_kind = -1;
   self->channel = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+
+    gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+    g_signal_connect (scroll, "scroll", G_CALLBACK (board_scroll_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->columns_scroller), scroll);
+  }
 }
 
 GtkWidget *

@@ -85,16 +85,16 @@ show_badge (SwCaseCard *self,
         gtk_widget_add_css_class (self->badge[which], badge_kinds[which].css_class);
       for (int i = which - 1; i >= 0 && before == NULL; i--)
         before = self->badge[i];
+      /* after the kind of case, which leads the row */
+      if (before == NULL)
+        before = GTK_WIDGET (self->kind_label);
       gtk_box_insert_child_after (GTK_BOX (self->badges), self->badge[which], before);
     }
   gtk_widget_set_visible (self->badge[which], shown);
-  for (int i = 0; i < N_BADGES && !shown; i++)
-    shown = self->badge[i] != NULL && gtk_widget_get_visible (self->badge[i]);
-  gtk_widget_set_visible (self->badges, shown);
 }
 
-static GMenuModel *
-build_menu (SwCaseCard *self)
+GMenuModel *
+sw_case_card_build_menu (SwCaseCard *self)
 {
   GMenu *menu = g_menu_new ();
   g_autoptr(GMenu) open = g_menu_new ();
@@ -157,7 +157,7 @@ create_popup_cb (GtkMenuButton *button,
 
   if (self->kase == NULL)
     return;
-  model = build_menu (self);
+  model = sw_case_card_build_menu (self);
   gtk_menu_button_set_menu_model (button, model);
 }
 
@@ -460,7 +460,7 @@ sw_case_card_popup_menu (SwCaseCard *self)
 
   if (self->kase == NULL)
     return;
-  model = build_menu (self);
+  model = sw_case_card_build_menu (self);
   if (self->context_menu == NULL)
     {
       self->context_menu = gtk_popover_menu_new_from_model (model);

@@ -17,4 +17,8 @@ void       sw_case_card_set_case   (SwCaseCard *self,
                                     SwCase     *c);
 void       sw_case_card_popup_menu (SwCaseCard *self);
 
+/* The card's menu as it is now: the moves and operations the core allows
+ * the user on the case (a new model). */
+GMenuModel *sw_case_card_build_menu (SwCaseCard *self);
+
 G_END_DECLS

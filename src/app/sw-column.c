@@ -51,6 +51,12 @@ update_count (SwColumn *self)
   g_autofree char *text = g_strdup_printf ("%u", g_list_model_get_n_items (self->model));
 
   gtk_label_set_label (self->count_label, text);
+  /* An empty column gives its width to the others. */
+  if (g_list_model_get_n_items (self->model) == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "empty-column");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "empty-column");
+  gtk_widget_set_hexpand (GTK_WIDGET (self), g_list_model_get_n_items (self->model) > 0);
 }
 
 static void

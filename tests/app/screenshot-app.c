@@ -483,6 +483,47 @@ save_lock (SwWindow   *window,
   }
 }
 
+/* The branch board at the usual screen sizes. */
+static void
+save_board_sizes (SwWindow   *window,
+                  const char *dir,
+                  const char *prefix)
+{
+  sw_window_set_board_kind (window, SW_BOARD_BRANCH);
+  for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("board-branch-%dx%d", screens[i].width, screens[i].height);
+
+      gtk_window_set_default_size (GTK_WINDOW (window), screens[i].width, screens[i].height);
+      save (GTK_WIDGET (window), dir, prefix, name);
+    }
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+}
+
+/* The report's charts at the usual screen sizes. */
+static void
+save_report_sizes (SwWindow   *window,
+                   const char *dir,
+                   const char *prefix)
+{
+  GtkWidget *page = sw_acct_nav_show (sw_window_get_accountability (window), SW_ACCT_REPORTS);
+  gboolean loaded = FALSE;
+
+  g_signal_connect (page, "loaded", G_CALLBACK (flag_cb), &loaded);
+  while (sw_report_view_is_loading (SW_REPORT_VIEW (page)) && !loaded)
+    g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("report-charts-%dx%d", screens[i].width, screens[i].height);
+
+      gtk_window_set_default_size (GTK_WINDOW (window), screens[i].width, screens[i].height);
+      settle (GTK_WIDGET (window));
+      scroll_to (gtk_widget_get_parent (sw_report_view_get_chart (SW_REPORT_VIEW (page), SW_CHART_MONTHLY)));
+      save (GTK_WIDGET (window), dir, prefix, name);
+    }
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -524,7 +565,8 @@ main (int   argc,
   ensure_passwords (store);
   context = sw_context_new (store, NULL);
   sw_context_directory_changed (context);
-  save_sign_in (context, argv[2], argv[3], argv[4]);
+  if (g_strcmp0 (g_getenv ("SW_SCREENSHOTS"), "board") != 0)
+    save_sign_in (context, argv[2], argv[3], argv[4]);
   sw_context_set_user (context, argv[4]);
   if (!sw_context_reload (context, &error))
     g_error ("%s", error->message);
@@ -534,6 +576,14 @@ main (int   argc,
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
   gtk_window_present (GTK_WINDOW (window));
   save (GTK_WIDGET (window), argv[2], argv[3], "board");
+  save_board_sizes (window, argv[2], argv[3]);
+  if (g_strcmp0 (g_getenv ("SW_SCREENSHOTS"), "board") == 0)
+    {
+      /* The supervisor's views only: a quicker look while working on them. */
+      save_report_sizes (window, argv[2], argv[3]);
+      gtk_window_destroy (GTK_WINDOW (window));
+      return 0;
+    }
   save_lock (window, argv[2], argv[3]);
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
 

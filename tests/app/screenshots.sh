@@ -10,6 +10,8 @@
 set -eu
 cd "$(dirname "$0")/../.."
 BUILD=${1:-build}
+# a relative build directory is the source tree's; an absolute one stays
+case $BUILD in /*) ;; *) BUILD=$PWD/$BUILD ;; esac
 OUT=tests/screenshots
 mkdir -p "$OUT"
 tmp=$(mktemp -d)
@@ -24,9 +26,10 @@ export SHOUWEN_AS=admin SHOUWEN_PASSWORD_FILE="$PWD/tests/data/demo-password"
 user=$("$BUILD/src/cli/shouwenctl" --db "$tmp/demo.db" --json staff list |
        python3 -c 'import json,sys; print(next(s["empno"] for s in json.load(sys.stdin) if s["role"]=="supervisor"))')
 
-export SHOUWEN_DATADIR="$PWD/data" SHOUWEN_LOCALEDIR="$PWD/$BUILD/po"
+export SHOUWEN_DATADIR="$PWD/data" SHOUWEN_LOCALEDIR="$BUILD/po"
 export GSETTINGS_BACKEND=memory GTK_A11Y=none NO_AT_BRIDGE=1 GDK_BACKEND=x11
 export ASAN_OPTIONS=detect_leaks=0 LC_ALL=C.UTF-8
+# SW_SCREENSHOTS=board: only the board and the report charts
 for lang in en zh_CN; do
   LANGUAGE=$lang xvfb-run -a -s "-screen 0 1920x1200x24" \
     "$BUILD/tests/app/screenshot-app" "$tmp/demo.db" "$OUT" "$lang" "$user"

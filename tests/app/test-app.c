@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "sw-board-logic.h"
+#include "sw-case-card.h"
 #include "sw-case-view.h"
 #include "sw-error.h"
 #include "sw-op-dialog.h"
@@ -302,6 +303,85 @@ test_case_view (AppFixture    *af,
   g_assert_cmpuint (sw_window_get_board_count (af->window, SW_BOARD_TRANSFERRED_IN), ==, 0);
 }
 
+/* The labels of a card's menu for `empno`, joined by "|". */
+static char *
+menu_labels (AppFixture *af,
+             const char *empno,
+             SwCase     *c)
+{
+  GtkWidget *card;
+  g_autoptr(GMenuModel) menu = NULL;
+  g_autoptr(GString) out = g_string_new ("|");
+
+  g_assert_true (sw_context_set_user (af->context, empno));
+  card = g_object_ref_sink (sw_case_card_new (af->context));
+  sw_case_card_set_case (SW_CASE_CARD (card), c);
+  menu = sw_case_card_build_menu (SW_CASE_CARD (card));
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *label = NULL;
+
+          g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+          g_string_append_printf (out, "%s|", label);
+        }
+    }
+  g_object_unref (card);
+  g_test_message ("%s: %s", empno, out->str);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The card's menu offers only what the core allows the user now, named by
+ * the operation: never a "Move to" that is then refused. */
+static void
+test_card_menu (AppFixture    *af,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwCase) reg = sw_fixture_register (&af->fx, "R01", FALSE);
+  g_autoptr(SwCase) other = sw_fixture_register (&af->fx, "R01", FALSE);
+  g_autoptr(SwCase) moved = sw_ops_transfer (af->fx.store, "R01", sw_case_get_id (other), "CORP",
+                                             "对公业务，请公司业务部处理", &error);
+  g_autoptr(SwCase) third = sw_fixture_register (&af->fx, "R01", FALSE);
+  g_autoptr(SwCase) up = NULL;
+  g_autofree char *r01_reg = NULL, *r01_moved = NULL, *c01_moved = NULL, *r01_up = NULL, *c01_reg = NULL;
+
+  g_assert_no_error (error);
+  up = sw_ops_escalate (af->fx.store, "R01", sw_case_get_id (third), "RH", "需部门负责人决定", &error);
+  g_assert_no_error (error);
+
+  /* A registered case, to its first-inquiry person. */
+  r01_reg = menu_labels (af, "R01", reg);
+  g_assert_nonnull (strstr (r01_reg, "|Take in hand|"));
+  g_assert_nonnull (strstr (r01_reg, "|Transfer|"));
+  g_assert_null (strstr (r01_reg, "|Accept|"));
+  g_assert_null (strstr (r01_reg, "|Reply|"));
+  g_assert_null (strstr (r01_reg, "Move to"));
+  /* Another department's member may not touch it. */
+  c01_reg = menu_labels (af, "C01", reg);
+  g_assert_null (strstr (c01_reg, "|Take in hand|"));
+  g_assert_null (strstr (c01_reg, "|Transfer|"));
+
+  /* A transfer: accepting it is the receiving department's, named 接收. */
+  c01_moved = menu_labels (af, "C01", moved);
+  g_assert_nonnull (strstr (c01_moved, "|Accept|"));
+  g_assert_nonnull (strstr (c01_moved, "|Return|"));
+  g_assert_null (strstr (c01_moved, "|Take in hand|"));
+  r01_moved = menu_labels (af, "R01", moved);
+  g_assert_null (strstr (r01_moved, "|Accept|"));
+  g_assert_null (strstr (r01_moved, "|Return|"));
+  g_assert_nonnull (strstr (r01_moved, "|Urge|"));
+
+  /* An escalated case cannot go back to "Registered". */
+  r01_up = menu_labels (af, "R01", up);
+  g_assert_null (strstr (r01_up, "|Return|"));
+  g_assert_null (strstr (r01_up, "|Take in hand|"));
+  g_assert_null (strstr (r01_up, "|Escalate|"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -312,5 +392,6 @@ main (int   argc,
   g_test_add ("/app/register", AppFixture, NULL, app_setup, test_register, app_teardown);
   g_test_add ("/app/move", AppFixture, NULL, app_setup, test_move, app_teardown);
   g_test_add ("/app/case-view", AppFixture, NULL, app_setup, test_case_view, app_teardown);
+  g_test_add ("/app/card-menu", AppFixture, NULL, app_setup, test_card_menu, app_teardown);
   return g_test_run ();
 }
