@@ -7,6 +7,7 @@
 
 #include "sw-access.h"
 #include "sw-board-columns.h"
+#include "sw-board-list.h"
 #include "sw-board.h"
 #include "sw-column.h"
 
@@ -24,11 +25,15 @@ struct _SwBoard
   GtkToggleButton    *overdue_toggle;
   GtkWidget          *columns_box;
   GtkScrolledWindow  *columns_scroller;
+  GtkStack           *mode_stack;
+  GtkToggleButton    *list_toggle;
 
   /* owned */
   SwContext          *context;
   SwBoardColumns     *split;              /* the cases that pass, by column */
   GtkWidget          *columns[SW_N_STATES];
+  GtkFilter          *list_filter;        /* list mode, made when first shown */
+  GtkWidget          *list;
   GPtrArray          *department_codes;   /* parallel to the dropdown, [0] = NULL */
   GPtrArray          *handler_empnos;
   GHashTable         *search_ids;         /* NULL = no search */
@@ -101,6 +106,8 @@ refilter (SwBoard  *self,
   self->now = sw_context_now (self->context);
   self->day_end = sw_context_day_end (self->context);
   sw_board_columns_refilter (self->split, more_strict);
+  if (self->list_filter != NULL)
+    gtk_filter_changed (self->list_filter, more_strict ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 void
@@ -191,6 +198,8 @@ sw_board_dispose (GObject *object)
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (self->context, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_BOARD);
+  self->list = NULL;
+  g_clear_object (&self->list_filter);
   g_clear_object (&self->split);
   g_clear_object (&self->context);
   G_OBJECT_CLASS (sw_board_parent_class)->dispose (object);
@@ -231,6 +240,8 @@ sw_board_class_init (SwBoardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwBoard, overdue_toggle);
   gtk_widget_class_bind_template_child (widget_class, SwBoard, columns_box);
   gtk_widget_class_bind_template_child (widget_class, SwBoard, columns_scroller);
+  gtk_widget_class_bind_template_child (widget_class, SwBoard, mode_stack);
+  gtk_widget_class_bind_template_child (widget_class, SwBoard, list_toggle);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sw-board");
 }
@@ -275,6 +286,12 @@ sw_board_init (SwBoard *self)
   }
 }
 
+static void
+list_toggled_cb (SwBoard *self)
+{
+  sw_board_set_list_mode (self, gtk_toggle_button_get_active (self->list_toggle));
+}
+
 GtkWidget *
 sw_board_new (SwContext   *context,
               SwBoardKind  kind)
@@ -302,6 +319,7 @@ sw_board_new (SwContext   *context,
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (filters_changed_cb), self);
   g_signal_connect_swapped (self->channel_dropdown, "notify::selected", G_CALLBACK (filters_changed_cb), self);
   g_signal_connect_swapped (self->overdue_toggle, "toggled", G_CALLBACK (filters_changed_cb), self);
+  g_signal_connect_swapped (self->list_toggle, "toggled", G_CALLBACK (list_toggled_cb), self);
   g_signal_connect_swapped (context, "notify::user", G_CALLBACK (user_changed_cb), self);
   g_signal_connect_swapped (context, "tick", G_CALLBACK (sw_board_refilter), self);
   return GTK_WIDGET (self);
@@ -385,4 +403,41 @@ sw_board_focus_case (SwBoard *self,
                      SwCase  *c)
 {
   return sw_column_focus_case (SW_COLUMN (self->columns[sw_case_get_state (c)]), c);
+}
+
+void
+sw_board_set_list_mode (SwBoard  *self,
+                        gboolean  list)
+{
+  g_return_if_fail (SW_IS_BOARD (self));
+
+  if (list && self->list == NULL)
+    {
+      /* The same filter as the columns, over the context's list in board
+       * (urgency) order. */
+      GtkFilterListModel *filtered;
+
+      self->list_filter = GTK_FILTER (gtk_custom_filter_new (filter_cb, self, NULL));
+      filtered = gtk_filter_list_model_new (g_object_ref (sw_context_get_cases (self->context)),
+                                            g_object_ref (self->list_filter));
+      self->list = sw_board_list_new (self->context, G_LIST_MODEL (filtered));
+      g_object_unref (filtered);
+      gtk_stack_add_named (self->mode_stack, self->list, "list");
+    }
+  if (self->list != NULL)
+    gtk_stack_set_visible_child_name (self->mode_stack, list ? "list" : "columns");
+  if (gtk_toggle_button_get_active (self->list_toggle) != list)
+    gtk_toggle_button_set_active (self->list_toggle, list);
+}
+
+gboolean
+sw_board_get_list_mode (SwBoard *self)
+{
+  return self->list != NULL && gtk_stack_get_visible_child (self->mode_stack) == self->list;
+}
+
+GtkWidget *
+sw_board_get_list (SwBoard *self)
+{
+  return self->list;
 }

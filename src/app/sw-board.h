@@ -34,4 +34,12 @@ gboolean     sw_board_focus_case       (SwBoard     *self,
 /* Re-evaluates the board filter, e.g. after the clock or the user changed. */
 void         sw_board_refilter         (SwBoard     *self);
 
+/* List mode: one sortable row per case (a GtkColumnView, made when first
+ * shown) in place of the columns; the same filters apply. */
+void         sw_board_set_list_mode    (SwBoard     *self,
+                                        gboolean     list);
+gboolean     sw_board_get_list_mode    (SwBoard     *self);
+/* The list (see sw-board-list.h), or NULL before list mode was first shown. */
+GtkWidget   *sw_board_get_list         (SwBoard     *self);
+
 G_END_DECLS

@@ -5,7 +5,9 @@
 
 #include <adwaita.h>
 
+#include "sw-board-list.h"
 #include "sw-board-logic.h"
+#include "sw-board.h"
 #include "sw-case-card.h"
 #include "sw-case-view.h"
 #include "sw-error.h"
@@ -382,6 +384,86 @@ test_card_menu (AppFixture    *af,
   g_assert_null (strstr (r01_up, "|Escalate|"));
 }
 
+/* List mode: the board's cases as rows, in urgency order until a header is
+ * clicked, then sorted by that column either way; the filters still apply. */
+static void
+test_list_mode (AppFixture    *af,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwCase) a = NULL, b = NULL, c = NULL, moved = NULL;
+  SwBoard *board;
+  GListModel *rows;
+  GtkWidget *list;
+  guint n_columns = 0;
+
+  sw_store_set_now (af->fx.store, sw_test_time ("2026-11-23T10:00"));
+  a = sw_fixture_register (&af->fx, "R01", FALSE);
+  sw_store_set_now (af->fx.store, sw_test_time ("2026-11-23T11:00"));
+  b = sw_fixture_register (&af->fx, "R01", FALSE);
+  c = sw_fixture_register (&af->fx, "R01", FALSE);
+  moved = sw_ops_transfer (af->fx.store, "R01", sw_case_get_id (c), "CORP", "对公业务，请公司业务部处理", &error);
+  g_assert_no_error (error);
+  open_window (af);
+  board = sw_window_get_board (af->window);
+  g_assert_false (sw_board_get_list_mode (board));
+  sw_board_set_list_mode (board, TRUE);
+  app_test_drain ();
+  g_assert_true (sw_board_get_list_mode (board));
+  list = sw_board_get_list (board);
+  g_assert_true (gtk_widget_get_mapped (list));
+  for (GtkColumnViewColumn *col = NULL;
+       (col = g_list_model_get_item (gtk_column_view_get_columns (sw_board_list_get_view (list)), n_columns)) != NULL;
+       n_columns++)
+    g_object_unref (col);
+  g_assert_cmpuint (n_columns, ==, SW_N_LIST_COLUMNS);
+  rows = sw_board_list_get_model (list);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+
+  /* Urgency first: the earliest deadline on top. */
+  for (guint i = 1; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(SwCase) x = g_list_model_get_item (rows, i - 1);
+      g_autoptr(SwCase) y = g_list_model_get_item (rows, i);
+
+      g_assert_cmpint (sw_case_compare (x, y), <=, 0);
+    }
+
+  sw_board_list_sort (list, SW_LIST_NUMBER, GTK_SORT_DESCENDING);
+  for (guint i = 1; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(SwCase) x = g_list_model_get_item (rows, i - 1);
+      g_autoptr(SwCase) y = g_list_model_get_item (rows, i);
+
+      g_assert_cmpint (g_strcmp0 (sw_case_get_number (x), sw_case_get_number (y)), >, 0);
+    }
+  sw_board_list_sort (list, SW_LIST_STATE, GTK_SORT_ASCENDING);
+  {
+    g_autoptr(SwCase) first = g_list_model_get_item (rows, 0);
+    g_autoptr(SwCase) last = g_list_model_get_item (rows, 2);
+
+    g_assert_cmpint (sw_case_get_state (first), ==, SW_STATE_REGISTERED);
+    g_assert_cmpint (sw_case_get_state (last), ==, SW_STATE_TRANSFERRED);
+  }
+  sw_board_list_sort (list, SW_LIST_STATE, GTK_SORT_DESCENDING);
+  {
+    g_autoptr(SwCase) first = g_list_model_get_item (rows, 0);
+
+    g_assert_cmpint (sw_case_get_state (first), ==, SW_STATE_TRANSFERRED);
+  }
+
+  /* The board's filters hold in the list too. */
+  sw_window_set_board_kind (af->window, SW_BOARD_TRANSFERRED_IN);
+  app_test_drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+  sw_window_set_board_kind (af->window, SW_BOARD_BRANCH);
+  app_test_drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+
+  sw_board_set_list_mode (board, FALSE);
+  g_assert_false (sw_board_get_list_mode (board));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -393,5 +475,6 @@ main (int   argc,
   g_test_add ("/app/move", AppFixture, NULL, app_setup, test_move, app_teardown);
   g_test_add ("/app/case-view", AppFixture, NULL, app_setup, test_case_view, app_teardown);
   g_test_add ("/app/card-menu", AppFixture, NULL, app_setup, test_card_menu, app_teardown);
+  g_test_add ("/app/list-mode", AppFixture, NULL, app_setup, test_list_mode, app_teardown);
   return g_test_run ();
 }
