@@ -99,6 +99,23 @@ refresh_user (SwBoard *self)
   self->user_department = user ? g_strdup (sw_staff_get_department_code (user)) : NULL;
 }
 
+/* The columns, the list, or — a search that finds nothing — a page that
+ * says so instead of empty columns. */
+static void
+show_mode (SwBoard *self)
+{
+  guint shown = 0;
+  const char *page;
+
+  for (guint col = 0; col < SW_N_STATES && self->columns[col] != NULL; col++)
+    shown += g_list_model_get_n_items (sw_column_get_model (SW_COLUMN (self->columns[col])));
+  if (self->search_ids != NULL && shown == 0)
+    page = "empty";
+  else
+    page = gtk_toggle_button_get_active (self->list_toggle) && self->list != NULL ? "list" : "columns";
+  gtk_stack_set_visible_child_name (self->mode_stack, page);
+}
+
 static void
 refilter (SwBoard  *self,
           gboolean  more_strict)
@@ -108,6 +125,7 @@ refilter (SwBoard  *self,
   sw_board_columns_refilter (self->split, more_strict);
   if (self->list_filter != NULL)
     gtk_filter_changed (self->list_filter, more_strict ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_DIFFERENT);
+  show_mode (self);
 }
 
 void
@@ -322,6 +340,7 @@ sw_board_new (SwContext   *context,
   g_signal_connect_swapped (self->list_toggle, "toggled", G_CALLBACK (list_toggled_cb), self);
   g_signal_connect_swapped (context, "notify::user", G_CALLBACK (user_changed_cb), self);
   g_signal_connect_swapped (context, "tick", G_CALLBACK (sw_board_refilter), self);
+  show_mode (self);
   return GTK_WIDGET (self);
 }
 
@@ -424,16 +443,21 @@ sw_board_set_list_mode (SwBoard  *self,
       g_object_unref (filtered);
       gtk_stack_add_named (self->mode_stack, self->list, "list");
     }
-  if (self->list != NULL)
-    gtk_stack_set_visible_child_name (self->mode_stack, list ? "list" : "columns");
   if (gtk_toggle_button_get_active (self->list_toggle) != list)
     gtk_toggle_button_set_active (self->list_toggle, list);
+  show_mode (self);
 }
 
 gboolean
 sw_board_get_list_mode (SwBoard *self)
 {
-  return self->list != NULL && gtk_stack_get_visible_child (self->mode_stack) == self->list;
+  return self->list != NULL && gtk_toggle_button_get_active (self->list_toggle);
+}
+
+gboolean
+sw_board_get_no_results (SwBoard *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "empty") == 0;
 }
 
 GtkWidget *

@@ -42,4 +42,7 @@ gboolean     sw_board_get_list_mode    (SwBoard     *self);
 /* The list (see sw-board-list.h), or NULL before list mode was first shown. */
 GtkWidget   *sw_board_get_list         (SwBoard     *self);
 
+/* A search found nothing: a "no results" page shows instead of empty columns. */
+gboolean     sw_board_get_no_results   (SwBoard     *self);
+
 G_END_DECLS

@@ -27,6 +27,7 @@
 #include "sw-sign-in-window.h"
 #include "sw-store-credentials.h"
 #include "sw-sync-page.h"
+#include "sw-board.h"
 #include "sw-window.h"
 
 static void
@@ -496,6 +497,11 @@ save_board_sizes (SwWindow   *window,
 
       gtk_window_set_default_size (GTK_WINDOW (window), screens[i].width, screens[i].height);
       save (GTK_WIDGET (window), dir, prefix, name);
+      sw_board_set_list_mode (sw_window_get_board (window), TRUE);
+      g_free (name);
+      name = g_strdup_printf ("board-list-%dx%d", screens[i].width, screens[i].height);
+      save (GTK_WIDGET (window), dir, prefix, name);
+      sw_board_set_list_mode (sw_window_get_board (window), FALSE);
     }
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
 }

@@ -462,6 +462,18 @@ test_list_mode (AppFixture    *af,
 
   sw_board_set_list_mode (board, FALSE);
   g_assert_false (sw_board_get_list_mode (board));
+
+  /* A search that finds nothing says so, in either mode. */
+  g_assert_false (sw_board_get_no_results (board));
+  sw_board_set_search (board, "没有这样的事项");
+  app_test_drain ();
+  g_assert_true (sw_board_get_no_results (board));
+  sw_board_set_list_mode (board, TRUE);
+  g_assert_true (sw_board_get_no_results (board));
+  sw_board_set_search (board, NULL);
+  app_test_drain ();
+  g_assert_false (sw_board_get_no_results (board));
+  g_assert_true (sw_board_get_list_mode (board));
 }
 
 int
