@@ -10,6 +10,8 @@
 #include "sw-board-logic.h"
 #include "sw-case-view.h"
 #include "sw-amend-dialog.h"
+#include "sw-daily-purge.h"
+#include "sw-mask.h"
 #include "sw-error.h"
 #include "sw-op-dialog.h"
 #include "sw-register-dialog.h"
@@ -366,6 +368,38 @@ test_amend (AppFixture    *af,
   g_assert_null (find_named (GTK_WIDGET (view), "earlier-contact"));
 }
 
+/* The daily purge (issue 13 item 7): in an administrator's name, at most
+ * once a day, nobody else's; audited by sw_ops_purge. */
+static void
+test_daily_purge (AppFixture    *af,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwCase) c = NULL;
+  g_autoptr(SwCase) after = NULL;
+  g_autofree char *entries = NULL;
+  gint64 start = sw_test_time ("2019-05-06T10:00");
+
+  sw_store_set_now (af->fx.store, start);
+  c = sw_fixture_register (&af->fx, "R01", FALSE);
+  {
+    g_autoptr(SwCase) done = sw_ops_answer (af->fx.store, "R01", sw_case_get_number (c), "已当场说明", &error);
+    g_assert_no_error (error);
+  }
+  sw_store_set_now (af->fx.store, start + (gint64) 6 * 366 * 24 * 3600 * 1000);
+
+  g_assert_true (sw_context_set_user (af->context, "R01"));   /* not an administrator */
+  g_assert_cmpuint (sw_daily_purge_run (af->context), ==, 0);
+  g_assert_true (sw_context_set_user (af->context, "A01"));
+  g_assert_cmpuint (sw_daily_purge_run (af->context), ==, 1);
+  g_assert_cmpuint (sw_daily_purge_run (af->context), ==, 0);   /* once a day */
+  after = sw_store_get_case (af->fx.store, sw_case_get_id (c), &error);
+  g_assert_true (sw_is_erased (sw_case_get_customer_name (after)));
+  entries = sw_test_query_text (af->fx.path,
+      "SELECT count(*) FROM audit_log WHERE actor = 'A01' AND code = 'personal_data_erased'");
+  g_assert_cmpstr (entries, ==, "1");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -377,5 +411,6 @@ main (int   argc,
   g_test_add ("/app/move", AppFixture, NULL, app_setup, test_move, app_teardown);
   g_test_add ("/app/case-view", AppFixture, NULL, app_setup, test_case_view, app_teardown);
   g_test_add ("/app/amend", AppFixture, NULL, app_setup, test_amend, app_teardown);
+  g_test_add ("/app/daily-purge", AppFixture, NULL, app_setup, test_daily_purge, app_teardown);
   return g_test_run ();
 }
