@@ -6,6 +6,7 @@
 #include "sw-access.h"
 #include "sw-error.h"
 #include "sw-mask.h"
+#include "sw-store-privacy.h"
 #include "sw-test-fixture.h"
 
 #define DAY_MS (24 * 3600 * (gint64) 1000)
@@ -294,6 +295,79 @@ test_purge_phone_bytes (SwFixture     *fx,
   g_assert_false (file_holds (wal, "欧阳娜娜"));
 }
 
+/* An amend keeps the replaced details for those who see the customer
+ * whole; a purge erases them with the contact, leaving no byte in the
+ * file or its log. */
+static void
+test_earlier_kept_and_purged (SwFixture     *fx,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwCase) c = NULL;
+  g_autoptr(SwCase) amended = NULL;
+  g_autoptr(GPtrArray) earlier = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(SwStaff) admin = staff (fx, "A01");
+  g_autoptr(SwStaff) inspector = staff (fx, "U01");
+  g_autofree char *wal = g_strconcat (fx->path, "-wal", NULL);
+  g_autofree char *events = NULL;
+  SwRegistration reg = {
+    .channel = SW_CHANNEL_VISIT, .kind = SW_KIND_CONSULTATION,
+    .content = "咨询个人住房贷款提前还款的手续", .received_by = "R01",
+    .customer_name = "欧阳娜娜", .customer_phone = "13712345678",
+  };
+  SwAmendment a = { .customer_phone = "13798765432", .customer_name = "欧阳娜" };
+  gint64 start = sw_test_time ("2019-05-06T10:00");
+  SwEarlierContact *e;
+  guint n = 0;
+
+  sw_store_set_now (fx->store, start);
+  c = sw_ops_register (fx->store, "R01", &reg, &error);
+  g_assert_no_error (error);
+  sw_store_set_now (fx->store, start + 60000);
+  amended = sw_ops_amend (fx->store, "R01", sw_case_get_number (c), &a, "登记时电话输错", &error);
+  g_assert_no_error (error);
+
+  earlier = sw_store_list_earlier_contacts (fx->store, sw_case_get_id (c), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (earlier->len, ==, 1);
+  e = g_ptr_array_index (earlier, 0);
+  g_assert_cmpstr (e->phone, ==, "13712345678");
+  g_assert_cmpstr (e->name, ==, "欧阳娜娜");
+  g_assert_null (e->unit);        /* unchanged: nothing earlier */
+  g_assert_null (e->address);
+  g_assert_cmpstr (e->actor, ==, "R01");
+  g_assert_cmpstr (e->reason, ==, "登记时电话输错");
+  g_assert_cmpint (e->at, ==, start + 60000);
+  /* shown under the rule for the customer: an administrator, not an inspector */
+  g_assert_true (sw_access_sees_personal_data (admin, amended));
+  g_assert_false (sw_access_sees_personal_data (inspector, amended));
+  /* never in the events, which every replica and inspector keeps */
+  events = sw_test_query_text (fx->path, "SELECT count(*) FROM events WHERE payload LIKE '%13712345678%'");
+  g_assert_cmpstr (events, ==, "0");
+  /* the file holds it until the purge (else the checks below prove nothing) */
+  g_assert_true (file_holds (fx->path, "13712345678") || file_holds (wal, "13712345678"));
+
+  {
+    g_autoptr(SwCase) done = sw_ops_answer (fx->store, "R01", sw_case_get_number (c), "已当场说明", &error);
+    g_assert_no_error (error);
+  }
+  sw_store_set_now (fx->store, start + 6 * 366 * DAY_MS);
+  g_assert_true (sw_ops_purge (fx->store, "A01", FALSE, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);
+  after = sw_store_list_earlier_contacts (fx->store, sw_case_get_id (c), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, 0);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *needle = i == 0 ? "13712345678" : "欧阳娜娜";
+      g_assert_false (file_holds (fx->path, needle));
+      g_assert_false (file_holds (wal, needle));
+    }
+  g_assert_false (file_holds (fx->path, "13798765432"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -303,5 +377,6 @@ main (int argc, char **argv)
   ADD ("/privacy/amend-refused", test_amend_refused);
   ADD ("/privacy/purge", test_purge);
   ADD ("/privacy/purge-phone-bytes", test_purge_phone_bytes);
+  ADD ("/privacy/earlier-kept-and-purged", test_earlier_kept_and_purged);
   return g_test_run ();
 }

@@ -54,6 +54,28 @@ class PrivacyCliTest(unittest.TestCase):
         text = self.ctl.run("case", "show", c["number"], as_="U01").stdout
         self.assertNotIn("13900001111", text)
 
+    def test_earlier_shown_to_those_allowed(self):
+        # the details an amend replaced: whole to who sees the customer whole,
+        # never to an inspector nor another department's staff
+        c = self.register()
+        self.ctl.run("case", "amend", c["number"], "--customer-phone", "13900001111",
+                     "--reason", "登记时电话输错", as_="R01")
+        for as_ in ("R01", "A01"):
+            shown = self.ctl.json("case", "show", c["number"], as_=as_)
+            self.assertEqual(len(shown["earlier"]), 1, as_)
+            e = shown["earlier"][0]
+            self.assertEqual(e["phone"], "13812341234")
+            self.assertEqual(e["reason"], "登记时电话输错")
+            self.assertEqual(e["by"]["empno"], "R01")
+            self.assertIsNone(e["name"])
+            text = self.ctl.run("case", "show", c["number"], as_=as_).stdout
+            self.assertIn("13812341234", text)
+            self.assertIn("登记时电话输错", text)
+        for as_ in ("U01", "C01"):
+            shown = self.ctl.json("case", "show", c["number"], as_=as_)
+            self.assertNotIn("earlier", shown, as_)
+            self.assertNotIn("13812341234", self.ctl.run("case", "show", c["number"], as_=as_).stdout)
+
     def test_amend_bad_inputs(self):
         c = self.register()
         before = self.n_events()

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "sw-daily-purge.h"
 #include "sw-application.h"
 #include "sw-notifier.h"
 #include "sw-preferences-window.h"
@@ -110,6 +111,7 @@ signed_in_cb (SwSessionGate *gate,
       show_fatal (self, error ? error->message : _("The person who signed in is not in the directory"));
       return;
     }
+  sw_daily_purge_run (self->context);   /* an administrator: once a day */
   win = sw_window_new (GTK_APPLICATION (self), self->context);
   gtk_window_present (GTK_WINDOW (win));
   if (sign_in != NULL)

@@ -7,6 +7,7 @@
 #include "sw-board-logic.h"
 #include "sw-case-print.h"
 #include "sw-access.h"
+#include "sw-amend-dialog.h"
 #include "sw-case-view.h"
 #include "sw-deadline.h"
 #include "sw-conflict-banner.h"
@@ -245,6 +246,7 @@ fill_facts (SwCaseView *self)
   add_time_row (self, self->facts_list, _("Replied"), sw_case_get_replied_at (c), NULL);
   add_time_row (self, self->facts_list, _("Called back"), sw_case_get_callback_at (c), NULL);
   add_time_row (self, self->facts_list, _("Closed"), sw_case_get_closed_at (c), NULL);
+  sw_amend_add_earlier_rows (self->context, c, self->facts_list);
 }
 
 static char *
@@ -335,6 +337,17 @@ fill_operations (SwCaseView *self)
         gtk_widget_add_css_class (button, "suggested-action");
       g_object_set_data (G_OBJECT (button), "sw-op", GINT_TO_POINTER (offered[i]));
       g_signal_connect (button, "clicked", G_CALLBACK (operation_clicked_cb), self);
+      gtk_flow_box_append (self->operations_box, button);
+    }
+  /* amending the customer's details: not an operation of the work (issue 13) */
+  if (sw_access_may_amend (sw_context_get_user (self->context), self->kase) &&
+      !sw_is_erased (sw_case_get_customer_name (self->kase)) &&
+      !sw_is_erased (sw_case_get_customer_phone (self->kase)))
+    {
+      GtkWidget *button = gtk_button_new_with_label (_("Amend…"));
+
+      gtk_widget_set_name (button, "amend");
+      g_signal_connect_swapped (button, "clicked", G_CALLBACK (sw_case_view_amend), self);
       gtk_flow_box_append (self->operations_box, button);
     }
 }
@@ -499,4 +512,14 @@ SwConflictBanner *
 sw_case_view_get_conflict_banner (SwCaseView *self)
 {
   return self->conflict_banner;
+}
+
+GtkWidget *
+sw_case_view_amend (SwCaseView *self)
+{
+  GtkWidget *dialog = sw_amend_dialog_new (self->context, self->id);
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }

@@ -25,4 +25,8 @@ void       sw_case_view_activate        (SwCaseView *self,
 
 SwConflictBanner *sw_case_view_get_conflict_banner (SwCaseView *self);
 
+/* Opens the dialog that amends the case's customer details (the
+ * "Amend…" button, shown when sw_access_may_amend() allows). */
+GtkWidget        *sw_case_view_amend               (SwCaseView *self);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "sw-access.h"
 #include "sw-store-audit.h"
+#include "sw-store-privacy.h"
 
 void
 cli_json_add_string (JsonBuilder *b,
@@ -182,8 +183,8 @@ audit_shown (CliContext *ctx,
 }
 
 /* The customer as the acting person may see it (cli_viewer), recorded in
- * the audit log when it is whole. */
-static void
+ * the audit log when it is whole; returns whether it is. */
+static gboolean
 customer_for (CliContext  *ctx,
               SwCase      *c,
               char       **name,
@@ -210,6 +211,43 @@ customer_for (CliContext  *ctx,
     }
   if (whole && has_personal_data (c))
     audit_shown (ctx, c);
+  return whole;
+}
+
+/* The customer details an amend replaced, for one who sees the customer
+ * whole (sw-store-privacy.h); empty for others. */
+static GPtrArray *
+earlier_for (CliContext *ctx,
+             SwCase     *c,
+             gboolean    whole)
+{
+  GPtrArray *earlier = whole ? sw_store_list_earlier_contacts (ctx->store, sw_case_get_id (c), NULL) : NULL;
+
+  return earlier ? earlier : g_ptr_array_new ();
+}
+
+static void
+add_earlier (JsonBuilder *b,
+             CliContext  *ctx,
+             GPtrArray   *earlier)
+{
+  json_builder_set_member_name (b, "earlier");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < earlier->len; i++)
+    {
+      SwEarlierContact *e = g_ptr_array_index (earlier, i);
+
+      json_builder_begin_object (b);
+      cli_json_add_time (b, "at", e->at);
+      add_person (b, ctx, "by", e->actor);
+      cli_json_add_string (b, "reason", e->reason);
+      cli_json_add_string (b, "name", e->name);
+      cli_json_add_string (b, "phone", e->phone);
+      cli_json_add_string (b, "unit", e->unit);
+      cli_json_add_string (b, "address", e->address);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
 }
 
 JsonNode *
@@ -220,8 +258,9 @@ cli_case_to_json (CliContext *ctx,
   g_autoptr(JsonBuilder) b = json_builder_new ();
   gint64 now = sw_store_now (ctx->store);
   g_autofree char *name = NULL, *phone = NULL, *unit = NULL, *address = NULL;
+  gboolean whole = customer_for (ctx, c, &name, &phone, &unit, &address);
+  g_autoptr(GPtrArray) earlier = with_timeline ? earlier_for (ctx, c, whole) : NULL;
 
-  customer_for (ctx, c, &name, &phone, &unit, &address);
   json_builder_begin_object (b);
   cli_json_add_string (b, "id", sw_case_get_id (c));
   cli_json_add_string (b, "number", sw_case_get_number (c));
@@ -238,6 +277,8 @@ cli_case_to_json (CliContext *ctx,
   cli_json_add_string (b, "unit", unit);
   cli_json_add_string (b, "address", address);
   json_builder_end_object (b);
+  if (earlier != NULL && earlier->len > 0)
+    add_earlier (b, ctx, earlier);
   cli_json_add_time (b, "received_at", sw_case_get_received_at (c));
   add_person (b, ctx, "owner", sw_case_get_owner (c));
   add_department (b, ctx, "owner_department", sw_case_get_owner_department (c));
@@ -373,9 +414,27 @@ cli_print_case_text (CliContext *ctx,
   else
     {
       g_autofree char *name = NULL, *phone = NULL, *unit = NULL;
+      gboolean whole = customer_for (ctx, c, &name, &phone, &unit, NULL);
+      g_autoptr(GPtrArray) earlier = earlier_for (ctx, c, whole);
 
-      customer_for (ctx, c, &name, &phone, &unit, NULL);
       cli_print_field (_("Customer:"), "%s %s %s", name ? name : "", phone ? phone : "", unit ? unit : "");
+      for (guint i = 0; i < earlier->len; i++)
+        {
+          SwEarlierContact *e = g_ptr_array_index (earlier, i);
+          g_autofree char *at = cli_format_time (e->at);
+          g_autofree char *by = person_text (ctx, e->actor);
+
+          /* TRANSLATORS: the customer details before an amend: when, who amended, why */
+          cli_print_field (_("Earlier:"), _("until %s, amended by %s: %s"), at, by, e->reason ? e->reason : "");
+          if (e->name)
+            g_print ("    %s %s\n", _("name"), e->name);
+          if (e->phone)
+            g_print ("    %s %s\n", _("phone"), e->phone);
+          if (e->unit)
+            g_print ("    %s %s\n", _("unit"), e->unit);
+          if (e->address)
+            g_print ("    %s %s\n", _("address"), e->address);
+        }
     }
   cli_print_field (_("Received:"), "%s", received);
   cli_print_field (_("Responsible:"), "%s, %s", owner, owner_dept);

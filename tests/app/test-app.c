@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "sw-board-list.h"
@@ -10,6 +12,9 @@
 #include "sw-board.h"
 #include "sw-case-card.h"
 #include "sw-case-view.h"
+#include "sw-amend-dialog.h"
+#include "sw-daily-purge.h"
+#include "sw-mask.h"
 #include "sw-error.h"
 #include "sw-op-dialog.h"
 #include "sw-register-dialog.h"
@@ -474,6 +479,97 @@ test_list_mode (AppFixture    *af,
   app_test_drain ();
   g_assert_false (sw_board_get_no_results (board));
   g_assert_true (sw_board_get_list_mode (board));
+/* A widget named `name` under `root`, or NULL. */
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *w = find_named (c, name);
+      if (w)
+        return w;
+    }
+  return NULL;
+}
+
+/* Amend in the case view (issue 13 item 7): offered to who may amend; a
+ * reason is required (the core's words shown); the earlier phone is shown
+ * afterwards to who sees the customer whole, not to another department. */
+static void
+test_amend (AppFixture    *af,
+            gconstpointer  data)
+{
+  g_autofree char *id = register_case (af, "R01");
+  g_autofree char *old_phone = NULL;
+  SwCaseView *view;
+  GtkWidget *dialog;
+  GtkWidget *earlier;
+
+  g_assert_true (sw_context_set_user (af->context, "R01"));
+  open_window (af);
+  view = SW_CASE_VIEW (sw_window_open_case (af->window, id));
+  app_test_drain ();
+  old_phone = g_strdup (sw_case_get_customer_phone (sw_case_view_get_case (view)));
+  g_assert_nonnull (old_phone);
+  g_assert_nonnull (find_named (GTK_WIDGET (view), "amend"));
+  g_assert_null (find_named (GTK_WIDGET (view), "earlier-contact"));
+
+  dialog = sw_case_view_amend (view);
+  app_test_drain ();
+  sw_amend_dialog_set_field (SW_AMEND_DIALOG (dialog), "customer_phone", "13900001111");
+  g_assert_false (sw_amend_dialog_submit (SW_AMEND_DIALOG (dialog)));   /* no reason */
+  g_assert_nonnull (sw_amend_dialog_get_error (SW_AMEND_DIALOG (dialog)));
+  sw_amend_dialog_set_field (SW_AMEND_DIALOG (dialog), "reason", "登记时电话输错");
+  g_assert_true (sw_amend_dialog_submit (SW_AMEND_DIALOG (dialog)));
+  app_test_drain ();
+  g_assert_cmpstr (sw_case_get_customer_phone (sw_case_view_get_case (view)), ==, "13900001111");
+  earlier = find_named (GTK_WIDGET (view), "earlier-contact");
+  g_assert_nonnull (earlier);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (earlier)), old_phone));
+  gtk_window_destroy (GTK_WINDOW (view));
+  app_test_drain ();
+
+  /* another department's staff: no Amend, no earlier details */
+  g_assert_true (sw_context_set_user (af->context, "C01"));
+  view = SW_CASE_VIEW (sw_window_open_case (af->window, id));
+  app_test_drain ();
+  g_assert_null (find_named (GTK_WIDGET (view), "amend"));
+  g_assert_null (find_named (GTK_WIDGET (view), "earlier-contact"));
+}
+
+/* The daily purge (issue 13 item 7): in an administrator's name, at most
+ * once a day, nobody else's; audited by sw_ops_purge. */
+static void
+test_daily_purge (AppFixture    *af,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwCase) c = NULL;
+  g_autoptr(SwCase) after = NULL;
+  g_autofree char *entries = NULL;
+  gint64 start = sw_test_time ("2019-05-06T10:00");
+
+  sw_store_set_now (af->fx.store, start);
+  c = sw_fixture_register (&af->fx, "R01", FALSE);
+  {
+    g_autoptr(SwCase) done = sw_ops_answer (af->fx.store, "R01", sw_case_get_number (c), "已当场说明", &error);
+    g_assert_no_error (error);
+  }
+  sw_store_set_now (af->fx.store, start + (gint64) 6 * 366 * 24 * 3600 * 1000);
+
+  g_assert_true (sw_context_set_user (af->context, "R01"));   /* not an administrator */
+  g_assert_cmpuint (sw_daily_purge_run (af->context), ==, 0);
+  g_assert_true (sw_context_set_user (af->context, "A01"));
+  g_assert_cmpuint (sw_daily_purge_run (af->context), ==, 1);
+  g_assert_cmpuint (sw_daily_purge_run (af->context), ==, 0);   /* once a day */
+  after = sw_store_get_case (af->fx.store, sw_case_get_id (c), &error);
+  g_assert_true (sw_is_erased (sw_case_get_customer_name (after)));
+  entries = sw_test_query_text (af->fx.path,
+      "SELECT count(*) FROM audit_log WHERE actor = 'A01' AND code = 'personal_data_erased'");
+  g_assert_cmpstr (entries, ==, "1");
 }
 
 int
@@ -488,5 +584,7 @@ main (int   argc,
   g_test_add ("/app/case-view", AppFixture, NULL, app_setup, test_case_view, app_teardown);
   g_test_add ("/app/card-menu", AppFixture, NULL, app_setup, test_card_menu, app_teardown);
   g_test_add ("/app/list-mode", AppFixture, NULL, app_setup, test_list_mode, app_teardown);
+  g_test_add ("/app/amend", AppFixture, NULL, app_setup, test_amend, app_teardown);
+  g_test_add ("/app/daily-purge", AppFixture, NULL, app_setup, test_daily_purge, app_teardown);
   return g_test_run ();
 }

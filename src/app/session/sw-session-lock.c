@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sw-daily-purge.h"
 #include "sw-session-lock.h"
 
 #define DEFAULT_LOCK_MINUTES 10
@@ -184,6 +185,7 @@ signed_in_cb (SwSessionGate *gate,
     {
       close_hidden (self);
       sw_context_set_user (self->context, sw_staff_get_empno (person));
+      sw_daily_purge_run (self->context);   /* an administrator: once a day */
     }
   g_ptr_array_set_size (self->hidden, 0);
   g_clear_pointer (&self->locked_empno, g_free);

@@ -85,3 +85,16 @@ sw_password_needs_rehash (const char *hash)
     return FALSE;
   return crypto_pwhash_str_needs_rehash (hash, OPSLIMIT, MEMLIMIT) != 0;
 }
+
+/* Hashes of a random password nobody knows (thrown away), made with the
+ * costs of sw_password_hash() and of sw_password_hash_demo(). */
+#define DUMMY_HASH "$argon2id$v=19$m=65536,t=2,p=1$L+evTcV5vikcBNBef6Zsqw$A9Xj+7/SLDNJo/B9hqHLcPOWNHyNSG+CYUFJ5LKjQ7s"
+#define DUMMY_HASH_DEMO "$argon2id$v=19$m=8,t=1,p=1$2WfEgpcIoxIK0QyXTcDqpw$8dKbJ03yKUhfayqy6XWrs1rIJzkCEQ2iK23xLqDoyBo"
+
+void
+sw_password_verify_dummy (const char *password,
+                          gboolean    demo)
+{
+  G_STATIC_ASSERT (sizeof DUMMY_HASH <= crypto_pwhash_STRBYTES);
+  (void) sw_password_verify (demo ? DUMMY_HASH_DEMO : DUMMY_HASH, password ? password : "");
+}

@@ -26,5 +26,11 @@ gboolean  sw_password_verify       (const char  *hash,
 /* Was `hash` made with weaker costs than today's (to be made again at the
  * next sign-in)? */
 gboolean  sw_password_needs_rehash (const char  *hash);
+/* Costs as much as sw_password_verify() of a wrong password against a
+ * hash of today's costs (or the demo's, `demo`), and matches nothing: an
+ * unknown employee number is then answered as slowly as a wrong password,
+ * so that timing tells neither apart. */
+void      sw_password_verify_dummy (const char  *password,
+                                    gboolean     demo);
 
 G_END_DECLS

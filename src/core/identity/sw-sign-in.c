@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sw-access.h"
 #include "sw-error.h"
 #include "sw-password.h"
 #include "sw-sign-in.h"
@@ -112,6 +113,8 @@ check (SwStore       *store,
   staff = empno ? sw_store_get_staff (store, empno) : NULL;
   if (staff == NULL)
     {
+      /* as long as a wrong password takes: timing tells no number apart */
+      sw_password_verify_dummy (password, is_demo (store));
       /* the attempt is recorded; a failure to record it changes no answer */
       if (empno != NULL && *empno != '\0')
         sw_store_audit (store, NULL, SW_AUDIT_SIGN_IN_FAILED, SW_AUDIT_SUBJECT_STAFF, empno,
@@ -129,6 +132,7 @@ check (SwStore       *store,
     return g_propagate_error (error, g_steal_pointer (&local)), NULL;
   if (cred == NULL || cred->hash == NULL)
     {
+      sw_password_verify_dummy (password, is_demo (store));
       g_set_error (error, SW_ERROR, SW_ERROR_NO_PASSWORD,
                    _("No password has been set for %s; ask an administrator to set one"), empno);
       return NULL;
@@ -182,12 +186,6 @@ fail:
   return NULL;
 }
 
-static gboolean
-is_admin (SwStaff *actor)
-{
-  return actor != NULL && sw_staff_get_active (actor) && sw_staff_get_role (actor) == SW_ROLE_ADMIN;
-}
-
 /* Writes `cred` for `empno` as `actor`, clearing this device's count. */
 static gboolean
 put (SwStore      *store,
@@ -238,7 +236,7 @@ sw_set_password (SwStore     *store,
   char *hash;
 
   g_return_val_if_fail (SW_IS_STORE (store), FALSE);
-  if (actor != NULL && !is_admin (actor))
+  if (actor != NULL && sw_access_manage_credentials (actor) != SW_ACCESS_OK)
     {
       g_set_error_literal (error, SW_ERROR, SW_ERROR_FORBIDDEN,
                            _("Only an administrator may set another person's password"));
@@ -296,7 +294,7 @@ sw_unlock (SwStore     *store,
   g_autoptr(SwStaff) staff = NULL;
 
   g_return_val_if_fail (SW_IS_STORE (store), FALSE);
-  if (!is_admin (actor))
+  if (sw_access_manage_credentials (actor) != SW_ACCESS_OK)
     {
       g_set_error_literal (error, SW_ERROR, SW_ERROR_FORBIDDEN, _("Only an administrator may unlock an account"));
       return FALSE;

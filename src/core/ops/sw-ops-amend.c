@@ -45,12 +45,37 @@ change (char       **field,
   g_string_append (changed, code);
 }
 
-/* Appends `ev` and writes the row's contact in one transaction; then
- * scrubs the file so that no earlier value stays behind. */
+typedef struct {
+  char *name, *phone, *unit, *address;
+} Details;
+
+static void
+details_clear (Details *d)
+{
+  g_clear_pointer (&d->name, g_free);
+  g_clear_pointer (&d->phone, g_free);
+  g_clear_pointer (&d->unit, g_free);
+  g_clear_pointer (&d->address, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Details, details_clear)
+
+/* The earlier value of a field `change` replaced: NULL when it did not,
+ * or when it was empty (nothing earlier to show). */
+static const char *
+earlier (const char *before,
+         const char *after)
+{
+  return before == NULL || *before == '\0' || g_strcmp0 (before, after) == 0 ? NULL : before;
+}
+
+/* Appends `ev`, keeps the replaced customer details (`was`, the row before
+ * the amend) and writes the row's contact in one transaction; then scrubs
+ * the file so that no replaced value stays in free pages or the log. */
 static SwCase *
 commit_with_contact (SwOp        *op,
                      SwCaseEvent *ev,
                      const char  *fields,
+                     Details     *was,
                      GError     **error)
 {
   g_autoptr(GError) scrub_error = NULL;
@@ -62,6 +87,12 @@ commit_with_contact (SwOp        *op,
     return NULL;
   /* the audit entry names the fields, never their values */
   if (!_sw_store_append (op->store, op->row, ev, error) ||
+      !_sw_store_keep_earlier (op->store, op->row->id, ev,
+                               earlier (was->name, op->row->customer_name),
+                               earlier (was->phone, op->row->customer_phone),
+                               earlier (was->unit, op->row->customer_unit),
+                               earlier (was->address, op->row->customer_address),
+                               error) ||
       !_sw_store_put_contact (op->store, op->row, error) ||
       !sw_store_audit (op->store, op->actor->empno, SW_AUDIT_CASE_AMENDED, SW_AUDIT_SUBJECT_CASE,
                        op->row->number, args, error))
@@ -88,6 +119,7 @@ sw_ops_amend (SwStore           *store,
   g_autoptr(SwCaseEvent) ev = NULL;
   g_autoptr(GString) changed = g_string_new (NULL);
   g_autofree char *content = NULL;
+  g_auto(Details) was = { 0 };   /* the customer details before */
 
   g_return_val_if_fail (amendment != NULL, NULL);
   if (!_sw_op_begin (&op, store, N_("amend"), actor, ref, error))
@@ -119,6 +151,10 @@ sw_ops_amend (SwStore           *store,
     }
 
   content = g_strdup (op.row->content);
+  was.name = g_strdup (op.row->customer_name);
+  was.phone = g_strdup (op.row->customer_phone);
+  was.unit = g_strdup (op.row->customer_unit);
+  was.address = g_strdup (op.row->customer_address);
   change (&op.row->customer_name, amendment->customer_name, "customer_name", changed);
   change (&op.row->customer_phone, amendment->customer_phone, "customer_phone", changed);
   change (&op.row->customer_unit, amendment->customer_unit, "customer_unit", changed);
@@ -138,7 +174,7 @@ sw_ops_amend (SwStore           *store,
   sw_case_event_set_string (ev, "reason", reason);
   if (g_strcmp0 (content, op.row->content) != 0)
     sw_case_event_set_string (ev, "content", content);
-  return commit_with_contact (&op, ev, changed->str, error);
+  return commit_with_contact (&op, ev, changed->str, &was, error);
 }
 
 /* Erases one case's contact, as a `purged` event. */
@@ -172,7 +208,9 @@ purge_one (SwStore     *store,
   sw_case_event_set_string (ev, "fields", erased->str);
   if (op.row->last_event_id != NULL)
     sw_case_event_set_string (ev, "prev", op.row->last_event_id);
+  /* the earlier details an amend kept are erased with the contact */
   return _sw_store_append (store, op.row, ev, error) &&
+         _sw_store_forget_earlier (store, op.row->id, error) &&
          _sw_store_put_contact (store, op.row, error);
 }
 

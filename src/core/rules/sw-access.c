@@ -464,3 +464,11 @@ sw_access_may_read_audit (SwStaff *viewer)
       return FALSE;
     }
 }
+
+/* ---- credentials (issue 13 item 1; branch trust) ---- */
+
+SwAccessReason
+sw_access_manage_credentials (SwStaff *who)
+{
+  return admin_only (who);
+}

@@ -196,4 +196,12 @@ gboolean sw_access_may_amend          (SwStaff *actor,
  * (`privacy purge`): administrators only. */
 gboolean sw_access_may_purge          (SwStaff *actor);
 
+/* ---- credentials (issue 13 item 1; branch trust) ---- */
+
+/* Whether `who` may set another person's password (a one-time one) or
+ * lift a lock-out: an active administrator, as for the directory the
+ * credentials travel with. Anybody may change their own password with
+ * the current one. */
+SwAccessReason sw_access_manage_credentials (SwStaff *who);
+
 G_END_DECLS

@@ -30,4 +30,28 @@ GPtrArray    *_sw_store_purge_candidates (SwStore  *self,
 gboolean      _sw_store_scrub            (SwStore  *self,
                                           GError  **error);
 
+/* The earlier customer details an amend replaced (case_contact_history):
+ * kept for `event_id` (the `amended` event; kept once), NULL for a field
+ * it did not change; forgotten whole when the case's personal data are
+ * erased. In the open transaction. */
+gboolean      _sw_store_keep_earlier     (SwStore     *self,
+                                          const char  *case_id,
+                                          SwCaseEvent *amended,
+                                          const char  *name,
+                                          const char  *phone,
+                                          const char  *unit,
+                                          const char  *address,
+                                          GError     **error);
+gboolean      _sw_store_forget_earlier   (SwStore     *self,
+                                          const char  *case_id,
+                                          GError     **error);
+/* A replica replacing `row`'s contact with these values (sw-store-replica.c). */
+gboolean      _sw_store_keep_replaced    (SwStore     *self,
+                                          SwCase      *row,
+                                          const char  *name,
+                                          const char  *phone,
+                                          const char  *unit,
+                                          const char  *address,
+                                          GError     **error);
+
 G_END_DECLS

@@ -37,3 +37,7 @@
  * missed otherwise), and the last one this device's pushes delivered */
 #define SW_META_AUDIT_LAST         "audit.last"
 #define SW_META_AUDIT_PUSHED       "audit.pushed"
+
+/* The app's daily purge of personal data past retention (issue 13 item 7):
+ * the end of the last day it ran (epoch ms, the branch's day) */
+#define SW_META_PRIVACY_PURGED_DAY "privacy.purged_day"

@@ -223,6 +223,7 @@ drop_case (SwStore     *self,
   return exec_with_id (self, "DELETE FROM case_search WHERE case_id = ?1", case_id, error) &&
          exec_with_id (self, "DELETE FROM case_conflicts WHERE case_id = ?1", case_id, error) &&
          exec_with_id (self, "DELETE FROM case_contacts WHERE case_id = ?1", case_id, error) &&
+         exec_with_id (self, "DELETE FROM case_contact_history WHERE case_id = ?1", case_id, error) &&
          exec_with_id (self, "DELETE FROM cases WHERE id = ?1", case_id, error);
 }
 

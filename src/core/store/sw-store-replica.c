@@ -324,7 +324,11 @@ put_contact (SwStore    *self,
       g_strcmp0 (row->customer_address, address) == 0)
     return TRUE;
   if (row->customer_name || row->customer_phone || row->customer_unit || row->customer_address)
-    self->scrub_after_commit = TRUE;   /* values replaced, not a new case's first */
+    {
+      self->scrub_after_commit = TRUE;   /* values replaced, not a new case's first */
+      if (!_sw_store_keep_replaced (self, row, name, phone, unit, address, error))
+        return FALSE;
+    }
   sw_set_str (&row->customer_name, name);
   sw_set_str (&row->customer_phone, phone);
   sw_set_str (&row->customer_unit, unit);

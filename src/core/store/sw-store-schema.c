@@ -176,6 +176,13 @@ static const char *const migrations[] = {
   "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;",
   /* 11: a repeat complaint finds the customer by name and unit too */
   "CREATE INDEX case_contacts_by_name ON case_contacts (name, unit);",
+  /* 12: the customer details an amend replaced, visible to those who see
+   * the customer whole (sw-store-privacy.c); personal data, so apart from
+   * the events, and erased with the contact */
+  "CREATE TABLE case_contact_history ("
+  "  event_id TEXT PRIMARY KEY, case_id TEXT NOT NULL, at INTEGER NOT NULL,"
+  "  actor TEXT, reason TEXT, name TEXT, phone TEXT, unit TEXT, address TEXT);"
+  "CREATE INDEX case_contact_history_by_case ON case_contact_history (case_id, at);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SW_STORE_SCHEMA_VERSION);
