@@ -479,6 +479,8 @@ test_list_mode (AppFixture    *af,
   app_test_drain ();
   g_assert_false (sw_board_get_no_results (board));
   g_assert_true (sw_board_get_list_mode (board));
+}
+
 /* A widget named `name` under `root`, or NULL. */
 static GtkWidget *
 find_named (GtkWidget  *root,
