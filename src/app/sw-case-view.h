@@ -24,5 +24,7 @@ void       sw_case_view_activate        (SwCaseView *self,
                                          SwOpKind    op);
 
 SwConflictBanner *sw_case_view_get_conflict_banner (SwCaseView *self);
+/* The section of the customer's earlier cases. */
+struct _SwCustomerHistory *sw_case_view_get_history (SwCaseView *self);
 
 G_END_DECLS
