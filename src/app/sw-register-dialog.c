@@ -55,6 +55,7 @@ struct _SwRegisterDialog
   GtkWidget      *error_field;    /* the widget marked with the error */
   SwCustomerHistory *history;
   guint           tick;           /* keeps the due time current */
+  guint           show_form;      /* scrolls a new form into view */
   gint64          due_at;
   const char     *due_rule;
 };
@@ -286,11 +287,16 @@ update_due (SwRegisterDialog *self)
       text = self->due_rule == NULL ? g_strdup_printf (_("%s — answered on the spot"), when)
              : g_strdup_printf ("%s — %s", when, key ? _(key->description) : self->due_rule);
     }
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->promised_row),
-                                 op == SW_OP_NONE ? _("To be disposed of by")
-                                 : op == SW_OP_TRANSFER ? _("To be accepted by")
-                                 : _("Promised to the customer"));
-  adw_action_row_set_subtitle (self->promised_row, text);
+  {
+    /* Set only what changed: the clock ticks, the dialog need not redraw. */
+    const char *title = op == SW_OP_NONE ? _("To be disposed of by")
+                        : op == SW_OP_TRANSFER ? _("To be accepted by") : _("Promised to the customer");
+
+    if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->promised_row)), title) != 0)
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->promised_row), title);
+    if (g_strcmp0 (adw_action_row_get_subtitle (self->promised_row), text) != 0)
+      adw_action_row_set_subtitle (self->promised_row, text);
+  }
 
   if (op == SW_OP_TRANSFER && self->form != NULL)
     department = sw_op_form_get_value (self->form, SW_SLOT_DEPARTMENT);
@@ -299,7 +305,8 @@ update_due (SwRegisterDialog *self)
       g_autofree char *route = g_strdup_printf (_("Transferred at registration to %s; it must accept by %s"),
                                                 sw_context_department_name (self->context, department),
                                                 when ? when : "—");
-      gtk_label_set_label (self->route_label, route);
+      if (g_strcmp0 (gtk_label_get_label (self->route_label), route) != 0)
+        gtk_label_set_label (self->route_label, route);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->route_label), department != NULL && *department != '\0');
 }
@@ -415,11 +422,34 @@ rebuild_form (SwRegisterDialog *self)
   content_changed_cb (self);
 }
 
+/* Brings the form of the disposition just chosen into view (it is below
+ * the fold at 768 px), once it has its place. */
+static gboolean
+show_form_cb (gpointer data)
+{
+  SwRegisterDialog *self = data;
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  graphene_point_t at;
+
+  self->show_form = 0;
+  if (self->form != NULL &&
+      gtk_widget_compute_point (GTK_WIDGET (self->form), GTK_WIDGET (self->scroller), &GRAPHENE_POINT_INIT (0, 0), &at))
+    {
+      double y = gtk_adjustment_get_value (adj) + at.y;
+
+      gtk_adjustment_clamp_page (adj, MAX (y - 48, 0), y + gtk_widget_get_height (GTK_WIDGET (self->form)) + 12);
+    }
+  return G_SOURCE_REMOVE;
+}
+
 static void
 disposition_changed_cb (SwRegisterDialog *self)
 {
   rebuild_form (self);
   update_due (self);
+  g_clear_handle_id (&self->show_form, g_source_remove);
+  if (self->form != NULL)
+    self->show_form = g_timeout_add (50, show_form_cb, self);
 }
 
 static void
@@ -480,6 +510,7 @@ sw_register_dialog_dispose (GObject *object)
   SwRegisterDialog *self = SW_REGISTER_DIALOG (object);
 
   g_clear_handle_id (&self->tick, g_source_remove);
+  g_clear_handle_id (&self->show_form, g_source_remove);
   g_clear_object (&self->error_field);
   gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_REGISTER_DIALOG);
   g_clear_object (&self->context);
@@ -585,7 +616,7 @@ sw_register_dialog_new (SwContext *context)
   g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (update_history), self);
   g_signal_connect_swapped (self->channel_row, "notify::selected", G_CALLBACK (update_due), self);
   g_signal_connect_swapped (self->received_row, "changed", G_CALLBACK (update_due), self);
-  self->tick = g_timeout_add_seconds (2, tick_cb, self);
+  self->tick = g_timeout_add_seconds (20, tick_cb, self);
   g_signal_connect_swapped (self->routing_button, "clicked", G_CALLBACK (route_there_cb), self);
   g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (save_clicked_cb), self);
   g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (gtk_window_close), self);

@@ -285,5 +285,18 @@ sw_template_picker_choose (SwTemplatePicker *self,
 void
 sw_template_picker_popup (SwTemplatePicker *self)
 {
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  graphene_point_t at;
+
+  /* A popover of a button scrolled out of sight would open off the screen:
+   * bring the button into view first (a form just built below the fold). */
+  if (scrolled != NULL && gtk_widget_get_height (GTK_WIDGET (self)) > 0 &&
+      gtk_widget_compute_point (GTK_WIDGET (self), scrolled, &GRAPHENE_POINT_INIT (0, 0), &at))
+    {
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      double y = gtk_adjustment_get_value (adj) + at.y;
+
+      gtk_adjustment_clamp_page (adj, MAX (y - 12, 0), y + gtk_widget_get_height (GTK_WIDGET (self)) + 12);
+    }
   gtk_menu_button_popup (self->button);
 }
