@@ -56,6 +56,7 @@ struct _SwRegisterDialog
   SwCustomerHistory *history;
   guint           tick;           /* keeps the due time current */
   guint           show_form;      /* scrolls a new form into view */
+  guint           show_error;     /* scrolls the error's field into view */
   gint64          due_at;
   const char     *due_rule;
 };
@@ -162,6 +163,23 @@ field_widget (SwRegisterDialog *self,
     }
 }
 
+/* Scrolls the field of the error near the top, with its allocation as it
+ * is once the message above is laid out. */
+static gboolean
+scroll_to_error_cb (gpointer data)
+{
+  SwRegisterDialog *self = data;
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  graphene_point_t at;
+
+  self->show_error = 0;
+  if (self->error_field != NULL &&
+      gtk_widget_compute_point (self->error_field, GTK_WIDGET (self->scroller), &GRAPHENE_POINT_INIT (0, 0), &at) &&
+      (at.y < 0 || at.y + gtk_widget_get_height (self->error_field) > gtk_adjustment_get_page_size (adj)))
+    gtk_adjustment_set_value (adj, MAX (gtk_adjustment_get_value (adj) + at.y - 24, 0));
+  return G_SOURCE_REMOVE;
+}
+
 /* The error at the top of the dialog, and at its field: marked, scrolled
  * to and focused, so that nothing looks frozen at a busy counter. */
 static void
@@ -183,11 +201,14 @@ show_error_at (SwRegisterDialog *self,
   gtk_widget_add_css_class (widget, "error");
   if (gtk_widget_compute_point (widget, GTK_WIDGET (self->scroller), &GRAPHENE_POINT_INIT (0, 0), &at))
     {
+      /* Near the top: the message appearing above shortens the page. */
       double y = gtk_adjustment_get_value (adj) + at.y;
 
-      gtk_adjustment_clamp_page (adj, MAX (y - 24, 0), y + gtk_widget_get_height (widget) + 24);
+      gtk_adjustment_set_value (adj, MAX (y - 24, 0));
     }
   gtk_widget_grab_focus (widget);
+  g_clear_handle_id (&self->show_error, g_source_remove);
+  self->show_error = g_timeout_add (30, scroll_to_error_cb, self);
 }
 
 static void
@@ -511,6 +532,7 @@ sw_register_dialog_dispose (GObject *object)
 
   g_clear_handle_id (&self->tick, g_source_remove);
   g_clear_handle_id (&self->show_form, g_source_remove);
+  g_clear_handle_id (&self->show_error, g_source_remove);
   g_clear_object (&self->error_field);
   gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_REGISTER_DIALOG);
   g_clear_object (&self->context);

@@ -122,6 +122,13 @@ test_error_focus (AppFixture    *af,
     app_test_drain ();
   }
   g_assert_false (sw_register_dialog_save (dialog, FALSE));
+  /* a few frames: the message above is laid out, then the field scrolled */
+  for (int i = 0; i < 30; i++)
+    {
+      app_test_drain ();
+      g_usleep (20000);
+    }
+  app_test_wait_paint (GTK_WIDGET (dialog));
   app_test_drain ();
   /* Said at the top of the dialog (outside the scrolled form)… */
   g_assert_nonnull (strstr (sw_register_dialog_get_error (dialog), "name or phone"));
