@@ -31,5 +31,48 @@ for pair in "po/zh_CN.po:$tmp/app.pot" "help/zh_CN/zh_CN.po:$tmp/help.pot"; do
     status=1
   fi
 done
+
+# Chinese text takes full-width punctuation: a half-width , : ; ( ) or !
+# between two Chinese characters (spaces around it allowed) is an error. A
+# mnemonic "(_A)" is not Chinese text, nor a desktop file's keyword list
+# (its msgid ends with ";").
+for po in po/zh_CN.po help/zh_CN/zh_CN.po; do
+  if ! python3 - "$po" <<'PY'
+import re, sys
+han = "\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
+bad = re.compile("(?<=[" + han + "]) *[,:;()!] *(?=[" + han + "])")
+def unquote(line):
+    return line[line.index('"') + 1:line.rindex('"')]
+entries, cur, key, line_no = [], {}, None, 0
+for n, line in enumerate(open(sys.argv[1], encoding="utf-8"), 1):
+    line = line.rstrip("\n")
+    m = re.match(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) "', line)
+    if m:
+        if m.group(1) in ("msgctxt", "msgid") and "msgstr" in "".join(cur):
+            entries.append(cur); cur = {}
+        key = m.group(1); cur[key] = unquote(line); cur.setdefault("line", n)
+    elif line.startswith('"') and key:
+        cur[key] += unquote(line)
+    elif not line.strip():
+        if cur: entries.append(cur)
+        cur, key = {}, None
+if cur: entries.append(cur)
+found = 0
+for e in entries:
+    if e.get("msgid", "").endswith(";"):
+        continue
+    for k, v in e.items():
+        if k.startswith("msgstr"):
+            for m in bad.finditer(v):
+                print("%s:%s: half-width “%s” between Chinese characters: %s"
+                      % (sys.argv[1], e["line"], m.group().strip(), v))
+                found += 1
+sys.exit(1 if found else 0)
+PY
+  then
+    echo "$po: use full-width punctuation （，：；（）！） in Chinese text"
+    status=1
+  fi
+done
 [ $status -eq 0 ] && echo "po/zh_CN.po and help/zh_CN/zh_CN.po are complete"
 exit $status

@@ -11,6 +11,7 @@
 #include "sw-case-view.h"
 #include "sw-deadline.h"
 #include "sw-conflict-banner.h"
+#include "sw-customer-history.h"
 #include "sw-mask.h"
 #include "sw-policy.h"
 #include "sw-store-audit.h"
@@ -33,6 +34,7 @@ struct _SwCaseView
   char                *id;
   SwCase              *kase;
   char                *shown_to;      /* whom the customer was shown whole (audited once) */
+  SwCustomerHistory   *history;       /* the customer's earlier cases (sw-customer-history.c) */
   GtkListBox          *deadline_list;
   GtkListBox          *facts_list;
   GtkListBox          *timeline_list;
@@ -405,6 +407,8 @@ refresh (SwCaseView *self)
   fill_timeline (self);
   update_print_actions (self);
   sw_conflict_banner_set_case (self->conflict_banner, self->context, self->id);
+  if (self->history != NULL)
+    sw_customer_history_show_case (self->history, c);
 }
 
 static void
@@ -479,6 +483,9 @@ sw_case_view_new (SwContext  *context,
   self->context = g_object_ref (context);
   self->id = g_strdup (id);
   g_signal_connect (context, "case-changed", G_CALLBACK (case_changed_cb), self);
+  self->history = SW_CUSTOMER_HISTORY (sw_customer_history_new (context));
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->facts_group))),
+                              GTK_WIDGET (self->history), GTK_WIDGET (self->facts_group));
   refresh (self);
   return GTK_WIDGET (self);
 }
@@ -506,6 +513,12 @@ sw_case_view_activate (SwCaseView *self,
                        SwOpKind    op)
 {
   g_signal_emit (self, signals[START_OPERATION], 0, (int) op, self->id);
+}
+
+struct _SwCustomerHistory *
+sw_case_view_get_history (SwCaseView *self)
+{
+  return self->history;
 }
 
 SwConflictBanner *

@@ -24,6 +24,8 @@ void       sw_case_view_activate        (SwCaseView *self,
                                          SwOpKind    op);
 
 SwConflictBanner *sw_case_view_get_conflict_banner (SwCaseView *self);
+/* The section of the customer's earlier cases. */
+struct _SwCustomerHistory *sw_case_view_get_history (SwCaseView *self);
 
 /* Opens the dialog that amends the case's customer details (the
  * "Amend…" button, shown when sw_access_may_amend() allows). */

@@ -266,3 +266,41 @@ sw_nav_sidebar_init (GtkWidget *sidebar)
   /* For tests and themes: the part of the window this is. */
   gtk_widget_set_name (sidebar, "sidebar");
 }
+
+GtkListBoxRow *
+sw_nav_list_single_match (GtkListBox *list)
+{
+  GtkListBoxRow *match = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list)); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!GTK_IS_LIST_BOX_ROW (child) || !gtk_widget_get_visible (child) ||
+          !gtk_widget_get_child_visible (child))
+        continue;
+      if (match != NULL)
+        return NULL;
+      match = GTK_LIST_BOX_ROW (child);
+    }
+  return match;
+}
+
+static void
+search_activate_cb (GtkSearchEntry *search,
+                    GtkListBox     *list)
+{
+  GtkListBoxRow *row = sw_nav_list_single_match (list);
+
+  if (row == NULL)
+    return;
+  if (gtk_list_box_get_selection_mode (list) != GTK_SELECTION_NONE)
+    gtk_list_box_select_row (list, row);
+  g_signal_emit_by_name (list, "row-activated", row);
+}
+
+void
+sw_nav_list_enter_picks (GtkSearchEntry *search,
+                         GtkListBox     *list)
+{
+  g_signal_connect_object (search, "activate", G_CALLBACK (search_activate_cb), list, 0);
+}

@@ -27,4 +27,11 @@ GtkListBox    *sw_nav_list_new_section (GtkBox       *box,
  * the arrow keys go from the end of one list to the next. */
 void           sw_nav_sidebar_init    (GtkWidget     *sidebar);
 
+/* The one row of `list` its filter shows, or NULL when none or several. */
+GtkListBoxRow *sw_nav_list_single_match (GtkListBox  *list);
+/* Enter in `search` chooses the single match of `list` (selects and
+ * activates it); with several or none it does nothing. */
+void           sw_nav_list_enter_picks (GtkSearchEntry *search,
+                                        GtkListBox     *list);
+
 G_END_DECLS

@@ -15,6 +15,9 @@ struct _SwOpForm
   GtkWidget  *slots[SW_N_SLOTS];   /* GtkEntry, GtkTextView or GtkDropDown */
   char       *values[SW_N_SLOTS];
   GtkWidget  *picker;              /* SwTemplatePicker, for an answer or a notification */
+  GtkWidget  *phrase_box;          /* the forbidden phrases typed, and the way out */
+  GtkLabel   *phrase_label;
+  guint       n_marked;
 
   SwContext  *context;
   SwOpKind    op;
@@ -161,6 +164,94 @@ sw_op_form_init (SwOpForm *self)
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
 }
 
+/* Forbidden phrases (policy phrases.forbidden) are underlined as they are
+ * typed, and the standard answers are offered instead. */
+static void
+mark_phrases (SwOpForm *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->slots[SW_SLOT_TEXT]));
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) found = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *notice = NULL;
+
+  if (self->context == NULL)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "forbidden", &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  found = sw_ops_find_forbidden_phrases (sw_context_get_store (self->context), text);
+  self->n_marked = 0;
+  for (guint i = 0; found != NULL && found[i] != NULL; i++)
+    {
+      GtkTextIter from = start, match_start, match_end;
+
+      while (*found[i] != '\0' &&
+             gtk_text_iter_forward_search (&from, found[i], GTK_TEXT_SEARCH_TEXT_ONLY, &match_start, &match_end, NULL))
+        {
+          gtk_text_buffer_apply_tag_by_name (buffer, "forbidden", &match_start, &match_end);
+          self->n_marked++;
+          from = match_end;
+        }
+    }
+  if (found != NULL && found[0] != NULL)
+    {
+      list = g_strjoinv ("”, “", found);
+      notice = self->picker != NULL
+               ? g_strdup_printf (_("“%s” must never be said to a customer; choose a standard answer instead."), list)
+               : g_strdup_printf (_("“%s” must never be said to a customer; say it another way."), list);
+      gtk_label_set_label (self->phrase_label, notice);
+    }
+  gtk_widget_set_visible (self->phrase_box, found != NULL && found[0] != NULL);
+}
+
+static void
+offer_answers_cb (SwOpForm *self)
+{
+  if (self->picker != NULL)
+    sw_template_picker_popup (SW_TEMPLATE_PICKER (self->picker));
+}
+
+static void
+watch_phrases (SwOpForm *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->slots[SW_SLOT_TEXT]));
+
+  gtk_text_buffer_create_tag (buffer, "forbidden", "underline", PANGO_UNDERLINE_ERROR, NULL);
+  self->phrase_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->phrase_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->phrase_label, TRUE);
+  gtk_label_set_xalign (self->phrase_label, 0);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->phrase_label), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->phrase_label), "warning");
+  gtk_box_append (GTK_BOX (self->phrase_box), GTK_WIDGET (self->phrase_label));
+  if (self->picker != NULL)
+    {
+      GtkWidget *button = gtk_button_new_with_label (_("Choose a Standard Answer"));
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      g_signal_connect_swapped (button, "clicked", G_CALLBACK (offer_answers_cb), self);
+      gtk_box_append (GTK_BOX (self->phrase_box), button);
+    }
+  gtk_widget_set_visible (self->phrase_box, FALSE);
+  gtk_widget_set_parent (self->phrase_box, GTK_WIDGET (self));
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (mark_phrases), self, G_CONNECT_SWAPPED);
+}
+
+guint
+sw_op_form_get_n_marked (SwOpForm *self)
+{
+  return self->n_marked;
+}
+
+const char *
+sw_op_form_get_phrase_notice (SwOpForm *self)
+{
+  return self->phrase_box != NULL && gtk_widget_get_visible (self->phrase_box)
+         ? gtk_label_get_label (self->phrase_label) : NULL;
+}
+
 GtkWidget *
 sw_op_form_new (SwContext  *context,
                 SwOpKind    op,
@@ -184,6 +275,8 @@ sw_op_form_new (SwContext  *context,
       gtk_widget_set_parent (with_picker (self, title, &info->fields[i], c, department), GTK_WIDGET (self));
       gtk_widget_set_parent (field, GTK_WIDGET (self));
     }
+  if (info->check_phrases && self->slots[SW_SLOT_TEXT] != NULL && GTK_IS_TEXT_VIEW (self->slots[SW_SLOT_TEXT]))
+    watch_phrases (self);
   return GTK_WIDGET (self);
 }
 

@@ -34,6 +34,10 @@ char      *sw_op_form_check_phrases (SwOpForm *self);
 /* The case's content, for the library's suggestions (registration: as typed). */
 void       sw_op_form_set_content (SwOpForm   *self,
                                    const char *content);
+/* The forbidden phrases underlined in the text said to the customer, and
+ * the notice under it offering the standard answers (NULL when none). */
+guint       sw_op_form_get_n_marked      (SwOpForm *self);
+const char *sw_op_form_get_phrase_notice (SwOpForm *self);
 /* The SwTemplatePicker of an answer or a notification, or NULL. */
 GtkWidget *sw_op_form_get_picker  (SwOpForm   *self);
 

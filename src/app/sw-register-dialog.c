@@ -3,9 +3,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sw-access.h"
+#include "sw-error.h"
+#include "sw-customer-history.h"
 #include "sw-register-dialog.h"
 #include "sw-ui-util.h"
 
@@ -32,6 +36,13 @@ struct _SwRegisterDialog
   AdwComboRow    *disposition_row;
   GtkWidget      *form_box;
   GtkLabel       *error_label;
+  GtkLabel       *route_label;
+  GtkScrolledWindow *scroller;
+  AdwEntryRow    *address_row;
+  GtkSwitch      *signed_switch;
+  AdwEntryRow    *received_row;
+  GtkWidget      *history_box;
+  AdwActionRow   *promised_row;
 
   /* owned */
   SwContext      *context;
@@ -41,6 +52,13 @@ struct _SwRegisterDialog
   char           *owner_text;
   char           *suggestion;
   char           *error;
+  GtkWidget      *error_field;    /* the widget marked with the error */
+  SwCustomerHistory *history;
+  guint           tick;           /* keeps the due time current */
+  guint           show_form;      /* scrolls a new form into view */
+  guint           show_error;     /* scrolls the error's field into view */
+  gint64          due_at;
+  const char     *due_rule;
 };
 
 G_DEFINE_FINAL_TYPE (SwRegisterDialog, sw_register_dialog, ADW_TYPE_WINDOW)
@@ -89,8 +107,32 @@ collect (SwRegisterDialog *self,
     .customer_name = gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
     .customer_phone = gtk_editable_get_text (GTK_EDITABLE (self->phone_row)),
     .customer_unit = gtk_editable_get_text (GTK_EDITABLE (self->unit_row)),
+    .customer_address = gtk_editable_get_text (GTK_EDITABLE (self->address_row)),
     .anonymous = gtk_switch_get_active (self->anonymous_switch),
+    .signature = gtk_switch_get_active (self->signed_switch),
   };
+}
+
+/* The time of receipt typed ("2026-12-04 09:30", or a date alone), in the
+ * computer's time zone; 0 when empty; -1 when it cannot be read. */
+static gint64
+parse_received (const char *text)
+{
+  g_autofree char *iso = NULL;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GDateTime) dt = NULL;
+  int y, mo, d, h = 0, mi = 0;
+  char extra;
+
+  if (text == NULL || *text == '\0')
+    return 0;
+  if (sscanf (text, "%d-%d-%d %d:%d%c", &y, &mo, &d, &h, &mi, &extra) != 5 &&
+      sscanf (text, "%d-%d-%dT%d:%d%c", &y, &mo, &d, &h, &mi, &extra) != 5 &&
+      (sscanf (text, "%d-%d-%d%c", &y, &mo, &d, &extra) != 3 || (h = mi = 0)))
+    return -1;
+  if ((dt = g_date_time_new (tz, y, mo, d, h, mi, 0)) == NULL)
+    return -1;
+  return g_date_time_to_unix (dt) * 1000;
 }
 
 static void
@@ -98,6 +140,75 @@ show_error (SwRegisterDialog *self,
             const char       *message)
 {
   sw_error_label_set (self->error_label, &self->error, message);
+  if (self->error_field != NULL)
+    gtk_widget_remove_css_class (self->error_field, "error");
+  g_clear_object (&self->error_field);
+}
+
+/* The widget a registration field is typed in. */
+static GtkWidget *
+field_widget (SwRegisterDialog *self,
+              SwRegField        field)
+{
+  switch (field)
+    {
+    case SW_REG_FIELD_CHANNEL: return GTK_WIDGET (self->channel_row);
+    case SW_REG_FIELD_CONTENT: return GTK_WIDGET (self->content_view);
+    case SW_REG_FIELD_CUSTOMER: return GTK_WIDGET (self->name_row);
+    case SW_REG_FIELD_PHONE: return GTK_WIDGET (self->phone_row);
+    case SW_REG_FIELD_RECEIVED_AT: return GTK_WIDGET (self->received_row);
+    case SW_REG_FIELD_NONE:
+    default:
+      return NULL;
+    }
+}
+
+/* Scrolls the field of the error near the top, with its allocation as it
+ * is once the message above is laid out. */
+static gboolean
+scroll_to_error_cb (gpointer data)
+{
+  SwRegisterDialog *self = data;
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  graphene_point_t at;
+
+  self->show_error = 0;
+  if (self->error_field != NULL &&
+      gtk_widget_compute_point (self->error_field, GTK_WIDGET (self->scroller), &GRAPHENE_POINT_INIT (0, 0), &at) &&
+      (at.y < 0 || at.y + gtk_widget_get_height (self->error_field) > gtk_adjustment_get_page_size (adj)))
+    gtk_adjustment_set_value (adj, MAX (gtk_adjustment_get_value (adj) + at.y - 24, 0));
+  return G_SOURCE_REMOVE;
+}
+
+/* The error at the top of the dialog, and at its field: marked, scrolled
+ * to and focused, so that nothing looks frozen at a busy counter. */
+static void
+show_error_at (SwRegisterDialog *self,
+               const char       *message,
+               SwRegField        field)
+{
+  GtkWidget *widget = field_widget (self, field);
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  graphene_point_t at;
+
+  show_error (self, message);
+  if (widget == NULL)
+    {
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_lower (adj));
+      return;
+    }
+  self->error_field = g_object_ref (widget);
+  gtk_widget_add_css_class (widget, "error");
+  if (gtk_widget_compute_point (widget, GTK_WIDGET (self->scroller), &GRAPHENE_POINT_INIT (0, 0), &at))
+    {
+      /* Near the top: the message appearing above shortens the page. */
+      double y = gtk_adjustment_get_value (adj) + at.y;
+
+      gtk_adjustment_set_value (adj, MAX (y - 24, 0));
+    }
+  gtk_widget_grab_focus (widget);
+  g_clear_handle_id (&self->show_error, g_source_remove);
+  self->show_error = g_timeout_add (30, scroll_to_error_cb, self);
 }
 
 static void
@@ -136,6 +247,116 @@ update_owner (SwRegisterDialog *self)
 
   g_free (g_ptr_array_index (strings, 0));
   g_strfreev (g_ptr_array_index (strings, 1));
+}
+
+static SwDisposal
+disposal_of (SwOpKind op)
+{
+  switch (op)
+    {
+    case SW_OP_NONE: return SW_DISPOSAL_NONE;
+    case SW_OP_ANSWER: return SW_DISPOSAL_ANSWER;
+    case SW_OP_NOTIFY: return SW_DISPOSAL_NOTIFY;
+    case SW_OP_HANDLE: return SW_DISPOSAL_HANDLE;
+    case SW_OP_REFER: return SW_DISPOSAL_REFER;
+    case SW_OP_TRANSFER: return SW_DISPOSAL_TRANSFER;
+    case SW_OP_ESCALATE: return SW_DISPOSAL_ESCALATE;
+    default: return SW_DISPOSAL_CLOSING;
+    }
+}
+
+static SwOpKind
+chosen_op (SwRegisterDialog *self)
+{
+  guint i = adw_combo_row_get_selected (self->disposition_row);
+
+  return i < G_N_ELEMENTS (dispositions) ? dispositions[i] : SW_OP_NONE;
+}
+
+/* The time it falls due and the rule that says so (sw_ops_preview_due),
+ * shown before saving; and at the top, where a transfer sends it. */
+static void
+update_due (SwRegisterDialog *self)
+{
+  g_autoptr(GPtrArray) strings = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *scope = NULL;
+  g_autofree char *department = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+  const SwPolicyKey *key;
+  SwOpKind op = chosen_op (self);
+  SwRegistration reg;
+
+  collect (self, &reg, strings);
+  reg.received_at = MAX (parse_received (gtk_editable_get_text (GTK_EDITABLE (self->received_row))), 0);
+  if (op == SW_OP_HANDLE && self->form != NULL)
+    scope = sw_op_form_get_value (self->form, SW_SLOT_NUMBER);
+  self->due_at = sw_ops_preview_due (sw_context_get_store (self->context), &reg, disposal_of (op),
+                                     scope ? (SwScope) atoi (scope) : SW_SCOPE_OWN, &self->due_rule, &error);
+  g_free (g_ptr_array_index (strings, 0));
+  g_strfreev (g_ptr_array_index (strings, 1));
+
+  if (self->due_at < 0)
+    text = g_strdup (error->message);
+  else if (self->due_at == 0)
+    text = g_strdup (_("Nothing falls due: the case is closed"));
+  else
+    {
+      when = sw_context_format_time (self->context, self->due_at);
+      key = self->due_rule ? sw_policy_find_key (self->due_rule) : NULL;
+      text = self->due_rule == NULL ? g_strdup_printf (_("%s — answered on the spot"), when)
+             : g_strdup_printf ("%s — %s", when, key ? _(key->description) : self->due_rule);
+    }
+  {
+    /* Set only what changed: the clock ticks, the dialog need not redraw. */
+    const char *title = op == SW_OP_NONE ? _("To be disposed of by")
+                        : op == SW_OP_TRANSFER ? _("To be accepted by") : _("Promised to the customer");
+
+    if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->promised_row)), title) != 0)
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->promised_row), title);
+    if (g_strcmp0 (adw_action_row_get_subtitle (self->promised_row), text) != 0)
+      adw_action_row_set_subtitle (self->promised_row, text);
+  }
+
+  if (op == SW_OP_TRANSFER && self->form != NULL)
+    department = sw_op_form_get_value (self->form, SW_SLOT_DEPARTMENT);
+  if (department != NULL && *department != '\0')
+    {
+      g_autofree char *route = g_strdup_printf (_("Transferred at registration to %s; it must accept by %s"),
+                                                sw_context_department_name (self->context, department),
+                                                when ? when : "—");
+      if (g_strcmp0 (gtk_label_get_label (self->route_label), route) != 0)
+        gtk_label_set_label (self->route_label, route);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->route_label), department != NULL && *department != '\0');
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  update_due (data);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The customer and the request, for the history panel. */
+static void
+update_history (SwRegisterDialog *self)
+{
+  g_autofree char *content = NULL;
+  SwStaff *user = sw_context_get_user (self->context);
+  const char *departments[] = { user ? sw_staff_get_department_code (user) : NULL, NULL };
+
+  if (self->history == NULL)
+    return;
+  content = sw_text_view_get_text (self->content_view);
+
+  sw_customer_history_set_customer (self->history,
+                                    gtk_editable_get_text (GTK_EDITABLE (self->phone_row)),
+                                    gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+                                    gtk_editable_get_text (GTK_EDITABLE (self->unit_row)));
+  sw_customer_history_set_request (self->history, adw_combo_row_get_selected (self->kind_row),
+                                   content, departments);
 }
 
 static int
@@ -199,6 +420,7 @@ content_changed_cb (SwRegisterDialog *self)
   g_autofree char *content = sw_text_view_get_text (self->content_view);
 
   update_routing (self);
+  update_history (self);
   if (self->form != NULL)
     sw_op_form_set_content (self->form, content);
 }
@@ -221,6 +443,36 @@ rebuild_form (SwRegisterDialog *self)
   content_changed_cb (self);
 }
 
+/* Brings the form of the disposition just chosen into view (it is below
+ * the fold at 768 px), once it has its place. */
+static gboolean
+show_form_cb (gpointer data)
+{
+  SwRegisterDialog *self = data;
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  graphene_point_t at;
+
+  self->show_form = 0;
+  if (self->form != NULL &&
+      gtk_widget_compute_point (GTK_WIDGET (self->form), GTK_WIDGET (self->scroller), &GRAPHENE_POINT_INIT (0, 0), &at))
+    {
+      double y = gtk_adjustment_get_value (adj) + at.y;
+
+      gtk_adjustment_clamp_page (adj, MAX (y - 48, 0), y + gtk_widget_get_height (GTK_WIDGET (self->form)) + 12);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+disposition_changed_cb (SwRegisterDialog *self)
+{
+  rebuild_form (self);
+  update_due (self);
+  g_clear_handle_id (&self->show_form, g_source_remove);
+  if (self->form != NULL)
+    self->show_form = g_timeout_add (50, show_form_cb, self);
+}
+
 static void
 route_there_cb (SwRegisterDialog *self)
 {
@@ -229,6 +481,9 @@ route_there_cb (SwRegisterDialog *self)
   sw_register_dialog_set_disposition (self, SW_OP_TRANSFER);
   if (code != NULL)
     sw_op_form_set_value (self->form, SW_SLOT_DEPARTMENT, code);
+  update_due (self);
+  /* The disposition changed below the fold: say so where the eye is. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
 static void
@@ -275,6 +530,10 @@ sw_register_dialog_dispose (GObject *object)
 {
   SwRegisterDialog *self = SW_REGISTER_DIALOG (object);
 
+  g_clear_handle_id (&self->tick, g_source_remove);
+  g_clear_handle_id (&self->show_form, g_source_remove);
+  g_clear_handle_id (&self->show_error, g_source_remove);
+  g_clear_object (&self->error_field);
   gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_REGISTER_DIALOG);
   g_clear_object (&self->context);
   g_clear_pointer (&self->asked_checks, g_ptr_array_unref);
@@ -315,6 +574,13 @@ sw_register_dialog_class_init (SwRegisterDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, disposition_row);
   gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, form_box);
   gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, route_label);
+  gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, scroller);
+  gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, address_row);
+  gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, signed_switch);
+  gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, received_row);
+  gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, history_box);
+  gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, promised_row);
   gtk_widget_class_install_action (widget_class, "register.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -363,12 +629,22 @@ sw_register_dialog_new (SwContext *context)
 
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->content_view), "changed",
                             G_CALLBACK (content_changed_cb), self);
-  g_signal_connect_swapped (self->disposition_row, "notify::selected", G_CALLBACK (rebuild_form), self);
+  g_signal_connect_swapped (self->disposition_row, "notify::selected", G_CALLBACK (disposition_changed_cb), self);
+  self->history = SW_CUSTOMER_HISTORY (sw_customer_history_new (context));
+  gtk_box_append (GTK_BOX (self->history_box), GTK_WIDGET (self->history));
+  g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (update_history), self);
+  g_signal_connect_swapped (self->phone_row, "changed", G_CALLBACK (update_history), self);
+  g_signal_connect_swapped (self->unit_row, "changed", G_CALLBACK (update_history), self);
+  g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (update_history), self);
+  g_signal_connect_swapped (self->channel_row, "notify::selected", G_CALLBACK (update_due), self);
+  g_signal_connect_swapped (self->received_row, "changed", G_CALLBACK (update_due), self);
+  self->tick = g_timeout_add_seconds (20, tick_cb, self);
   g_signal_connect_swapped (self->routing_button, "clicked", G_CALLBACK (route_there_cb), self);
   g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (save_clicked_cb), self);
   g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (gtk_window_close), self);
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
   update_owner (self);
+  update_due (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->content_view));
   return GTK_WIDGET (self);
 }
@@ -383,7 +659,17 @@ sw_register_dialog_fill (SwRegisterDialog     *self,
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), reg->customer_name ? reg->customer_name : "");
   gtk_editable_set_text (GTK_EDITABLE (self->phone_row), reg->customer_phone ? reg->customer_phone : "");
   gtk_editable_set_text (GTK_EDITABLE (self->unit_row), reg->customer_unit ? reg->customer_unit : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->address_row), reg->customer_address ? reg->customer_address : "");
   gtk_switch_set_active (self->anonymous_switch, reg->anonymous);
+  gtk_switch_set_active (self->signed_switch, reg->signature);
+  if (reg->received_at > 0)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (reg->received_at / 1000);
+      g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+      g_autofree char *text = g_date_time_format (local, "%Y-%m-%d %H:%M");
+
+      gtk_editable_set_text (GTK_EDITABLE (self->received_row), text);
+    }
   sw_register_dialog_set_asked_with (self, reg->asked_with);
 }
 
@@ -447,15 +733,37 @@ sw_register_dialog_save (SwRegisterDialog *self,
   g_autofree char *warning = NULL;
   SwRegistration reg;
   SwOpInput input;
+  SwRegField field = SW_REG_FIELD_NONE;
+  gint64 received;
+
+  collect (self, &reg, strings);
+  received = parse_received (gtk_editable_get_text (GTK_EDITABLE (self->received_row)));
+  reg.received_at = MAX (received, 0);
+  if (received < 0)
+    {
+      g_set_error_literal (&error, SW_ERROR, SW_ERROR_INVALID,
+                           _("Give the time of receipt as 2026-12-04 09:30, or leave it empty for now"));
+      field = SW_REG_FIELD_RECEIVED_AT;
+    }
+  else
+    sw_ops_check_registration (&reg, sw_context_now (self->context), &field, &error);
+  if (error != NULL)
+    {
+      show_error_at (self, error->message, field);
+      g_free (g_ptr_array_index (strings, 0));
+      g_strfreev (g_ptr_array_index (strings, 1));
+      return FALSE;
+    }
 
   if (!confirmed && self->form != NULL && (warning = sw_op_form_check_phrases (self->form)) != NULL)
     {
-      show_error (self, warning);
+      g_free (g_ptr_array_index (strings, 0));
+      g_strfreev (g_ptr_array_index (strings, 1));
+      show_error_at (self, warning, SW_REG_FIELD_NONE);
       sw_confirm_forbidden (GTK_WINDOW (self), warning, G_CALLBACK (save_confirmed), self);
       return FALSE;
     }
 
-  collect (self, &reg, strings);
   if (sw_store_begin (store, &error))
     {
       if ((registered = sw_ops_register (store, user, &reg, &error)) != NULL && self->form != NULL)
@@ -474,7 +782,7 @@ sw_register_dialog_save (SwRegisterDialog *self,
 
   if (error != NULL)
     {
-      show_error (self, error->message);
+      show_error_at (self, error->message, SW_REG_FIELD_NONE);
       return FALSE;
     }
   show_error (self, NULL);
@@ -487,4 +795,32 @@ const char *
 sw_register_dialog_get_error (SwRegisterDialog *self)
 {
   return self->error;
+}
+
+SwCustomerHistory *
+sw_register_dialog_get_history (SwRegisterDialog *self)
+{
+  return self->history;
+}
+
+GtkWidget *
+sw_register_dialog_get_error_field (SwRegisterDialog *self)
+{
+  return self->error_field;
+}
+
+gint64
+sw_register_dialog_get_due (SwRegisterDialog  *self,
+                            const char       **rule)
+{
+  update_due (self);
+  if (rule != NULL)
+    *rule = self->due_rule;
+  return self->due_at;
+}
+
+const char *
+sw_register_dialog_get_route (SwRegisterDialog *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->route_label)) ? gtk_label_get_label (self->route_label) : NULL;
 }

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "sw-context.h"
+#include "sw-customer-history.h"
 #include "sw-op-form.h"
 
 G_BEGIN_DECLS
@@ -32,5 +33,15 @@ SwOpForm     *sw_register_dialog_get_form        (SwRegisterDialog *self);
 gboolean      sw_register_dialog_save            (SwRegisterDialog *self,
                                                   gboolean          confirmed);
 const char   *sw_register_dialog_get_error       (SwRegisterDialog *self);
+/* The widget the last error is about (marked and focused), or NULL. */
+GtkWidget    *sw_register_dialog_get_error_field (SwRegisterDialog *self);
+/* The customer's earlier cases, shown as they are typed. */
+SwCustomerHistory *sw_register_dialog_get_history (SwRegisterDialog *self);
+/* When the request would fall due as typed and disposed of now, and why
+ * (sw_ops_preview_due), as the dialog shows it before saving. */
+gint64        sw_register_dialog_get_due         (SwRegisterDialog *self,
+                                                  const char      **rule);
+/* The routing sentence at the top (a transfer at registration), or NULL. */
+const char   *sw_register_dialog_get_route       (SwRegisterDialog *self);
 
 G_END_DECLS

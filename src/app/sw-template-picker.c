@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sw-nav-list.h"
 #include "sw-store-templates.h"
 #include "sw-template-picker.h"
 #include "sw-ui-util.h"
@@ -166,6 +167,7 @@ sw_template_picker_init (SwTemplatePicker *self)
   g_signal_connect_swapped (self->popover, "show", G_CALLBACK (popover_show_cb), self);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
   g_signal_connect (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
+  sw_nav_list_enter_picks (self->search_entry, self->list);
 }
 
 /* ------------------------------------------------------------ public */
@@ -176,7 +178,7 @@ sw_template_picker_new (SwContext      *context,
                         GtkTextView    *target)
 {
   SwTemplatePicker *self = g_object_new (SW_TYPE_TEMPLATE_PICKER, NULL);
-  const char *label = kind == SW_TEMPLATE_ANSWER ? _("Standard _Answers…") : _("_Materials Templates…");
+  const char *label = kind == SW_TEMPLATE_ANSWER ? _("Standard Answ_ers…") : _("_Materials Templates…");
 
   self->context = g_object_ref (context);
   self->target = g_object_ref (target);
@@ -283,5 +285,18 @@ sw_template_picker_choose (SwTemplatePicker *self,
 void
 sw_template_picker_popup (SwTemplatePicker *self)
 {
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  graphene_point_t at;
+
+  /* A popover of a button scrolled out of sight would open off the screen:
+   * bring the button into view first (a form just built below the fold). */
+  if (scrolled != NULL && gtk_widget_get_height (GTK_WIDGET (self)) > 0 &&
+      gtk_widget_compute_point (GTK_WIDGET (self), scrolled, &GRAPHENE_POINT_INIT (0, 0), &at))
+    {
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      double y = gtk_adjustment_get_value (adj) + at.y;
+
+      gtk_adjustment_clamp_page (adj, MAX (y - 12, 0), y + gtk_widget_get_height (GTK_WIDGET (self)) + 12);
+    }
   gtk_menu_button_popup (self->button);
 }

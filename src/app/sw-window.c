@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "sw-acct-nav.h"
+#include "sw-case-print.h"
 #include "sw-case-view.h"
 #include "sw-dir-nav.h"
 #include "sw-nav-list.h"
@@ -44,6 +45,7 @@ struct _SwWindow
   guint                 count_idle;
   guint                 search_timeout;
   char                 *last_toast;
+  char                 *last_registered; /* its receipt is offered */
 };
 
 G_DEFINE_FINAL_TYPE (SwWindow, sw_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -328,6 +330,55 @@ sw_window_open_case (SwWindow   *self,
   return view;
 }
 
+/* After a registration the customer waits for the receipt (回执): the
+ * toast offers it, and Ctrl+Shift+P (A4) or Ctrl+Shift+R (80 mm roll)
+ * print it. */
+static void
+registered_cb (GtkWidget *dialog,
+               SwCase    *result,
+               SwWindow  *self)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *markup = NULL;
+  AdwToast *toast;
+
+  g_free (self->last_registered);
+  self->last_registered = g_strdup (sw_case_get_id (result));
+  sw_context_update_case (self->context, result);
+  /* Translators: %s is a case number */
+  message = g_strdup_printf (_("Case %s registered"), sw_case_get_number (result));
+  markup = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (markup);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_button_label (toast, _("Print _Receipt"));
+  adw_toast_set_action_name (toast, "win.print-receipt");
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (message);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  sw_board_focus_case (self->board, result);
+}
+
+static void
+print_receipt_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  SwWindow *self = SW_WINDOW (widget);
+  gboolean roll = g_str_equal (name, "win.print-receipt-80mm");
+
+  if (self->last_registered == NULL)
+    return;
+  sw_case_print (widget, self->context, self->last_registered,
+                 roll ? SW_CASE_FORM_RECEIPT_80MM : SW_CASE_FORM_RECEIPT,
+                 GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, NULL);
+}
+
+const char *
+sw_window_get_last_registered (SwWindow *self)
+{
+  return self->last_registered;
+}
+
 GtkWidget *
 sw_window_new_case (SwWindow *self)
 {
@@ -337,7 +388,7 @@ sw_window_new_case (SwWindow *self)
     return NULL;
   dialog = sw_register_dialog_new (self->context);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
-  g_signal_connect_object (dialog, "done", G_CALLBACK (operation_done_cb), self, 0);
+  g_signal_connect_object (dialog, "done", G_CALLBACK (registered_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
@@ -519,6 +570,7 @@ sw_window_dispose (GObject *object)
   g_clear_object (&self->lock);
   g_clear_object (&self->context);
   g_clear_pointer (&self->last_toast, g_free);
+  g_clear_pointer (&self->last_registered, g_free);
   G_OBJECT_CLASS (sw_window_parent_class)->dispose (object);
 }
 
@@ -548,6 +600,10 @@ sw_window_class_init (SwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "board.move", "(si)", move_action);
   gtk_widget_class_install_action (widget_class, "board.operation", "(ss)", operation_action);
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
+  gtk_widget_class_install_action (widget_class, "win.print-receipt", NULL, print_receipt_action);
+  gtk_widget_class_install_action (widget_class, "win.print-receipt-80mm", NULL, print_receipt_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.print-receipt", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_R, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.print-receipt-80mm", NULL);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.switch-user", NULL, switch_user_action);
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);

@@ -28,6 +28,8 @@ void        sw_window_toast           (SwWindow       *self,
                                        const char     *message);
 /* The last toast's text, for tests. */
 const char *sw_window_get_last_toast  (SwWindow       *self);
+/* The case registered last in this window, whose receipt is offered. */
+const char *sw_window_get_last_registered (SwWindow     *self);
 
 /* What the board's actions do; each returns the dialog or view it opened,
  * or NULL (a refused move shows a toast instead). */

@@ -166,6 +166,58 @@ first_with_role (SwContext *context,
 
 /* The findings, a report with its charts, a person's record and the
  * inspector's workspace. */
+/* The registration with the customer's earlier cases (the demo customer
+ * with the most cases, a complaint about the matter of one of them). */
+static void
+save_history (SwWindow   *window,
+              SwStore    *store,
+              const char *dir,
+              const char *prefix)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GListModel) cases = NULL;
+  SwCaseQuery q = SW_CASE_QUERY_INIT;
+  SwRegistration reg = { .channel = SW_CHANNEL_VISIT, .kind = SW_KIND_COMPLAINT };
+  g_autofree char *content = NULL;
+  g_autofree char *phone = NULL;
+  guint best = 0;
+  GtkWidget *dialog;
+
+  if ((cases = sw_store_list_cases (store, &q, NULL)) == NULL)
+    return;
+  for (guint i = 0, n = g_list_model_get_n_items (cases); i < n; i++)
+    {
+      g_autoptr(SwCase) c = g_list_model_get_item (cases, i);
+      const char *p = sw_case_get_customer_phone (c);
+      guint k;
+
+      if (p == NULL || *p == '\0')
+        continue;
+      k = GPOINTER_TO_UINT (g_hash_table_lookup (counts, p)) + 1;
+      g_hash_table_insert (counts, (gpointer) p, GUINT_TO_POINTER (k));
+      if (k > best || (k == best && sw_case_get_kind (c) == SW_KIND_COMPLAINT))
+        {
+          best = k;
+          g_free (phone);
+          phone = g_strdup (p);
+          g_free (content);
+          content = g_strdup_printf ("%s（再次来访）", sw_case_get_content (c));
+        }
+    }
+  if (phone == NULL)
+    return;
+  reg.content = content ? content : "再次投诉";
+  reg.customer_phone = phone;
+  dialog = sw_window_new_case (window);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 680, 760);
+  sw_register_dialog_fill (SW_REGISTER_DIALOG (dialog), &reg);
+  sw_customer_history_flush (sw_register_dialog_get_history (SW_REGISTER_DIALOG (dialog)));
+  settle (dialog);
+  scroll_to (GTK_WIDGET (sw_register_dialog_get_history (SW_REGISTER_DIALOG (dialog))));
+  save (dialog, dir, prefix, "register-history");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 save_accountability (SwWindow   *window,
                      const char *dir,
@@ -601,6 +653,8 @@ main (int   argc,
   scroll_down (dialog);
   save (dialog, argv[2], argv[3], "register-lower");
   gtk_window_destroy (GTK_WINDOW (dialog));
+
+  save_history (window, store, argv[2], argv[3]);
 
   rich = richest_case (context);
   view = sw_window_open_case (window, rich);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sw-dir-list.h"
+#include "sw-nav-list.h"
 
 void
 sw_dir_list_init (GtkListBox           *list,
@@ -16,6 +17,7 @@ sw_dir_list_init (GtkListBox           *list,
   gtk_list_box_set_filter_func (list, filter, data, NULL);
   g_signal_connect (list, "row-selected", row_selected, data);
   g_signal_connect_swapped (search, "search-changed", G_CALLBACK (gtk_list_box_invalidate_filter), list);
+  sw_nav_list_enter_picks (search, list);
 }
 
 GtkWidget *

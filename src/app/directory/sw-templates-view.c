@@ -6,6 +6,7 @@
 
 #include "sw-dir-csv.h"
 #include "sw-dir-list.h"
+#include "sw-nav-list.h"
 #include "sw-dir-rows.h"
 #include "sw-store-templates.h"
 #include "sw-templates-view.h"
@@ -323,6 +324,7 @@ sw_templates_view_init (SwTemplatesView *self)
 
   g_signal_connect (self->list, "row-selected", G_CALLBACK (row_selected_cb), self);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (rebuild_list), self);
+  sw_nav_list_enter_picks (self->search_entry, self->list);
   g_signal_connect_swapped (self->kind_filter, "notify::selected", G_CALLBACK (rebuild_list), self);
   g_signal_connect_swapped (self->retired_check, "toggled", G_CALLBACK (rebuild_list), self);
 }

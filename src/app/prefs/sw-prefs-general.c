@@ -244,7 +244,7 @@ sw_prefs_general_new (SwContext *context)
   self->db_row = add_button_row (group, _("Database file"), _("_Change…"), G_CALLBACK (choose_database_cb), self);
   adw_action_row_set_subtitle (self->db_row, sw_store_get_path (sw_context_get_store (context)));
   group = add_group (self, _("Person Using This Computer"));
-  self->user_row = add_button_row (group, _("Current user"), _("_Switch…"), G_CALLBACK (switch_user_cb), self);
+  self->user_row = add_button_row (group, _("Current user"), _("Sw_itch…"), G_CALLBACK (switch_user_cb), self);
   add_lock_row (self, group);
   build_branch_group (self);
 

@@ -84,8 +84,11 @@ update (SwSyncIndicator *self)
   switch (state)
     {
     case SW_SYNC_STATE_UNCONFIGURED:
+      /* Not an alarm: a standalone office keeps its cases here, and
+       * nothing waits to be sent before there is somewhere to send it. */
       title = g_strdup (_("Sync not set up"));
-      detail = g_strdup (_("Enrol this device with the central server in Sync Settings."));
+      detail = g_strdup (_("This office works on its own computer. To share cases with the central "
+                           "server, set up sync."));
       icon = "network-server-symbolic";
       break;
     case SW_SYNC_STATE_SYNCING:
@@ -122,6 +125,17 @@ update (SwSyncIndicator *self)
                                           sw_sync_client_get_pending (client)),
                              sw_sync_client_get_pending (client));
   gtk_label_set_label (self->pending_label, pending);
+  {
+    gboolean enrolled = state != SW_SYNC_STATE_UNCONFIGURED;
+
+    gtk_widget_set_visible (GTK_WIDGET (self->pending_label), enrolled);
+    gtk_widget_set_visible (GTK_WIDGET (self->sync_button), enrolled);
+    gtk_widget_set_visible (GTK_WIDGET (self->rejected_button), enrolled);
+    gtk_widget_set_visible (GTK_WIDGET (self->conflicts_button), enrolled);
+    if (!enrolled)
+      gtk_widget_set_visible (GTK_WIDGET (self->directory_label), FALSE);
+    gtk_button_set_label (self->settings_button, enrolled ? _("Sync _Settings…") : _("Set _Up Sync…"));
+  }
   rejected = g_strdup_printf (_("_Refused Events (%u)"), n_rejected);
   gtk_button_set_label (self->rejected_button, rejected);
   conflict_text = g_strdup_printf (_("_Conflicts (%u)"), conflicts->len);
@@ -304,4 +318,10 @@ GtkWidget *
 sw_sync_indicator_show_settings (SwSyncIndicator *self)
 {
   return present (self, sw_sync_page_new_window (self->context));
+}
+
+const char *
+sw_sync_indicator_get_pending (SwSyncIndicator *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->pending_label)) ? gtk_label_get_label (self->pending_label) : NULL;
 }

@@ -22,6 +22,9 @@ const char *sw_sync_indicator_get_detail  (SwSyncIndicator *self);
 const char *sw_sync_indicator_get_directory (SwSyncIndicator *self);
 const char *sw_sync_indicator_get_last_notice (SwSyncIndicator *self);
 GtkPopover *sw_sync_indicator_get_popover (SwSyncIndicator *self);
+/* The count of events waiting to be sent, or NULL while sync is not set up
+ * (nothing waits before there is somewhere to send it). */
+const char *sw_sync_indicator_get_pending (SwSyncIndicator *self);
 /* The windows the popover opens. */
 GtkWidget  *sw_sync_indicator_show_rejected  (SwSyncIndicator *self);
 GtkWidget  *sw_sync_indicator_show_conflicts (SwSyncIndicator *self);

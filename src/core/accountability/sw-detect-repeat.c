@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "sw-detect.h"
 #include "sw-detect-private.h"
 
 /* The text's character trigrams (whitespace and punctuation dropped), as
@@ -86,4 +87,33 @@ _sw_detect_is_repeat (const SwStoreRepeatCase *earlier,
       !in (earlier->target_department, departments))
     return FALSE;
   return _sw_detect_similarity_pct (earlier->content, content) >= similar_pct;
+}
+
+gboolean
+sw_detect_repeats (SwPolicy          *policy,
+                   SwCase            *earlier,
+                   gboolean           same_matter,
+                   const char        *content,
+                   const char *const *departments,
+                   gint64             received_at)
+{
+  /* The window and the states are REPEAT_SQL's (sw-store-detect.c): an
+   * earlier complaint, received within the window and replied to before. */
+  gint64 since = received_at - (gint64) sw_policy_get_int (policy, "repeat.window_days") * 24 * 3600 * 1000;
+  SwStoreRepeatCase e = {
+    .department = (char *) (sw_case_get_handler_department (earlier) ? sw_case_get_handler_department (earlier)
+                                                                     : sw_case_get_owner_department (earlier)),
+    .owner_department = (char *) sw_case_get_owner_department (earlier),
+    .target_department = (char *) sw_case_get_target_department (earlier),
+    .content = (char *) sw_case_get_content (earlier),
+    .same_matter = same_matter,
+  };
+  const char *none[] = { NULL };
+
+  if (sw_case_get_kind (earlier) != SW_KIND_COMPLAINT ||
+      sw_case_get_received_at (earlier) >= received_at || sw_case_get_received_at (earlier) < since ||
+      sw_case_get_replied_at (earlier) <= 0 || sw_case_get_replied_at (earlier) > received_at)
+    return FALSE;
+  return _sw_detect_is_repeat (&e, content, departments ? departments : none,
+                               sw_policy_get_int (policy, "repeat.similar_pct"));
 }

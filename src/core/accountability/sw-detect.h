@@ -30,3 +30,19 @@ GPtrArray *sw_detect_run (SwStore        *store,
                           GError        **error);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Whether a complaint received at `received_at` about `content`, naming
+ * `departments` (NULL-terminated: its first-inquiry person's, its handler's),
+ * repeats `earlier`, a case of the same customer (sw_store_customer_history,
+ * with its same_matter): the rule detection's repeat_complaint applies, for
+ * the registration dialog and the case view to point it out. */
+gboolean sw_detect_repeats (SwPolicy          *policy,
+                            SwCase            *earlier,
+                            gboolean           same_matter,
+                            const char        *content,
+                            const char *const *departments,
+                            gint64             received_at);
+
+G_END_DECLS

@@ -66,25 +66,43 @@ sw_ops_preview_owner (SwStore               *store,
   return people ? sw_owner_choose (people, reason, error) : NULL;
 }
 
+/* A visit or a call is registered the day it happens; what came in writing
+ * may be registered later, within a season. */
+#define LIVE_LATE_MS ((gint64) 24 * 3600 * 1000)
+#define WRITTEN_LATE_MS ((gint64) 90 * 24 * 3600 * 1000)
+
 static gboolean
-validate_registration (SwOp                  *op,
-                       const SwRegistration  *reg,
-                       GError               **error)
+fail_at (SwRegField *field, SwRegField which)
 {
+  if (field != NULL)
+    *field = which;
+  return FALSE;
+}
+
+gboolean
+sw_ops_check_registration (const SwRegistration  *reg,
+                           gint64                 now,
+                           SwRegField            *field,
+                           GError               **error)
+{
+  gboolean live;
+
+  if (field != NULL)
+    *field = SW_REG_FIELD_NONE;
   if ((guint) reg->channel >= SW_N_CHANNELS || (guint) reg->kind >= SW_N_KINDS)
     {
       g_set_error_literal (error, SW_ERROR, SW_ERROR_INVALID, _("Unknown channel or kind"));
-      return FALSE;
+      return fail_at (field, SW_REG_FIELD_CHANNEL);
     }
   if (!_sw_require_text (reg->content, _("The content of the request"), error))
-    return FALSE;
+    return fail_at (field, SW_REG_FIELD_CONTENT);
   if (!reg->anonymous &&
       !(reg->customer_name && *reg->customer_name) &&
       !(reg->customer_phone && *reg->customer_phone))
     {
       g_set_error_literal (error, SW_ERROR, SW_ERROR_INVALID,
                            _("Give the customer's name or phone, or mark the request anonymous"));
-      return FALSE;
+      return fail_at (field, SW_REG_FIELD_CUSTOMER);
     }
   if (reg->customer_phone && *reg->customer_phone)
     for (const char *p = reg->customer_phone; *p; p++)
@@ -92,13 +110,25 @@ validate_registration (SwOp                  *op,
         {
           g_set_error (error, SW_ERROR, SW_ERROR_INVALID,
                        _("“%s” is not a phone number"), reg->customer_phone);
-          return FALSE;
+          return fail_at (field, SW_REG_FIELD_PHONE);
         }
-  if (reg->received_at > op->now + FUTURE_TOLERANCE_MS)
+  if (reg->received_at > now + FUTURE_TOLERANCE_MS)
     {
       g_set_error_literal (error, SW_ERROR, SW_ERROR_INVALID,
                            _("The time of receipt is in the future; check the computer's clock"));
-      return FALSE;
+      return fail_at (field, SW_REG_FIELD_RECEIVED_AT);
+    }
+  live = reg->channel == SW_CHANNEL_VISIT || reg->channel == SW_CHANNEL_PHONE;
+  if (reg->received_at > 0 && reg->received_at < now - (live ? LIVE_LATE_MS : WRITTEN_LATE_MS))
+    {
+      if (live)
+        g_set_error_literal (error, SW_ERROR, SW_ERROR_INVALID,
+                             _("A visit or a call is registered within a day; only what came in "
+                               "writing may be registered later"));
+      else
+        g_set_error_literal (error, SW_ERROR, SW_ERROR_INVALID,
+                             _("The time of receipt is more than 90 days ago; check the date"));
+      return fail_at (field, SW_REG_FIELD_RECEIVED_AT);
     }
   return TRUE;
 }
@@ -124,7 +154,7 @@ sw_ops_register (SwStore               *store,
 
   if (!_sw_op_begin (&op, store, N_("register"), actor, NULL, error))
     goto out;
-  if (!validate_registration (&op, reg, error))
+  if (!sw_ops_check_registration (reg, op.now, NULL, error))
     goto out;
   if ((people = load_candidates (store, reg, error)) == NULL)
     goto out;
@@ -250,6 +280,46 @@ static const char * const scope_keys[] = {
   "limit.branch_leader_days", "limit.meeting_days",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (scope_keys) == SW_N_SCOPES);
+
+gint64
+sw_ops_preview_due (SwStore              *store,
+                    const SwRegistration *reg,
+                    SwDisposal            disposal,
+                    SwScope               scope,
+                    const char          **rule,
+                    GError              **error)
+{
+  g_autoptr(SwPolicy) policy = NULL;
+  g_autoptr(SwCalendar) calendar = NULL;
+  gint64 now = sw_store_now (store);
+  gint64 received = reg->received_at > 0 ? reg->received_at : now;
+  gint64 from = received;
+  gboolean hours = FALSE;
+  const char *key = NULL;
+
+  *rule = NULL;
+  switch (disposal)
+    {
+    case SW_DISPOSAL_NONE: key = "limit.transfer_hours"; hours = TRUE; break;
+    case SW_DISPOSAL_NOTIFY: key = "limit.department_days"; from = now; break;
+    case SW_DISPOSAL_HANDLE: key = (guint) scope < SW_N_SCOPES ? scope_keys[scope] : NULL; break;
+    case SW_DISPOSAL_REFER: key = "limit.department_days"; break;
+    case SW_DISPOSAL_TRANSFER: key = "limit.accept_hours"; hours = TRUE; from = now; break;
+    case SW_DISPOSAL_ESCALATE: key = "limit.branch_leader_days"; break;
+    case SW_DISPOSAL_ANSWER: return now;
+    case SW_DISPOSAL_CLOSING:
+    default:
+      return 0;
+    }
+  if (key == NULL)
+    return 0;
+  if ((policy = sw_store_get_policy (store, 0, error)) == NULL)
+    return -1;
+  calendar = sw_store_get_calendar (store, NULL);
+  *rule = key;
+  return hours ? sw_calendar_add_working_hours (calendar, from, sw_policy_get_int (policy, key))
+               : sw_calendar_add_working_days (calendar, from, sw_policy_get_int (policy, key));
+}
 
 SwCase *
 sw_ops_handle (SwStore     *store,

@@ -39,11 +39,56 @@ typedef enum {
 const char *sw_scope_to_string   (SwScope s);
 int         sw_scope_from_string (const char *s);
 
+/* The registration's field a validation error is about, so a dialog can
+ * put the message there. */
+typedef enum {
+  SW_REG_FIELD_NONE,
+  SW_REG_FIELD_CHANNEL,
+  SW_REG_FIELD_CONTENT,
+  SW_REG_FIELD_CUSTOMER,      /* name, phone or the anonymous flag */
+  SW_REG_FIELD_PHONE,
+  SW_REG_FIELD_RECEIVED_AT,
+} SwRegField;
+
+/* Validates a registration at `now` (epoch ms) as sw_ops_register does;
+ * on failure sets the translated error and, when not NULL, *field. A visit
+ * or a call is registered within a day of it (a later registration is of a
+ * letter, an e-mail, an online message, a hotline dispatch or an
+ * assignment, up to 90 days back); nothing in the future. */
+gboolean sw_ops_check_registration (const SwRegistration *reg,
+                                    gint64                now,
+                                    SwRegField           *field,
+                                    GError              **error);
+
 /* Who would own a registration, and why, without registering anything. */
 SwStaff *sw_ops_preview_owner (SwStore              *store,
                                const SwRegistration *reg,
                                char                **reason,
                                GError              **error);
+
+/* What the counter decides at registration, for sw_ops_preview_due. */
+typedef enum {
+  SW_DISPOSAL_NONE,        /* register only: the deadline to dispose of it */
+  SW_DISPOSAL_ANSWER,      /* answered on the spot */
+  SW_DISPOSAL_NOTIFY,
+  SW_DISPOSAL_HANDLE,      /* with a scope */
+  SW_DISPOSAL_REFER,
+  SW_DISPOSAL_TRANSFER,    /* the receiving department's deadline to accept */
+  SW_DISPOSAL_ESCALATE,
+  SW_DISPOSAL_CLOSING,     /* outside the organisation, refused: nothing falls due */
+} SwDisposal;
+
+/* When the request registered as `reg` and disposed of so would fall due,
+ * and the policy key that says so (*rule, static; NULL when nothing falls
+ * due, or when it is answered at once): the limits the operations set
+ * (sw-ops-dispose.c, sw-ops-transfer.c), with the current policy and the
+ * home branch's calendar. 0 with *rule NULL: nothing falls due. */
+gint64 sw_ops_preview_due (SwStore              *store,
+                           const SwRegistration *reg,
+                           SwDisposal            disposal,
+                           SwScope               scope,
+                           const char          **rule,
+                           GError              **error);
 
 SwCase *sw_ops_register  (SwStore *store, const char *actor, const SwRegistration *reg, GError **error);
 SwCase *sw_ops_answer    (SwStore *store, const char *actor, const char *ref, const char *text, GError **error);

@@ -11,6 +11,8 @@
 #include "sw-models-private.h"
 #include "sw-store-events.h"
 #include "sw-store-private.h"
+#include "sw-store-history.h"
+#include "sw-mask.h"
 
 #define CASE_COLUMNS \
   "c.id, c.number, c.branch_code, c.channel, c.kind, c.content, c.anonymous, c.signature," \
@@ -725,4 +727,73 @@ sw_store_rebuild (SwStore  *self,
 fail:
   sw_store_rollback (self);
   return FALSE;
+}
+
+/* ------------------------------------------------ a customer's history */
+
+void
+sw_customer_case_free (SwCustomerCase *entry)
+{
+  if (entry == NULL)
+    return;
+  g_clear_object (&entry->kase);
+  g_free (entry);
+}
+
+static gboolean
+matchable (const char *value)
+{
+  return value != NULL && *value != '\0' && !sw_is_erased (value);
+}
+
+GPtrArray *
+sw_store_customer_history (SwStore     *self,
+                           const char  *phone,
+                           const char  *name,
+                           const char  *unit,
+                           const char  *except,
+                           const char  *about,
+                           guint        limit,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_customer_case_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!matchable (phone) && !(matchable (name) && matchable (unit)))
+    return g_steal_pointer (&found);
+  if (self->tx_depth > 0 && !_sw_store_flush_cases (self, error))
+    return NULL;
+  stmt = _sw_store_prepare (self,
+      "WITH same AS (SELECT case_id FROM case_contacts WHERE ?1 IS NOT NULL AND phone = ?1"
+      "  UNION SELECT case_id FROM case_contacts WHERE ?2 IS NOT NULL AND ?3 IS NOT NULL"
+      "    AND name = ?2 AND unit = ?3)"
+      " SELECT " CASE_COLUMNS ", " SW_SAME_MATTER_SQL ("coalesce (?4, '')", "c.content")
+      " FROM same JOIN cases c ON c.id = same.case_id LEFT JOIN case_contacts k ON k.rowid = c.rowid"
+      " WHERE c.id <> coalesce (?5, '')"
+      " ORDER BY c.received_at DESC, c.number DESC LIMIT ?6", error);
+  if (stmt == NULL)
+    return NULL;
+  _sw_bind_text (stmt, 1, matchable (phone) ? phone : NULL);
+  _sw_bind_text (stmt, 2, matchable (name) && matchable (unit) ? name : NULL);
+  _sw_bind_text (stmt, 3, matchable (name) && matchable (unit) ? unit : NULL);
+  _sw_bind_text (stmt, 4, about);
+  _sw_bind_text (stmt, 5, except);
+  sqlite3_bind_int (stmt, 6, limit > 0 ? (int) limit : 50);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SwCustomerCase *entry = g_new0 (SwCustomerCase, 1);
+
+      entry->kase = case_from_row (self, stmt, seen);
+      entry->same_matter = sqlite3_column_int (stmt, 41) != 0;
+      g_ptr_array_add (found, entry);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sw_store_fail (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&found);
 }

@@ -8,6 +8,7 @@
 
 #include "sw-store-accountability.h"
 #include "sw-store-private.h"
+#include "sw-store-history.h"
 #include "sw-mask.h"
 
 /* What every read of the logs gives the fold. */
@@ -501,8 +502,7 @@ _sw_store_repeat_case_clear (SwStoreRepeatCase *found)
   "            AND me.unit IS NOT NULL AND me.unit != '' AND me.unit != '" SW_ERASED "')" \
   " SELECT c.id, coalesce (c.handler, c.owner), coalesce (c.handler_department, c.owner_department)," \
   "  c.last_event_id, c.number, c.content, c.owner_department, c.target_department," \
-  "  EXISTS (SELECT 1 FROM templates t WHERE t.kind = 'answer' AND t.active = 1 AND length (t.matter) >= 2" \
-  "          AND instr (me.content, t.matter) > 0 AND instr (c.content, t.matter) > 0)," \
+  "  " SW_SAME_MATTER_SQL ("me.content", "c.content") "," \
   "  me.content" \
   " FROM me, same JOIN cases c ON c.id = same.case_id" \
   " WHERE c.id != me.case_id AND c.kind = 'complaint' AND c.received_at < ?2 AND c.received_at >= ?3" \
