@@ -8,6 +8,8 @@
 #include "cli.h"
 #include "sw-access.h"
 #include "sw-detect.h"
+#include "sw-finding-text.h"
+#include "sw-penalty.h"
 #include "sw-error.h"
 #include "sw-export.h"
 #include "sw-inspection.h"
@@ -81,7 +83,11 @@ finding_json (JsonBuilder *b,
   for (guint i = 0; f->events && f->events[i]; i++)
     json_builder_add_string_value (b, f->events[i]);
   json_builder_end_array (b);
-  cli_json_add_string (b, "detail", f->detail);
+  {
+    g_autofree char *detail = sw_finding_detail_text (f->detail);
+    cli_json_add_string (b, "detail", detail);
+    cli_json_add_string (b, "detail_code", f->detail);
+  }
   cli_json_add_string (b, "evidence", f->evidence);
   cli_json_add_time (b, "occurred_at", f->occurred_at);
   cli_json_add_string (b, "created_by", f->created_by);
@@ -96,11 +102,12 @@ static void
 print_finding_line (SwFinding *f)
 {
   g_autofree char *when = cli_format_time (f->occurred_at);
+  g_autofree char *detail = sw_finding_detail_text (f->detail);
 
   g_print ("%s  %-16s  %-10s  %-6s  %-8s  %s  %s  %s\n", f->id, f->rule,
            sw_finding_status_to_string (f->status), f->person ? f->person : "-",
            f->department ? f->department : "-", f->case_number ? f->case_number : "-",
-           when ? when : "", f->detail ? f->detail : (f->evidence ? f->evidence : ""));
+           when ? when : "", detail ? detail : (f->evidence ? f->evidence : ""));
 }
 
 static int
@@ -136,9 +143,20 @@ print_finding (CliContext *ctx,
 
   if (!ctx->json)
     {
+      g_autoptr(SwPolicy) policy = sw_store_get_policy (store, 0, NULL);
+      g_autofree char *penalty = NULL;
+
       print_finding_line (f);
       if (f->evidence)
         g_print ("  %s: %s\n", _("Evidence"), f->evidence);
+      if (policy != NULL)
+        {
+          SwPenalty p;
+          sw_penalty_for (policy, f->rule, &p);
+          penalty = sw_penalty_text (&p);
+        }
+      if (penalty != NULL)
+        g_print ("  %s: %s\n", _("Penalty"), penalty);
       for (guint i = 0; log && i < log->len; i++)
         {
           SwFindingLogEntry *e = g_ptr_array_index (log, i);
@@ -325,6 +343,8 @@ step_json (JsonBuilder  *b,
   cli_json_add_string (b, "step", s->step);
   cli_json_add_string (b, "label", s->label);
   member_int (b, "deduction_yuan", s->deduction_yuan);
+  cli_json_add_string (b, "fine", s->fine);
+  member_int (b, "fine_yuan", s->fine_yuan);
   cli_json_add_string (b, "finding", s->finding_id);
   json_builder_end_object (b);
 }
@@ -400,6 +420,8 @@ person_record (CliContext *ctx, int argc, char **argv)
     {
       SwLadderStep *s = g_ptr_array_index (r->steps, i);
       g_print (_("  Violation %d: %s\n"), s->n, s->label);
+      if (s->fine != NULL)
+        g_print ("    %s\n", s->fine);
     }
   for (guint i = 0; i < r->sanctions->len; i++)
     {

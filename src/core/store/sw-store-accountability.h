@@ -213,6 +213,7 @@ typedef struct {
   int         reopen_count;
   int         transfers, transfer_late, accepts, accept_late;
   gint64      handling_ms;
+  gboolean    escalated;     /* a complaint escalated to the branch leader */
 } SwStoreCaseFacts;
 
 typedef void (*SwStoreCaseFactsFunc) (const SwStoreCaseFacts *facts,
