@@ -278,6 +278,9 @@ typedef struct {
   const char *resolution;
   int         satisfaction;
   gboolean    anonymous;
+  const char *unit;             /* the customer's */
+  gint64      closed_at;        /* completion */
+  const char *reply;            /* the last answer or reply given */
 } SwStoreRegisterRow;
 
 typedef void (*SwStoreRegisterFunc) (const SwStoreRegisterRow *row,
