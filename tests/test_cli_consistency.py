@@ -370,6 +370,9 @@ class WithServerTest(unittest.TestCase):
         self.assertEqual((out["csv_file"], out["pdf_file"]), (self.path("register.csv"), None))
         self.assertGreater(out["rows"], 0)
         self.assertEqual(j(demo, *month, "--csv", "-")["rows"], out["rows"])
+        summary = j(demo, "export", "summary", *month[2:], "--csv", self.path("summary.csv"))
+        self.assertEqual((summary["csv_file"], summary["pdf_file"]), (self.path("summary.csv"), None))
+        self.assertLessEqual(summary["rows"], out["rows"])
         self.assertEqual(j(demo, *month, "--pdf", self.path("register.pdf"))["pdf_file"], self.path("register.pdf"))
         [ins] = j(demo, "inspection", "add", "--date", "2026-11-20", "--department", "RETAIL",
                   "--summary", "整体良好", "--score", "attitude=8", "--case", self.case_a, as_="E039")

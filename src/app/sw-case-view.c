@@ -12,6 +12,7 @@
 #include "sw-deadline.h"
 #include "sw-conflict-banner.h"
 #include "sw-customer-history.h"
+#include "sw-event-text.h"
 #include "sw-mask.h"
 #include "sw-policy.h"
 #include "sw-store-audit.h"
@@ -75,7 +76,7 @@ static const struct { const char *member; const char *label; char kind; } detail
   { "unit", N_("Unit"), 't' },
   { "contact", N_("Contact"), 't' },
   { "satisfaction", N_("Satisfaction"), 'i' },
-  { "owner_reason", N_("Why this person is responsible"), 't' },
+  { "owner_rule", N_("Why this person is responsible"), 'o' },   /* or the older "owner_reason" */
 };
 
 static void
@@ -271,6 +272,11 @@ event_details (SwCaseView  *self,
         value = value ? sw_context_department_name (self->context, value) : NULL;
       else if (details[i].kind == 's')
         value = value ? sw_context_staff_name (self->context, value) : NULL;
+      else if (details[i].kind == 'o')
+        {
+          const char *first = sw_case_event_get_string (ev, "received_by");
+          value = number = sw_event_owner_reason (ev, first ? sw_context_staff_name (self->context, first) : NULL);
+        }
       if (value == NULL || *value == '\0')
         continue;
       if (s->len > 0)

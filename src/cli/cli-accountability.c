@@ -8,6 +8,9 @@
 #include "cli.h"
 #include "sw-access.h"
 #include "sw-detect.h"
+#include "sw-finding-text.h"
+#include "sw-penalty.h"
+#include "sw-summary.h"
 #include "sw-error.h"
 #include "sw-export.h"
 #include "sw-inspection.h"
@@ -28,6 +31,7 @@ static int sanction_add (CliContext *ctx, int argc, char **argv);
 static int person_record (CliContext *ctx, int argc, char **argv);
 static int report (CliContext *ctx, int argc, char **argv);
 static int export_register (CliContext *ctx, int argc, char **argv);
+static int export_summary (CliContext *ctx, int argc, char **argv);
 static int inspection_add (CliContext *ctx, int argc, char **argv);
 static int inspection_list (CliContext *ctx, int argc, char **argv);
 static int inspection_show (CliContext *ctx, int argc, char **argv);
@@ -48,6 +52,7 @@ const CliCommand cli_accountability_commands[] = {
   { "inspection list", inspection_list, "", N_("List inspection records") },
   { "inspection show", inspection_show, "ID", N_("Show an inspection record, or print it as PDF") },
   { "evaluation sheet", evaluation_sheet, "", N_("The year-end department evaluation sheet (考核评价表) as PDF") },
+  { "export summary", export_summary, "", N_("A department's customer inquiry and complaint summary (客户疑问、投诉汇总表) for a period as CSV or PDF") },
   { NULL }
 };
 
@@ -81,7 +86,11 @@ finding_json (JsonBuilder *b,
   for (guint i = 0; f->events && f->events[i]; i++)
     json_builder_add_string_value (b, f->events[i]);
   json_builder_end_array (b);
-  cli_json_add_string (b, "detail", f->detail);
+  {
+    g_autofree char *detail = sw_finding_detail_text (f->detail);
+    cli_json_add_string (b, "detail", detail);
+    cli_json_add_string (b, "detail_code", f->detail);
+  }
   cli_json_add_string (b, "evidence", f->evidence);
   cli_json_add_time (b, "occurred_at", f->occurred_at);
   cli_json_add_string (b, "created_by", f->created_by);
@@ -96,11 +105,12 @@ static void
 print_finding_line (SwFinding *f)
 {
   g_autofree char *when = cli_format_time (f->occurred_at);
+  g_autofree char *detail = sw_finding_detail_text (f->detail);
 
   g_print ("%s  %-16s  %-10s  %-6s  %-8s  %s  %s  %s\n", f->id, f->rule,
            sw_finding_status_to_string (f->status), f->person ? f->person : "-",
            f->department ? f->department : "-", f->case_number ? f->case_number : "-",
-           when ? when : "", f->detail ? f->detail : (f->evidence ? f->evidence : ""));
+           when ? when : "", detail ? detail : (f->evidence ? f->evidence : ""));
 }
 
 static int
@@ -136,9 +146,20 @@ print_finding (CliContext *ctx,
 
   if (!ctx->json)
     {
+      g_autoptr(SwPolicy) policy = sw_store_get_policy (store, 0, NULL);
+      g_autofree char *penalty = NULL;
+
       print_finding_line (f);
       if (f->evidence)
         g_print ("  %s: %s\n", _("Evidence"), f->evidence);
+      if (policy != NULL)
+        {
+          SwPenalty p;
+          sw_penalty_for (policy, f->rule, &p);
+          penalty = sw_penalty_text (&p);
+        }
+      if (penalty != NULL)
+        g_print ("  %s: %s\n", _("Penalty"), penalty);
       for (guint i = 0; log && i < log->len; i++)
         {
           SwFindingLogEntry *e = g_ptr_array_index (log, i);
@@ -325,6 +346,8 @@ step_json (JsonBuilder  *b,
   cli_json_add_string (b, "step", s->step);
   cli_json_add_string (b, "label", s->label);
   member_int (b, "deduction_yuan", s->deduction_yuan);
+  cli_json_add_string (b, "fine", s->fine);
+  member_int (b, "fine_yuan", s->fine_yuan);
   cli_json_add_string (b, "finding", s->finding_id);
   json_builder_end_object (b);
 }
@@ -400,6 +423,8 @@ person_record (CliContext *ctx, int argc, char **argv)
     {
       SwLadderStep *s = g_ptr_array_index (r->steps, i);
       g_print (_("  Violation %d: %s\n"), s->n, s->label);
+      if (s->fine != NULL)
+        g_print ("    %s\n", s->fine);
     }
   for (guint i = 0; i < r->sanctions->len; i++)
     {
@@ -708,6 +733,71 @@ export_register (CliContext *ctx, int argc, char **argv)
     }
   if (ctx->json)
     return register_json (store, department, from, to, from_ms, to_ms, mask, csv, pdf);
+  return CLI_OK;
+}
+
+/* The customer inquiry and complaint summary (seed 001 attachment 2): the
+ * register's inquiries and complaints, with the reply given. */
+static int
+export_summary (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *from = NULL, *to = NULL, *department = NULL, *csv = NULL, *pdf = NULL;
+  gboolean mask = FALSE;
+  gint64 from_ms, to_ms;
+  g_autoptr(GPtrArray) rows = NULL;
+  BEGIN_COMMAND (export_summary, 0,
+                 TEXT_OPTION ("department", department, N_("the department"), "CODE")
+                 TEXT_OPTION ("from", from, N_("first day"), "DATE")
+                 TEXT_OPTION ("to", to, N_("last day"), "DATE")
+                 TEXT_OPTION ("csv", csv, N_("write CSV (UTF-8 with BOM; - for standard output)"), "FILE")
+                 TEXT_OPTION ("pdf", pdf, N_("write a PDF"), "FILE")
+                 { "mask", 0, 0, G_OPTION_ARG_NONE, &mask, N_("mask customers' personal data (always for inspectors)"), NULL },)
+
+  if (department == NULL || (csv == NULL && pdf == NULL))
+    return cli_usage (_("export summary needs --department CODE and --csv FILE or --pdf FILE"));
+  mask = mask || viewer_sees_masked (ctx, department);
+  if (!parse_period (store, from, to, &from_ms, &to_ms, &error))
+    return cli_fail (error);
+  {
+    g_autoptr(SwDepartment) d = sw_store_get_department (store, department);
+    if (d == NULL)
+      {
+        g_set_error (&error, SW_ERROR, SW_ERROR_NOT_FOUND, _("There is no department “%s”"), department);
+        return cli_fail (error);
+      }
+  }
+  if ((rows = sw_summary_rows (store, department, from_ms, to_ms, mask, &error)) == NULL)
+    return cli_fail (error);
+  if (csv != NULL)
+    {
+      g_autofree char *text = sw_export_summary_csv (store, department, from_ms, to_ms, mask, &error);
+
+      if (text == NULL || !write_text (csv, text, &error))
+        return cli_fail (error);
+    }
+  if (pdf != NULL && !sw_pdf_write_summary (store, department, from_ms, to_ms, mask, pdf, &error))
+    return cli_fail (error);
+  if (!mask)
+    {
+      g_autofree char *args = sw_audit_args ("department", department, "from", from, "to", to,
+                                             "format", csv && pdf ? "csv+pdf" : csv ? "csv" : "pdf",
+                                             "form", "summary", "via", "cli", NULL);
+
+      if (!sw_store_audit (store, ctx->as, SW_AUDIT_PERSONAL_DATA_EXPORTED, SW_AUDIT_SUBJECT_CASES,
+                           "summary", args, &error))
+        return cli_fail (error);
+    }
+  if (ctx->json)
+    {
+      JsonBuilder *j = cli_json_begin ();
+
+      cli_json_add_string (j, "department", department);
+      cli_json_add_bool (j, "masked", mask);
+      cli_json_add_int (j, "rows", rows->len);
+      cli_json_add_string (j, "csv_file", csv);
+      cli_json_add_string (j, "pdf_file", pdf);
+      return cli_json_end (j);
+    }
   return CLI_OK;
 }
 

@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "sw-access.h"
+#include "sw-event-text.h"
 #include "sw-store-audit.h"
 #include "sw-store-privacy.h"
 
@@ -109,6 +110,18 @@ add_department (JsonBuilder *b,
   json_builder_end_object (b);
 }
 
+/* Why the owner is responsible, in the reader's language (the code of
+ * "owner_rule", or the sentence earlier versions stored). */
+static char *
+owner_reason (CliContext  *ctx,
+              SwCaseEvent *ev)
+{
+  const char *first = sw_case_event_get_string (ev, "received_by");
+  g_autoptr(SwStaff) s = first ? sw_store_get_staff (ctx->store, first) : NULL;
+
+  return sw_event_owner_reason (ev, s ? sw_staff_get_name (s) : first);
+}
+
 static void
 add_timeline (JsonBuilder *b,
               CliContext  *ctx,
@@ -137,6 +150,8 @@ add_timeline (JsonBuilder *b,
       json_object_iter_init (&iter, sw_case_event_get_payload (ev));
       while (json_object_iter_next (&iter, &member, &value))
         {
+          if (g_str_equal (member, "owner_reason"))
+            continue;     /* a sentence of earlier versions: rendered below */
           json_builder_set_member_name (b, member);
           if (g_str_has_suffix (member, "_at") && JSON_NODE_HOLDS_VALUE (value) &&
               json_node_get_value_type (value) == G_TYPE_INT64)
@@ -150,6 +165,11 @@ add_timeline (JsonBuilder *b,
           else
             json_builder_add_value (b, json_node_copy (value));
         }
+      {
+        g_autofree char *why = owner_reason (ctx, ev);
+        if (why != NULL)
+          cli_json_add_string (b, "owner_reason", why);
+      }
       json_builder_end_object (b);
       json_builder_end_object (b);
     }
@@ -470,6 +490,8 @@ cli_print_case_text (CliContext *ctx,
           detail = detail ? detail : sw_case_event_get_string (ev, "opinion");
           detail = detail ? detail : sw_case_event_get_string (ev, "reason");
           detail = detail ? detail : sw_case_event_get_string (ev, "materials");
+          g_autofree char *why = detail ? NULL : owner_reason (ctx, ev);
+          detail = detail ? detail : why;
           g_autofree char *label = cli_pad (sw_event_kind_label (sw_case_event_get_kind (ev)), 14);
 
           g_print ("  %s  %s%s%s%s\n", at, label, who, detail ? " — " : "", detail ? detail : "");

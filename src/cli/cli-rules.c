@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "sw-error.h"
+#include "sw-policy-text.h"
 
 #define BEGIN_COMMAND(self, n_args, ...) CLI_BEGIN (cli_rules_commands, self, n_args, __VA_ARGS__)
 
@@ -312,8 +313,10 @@ policy_show (CliContext *ctx, int argc, char **argv)
     }
   g_print (_("Policy version %d\n"), sw_policy_get_version (policy));
   for (guint i = 0; i < n; i++)
-    g_print ("  %-32s %-38s %s\n", keys[i].key, sw_policy_get_string (policy, keys[i].key),
-             _(keys[i].description));
+    {
+      g_autofree char *value = sw_policy_value_text (keys[i].key, sw_policy_get_string (policy, keys[i].key));
+      g_print ("  %-32s %-38s %s\n", keys[i].key, value, _(keys[i].description));
+    }
   return CLI_OK;
 }
 

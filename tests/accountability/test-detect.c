@@ -194,7 +194,7 @@ test_policy_change (SwFixture *fx, gconstpointer data)
 
     OK (sw_ops_answer (fx->store, "R01", sw_case_get_id (a), "这个不知道，没办法", E));
     phrases = detect (fx);
-    g_assert_cmpstr (only (phrases, "forbidden_phrase")->detail, ==, "Used the forbidden phrase “没办法”");
+    g_assert_cmpstr (only (phrases, "forbidden_phrase")->detail, ==, "{\"code\":\"phrase\",\"phrase\":\"没办法\"}");
   }
 }
 
@@ -337,7 +337,7 @@ test_forbidden_phrase (SwFixture *fx, gconstpointer data)
   g_assert_cmpstr (f->person, ==, "R01");
   g_assert_cmpstr (f->department, ==, "RETAIL");
   g_assert_cmpstr (f->events[0], ==, event_id (fx, a, SW_EVENT_ANSWERED, 0));
-  g_assert_cmpstr (f->detail, ==, "Used the forbidden phrase “不归我管”");
+  g_assert_cmpstr (f->detail, ==, "{\"code\":\"phrase\",\"phrase\":\"不归我管\"}");
   assert_nothing_new (fx);
 }
 

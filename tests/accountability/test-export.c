@@ -59,7 +59,8 @@ test_register_csv (SwFixture *fx, gconstpointer data)
   {
     SwRegistration reg = { .channel = SW_CHANNEL_LETTER, .kind = SW_KIND_SUGGESTION,
                            .content = "建议：\"增加\"窗口,\n缩短排队", .received_by = "C01",
-                           .customer_name = "钱七", .customer_phone = "13700001234" };
+                           .customer_name = "钱七", .customer_phone = "13700001234",
+                           .customer_unit = "海淀某某科技有限公司" };
     tricky = sw_ops_register (fx->store, "C01", &reg, &error);
     g_assert_no_error (error);
   }
@@ -77,11 +78,22 @@ test_register_csv (SwFixture *fx, gconstpointer data)
   g_assert_cmpstr (last[5], ==, "13700001234");
   g_assert_cmpstr (last[6], ==, "建议：\"增加\"窗口,\n缩短排队");
   g_assert_cmpstr (last[7], ==, "陈静 (C01)");
+  /* seed 001 六项制度 5: the register names the customer's unit, the
+   * completion time and the reply actually given */
+  g_assert_cmpstr (header[14], ==, sw_register_column (14));
+  g_assert_cmpstr (last[14], ==, "海淀某某科技有限公司");
+  g_assert_cmpstr (last[15], ==, "");          /* open */
+  g_assert_cmpstr (last[16], ==, "");
+  {
+    char **b = g_ptr_array_index (rows, 1);    /* B: replied by C02 */
+    g_assert_cmpstr (b[16], ==, "已办理完毕");
+  }
 
   masked = sw_export_register_csv (fx->store, "CORP", from, to, TRUE, &error);
   mrows = parse (masked);
   last = g_ptr_array_index (mrows, 3);
   g_assert_cmpstr (last[4], !=, "钱七");
+  g_assert_cmpstr (last[14], !=, "海淀某某科技有限公司");
   g_assert_null (strstr (last[5], "0000"));
 }
 

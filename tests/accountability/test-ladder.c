@@ -5,6 +5,7 @@
 
 #include "sw-error.h"
 #include "sw-ladder.h"
+#include "sw-penalty.h"
 #include "sw-test-fixture.h"
 
 static SwFinding *
@@ -262,6 +263,74 @@ test_ladder_year_of_act (SwFixture *fx, gconstpointer data)
   g_assert_null (future);
 }
 
+/* Penalties as the seeds write them, all policies (issue 14 item 7):
+ * seed 003 fines by kind (20; 30–50; 50; 50–200 yuan, the department head
+ * 50), seed 002's 7:3 between the primary and the executing person, seed
+ * 001's sanctions by kind (诫勉教育, 效能告诫). Shipped empty: the ladder
+ * alone, as before. */
+static void
+test_penalties (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwPolicy) shipped = sw_policy_new_default ();
+  g_autoptr(SwPolicy) policy = NULL;
+  g_autoptr(SwPersonRecord) r0 = NULL, r1 = NULL;
+  g_autoptr(SwFinding) a = NULL;
+  g_autofree char *text = NULL;
+  SwPenalty p;
+  int primary, executing;
+
+  sw_penalty_for (shipped, "rude_attitude", &p);
+  g_assert_cmpint (p.min_yuan, ==, 0);
+  g_assert_null (p.sanction);
+  g_assert_null (sw_penalty_text (&p));
+  a = confirmed (fx, "R01", 0);
+  r0 = record (fx);
+  g_assert_null (((SwLadderStep *) g_ptr_array_index (r0->steps, 0))->fine);
+  g_assert_cmpint (r0->deductions_yuan, ==, 0);
+
+  /* a bad list is refused with the form it takes, nothing written */
+  g_assert_cmpint (sw_store_set_policy_value (fx->store, "penalty.fine_yuan", "rude_attitude=lots", "A01", &error), ==, 0);
+  g_assert_error (error, SW_ERROR, SW_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "KIND=MIN-MAX"));
+  g_clear_error (&error);
+  g_assert_cmpint (sw_store_set_policy_value (fx->store, "sanction.by_rule", "rude_attitude=fine", "A01", &error), ==, 0);
+  g_assert_error (error, SW_ERROR, SW_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_cmpint (sw_store_set_policy_value (fx->store, "penalty.fine_yuan",
+                                              "repeat_complaint=20;wrong_transfer=30-50;refused_transfer=50;"
+                                              "rude_attitude=50;exposure=50-200", "A01", &error), >, 0);
+  g_assert_cmpint (sw_store_set_policy_value (fx->store, "penalty.head_fine_yuan", "repeat_complaint=50",
+                                              "A01", &error), >, 0);
+  g_assert_cmpint (sw_store_set_policy_value (fx->store, "sanction.by_rule", "rude_attitude=warning;wrong_transfer=admonish",
+                                              "A01", &error), >, 0);
+  g_assert_no_error (error);
+  policy = sw_store_get_policy (fx->store, 0, &error);
+
+  sw_penalty_for (policy, "wrong_transfer", &p);
+  g_assert_cmpint (p.min_yuan, ==, 30);
+  g_assert_cmpint (p.max_yuan, ==, 50);
+  g_assert_cmpstr (p.sanction, ==, "admonish");
+  text = sw_penalty_text (&p);
+  g_assert_cmpstr (text, ==, "a fine of 30–50 yuan; shared 70:30 between the primary and the executing person; admonishment (诫勉教育)");
+  sw_penalty_split (&p, 50, &primary, &executing);
+  g_assert_cmpint (primary, ==, 35);
+  g_assert_cmpint (executing, ==, 15);
+  sw_penalty_for (policy, "repeat_complaint", &p);
+  g_assert_cmpint (p.min_yuan, ==, 20);
+  g_assert_cmpint (p.head_yuan, ==, 50);
+  sw_penalty_for (policy, "late_transfer", &p);       /* not listed: no fine */
+  g_assert_cmpint (p.min_yuan, ==, 0);
+  g_assert_null (p.sanction);
+
+  /* the ladder adds the kind's fine to the rung */
+  r1 = record (fx);
+  g_assert_cmpstr (((SwLadderStep *) g_ptr_array_index (r1->steps, 0))->fine, ==,
+                   "a fine of 50 yuan; shared 70:30 between the primary and the executing person; efficiency warning (效能告诫)");
+  g_assert_cmpint (r1->deductions_yuan, ==, 50);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -273,5 +342,6 @@ main (int argc, char **argv)
   ADD ("/ladder/admonishments", test_admonishments);
   ADD ("/ladder/warnings", test_warnings);
   ADD ("/ladder/year-of-act", test_ladder_year_of_act);
+  ADD ("/ladder/penalties", test_penalties);
   return g_test_run ();
 }

@@ -70,6 +70,7 @@ static void
 assert_adds_up (SwReport *r)
 {
   guint received = 0, reply_due = 0, on_time = 0, callback_due = 0, called_back = 0, answered = 0;
+  guint resolved = 0, complaints = 0, escalated = 0;
 
   for (guint i = 0; i < r->departments->len; i++)
     {
@@ -81,6 +82,9 @@ assert_adds_up (SwReport *r)
       callback_due += t->callback_due;
       called_back += t->called_back;
       answered += t->answered_on_spot;
+      resolved += t->resolved;
+      complaints += t->complaints;
+      escalated += t->complaints_escalated;
     }
   g_assert_cmpuint (received, ==, r->total.received);
   g_assert_cmpuint (reply_due, ==, r->total.reply_due);
@@ -88,6 +92,9 @@ assert_adds_up (SwReport *r)
   g_assert_cmpuint (callback_due, ==, r->total.callback_due);
   g_assert_cmpuint (called_back, ==, r->total.called_back);
   g_assert_cmpuint (answered, ==, r->total.answered_on_spot);
+  g_assert_cmpuint (resolved, ==, r->total.resolved);
+  g_assert_cmpuint (complaints, ==, r->total.complaints);
+  g_assert_cmpuint (escalated, ==, r->total.complaints_escalated);
 }
 
 static void
@@ -130,6 +137,11 @@ test_branch (SwFixture *fx, gconstpointer data)
   assert_figure (r, "satisfied_share", TRUE, 100, 1, 1);
   g_assert_cmpuint (r->total.satisfaction[5], ==, 1);
   assert_figure (r, "reopened", TRUE, 1, 0, 0);
+  /* 问题解决率 (domain §8): A answered, B and E replied (B scored 5); C
+   * scored 2 and was reopened, D is open. */
+  assert_figure (r, "resolved", TRUE, 60, 3, 5);
+  /* 矛盾升级: the one complaint (C) was not escalated. */
+  assert_figure (r, "complaints_escalated", TRUE, 0, 0, 1);
   assert_figure (r, "repeat_complaints", TRUE, 1, 0, 0);
   assert_figure (r, "findings_confirmed", TRUE, 2, 0, 0);
   assert_figure (r, "findings_open", TRUE, 1, 0, 0);
@@ -263,6 +275,49 @@ test_person (SwFixture *fx, gconstpointer data)
   g_assert_nonnull (error);
 }
 
+/* The seeds' missing figures (issue 14 item 3): the share of complaints
+ * escalated to a leader (矛盾升级) over the complaints only, counted for the
+ * department handling them; a department without complaints has "no data"
+ * for it, which the same department with complaints does not. */
+static void
+test_escalated (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(SwReport) r = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwCase) query = NULL;
+  g_autofree char *text = NULL;
+
+  acct_at (fx, "2026-11-23T10:00");
+  query = acct_register (fx, "N01", SW_CHANNEL_VISIT, SW_KIND_QUERY, "13911112000");
+  r = acct_report (fx, "LOAN", NULL);
+  assert_figure (r, "complaints_escalated", FALSE, 0, 0, 0);
+  text = sw_figure_format (sw_report_get_figure (r, "complaints_escalated"));
+  g_assert_cmpstr (text, ==, "no data");
+  assert_figure (r, "resolved", TRUE, 0, 0, 1);
+
+  for (int i = 0; i < 2; i++)
+    {
+      g_autofree char *phone = g_strdup_printf ("1391111200%d", i + 1);
+      g_autoptr(SwCase) c = acct_register (fx, "N01", SW_CHANNEL_VISIT, SW_KIND_COMPLAINT, phone);
+      g_autoptr(SwCase) h = sw_ops_handle (fx->store, "N01", sw_case_get_id (c), SW_SCOPE_OWN, &error);
+
+      g_assert_no_error (error);
+      if (i == 0)
+        {
+          g_autoptr(SwCase) up = sw_ops_escalate (fx->store, "N01", sw_case_get_id (c), "RH", "客户要求行领导处理", &error);
+          g_assert_no_error (error);
+        }
+    }
+  g_clear_pointer (&r, sw_report_free);
+  r = acct_report (fx, "LOAN", NULL);
+  assert_figure (r, "complaints_escalated", TRUE, 50, 1, 2);
+  g_assert_nonnull (strstr (sw_report_get_figure (r, "replied_on_time")->label, "promised"));
+  g_clear_pointer (&r, sw_report_free);
+  r = acct_report (fx, NULL, NULL);
+  assert_figure (r, "complaints_escalated", TRUE, 50, 1, 2);
+  assert_adds_up (r);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -272,5 +327,6 @@ main (int argc, char **argv)
   ADD ("/report/department", test_department);
   ADD ("/report/person", test_person);
   ADD ("/report/no-callbacks", test_no_callbacks);
+  ADD ("/report/escalated", test_escalated);
   return g_test_run ();
 }

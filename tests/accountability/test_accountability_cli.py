@@ -256,6 +256,31 @@ class AccountabilityCli(unittest.TestCase):
             with open(self.path(name), "rb") as f:
                 self.assertEqual(f.read(5), b"%PDF-")
 
+    def test_inquiry_and_complaint_summary(self):
+        """Seed 001 attachment 2 (客户疑问、投诉汇总表): a department's inquiries
+        and complaints of a period with the reply given; a business case is
+        not one of them."""
+        self.register(kind="business")
+        q = self.register(kind="query", phone="13912340001")
+        c = self.register(kind="complaint", phone="13912340002")
+        self.ctl.run("case", "answer", q["number"], "--text", "账户余额可在网银查询", as_="R01")
+        out = self.path("summary.csv")
+        self.ctl.run("export", "summary", "--department", "RETAIL", "--from", "2026-11-01",
+                     "--to", "2026-11-30", "--csv", out, as_="RH")
+        with open(out, encoding="utf-8-sig") as f:
+            rows = list(csv.reader(f))
+        self.assertEqual(len(rows[0]), 11)
+        self.assertEqual([r[0] for r in rows[1:]], [q["number"], c["number"]])
+        self.assertEqual(rows[1][7], "账户余额可在网银查询")
+        self.assertNotEqual(rows[1][9], "")         # completed: answered on the spot
+        self.assertEqual(rows[2][7], "")
+        pdf = self.path("summary.pdf")
+        self.ctl.run("export", "summary", "--department", "RETAIL", "--from", "2026-11-01",
+                     "--to", "2026-11-30", "--pdf", pdf)
+        self.assertGreater(os.path.getsize(pdf), 1000)
+        p = self.ctl.run("export", "summary", "--department", "RETAIL", check=False)
+        self.assertEqual(p.returncode, 2)
+
     def test_usage_errors(self):
         p = self.ctl.run("report", "--from", "2026-11-01", check=False)
         self.assertEqual(p.returncode, 1)

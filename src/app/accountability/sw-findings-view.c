@@ -6,6 +6,8 @@
 
 #include "sw-access.h"
 #include "sw-acct-util.h"
+#include "sw-finding-text.h"
+#include "sw-penalty.h"
 #include "sw-finding-dialog.h"
 #include "sw-findings-view.h"
 
@@ -145,9 +147,26 @@ fill_facts (SwFindingsView *self,
   sw_acct_list_add (self->facts_list, _("Happened"), when);
   sw_acct_list_add (self->facts_list, _("Source"), sw_finding_source_label (f->source));
   if (f->detail != NULL && *f->detail != '\0')
-    sw_acct_list_add (self->facts_list, _("What happened"), f->detail);
+    {
+      g_autofree char *detail = sw_finding_detail_text (f->detail);
+      sw_acct_list_add (self->facts_list, _("What happened"), detail);
+    }
   if (f->evidence != NULL && *f->evidence != '\0')
     sw_acct_list_add (self->facts_list, _("Evidence"), f->evidence);
+  {
+    /* what the violation kind costs under the policy (domain §7) */
+    g_autoptr(SwPolicy) policy = sw_store_get_policy (sw_context_get_store (self->context), 0, NULL);
+    g_autofree char *penalty = NULL;
+    SwPenalty p;
+
+    if (policy != NULL)
+      {
+        sw_penalty_for (policy, f->rule, &p);
+        penalty = sw_penalty_text (&p);
+      }
+    if (penalty != NULL)
+      sw_acct_list_add (self->facts_list, _("Penalty"), penalty);
+  }
   by = f->created_by ? g_strdup_printf ("%s · %s", sw_context_staff_name (self->context, f->created_by), created)
                      : g_strdup (created);
   sw_acct_list_add (self->facts_list, _("Recorded"), by);
@@ -214,7 +233,8 @@ static void
 show_detail (SwFindingsView *self)
 {
   SwFinding *f = self->selected;
-  const SwRuleInfo *rule;
+  g_autoptr(SwPolicy) policy = NULL;
+  g_autofree char *definition = NULL;
 
   set_error (self, NULL);
   if (f == NULL)
@@ -222,9 +242,10 @@ show_detail (SwFindingsView *self)
       gtk_stack_set_visible_child_name (self->detail_stack, "empty");
       return;
     }
-  rule = sw_finding_find_rule (f->rule);
+  policy = sw_store_get_policy (sw_context_get_store (self->context), 0, NULL);
+  definition = sw_finding_rule_definition (f->rule, policy);
   gtk_label_set_label (self->rule_label, sw_finding_rule_label (f->rule));
-  gtk_label_set_label (self->definition_label, rule ? _(rule->definition) : "");
+  gtk_label_set_label (self->definition_label, definition);
   fill_facts (self, f);
   fill_proof (self, f);
   fill_log (self, f);

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "sw-acct-util.h"
+#include "sw-finding-text.h"
 #include "sw-record-view.h"
 
 struct _SwRecordView
@@ -60,7 +61,9 @@ fill (SwRecordView *self)
     {
       SwLadderStep *s = g_ptr_array_index (r->steps, i);
       g_autofree char *n = g_strdup_printf (_("Violation %d"), s->n);
-      sw_acct_list_add (self->ladder_list, n, s->label);
+      g_autofree char *label = s->fine ? g_strconcat (s->label, _("; "), s->fine, NULL) : g_strdup (s->label);
+
+      sw_acct_list_add (self->ladder_list, n, label);
     }
   if (r->steps->len == 0)
     sw_acct_list_add (self->ladder_list, _("No confirmed violation this year"), NULL);
@@ -83,7 +86,9 @@ fill (SwRecordView *self)
       g_autofree char *when = sw_context_format_time (self->context, f->occurred_at);
       g_autofree char *line = g_strdup_printf ("%s · %s · %s", sw_finding_rule_label (f->rule),
                                                sw_finding_status_label (f->status), when);
-      sw_acct_list_add (self->findings_list, line, f->detail ? f->detail : f->evidence);
+      g_autofree char *detail = sw_finding_detail_text (f->detail);
+
+      sw_acct_list_add (self->findings_list, line, detail ? detail : f->evidence);
     }
   if (r->findings->len == 0)
     sw_acct_list_add (self->findings_list, _("No findings this year"), NULL);

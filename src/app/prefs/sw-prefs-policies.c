@@ -7,6 +7,7 @@
 #include "sw-access.h"
 #include "sw-error.h"
 #include "sw-preferences-window.h"
+#include "sw-policy-text.h"
 #include "sw-prefs-policies.h"
 #include "sw-prefs-rows.h"
 
@@ -130,7 +131,12 @@ build_rows (SwPrefsPolicies *self)
       GtkWidget *editor;
 
       if (keys[i].type == SW_POLICY_INT)
-        editor = GTK_WIDGET (sw_prefs_spin_row (group, _(keys[i].description), keys[i].key, 100000, 1));
+        {
+          /* The unit beside the number ("working hours"), the key only in the tooltip for scripts. */
+          editor = GTK_WIDGET (sw_prefs_spin_row (group, _(keys[i].description),
+                                                  sw_policy_unit_label (keys[i].key), 100000, 1));
+          gtk_widget_set_tooltip_text (editor, keys[i].key);
+        }
       else
         {
           editor = GTK_WIDGET (sw_prefs_entry_row (group, _(keys[i].description)));

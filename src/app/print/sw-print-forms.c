@@ -317,7 +317,8 @@ sw_register_form_new (SwStore     *store,
 {
   /* The case number on one line: it is what people look up. */
   static const double widths[SW_REGISTER_N_COLUMNS] = {
-    0.115, 0.07, 0.045, 0.055, 0.055, 0.07, 0.14, 0.07, 0.07, 0.07, 0.07, 0.05, 0.055, 0.045 };
+    0.115, 0.06, 0.04, 0.045, 0.045, 0.055, 0.10, 0.055, 0.055, 0.055, 0.055, 0.04, 0.045, 0.035,
+    0.05, 0.06, 0.09 };
   g_autoptr(SwDepartment) dept = code ? sw_store_get_department (store, code) : NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);

@@ -11,6 +11,7 @@
 
 #include "sw-detect-private.h"
 #include "sw-error.h"
+#include "sw-finding-text.h"
 #include "sw-types.h"
 
 #define HOUR_MS (3600 * 1000)
@@ -177,11 +178,9 @@ _sw_detect_lateness (const SwDetectContext *ctx,
   double hours;
 
   if (done > ctx->now)
-    return g_strdup_printf (_("Due %s"), when);
+    return sw_finding_detail_due (when, -1);
   hours = sw_calendar_working_ms_between (cal, due, done) / (double) HOUR_MS;
-  if (hours < 1)
-    return g_strdup_printf (_("Due %s; %d working minutes late"), when, MAX ((int) (hours * 60 + 0.5), 1));
-  return g_strdup_printf (_("Due %s; %.1f working hours late"), when, hours);
+  return sw_finding_detail_due (when, hours);
 }
 
 static char *
@@ -313,8 +312,7 @@ check_repeat (Scan        *s,
       f->repeat_found = TRUE;
       emit (s, "repeat_complaint", e->case_id, e->number, e->handler, e->department, f->registered_event,
             e->last_event, f->received_at,
-            g_strdup_printf (_("The same customer complained again about the matter of case %s within %d days (case %s)"),
-                             e->number, r->window_days, f->number));
+            sw_finding_detail_repeat (e->number, r->window_days, f->number));
       break;
     }
   return TRUE;
@@ -434,7 +432,7 @@ check_event (Scan         *s,
             const char *dept = actor ? g_hash_table_lookup (s->ctx->departments, actor) : NULL;
 
             emit (s, "forbidden_phrase", NULL, NULL, actor, dept, id, NULL, at,
-                  g_strdup_printf (_("Used the forbidden phrase “%s”"), rules->phrases[i]));
+                  sw_finding_detail_phrase (rules->phrases[i]));
             break;
           }
     }
@@ -460,7 +458,7 @@ check_event (Scan         *s,
 
       if (at - f->reply_at <= (gint64) rules->window_days * DAY_MS)
         emit (s, "repeat_complaint", NULL, NULL, f->reply_actor, f->reply_dept, id, f->reply_event, at,
-              g_strdup_printf (_("Reopened within %d days of the reply"), rules->window_days));
+              sw_finding_detail_reopened (rules->window_days));
     }
 
   if (kind == SW_EVENT_REGISTERED)

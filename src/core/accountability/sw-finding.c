@@ -5,24 +5,25 @@
 #include <glib/gi18n-lib.h>
 
 #include "sw-finding.h"
+#include "sw-policy-text.h"
 
 static const SwRuleInfo rules[] = {
   { "late_transfer", N_("Late transfer"),
-    N_("A case was transferred later than limit.transfer_hours working hours after its registration (or its return), or is still undisposed past that time"), TRUE },
+    N_("A case was transferred later than {limit.transfer_hours} after its registration (or its return), or is still undisposed past that time"), TRUE },
   { "late_accept", N_("Transfer not accepted in time"),
-    N_("A transferred case was not accepted, returned or forwarded by the receiving department within limit.accept_hours working hours; recorded against the department head (their proxy when the head is away; the liaison when the department has no head)"), TRUE },
+    N_("A transferred case was not accepted, returned or forwarded by the receiving department within {limit.accept_hours}; recorded against the department head (their proxy when the head is away; the liaison when the department has no head)"), TRUE },
   { "reply_overdue", N_("Reply overdue"),
     N_("The customer was not replied to by the promised time"), TRUE },
   { "no_callback", N_("No callback in time"),
-    N_("The customer was not called back within limit.callback_days working days after the reply; recorded against the first-inquiry person"), TRUE },
+    N_("The customer was not called back within {limit.callback_days} after the reply; recorded against the first-inquiry person"), TRUE },
   { "repeat_complaint", N_("Repeat complaint"),
-    N_("The same customer (phone, or name and unit) complains again about the matter of an earlier complaint of theirs that was replied to within repeat.window_days days (the same standard answer, or the same department and a similar text), or a case is reopened within that time of its reply; recorded against who handled the earlier complaint or reply"), TRUE },
+    N_("The same customer (phone, or name and unit) complains again about the matter of an earlier complaint of theirs that was replied to within {repeat.window_days} (the same standard answer, or the same department and a similar text), or a case is reopened within that time of its reply; recorded against who handled the earlier complaint or reply"), TRUE },
   { "forbidden_phrase", N_("Forbidden phrase"),
-    N_("An answer or reply contains one of the forbidden phrases (phrases.forbidden)"), TRUE },
+    N_("An answer or reply contains one of the forbidden phrases ({phrases.forbidden})"), TRUE },
   { "ping_pong", N_("Ping-pong"),
     N_("A case was sent again to a department that had returned or forwarded it away; recorded against who sent it there again and against who signed that department's return or forward"), TRUE },
   { "handoff_limit", N_("Too many hand-offs"),
-    N_("A case was returned or forwarded more than pingpong.max_handoffs times in all; recorded against who made the hand-off that crossed the limit and who had sent the case there"), TRUE },
+    N_("A case was returned or forwarded more than {pingpong.max_handoffs} in all; recorded against who made the hand-off that crossed the limit and who had sent the case there"), TRUE },
   { "shirking", N_("Shirking or refusing"),
     N_("Shirking, refusing or passing the buck (推诿、拒绝、扯皮)"), FALSE },
   { "perfunctory_reply", N_("Perfunctory reply"),
@@ -150,6 +151,15 @@ sw_finding_status_from_string (const char *s)
     if (g_strcmp0 (status_names[i], s) == 0)
       return (int) i;
   return -1;
+}
+
+char *
+sw_finding_rule_definition (const char *name,
+                            SwPolicy   *policy)
+{
+  const SwRuleInfo *r = sw_finding_find_rule (name);
+
+  return r ? sw_policy_expand (_(r->definition), policy) : g_strdup ("");
 }
 
 const char *

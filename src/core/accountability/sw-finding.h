@@ -84,6 +84,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SwFinding, sw_finding_free)
 const SwRuleInfo *sw_finding_rules          (guint *n_rules);
 const SwRuleInfo *sw_finding_find_rule      (const char *name);
 const char       *sw_finding_rule_label     (const char *name);
+/* The rule's definition with the policy's values ("within 1 working hour"),
+ * the defaults' when policy is NULL. */
+char             *sw_finding_rule_definition (const char *name,
+                                              SwPolicy   *policy);
 const char       *sw_finding_status_to_string (SwFindingStatus s);
 int               sw_finding_status_from_string (const char *s);
 const char       *sw_finding_status_label   (SwFindingStatus s);

@@ -7,6 +7,7 @@
 #include "sw-access.h"
 #include "sw-error.h"
 #include "sw-ladder.h"
+#include "sw-penalty.h"
 #include "sw-models-private.h"
 #include "sw-store-accountability.h"
 #include "sw-uuid.h"
@@ -35,6 +36,7 @@ sw_ladder_step_free (SwLadderStep *s)
   g_free (s->step);
   g_free (s->label);
   g_free (s->finding_id);
+  g_free (s->fine);
   g_free (s);
 }
 
@@ -323,7 +325,14 @@ sw_person_record_get (SwStore     *store,
         continue;
       s = sw_ladder_step_for (policy, ++r->n_confirmed);
       s->finding_id = g_strdup (f->id);
-      r->deductions_yuan += s->deduction_yuan;
+      /* the violation kind's own fine (seed 003) comes on top of the rung */
+      {
+        SwPenalty p;
+        sw_penalty_for (policy, f->rule, &p);
+        s->fine = sw_penalty_text (&p);
+        s->fine_yuan = p.min_yuan;
+      }
+      r->deductions_yuan += s->deduction_yuan + s->fine_yuan;
       g_ptr_array_add (r->steps, s);
     }
   for (guint i = 0; i < r->sanctions->len; i++)

@@ -39,6 +39,8 @@ typedef struct {
   char *label;           /* translated, with the amount */
   int   deduction_yuan;  /* 0 if the step deducts nothing */
   char *finding_id;      /* NULL for the next, not yet happened, step */
+  char *fine;            /* the violation kind's penalty (sw-penalty.h), translated; NULL: none */
+  int   fine_yuan;       /* its fine (the lower end of a range) */
 } SwLadderStep;
 
 typedef struct {

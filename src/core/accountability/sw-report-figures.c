@@ -5,6 +5,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
+
+#include "sw-policy-text.h"
 
 #include "sw-report.h"
 
@@ -17,14 +20,14 @@ typedef struct {
 
 static const FigureInfo infos[] = {
   { "received", N_("Requests received"),
-    N_("Cases registered in the period (by time of receipt) within the scope"), SW_FIGURE_COUNT },
+    N_("Cases registered in the period (by time of receipt) within the scope; each case counts once, for the department responsible for it: the handling department, the owner's until another department accepts the case"), SW_FIGURE_COUNT },
   { "answered_on_spot", N_("Answered on the spot"),
     N_("Cases closed with an answer on the spot, as a share of the cases received"), SW_FIGURE_PERCENT },
   { "transferred_on_time", N_("Transferred on time"),
-    N_("Of the transfers that were due within limit.transfer_hours working hours of registration or of a return, the share made in time"), SW_FIGURE_PERCENT },
+    N_("Of the transfers that were due within {limit.transfer_hours} of registration or of a return, the share made in time"), SW_FIGURE_PERCENT },
   { "accepted_on_time", N_("Accepted on time"),
-    N_("Of the transfers and forwards received, the share accepted, returned or forwarded within limit.accept_hours working hours"), SW_FIGURE_PERCENT },
-  { "replied_on_time", N_("Replied on time"),
+    N_("Of the transfers and forwards received, the share accepted, returned or forwarded within {limit.accept_hours}"), SW_FIGURE_PERCENT },
+  { "replied_on_time", N_("Replied by the promised time"),
     N_("Of the cases with a promised time that were replied to or whose promised time has passed, the share replied to by the promised time"), SW_FIGURE_PERCENT },
   { "handling_mean_hours", N_("Handling time (mean)"),
     N_("Working hours from registration to the answer, reply or closure, averaged over the cases that got one"), SW_FIGURE_HOURS },
@@ -37,14 +40,20 @@ static const FigureInfo infos[] = {
     N_("Mean callback score from 1 (very dissatisfied) to 5 (very satisfied)"), SW_FIGURE_SCORE },
   { "satisfied_share", N_("Satisfied customers"),
     N_("Share of callbacks scored 4 or 5"), SW_FIGURE_PERCENT },
+  { "resolved", N_("Resolution rate"),
+    N_("Of the cases received, the share resolved: answered on the spot, or replied to and not scored dissatisfied (1 or 2) at the callback; referred outside, refused and open cases are not resolved"), SW_FIGURE_PERCENT },
+  { "complaints_escalated", N_("Complaints escalated"),
+    N_("Of the complaints received, the share escalated to the branch leader (矛盾升级)"), SW_FIGURE_PERCENT },
   { "reopened", N_("Reopened cases"),
     N_("Cases reopened at least once because the customer was not satisfied"), SW_FIGURE_COUNT },
   { "repeat_complaints", N_("Repeat complaints"),
-    N_("Repeat-complaint findings not dismissed: the same customer phone within repeat.window_days days, or a case reopened within that time"), SW_FIGURE_COUNT },
+    N_("Repeat-complaint findings not dismissed: the same customer phone within {repeat.window_days}, or a case reopened within that time"), SW_FIGURE_COUNT },
   { "findings_confirmed", N_("Confirmed violations"),
     N_("Findings confirmed by a department head or a supervisor, by when they happened"), SW_FIGURE_COUNT },
   { "findings_open", N_("Violations awaiting review"),
     N_("Findings neither confirmed nor dismissed yet"), SW_FIGURE_COUNT },
+  { "fines_yuan", N_("Fines (yuan)"),
+    N_("Fines that the confirmed violations of the period carry by their kind under the policy, the department head's included (the lower end of a range)"), SW_FIGURE_COUNT },
   { "admonishments", N_("Admonishments"),
     N_("Admonishments (诫勉教育) imposed in the period"), SW_FIGURE_COUNT },
   { "warnings", N_("Efficiency warnings"),
@@ -59,6 +68,13 @@ compare_double (gconstpointer a,
   return (x > y) - (x < y);
 }
 
+static void
+figure_free (SwFigure *f)
+{
+  g_free (f->definition);
+  g_free (f);
+}
+
 static SwFigure *
 figure (const char *key)
 {
@@ -69,7 +85,7 @@ figure (const char *key)
       {
         f->key = infos[i].key;
         f->label = _(infos[i].label);
-        f->definition = _(infos[i].definition);
+        f->definition = g_strdup (_(infos[i].definition));
         f->unit = infos[i].unit;
       }
   g_assert (f->key != NULL);
@@ -121,7 +137,14 @@ value (GPtrArray  *out,
 GPtrArray *
 sw_report_tally_figures (const SwReportTally *t)
 {
-  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  return sw_report_tally_figures_named (t, NULL);
+}
+
+GPtrArray *
+sw_report_tally_figures_named (const SwReportTally *t,
+                               SwPolicy            *policy)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) figure_free);
   g_autoptr(GArray) hours = NULL;
   guint n_hours = t->handling_hours ? t->handling_hours->len : 0;
   guint callbacks = 0, satisfied = t->satisfaction[4] + t->satisfaction[5];
@@ -153,12 +176,27 @@ sw_report_tally_figures (const SwReportTally *t)
   share (out, "callback_coverage", t->called_back, t->callback_due);
   value (out, "satisfaction_mean", callbacks > 0, callbacks ? score / callbacks : 0, callbacks);
   share (out, "satisfied_share", satisfied, callbacks);
+  share (out, "resolved", t->resolved, t->received);
+  share (out, "complaints_escalated", t->complaints_escalated, t->complaints);
   count (out, "reopened", t->reopened);
   count (out, "repeat_complaints", t->repeat_complaints);
   count (out, "findings_confirmed", t->findings_confirmed);
   count (out, "findings_open", t->findings_open);
+  count (out, "fines_yuan", t->fines_yuan);
   count (out, "admonishments", t->admonishments);
   count (out, "warnings", t->warnings);
+  /* The definitions name the policy's values, never its keys. */
+  for (guint i = 0; i < out->len; i++)
+    {
+      SwFigure *f = g_ptr_array_index (out, i);
+
+      if (strchr (f->definition, '{') != NULL)
+        {
+          char *named = sw_policy_expand (f->definition, policy);
+          g_free (f->definition);
+          f->definition = named;
+        }
+    }
   return out;
 }
 

@@ -11,6 +11,7 @@
 #include "sw-detect.h"
 #include "sw-error.h"
 #include "sw-models-private.h"
+#include "sw-penalty.h"
 #include "sw-report.h"
 #include "sw-store-accountability.h"
 
@@ -77,6 +78,7 @@ typedef struct {
   gboolean reopened;
   int      transfers, transfer_late, accepts, accept_late;
   gint64   handling_ms;
+  gboolean resolved, complaint, escalated;
 } CaseFacts;
 
 static void
@@ -112,6 +114,9 @@ tally_add (SwReportTally   *t,
   if (c->satisfaction >= 1 && c->satisfaction <= 5)
     t->satisfaction[c->satisfaction]++;
   t->reopened += c->reopened;
+  t->resolved += c->resolved;
+  t->complaints += c->complaint;
+  t->complaints_escalated += c->complaint && c->escalated;
 }
 
 typedef struct {
@@ -120,6 +125,7 @@ typedef struct {
   GHashTable *departments;   /* code → SwReportDepartment (borrowed) */
   GTimeZone  *tz;
   gint64      measured_at;   /* the end of the period, or now if earlier */
+  SwPolicy   *policy;        /* the fines by violation kind */
 } Build;
 
 static SwReportDepartment *
@@ -224,6 +230,14 @@ add_case (const SwStoreCaseFacts *facts,
     .accepts = facts->accepts,
     .accept_late = facts->accept_late,
     .handling_ms = facts->handling_ms,
+    /* 问题解决率: answered on the spot, or replied to and not scored
+     * dissatisfied (1–2) at the callback */
+    .resolved = g_strcmp0 (facts->resolution, "answered") == 0 ||
+                (facts->replied_at > 0 && g_strcmp0 (facts->resolution, "outside") != 0 &&
+                 g_strcmp0 (facts->resolution, "refused") != 0 &&
+                 (facts->satisfaction < 1 || facts->satisfaction > 2)),
+    .complaint = g_strcmp0 (facts->kind, "complaint") == 0,
+    .escalated = facts->escalated,
   };
   SwReportDepartment *owner = department (b, facts->owner_department);
   SwReportDepartment *handler = department (b, facts->handler_department);
@@ -276,6 +290,17 @@ count_finding (const char *rule,
   add_finding (&b->report->total, rule, status, n);
   if (d != NULL)
     add_finding (&d->tally, rule, status, n);
+  if (g_str_equal (status, "confirmed") && b->policy != NULL)
+    {
+      SwPenalty p;
+      guint yuan;
+
+      sw_penalty_for (b->policy, rule, &p);
+      yuan = n * (guint) (p.min_yuan + p.head_yuan);
+      b->report->total.fines_yuan += yuan;
+      if (d != NULL)
+        d->tally.fines_yuan += yuan;
+    }
   for (guint i = 0; i < b->report->rules->len; i++)
     {
       SwReportRuleCount *rc = g_ptr_array_index (b->report->rules, i);
@@ -402,6 +427,7 @@ sw_report_new (SwStore              *store,
   b.report = r;
   b.tz = sw_calendar_get_timezone (cal);
   b.measured_at = MIN (q->to, r->generated_at);
+  b.policy = policy;
   if (!describe_scope (r, store, q, b.tz, error))
     return NULL;
   {
@@ -431,7 +457,7 @@ sw_report_new (SwStore              *store,
   if (!ok)
     return NULL;
 
-  r->figures = sw_report_tally_figures (&r->total);
+  r->figures = sw_report_tally_figures_named (&r->total, policy);
   for (guint i = 0; i < r->departments->len; i++)
     {
       SwReportDepartment *d = g_ptr_array_index (r->departments, i);

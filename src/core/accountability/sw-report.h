@@ -45,12 +45,15 @@ typedef struct {
   guint   repeat_complaints;
   guint   findings_open, findings_confirmed, findings_dismissed;
   guint   admonishments, warnings;
+  guint   resolved;                 /* answered or replied, not scored dissatisfied */
+  guint   complaints, complaints_escalated;
+  guint   fines_yuan;               /* of the confirmed findings, by their kind */
 } SwReportTally;
 
 typedef struct {
   const char  *key;           /* stable: "received", "replied_on_time"… */
   const char  *label;         /* translated */
-  const char  *definition;    /* translated */
+  char        *definition;    /* translated, the policy's values named */
   SwFigureUnit unit;
   gboolean     available;     /* FALSE when there was nothing to measure */
   double       value;
@@ -113,6 +116,9 @@ SwReport       *sw_report_new            (SwStore              *store,
 
 /* The figures of a tally (a GPtrArray of SwFigure), e.g. of one department. */
 GPtrArray      *sw_report_tally_figures  (const SwReportTally *tally);
+/* The same, the definitions naming policy's values (the defaults' when NULL). */
+GPtrArray      *sw_report_tally_figures_named (const SwReportTally *tally,
+                                               SwPolicy            *policy);
 const SwFigure *sw_report_get_figure     (SwReport   *report,
                                           const char *key);
 /* The figure's value as people read it: "95.0%", "3.2 h", "—"… */

@@ -9,6 +9,7 @@
 #include "sw-error.h"
 #include "sw-fields.h"
 #include "sw-ops-private.h"
+#include "sw-event-text.h"
 #include "sw-owner.h"
 #include "sw-uuid.h"
 
@@ -62,8 +63,16 @@ sw_ops_preview_owner (SwStore               *store,
                       GError               **error)
 {
   g_autoptr(GPtrArray) people = load_candidates (store, reg, error);
+  SwStaff *owner = people ? sw_owner_choose (people, reason, error) : NULL;
 
-  return people ? sw_owner_choose (people, reason, error) : NULL;
+  /* The dialog shows the reason: the code in the reader's language. */
+  if (owner != NULL && reason != NULL && *reason != NULL)
+    {
+      char *code = *reason;
+      *reason = sw_owner_rule_text (code, ((SwStaff *) g_ptr_array_index (people, 0))->name);
+      g_free (code);
+    }
+  return owner;
 }
 
 /* A visit or a call is registered the day it happens; what came in writing
@@ -206,7 +215,7 @@ sw_ops_register (SwStore               *store,
   sw_case_event_set_string (ev, "asked_with", asked);
   sw_case_event_set_string (ev, "owner", owner->empno);
   sw_case_event_set_string (ev, "owner_department", owner->department_code);
-  sw_case_event_set_string (ev, "owner_reason", reason);
+  sw_case_event_set_string (ev, "owner_rule", reason);
   sw_case_event_set_int (ev, "policy_version", sw_policy_get_version (op.policy));
   _sw_event_set_due (ev, _sw_op_hours_after (&op, received, "limit.transfer_hours"),
                      "limit.transfer_hours");

@@ -13,6 +13,7 @@ static const char *const columns[SW_REGISTER_N_COLUMNS] = {
   N_("Case number"), N_("Received"), N_("Channel"), N_("Kind"), N_("Customer"), N_("Phone"),
   N_("Content"), N_("First-inquiry person"), N_("Handler"), N_("Promised time"),
   N_("Replied"), N_("State"), N_("Result"), N_("Satisfaction"),
+  N_("Unit"), N_("Completed"), N_("Reply given"),
 };
 
 void
@@ -39,7 +40,7 @@ sw_register_row_field (SwRegisterRow *row,
   char *const fields[SW_REGISTER_N_COLUMNS] = {
     row->number, row->received, row->channel, row->kind, row->customer, row->phone,
     row->content, row->owner, row->handler, row->promised, row->replied, row->state,
-    row->result, row->satisfaction,
+    row->result, row->satisfaction, row->unit, row->completed, row->reply,
   };
   g_return_val_if_fail (i < SW_REGISTER_N_COLUMNS, "");
   return fields[i];
@@ -109,6 +110,11 @@ add_row (const SwStoreRegisterRow *c,
   row->state = g_strdup (state >= 0 ? sw_state_label (state) : "");
   row->result = g_strdup (resolution > 0 ? sw_resolution_label (resolution) : "");
   row->satisfaction = c->satisfaction > 0 ? g_strdup_printf ("%d", c->satisfaction) : g_strdup ("");
+  row->unit = c->anonymous || c->unit == NULL ? NULL : reg->mask ? sw_mask_unit (c->unit) : g_strdup (c->unit);
+  if (row->unit == NULL)
+    row->unit = g_strdup ("");
+  row->completed = local_time (reg->tz, c->closed_at);
+  row->reply = g_strdup (c->reply ? c->reply : "");
   g_ptr_array_add (reg->rows, row);
 }
 

@@ -26,6 +26,9 @@ typedef struct {
   char   *state;
   char   *result;
   char   *satisfaction;   /* "" or 1–5 */
+  char   *unit;           /* the customer's unit, masked when asked */
+  char   *completed;      /* local time of closing, "" when open */
+  char   *reply;          /* the last answer or reply given */
 } SwRegisterRow;
 
 void        sw_register_row_free   (SwRegisterRow *row);
@@ -37,7 +40,7 @@ GPtrArray  *sw_register_rows       (SwStore     *store,
                                     gint64       to,
                                     gboolean     mask,
                                     GError     **error);
-#define SW_REGISTER_N_COLUMNS 14
+#define SW_REGISTER_N_COLUMNS 17
 
 /* The translated title of column i, and row's field i. */
 const char *sw_register_column     (guint          i);

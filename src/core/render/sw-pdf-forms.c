@@ -220,7 +220,8 @@ sw_pdf_write_register (SwStore     *store,
                        GError     **error)
 {
   static const double widths[SW_REGISTER_N_COLUMNS] = {
-    0.09, 0.075, 0.045, 0.055, 0.05, 0.07, 0.16, 0.07, 0.07, 0.075, 0.075, 0.05, 0.06, 0.045 };
+    0.09, 0.065, 0.04, 0.045, 0.045, 0.055, 0.105, 0.055, 0.055, 0.055, 0.055, 0.04, 0.045, 0.035,
+    0.05, 0.06, 0.105 };
   g_autofree char *name = department_name (store, department, error);
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *title = NULL, *period = NULL, *a = NULL, *b = NULL;

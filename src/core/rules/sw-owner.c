@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sw-error.h"
+#include "sw-event-text.h"
 #include "sw-models-private.h"
 #include "sw-owner.h"
 
@@ -71,18 +72,17 @@ sw_owner_choose (GPtrArray  *candidates,
       SwStaff *first = g_ptr_array_index (candidates, 0);
 
       if (n_eligible == 1 && best == first)
-        *reason = g_strdup (_("The first staff member who received the request"));
+        *reason = g_strdup (SW_OWNER_RULE_FIRST_RECEIVER);
       else if (n_eligible == 1)
-        *reason = g_strdup_printf (_("%s received the request first, but temporary and maintenance staff cannot be responsible; the regular colleague who was asked together is responsible"),
-                                   first->name);
+        *reason = g_strdup (SW_OWNER_RULE_REGULAR);
       else if (by_rank && !by_tenure)
-        *reason = g_strdup (_("Asked together: the one with the higher position is responsible"));
+        *reason = g_strdup (SW_OWNER_RULE_RANK);
       else if (by_tenure && !by_rank)
-        *reason = g_strdup (_("Asked together, equal position: the one with the longer tenure is responsible"));
+        *reason = g_strdup (SW_OWNER_RULE_TENURE);
       else if (by_rank)
-        *reason = g_strdup (_("Asked together: the higher position, then the longer tenure decides"));
+        *reason = g_strdup (SW_OWNER_RULE_RANK_TENURE);
       else
-        *reason = g_strdup (_("Asked together, equal position and tenure: the first receiver is responsible"));
+        *reason = g_strdup (SW_OWNER_RULE_FIRST_EQUAL);
     }
   return g_object_ref (best);
 }

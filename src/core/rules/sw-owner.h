@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 /* candidates: the staff who were asked, the first receiver first. Picks the
  * eligible one (regular, active) with the highest rank, then the longest
  * tenure (earliest hire date), then the first receiver, then the lowest
- * employee number. Sets *reason to a translated explanation of the choice.
+ * employee number. Sets *reason to the code of the choice (SW_OWNER_RULE_…,
+ * sw-event-text.h), which sw_owner_rule_text() renders.
  * With no eligible candidate, fails with SW_ERROR_NO_OWNER naming the rule. */
 SwStaff *sw_owner_choose (GPtrArray  *candidates,
                           char      **reason,

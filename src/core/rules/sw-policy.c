@@ -6,6 +6,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sw-error.h"
+#include "sw-penalty.h"
 #include "sw-policy.h"
 
 struct _SwPolicy
@@ -94,6 +95,15 @@ static const SwPolicyKey keys[] = {
     N_("Wrong passwords in a row after which an account is locked until an administrator unlocks it (Shouwen's own default)") },
   { "privacy.retention_years", SW_POLICY_INT, "5",
     N_("Personal data: years after closing after which a case's customer name, phone, unit and address are erased (PIPL Art. 47; Shouwen's own default)") },
+  /* penalties by violation kind (domain §7; empty: the yearly ladder alone) */
+  { "penalty.fine_yuan", SW_POLICY_TEXT, "",
+    N_("Fines by violation kind in yuan, KIND=YUAN or KIND=MIN-MAX separated by semicolons, e.g. the property manager's repeat_complaint=20;wrong_transfer=30-50;refused_transfer=50;late_accept=50;exposure=50-200") },
+  { "penalty.head_fine_yuan", SW_POLICY_TEXT, "",
+    N_("Fines of the department head in yuan when the department is at fault, by violation kind, e.g. repeat_complaint=50") },
+  { "penalty.primary_pct", SW_POLICY_INT, "70",
+    N_("Share (%) of a fine the primary responsible person bears when an executing person shares the fault; the executing person bears the rest (7:3)") },
+  { "sanction.by_rule", SW_POLICY_TEXT, "",
+    N_("Formal sanction by violation kind, KIND=admonish or KIND=warning separated by semicolons, e.g. the hospital's rude_attitude=warning;shirking=warning;wrong_transfer=admonish;perfunctory_reply=admonish") },
 };
 
 static void
@@ -163,7 +173,7 @@ sw_policy_validate (const char  *key,
                    key, value);
       return FALSE;
     }
-  return TRUE;
+  return sw_penalty_validate (key, value, error);
 }
 
 SwPolicy *

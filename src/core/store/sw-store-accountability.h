@@ -213,6 +213,7 @@ typedef struct {
   int         reopen_count;
   int         transfers, transfer_late, accepts, accept_late;
   gint64      handling_ms;
+  gboolean    escalated;     /* a complaint escalated to the branch leader */
 } SwStoreCaseFacts;
 
 typedef void (*SwStoreCaseFactsFunc) (const SwStoreCaseFacts *facts,
@@ -277,6 +278,9 @@ typedef struct {
   const char *resolution;
   int         satisfaction;
   gboolean    anonymous;
+  const char *unit;             /* the customer's */
+  gint64      closed_at;        /* completion */
+  const char *reply;            /* the last answer or reply given */
 } SwStoreRegisterRow;
 
 typedef void (*SwStoreRegisterFunc) (const SwStoreRegisterRow *row,

@@ -9,6 +9,7 @@
 #include "sw-error.h"
 #include "sw-store-accountability.h"
 #include "sw-store-audit.h"
+#include "sw-finding-text.h"
 #include "sw-store-private.h"
 #include "sw-uuid.h"
 
@@ -347,7 +348,7 @@ sw_store_get_finding_log (SwStore    *store,
   first->at = f->created_at;
   first->actor = g_strdup (f->created_by);
   first->action = g_strdup (g_strcmp0 (f->source, "detected") == 0 ? "detected" : "recorded");
-  first->reason = g_strdup (f->evidence ? f->evidence : f->detail);
+  first->reason = f->evidence ? g_strdup (f->evidence) : sw_finding_detail_text (f->detail);
   g_ptr_array_add (result, first);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {

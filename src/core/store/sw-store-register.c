@@ -16,7 +16,11 @@ _sw_store_read_register (SwStore              *store,
 {
   sqlite3_stmt *stmt = _sw_store_prepare (store,
       "SELECT c.number, c.received_at, c.channel, c.kind, k.name, k.phone, c.content, c.owner,"
-      " c.handler, c.promised_at, c.replied_at, c.state, c.resolution, c.satisfaction, c.anonymous"
+      " c.handler, c.promised_at, c.replied_at, c.state, c.resolution, c.satisfaction, c.anonymous,"
+      /* seed 001 六项制度 5: the unit, the completion time, the reply given */
+      " k.unit, c.closed_at,"
+      " (SELECT json_extract (e.payload, '$.text') FROM events e WHERE e.case_id = c.id"
+      "  AND e.kind IN ('answered', 'replied') ORDER BY e.hlc_ms DESC, e.hlc_counter DESC LIMIT 1)"
       " FROM cases c LEFT JOIN case_contacts k ON k.case_id = c.id"
       " WHERE c.received_at >= ?1 AND c.received_at < ?2"
       " AND (?3 IS NULL OR c.owner_department = ?3 OR c.handler_department = ?3 OR c.target_department = ?3)"
@@ -46,6 +50,9 @@ _sw_store_read_register (SwStore              *store,
         .resolution = (const char *) sqlite3_column_text (stmt, 12),
         .satisfaction = sqlite3_column_int (stmt, 13),
         .anonymous = sqlite3_column_int (stmt, 14) != 0,
+        .unit = (const char *) sqlite3_column_text (stmt, 15),
+        .closed_at = sqlite3_column_int64 (stmt, 16),
+        .reply = (const char *) sqlite3_column_text (stmt, 17),
       };
 
       func (&row, user_data);

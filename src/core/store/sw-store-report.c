@@ -10,7 +10,9 @@
 #define FACTS_COLUMNS \
   "SELECT kind, channel, resolution, received_at, owner_department, handler_department," \
   " promised_at, replied_at, callback_at, anonymous, satisfaction, reopen_count, target_department," \
-  " transfers, transfer_late, accepts, accept_late, handling_ms FROM case_facts"
+  " transfers, transfer_late, accepts, accept_late, handling_ms," \
+  " CASE WHEN kind = 'complaint' THEN (SELECT escalated_to IS NOT NULL FROM cases WHERE id = case_id) ELSE 0 END" \
+  " FROM case_facts"
 #define FACTS_SCOPE \
   " AND (?3 IS NULL OR coalesce (handler_department, owner_department) = ?3)" \
   " AND (?4 IS NULL OR owner = ?4 OR handler = ?4)"
@@ -80,6 +82,7 @@ _sw_store_read_case_facts (SwStore               *store,
         .accepts = sqlite3_column_int (stmt, 15),
         .accept_late = sqlite3_column_int (stmt, 16),
         .handling_ms = sqlite3_column_int64 (stmt, 17),
+        .escalated = sqlite3_column_int (stmt, 18) != 0,
       };
 
       func (&facts, user_data);
