@@ -19,6 +19,7 @@ static const CliCommand *const tables[] = {
   cli_sync_commands,
   cli_identity_commands,
   cli_audit_commands,
+  cli_attachment_commands,
 };
 
 /* One line a command, of every command or of those in `group` ("case",

@@ -94,6 +94,10 @@ static const SwPolicyKey keys[] = {
     N_("Wrong passwords in a row after which an account is locked until an administrator unlocks it (Shouwen's own default)") },
   { "privacy.retention_years", SW_POLICY_INT, "5",
     N_("Personal data: years after closing after which a case's customer name, phone, unit and address are erased (PIPL Art. 47; Shouwen's own default)") },
+  { "attachments.max_file_mb", SW_POLICY_INT, "20",
+    N_("Attachments: the largest file a case may carry, in MB (Shouwen's own default)") },
+  { "attachments.max_case_mb", SW_POLICY_INT, "100",
+    N_("Attachments: all the files of one case together, in MB (Shouwen's own default)") },
 };
 
 static void

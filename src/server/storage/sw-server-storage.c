@@ -151,6 +151,49 @@ sw_server_storage_append_audit (SwServerStorage  *self,
   return IFACE (self)->append_audit (self, device_id, entries, now, error);
 }
 
+gboolean
+sw_server_storage_blob_status (SwServerStorage  *self,
+                               const char       *hash,
+                               gint64           *received,
+                               gboolean         *complete,
+                               GError          **error)
+{
+  return IFACE (self)->blob_status (self, hash, received, complete, error);
+}
+
+gboolean
+sw_server_storage_blob_append (SwServerStorage  *self,
+                               const char       *hash,
+                               gint64            offset,
+                               GBytes           *data,
+                               gint64            total,
+                               gint64           *received,
+                               gboolean         *complete,
+                               GError          **error)
+{
+  return IFACE (self)->blob_append (self, hash, offset, data, total, received, complete, error);
+}
+
+GBytes *
+sw_server_storage_blob_read (SwServerStorage  *self,
+                             const char       *hash,
+                             gint64            offset,
+                             gint64            length,
+                             gint64           *total,
+                             GError          **error)
+{
+  return IFACE (self)->blob_read (self, hash, offset, length, total, error);
+}
+
+gboolean
+sw_server_storage_blob_readable (SwServerStorage  *self,
+                                 SwServerDevice   *device,
+                                 const char       *hash,
+                                 GError          **error)
+{
+  return IFACE (self)->blob_readable (self, device, hash, error);
+}
+
 void
 sw_directory_result_free (SwDirectoryResult *result)
 {
