@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "sw-attachment-list.h"
 #include "sw-conflict-banner.h"
 #include "sw-context.h"
 #include "sw-operation.h"
@@ -24,5 +25,7 @@ void       sw_case_view_activate        (SwCaseView *self,
                                          SwOpKind    op);
 
 SwConflictBanner *sw_case_view_get_conflict_banner (SwCaseView *self);
+/* The attached files' section (issue 17). */
+SwAttachmentList *sw_case_view_get_attachments (SwCaseView *self);
 
 G_END_DECLS
