@@ -5,12 +5,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "app-test-util.h"
 #include "sw-application.h"
 #include "sw-attachment-list.h"
 #include "sw-error.h"
+#include "sw-case-print.h"
 #include "sw-case-view.h"
 #include "sw-ops.h"
 #include "sw-store-attachments.h"
@@ -138,6 +140,17 @@ test_attachments (SwFixture     *fx,
     g_autofree char *bytes = NULL;
     g_assert_true (g_file_load_contents (copy, NULL, &bytes, NULL, NULL, NULL));
     g_assert_cmpstr (bytes, ==, "%PDF-1.4\n%%EOF\n");
+  }
+  /* the print-out lists the files */
+  {
+    g_autofree char *out = g_build_filename (fx->dir, "receipt.pdf", NULL);
+    g_autofree char *text = NULL;
+    sw_case_print (view, context, sw_case_get_id (c), SW_CASE_FORM_RECEIPT,
+                   GTK_PRINT_OPERATION_ACTION_EXPORT, out, &error);
+    g_assert_no_error (error);
+    text = app_test_pdf_text (out, FALSE);
+    g_assert_nonnull (strstr (text, "来信.pdf"));
+    g_assert_nonnull (strstr (text, "营业厅照片.png"));
   }
   app_test_wait_paint (view);
   app_test_close_windows ();
