@@ -575,6 +575,9 @@ main (int   argc,
   view = sw_window_open_case (window, rich);
   gtk_window_set_default_size (GTK_WINDOW (view), 720, 760);
   save (view, argv[2], argv[3], "case-view");
+  gtk_window_set_default_size (GTK_WINDOW (view), 720, 1150);
+  save (view, argv[2], argv[3], "case-view-attachments");
+  gtk_window_set_default_size (GTK_WINDOW (view), 720, 760);
   scroll_down (view);
   save (view, argv[2], argv[3], "case-view-timeline");
   gtk_window_destroy (GTK_WINDOW (view));
