@@ -73,6 +73,7 @@ static const struct { const char *member; const char *label; char kind; } detail
   { "contact", N_("Contact"), 't' },
   { "satisfaction", N_("Satisfaction"), 'i' },
   { "owner_reason", N_("Why this person is responsible"), 't' },
+  { "name", N_("Attached file"), 't' },   /* attachment_added (issue 17) */
 };
 
 static void
