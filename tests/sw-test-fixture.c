@@ -129,7 +129,10 @@ remove_tree (const char *dir)
   while (d && (name = g_dir_read_name (d)) != NULL)
     {
       g_autofree char *p = g_build_filename (dir, name, NULL);
-      g_remove (p);
+      if (g_file_test (p, G_FILE_TEST_IS_DIR))   /* the attached files' folder */
+        remove_tree (p);
+      else
+        g_remove (p);
     }
   g_rmdir (dir);
 }

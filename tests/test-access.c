@@ -66,6 +66,7 @@ static const Expect expected[] = {
   { SW_ACCESS_CLOSE, IN_CHARGE },
   { SW_ACCESS_HANDOVER, { "AH", "A", "" }, TRUE },
   { SW_ACCESS_NOTE, { "ASHT", "ASHT", "" }, TRUE },
+  { SW_ACCESS_ATTACH, { "ASHT", "ASHT", "" }, TRUE },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (expected) == SW_ACCESS_N_OPS);
 
@@ -203,6 +204,12 @@ run (SwFixture   *fx,
     case SW_ACCESS_CLOSE: return sw_ops_close (s, actor, ref, error);
     case SW_ACCESS_HANDOVER: return sw_ops_handover (s, actor, ref, "R02", "RH", "R03", error);
     case SW_ACCESS_NOTE: return sw_ops_note (s, actor, ref, "已电话联系客户", error);
+    case SW_ACCESS_ATTACH:
+      {
+        g_autofree char *letter = g_strconcat (fx->path, ".letter.txt", NULL);
+        g_assert_true (g_file_set_contents (letter, "客户来信：请尽快办理。\n", -1, NULL));
+        return sw_ops_attach (s, actor, ref, letter, NULL, NULL, error);
+      }
     case SW_ACCESS_N_OPS:
     default: g_assert_not_reached ();
     }

@@ -291,6 +291,10 @@ class WithServerTest(unittest.TestCase):
         self.case_a = a
         j(demo, "case", "handle", a, "--scope", "own", as_="E008")
         j(demo, "case", "note", a, "--text", "客户稍后来", as_="E008")
+        letter = self.write("letter.txt", "客户来信：请尽快办理挂失。\n")
+        h = j(demo, "case", "attach", a, letter, "--name", "来信.txt", as_="E008")["attachment"]["hash"]
+        self.assertEqual([x["hash"] for x in j(demo, "case", "attachments", a, as_="E008")], [h])
+        j(demo, "case", "attachment", a, h, "--output", self.path("saved.txt"), as_="E008")
         j(demo, "case", "amend", a, "--customer-phone", "13900001111", "--reason", "登记时电话输错", as_="E008")
         j(demo, "privacy", "purge", "--dry-run", as_="E027")
         j(demo, "case", "urge", a, "--note", "请尽快", as_="E006")

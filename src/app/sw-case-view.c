@@ -41,6 +41,7 @@ struct _SwCaseView
   GtkListBox          *timeline_list;
   GArray              *operations;
   guint                n_events;
+  SwAttachmentList    *attachments;   /* issue 17: attachments/ */
 };
 
 G_DEFINE_FINAL_TYPE (SwCaseView, sw_case_view, ADW_TYPE_WINDOW)
@@ -77,6 +78,7 @@ static const struct { const char *member; const char *label; char kind; } detail
   { "contact", N_("Contact"), 't' },
   { "satisfaction", N_("Satisfaction"), 'i' },
   { "owner_rule", N_("Why this person is responsible"), 'o' },   /* or the older "owner_reason" */
+  { "name", N_("Attached file"), 't' },   /* attachment_added (issue 17) */
 };
 
 static void
@@ -389,6 +391,26 @@ print_action (GtkWidget  *widget,
                      GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, NULL);
 }
 
+/* The attached files, under the timeline (attachments/sw-attachment-list.c). */
+static void
+attach_files (SwCaseView *self)
+{
+  if (self->attachments == NULL)
+    {
+      GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self->timeline_group));
+      self->attachments = SW_ATTACHMENT_LIST (sw_attachment_list_new (self->context));
+      gtk_box_insert_child_after (GTK_BOX (parent), GTK_WIDGET (self->attachments),
+                                  GTK_WIDGET (self->facts_group));
+    }
+  sw_attachment_list_set_case (self->attachments, self->kase);
+}
+
+SwAttachmentList *
+sw_case_view_get_attachments (SwCaseView *self)
+{
+  return self->attachments;
+}
+
 static void
 refresh (SwCaseView *self)
 {
@@ -415,6 +437,7 @@ refresh (SwCaseView *self)
   sw_conflict_banner_set_case (self->conflict_banner, self->context, self->id);
   if (self->history != NULL)
     sw_customer_history_show_case (self->history, c);
+  attach_files (self);
 }
 
 static void

@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "sw-attachment-list.h"
 #include "sw-conflict-banner.h"
 #include "sw-context.h"
 #include "sw-operation.h"
@@ -30,5 +31,7 @@ struct _SwCustomerHistory *sw_case_view_get_history (SwCaseView *self);
 /* Opens the dialog that amends the case's customer details (the
  * "Amend…" button, shown when sw_access_may_amend() allows). */
 GtkWidget        *sw_case_view_amend               (SwCaseView *self);
+/* The attached files' section (issue 17). */
+SwAttachmentList *sw_case_view_get_attachments (SwCaseView *self);
 
 G_END_DECLS

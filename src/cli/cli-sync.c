@@ -332,6 +332,7 @@ report_to_json (const SwSyncReport *r,
   cli_json_add_int (b, "rejected_total", sw_sync_client_get_rejected (client));
   cli_json_add_int (b, "directory_sent", r->directory_sent);
   cli_json_add_int (b, "directory_refused", r->directory_refused);
+  cli_json_add_int (b, "blobs_uploaded", r->blobs_uploaded);
   json_builder_set_member_name (b, "epoch_changed");
   json_builder_add_boolean_value (b, r->epoch_changed);
   json_builder_end_object (b);

@@ -153,5 +153,6 @@ extern const CliCommand cli_accountability_commands[]; /* cli-accountability.c *
 extern const CliCommand cli_template_commands[];      /* cli-template.c */
 extern const CliCommand cli_identity_commands[];      /* cli-identity.c: passwd, unlock */
 extern const CliCommand cli_history_commands[];       /* cli-history.c: case history */
+extern const CliCommand cli_attachment_commands[];    /* cli-attachments.c: files attached to cases */
 
 G_END_DECLS

@@ -20,6 +20,7 @@ static const CliCommand *const tables[] = {
   cli_identity_commands,
   cli_audit_commands,
   cli_history_commands,
+  cli_attachment_commands,
 };
 
 /* One line a command, of every command or of those in `group` ("case",

@@ -547,6 +547,13 @@ _sws_api_handle (SwsServer         *self,
       api_enrol (self, msg);
       return;
     }
+  if (g_str_has_prefix (path, "/api/v1/blobs/"))
+    {
+      g_autoptr(SwServerDevice) device = authenticate (self, msg);
+      if (device != NULL)
+        _sws_blobs_handle (self, msg, device, path + strlen ("/api/v1/blobs/"));
+      return;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
     {
       gsize n = strlen (routes[i].path);

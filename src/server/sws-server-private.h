@@ -63,6 +63,12 @@ void _sws_refuse_early     (SwsServer          *self,
 gboolean _sws_request_refused (SoupServerMessage *msg);
 void _sws_log_refusal      (SwsServer          *self,
                             SoupServerMessage  *msg);
+/* The attached files' endpoints (sws-blobs.c), `rest` the path after
+ * /api/v1/blobs/; the device is authenticated. */
+void _sws_blobs_handle     (SwsServer          *self,
+                            SoupServerMessage  *msg,
+                            SwServerDevice     *device,
+                            const char         *rest);
 void _sws_forget_connection (SwsServer         *self,
                              GSocket           *sock);
 

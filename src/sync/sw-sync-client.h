@@ -51,6 +51,7 @@ typedef struct {
   gboolean epoch_changed;
   guint directory_sent;      /* directory edits the server took */
   guint directory_refused;   /* … and refused (kept here with the reason) */
+  guint blobs_uploaded;      /* attached files the server now holds whole */
 } SwSyncReport;
 
 #define SW_TYPE_SYNC_CLIENT (sw_sync_client_get_type ())
@@ -126,5 +127,29 @@ void          sw_sync_client_set_automatic   (SwSyncClient  *self,
                                               guint          interval);
 /* Re-reads the outbox and rejected counts (after a local write). */
 void          sw_sync_client_refresh_counts  (SwSyncClient  *self);
+
+/* Attached files (sw-sync-blobs.c, issue 17). A run sends the files
+ * attached here first (before their events), in parts that resume where
+ * the server stands; `n_uploaded` counts those the server now holds whole
+ * (never sent again, even when a later one fails). */
+void          sw_sync_client_upload_blobs_async  (SwSyncClient        *self,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean      sw_sync_client_upload_blobs_finish (SwSyncClient        *self,
+                                                  GAsyncResult        *result,
+                                                  guint               *n_uploaded,
+                                                  GError             **error);
+/* Fetches the file `hash` from the server into the store's folder, in
+ * parts, going on from what an earlier try left; a file whose bytes do not
+ * hash to its name is fetched again (SW_ERROR_DB_CORRUPT after three). */
+void          sw_sync_client_fetch_blob_async    (SwSyncClient        *self,
+                                                  const char          *hash,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean      sw_sync_client_fetch_blob_finish   (SwSyncClient        *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
 
 G_END_DECLS

@@ -24,6 +24,7 @@ typedef struct {
   gboolean     no_audit;    /* the server keeps no audit log (older) or took none: not again this run */
   GError      *directory_error;  /* the edits' push failed: reported at the end */
   guint        directory_retry_after;
+  GError      *blob_error;  /* attached files could not all be sent: reported at the end */
 } Run;
 
 static void push_next (GTask *task);
@@ -36,6 +37,7 @@ run_free (Run *run)
   g_free (run->token);
   g_clear_pointer (&run->sent, g_ptr_array_unref);
   g_clear_error (&run->directory_error);
+  g_clear_error (&run->blob_error);
   g_free (run);
 }
 
@@ -82,6 +84,11 @@ finish (GTask *task)
   if (run->directory_error != NULL)
     {
       fail (task, g_steal_pointer (&run->directory_error), run->directory_retry_after);
+      return;
+    }
+  if (run->blob_error != NULL)
+    {
+      fail (task, g_steal_pointer (&run->blob_error), 0);
       return;
     }
   sw_store_set_meta (self->store, SW_META_SYNC_LAST_OK, now, NULL);
@@ -597,6 +604,26 @@ directory_pushed_cb (GObject      *source,
                           directory_cb, g_steal_pointer (&task));
 }
 
+/* The attached files go first, so that the server holds a file before the
+ * event that names it; a failure is reported at the end of the run (a
+ * server without the endpoint, 404, keeps the files waiting). */
+static void
+blobs_uploaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  GTask *task = data;
+  SwSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!sw_sync_client_upload_blobs_finish (self, result, &run->report.blobs_uploaded, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    run->blob_error = g_steal_pointer (&error);
+  _sw_sync_push_directory_async (self, run->server, run->token, g_task_get_cancellable (task),
+                                 directory_pushed_cb, task);
+}
+
 void
 sw_sync_client_run_async (SwSyncClient        *self,
                           GCancellable        *cancellable,
@@ -624,8 +651,7 @@ sw_sync_client_run_async (SwSyncClient        *self,
     }
   self->running = TRUE;
   _sw_sync_client_set_status (self, SW_SYNC_STATE_SYNCING, self->reason);
-  _sw_sync_push_directory_async (self, run->server, run->token, cancellable,
-                                 directory_pushed_cb, g_steal_pointer (&task));
+  sw_sync_client_upload_blobs_async (self, cancellable, blobs_uploaded_cb, g_steal_pointer (&task));
 }
 
 gboolean

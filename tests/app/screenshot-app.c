@@ -26,6 +26,7 @@
 #include "sw-sign-in.h"
 #include "sw-sign-in-window.h"
 #include "sw-store-credentials.h"
+#include "sw-ops.h"
 #include "sw-sync-page.h"
 #include "sw-board.h"
 #include "sw-window.h"
@@ -216,6 +217,29 @@ save_history (SwWindow   *window,
   scroll_to (GTK_WIDGET (sw_register_dialog_get_history (SW_REGISTER_DIALOG (dialog))));
   save (dialog, dir, prefix, "register-history");
   gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* A scanned letter and a photo on the case, for its attachments (issue 17). */
+static void
+attach_demo_files (SwContext  *context,
+                   const char *case_id,
+                   const char *user)
+{
+  g_autofree char *dir = g_dir_make_tmp ("shouwen-shot-XXXXXX", NULL);
+  g_autofree char *photo = g_build_filename (dir, "营业厅排队照片.png", NULL);
+  g_autofree char *letter = g_build_filename (dir, "客户来信扫描件.pdf", NULL);
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 96, 64);
+  const char *paths[] = { letter, photo };
+
+  gdk_pixbuf_fill (pixbuf, 0x3a7bd5ff);
+  gdk_pixbuf_save (pixbuf, photo, "png", NULL, NULL);
+  g_file_set_contents (letter, "%PDF-1.4\n% scanned letter\n%%EOF\n", -1, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(SwCase) c = sw_ops_attach (sw_context_get_store (context), user, case_id, paths[i], NULL, NULL, NULL);
+      g_unlink (paths[i]);
+    }
+  g_rmdir (dir);
 }
 
 static void
@@ -657,9 +681,13 @@ main (int   argc,
   save_history (window, store, argv[2], argv[3]);
 
   rich = richest_case (context);
+  attach_demo_files (context, rich, argv[4]);
   view = sw_window_open_case (window, rich);
   gtk_window_set_default_size (GTK_WINDOW (view), 720, 760);
   save (view, argv[2], argv[3], "case-view");
+  gtk_window_set_default_size (GTK_WINDOW (view), 720, 1150);
+  save (view, argv[2], argv[3], "case-view-attachments");
+  gtk_window_set_default_size (GTK_WINDOW (view), 720, 760);
   scroll_down (view);
   save (view, argv[2], argv[3], "case-view-timeline");
   gtk_window_destroy (GTK_WINDOW (view));

@@ -15,6 +15,8 @@
 #include "sw-print-forms.h"
 #include "sw-print-forms-private.h"
 #include "sw-staff.h"
+#include "sw-attachment-rules.h"
+#include "sw-store-attachments.h"
 
 #define RECEIPT_SCALE 0.8
 
@@ -132,6 +134,28 @@ customer_fields (SwForm      *form,
   sw_form_field (form, _("Customer unit"), unit);
 }
 
+/* The files attached to the case (issue 17), one a line: name, size, type. */
+static void
+attachments_field (SwForm      *form,
+                   SwFormFacts *f)
+{
+  g_autoptr(GPtrArray) list = sw_store_list_attachments (f->store, sw_case_get_id (f->kase), NULL);
+  g_autoptr(GString) lines = g_string_new (NULL);
+
+  for (guint i = 0; list && i < list->len; i++)
+    {
+      SwAttachment *a = g_ptr_array_index (list, i);
+      g_autofree char *size = g_format_size ((guint64) a->size);
+
+      if (lines->len)
+        g_string_append_c (lines, '\n');
+      /* Translators: an attached file on a print-out: its name, size and type */
+      g_string_append_printf (lines, _("%s (%s, %s)"), a->name, size, sw_attachment_type_label (a->media_type));
+    }
+  if (lines->len)
+    sw_form_field (form, _("Attachments"), lines->str);
+}
+
 /* What a handed-over case is about, for whoever takes it on. */
 void
 _sw_form_case_facts (SwForm      *form,
@@ -147,6 +171,7 @@ _sw_form_case_facts (SwForm      *form,
   sw_form_field (form, _("First-inquiry person"), owner);
   customer_fields (form, f);
   sw_form_field (form, _("Request"), sw_case_get_content (c));
+  attachments_field (form, f);
 }
 
 /* The head of every case form: its title, the branch, the case number. */
@@ -192,6 +217,7 @@ receipt_new (SwFormFacts *f,
   else
     sw_form_field (form, _("Promised reply by"),
                    sw_case_is_open (c) ? _("To be confirmed; you will be told") : _("Answered"));
+  attachments_field (form, f);
   sw_form_field (form, _("Supervision phone"), branch ? sw_branch_get_supervision_phone (branch) : NULL);
   sw_form_field (form, _("Date"), today);
   sw_form_rule (form);

@@ -98,6 +98,7 @@ typedef enum {
   SW_EVENT_NOTE,
   SW_EVENT_AMENDED,   /* customer details or content corrected (issue 13) */
   SW_EVENT_PURGED,    /* personal data erased after the retention time */
+  SW_EVENT_ATTACHMENT_ADDED, /* a file attached (issue 17): hash, name, size, media_type */
   SW_N_EVENTS
 } SwEventKind;
 

@@ -132,6 +132,17 @@ SwCase  *sw_ops_amend (SwStore *store, const char *actor, const char *ref,
 gboolean sw_ops_purge (SwStore *store, const char *actor, gboolean dry_run,
                        guint *n_cases, GError **error);
 
+/* Attaches the file at `path` to the case (sw-ops-attach.c, issue 17) under
+ * `name` (NULL: the file's own name): refused, with nothing stored, when
+ * it is empty, over the policy's attachments.max_file_mb or the case's
+ * attachments.max_case_mb, not a document or image by its content
+ * (sw-attachment-rules.h), badly named, already attached to the case, or
+ * cannot be read. The bytes are written, synced and renamed beside the
+ * database before the `attachment_added` event commits. `hash`: the new
+ * file's SHA-256, optional. */
+SwCase  *sw_ops_attach (SwStore *store, const char *actor, const char *ref,
+                        const char *path, const char *name, char **hash, GError **error);
+
 /* The forbidden phrases of the case's policy found in `text` (NULL if none). */
 char  **sw_ops_find_forbidden_phrases (SwStore    *store,
                                        const char *text);

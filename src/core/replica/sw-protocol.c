@@ -34,6 +34,8 @@ static const struct {
   { "not_in_scope", 409 },
   { "number_taken", 409 },
   { "audit_chain_broken", 409 },
+  { "range_mismatch", 416 },
+  { "hash_mismatch", 422 },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (error_info) == SW_N_PROTOCOL_ERRORS);
 

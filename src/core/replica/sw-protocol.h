@@ -34,6 +34,8 @@ typedef enum {
   SW_PROTOCOL_ERROR_NOT_IN_SCOPE,   /* (deferred) a restored server lacks what brings the case here */
   SW_PROTOCOL_ERROR_NUMBER_TAKEN,   /* another case has the registration's number */
   SW_PROTOCOL_ERROR_AUDIT_CHAIN,    /* the pushed audit entries do not continue the device's chain */
+  SW_PROTOCOL_ERROR_RANGE,          /* an attached file's part does not start where the server is */
+  SW_PROTOCOL_ERROR_HASH_MISMATCH,  /* an attached file's bytes do not hash to its name */
   SW_N_PROTOCOL_ERRORS
 } SwProtocolError;
 

@@ -10,7 +10,7 @@
 static const char * const op_names[] = {
   "register", "answer", "notify", "handle", "refer", "transfer", "accept", "return", "forward",
   "escalate", "decide", "outside", "refuse", "urge", "reply", "callback", "reopen", "close",
-  "handover", "note",
+  "handover", "note", "attach",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (op_names) == SW_ACCESS_N_OPS);
 
@@ -164,6 +164,7 @@ case_op (SwStaff    *who,
       return is_person (who, handler) || head_of (who, sw_case_get_handler_department (c)) || admin
              ? SW_ACCESS_OK : SW_ACCESS_NOT_HANDOVER;
     case SW_ACCESS_NOTE:
+    case SW_ACCESS_ATTACH:
       return wide || in_charge (who, c, FALSE) ||
              same (sw_staff_get_department_code (who), sw_case_get_target_department (c))
              ? SW_ACCESS_OK : SW_ACCESS_NOT_IN_CHARGE;
@@ -471,4 +472,19 @@ SwAccessReason
 sw_access_manage_credentials (SwStaff *who)
 {
   return admin_only (who);
+}
+
+/* ---- attachments (issue 17) ---- */
+
+gboolean
+sw_access_may_open_attachment (SwStaff *viewer,
+                               SwCase  *c)
+{
+  return sw_access_sees_personal_data (viewer, c);
+}
+
+gboolean
+sw_access_device_opens_attachments (SwAccessDevice device)
+{
+  return sw_access_device_sees_personal_data (device);
 }

@@ -63,6 +63,7 @@ typedef enum {
   SW_ACCESS_CLOSE,
   SW_ACCESS_HANDOVER,
   SW_ACCESS_NOTE,
+  SW_ACCESS_ATTACH,   /* a file (issue 17): as a note */
   SW_ACCESS_N_OPS
 } SwAccessOp;
 
@@ -203,5 +204,17 @@ gboolean sw_access_may_purge          (SwStaff *actor);
  * credentials travel with. Anybody may change their own password with
  * the current one. */
 SwAccessReason sw_access_manage_credentials (SwStaff *who);
+
+/* ---- attachments (issue 17) ---- */
+
+/* Whether `viewer` may open (read the bytes of) the files attached to case
+ * `c`: a letter or a scan holds the customer's personal data, so whoever
+ * sees the customer whole (sw_access_sees_personal_data()); every reader of
+ * the case sees their list (name, size, type, who, when). */
+gboolean sw_access_may_open_attachment (SwStaff *viewer,
+                                        SwCase  *c);
+/* Whether the server gives a device the bytes of an attached file of a case
+ * in its scope: a branch's device; an inspector's gets the list only. */
+gboolean sw_access_device_opens_attachments (SwAccessDevice device);
 
 G_END_DECLS

@@ -104,6 +104,10 @@ static const SwPolicyKey keys[] = {
     N_("Share (%) of a fine the primary responsible person bears when an executing person shares the fault; the executing person bears the rest (7:3)") },
   { "sanction.by_rule", SW_POLICY_TEXT, "",
     N_("Formal sanction by violation kind, KIND=admonish or KIND=warning separated by semicolons, e.g. the hospital's rude_attitude=warning;shirking=warning;wrong_transfer=admonish;perfunctory_reply=admonish") },
+  { "attachments.max_file_mb", SW_POLICY_INT, "20",
+    N_("Attachments: the largest file a case may carry, in MB (Shouwen's own default)") },
+  { "attachments.max_case_mb", SW_POLICY_INT, "100",
+    N_("Attachments: all the files of one case together, in MB (Shouwen's own default)") },
 };
 
 static void

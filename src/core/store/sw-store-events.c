@@ -56,6 +56,10 @@ _sw_store_insert_event (SwStore      *self,
     return FALSE;
   if (inserted != NULL)
     *inserted = sqlite3_changes (self->db) > 0;
+  if ((ev->kind == SW_EVENT_ATTACHMENT_ADDED || ev->kind == SW_EVENT_PURGED) &&
+      sqlite3_changes (self->db) > 0 &&
+      !_sw_store_fold_attachments (self, ev, made_elsewhere, error))
+    return FALSE;
   /* a case renumbered where it was made is found here by its old number too */
   if (ev->kind == SW_EVENT_REGISTERED && sw_case_event_get_string (ev, "previous_number") != NULL)
     return _sw_store_add_case_alias (self, sw_case_event_get_string (ev, "previous_number"),

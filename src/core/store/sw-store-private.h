@@ -65,6 +65,10 @@ struct _SwStore
 
   GHashTable *table_columns;      /* directory table → its column names */
 
+  /* Attached files a purge let go in the open transaction: deleted after
+   * its commit when no case holds them (sw-store-attachments.c) */
+  GPtrArray  *released_blobs;
+
 };
 
 /* A second connection to the store's file for a thread of its own (no

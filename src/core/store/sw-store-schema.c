@@ -183,6 +183,16 @@ static const char *const migrations[] = {
   "  event_id TEXT PRIMARY KEY, case_id TEXT NOT NULL, at INTEGER NOT NULL,"
   "  actor TEXT, reason TEXT, name TEXT, phone TEXT, unit TEXT, address TEXT);"
   "CREATE INDEX case_contact_history_by_case ON case_contact_history (case_id, at);",
+  /* 13: files attached to cases (issue 17, sw-store-attachments.c): the
+   * list folded from attachment_added events (the bytes are files beside
+   * the database, by SHA-256), and the files made here still to upload */
+  "CREATE TABLE case_attachments ("
+  "  event_id TEXT PRIMARY KEY, case_id TEXT NOT NULL, hash TEXT NOT NULL,"
+  "  name TEXT NOT NULL, size INTEGER NOT NULL, media_type TEXT NOT NULL,"
+  "  actor TEXT, at INTEGER NOT NULL);"
+  "CREATE INDEX case_attachments_by_case ON case_attachments (case_id, at);"
+  "CREATE INDEX case_attachments_by_hash ON case_attachments (hash);"
+  "CREATE TABLE blob_uploads (hash TEXT PRIMARY KEY, size INTEGER NOT NULL);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SW_STORE_SCHEMA_VERSION);

@@ -11,6 +11,7 @@
 #include "sw-directory-private.h"
 #include "sw-error.h"
 #include "sw-models-private.h"
+#include "sw-store-events.h"
 #include "sw-store-private.h"
 #include "sw-uuid.h"
 
@@ -234,6 +235,7 @@ sw_store_finalize (GObject *object)
 
   g_clear_pointer (&self->dirty_cases, g_hash_table_unref);
   g_clear_pointer (&self->pending_search, g_ptr_array_unref);
+  g_clear_pointer (&self->released_blobs, g_ptr_array_unref);
   g_clear_pointer (&self->stmts, g_hash_table_unref);
   g_clear_pointer (&self->table_columns, g_hash_table_unref);
   /* SQLite copies the log into the database when its last connection
@@ -270,6 +272,7 @@ sw_store_init (SwStore *self)
   self->policies = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
   self->dirty_cases = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   self->pending_search = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  self->released_blobs = g_ptr_array_new_with_free_func (g_free);
 }
 
 /* ------------------------------------------------------------ opening */
@@ -728,6 +731,7 @@ sw_store_commit (SwStore  *self,
       return FALSE;
     }
   self->tx_depth = 0;
+  _sw_store_release_blobs (self, TRUE);
   return TRUE;
 }
 
@@ -784,6 +788,7 @@ sw_store_rollback (SwStore *self)
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   g_hash_table_remove_all (self->dirty_cases);
   g_ptr_array_set_size (self->pending_search, 0);
+  _sw_store_release_blobs (self, FALSE);
   _sw_store_drop_caches (self);
 }
 

@@ -68,6 +68,21 @@ gboolean   _sw_server_sqlite_append_audit (SwServerStorage  *storage,
                                            GPtrArray        *entries,
                                            gint64            now,
                                            GError          **error);
+/* Whether the device may read the case (its branch's scope; inspectors every case). */
+gboolean   _sw_server_sqlite_may_read (SwStore             *store,
+                                       SwServerDevice      *device,
+                                       const char          *case_id);
+/* Attached files (sw-server-sqlite-blobs.c): beside the database, as the
+ * client keeps them (sw-store-attachments.h). */
+gboolean   _sw_server_sqlite_blob_status (SwServerStorage *storage, const char *hash, gint64 *received,
+                                          gboolean *complete, GError **error);
+gboolean   _sw_server_sqlite_blob_append (SwServerStorage *storage, const char *hash, gint64 offset,
+                                          GBytes *data, gint64 total, gint64 *received,
+                                          gboolean *complete, GError **error);
+GBytes    *_sw_server_sqlite_blob_read   (SwServerStorage *storage, const char *hash, gint64 offset,
+                                          gint64 length, gint64 *total, GError **error);
+gboolean   _sw_server_sqlite_blob_readable (SwServerStorage *storage, SwServerDevice *device,
+                                            const char *hash, GError **error);
 JsonNode  *_sw_server_sqlite_get_case (SwServerStorage     *storage,
                                        SwServerDevice      *device,
                                        const char          *id,

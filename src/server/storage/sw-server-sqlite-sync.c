@@ -431,8 +431,8 @@ _sw_server_sqlite_pull (SwServerStorage  *storage,
   return g_steal_pointer (&page);
 }
 
-static gboolean
-may_read (SwStore        *store,
+gboolean
+_sw_server_sqlite_may_read (SwStore        *store,
           SwServerDevice *device,
           const char     *case_id)
 {
@@ -470,7 +470,7 @@ _sw_server_sqlite_get_case (SwServerStorage  *storage,
       g_set_error (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_NOT_FOUND, _("There is no case “%s”"), id);
       return NULL;
     }
-  if (!may_read (store, device, row->id))
+  if (!_sw_server_sqlite_may_read (store, device, row->id))
     {
       g_set_error_literal (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_FORBIDDEN,
                            _("The case belongs to another branch"));

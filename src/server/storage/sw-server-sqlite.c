@@ -461,6 +461,10 @@ storage_iface_init (SwServerStorageInterface *iface)
   iface->set_token_days = sqlite_set_token_days;
   iface->audit_head = _sw_server_sqlite_audit_head;
   iface->append_audit = _sw_server_sqlite_append_audit;
+  iface->blob_status = _sw_server_sqlite_blob_status;
+  iface->blob_append = _sw_server_sqlite_blob_append;
+  iface->blob_read = _sw_server_sqlite_blob_read;
+  iface->blob_readable = _sw_server_sqlite_blob_readable;
 }
 
 /* ------------------------------------------------------------ GObject */

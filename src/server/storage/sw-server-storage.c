@@ -151,6 +151,66 @@ sw_server_storage_append_audit (SwServerStorage  *self,
   return IFACE (self)->append_audit (self, device_id, entries, now, error);
 }
 
+/* An engine without attached files yet (the PostgreSQL one, issue 15, until
+ * it implements the blob_* methods): refused as not found, never a crash. */
+static void
+no_blobs (GError **error)
+{
+  g_set_error_literal (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_NOT_FOUND,
+                       "This storage engine keeps no attached files yet");
+}
+
+gboolean
+sw_server_storage_blob_status (SwServerStorage  *self,
+                               const char       *hash,
+                               gint64           *received,
+                               gboolean         *complete,
+                               GError          **error)
+{
+  if (IFACE (self)->blob_status == NULL)
+    return no_blobs (error), FALSE;
+  return IFACE (self)->blob_status (self, hash, received, complete, error);
+}
+
+gboolean
+sw_server_storage_blob_append (SwServerStorage  *self,
+                               const char       *hash,
+                               gint64            offset,
+                               GBytes           *data,
+                               gint64            total,
+                               gint64           *received,
+                               gboolean         *complete,
+                               GError          **error)
+{
+  if (IFACE (self)->blob_append == NULL)
+    return no_blobs (error), FALSE;
+  return IFACE (self)->blob_append (self, hash, offset, data, total, received, complete, error);
+}
+
+GBytes *
+sw_server_storage_blob_read (SwServerStorage  *self,
+                             const char       *hash,
+                             gint64            offset,
+                             gint64            length,
+                             gint64           *total,
+                             GError          **error)
+{
+  if (IFACE (self)->blob_read == NULL)
+    return no_blobs (error), NULL;
+  return IFACE (self)->blob_read (self, hash, offset, length, total, error);
+}
+
+gboolean
+sw_server_storage_blob_readable (SwServerStorage  *self,
+                                 SwServerDevice   *device,
+                                 const char       *hash,
+                                 GError          **error)
+{
+  if (IFACE (self)->blob_readable == NULL)
+    return no_blobs (error), FALSE;
+  return IFACE (self)->blob_readable (self, device, hash, error);
+}
+
 void
 sw_directory_result_free (SwDirectoryResult *result)
 {

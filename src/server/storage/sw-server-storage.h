@@ -112,6 +112,16 @@ struct _SwServerStorageInterface
                                      char **hash, GError **error);
   gboolean        (*append_audit)   (SwServerStorage *self, const char *device_id,
                                      GPtrArray *entries, gint64 now, GError **error);
+  /* Attached files by SHA-256 (issue 17; see sw_server_storage_blob_*) */
+  gboolean        (*blob_status)    (SwServerStorage *self, const char *hash, gint64 *received,
+                                     gboolean *complete, GError **error);
+  gboolean        (*blob_append)    (SwServerStorage *self, const char *hash, gint64 offset,
+                                     GBytes *data, gint64 total, gint64 *received,
+                                     gboolean *complete, GError **error);
+  GBytes         *(*blob_read)      (SwServerStorage *self, const char *hash, gint64 offset,
+                                     gint64 length, gint64 *total, GError **error);
+  gboolean        (*blob_readable)  (SwServerStorage *self, SwServerDevice *device,
+                                     const char *hash, GError **error);
 };
 
 /* The one way to the server's storage: `location` is a data directory
@@ -232,6 +242,48 @@ gboolean        sw_server_storage_append_audit   (SwServerStorage *self,
                                                   const char      *device_id,
                                                   GPtrArray       *entries,
                                                   gint64           now,
+                                                  GError         **error);
+
+/* ---- attached files (issue 17), by SHA-256 (docs/api.md "Attached files") ----
+ * An engine keeps a file in parts while it arrives and makes it visible
+ * only once its bytes hash to its name; the purge of a case (a `purged`
+ * event stored by push) removes the files no other case holds. */
+
+/* How many bytes of `hash` the server holds (*received) and whether they
+ * are the whole verified file (*complete). */
+gboolean        sw_server_storage_blob_status    (SwServerStorage *self,
+                                                  const char      *hash,
+                                                  gint64           *received,
+                                                  gboolean         *complete,
+                                                  GError          **error);
+/* Appends `data` at `offset` of a file of `total` bytes. An offset other
+ * than what is held is refused (SW_PROTOCOL_ERROR_RANGE, *received says
+ * where to go on); a complete file takes anything (idempotent). When the
+ * last byte arrives the hash is checked: a mismatch throws the parts away
+ * (SW_PROTOCOL_ERROR_HASH_MISMATCH). */
+gboolean        sw_server_storage_blob_append    (SwServerStorage *self,
+                                                  const char      *hash,
+                                                  gint64           offset,
+                                                  GBytes          *data,
+                                                  gint64           total,
+                                                  gint64          *received,
+                                                  gboolean        *complete,
+                                                  GError         **error);
+/* At most `length` bytes of a complete file from `offset`; *total its size.
+ * SW_PROTOCOL_ERROR_NOT_FOUND when the server has not all of it. */
+GBytes         *sw_server_storage_blob_read      (SwServerStorage *self,
+                                                  const char      *hash,
+                                                  gint64           offset,
+                                                  gint64           length,
+                                                  gint64          *total,
+                                                  GError         **error);
+/* Whether `device` may read the file: a case it may read refers to it and
+ * the access policy gives such a device the bytes
+ * (sw_access_device_opens_attachments); else SW_PROTOCOL_ERROR_FORBIDDEN,
+ * or _NOT_FOUND when no case refers to it. */
+gboolean        sw_server_storage_blob_readable  (SwServerStorage *self,
+                                                  SwServerDevice  *device,
+                                                  const char      *hash,
                                                   GError         **error);
 
 G_END_DECLS
