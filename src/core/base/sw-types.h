@@ -101,6 +101,14 @@ typedef enum {
   SW_N_EVENTS
 } SwEventKind;
 
+/* The statutory and seed limits a case carries (rules/sw-lifecycle.c). */
+typedef enum {
+  SW_DEADLINE_FIRST_RESPONSE,
+  SW_DEADLINE_COMPLAINT_FILE,
+  SW_DEADLINE_COMPLAINT_CLOSE,
+  SW_N_DEADLINES
+} SwDeadlineKind;
+
 /* Stable names ("visit", "complaint", "in_progress"…) and their inverse. The
  * parse functions return -1 for an unknown name. */
 const char *sw_channel_to_string      (SwChannel c);

@@ -176,6 +176,17 @@ static const char *const migrations[] = {
   "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;",
   /* 11: a repeat complaint finds the customer by name and unit too */
   "CREATE INDEX case_contacts_by_name ON case_contacts (name, unit);",
+  /* 12: the statutory limits a case carries (rules/sw-lifecycle.c): when
+   * each falls, when it was met, the event that started it */
+  "ALTER TABLE cases ADD COLUMN first_response_due INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE cases ADD COLUMN first_response_met INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE cases ADD COLUMN first_response_event TEXT;"
+  "ALTER TABLE cases ADD COLUMN complaint_file_due INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE cases ADD COLUMN complaint_file_met INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE cases ADD COLUMN complaint_file_event TEXT;"
+  "ALTER TABLE cases ADD COLUMN complaint_close_due INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE cases ADD COLUMN complaint_close_met INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE cases ADD COLUMN complaint_close_event TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SW_STORE_SCHEMA_VERSION);
