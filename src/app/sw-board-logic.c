@@ -178,11 +178,17 @@ sw_board_drop_operation (SwState  column,
                          gboolean anonymous,
                          gboolean called_back)
 {
+  SwOpKind fallback = SW_OP_NONE;
+
   if (column == state)
     return SW_OP_NONE;
 
   for (guint i = 0; i < G_N_ELEMENTS (drops); i++)
     {
+      /* a drop the table forbids still names the column's last operation,
+       * whose refusal tells the user why */
+      if (drops[i].column == column)
+        fallback = drops[i].op;
       if (drops[i].column != column || !sw_lifecycle_allows (state, drops[i].event) ||
           sw_lifecycle_next_state (state, drops[i].event) != column)
         continue;
@@ -191,5 +197,5 @@ sw_board_drop_operation (SwState  column,
         return SW_OP_CALLBACK_CLOSE;
       return drops[i].op;
     }
-  return SW_OP_NONE;
+  return fallback;
 }
