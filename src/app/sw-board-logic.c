@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "sw-board-logic.h"
+#include "sw-lifecycle.h"
 
 #define HOUR_MS (G_GINT64_CONSTANT (3600) * 1000)
 
@@ -150,43 +151,53 @@ sw_format_countdown (gint64 due,
   return g_strdup_printf (_("due in %s"), span);
 }
 
+/* The operations a drop on a column can mean, most likely first, with the
+ * event each appends: the lifecycle table (sw-lifecycle.c) tells which of
+ * them the case's state allows and where each leads. */
+static const struct {
+  SwState     column;
+  SwEventKind event;
+  SwOpKind    op;
+} drops[] = {
+  { SW_STATE_REGISTERED,  SW_EVENT_RETURNED,    SW_OP_RETURN },
+  { SW_STATE_TRANSFERRED, SW_EVENT_FORWARDED,   SW_OP_FORWARD },
+  { SW_STATE_TRANSFERRED, SW_EVENT_TRANSFERRED, SW_OP_TRANSFER },
+  { SW_STATE_IN_PROGRESS, SW_EVENT_HANDLING,    SW_OP_HANDLE },
+  { SW_STATE_IN_PROGRESS, SW_EVENT_ACCEPTED,    SW_OP_ACCEPT },
+  { SW_STATE_IN_PROGRESS, SW_EVENT_DECIDED,     SW_OP_DECIDE },
+  { SW_STATE_IN_PROGRESS, SW_EVENT_REOPENED,    SW_OP_REOPEN },
+  { SW_STATE_ESCALATED,   SW_EVENT_ESCALATED,   SW_OP_ESCALATE },
+  { SW_STATE_REPLIED,     SW_EVENT_REPLIED,     SW_OP_REPLY },
+  { SW_STATE_CLOSED,      SW_EVENT_ANSWERED,    SW_OP_ANSWER },
+  { SW_STATE_CLOSED,      SW_EVENT_CLOSED,      SW_OP_CLOSE },
+};
+
 SwOpKind
 sw_board_drop_operation (SwState  column,
                          SwState  state,
                          gboolean anonymous,
                          gboolean called_back)
 {
+  SwOpKind fallback = SW_OP_NONE;
+
   if (column == state)
     return SW_OP_NONE;
 
-  switch (column)
+  for (guint i = 0; i < G_N_ELEMENTS (drops); i++)
     {
-    case SW_STATE_REGISTERED:
-      return SW_OP_RETURN;
-    case SW_STATE_TRANSFERRED:
-      return state == SW_STATE_TRANSFERRED ? SW_OP_FORWARD : SW_OP_TRANSFER;
-    case SW_STATE_IN_PROGRESS:
-      switch (state)
-        {
-        case SW_STATE_REGISTERED:  return SW_OP_HANDLE;
-        case SW_STATE_TRANSFERRED: return SW_OP_ACCEPT;
-        case SW_STATE_ESCALATED:   return SW_OP_DECIDE;
-        default:                   return SW_OP_REOPEN;
-        }
-    case SW_STATE_ESCALATED:
-      return SW_OP_ESCALATE;
-    case SW_STATE_REPLIED:
-      return SW_OP_REPLY;
-    case SW_STATE_CLOSED:
-      if (state == SW_STATE_REGISTERED)
-        return SW_OP_ANSWER;
-      if (anonymous || called_back || state != SW_STATE_REPLIED)
-        return SW_OP_CLOSE;
-      return SW_OP_CALLBACK_CLOSE;
-    case SW_N_STATES:
-    default:
-      return SW_OP_NONE;
+      /* a drop the table forbids still names the column's last operation,
+       * whose refusal tells the user why */
+      if (drops[i].column == column)
+        fallback = drops[i].op;
+      if (drops[i].column != column || !sw_lifecycle_allows (state, drops[i].event) ||
+          sw_lifecycle_next_state (state, drops[i].event) != column)
+        continue;
+      /* a replied case closes after its callback: the drop asks for both */
+      if (drops[i].op == SW_OP_CLOSE && state == SW_STATE_REPLIED && !anonymous && !called_back)
+        return SW_OP_CALLBACK_CLOSE;
+      return drops[i].op;
     }
+  return fallback;
 }
 
 SwOpKind

@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "sw-access.h"
 #include "sw-event-text.h"
+#include "sw-lifecycle.h"
 #include "sw-store-audit.h"
 #include "sw-store-privacy.h"
 
@@ -319,6 +320,24 @@ cli_case_to_json (CliContext *ctx,
   json_builder_add_boolean_value (b, sw_case_is_overdue (c, now));
   json_builder_end_object (b);
 
+  /* the statutory limits the case owes (sw-lifecycle.c) */
+  json_builder_set_member_name (b, "limits");
+  json_builder_begin_array (b);
+  for (int k = 0; k < SW_N_LIMITS; k++)
+    {
+      gint64 met, at = sw_case_get_deadline (c, k, &met);
+
+      if (at == 0)
+        continue;
+      json_builder_begin_object (b);
+      cli_json_add_string (b, "kind", sw_lifecycle_limit (k)->code);
+      cli_json_add_string (b, "rule", sw_lifecycle_limit (k)->policy_key);
+      cli_json_add_time (b, "at", at);
+      cli_json_add_time (b, "met_at", met);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
   json_builder_set_member_name (b, "promised");
   json_builder_begin_object (b);
   cli_json_add_time (b, "at", sw_case_get_promised_at (c));
@@ -469,6 +488,21 @@ cli_print_case_text (CliContext *ctx,
              sw_case_is_overdue (c, sw_store_now (ctx->store)) ? _(" — overdue") : "");
   if (promised)
     cli_print_field (_("Promised:"), "%s (%s)", promised, sw_case_get_promised_rule (c));
+  for (int k = 0; k < SW_N_LIMITS; k++)
+    {
+      gint64 met, at = sw_case_get_deadline (c, k, &met);
+      g_autofree char *when = at ? cli_format_time (at) : NULL;
+      g_autofree char *done = met ? cli_format_time (met) : NULL;
+      g_autofree char *label = g_strdup_printf ("%s:", sw_limit_kind_label (k));
+
+      if (when == NULL)
+        continue;
+      if (done)
+        /* Translators: a time limit's date, then when it was met */
+        cli_print_field (label, _("%s (met %s)"), when, done);
+      else
+        cli_print_field (label, "%s", when);
+    }
   if (sw_case_get_satisfaction (c) > 0)
     cli_print_field (_("Satisfaction:"), "%d/5", sw_case_get_satisfaction (c));
   if (sw_case_get_reopen_count (c) > 0)

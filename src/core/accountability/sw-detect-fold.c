@@ -12,6 +12,7 @@
 #include "sw-detect-private.h"
 #include "sw-error.h"
 #include "sw-finding-text.h"
+#include "sw-lifecycle.h"
 #include "sw-types.h"
 
 #define HOUR_MS (3600 * 1000)
@@ -46,6 +47,9 @@ typedef struct {
   /* Who returned or forwarded the case away, one Bounce a hand-off, made
    * only for the cases that have any. */
   GArray  *bounces;
+  /* the statutory limits (SwLimitKind): due, met, the event that started each */
+  gint64   limit_due[SW_N_LIMITS], limit_met[SW_N_LIMITS];
+  char    *limit_event[SW_N_LIMITS];
   /* facts */
   int      transfers, transfer_late, accepts, accept_late;
   gint64   done_at;
@@ -99,6 +103,7 @@ facts_free (SwDetectFacts *facts)
   g_free (facts->case_id);
   g_free (facts->due_event);
   g_free (facts->promise_event);
+  g_free (facts->due_rule);
   g_free (facts);
 }
 
@@ -203,6 +208,8 @@ fold_clear (Fold *f)
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     g_free (*strings[i]);
+  for (guint k = 0; k < SW_N_LIMITS; k++)
+    g_free (f->limit_event[k]);
   if (bounces != NULL)
     g_array_set_size (bounces, 0);     /* kept for the next case */
   memset (f, 0, sizeof *f);
@@ -250,21 +257,6 @@ emit (Scan        *s,
   f->detail = detail;
   f->occurred_at = occurred_at;
   g_ptr_array_add (s->batch->findings, f);
-}
-
-static gboolean
-is_disposition (SwEventKind k)
-{
-  return k == SW_EVENT_TRANSFERRED || k == SW_EVENT_ANSWERED || k == SW_EVENT_NOTIFIED ||
-         k == SW_EVENT_HANDLING || k == SW_EVENT_REFERRED || k == SW_EVENT_ESCALATED ||
-         k == SW_EVENT_OUTSIDE || k == SW_EVENT_REFUSED;
-}
-
-static gboolean
-due_is (Fold       *f,
-        const char *rule)
-{
-  return f->due_at > 0 && g_strcmp0 (f->due_rule, rule) == 0;
 }
 
 /* Repeat complaint: the same customer (phone, or name and unit) complains
@@ -374,6 +366,95 @@ note_bounce (Fold *f,
   g_array_append_val (f->bounces, b);
 }
 
+/* Who answers for a missed deadline of the case, and their department. */
+static const char *
+accountable (Scan                      *s,
+             const SwLifecycleDeadline *d,
+             const char               **department)
+{
+  Fold *f = &s->f;
+
+  switch (d->accountable)
+    {
+    case SW_ACCOUNTABLE_RECEIVING:
+      *department = f->target_dept;
+      return f->target_dept ? g_hash_table_lookup (s->ctx->heads, f->target_dept) : NULL;
+    case SW_ACCOUNTABLE_OWNER:
+      *department = f->owner_dept;
+      return f->owner;
+    case SW_ACCOUNTABLE_HANDLER:
+    default:
+      *department = f->handler_dept;
+      return f->handler;
+    }
+}
+
+static const char *
+limit_accountable (Scan                   *s,
+                   const SwStatutoryLimit *l,
+                   const char            **department)
+{
+  SwLifecycleDeadline d = { .accountable = l->accountable };
+
+  return accountable (s, &d, department);
+}
+
+/* The case's running deadline and its promise, as far as this event meets
+ * them (the lifecycle table): counted for the report, and a finding when
+ * met late. */
+static void
+check_met (Scan        *s,
+           Row         *r,
+           SwEventKind  kind)
+{
+  Fold *f = &s->f;
+  const SwLifecycleDeadline *d;
+  const char *person, *department = NULL;
+  gint64 at = r->at;
+
+  if (f->due_at > 0 && (d = sw_lifecycle_met_by (f->state, f->due_rule, kind)) != NULL)
+    {
+      gboolean late = at > f->due_at;
+
+      if (strcmp (d->finding, "late_transfer") == 0)
+        {
+          f->transfers++;
+          f->transfer_late += late;
+        }
+      else if (strcmp (d->finding, "late_accept") == 0)
+        {
+          f->accepts++;
+          f->accept_late += late;
+        }
+      person = accountable (s, d, &department);
+      if (late)
+        emit (s, d->finding, NULL, NULL, person, department, f->due_event, r->id,
+              f->due_at, lateness (s, f->due_at, at));
+    }
+  if (f->promise_at > 0 && at > f->promise_at &&
+      (d = sw_lifecycle_met_by (f->state, SW_LIFECYCLE_PROMISE, kind)) != NULL)
+    {
+      person = accountable (s, d, &department);
+      emit (s, d->finding, NULL, NULL, person, department, f->promise_event, r->id,
+            f->promise_at, lateness (s, f->promise_at, at));
+    }
+  /* the statutory limits this event meets, late or not */
+  for (int k = 0; k < SW_N_LIMITS; k++)
+    {
+      const SwStatutoryLimit *l = sw_lifecycle_limit (k);
+
+      if (f->limit_due[k] <= 0 || f->limit_met[k] != 0 || !(l->meets & SW_LIFECYCLE_EVENT (kind)))
+        continue;
+      f->limit_met[k] = at;
+      if (at > f->limit_due[k])
+        {
+          person = limit_accountable (s, l, &department);
+          emit (s, l->finding, NULL, NULL, person, department, f->limit_event[k], r->id,
+                f->limit_due[k], lateness (s, f->limit_due[k], at));
+        }
+    }
+}
+
 /* The checks an event triggers, made before it changes the fold. */
 static gboolean
 check_event (Scan         *s,
@@ -386,40 +467,7 @@ check_event (Scan         *s,
   const char *actor = r->actor;
   gint64 at = r->at;
 
-  if (is_disposition (kind) && f->state == SW_STATE_REGISTERED && due_is (f, "limit.transfer_hours") &&
-      kind == SW_EVENT_TRANSFERRED)
-    {
-      f->transfers++;
-      if (at > f->due_at)
-        {
-          f->transfer_late++;
-          emit (s, "late_transfer", NULL, NULL, f->handler, f->handler_dept, f->due_event, id,
-                f->due_at, lateness (s, f->due_at, at));
-        }
-    }
-
-  if ((kind == SW_EVENT_ACCEPTED || kind == SW_EVENT_RETURNED || kind == SW_EVENT_FORWARDED) &&
-      f->state == SW_STATE_TRANSFERRED && due_is (f, "limit.accept_hours"))
-    {
-      f->accepts++;
-      if (at > f->due_at)
-        {
-          const char *head = f->target_dept ? g_hash_table_lookup (s->ctx->heads, f->target_dept) : NULL;
-
-          f->accept_late++;
-          emit (s, "late_accept", NULL, NULL, head, f->target_dept, f->due_event, id,
-                f->due_at, lateness (s, f->due_at, at));
-        }
-    }
-
-  if (kind == SW_EVENT_REPLIED && f->promise_at > 0 && at > f->promise_at)
-    emit (s, "reply_overdue", NULL, NULL, f->handler, f->handler_dept, f->promise_event, id,
-          f->promise_at, lateness (s, f->promise_at, at));
-
-  if (kind == SW_EVENT_CALLBACK && f->state == SW_STATE_REPLIED && due_is (f, "limit.callback_days") &&
-      at > f->due_at)
-    emit (s, "no_callback", NULL, NULL, f->owner, f->owner_dept, f->due_event, id,
-          f->due_at, lateness (s, f->due_at, at));
+  check_met (s, r, kind);
 
   if ((kind == SW_EVENT_REPLIED || kind == SW_EVENT_ANSWERED) && r->p.str[P_TEXT] != NULL)
     {
@@ -483,7 +531,6 @@ apply_registered (Fold *f,
   set (&f->owner_dept, r->p.str[P_OWNER_DEPARTMENT]);
   set (&f->handler, f->owner);
   set (&f->handler_dept, f->owner_dept);
-  f->state = SW_STATE_REGISTERED;
 }
 
 static void
@@ -494,7 +541,8 @@ finish (Fold   *f,
     f->done_at = at;
 }
 
-/* The same transitions as sw_case_apply, as far as detection needs them. */
+/* What an event does to the fold, as far as detection needs it; the state
+ * and the deadline's end come from the lifecycle table, as in sw_case_apply. */
 static void
 apply_event (Fold        *f,
              Row         *r,
@@ -515,39 +563,27 @@ apply_event (Fold        *f,
       set (&f->sender, actor);
       set (&f->sender_dept, r->p.str[P_FROM_DEPARTMENT]);
       set (&f->target_dept, r->p.str[P_TO_DEPARTMENT]);
-      f->state = SW_STATE_TRANSFERRED;
       break;
     case SW_EVENT_ACCEPTED:
       set (&f->handler, r->p.str[P_HANDLER]);
       set (&f->handler_dept, r->p.str[P_DEPARTMENT]);
       set (&f->target_dept, NULL);
-      f->state = SW_STATE_IN_PROGRESS;
       break;
     case SW_EVENT_RETURNED:
       note_bounce (f, r);
       set (&f->handler, r->p.str[P_HANDLER]);
       set (&f->handler_dept, r->p.str[P_HANDLER_DEPARTMENT]);
       set (&f->target_dept, NULL);
-      f->state = SW_STATE_REGISTERED;
       break;
     case SW_EVENT_REFERRED:
       set (&f->handler, r->p.str[P_HANDLER]);
-      f->state = SW_STATE_IN_PROGRESS;
-      break;
-    case SW_EVENT_NOTIFIED:
-    case SW_EVENT_HANDLING:
-    case SW_EVENT_DECIDED:
-      f->state = SW_STATE_IN_PROGRESS;
       break;
     case SW_EVENT_REOPENED:
-      f->state = SW_STATE_IN_PROGRESS;
       f->called_back = FALSE;
       break;
     case SW_EVENT_ESCALATED:
-      f->state = SW_STATE_ESCALATED;
       break;
     case SW_EVENT_REPLIED:
-      f->state = SW_STATE_REPLIED;
       f->reply_at = at;
       set (&f->reply_event, r->id);
       set (&f->reply_actor, actor);
@@ -556,7 +592,6 @@ apply_event (Fold        *f,
       break;
     case SW_EVENT_CALLBACK:
       f->called_back = TRUE;
-      f->due_at = 0;
       break;
     case SW_EVENT_HANDOVER:
       set (&f->handler, r->p.str[P_TO]);
@@ -566,10 +601,11 @@ apply_event (Fold        *f,
     case SW_EVENT_OUTSIDE:
     case SW_EVENT_REFUSED:
     case SW_EVENT_CLOSED:
-      f->state = SW_STATE_CLOSED;
-      f->due_at = 0;
       finish (f, at);
       break;
+    case SW_EVENT_NOTIFIED:
+    case SW_EVENT_HANDLING:
+    case SW_EVENT_DECIDED:
     case SW_EVENT_URGED:
     case SW_EVENT_NOTE:
     case SW_EVENT_AMENDED:
@@ -580,6 +616,9 @@ apply_event (Fold        *f,
       break;
     }
 
+  f->state = sw_lifecycle_next_state (f->state, kind);
+  if (sw_lifecycle_stops_due (kind))
+    f->due_at = 0;
   if (f->state == SW_STATE_CLOSED)
     return;
   if (r->p.has[P_DUE_AT])
@@ -588,13 +627,18 @@ apply_event (Fold        *f,
       set (&f->due_rule, r->p.str[P_DUE_RULE]);
       set (&f->due_event, r->id);
     }
+  for (int k = 0; k < SW_N_LIMITS; k++)
+    if (r->p.has[P_FIRST_RESPONSE_DUE + k])
+      {
+        f->limit_due[k] = r->p.num[P_FIRST_RESPONSE_DUE + k];
+        f->limit_met[k] = 0;
+        set (&f->limit_event[k], r->id);
+      }
   if (r->p.has[P_PROMISED_AT] && r->p.num[P_PROMISED_AT] != f->promise_at)
     {
       f->promise_at = r->p.num[P_PROMISED_AT];
       set (&f->promise_event, r->id);
     }
-  if (kind == SW_EVENT_REPLIED)
-    f->promise_at = 0;    /* kept; a reopening makes a new promise */
 }
 
 static void
@@ -615,19 +659,36 @@ check_deadlines (Scan *s)
 {
   Fold *f = &s->f;
   gint64 now = s->ctx->now;
-  gboolean due_passed = f->due_at > 0 && f->due_at < now && f->due_event != NULL;
+  const SwLifecycleDeadline *table;
+  guint n;
 
-  if (due_passed && f->state == SW_STATE_REGISTERED && due_is (f, "limit.transfer_hours"))
-    emit_passed (s, "late_transfer", f->handler, f->handler_dept, f->due_event, f->due_at);
-  if (due_passed && f->state == SW_STATE_TRANSFERRED && due_is (f, "limit.accept_hours"))
-    emit_passed (s, "late_accept", f->target_dept ? g_hash_table_lookup (s->ctx->heads, f->target_dept) : NULL,
-                 f->target_dept, f->due_event, f->due_at);
-  if ((f->state == SW_STATE_REGISTERED || f->state == SW_STATE_TRANSFERRED || f->state == SW_STATE_IN_PROGRESS ||
-       f->state == SW_STATE_ESCALATED) && f->promise_at > 0 && f->promise_at < now && f->promise_event != NULL)
-    emit_passed (s, "reply_overdue", f->handler, f->handler_dept, f->promise_event, f->promise_at);
-  if (due_passed && f->state == SW_STATE_REPLIED && due_is (f, "limit.callback_days") && !f->called_back &&
-      !f->anonymous)
-    emit_passed (s, "no_callback", f->owner, f->owner_dept, f->due_event, f->due_at);
+  table = sw_lifecycle_deadlines (&n);
+  for (guint i = 0; i < n; i++)
+    {
+      const SwLifecycleDeadline *d = &table[i];
+      gboolean promise = strcmp (d->policy_key, SW_LIFECYCLE_PROMISE) == 0;
+      gint64 due = promise ? f->promise_at : f->due_at;
+      const char *event = promise ? f->promise_event : f->due_event;
+      const char *person, *department = NULL;
+
+      if (due <= 0 || due >= now || event == NULL ||
+          sw_lifecycle_running (f->state, promise ? SW_LIFECYCLE_PROMISE : f->due_rule) != d ||
+          (d->needs_callee && (f->anonymous || f->called_back)))
+        continue;
+      person = accountable (s, d, &department);
+      emit_passed (s, d->finding, person, department, event, due);
+    }
+  if (f->state == SW_STATE_CLOSED)
+    return;
+  for (int k = 0; k < SW_N_LIMITS; k++)
+    if (f->limit_due[k] > 0 && f->limit_due[k] < now && f->limit_met[k] == 0 && f->limit_event[k] != NULL)
+      {
+        const SwStatutoryLimit *l = sw_lifecycle_limit (k);
+        const char *person, *department = NULL;
+
+        person = limit_accountable (s, l, &department);
+        emit_passed (s, l->finding, person, department, f->limit_event[k], f->limit_due[k]);
+      }
 }
 
 static gboolean
@@ -684,6 +745,10 @@ end_case (Scan    *s,
   if (f->done_at >= 0 && f->received_at > 0)
     facts->handling_ms = sw_calendar_working_ms_between (_sw_detect_calendar_for (s->ctx, f->branch),
                                                          f->received_at, f->done_at);
+  facts->state = f->state;
+  facts->due_at = f->due_at;
+  facts->due_rule = f->due_at > 0 ? g_strdup (f->due_rule) : NULL;
+  facts->promise_at = f->promise_at;
   if (f->due_at > 0)
     facts->due_event = g_strdup (f->due_event);
   if (f->promise_at > 0)
@@ -798,4 +863,30 @@ _sw_detect_fold_all (const SwDetectContext *ctx,
                      GError               **error)
 {
   return fold (ctx, reader, TRUE, deliver_func, user_data, error);
+}
+
+/* Folds events given in memory, one case after another in the order every
+ * replica folds in (the lifecycle's property test); no store is read, so
+ * no complaint may be among them. */
+gboolean
+_sw_detect_fold_rows (const SwDetectContext *ctx,
+                      const SwStoreEventRow *rows,
+                      guint                  n_rows,
+                      SwDetectDeliver        deliver_func,
+                      gpointer               user_data,
+                      GError               **error)
+{
+  Scan s = { .ctx = ctx, .deliver = deliver_func, .user_data = user_data };
+  gboolean ok = TRUE;
+
+  fold_clear (&s.f);
+  s.batch = _sw_detect_batch_new ();
+  for (guint i = 0; ok && i < n_rows; i++)
+    ok = scan_row (&rows[i], &s, error);
+  ok = ok && end_case (&s, error) && deliver (&s, error);
+  fold_clear (&s.f);
+  g_clear_pointer (&s.f.bounces, g_array_unref);
+  _sw_payload_clear (&s.row.p);
+  _sw_detect_batch_free (s.batch);
+  return ok;
 }

@@ -17,6 +17,8 @@ typedef enum {
   P_DUE_AT, P_DUE_RULE, P_PROMISED_AT, P_HANDLER, P_HANDLER_DEPARTMENT, P_DEPARTMENT,
   P_TO_DEPARTMENT, P_FROM_DEPARTMENT, P_OWNER, P_OWNER_DEPARTMENT, P_TO, P_TEXT,
   P_POLICY_VERSION, P_BRANCH, P_ANONYMOUS, P_RECEIVED_AT, P_KIND, P_NUMBER,
+  /* the statutory limits' "<code>_due", in SwLimitKind order */
+  P_FIRST_RESPONSE_DUE, P_COMPLAINT_FILE_DUE, P_COMPLAINT_CLOSE_DUE,
   P_N
 } SwPayloadMember;
 
@@ -102,6 +104,15 @@ gboolean       _sw_detect_fold        (const SwDetectContext *ctx,
 /* Folds every case in the database. */
 gboolean       _sw_detect_fold_all    (const SwDetectContext *ctx,
                                        SwStoreReader         *reader,
+                                       SwDetectDeliver        deliver,
+                                       gpointer               user_data,
+                                       GError               **error);
+
+/* Folds the events of rows (grouped by case, each case's in fold order)
+ * without the store: no complaint may be among them. */
+gboolean       _sw_detect_fold_rows   (const SwDetectContext *ctx,
+                                       const SwStoreEventRow *rows,
+                                       guint                  n_rows,
                                        SwDetectDeliver        deliver,
                                        gpointer               user_data,
                                        GError               **error);

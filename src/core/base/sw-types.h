@@ -102,6 +102,14 @@ typedef enum {
   SW_N_EVENTS
 } SwEventKind;
 
+/* The statutory and seed limits a case carries (rules/sw-lifecycle.c). */
+typedef enum {
+  SW_LIMIT_FIRST_RESPONSE,
+  SW_LIMIT_COMPLAINT_FILE,
+  SW_LIMIT_COMPLAINT_CLOSE,
+  SW_N_LIMITS
+} SwLimitKind;
+
 /* Stable names ("visit", "complaint", "in_progress"…) and their inverse. The
  * parse functions return -1 for an unknown name. */
 const char *sw_channel_to_string      (SwChannel c);

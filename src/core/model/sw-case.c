@@ -45,7 +45,17 @@ static const SwField fields[] = {
   SW_INT64_FIELD (SwCase, updated_at, "updated-at"),
   SW_INT_FIELD (SwCase, event_count, "event-count", 0, G_MAXINT),
   SW_STRING_FIELD (SwCase, last_event_id, "last-event-id"),
+  SW_INT64_FIELD (SwCase, deadline_due[SW_LIMIT_FIRST_RESPONSE], "first-response-due"),
+  SW_INT64_FIELD (SwCase, deadline_met[SW_LIMIT_FIRST_RESPONSE], "first-response-met"),
+  SW_STRING_FIELD (SwCase, deadline_event[SW_LIMIT_FIRST_RESPONSE], "first-response-event"),
+  SW_INT64_FIELD (SwCase, deadline_due[SW_LIMIT_COMPLAINT_FILE], "complaint-file-due"),
+  SW_INT64_FIELD (SwCase, deadline_met[SW_LIMIT_COMPLAINT_FILE], "complaint-file-met"),
+  SW_STRING_FIELD (SwCase, deadline_event[SW_LIMIT_COMPLAINT_FILE], "complaint-file-event"),
+  SW_INT64_FIELD (SwCase, deadline_due[SW_LIMIT_COMPLAINT_CLOSE], "complaint-close-due"),
+  SW_INT64_FIELD (SwCase, deadline_met[SW_LIMIT_COMPLAINT_CLOSE], "complaint-close-met"),
+  SW_STRING_FIELD (SwCase, deadline_event[SW_LIMIT_COMPLAINT_CLOSE], "complaint-close-event"),
 };
+G_STATIC_ASSERT (SW_N_LIMITS == 3);   /* a due, met and event field for each */
 static GParamSpec *properties[G_N_ELEMENTS (fields) + 1];
 
 SW_DEFINE_FIELD_VFUNCS (sw_case, SwCase, fields, sw_case_parent_class)
@@ -81,6 +91,22 @@ sw_case_equal (SwCase      *a,
                const char **first_difference)
 {
   return sw_fields_equal (a, b, fields, G_N_ELEMENTS (fields), first_difference);
+}
+
+gint64
+sw_case_get_deadline (SwCase         *self,
+                      SwLimitKind  kind,
+                      gint64         *met_at)
+{
+  if ((guint) kind >= SW_N_LIMITS)
+    {
+      if (met_at)
+        *met_at = 0;
+      return 0;
+    }
+  if (met_at)
+    *met_at = self->deadline_met[kind];
+  return self->deadline_due[kind];
 }
 
 const char *sw_case_get_id (SwCase *self) { return self->id; }

@@ -13,6 +13,11 @@ G_DECLARE_FINAL_TYPE (SwCase, sw_case, SW, CASE, GObject)
 
 SwCase       *sw_case_new                    (void);
 SwCase       *sw_case_copy                   (SwCase *self);
+/* A statutory limit of the case: when it falls (0 = not owed) and, in
+ * met_at, when it was met (0 = not yet). */
+gint64        sw_case_get_deadline           (SwCase         *self,
+                                              SwLimitKind  kind,
+                                              gint64         *met_at);
 gboolean      sw_case_equal                  (SwCase      *a,
                                               SwCase      *b,
                                               const char **first_difference);

@@ -98,6 +98,11 @@ struct _SwCase
   gint64  updated_at;
   int     event_count;
   char   *last_event_id;
+  /* the statutory limits (SwLimitKind): when due (0 = not owed), when
+   * met (0 = not yet), the event that started each */
+  gint64  deadline_due[SW_N_LIMITS];
+  gint64  deadline_met[SW_N_LIMITS];
+  char   *deadline_event[SW_N_LIMITS];
 };
 
 struct _SwCaseEvent

@@ -127,6 +127,19 @@ _sw_op_require_state (SwOp    *op,
 }
 
 gboolean
+_sw_op_require_event (SwOp         *op,
+                      SwEventKind   kind,
+                      GError      **error)
+{
+  if (sw_lifecycle_allows (op->row->state, kind))
+    return TRUE;
+  g_set_error (error, SW_ERROR, SW_ERROR_ILLEGAL,
+               _("Cannot %s case %s: it is “%s”."),
+               _(op->what), op->row->number, sw_state_label (op->row->state));
+  return FALSE;
+}
+
+gboolean
 _sw_require_text (const char  *value,
                   const char  *label,
                   GError     **error)

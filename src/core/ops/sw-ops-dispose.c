@@ -219,6 +219,11 @@ sw_ops_register (SwStore               *store,
   sw_case_event_set_int (ev, "policy_version", sw_policy_get_version (op.policy));
   _sw_event_set_due (ev, _sw_op_hours_after (&op, received, "limit.transfer_hours"),
                      "limit.transfer_hours");
+  /* the statutory limits the case owes from its receipt (sw-lifecycle.c) */
+  for (int k = 0; k < SW_N_LIMITS; k++)
+    if (sw_lifecycle_limit_applies (k, reg->kind, reg->anonymous))
+      sw_case_event_set_int (ev, sw_lifecycle_limit (k)->due_member,
+                             sw_lifecycle_limit_due (op.policy, op.calendar, k, received));
 
   if (!_sw_store_append (store, row, ev, error) ||
       !_sw_store_put_contact (store, row, error))
@@ -237,7 +242,6 @@ out:
 
 /* ------------------------------------------------------------ dispositions */
 
-#define OPEN_FOR_DISPOSITION SW_STATE_REGISTERED, SW_STATE_IN_PROGRESS, -1
 
 SwCase *
 sw_ops_answer (SwStore     *store,
@@ -250,7 +254,7 @@ sw_ops_answer (SwStore     *store,
   g_autoptr(SwCaseEvent) ev = NULL;
 
   if (!_sw_op_begin (&op, store, N_("answer on the spot"), actor, ref, error) ||
-      !_sw_op_require_state (&op, error, SW_STATE_REGISTERED, -1) ||
+      !_sw_op_require_event (&op, SW_EVENT_ANSWERED, error) ||
       !_sw_op_allow (&op, SW_ACCESS_ANSWER, error) ||
       !_sw_require_text (text, _("The answer"), error))
     return NULL;
@@ -271,7 +275,7 @@ sw_ops_notify (SwStore     *store,
   gint64 promise;
 
   if (!_sw_op_begin (&op, store, N_("send a one-time notification for"), actor, ref, error) ||
-      !_sw_op_require_state (&op, error, OPEN_FOR_DISPOSITION) ||
+      !_sw_op_require_event (&op, SW_EVENT_NOTIFIED, error) ||
       !_sw_op_allow (&op, SW_ACCESS_NOTIFY, error) ||
       !_sw_require_text (materials, _("The list of missing materials"), error))
     return NULL;
@@ -346,7 +350,7 @@ sw_ops_handle (SwStore     *store,
       return NULL;
     }
   if (!_sw_op_begin (&op, store, N_("take in hand"), actor, ref, error) ||
-      !_sw_op_require_state (&op, error, SW_STATE_REGISTERED, -1) ||
+      !_sw_op_require_event (&op, SW_EVENT_HANDLING, error) ||
       !_sw_op_allow (&op, SW_ACCESS_HANDLE, error))
     return NULL;
   ev = _sw_op_event (&op, SW_EVENT_HANDLING);
@@ -370,7 +374,7 @@ sw_ops_refer (SwStore     *store,
   const char *handler;
 
   if (!_sw_op_begin (&op, store, N_("refer"), actor, ref, error) ||
-      !_sw_op_require_state (&op, error, OPEN_FOR_DISPOSITION) ||
+      !_sw_op_require_event (&op, SW_EVENT_REFERRED, error) ||
       !_sw_op_allow (&op, SW_ACCESS_REFER, error) ||
       (colleague = _sw_op_require_staff (&op, to_empno, _("The colleague to refer to"), error)) == NULL)
     return NULL;
@@ -422,7 +426,7 @@ sw_ops_escalate (SwStore     *store,
   g_autoptr(SwStaff) leader = NULL;
 
   if (!_sw_op_begin (&op, store, N_("escalate"), actor, ref, error) ||
-      !_sw_op_require_state (&op, error, OPEN_FOR_DISPOSITION) ||
+      !_sw_op_require_event (&op, SW_EVENT_ESCALATED, error) ||
       !_sw_op_allow (&op, SW_ACCESS_ESCALATE, error) ||
       !_sw_require_text (note, _("The note for the leader"), error) ||
       (leader = _sw_op_require_staff (&op, to_empno, _("The leader to escalate to"), error)) == NULL)
@@ -452,7 +456,7 @@ sw_ops_decide (SwStore     *store,
   g_autoptr(SwCaseEvent) ev = NULL;
 
   if (!_sw_op_begin (&op, store, N_("decide on"), actor, ref, error) ||
-      !_sw_op_require_state (&op, error, SW_STATE_ESCALATED, -1) ||
+      !_sw_op_require_event (&op, SW_EVENT_DECIDED, error) ||
       !_sw_op_allow (&op, SW_ACCESS_DECIDE, error) ||
       !_sw_require_text (text, _("The decision"), error))
     return NULL;
@@ -473,7 +477,7 @@ sw_ops_outside (SwStore     *store,
   g_autoptr(SwCaseEvent) ev = NULL;
 
   if (!_sw_op_begin (&op, store, N_("refer outside the organisation"), actor, ref, error) ||
-      !_sw_op_require_state (&op, error, OPEN_FOR_DISPOSITION) ||
+      !_sw_op_require_event (&op, SW_EVENT_OUTSIDE, error) ||
       !_sw_op_allow (&op, SW_ACCESS_OUTSIDE, error) ||
       !_sw_require_text (unit, _("The outside unit"), error) ||
       !_sw_require_text (contact, _("The outside unit's contact"), error))
@@ -497,7 +501,7 @@ sw_ops_refuse (SwStore     *store,
   g_autoptr(SwStaff) leader = NULL;
 
   if (!_sw_op_begin (&op, store, N_("refuse"), actor, ref, error) ||
-      !_sw_op_require_state (&op, error, OPEN_FOR_DISPOSITION) ||
+      !_sw_op_require_event (&op, SW_EVENT_REFUSED, error) ||
       !_sw_op_allow (&op, SW_ACCESS_REFUSE, error) ||
       !_sw_require_text (reason, _("The reason for the refusal"), error) ||
       (leader = _sw_op_require_staff (&op, signed_by, _("The leader who signs off the refusal"), error)) == NULL)

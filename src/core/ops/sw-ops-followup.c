@@ -8,9 +8,6 @@
 #include "sw-error.h"
 #include "sw-ops-private.h"
 
-#define OPEN_STATES \
-  SW_STATE_REGISTERED, SW_STATE_TRANSFERRED, SW_STATE_IN_PROGRESS, SW_STATE_ESCALATED, SW_STATE_REPLIED
-
 SwCase *
 sw_ops_urge (SwStore     *store,
              const char  *actor,
@@ -22,7 +19,7 @@ sw_ops_urge (SwStore     *store,
   g_autoptr(SwCaseEvent) ev = NULL;
 
   if (!_sw_op_begin (&op, store, N_("urge"), actor, ref, error) ||
-      !_sw_op_require_state (&op, error, OPEN_STATES, -1) ||
+      !_sw_op_require_event (&op, SW_EVENT_URGED, error) ||
       /* The first-inquiry person keeps tracking the case; supervisors and heads chase. */
       !_sw_op_allow (&op, SW_ACCESS_URGE, error))
     return NULL;
@@ -43,7 +40,7 @@ sw_ops_reply (SwStore     *store,
   g_autoptr(SwCaseEvent) ev = NULL;
 
   if (!_sw_op_begin (&op, store, N_("reply to"), actor, ref, error) ||
-      !_sw_op_require_state (&op, error, SW_STATE_IN_PROGRESS, -1) ||
+      !_sw_op_require_event (&op, SW_EVENT_REPLIED, error) ||
       !_sw_op_allow (&op, SW_ACCESS_REPLY, error) ||
       !_sw_require_text (text, _("The reply"), error))
     return NULL;
@@ -91,7 +88,7 @@ sw_ops_callback (SwStore     *store,
                    op.row->number);
       return NULL;
     }
-  if (!_sw_op_require_state (&op, error, SW_STATE_REPLIED, -1))
+  if (!_sw_op_require_event (&op, SW_EVENT_CALLBACK, error))
     return NULL;
   if (op.row->callback_at > 0)
     {
@@ -120,7 +117,7 @@ sw_ops_reopen (SwStore     *store,
   gint64 promise;
 
   if (!_sw_op_begin (&op, store, N_("reopen"), actor, ref, error) ||
-      !_sw_op_require_state (&op, error, SW_STATE_REPLIED, SW_STATE_CLOSED, -1) ||
+      !_sw_op_require_event (&op, SW_EVENT_REOPENED, error) ||
       !_sw_require_text (reason, _("Why the customer is not satisfied"), error))
     return NULL;
   if (!_sw_op_allow (&op, SW_ACCESS_REOPEN, error))
@@ -165,7 +162,7 @@ sw_ops_close (SwStore     *store,
       return NULL;
     }
   if (op.row->anonymous &&
-      !_sw_op_require_state (&op, error, SW_STATE_IN_PROGRESS, SW_STATE_REPLIED, -1))
+      !_sw_op_require_event (&op, SW_EVENT_CLOSED, error))
     return NULL;
   if (!_sw_op_allow (&op, SW_ACCESS_CLOSE, error))
     return NULL;
@@ -189,8 +186,7 @@ sw_ops_handover (SwStore     *store,
   g_autoptr(SwStaff) witness_staff = NULL;
 
   if (!_sw_op_begin (&op, store, N_("hand over"), actor, ref, error) ||
-      !_sw_op_require_state (&op, error, SW_STATE_REGISTERED, SW_STATE_IN_PROGRESS,
-                             SW_STATE_ESCALATED, SW_STATE_REPLIED, -1) ||
+      !_sw_op_require_event (&op, SW_EVENT_HANDOVER, error) ||
       (to = _sw_op_require_staff (&op, to_empno, _("The new handler"), error)) == NULL ||
       (approver = _sw_op_require_staff (&op, approved_by, _("The department head who approves"), error)) == NULL ||
       (witness_staff = _sw_op_require_staff (&op, witness, _("The witness"), error)) == NULL)

@@ -4,6 +4,7 @@
 
 #include "sw-models-private.h"
 #include "sw-access.h"
+#include "sw-lifecycle.h"
 #include "sw-ops.h"
 #include "sw-store-internal.h"
 
@@ -36,6 +37,10 @@ gboolean     _sw_op_load_rules     (SwOp        *op,
 gboolean     _sw_op_require_state  (SwOp        *op,
                                     GError     **error,
                                     ...);
+/* The event may happen in the case's state (sw-lifecycle.c). */
+gboolean     _sw_op_require_event  (SwOp        *op,
+                                    SwEventKind  kind,
+                                    GError     **error);
 gboolean     _sw_require_text      (const char  *value,
                                     const char  *label,
                                     GError     **error);

@@ -42,7 +42,7 @@ sw_ops_transfer (SwStore     *store,
   g_autoptr(SwDepartment) dept = NULL;
 
   if (!_sw_op_begin (&op, store, N_("transfer"), actor, ref, error) ||
-      !_sw_op_require_state (&op, error, SW_STATE_REGISTERED, SW_STATE_IN_PROGRESS, -1) ||
+      !_sw_op_require_event (&op, SW_EVENT_TRANSFERRED, error) ||
       !_sw_op_allow (&op, SW_ACCESS_TRANSFER, error) ||
       (dept = require_department (&op, to_department, error)) == NULL ||
       !_sw_require_text (note, _("The handover note"), error))
@@ -80,7 +80,7 @@ sw_ops_accept (SwStore     *store,
   g_autoptr(SwStaff) handler = NULL;
 
   if (!_sw_op_begin (&op, store, N_("accept"), actor, ref, error) ||
-      !_sw_op_require_state (&op, error, SW_STATE_TRANSFERRED, -1) ||
+      !_sw_op_require_event (&op, SW_EVENT_ACCEPTED, error) ||
       !_sw_op_allow (&op, SW_ACCESS_ACCEPT, error) ||
       (handler = _sw_op_require_staff (&op, handler_empno, _("The handler"), error)) == NULL)
     return NULL;
@@ -115,7 +115,7 @@ sw_ops_return (SwStore     *store,
   g_autoptr(SwStaff) sender = NULL;
 
   if (!_sw_op_begin (&op, store, N_("return"), actor, ref, error) ||
-      !_sw_op_require_state (&op, error, SW_STATE_TRANSFERRED, -1) ||
+      !_sw_op_require_event (&op, SW_EVENT_RETURNED, error) ||
       !_sw_op_allow (&op, SW_ACCESS_RETURN, error) ||
       !_sw_require_text (opinion, _("A clear opinion on why it is not your department's"), error))
     return NULL;
@@ -144,7 +144,7 @@ sw_ops_forward (SwStore     *store,
   g_autoptr(SwDepartment) dept = NULL;
 
   if (!_sw_op_begin (&op, store, N_("forward"), actor, ref, error) ||
-      !_sw_op_require_state (&op, error, SW_STATE_TRANSFERRED, -1) ||
+      !_sw_op_require_event (&op, SW_EVENT_FORWARDED, error) ||
       !_sw_op_allow (&op, SW_ACCESS_FORWARD, error) ||
       (dept = require_department (&op, to_department, error)) == NULL ||
       !_sw_require_text (opinion, _("A clear opinion on whose duty it is"), error))

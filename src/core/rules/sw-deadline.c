@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sw-deadline.h"
+#include "sw-lifecycle.h"
 
 #define MINUTE_MS (60 * (gint64) 1000)
 #define HOUR_MS   (60 * MINUTE_MS)
@@ -17,18 +18,54 @@ static const char * const kind_labels[SW_N_DEADLINES] = {
   [SW_DEADLINE_REPLY] = N_("Awaiting reply"),
   [SW_DEADLINE_DECISION] = N_("Awaiting the leader’s decision"),
   [SW_DEADLINE_CALLBACK] = N_("Awaiting callback"),
+  [SW_DEADLINE_COMPLAINT_FILE] = N_("Awaiting filing"),
+  [SW_DEADLINE_COMPLAINT_CLOSE] = N_("Awaiting conclusion"),
 };
 
-/* TODO(lifecycle): the lifecycle table of issue 14 answers this; until it
- * lands the case's state and the rule its deadline was set by tell. */
+/* The statutory limit that falls first (the lifecycle table's), when it
+ * falls before the step deadline. */
+static void
+earlier_limit (SwCase     *c,
+               SwDeadline *d)
+{
+  const char *code = NULL;
+  gint64 due = 0;
+
+  if (!sw_case_next_deadline (c, &code, &due) || (d->due_at > 0 && due >= d->due_at))
+    return;
+  switch (sw_lifecycle_limit_from_code (code))
+    {
+    case SW_LIMIT_FIRST_RESPONSE:
+      d->kind = SW_DEADLINE_FIRST_RESPONSE;
+      break;
+    case SW_LIMIT_COMPLAINT_FILE:
+      d->kind = SW_DEADLINE_COMPLAINT_FILE;
+      break;
+    case SW_LIMIT_COMPLAINT_CLOSE:
+      d->kind = SW_DEADLINE_COMPLAINT_CLOSE;
+      break;
+    default:
+      return;
+    }
+  d->due_at = due;
+}
+
+/* Which step the case waits for, from its state and the rule its deadline
+ * was set by (the lifecycle table's due_rule), or a statutory limit of the
+ * lifecycle table when that falls first. */
 SwDeadline
 sw_case_running_deadline (SwCase *c)
 {
   SwDeadline d = { SW_DEADLINE_NONE, 0 };
   const char *rule = sw_case_get_due_rule (c);
 
-  if (!sw_case_is_open (c) || sw_case_get_due_at (c) <= 0)
+  if (!sw_case_is_open (c))
     return d;
+  if (sw_case_get_due_at (c) <= 0)
+    {
+      earlier_limit (c, &d);
+      return d;
+    }
   d.due_at = sw_case_get_due_at (c);
   switch (sw_case_get_state (c))
     {
@@ -54,6 +91,7 @@ sw_case_running_deadline (SwCase *c)
         d.kind = SW_DEADLINE_REPLY;
       break;
     }
+  earlier_limit (c, &d);
   return d;
 }
 

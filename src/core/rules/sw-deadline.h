@@ -20,6 +20,8 @@ typedef enum {
   SW_DEADLINE_REPLY,           /* 待答复 */
   SW_DEADLINE_DECISION,        /* 待批示: an escalated case waits for its leader */
   SW_DEADLINE_CALLBACK,        /* 待回访 */
+  SW_DEADLINE_COMPLAINT_FILE,  /* 待立案: a complaint not yet taken in hand (sw-lifecycle.c) */
+  SW_DEADLINE_COMPLAINT_CLOSE, /* 待结案: a complaint not yet concluded (sw-lifecycle.c) */
   SW_N_DEADLINES
 } SwDeadlineKind;
 

@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "sw-fields.h"
 #include "sw-fold.h"
+#include "sw-lifecycle.h"
 #include "sw-models-private.h"
 
 static const char *
@@ -32,11 +33,8 @@ close_row (SwCase       *row,
            SwCaseEvent  *ev,
            SwResolution  resolution)
 {
-  row->state = SW_STATE_CLOSED;
   row->resolution = resolution;
   row->closed_at = ev->at;
-  row->due_at = 0;
-  row->due_rule = g_intern_string (NULL);
   row->target_department = g_intern_string (NULL);
 }
 
@@ -61,8 +59,29 @@ apply_registered (SwCase      *row,
   row->handler = g_intern_string (row->owner);
   row->handler_department = g_intern_string (row->owner_department);
   row->policy_version = (int) sw_case_event_get_int (ev, "policy_version");
-  row->state = SW_STATE_REGISTERED;
   row->resolution = SW_RESOLUTION_NONE;
+}
+
+/* The statutory limits (sw-lifecycle.c): started by a "<code>_due" member,
+ * met by the first event of a kind that meets it. */
+static void
+apply_limits (SwCase      *row,
+              SwCaseEvent *ev)
+{
+  for (int k = 0; k < SW_N_LIMITS; k++)
+    {
+      const SwStatutoryLimit *l = sw_lifecycle_limit (k);
+
+      if (json_object_has_member (ev->payload, l->due_member))
+        {
+          row->deadline_due[k] = sw_case_event_get_int (ev, l->due_member);
+          row->deadline_met[k] = 0;
+          sw_set_str (&row->deadline_event[k], ev->id);
+        }
+      else if (row->deadline_due[k] > 0 && row->deadline_met[k] == 0 &&
+               (l->meets & SW_LIFECYCLE_EVENT (ev->kind)))
+        row->deadline_met[k] = ev->at;
+    }
 }
 
 void
@@ -80,22 +99,14 @@ sw_case_apply (SwCase      *row,
       close_row (row, ev, SW_RESOLUTION_ANSWERED);
       break;
 
-    case SW_EVENT_NOTIFIED:
-    case SW_EVENT_HANDLING:
-    case SW_EVENT_DECIDED:
-      row->state = SW_STATE_IN_PROGRESS;
-      break;
-
     case SW_EVENT_REFERRED:
       row->handler = g_intern_string (str (ev, "handler"));
       row->queued = sw_case_event_get_int (ev, "queued") != 0;
-      row->state = SW_STATE_IN_PROGRESS;
       break;
 
     case SW_EVENT_TRANSFERRED:
       row->target_department = g_intern_string (str (ev, "to_department"));
       row->transferred_by = g_intern_string (ev->actor);
-      row->state = SW_STATE_TRANSFERRED;
       break;
 
     case SW_EVENT_ACCEPTED:
@@ -103,7 +114,6 @@ sw_case_apply (SwCase      *row,
       row->handler_department = g_intern_string (str (ev, "department"));
       row->target_department = g_intern_string (NULL);
       row->queued = FALSE;
-      row->state = SW_STATE_IN_PROGRESS;
       break;
 
     case SW_EVENT_RETURNED:
@@ -111,18 +121,15 @@ sw_case_apply (SwCase      *row,
       row->handler = g_intern_string (str (ev, "handler"));
       row->handler_department = g_intern_string (str (ev, "handler_department"));
       row->target_department = g_intern_string (NULL);
-      row->state = SW_STATE_REGISTERED;
       break;
 
     case SW_EVENT_FORWARDED:
       row->forward_count++;
       row->target_department = g_intern_string (str (ev, "to_department"));
-      row->state = SW_STATE_TRANSFERRED;
       break;
 
     case SW_EVENT_ESCALATED:
       row->escalated_to = g_intern_string (str (ev, "to"));
-      row->state = SW_STATE_ESCALATED;
       break;
 
     case SW_EVENT_OUTSIDE:
@@ -139,19 +146,15 @@ sw_case_apply (SwCase      *row,
 
     case SW_EVENT_REPLIED:
       row->replied_at = ev->at;
-      row->state = SW_STATE_REPLIED;
       break;
 
     case SW_EVENT_CALLBACK:
       row->satisfaction = CLAMP ((int) sw_case_event_get_int (ev, "satisfaction"), 0, 5);
       row->callback_at = ev->at;
-      row->due_at = 0;
-      row->due_rule = g_intern_string (NULL);
       break;
 
     case SW_EVENT_REOPENED:
       row->reopen_count++;
-      row->state = SW_STATE_IN_PROGRESS;
       row->resolution = SW_RESOLUTION_NONE;
       row->closed_at = 0;
       row->replied_at = 0;
@@ -174,6 +177,9 @@ sw_case_apply (SwCase      *row,
         sw_set_str (&row->content, str (ev, "content"));
       break;
 
+    case SW_EVENT_NOTIFIED:
+    case SW_EVENT_HANDLING:
+    case SW_EVENT_DECIDED:
     case SW_EVENT_PURGED:   /* the contact is erased by the store (case_contacts) */
     case SW_EVENT_ATTACHMENT_ADDED: /* the store lists it (case_attachments) */
     case SW_EVENT_NOTE:
@@ -182,6 +188,14 @@ sw_case_apply (SwCase      *row,
       break;
     }
 
+  /* The state and the deadlines as the lifecycle table has them. */
+  apply_limits (row, ev);
+  row->state = sw_lifecycle_next_state (row->state, (SwEventKind) ev->kind);
+  if (sw_lifecycle_stops_due ((SwEventKind) ev->kind))
+    {
+      row->due_at = 0;
+      row->due_rule = g_intern_string (NULL);
+    }
   if (row->state != SW_STATE_CLOSED)
     apply_deadlines (row, ev);
   row->event_count++;

@@ -43,6 +43,8 @@ static const SwPolicyKey keys[] = {
     N_("Working days for a preliminary finding on a multi-department matter") },
   { "limit.complaint_file_days", SW_POLICY_INT, "5",
     N_("Working days within which a complaint is formally filed") },
+  { "limit.complaint_close_days", SW_POLICY_INT, "60",
+    N_("Working days within which a complaint is concluded") },
   { "limit.petition_accept_days", SW_POLICY_INT, "7",
     N_("Working days to decide whether a petition letter is accepted") },
   { "limit.petition_general_days", SW_POLICY_INT, "30",

@@ -49,6 +49,11 @@ typedef struct {
   int    transfers, transfer_late, accepts, accept_late;
   gint64 handling_ms;           /* -1 = not answered yet */
   char  *due_event, *promise_event;
+  /* where the fold left the case (the lifecycle's property test compares
+   * them with the case row; the store keeps none of them) */
+  int    state;
+  gint64 due_at, promise_at;
+  char  *due_rule;
 } SwDetectFacts;
 
 /* The highest sequence number of an event, 0 when there is none (or it

@@ -14,6 +14,8 @@
 #include "sw-store-history.h"
 #include "sw-mask.h"
 
+G_STATIC_ASSERT (SW_N_LIMITS == 3);   /* three columns each, below */
+
 #define CASE_COLUMNS \
   "c.id, c.number, c.branch_code, c.channel, c.kind, c.content, c.anonymous, c.signature," \
   " c.received_at, c.owner, c.owner_department, c.handler, c.handler_department," \
@@ -21,7 +23,9 @@
   " c.due_at, c.due_rule, c.promised_at, c.promised_rule, c.policy_version," \
   " c.urge_count, c.reopen_count, c.return_count, c.forward_count, c.satisfaction," \
   " c.queued, c.replied_at, c.callback_at, c.closed_at, c.updated_at, c.event_count," \
-  " c.last_event_id, k.case_id, k.name, k.phone, k.unit, k.address"
+  " c.last_event_id, c.first_response_due, c.first_response_met, c.first_response_event," \
+  " c.complaint_file_due, c.complaint_file_met, c.complaint_file_event, c.complaint_close_due," \
+  " c.complaint_close_met, c.complaint_close_event, k.case_id, k.name, k.phone, k.unit, k.address"
 
 /* A case row takes its contact row's rowid when it is first written (see
  * write_case_row), so the join is an integer lookup; where the two were
@@ -124,6 +128,13 @@ case_from_row (SwStore      *self,
   c->updated_at = sqlite3_column_int64 (stmt, i++);
   c->event_count = sqlite3_column_int (stmt, i++);
   c->last_event_id = _sw_column_dup (stmt, i++);
+  /* the statutory limits, in SwLimitKind order */
+  for (int k = 0; k < SW_N_LIMITS; k++)
+    {
+      c->deadline_due[k] = sqlite3_column_int64 (stmt, i++);
+      c->deadline_met[k] = sqlite3_column_int64 (stmt, i++);
+      c->deadline_event[k] = _sw_column_dup (stmt, i++);
+    }
   if (g_strcmp0 (col (stmt, i++), c->id) != 0)
     {
       load_contact (self, c);
@@ -147,10 +158,12 @@ write_case_row (SwStore  *self,
       " transferred_by, escalated_to, state, resolution, due_at, due_rule, promised_at,"
       " promised_rule, policy_version, urge_count, reopen_count, return_count, forward_count,"
       " satisfaction, queued, replied_at, callback_at, closed_at, updated_at, event_count,"
-      " last_event_id) VALUES ((SELECT k.rowid FROM case_contacts k WHERE k.case_id = ?1"
+      " last_event_id, first_response_due, first_response_met, first_response_event,"
+      " complaint_file_due, complaint_file_met, complaint_file_event, complaint_close_due,"
+      " complaint_close_met, complaint_close_event) VALUES ((SELECT k.rowid FROM case_contacts k WHERE k.case_id = ?1"
       " AND NOT EXISTS (SELECT 1 FROM cases WHERE rowid = k.rowid)), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
       " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31,"
-      " ?32, ?33, ?34, ?35) "
+      " ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44) "
       "ON CONFLICT (id) DO UPDATE SET handler = excluded.handler,"
       " handler_department = excluded.handler_department,"
       " target_department = excluded.target_department, transferred_by = excluded.transferred_by,"
@@ -167,7 +180,12 @@ write_case_row (SwStore  *self,
       " channel = excluded.channel, kind = excluded.kind, content = excluded.content,"
       " anonymous = excluded.anonymous, signature = excluded.signature,"
       " received_at = excluded.received_at, owner = excluded.owner,"
-      " owner_department = excluded.owner_department, policy_version = excluded.policy_version",
+      " owner_department = excluded.owner_department, policy_version = excluded.policy_version,"
+      " first_response_due = excluded.first_response_due, first_response_met = excluded.first_response_met,"
+      " first_response_event = excluded.first_response_event, complaint_file_due = excluded.complaint_file_due,"
+      " complaint_file_met = excluded.complaint_file_met, complaint_file_event = excluded.complaint_file_event,"
+      " complaint_close_due = excluded.complaint_close_due, complaint_close_met = excluded.complaint_close_met,"
+      " complaint_close_event = excluded.complaint_close_event",
       error);
   int i = 1;
 
@@ -208,6 +226,12 @@ write_case_row (SwStore  *self,
   sqlite3_bind_int64 (stmt, i++, c->updated_at);
   sqlite3_bind_int (stmt, i++, c->event_count);
   _sw_bind_text (stmt, i++, c->last_event_id);
+  for (int k = 0; k < SW_N_LIMITS; k++)
+    {
+      sqlite3_bind_int64 (stmt, i++, c->deadline_due[k]);
+      sqlite3_bind_int64 (stmt, i++, c->deadline_met[k]);
+      _sw_bind_text (stmt, i++, c->deadline_event[k]);
+    }
   return _sw_store_step_done (self, stmt, error);
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "sw-lifecycle.h"
 #include "sw-store-accountability.h"
 #include "sw-store-private.h"
 #include "sw-store-history.h"
@@ -263,34 +264,104 @@ _sw_store_flush_case_facts (SwStore  *store,
       "DELETE FROM detect_facts", error);
 }
 
-/* Set-based over the case rows at the given clock; the deadline's event
- * comes from the facts. Only the ones without a finding yet come back. */
-static const char passed_sql[] =
-  "SELECT p.rule, p.case_id, p.person, p.dept, p.ev, p.deadline, p.branch, c.number FROM ("
-  " SELECT 'late_transfer' AS rule, c.id AS case_id, c.handler AS person, c.handler_department AS dept,"
-  "  f.due_event AS ev, c.due_at AS deadline, c.branch_code AS branch"
-  "  FROM cases c JOIN case_facts f ON f.case_id = c.id"
-  "  WHERE c.state = 'registered' AND c.due_at > 0 AND c.due_at < ?1 AND c.due_rule = 'limit.transfer_hours'"
-  " UNION ALL"
-  " SELECT 'late_accept', c.id, d.person, c.target_department, f.due_event, c.due_at, c.branch_code"
-  "  FROM cases c JOIN case_facts f ON f.case_id = c.id LEFT JOIN (" ANSWERING_SQL ") d ON d.code = c.target_department"
-  "  WHERE c.state = 'transferred' AND c.due_at > 0 AND c.due_at < ?1 AND c.due_rule = 'limit.accept_hours'"
+/* Set-based over the case rows at the given clock, one SELECT a deadline of
+ * the lifecycle table (sw-lifecycle.c); the deadline's event comes from the
+ * facts. Only the ones without a finding yet come back. */
+static void
+append_states (GString *sql,
+               guint    states)
+{
+  const char *sep = "";
+
+  g_string_append (sql, "c.state IN (");
+  for (int st = 0; st < SW_N_STATES; st++)
+    if (states & SW_LIFECYCLE_STATE (st))
+      {
+        g_string_append_printf (sql, "%s'%s'", sep, sw_state_to_string (st));
+        sep = ", ";
+      }
+  g_string_append (sql, ")");
+}
+
+static void
+append_deadline (GString                   *sql,
+                 const SwLifecycleDeadline *d)
+{
+  gboolean promise = strcmp (d->policy_key, SW_LIFECYCLE_PROMISE) == 0;
+  const char *due = promise ? "c.promised_at" : "c.due_at";
+
+  g_string_append_printf (sql, " SELECT '%s' AS rule, c.id AS case_id, ", d->finding);
+  switch (d->accountable)
+    {
+    case SW_ACCOUNTABLE_RECEIVING:
+      g_string_append (sql, "d.person AS person, c.target_department AS dept, ");
+      break;
+    case SW_ACCOUNTABLE_OWNER:
+      g_string_append (sql, "c.owner AS person, c.owner_department AS dept, ");
+      break;
+    case SW_ACCOUNTABLE_HANDLER:
+    default:
+      g_string_append (sql, "c.handler AS person, c.handler_department AS dept, ");
+      break;
+    }
+  g_string_append_printf (sql, "%s AS ev, %s AS deadline, c.branch_code AS branch"
+                          "  FROM cases c JOIN case_facts f ON f.case_id = c.id",
+                          promise ? "f.promise_event" : "f.due_event", due);
+  if (d->accountable == SW_ACCOUNTABLE_RECEIVING)
+    g_string_append (sql, " LEFT JOIN (" ANSWERING_SQL ") d ON d.code = c.target_department");
+  g_string_append (sql, "  WHERE ");
+  append_states (sql, d->runs);
+  g_string_append_printf (sql, " AND %s > 0 AND %s < ?1", due, due);
+  if (!promise)
+    g_string_append_printf (sql, " AND c.due_rule = '%s'", d->policy_key);
+  if (d->needs_callee)
+    g_string_append (sql, " AND c.callback_at = 0 AND c.anonymous = 0");
   /* found once, whoever answers for the department at the next run: the
-   * case's late_accept keys are a range of the key index ('}' follows '|') */
-  "  AND NOT EXISTS (SELECT 1 FROM findings y WHERE y.key > 'late_accept|' || c.id || '|'"
-  "   AND y.key < 'late_accept|' || c.id || '}' AND substr (y.key, -length (f.due_event)) = f.due_event)"
-  " UNION ALL"
-  " SELECT 'reply_overdue', c.id, c.handler, c.handler_department, f.promise_event, c.promised_at, c.branch_code"
-  "  FROM cases c JOIN case_facts f ON f.case_id = c.id"
-  "  WHERE c.state IN ('registered', 'transferred', 'in_progress', 'escalated')"
-  "  AND c.promised_at > 0 AND c.promised_at < ?1"
-  " UNION ALL"
-  " SELECT 'no_callback', c.id, c.owner, c.owner_department, f.due_event, c.due_at, c.branch_code"
-  "  FROM cases c JOIN case_facts f ON f.case_id = c.id"
-  "  WHERE c.state = 'replied' AND c.due_at > 0 AND c.due_at < ?1 AND c.due_rule = 'limit.callback_days'"
-  "  AND c.callback_at = 0 AND c.anonymous = 0"
-  ") p JOIN cases c ON c.id = p.case_id WHERE p.ev IS NOT NULL AND NOT EXISTS (SELECT 1 FROM findings x"
-  " WHERE x.key = p.rule || '|' || p.case_id || '|' || coalesce (p.person, '') || '|' || p.ev)";
+   * case's keys of the rule are a range of the key index ('}' follows '|') */
+  if (d->accountable == SW_ACCOUNTABLE_RECEIVING)
+    g_string_append_printf (sql, "  AND NOT EXISTS (SELECT 1 FROM findings y WHERE y.key > '%s|' || c.id || '|'"
+                            "   AND y.key < '%s|' || c.id || '}' AND substr (y.key, -length (f.due_event)) = f.due_event)",
+                            d->finding, d->finding);
+}
+
+static const char *
+passed_sql (void)
+{
+  static char *sql;
+  static gsize once;
+
+  if (g_once_init_enter (&once))
+    {
+      GString *b = g_string_new ("SELECT p.rule, p.case_id, p.person, p.dept, p.ev, p.deadline, p.branch, c.number FROM (");
+      const SwLifecycleDeadline *table;
+      guint n;
+
+      table = sw_lifecycle_deadlines (&n);
+      for (guint i = 0; i < n; i++)
+        {
+          if (i > 0)
+            g_string_append (b, " UNION ALL");
+          append_deadline (b, &table[i]);
+        }
+      /* the statutory limits, from their columns of the case row */
+      for (int k = 0; k < SW_N_LIMITS; k++)
+        {
+          const SwStatutoryLimit *l = sw_lifecycle_limit (k);
+
+          g_string_append_printf (b, " UNION ALL SELECT '%s', c.id, ", l->finding);
+          g_string_append (b, l->accountable == SW_ACCOUNTABLE_OWNER ? "c.owner, c.owner_department, "
+                                                                     : "c.handler, c.handler_department, ");
+          g_string_append_printf (b, "c.%s_event, c.%s_due, c.branch_code FROM cases c"
+                                  "  WHERE c.state <> 'closed' AND c.%s_due > 0 AND c.%s_due < ?1 AND c.%s_met = 0",
+                                  l->code, l->code, l->code, l->code, l->code);
+        }
+      g_string_append (b, ") p JOIN cases c ON c.id = p.case_id WHERE p.ev IS NOT NULL AND NOT EXISTS (SELECT 1 FROM findings x"
+                       " WHERE x.key = p.rule || '|' || p.case_id || '|' || coalesce (p.person, '') || '|' || p.ev)");
+      sql = g_string_free (b, FALSE);
+      g_once_init_leave (&once, 1);
+    }
+  return sql;
+}
 
 gboolean
 _sw_store_each_passed_deadline (SwStore                    *store,
@@ -299,7 +370,7 @@ _sw_store_each_passed_deadline (SwStore                    *store,
                                 gpointer                    user_data,
                                 GError                    **error)
 {
-  sqlite3_stmt *stmt = _sw_store_prepare (store, passed_sql, error);
+  sqlite3_stmt *stmt = _sw_store_prepare (store, passed_sql (), error);
   int rc;
 
   if (stmt == NULL)

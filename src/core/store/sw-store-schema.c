@@ -193,6 +193,17 @@ static const char *const migrations[] = {
   "CREATE INDEX case_attachments_by_case ON case_attachments (case_id, at);"
   "CREATE INDEX case_attachments_by_hash ON case_attachments (hash);"
   "CREATE TABLE blob_uploads (hash TEXT PRIMARY KEY, size INTEGER NOT NULL);",
+  /* 14: the statutory limits a case carries (rules/sw-lifecycle.c): when
+   * each falls, when it was met, the event that started it */
+  "ALTER TABLE cases ADD COLUMN first_response_due INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE cases ADD COLUMN first_response_met INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE cases ADD COLUMN first_response_event TEXT;"
+  "ALTER TABLE cases ADD COLUMN complaint_file_due INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE cases ADD COLUMN complaint_file_met INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE cases ADD COLUMN complaint_file_event TEXT;"
+  "ALTER TABLE cases ADD COLUMN complaint_close_due INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE cases ADD COLUMN complaint_close_met INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE cases ADD COLUMN complaint_close_event TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SW_STORE_SCHEMA_VERSION);

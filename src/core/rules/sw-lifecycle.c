@@ -1,0 +1,303 @@
+/* sw-lifecycle.c — the table of the case's lifecycle (see sw-lifecycle.h):
+ * domain.md §5 (the dispositions), §6–§7 (the limits)
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sw-lifecycle.h"
+
+#define S(x) SW_LIFECYCLE_STATE (SW_STATE_##x)
+#define E(x) SW_LIFECYCLE_EVENT (SW_EVENT_##x)
+#define KEEP SW_LIFECYCLE_KEEP
+#define DISPOSABLE (S (REGISTERED) | S (IN_PROGRESS))
+
+/* In SwEventKind order. */
+static const SwLifecycleEvent events[] = {
+  { SW_EVENT_REGISTERED,  SW_LIFECYCLE_ANY,  SW_STATE_REGISTERED,  SW_ACCESS_REGISTER, FALSE,
+    { "limit.transfer_hours" } },
+  { SW_EVENT_ANSWERED,    S (REGISTERED),    SW_STATE_CLOSED,      SW_ACCESS_ANSWER,   TRUE, { NULL } },
+  { SW_EVENT_NOTIFIED,    DISPOSABLE,        SW_STATE_IN_PROGRESS, SW_ACCESS_NOTIFY,   FALSE,
+    { "limit.department_days" } },
+  { SW_EVENT_HANDLING,    S (REGISTERED),    SW_STATE_IN_PROGRESS, SW_ACCESS_HANDLE,   FALSE,
+    { "limit.own_authority_days", "limit.department_days", "limit.branch_leader_days" } },
+  { SW_EVENT_REFERRED,    DISPOSABLE,        SW_STATE_IN_PROGRESS, SW_ACCESS_REFER,    FALSE, { NULL } },
+  { SW_EVENT_TRANSFERRED, DISPOSABLE,        SW_STATE_TRANSFERRED, SW_ACCESS_TRANSFER, FALSE,
+    { "limit.accept_hours", "limit.branch_leader_days" } },
+  { SW_EVENT_ACCEPTED,    S (TRANSFERRED),   SW_STATE_IN_PROGRESS, SW_ACCESS_ACCEPT,   FALSE,
+    { "limit.receiving_reply_days" } },
+  { SW_EVENT_RETURNED,    S (TRANSFERRED),   SW_STATE_REGISTERED,  SW_ACCESS_RETURN,   FALSE,
+    { "limit.transfer_hours" } },
+  { SW_EVENT_FORWARDED,   S (TRANSFERRED),   SW_STATE_TRANSFERRED, SW_ACCESS_FORWARD,  FALSE,
+    { "limit.accept_hours" } },
+  { SW_EVENT_ESCALATED,   DISPOSABLE,        SW_STATE_ESCALATED,   SW_ACCESS_ESCALATE, FALSE,
+    { "limit.branch_leader_days" } },
+  { SW_EVENT_DECIDED,     S (ESCALATED),     SW_STATE_IN_PROGRESS, SW_ACCESS_DECIDE,   FALSE, { NULL } },
+  { SW_EVENT_OUTSIDE,     DISPOSABLE,        SW_STATE_CLOSED,      SW_ACCESS_OUTSIDE,  TRUE, { NULL } },
+  { SW_EVENT_REFUSED,     DISPOSABLE,        SW_STATE_CLOSED,      SW_ACCESS_REFUSE,   TRUE, { NULL } },
+  { SW_EVENT_URGED,       SW_LIFECYCLE_OPEN, KEEP,                 SW_ACCESS_URGE,     FALSE, { NULL } },
+  { SW_EVENT_REPLIED,     S (IN_PROGRESS),   SW_STATE_REPLIED,     SW_ACCESS_REPLY,    FALSE,
+    { "limit.callback_days" } },
+  { SW_EVENT_CALLBACK,    S (REPLIED),       KEEP,                 SW_ACCESS_CALLBACK, TRUE, { NULL } },
+  { SW_EVENT_REOPENED,    S (REPLIED) | S (CLOSED), SW_STATE_IN_PROGRESS, SW_ACCESS_REOPEN, FALSE,
+    { "limit.department_days" } },
+  /* an anonymous case closes from in progress, another after its callback */
+  { SW_EVENT_CLOSED,      S (IN_PROGRESS) | S (REPLIED), SW_STATE_CLOSED, SW_ACCESS_CLOSE, TRUE, { NULL } },
+  { SW_EVENT_HANDOVER,    S (REGISTERED) | S (IN_PROGRESS) | S (ESCALATED) | S (REPLIED), KEEP,
+    SW_ACCESS_HANDOVER, FALSE, { NULL } },
+  { SW_EVENT_NOTE,        SW_LIFECYCLE_ANY,  KEEP,                 SW_ACCESS_NOTE,     FALSE, { NULL } },
+  { SW_EVENT_AMENDED,     SW_LIFECYCLE_ANY,  KEEP,                 -1,                 FALSE, { NULL } },
+  { SW_EVENT_PURGED,      SW_LIFECYCLE_ANY,  KEEP,                 -1,                 FALSE, { NULL } },
+  { SW_EVENT_ATTACHMENT_ADDED, SW_LIFECYCLE_ANY, KEEP,              SW_ACCESS_ATTACH,   FALSE, { NULL } },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (events) == SW_N_EVENTS);
+
+/* The deadlines a case's row runs, and the promise. */
+static const SwLifecycleDeadline deadlines[] = {
+  /* domain §6: a case the first-inquiry person cannot handle is transferred
+   * within limit.transfer_hours working hours of its registration */
+  { "limit.transfer_hours", SW_LIMIT_WORKING_HOURS, S (REGISTERED), E (TRANSFERRED),
+    "late_transfer", SW_ACCOUNTABLE_HANDLER, FALSE },
+  /* the receiving department accepts (or returns, or forwards) within
+   * limit.accept_hours working hours */
+  { "limit.accept_hours", SW_LIMIT_WORKING_HOURS, S (TRANSFERRED), E (ACCEPTED) | E (RETURNED) | E (FORWARDED),
+    "late_accept", SW_ACCOUNTABLE_RECEIVING, FALSE },
+  /* the reply by the time promised to the customer */
+  { SW_LIFECYCLE_PROMISE, SW_LIMIT_WORKING_DAYS,
+    S (REGISTERED) | S (TRANSFERRED) | S (IN_PROGRESS) | S (ESCALATED), E (REPLIED),
+    "reply_overdue", SW_ACCOUNTABLE_HANDLER, FALSE },
+  /* the customer is called back within limit.callback_days of the reply */
+  { "limit.callback_days", SW_LIMIT_WORKING_DAYS, S (REPLIED), E (CALLBACK),
+    "no_callback", SW_ACCOUNTABLE_OWNER, TRUE },
+};
+
+const SwLifecycleEvent *
+sw_lifecycle_event (SwEventKind kind)
+{
+  return (guint) kind < SW_N_EVENTS ? &events[kind] : NULL;
+}
+
+SwState
+sw_lifecycle_next_state (SwState     from,
+                         SwEventKind kind)
+{
+  const SwLifecycleEvent *e = sw_lifecycle_event (kind);
+
+  return e == NULL || e->next == KEEP ? from : e->next;
+}
+
+gboolean
+sw_lifecycle_allows (SwState     from,
+                     SwEventKind kind)
+{
+  const SwLifecycleEvent *e = sw_lifecycle_event (kind);
+
+  return e != NULL && (guint) from < SW_N_STATES && (e->from & SW_LIFECYCLE_STATE (from)) != 0;
+}
+
+gboolean
+sw_lifecycle_stops_due (SwEventKind kind)
+{
+  const SwLifecycleEvent *e = sw_lifecycle_event (kind);
+
+  return e != NULL && e->stops_due;
+}
+
+const SwLifecycleDeadline *
+sw_lifecycle_deadlines (guint *n)
+{
+  *n = G_N_ELEMENTS (deadlines);
+  return deadlines;
+}
+
+const SwLifecycleDeadline *
+sw_lifecycle_deadline_for (const char *policy_key)
+{
+  for (guint i = 0; policy_key != NULL && i < G_N_ELEMENTS (deadlines); i++)
+    if (strcmp (deadlines[i].policy_key, policy_key) == 0)
+      return &deadlines[i];
+  return NULL;
+}
+
+const SwLifecycleDeadline *
+sw_lifecycle_running (SwState     state,
+                      const char *rule)
+{
+  const SwLifecycleDeadline *d = sw_lifecycle_deadline_for (rule);
+
+  return d != NULL && (guint) state < SW_N_STATES && (d->runs & SW_LIFECYCLE_STATE (state)) ? d : NULL;
+}
+
+const SwLifecycleDeadline *
+sw_lifecycle_met_by (SwState     state,
+                     const char *rule,
+                     SwEventKind kind)
+{
+  const SwLifecycleDeadline *d = sw_lifecycle_running (state, rule);
+
+  return d != NULL && (guint) kind < SW_N_EVENTS && (d->meets & SW_LIFECYCLE_EVENT (kind)) ? d : NULL;
+}
+
+SwLimitUnit
+sw_lifecycle_unit (const char *policy_key)
+{
+  const SwLifecycleDeadline *d = sw_lifecycle_deadline_for (policy_key);
+
+  if (d != NULL)
+    return d->unit;
+  return policy_key != NULL && g_str_has_suffix (policy_key, "_hours") ? SW_LIMIT_WORKING_HOURS
+                                                                      : SW_LIMIT_WORKING_DAYS;
+}
+
+/* What answers the customer for the first time: any disposition, a reply,
+ * a progress update. */
+#define FIRST_RESPONSES                                                                    \
+  (E (ANSWERED) | E (NOTIFIED) | E (HANDLING) | E (REFERRED) | E (TRANSFERRED) | E (ESCALATED) | \
+   E (OUTSIDE) | E (REFUSED) | E (REPLIED) | E (CLOSED))
+/* What ends a complaint's handling with an answer. */
+#define CONCLUSIONS (E (ANSWERED) | E (OUTSIDE) | E (REFUSED) | E (REPLIED) | E (CLOSED))
+
+static const SwStatutoryLimit limits[] = {
+  /* seed 002: "工作人员应当在收到问题后的24小时内做出回应" */
+  { SW_LIMIT_FIRST_RESPONSE, "first_response", "first_response_due", "limit.first_response_hours",
+    SW_LIMIT_HOURS, FIRST_RESPONSES, "late_first_response", SW_ACCOUNTABLE_OWNER },
+  /* seed 000 (八): "对举报,投诉,5个工作日内立案": a complaint is filed when a
+   * department takes it in hand (or it is concluded at once) */
+  { SW_LIMIT_COMPLAINT_FILE, "complaint_file", "complaint_file_due", "limit.complaint_file_days",
+    SW_LIMIT_WORKING_DAYS, E (HANDLING) | E (ACCEPTED) | E (REFERRED) | E (DECIDED) | CONCLUSIONS,
+    "late_complaint_file", SW_ACCOUNTABLE_HANDLER },
+  /* seed 000 (八): "一般安排60个工作日结案" */
+  { SW_LIMIT_COMPLAINT_CLOSE, "complaint_close", "complaint_close_due", "limit.complaint_close_days",
+    SW_LIMIT_WORKING_DAYS, CONCLUSIONS, "late_complaint_close", SW_ACCOUNTABLE_HANDLER },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (limits) == SW_N_LIMITS);
+
+const SwStatutoryLimit *
+sw_lifecycle_limit (SwLimitKind kind)
+{
+  return (guint) kind < SW_N_LIMITS ? &limits[kind] : NULL;
+}
+
+int
+sw_lifecycle_limit_from_code (const char *code)
+{
+  for (guint i = 0; code != NULL && i < G_N_ELEMENTS (limits); i++)
+    if (strcmp (limits[i].code, code) == 0)
+      return (int) i;
+  return -1;
+}
+
+const char *
+sw_limit_kind_label (SwLimitKind kind)
+{
+  static const char * const labels[] = {
+    N_("First response"), N_("Complaint filing"), N_("Complaint closing"),
+  };
+  G_STATIC_ASSERT (G_N_ELEMENTS (labels) == SW_N_LIMITS);
+  return (guint) kind < SW_N_LIMITS ? _(labels[kind]) : "";
+}
+
+gboolean
+sw_lifecycle_limit_applies (SwLimitKind kind,
+                            SwKind         case_kind,
+                            gboolean       anonymous)
+{
+  switch (kind)
+    {
+    case SW_LIMIT_FIRST_RESPONSE:
+      /* domain §5: anonymous requests need no feedback */
+      return !anonymous;
+    case SW_LIMIT_COMPLAINT_FILE:
+    case SW_LIMIT_COMPLAINT_CLOSE:
+      /* seed 000: "对举报,投诉" — tip-offs and complaints */
+      return case_kind == SW_KIND_COMPLAINT || case_kind == SW_KIND_TIPOFF;
+    case SW_N_LIMITS:
+    default:
+      return FALSE;
+    }
+}
+
+gint64
+sw_lifecycle_limit_due (SwPolicy       *policy,
+                        SwCalendar     *calendar,
+                        SwLimitKind  kind,
+                        gint64          from)
+{
+  const SwStatutoryLimit *l = sw_lifecycle_limit (kind);
+  int value;
+
+  if (l == NULL)
+    return 0;
+  value = sw_policy_get_int (policy, l->policy_key);
+  switch (l->unit)
+    {
+    case SW_LIMIT_HOURS:
+      return from + (gint64) value * 3600 * 1000;
+    case SW_LIMIT_WORKING_HOURS:
+      return sw_calendar_add_working_hours (calendar, from, value);
+    case SW_LIMIT_WORKING_DAYS:
+    default:
+      return sw_calendar_add_working_days (calendar, from, value);
+    }
+}
+
+gboolean
+sw_case_next_deadline (SwCase      *c,
+                       const char **rule,
+                       gint64      *due)
+{
+  SwState state = sw_case_get_state (c);
+  const char *best_rule = NULL;
+  gint64 best = 0;
+
+  if (state == SW_STATE_CLOSED)
+    goto out;
+  if (sw_case_get_due_at (c) > 0)
+    {
+      best = sw_case_get_due_at (c);
+      best_rule = sw_case_get_due_rule (c);
+    }
+  if (sw_case_get_promised_at (c) > 0 && sw_lifecycle_running (state, SW_LIFECYCLE_PROMISE) &&
+      (best == 0 || sw_case_get_promised_at (c) < best))
+    {
+      best = sw_case_get_promised_at (c);
+      best_rule = SW_LIFECYCLE_PROMISE;
+    }
+  for (int k = 0; k < SW_N_LIMITS; k++)
+    {
+      gint64 met, at = sw_case_get_deadline (c, k, &met);
+
+      if (at > 0 && met == 0 && (best == 0 || at < best))
+        {
+          best = at;
+          best_rule = limits[k].code;
+        }
+    }
+out:
+  if (rule)
+    *rule = best_rule;
+  if (due)
+    *due = best;
+  return best > 0;
+}
+
+const char *
+sw_deadline_label (const char *rule)
+{
+  int k = sw_lifecycle_limit_from_code (rule);
+
+  if (k >= 0)
+    return sw_limit_kind_label (k);
+  if (rule == NULL)
+    return "";
+  if (strcmp (rule, SW_LIFECYCLE_PROMISE) == 0)
+    return _("Promised reply");
+  if (strcmp (rule, "limit.transfer_hours") == 0)
+    return _("Transfer");
+  if (strcmp (rule, "limit.accept_hours") == 0)
+    return _("Acceptance");
+  if (strcmp (rule, "limit.callback_days") == 0)
+    return _("Callback");
+  return _("Reply");
+}
