@@ -426,53 +426,6 @@ sw_store_get_case (SwStore     *self,
   return c;
 }
 
-/* An FTS5 phrase: the text in double quotes, inner quotes doubled. */
-static char *
-fts_phrase (const char *text)
-{
-  GString *s = g_string_new ("\"");
-
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (s, '"');
-      g_string_append_c (s, *p);
-    }
-  g_string_append_c (s, '"');
-  return g_string_free (s, FALSE);
-}
-
-static char *
-like_pattern (const char *text)
-{
-  GString *s = g_string_new ("%");
-
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (s, '\\');
-      g_string_append_c (s, *p);
-    }
-  g_string_append_c (s, '%');
-  return g_string_free (s, FALSE);
-}
-
-/* The WHERE clause over case_search for a search text, with its argument.
- * Trigrams need three characters; a shorter text is matched with LIKE. */
-static const char *
-search_condition (const char  *text,
-                  char       **arg)
-{
-  if (g_utf8_strlen (text, -1) >= 3)
-    {
-      *arg = fts_phrase (text);
-      return "case_search MATCH :text";
-    }
-  *arg = like_pattern (text);
-  return "number LIKE :text ESCAPE '\\' OR content LIKE :text ESCAPE '\\'"
-         " OR customer LIKE :text ESCAPE '\\'";
-}
-
 GHashTable *
 sw_store_search_ids (SwStore     *self,
                      const char  *text,
@@ -491,7 +444,7 @@ sw_store_search_ids (SwStore     *self,
       g_hash_table_unref (ids);
       return NULL;
     }
-  sql = g_strconcat ("SELECT case_id FROM case_search WHERE ", search_condition (text, &arg), NULL);
+  sql = g_strconcat ("SELECT case_id FROM case_search WHERE ", _sw_store_search_condition (text, &arg), NULL);
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
       _sw_store_fail (self, error);
@@ -528,27 +481,9 @@ sw_store_list_cases (SwStore            *self,
                              !_sw_store_flush_search (self, error)))
     return NULL;
 
-  if (q->state >= 0)
-    g_string_append (sql, " AND c.state = :state");
-  else if (q->open_only)
-    g_string_append (sql, " AND c.state <> 'closed'");
-  if (q->department)
-    g_string_append (sql, " AND (c.owner_department = :dept OR c.handler_department = :dept"
-                          " OR c.target_department = :dept)");
-  if (q->person)
-    g_string_append (sql, " AND (c.owner = :person OR c.handler = :person)");
-  if (q->closed_since > 0)
-    g_string_append (sql, " AND c.state = 'closed' AND c.closed_at >= :since");
-  if (q->overdue_only)
-    g_string_append (sql, " AND c.state <> 'closed' AND c.due_at > 0 AND c.due_at < :now");
-  if (q->text && *q->text)
-    {
-      g_string_append (sql, " AND c.id IN (SELECT case_id FROM case_search WHERE ");
-      g_string_append (sql, search_condition (q->text, &text_arg));
-      g_string_append (sql, ")");
-    }
+  _sw_store_case_where (q, sql, &text_arg);
   if (!q->unsorted)
-    g_string_append (sql, " ORDER BY c.received_at DESC, c.number DESC");
+    g_string_append (sql, " ORDER BY c.received_at DESC, c.number DESC, c.id DESC");
   if (q->limit > 0)
     g_string_append_printf (sql, " LIMIT %u", q->limit);
 
@@ -557,18 +492,7 @@ sw_store_list_cases (SwStore            *self,
       _sw_store_fail (self, error);
       return NULL;
     }
-#define BIND_NAMED_TEXT(name, value) \
-  G_STMT_START { int _i = sqlite3_bind_parameter_index (stmt, name); \
-                 if (_i > 0) _sw_bind_text (stmt, _i, value); } G_STMT_END
-  BIND_NAMED_TEXT (":state", q->state >= 0 ? sw_state_to_string (q->state) : NULL);
-  BIND_NAMED_TEXT (":dept", q->department);
-  BIND_NAMED_TEXT (":person", q->person);
-  BIND_NAMED_TEXT (":text", text_arg);
-#undef BIND_NAMED_TEXT
-  if (sqlite3_bind_parameter_index (stmt, ":since") > 0)
-    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":since"), q->closed_since);
-  if (sqlite3_bind_parameter_index (stmt, ":now") > 0)
-    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":now"), sw_store_now (self));
+  _sw_store_case_bind (self, q, stmt, text_arg);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (rows, case_from_row (self, stmt, seen));

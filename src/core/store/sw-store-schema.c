@@ -176,6 +176,11 @@ static const char *const migrations[] = {
   "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;",
   /* 11: a repeat complaint finds the customer by name and unit too */
   "CREATE INDEX case_contacts_by_name ON case_contacts (name, unit);",
+  /* 12: the archive pages newest first by keyset; the reports group the
+   * facts by the case's branch (a head office holds every branch's) */
+  "CREATE INDEX cases_by_received ON cases (received_at, number, id);"
+  "ALTER TABLE case_facts ADD COLUMN branch_code TEXT;"
+  "UPDATE case_facts SET branch_code = (SELECT c.branch_code FROM cases c WHERE c.id = case_facts.case_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SW_STORE_SCHEMA_VERSION);
