@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "sw-store-private.h"
 #include "sw-test-fixture.h"
 
 #define N_CASES 60
@@ -137,6 +138,36 @@ test_text (SwFixture     *fx,
   q.text = "\"引号\"";
   q.kind = -1;
   g_assert_cmpuint (count (fx, &q), ==, 0);
+
+  /* a page of a longer text walks the rows; stopped at once, it asks the
+   * index: the same cases either way */
+  q.kind = -1;
+  q.limit = 4;
+  for (guint k = 0; k < 2; k++)
+    {
+      static const char *const texts[] = { "提前还款", "13911110007", "赵六", "排队时间" };
+
+      _sw_store_set_walk_time (k == 0 ? G_USEC_PER_SEC : 0);
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        {
+          SwCaseQuery page = q, whole = SW_CASE_QUERY_INIT;
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GListModel) a = NULL, b = NULL;
+
+          page.text = whole.text = texts[t];
+          a = sw_store_list_cases (fx->store, &page, &error);
+          b = sw_store_list_cases (fx->store, &whole, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (g_list_model_get_n_items (a), ==, MIN (4, g_list_model_get_n_items (b)));
+          for (guint i = 0; i < g_list_model_get_n_items (a); i++)
+            {
+              g_autoptr(SwCase) x = g_list_model_get_item (a, i);
+              g_autoptr(SwCase) y = g_list_model_get_item (b, i);
+              g_assert_cmpstr (sw_case_get_id (x), ==, sw_case_get_id (y));
+            }
+        }
+    }
+  _sw_store_set_walk_time (25000);
 }
 
 /* Pages of 7 by keyset: every case once, newest first, the same order as

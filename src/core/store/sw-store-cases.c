@@ -464,45 +464,82 @@ sw_store_search_ids (SwStore     *self,
   return ids;
 }
 
+/* Stops a walk past its time (sqlite3_progress_handler). */
+static int
+walk_spent (void *data)
+{
+  return g_get_monotonic_time () > *(gint64 *) data;
+}
+
+/* How long a walk may take (µs) before the index is asked: a common text
+ * fills its page long before; the index answers a rare one in a few
+ * milliseconds. */
+static gint64 walk_us = 25000;
+
+void
+_sw_store_set_walk_time (gint64 us)
+{
+  walk_us = us;
+}
+
 GListModel *
 sw_store_list_cases (SwStore            *self,
                      const SwCaseQuery  *q,
                      GError            **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT " CASE_COLUMNS " " CASE_FROM " WHERE 1");
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *text_arg = NULL;
+  /* a longer text for a page: walk the rows first (sw-store-query.c) */
+  gboolean walk = q->text && _sw_store_text_uses_index (q->text) && q->limit > 0 && !q->unsorted;
   GListStore *list;
-  sqlite3_stmt *stmt = NULL;
   int rc;
 
   if (self->tx_depth > 0 && (!_sw_store_flush_cases (self, error) ||
                              !_sw_store_flush_search (self, error)))
     return NULL;
 
-  _sw_store_case_where (q, sql, &text_arg);
-  if (!q->unsorted)
-    g_string_append (sql, " ORDER BY c.received_at DESC, c.number DESC, c.id DESC");
-  if (q->limit > 0)
-    g_string_append_printf (sql, " LIMIT %u", q->limit);
-
-  if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+  for (;;)
     {
-      _sw_store_fail (self, error);
-      return NULL;
-    }
-  _sw_store_case_bind (self, q, stmt, text_arg);
+      g_autoptr(GString) sql = g_string_new ("SELECT " CASE_COLUMNS " " CASE_FROM " WHERE 1");
+      g_autofree char *text_arg = NULL;
+      sqlite3_stmt *stmt = NULL;
+      gint64 deadline = g_get_monotonic_time () + walk_us;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, case_from_row (self, stmt, seen));
-  if (rc != SQLITE_DONE)
-    {
-      _sw_store_fail (self, error);
+      _sw_store_case_where (q, walk, sql, &text_arg);
+      if (!q->unsorted)
+        g_string_append (sql, " ORDER BY c.received_at DESC, c.number DESC, c.id DESC");
+      if (q->limit > 0)
+        g_string_append_printf (sql, " LIMIT %u", q->limit);
+
+      if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+        {
+          _sw_store_fail (self, error);
+          return NULL;
+        }
+      _sw_store_case_bind (self, q, stmt, text_arg);
+      if (walk)
+        sqlite3_progress_handler (self->db, 1000, walk_spent, &deadline);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (rows, case_from_row (self, stmt, seen));
+      if (walk)
+        sqlite3_progress_handler (self->db, 0, NULL, NULL);
+      if (walk && rc == SQLITE_INTERRUPT)
+        {
+          /* a rare text: ask the index */
+          sqlite3_finalize (stmt);
+          g_ptr_array_set_size (rows, 0);
+          walk = FALSE;
+          continue;
+        }
+      if (rc != SQLITE_DONE)
+        {
+          _sw_store_fail (self, error);
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
       sqlite3_finalize (stmt);
-      return NULL;
+      break;
     }
-  sqlite3_finalize (stmt);
 
   list = g_list_store_new (SW_TYPE_CASE);
   g_list_store_splice (list, 0, 0, rows->pdata, rows->len);
