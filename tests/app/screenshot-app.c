@@ -534,7 +534,10 @@ save_records (SwWindow   *window,
   SwAcctNav *nav = sw_window_get_accountability (window);
   GtkWidget *page;
 
+  /* the directory's writes as the demo's seeding makes them, nobody acting */
+  sw_store_set_acting (sw_context_get_store (context), NULL);
   add_branches (sw_context_get_store (context));
+  sw_store_set_acting (sw_context_get_store (context), sw_context_get_user_empno (context));
   page = sw_acct_nav_show (nav, SW_ACCT_ARCHIVE);
   if (page != NULL)
     {
