@@ -603,6 +603,12 @@ main (int   argc,
   window = sw_window_new (NULL, context);
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
   gtk_window_present (GTK_WINDOW (window));
+  /* SW_SCREENSHOTS=records: only the archive and the branches */
+  if (g_strcmp0 (g_getenv ("SW_SCREENSHOTS"), "records") == 0)
+    {
+      save_records (window, argv[2], argv[3]);
+      return 0;
+    }
   save (GTK_WIDGET (window), argv[2], argv[3], "board");
   save_lock (window, argv[2], argv[3]);
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
