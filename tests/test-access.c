@@ -554,6 +554,10 @@ test_non_cases (SwFixture     *fx,
   g_assert_false (sw_access_device_reads_every_branch (SW_ACCESS_BRANCH_DEVICE));
   g_assert_cmpint (sw_access_device_writes (SW_ACCESS_INSPECTOR_DEVICE), ==, SW_ACCESS_INSPECTOR);
   g_assert_cmpint (sw_access_device_writes (SW_ACCESS_BRANCH_DEVICE), ==, SW_ACCESS_OK);
+  /* a head office's reads every branch, masked, and writes nothing either */
+  g_assert_false (sw_access_device_sees_personal_data (SW_ACCESS_HEAD_OFFICE_DEVICE));
+  g_assert_true (sw_access_device_reads_every_branch (SW_ACCESS_HEAD_OFFICE_DEVICE));
+  g_assert_cmpint (sw_access_device_writes (SW_ACCESS_HEAD_OFFICE_DEVICE), ==, SW_ACCESS_HEAD_OFFICE);
 }
 
 int

@@ -36,6 +36,8 @@ static int inspection_add (CliContext *ctx, int argc, char **argv);
 static int inspection_list (CliContext *ctx, int argc, char **argv);
 static int inspection_show (CliContext *ctx, int argc, char **argv);
 static int evaluation_sheet (CliContext *ctx, int argc, char **argv);
+static int report_branches (CliContext *ctx, int argc, char **argv);
+static int report_cases (CliContext *ctx, int argc, char **argv);
 
 const CliCommand cli_accountability_commands[] = {
   { "check", check, "", N_("Detect violations at --now and print the new findings") },
@@ -53,6 +55,8 @@ const CliCommand cli_accountability_commands[] = {
   { "inspection show", inspection_show, "ID", N_("Show an inspection record, or print it as PDF") },
   { "evaluation sheet", evaluation_sheet, "", N_("The year-end department evaluation sheet (考核评价表) as PDF") },
   { "export summary", export_summary, "", N_("A department's customer inquiry and complaint summary (客户疑问、投诉汇总表) for a period as CSV or PDF") },
+  { "report branches", report_branches, "", N_("Every branch's figures side by side, ranked, with each month (head office)") },
+  { "report cases", report_cases, "", N_("The cases behind a figure of the report") },
   { NULL }
 };
 
@@ -589,10 +593,12 @@ static int
 report (CliContext *ctx, int argc, char **argv)
 {
   g_autofree char *from = NULL, *to = NULL, *department = NULL, *person = NULL, *pdf = NULL;
+  g_autofree char *branch = NULL;
   gboolean csv = FALSE;
   g_autoptr(SwReport) r = NULL;
   SwReportQuery q = { 0 };
   BEGIN_COMMAND (report, 0,
+                 TEXT_OPTION ("branch", branch, N_("a branch's report (a head office holds every branch's cases)"), "CODE")
                  TEXT_OPTION ("from", from, N_("first day"), "DATE")
                  TEXT_OPTION ("to", to, N_("last day"), "DATE")
                  TEXT_OPTION ("department", department, N_("a department's report"), "CODE")
@@ -606,6 +612,7 @@ report (CliContext *ctx, int argc, char **argv)
     return cli_fail (error);
   q.department = department;
   q.person = person;
+  q.branch = branch;
   if ((r = sw_report_new (store, &q, &error)) == NULL)
     return cli_fail (error);
   if (pdf != NULL && !sw_pdf_write_report (r, pdf, &error))
@@ -948,5 +955,197 @@ evaluation_sheet (CliContext *ctx, int argc, char **argv)
       cli_json_add_string (j, "pdf_file", pdf);
       return cli_json_end (j);
     }
+  return CLI_OK;
+}
+
+/* ------------------------------------------------------------ branches */
+
+static void
+figures_json (JsonBuilder *b,
+              GPtrArray   *figures)
+{
+  json_builder_set_member_name (b, "figures");
+  json_builder_begin_object (b);
+  for (guint i = 0; i < figures->len; i++)
+    {
+      SwFigure *f = g_ptr_array_index (figures, i);
+      json_builder_set_member_name (b, f->key);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "value");
+      if (f->available)
+        json_builder_add_double_value (b, f->value);
+      else
+        json_builder_add_null_value (b);
+      member_int (b, "numerator", f->numerator);
+      member_int (b, "denominator", f->denominator);
+      json_builder_end_object (b);
+    }
+  json_builder_end_object (b);
+}
+
+static void
+branches_json (SwReport   *r,
+               const char *rank_by,
+               const char *csv,
+               const char *pdf)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) ranked = sw_report_rank_branches (r, rank_by);
+
+  json_builder_begin_object (b);
+  cli_json_add_string (b, "period", r->period);
+  cli_json_add_string (b, "rank_by", rank_by);
+  cli_json_add_string (b, "csv_file", csv);
+  cli_json_add_string (b, "pdf_file", pdf);
+  json_builder_set_member_name (b, "total");
+  json_builder_begin_object (b);
+  figures_json (b, r->figures);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "branches");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < ranked->len; i++)
+    {
+      SwReportBranch *rb = g_ptr_array_index (ranked, i);
+      json_builder_begin_object (b);
+      cli_json_add_string (b, "code", rb->code);
+      cli_json_add_string (b, "name", rb->name);
+      member_int (b, "rank", i + 1);
+      figures_json (b, rb->figures);
+      json_builder_set_member_name (b, "months");
+      json_builder_begin_array (b);
+      for (guint m = 0; m < rb->months->len; m++)
+        {
+          SwReportMonth *month = g_ptr_array_index (rb->months, m);
+          json_builder_begin_object (b);
+          cli_json_add_string (b, "month", month->label);
+          member_int (b, "received", month->tally.received);
+          member_int (b, "replied_on_time", month->tally.replied_on_time);
+          member_int (b, "reply_due", month->tally.reply_due);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  cli_print_json (root);
+}
+
+static void
+branches_text (SwReport   *r,
+               const char *rank_by)
+{
+  static const char *const keys[] = { "received", "replied_on_time", "satisfied_share", "handling_mean_hours" };
+  g_autoptr(GPtrArray) ranked = sw_report_rank_branches (r, rank_by);
+
+  g_print (_("Comparison of branches, %s\n"), r->period);
+  g_print ("%-4s %-8s %-16s", "#", "", "");
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    g_print (" %s;", sw_report_get_figure (r, keys[k])->label);
+  g_print ("\n");
+  for (guint i = 0; i <= ranked->len; i++)
+    {
+      gboolean total = i == ranked->len;
+      SwReportBranch *rb = total ? NULL : g_ptr_array_index (ranked, i);
+
+      if (total)
+        g_print ("%-4s %-8s %-16s", "", "", _("All branches"));
+      else
+        g_print ("%-4u %-8s %-16s", i + 1, rb->code, rb->name);
+      for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+        {
+          g_autofree char *v = sw_figure_format (total ? sw_report_get_figure (r, keys[k])
+                                                       : sw_report_branch_figure (rb, keys[k]));
+          g_print (" %s;", v);
+        }
+      g_print ("\n");
+    }
+}
+
+static int
+report_branches (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *from = NULL, *to = NULL, *csv = NULL, *pdf = NULL, *rank_by = NULL;
+  g_autoptr(SwReport) r = NULL;
+  SwReportQuery q = { .by_branch = TRUE };
+  BEGIN_COMMAND (report_branches, 0,
+                 TEXT_OPTION ("from", from, N_("first day"), "DATE")
+                 TEXT_OPTION ("to", to, N_("last day"), "DATE")
+                 TEXT_OPTION ("rank-by", rank_by, N_("the figure the branches are ranked by (replied_on_time)"), "KEY")
+                 TEXT_OPTION ("csv", csv, N_("write CSV (UTF-8 with BOM) to FILE, - for standard output"), "FILE")
+                 TEXT_OPTION ("pdf", pdf, N_("write a PDF"), "FILE"))
+
+  if (!parse_period (store, from, to, &q.from, &q.to, &error))
+    return cli_fail (error);
+  if ((r = sw_report_new (store, &q, &error)) == NULL)
+    return cli_fail (error);
+  if (rank_by == NULL)
+    rank_by = g_strdup ("replied_on_time");
+  if (sw_report_get_figure (r, rank_by) == NULL)
+    return cli_usage (_("Unknown figure “%s”"), rank_by);
+  if (csv != NULL)
+    {
+      g_autofree char *text = sw_export_branches_csv (r, rank_by);
+      if (!write_text (csv, text, &error))
+        return cli_fail (error);
+    }
+  if (pdf != NULL && !sw_pdf_write_branches (r, rank_by, pdf, &error))
+    return cli_fail (error);
+  if (ctx->json)
+    branches_json (r, rank_by, csv && !g_str_equal (csv, "-") ? csv : NULL, pdf);
+  else if (csv == NULL && pdf == NULL)
+    branches_text (r, rank_by);
+  return CLI_OK;
+}
+
+static int
+report_cases (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *from = NULL, *to = NULL, *department = NULL, *person = NULL, *branch = NULL, *figure = NULL;
+  gboolean denominator = FALSE;
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array;
+  SwReportQuery q = { 0 };
+  BEGIN_COMMAND (report_cases, 0,
+                 TEXT_OPTION ("figure", figure, N_("the figure's key (received, replied_on_time, …)"), "KEY")
+                 TEXT_OPTION ("from", from, N_("first day"), "DATE")
+                 TEXT_OPTION ("to", to, N_("last day"), "DATE")
+                 TEXT_OPTION ("branch", branch, N_("a branch's cases"), "CODE")
+                 TEXT_OPTION ("department", department, N_("a department's cases"), "CODE")
+                 TEXT_OPTION ("person", person, N_("a person's cases"), "EMPNO")
+                 { "denominator", 0, 0, G_OPTION_ARG_NONE, &denominator,
+                   N_("the cases the share is taken of, rather than those it counts"), NULL },)
+
+  if (!parse_period (store, from, to, &q.from, &q.to, &error))
+    return cli_fail (error);
+  q.branch = branch;
+  q.department = department;
+  q.person = person;
+  if ((ids = sw_report_cases_behind (store, &q, figure, denominator, &error)) == NULL)
+    return cli_fail (error);
+  array = json_array_new ();
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GError) local = NULL;
+      g_autoptr(SwCase) c = sw_store_get_case (store, g_ptr_array_index (ids, i), &local);
+
+      if (c == NULL)
+        continue;
+      if (ctx->json)
+        json_array_add_element (array, cli_case_to_json (ctx, c, FALSE));
+      else
+        g_print ("%-22s %-10s %-10s %s\n", sw_case_get_number (c),
+                 sw_state_to_string (sw_case_get_state (c)),
+                 sw_kind_to_string (sw_case_get_kind (c)), sw_case_get_branch_code (c));
+    }
+  root = json_node_new (JSON_NODE_ARRAY);
+  json_node_take_array (root, array);
+  if (ctx->json)
+    cli_print_json (root);
+  else
+    g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u case\n", "%u cases\n", ids->len), ids->len);
   return CLI_OK;
 }

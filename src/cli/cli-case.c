@@ -4,11 +4,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
 #include "sw-error.h"
 #include "sw-ops.h"
+#include "sw-report.h"
 
 /* Runs an operation's result through the usual output. */
 static int
@@ -414,15 +416,42 @@ case_show (CliContext *ctx, int argc, char **argv)
   return CLI_OK;
 }
 
+/* A satisfaction filter: "5", "4-5" or "1-2". */
+static gboolean
+parse_satisfaction (const char *text,
+                    int        *min,
+                    int        *max)
+{
+  int lo = 0, hi = 0;
+  char tail;
+
+  if (text == NULL)
+    return TRUE;
+  if (sscanf (text, "%d-%d%c", &lo, &hi, &tail) == 2 ||
+      (sscanf (text, "%d%c", &lo, &tail) == 1 && (hi = lo) > 0))
+    if (lo >= 1 && hi <= 5 && lo <= hi)
+      {
+        *min = lo;
+        *max = hi;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+#define CASE_LIST_PAGE 1000
+
 static int
 case_list (CliContext *ctx, int argc, char **argv)
 {
   g_autofree char *state = NULL, *department = NULL, *person = NULL, *text = NULL;
+  g_autofree char *from = NULL, *to = NULL, *kind = NULL, *channel = NULL, *branch = NULL;
+  g_autofree char *satisfaction = NULL, *after_number = NULL, *after_id = NULL;
   gboolean overdue = FALSE, open = FALSE;
   int limit = 0;
-  g_autoptr(GListModel) cases = NULL;
   SwCaseQuery q = SW_CASE_QUERY_INIT;
-  guint n;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array = NULL;
+  guint n = 0;
   BEGIN_COMMAND (case_list, 0,
     TEXT_OPTION ("status", state, N_("registered, transferred, in_progress, escalated, replied or closed"), "STATE")
     TEXT_OPTION ("department", department, N_("cases of this department (owner, handler or receiver)"), "DEPT")
@@ -431,6 +460,12 @@ case_list (CliContext *ctx, int argc, char **argv)
     { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue, N_("only overdue cases"), NULL },
     { "open", 0, 0, G_OPTION_ARG_NONE, &open, N_("only open cases"), NULL },
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("at most this many"), "N" },
+    TEXT_OPTION ("from", from, N_("received on or after this day"), "DATE")
+    TEXT_OPTION ("to", to, N_("received on or before this day"), "DATE")
+    TEXT_OPTION ("kind", kind, N_("consultation, query, business, complaint, fault, suggestion or tipoff"), "KIND")
+    TEXT_OPTION ("channel", channel, N_("visit, phone, letter, email, online, hotline or superior"), "CHANNEL")
+    TEXT_OPTION ("branch", branch, N_("cases of this branch"), "CODE")
+    TEXT_OPTION ("satisfaction", satisfaction, N_("callback score, or a range like 1-2"), "N[-M]")
   )
 
   if (state && (q.state = sw_state_from_string (state)) < 0)
@@ -438,41 +473,80 @@ case_list (CliContext *ctx, int argc, char **argv)
       g_autofree char *names = sw_state_names ();
       return cli_usage (_("Unknown state “%s”; use one of: %s"), state, names);
     }
+  if (kind && (q.kind = sw_kind_from_string (kind)) < 0)
+    {
+      g_autofree char *names = sw_kind_names ();
+      return cli_usage (_("Unknown kind “%s”; use one of: %s"), kind, names);
+    }
+  if (channel && (q.channel = sw_channel_from_string (channel)) < 0)
+    {
+      g_autofree char *names = sw_channel_names ();
+      return cli_usage (_("Unknown channel “%s”; use one of: %s"), channel, names);
+    }
+  if (!parse_satisfaction (satisfaction, &q.satisfaction_min, &q.satisfaction_max))
+    return cli_usage (_("“%s” is not a satisfaction score from 1 to 5 or a range like 1-2"), satisfaction);
+  if ((from && !sw_report_parse_date (store, from, FALSE, &q.received_from, &error)) ||
+      (to && !sw_report_parse_date (store, to, TRUE, &q.received_to, &error)))
+    return cli_fail (error);
   q.open_only = open;
   q.department = department;
   q.person = person;
   q.overdue_only = overdue;
   q.text = text;
-  q.limit = limit > 0 ? (guint) limit : 0;
-  if ((cases = sw_store_list_cases (store, &q, &error)) == NULL)
-    return cli_fail (error);
-
-  n = g_list_model_get_n_items (cases);
+  q.branch = branch;
   if (ctx->json)
     {
-      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
-      JsonArray *array = json_array_new ();
+      root = json_node_new (JSON_NODE_ARRAY);
+      array = json_array_new ();
+      json_node_take_array (root, array);
+    }
 
-      for (guint i = 0; i < n; i++)
+  /* page by page, by keyset, so that a million cases are never all in memory */
+  for (;;)
+    {
+      g_autoptr(GListModel) cases = NULL;
+      guint page;
+
+      q.limit = limit > 0 ? MIN ((guint) limit - n, CASE_LIST_PAGE) : CASE_LIST_PAGE;
+      if (q.limit == 0)
+        break;
+      if ((cases = sw_store_list_cases (store, &q, &error)) == NULL)
+        return cli_fail (error);
+      page = g_list_model_get_n_items (cases);
+      for (guint i = 0; i < page; i++)
         {
           g_autoptr(SwCase) c = g_list_model_get_item (cases, i);
-          json_array_add_element (array, cli_case_to_json (ctx, c, FALSE));
+
+          if (ctx->json)
+            json_array_add_element (array, cli_case_to_json (ctx, c, FALSE));
+          else
+            {
+              g_autofree char *due = cli_format_time (sw_case_get_due_at (c));
+              g_autofree char *content = g_utf8_substring (sw_case_get_content (c), 0,
+                                                           MIN (24, g_utf8_strlen (sw_case_get_content (c), -1)));
+
+              g_print ("%-22s %-10s %-6s %-10s %-25s %s%s\n", sw_case_get_number (c),
+                       sw_state_to_string (sw_case_get_state (c)), sw_case_get_handler (c),
+                       sw_kind_to_string (sw_case_get_kind (c)), due ? due : "—", content,
+                       sw_case_is_overdue (c, sw_store_now (store)) ? _(" [overdue]") : "");
+            }
+          if (i + 1 == page)
+            {
+              g_free (after_number);
+              g_free (after_id);
+              q.after_received_at = sw_case_get_received_at (c);
+              q.after_number = after_number = g_strdup (sw_case_get_number (c));
+              q.after_id = after_id = g_strdup (sw_case_get_id (c));
+            }
         }
-      json_node_take_array (root, array);
+      n += page;
+      if (page < q.limit)
+        break;
+    }
+  if (ctx->json)
+    {
       cli_print_json (root);
       return CLI_OK;
-    }
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SwCase) c = g_list_model_get_item (cases, i);
-      g_autofree char *due = cli_format_time (sw_case_get_due_at (c));
-      g_autofree char *content = g_utf8_substring (sw_case_get_content (c), 0,
-                                                   MIN (24, g_utf8_strlen (sw_case_get_content (c), -1)));
-
-      g_print ("%-22s %-10s %-6s %-10s %-25s %s%s\n", sw_case_get_number (c),
-               sw_state_to_string (sw_case_get_state (c)), sw_case_get_handler (c),
-               sw_kind_to_string (sw_case_get_kind (c)), due ? due : "—", content,
-               sw_case_is_overdue (c, sw_store_now (store)) ? _(" [overdue]") : "");
     }
   g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u case\n", "%u cases\n", n), n);
   return CLI_OK;

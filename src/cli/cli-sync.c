@@ -196,7 +196,8 @@ server_enrol (CliContext *ctx, int argc, char **argv)
 {
   g_autofree char *data_dir = NULL, *branch = NULL, *code = NULL;
   g_autoptr(SwServerStorage) server = NULL;
-  gboolean inspector = FALSE;
+  gboolean inspector = FALSE, head_office = FALSE;
+  SwDeviceRole role;
   int days = 7;
   gint64 expires;
   GError *error = NULL;
@@ -204,6 +205,7 @@ server_enrol (CliContext *ctx, int argc, char **argv)
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, N_("the server's data directory"), "DIR" },
     { "branch", 0, 0, G_OPTION_ARG_STRING, &branch, N_("the branch the device will work for"), "CODE" },
     { "inspector", 0, 0, G_OPTION_ARG_NONE, &inspector, N_("an inspector's device: reads every case, masked"), NULL },
+    { "head-office", 0, 0, G_OPTION_ARG_NONE, &head_office, N_("a head office's device: reads every branch's cases, masked, to compare them"), NULL },
     { "days", 0, 0, G_OPTION_ARG_INT, &days, N_("how many days the code stays valid (default 7)"), "N" },
     G_OPTION_ENTRY_NULL
   };
@@ -212,11 +214,14 @@ server_enrol (CliContext *ctx, int argc, char **argv)
     return CLI_USAGE;
   if (branch == NULL)
     return cli_usage (_("Name the device's branch: --branch CODE"));
+  if (inspector && head_office)
+    return cli_usage (_("Give --inspector or --head-office, not both"));
+  role = inspector ? SW_DEVICE_INSPECTOR : head_office ? SW_DEVICE_HEAD_OFFICE : SW_DEVICE_BRANCH;
   if ((server = open_server (data_dir)) == NULL)
     return CLI_FAILED;
   expires = (ctx->now_ms ? ctx->now_ms : g_get_real_time () / 1000) + (gint64) MAX (days, 1) * 24 * 3600 * 1000;
   code = sw_server_storage_create_code (server, branch,
-                                        inspector ? SW_DEVICE_INSPECTOR : SW_DEVICE_BRANCH,
+                                        role,
                                         expires, &error);
   if (code == NULL)
     return cli_fail (error);
@@ -226,7 +231,7 @@ server_enrol (CliContext *ctx, int argc, char **argv)
 
       cli_json_add_string (j, "code", code);
       cli_json_add_string (j, "branch", branch);
-      cli_json_add_string (j, "role", inspector ? "inspector" : "branch");
+      cli_json_add_string (j, "role", sw_device_role_name (role));
       cli_json_add_time (j, "expires", expires);
       return cli_json_end (j);
     }

@@ -111,7 +111,7 @@ add_device (JsonBuilder    *b,
   add_string (b, "device_id", device->device_id);
   add_string (b, "branch", device->branch_code);
   add_string (b, "device_code", device->device_code);
-  add_string (b, "role", device->role == SW_DEVICE_INSPECTOR ? "inspector" : "branch");
+  add_string (b, "role", sw_device_role_name (device->role));
   add_string (b, "epoch", epoch);
 }
 

@@ -10,7 +10,9 @@
 #include <glib/gstdio.h>
 
 #include "sw-acct-nav.h"
+#include "sw-archive-view.h"
 #include "sw-audit-view.h"
+#include "sw-branches-view.h"
 #include "sw-application.h"
 #include "sw-findings-view.h"
 #include "sw-inspection-dialog.h"
@@ -606,6 +608,74 @@ save_report_sizes (SwWindow   *window,
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
 }
 
+/* Two more branches with a few cases each, as a head office's device
+ * holds them (once, for both languages). */
+static void
+add_branches (SwStore *store)
+{
+  static const struct { const char *code, *name, *dept, *empno; guint n; } more[] = {
+    { "SH01", "上海市浦东支行", "SHOP", "S901", 14 }, { "GZ01", "广州市天河支行", "GZOP", "G901", 9 },
+  };
+  g_autoptr(SwBranch) known = sw_store_get_branch (store, "SH01");
+
+  if (known != NULL)
+    return;
+  for (guint b = 0; b < G_N_ELEMENTS (more); b++)
+    {
+      g_autoptr(SwBranch) branch = sw_branch_new (more[b].code, more[b].name);
+      g_autoptr(SwDepartment) d = sw_department_new (more[b].dept, "营业部");
+      g_autoptr(SwStaff) s = sw_staff_new (more[b].empno, "柜员");
+
+      sw_store_put_branch (store, branch, NULL);
+      g_object_set (d, "branch-code", more[b].code, NULL);
+      sw_store_put_department (store, d, NULL);
+      g_object_set (s, "department-code", more[b].dept, "rank", 2, "role", SW_ROLE_STAFF, NULL);
+      sw_store_put_staff (store, s, NULL);
+      for (guint i = 0; i < more[b].n; i++)
+        {
+          SwRegistration reg = {
+            .channel = i % 3 ? SW_CHANNEL_VISIT : SW_CHANNEL_PHONE, .kind = i % 4 ? SW_KIND_QUERY : SW_KIND_COMPLAINT,
+            .content = i % 2 ? "咨询个人贷款提前还款的手续" : "查询银行卡账户流水",
+            .received_by = more[b].empno, .customer_name = "陈先生", .customer_phone = "13700001111",
+          };
+          g_autoptr(SwCase) c = sw_ops_register (store, more[b].empno, &reg, NULL);
+          g_autoptr(SwCase) done = NULL;
+
+          if (c != NULL && i % 3 != 2)
+            done = sw_ops_answer (store, more[b].empno, sw_case_get_id (c), "已当场解答", NULL);
+        }
+    }
+}
+
+/* The archive searching "贷款", and the comparison of branches. */
+static void
+save_records (SwWindow   *window,
+              const char *dir,
+              const char *prefix)
+{
+  SwContext *context = sw_window_get_context (window);
+  SwAcctNav *nav = sw_window_get_accountability (window);
+  GtkWidget *page;
+
+  /* the directory's writes as the demo's seeding makes them, nobody acting */
+  sw_store_set_acting (sw_context_get_store (context), NULL);
+  add_branches (sw_context_get_store (context));
+  sw_store_set_acting (sw_context_get_store (context), sw_context_get_user_empno (context));
+  page = sw_acct_nav_show (nav, SW_ACCT_ARCHIVE);
+  if (page != NULL)
+    {
+      sw_archive_view_set_text (SW_ARCHIVE_VIEW (page), "贷款");
+      sw_archive_view_search (SW_ARCHIVE_VIEW (page));
+      save (GTK_WIDGET (window), dir, prefix, "archive");
+    }
+  page = sw_acct_nav_show (nav, SW_ACCT_BRANCHES);
+  if (page != NULL)
+    {
+      sw_branches_view_load (SW_BRANCHES_VIEW (page));
+      save (GTK_WIDGET (window), dir, prefix, "branches");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -657,6 +727,12 @@ main (int   argc,
   window = sw_window_new (NULL, context);
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
   gtk_window_present (GTK_WINDOW (window));
+  /* SW_SCREENSHOTS=records: only the archive and the branches */
+  if (g_strcmp0 (g_getenv ("SW_SCREENSHOTS"), "records") == 0)
+    {
+      save_records (window, argv[2], argv[3]);
+      return 0;
+    }
   save (GTK_WIDGET (window), argv[2], argv[3], "board");
   save_board_sizes (window, argv[2], argv[3]);
   if (g_strcmp0 (g_getenv ("SW_SCREENSHOTS"), "board") == 0)
@@ -693,6 +769,7 @@ main (int   argc,
   gtk_window_destroy (GTK_WINDOW (view));
 
   save_accountability (window, argv[2], argv[3]);
+  save_records (window, argv[2], argv[3]);
   save_directory (window, argv[2], argv[3]);
   save_preferences (window, argv[2], argv[3]);
   save_sync (window, argv[2], argv[3]);

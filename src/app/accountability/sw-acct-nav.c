@@ -7,7 +7,9 @@
 #include "sw-access.h"
 #include "sw-acct-nav.h"
 #include "sw-acct-util.h"
+#include "sw-archive-view.h"
 #include "sw-audit-view.h"
+#include "sw-branches-view.h"
 #include "sw-findings-view.h"
 #include "sw-inspections-view.h"
 #include "sw-record-view.h"
@@ -20,7 +22,7 @@ struct _SwAcctNav
 
 G_DEFINE_FINAL_TYPE (SwAcctNav, sw_acct_nav, SW_TYPE_NAV_SECTION)
 
-static const char *const page_names[] = { "findings", "record", "reports", "inspections", "audit" };
+static const char *const page_names[] = { "findings", "record", "reports", "inspections", "audit", "archive", "branches" };
 
 const char *
 sw_acct_page_title (SwAcctPage page)
@@ -32,6 +34,8 @@ sw_acct_page_title (SwAcctPage page)
     case SW_ACCT_REPORTS: return _("Reports");
     case SW_ACCT_INSPECTIONS: return _("Inspections");
     case SW_ACCT_AUDIT: return _("Audit Log");
+    case SW_ACCT_ARCHIVE: return _("Archive");
+    case SW_ACCT_BRANCHES: return _("Branches");
     case SW_N_ACCT_PAGES:
     default: return "";
     }
@@ -54,6 +58,10 @@ sw_acct_nav_is_available (SwAcctNav  *self,
       return sw_acct_can_inspect (context);
     case SW_ACCT_AUDIT:
       return sw_access_may_read_audit (sw_context_get_user (context));
+    case SW_ACCT_ARCHIVE:
+      return sw_acct_sees_branch (context);
+    case SW_ACCT_BRANCHES:
+      return sw_acct_sees_branch (context) && sw_acct_holds_branches (context);
     case SW_N_ACCT_PAGES:
     default:
       return FALSE;
@@ -99,6 +107,12 @@ make_page (SwNavSection *section,
       break;
     case SW_ACCT_AUDIT:
       widget = sw_audit_view_new (context);
+      break;
+    case SW_ACCT_ARCHIVE:
+      widget = sw_archive_view_new (context);
+      break;
+    case SW_ACCT_BRANCHES:
+      widget = sw_branches_view_new (context);
       break;
     case SW_N_ACCT_PAGES:
     default:

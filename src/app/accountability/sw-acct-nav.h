@@ -19,6 +19,8 @@ typedef enum {
   SW_ACCT_REPORTS,
   SW_ACCT_INSPECTIONS,
   SW_ACCT_AUDIT,          /* src/app/audit/ */
+  SW_ACCT_ARCHIVE,        /* src/app/archive/ */
+  SW_ACCT_BRANCHES,       /* src/app/headoffice/ */
   SW_N_ACCT_PAGES
 } SwAcctPage;
 

@@ -7,6 +7,7 @@
 #include "sw-access.h"
 #include "sw-acct-util.h"
 #include "sw-ladder.h"
+#include "sw-store-meta.h"
 
 GtkListBox *
 sw_acct_boxed_list (AdwPreferencesGroup *group)
@@ -174,4 +175,17 @@ int
 sw_acct_this_year (SwContext *context)
 {
   return sw_ladder_year_of (sw_context_get_store (context), sw_context_now (context));
+}
+
+gboolean
+sw_acct_holds_branches (SwContext *context)
+{
+  SwStore *store = sw_context_get_store (context);
+  g_autofree char *role = sw_store_get_meta (store, SW_META_SYNC_ROLE);
+  g_autoptr(GListModel) branches = NULL;
+
+  if (g_strcmp0 (role, "head_office") == 0 || g_strcmp0 (role, "inspector") == 0)
+    return TRUE;
+  branches = sw_store_list_branches (store);
+  return g_list_model_get_n_items (branches) > 1;
 }

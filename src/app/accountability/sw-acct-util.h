@@ -26,6 +26,11 @@ GtkWidget  *sw_acct_list_add        (GtkListBox          *list,
 gboolean    sw_acct_sees_branch     (SwContext           *context);
 gboolean    sw_acct_can_inspect     (SwContext           *context);
 
+/* Whether the device holds several branches' cases (a head office's or an
+ * inspector's device, by the role the sync server gave it, or a store that
+ * simply knows more than one branch): the comparison of branches. */
+gboolean    sw_acct_holds_branches  (SwContext           *context);
+
 /* "Everyone" then every active staff member, inspectors included. */
 void        sw_acct_add_people      (GtkDropDown         *dropdown,
                                      SwContext           *context,

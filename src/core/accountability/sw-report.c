@@ -48,6 +48,17 @@ department_free (SwReportDepartment *d)
   g_free (d);
 }
 
+static void
+branch_free (SwReportBranch *rb)
+{
+  tally_clear (&rb->tally);
+  g_clear_pointer (&rb->months, g_ptr_array_unref);
+  g_clear_pointer (&rb->figures, g_ptr_array_unref);
+  g_free (rb->code);
+  g_free (rb->name);
+  g_free (rb);
+}
+
 void
 sw_report_free (SwReport *r)
 {
@@ -64,6 +75,7 @@ sw_report_free (SwReport *r)
   g_clear_pointer (&r->months, g_ptr_array_unref);
   g_clear_pointer (&r->departments, g_ptr_array_unref);
   g_clear_pointer (&r->rules, g_ptr_array_unref);
+  g_clear_pointer (&r->branches, g_ptr_array_unref);
   g_free (r->rating_reason);
   g_free (r);
 }
@@ -126,6 +138,8 @@ typedef struct {
   GTimeZone  *tz;
   gint64      measured_at;   /* the end of the period, or now if earlier */
   SwPolicy   *policy;        /* the fines by violation kind */
+  GHashTable *branches;      /* code → SwReportBranch (borrowed), with by_branch */
+  GHashTable *department_branch; /* department code → branch code, with by_branch */
 } Build;
 
 static SwReportDepartment *
@@ -135,11 +149,11 @@ department (Build      *b,
   return code ? g_hash_table_lookup (b->departments, code) : NULL;
 }
 
-static SwReportMonth *
-month_of (Build  *b,
-          gint64  at)
+/* The index of the last month that starts at or before `at`. */
+static guint
+month_index (GPtrArray *months,
+             gint64     at)
 {
-  GPtrArray *months = b->report->months;
   guint lo = 0, hi = months->len;
 
   /* The last month that starts at or before `at`. */
@@ -151,18 +165,26 @@ month_of (Build  *b,
       else
         hi = mid;
     }
-  return months->len ? g_ptr_array_index (months, lo) : NULL;
+  return lo;
 }
 
-static void
-make_months (Build *b)
+static SwReportMonth *
+month_of (Build  *b,
+          gint64  at)
+{
+  GPtrArray *months = b->report->months;
+
+  return months->len ? g_ptr_array_index (months, month_index (months, at)) : NULL;
+}
+
+static GPtrArray *
+new_months (Build *b)
 {
   SwReport *r = b->report;
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (r->from / 1000);
   g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, b->tz);
   int y = g_date_time_get_year (local), m = g_date_time_get_month (local);
-
-  r->months = g_ptr_array_new_with_free_func ((GDestroyNotify) month_free);
+  GPtrArray *months = g_ptr_array_new_with_free_func ((GDestroyNotify) month_free);
   for (guint n = 0; n < 240; n++)
     {
       g_autoptr(GDateTime) start = g_date_time_new (b->tz, y, m, 1, 0, 0, 0);
@@ -177,18 +199,99 @@ make_months (Build *b)
       month->start = MAX (ms, r->from);
       month->label = g_strdup_printf ("%04d-%02d", y, m);
       tally_init (&month->tally);
-      g_ptr_array_add (r->months, month);
+      g_ptr_array_add (months, month);
       if (++m > 12)
         {
           m = 1;
           y++;
         }
     }
+  return months;
+}
+
+static void
+make_months (Build *b)
+{
+  b->report->months = new_months (b);
+}
+
+/* The branch's column of the comparison, made when first met. */
+static SwReportBranch *
+branch_of (Build      *b,
+           const char *code)
+{
+  SwReportBranch *rb;
+
+  if (b->branches == NULL)
+    return NULL;
+  if ((rb = g_hash_table_lookup (b->branches, code ? code : "")) != NULL)
+    return rb;
+  rb = g_new0 (SwReportBranch, 1);
+  rb->code = g_strdup (code ? code : "");
+  {
+    g_autoptr(SwBranch) branch = code ? sw_store_get_branch (b->store, code) : NULL;
+    rb->name = g_strdup (branch ? branch->name : rb->code);
+  }
+  tally_init (&rb->tally);
+  rb->months = new_months (b);
+  g_ptr_array_add (b->report->branches, rb);
+  g_hash_table_insert (b->branches, rb->code, rb);
+  return rb;
+}
+
+static void
+make_branches (Build               *b,
+               const SwReportQuery *q)
+{
+  g_autoptr(GListModel) branches = NULL;
+  g_autoptr(GListModel) departments = NULL;
+
+  if (!q->by_branch)
+    return;
+  b->report->branches = g_ptr_array_new_with_free_func ((GDestroyNotify) branch_free);
+  b->branches = g_hash_table_new (g_str_hash, g_str_equal);
+  b->department_branch = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  branches = sw_store_list_branches (b->store);
+  for (guint i = 0; i < g_list_model_get_n_items (branches); i++)
+    {
+      g_autoptr(SwBranch) branch = g_list_model_get_item (branches, i);
+      if (q->branch == NULL || g_strcmp0 (q->branch, branch->code) == 0)
+        branch_of (b, branch->code);
+    }
+  departments = sw_store_list_departments (b->store);
+  for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
+    {
+      g_autoptr(SwDepartment) d = g_list_model_get_item (departments, i);
+      g_hash_table_insert (b->department_branch, g_strdup (d->code), g_strdup (d->branch_code));
+    }
+}
+
+/* The branch a finding or a sanction counts for: its department's. */
+static SwReportBranch *
+branch_of_department (Build      *b,
+                      const char *department)
+{
+  const char *code;
+
+  if (b->branches == NULL || department == NULL ||
+      (code = g_hash_table_lookup (b->department_branch, department)) == NULL)
+    return NULL;
+  return branch_of (b, code);
+}
+
+static int
+compare_branches (gconstpointer a,
+                  gconstpointer b)
+{
+  const SwReportBranch *x = *(SwReportBranch * const *) a, *y = *(SwReportBranch * const *) b;
+
+  return g_strcmp0 (x->code, y->code);
 }
 
 static void
 make_departments (Build      *b,
-                  const char *only)
+                  const char *only,
+                  const char *branch)
 {
   g_autoptr(GListModel) all = sw_store_list_departments (b->store);
 
@@ -200,6 +303,8 @@ make_departments (Build      *b,
 
       if (only != NULL && g_strcmp0 (d->code, only) != 0)
         continue;
+      if (branch != NULL && g_strcmp0 (d->branch_code, branch) != 0)
+        continue;
       rd = g_new0 (SwReportDepartment, 1);
       rd->code = g_strdup (d->code);
       rd->name = g_strdup (d->name);
@@ -209,12 +314,9 @@ make_departments (Build      *b,
     }
 }
 
-/* One case of the period, into the tallies it counts in. */
-static void
-add_case (const SwStoreCaseFacts *facts,
-          gpointer                data)
+static CaseFacts
+case_facts (const SwStoreCaseFacts *facts)
 {
-  Build *b = data;
   CaseFacts c = {
     .kind = sw_kind_from_string (facts->kind),
     .channel = sw_channel_from_string (facts->channel),
@@ -239,6 +341,17 @@ add_case (const SwStoreCaseFacts *facts,
     .complaint = g_strcmp0 (facts->kind, "complaint") == 0,
     .escalated = facts->escalated,
   };
+  return c;
+}
+
+/* One case of the period, into the tallies it counts in. */
+static void
+add_case (const SwStoreCaseFacts *facts,
+          gpointer                data)
+{
+  Build *b = data;
+  CaseFacts c = case_facts (facts);
+  SwReportBranch *branch = branch_of (b, facts->branch_code);
   SwReportDepartment *owner = department (b, facts->owner_department);
   SwReportDepartment *handler = department (b, facts->handler_department);
   SwReportMonth *month = month_of (b, facts->received_at);
@@ -251,6 +364,14 @@ add_case (const SwStoreCaseFacts *facts,
    * the departments add up to the branch. */
   if (handler != NULL || (handler = owner) != NULL)
     tally_add (&handler->tally, &c, b->measured_at);
+  /* and once for its branch, in the branch's month */
+  if (branch != NULL)
+    {
+      tally_add (&branch->tally, &c, b->measured_at);
+      if (branch->months->len > 0)
+        tally_add (&((SwReportMonth *) g_ptr_array_index (branch->months,
+                     month_index (branch->months, facts->received_at)))->tally, &c, b->measured_at);
+    }
 }
 
 static gboolean
@@ -258,7 +379,7 @@ scan_cases (Build               *b,
             const SwReportQuery *q,
             GError             **error)
 {
-  return _sw_store_read_case_facts (b->store, q->from, q->to, q->department, q->person, add_case, b, error);
+  return _sw_store_read_case_facts (b->store, q->from, q->to, q->department, q->person, q->branch, add_case, b, error);
 }
 
 static void
@@ -286,10 +407,13 @@ count_finding (const char *rule,
 {
   Build *b = data;
   SwReportDepartment *d = department (b, code);
+  SwReportBranch *branch = branch_of_department (b, code);
 
   add_finding (&b->report->total, rule, status, n);
   if (d != NULL)
     add_finding (&d->tally, rule, status, n);
+  if (branch != NULL)
+    add_finding (&branch->tally, rule, status, n);
   if (g_str_equal (status, "confirmed") && b->policy != NULL)
     {
       SwPenalty p;
@@ -300,6 +424,8 @@ count_finding (const char *rule,
       b->report->total.fines_yuan += yuan;
       if (d != NULL)
         d->tally.fines_yuan += yuan;
+      if (branch != NULL)
+        branch->tally.fines_yuan += yuan;
     }
   for (guint i = 0; i < b->report->rules->len; i++)
     {
@@ -324,10 +450,13 @@ count_sanction (const char *kind,
   Build *b = data;
   gboolean warning = g_strcmp0 (kind, "warning") == 0;
   SwReportDepartment *d = department (b, code);
+  SwReportBranch *branch = branch_of_department (b, code);
 
   *(warning ? &b->report->total.warnings : &b->report->total.admonishments) += n;
   if (d != NULL)
     *(warning ? &d->tally.warnings : &d->tally.admonishments) += n;
+  if (branch != NULL)
+    *(warning ? &branch->tally.warnings : &branch->tally.admonishments) += n;
 }
 
 static gboolean
@@ -335,8 +464,10 @@ scan_findings (Build               *b,
                const SwReportQuery *q,
                GError             **error)
 {
-  return _sw_store_count_findings (b->store, q->from, q->to, q->department, q->person, count_finding, b, error) &&
-         _sw_store_count_sanctions (b->store, q->from, q->to, q->department, q->person, count_sanction, b, error);
+  return _sw_store_count_findings (b->store, q->from, q->to, q->department, q->person, q->branch,
+                                   count_finding, b, error) &&
+         _sw_store_count_sanctions (b->store, q->from, q->to, q->department, q->person, q->branch,
+                                    count_sanction, b, error);
 }
 
 static char *
@@ -356,7 +487,7 @@ describe_scope (SwReport             *r,
                 GTimeZone            *tz,
                 GError              **error)
 {
-  g_autofree char *branch_code = sw_store_get_home_branch (store);
+  g_autofree char *branch_code = q->branch ? g_strdup (q->branch) : sw_store_get_home_branch (store);
   g_autoptr(SwBranch) branch = branch_code ? sw_store_get_branch (store, branch_code) : NULL;
   g_autofree char *from = local_date (tz, r->from);
   g_autofree char *last = local_date (tz, r->to - 1);
@@ -387,8 +518,18 @@ describe_scope (SwReport             *r,
       r->scope_code = g_strdup (q->department);
       r->scope_name = g_strdup (d->name);
     }
+  else if (q->by_branch && q->branch == NULL)
+    {
+      r->scope = g_strdup ("branches");
+      r->scope_name = g_strdup (_("All branches"));
+    }
   else
     {
+      if (q->branch != NULL && branch == NULL)
+        {
+          g_set_error (error, SW_ERROR, SW_ERROR_NOT_FOUND, _("There is no branch “%s”"), q->branch);
+          return FALSE;
+        }
       r->scope = g_strdup ("branch");
       r->scope_code = g_strdup (branch_code);
       r->scope_name = g_strdup (r->branch_name);
@@ -447,15 +588,28 @@ sw_report_new (SwStore              *store,
     }
   b.departments = g_hash_table_new (g_str_hash, g_str_equal);
   make_months (&b);
-  make_departments (&b, q->person ? "" : q->department);
+  make_departments (&b, q->person ? "" : q->department, q->branch);
+  make_branches (&b, q);
 
   ok = sw_store_begin (store, error);
   ok = ok && scan_cases (&b, q, error) && scan_findings (&b, q, error);
   if (ok)
     sw_store_rollback (store);   /* read only */
   g_hash_table_unref (b.departments);
+  g_clear_pointer (&b.branches, g_hash_table_unref);
+  g_clear_pointer (&b.department_branch, g_hash_table_unref);
   if (!ok)
     return NULL;
+
+  if (r->branches != NULL)
+    {
+      g_ptr_array_sort (r->branches, compare_branches);
+      for (guint i = 0; i < r->branches->len; i++)
+        {
+          SwReportBranch *rb = g_ptr_array_index (r->branches, i);
+          rb->figures = sw_report_tally_figures_named (&rb->tally, policy);
+        }
+    }
 
   r->figures = sw_report_tally_figures_named (&r->total, policy);
   for (guint i = 0; i < r->departments->len; i++)
@@ -510,4 +664,101 @@ sw_report_parse_date (SwStore     *store,
     }
   *out = g_date_time_to_unix (dt) * 1000;
   return TRUE;
+}
+
+/* ------------------------------------------------- the cases behind a figure */
+
+typedef struct {
+  const char *key;
+  gboolean    denominator;
+  gint64      measured_at;
+  GPtrArray  *ids;
+} Behind;
+
+static gboolean
+counted (const SwFigure *f,
+         gboolean        denominator)
+{
+  switch (f->unit)
+    {
+    case SW_FIGURE_PERCENT:
+      return denominator ? f->denominator > 0 : f->numerator > 0;
+    case SW_FIGURE_HOURS:
+    case SW_FIGURE_SCORE:
+      return f->denominator > 0;
+    case SW_FIGURE_COUNT:
+    default:
+      return f->value > 0;
+    }
+}
+
+/* The case alone through the report's own tally and figures. */
+static void
+add_behind (const SwStoreCaseFacts *facts,
+            gpointer                data)
+{
+  Behind *bh = data;
+  CaseFacts c = case_facts (facts);
+  SwReportTally t;
+  g_autoptr(GPtrArray) figures = NULL;
+
+  tally_init (&t);
+  tally_add (&t, &c, bh->measured_at);
+  figures = sw_report_tally_figures (&t);
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const SwFigure *f = g_ptr_array_index (figures, i);
+      if (g_str_equal (f->key, bh->key) && counted (f, bh->denominator))
+        g_ptr_array_add (bh->ids, g_strdup (facts->case_id));
+    }
+  tally_clear (&t);
+}
+
+GPtrArray *
+sw_report_cases_behind (SwStore              *store,
+                        const SwReportQuery  *q,
+                        const char           *key,
+                        gboolean              denominator,
+                        GError              **error)
+{
+  static const char *const not_cases[] = {
+    "repeat_complaints", "findings_confirmed", "findings_open", "admonishments", "warnings",
+  };
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  SwReportTally empty;
+  g_autoptr(GPtrArray) figures = NULL;
+  gboolean known = FALSE;
+  Behind bh = { key, denominator, MIN (q->to, sw_store_now (store)), ids };
+  gboolean ok;
+
+  tally_init (&empty);
+  figures = sw_report_tally_figures (&empty);
+  tally_clear (&empty);
+  for (guint i = 0; key != NULL && i < figures->len; i++)
+    known |= g_str_equal (((SwFigure *) g_ptr_array_index (figures, i))->key, key);
+  for (guint i = 0; key != NULL && i < G_N_ELEMENTS (not_cases); i++)
+    known &= !g_str_equal (key, not_cases[i]);
+  if (!known)
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_INVALID,
+                   _("“%s” is not a figure made of cases"), key ? key : "");
+      return NULL;
+    }
+  if (q->to <= q->from)
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_INVALID, _("The period ends before it starts"));
+      return NULL;
+    }
+  {
+    /* as the report: detection first, so that the facts are current */
+    g_autoptr(GPtrArray) fresh = sw_detect_run (store, NULL, error);
+    if (fresh == NULL)
+      return NULL;
+  }
+  if (!sw_store_begin (store, error))
+    return NULL;
+  ok = _sw_store_read_case_facts (store, q->from, q->to, q->department, q->person, q->branch,
+                                  add_behind, &bh, error);
+  sw_store_rollback (store);   /* read only */
+  return ok ? g_steal_pointer (&ids) : NULL;
 }

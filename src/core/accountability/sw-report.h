@@ -82,10 +82,22 @@ typedef struct {
   guint       open, confirmed, dismissed;
 } SwReportRuleCount;
 
+/* A branch side by side with the others (a head office's comparison): the
+ * same tally and figures as the branch's own report, and its months. */
+typedef struct {
+  char          *code;
+  char          *name;
+  SwReportTally  tally;
+  GPtrArray     *months;       /* SwReportMonth, as the report's */
+  GPtrArray     *figures;      /* SwFigure */
+} SwReportBranch;
+
 typedef struct {
   gint64      from, to;       /* [from, to) */
   const char *department;     /* or NULL */
   const char *person;         /* or NULL */
+  const char *branch;         /* the cases of this branch only; NULL: the device's */
+  gboolean    by_branch;      /* also each branch apart (SwReport.branches) */
 } SwReportQuery;
 
 typedef struct {
@@ -104,6 +116,7 @@ typedef struct {
   GPtrArray     *rules;        /* SwReportRuleCount, every rule */
   SwRating       rating;       /* for a department scope */
   char          *rating_reason;
+  GPtrArray     *branches;     /* SwReportBranch by code, with by_branch; else NULL */
 } SwReport;
 
 void            sw_report_free           (SwReport *r);
@@ -129,6 +142,27 @@ const char     *sw_rating_label          (SwRating r);
 SwRating        sw_report_rate           (const SwReportTally *tally,
                                           SwPolicy            *policy,
                                           char               **reason);
+
+/* The report's branches ordered by figure `key`, best first (a higher
+ * value is better except for the hours, reopened cases, repeat complaints,
+ * violations and sanctions); branches without data for it come last. A
+ * new array of borrowed SwReportBranch. */
+GPtrArray      *sw_report_rank_branches  (SwReport   *report,
+                                          const char *key);
+const SwFigure *sw_report_branch_figure  (SwReportBranch *branch,
+                                          const char     *key);
+
+/* The ids of the cases behind figure `key` of the cases `query` selects:
+ * those counted in its numerator (denominator FALSE) or its denominator,
+ * by the very tally the report computes (a count's cases are its
+ * numerator). Figures not made of cases (violations, sanctions, repeat
+ * complaints) are refused with SW_ERROR_INVALID. Runs detection first, as
+ * sw_report_new() does. */
+GPtrArray      *sw_report_cases_behind   (SwStore              *store,
+                                          const SwReportQuery  *query,
+                                          const char           *key,
+                                          gboolean              denominator,
+                                          GError              **error);
 
 /* Parses "YYYY-MM-DD" (a local date of the home branch) to the instant it
  * starts; with end_of_day, to the instant the next day starts. */

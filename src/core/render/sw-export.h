@@ -54,5 +54,10 @@ char       *sw_export_register_csv (SwStore     *store,
                                     gboolean     mask,
                                     GError     **error);
 char       *sw_export_report_csv   (SwReport    *report);
+/* A report with by_branch: each branch's figures side by side with its rank
+ * by figure `rank_by`, the whole, and the cases received each month per
+ * branch (sw-export-branches.c). */
+char       *sw_export_branches_csv (SwReport    *report,
+                                    const char  *rank_by);
 
 G_END_DECLS

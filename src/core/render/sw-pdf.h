@@ -65,5 +65,11 @@ gboolean  sw_pdf_write_evaluation  (SwStore      *store,
                                     int           year,
                                     const char   *path,
                                     GError      **error);
+/* A head office's comparison of branches: a report with by_branch, ranked
+ * by figure `rank_by` (sw-export-branches.c). */
+gboolean  sw_pdf_write_branches    (SwReport     *report,
+                                    const char   *rank_by,
+                                    const char   *path,
+                                    GError      **error);
 
 G_END_DECLS

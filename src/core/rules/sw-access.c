@@ -35,6 +35,7 @@ static const char * const reason_messages[] = {
   [SW_ACCESS_CONCERNED] = N_("nobody decides on themselves; ask a supervisor"),
   [SW_ACCESS_NOT_SANCTIONER] = N_("only the head of their department, a supervisor or an administrator can"),
   [SW_ACCESS_NOT_INSPECTOR] = N_("only inspectors, supervisors and administrators can"),
+  [SW_ACCESS_HEAD_OFFICE] = N_("a head office's device reads every branch's cases and changes none"),
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (reason_messages) == SW_ACCESS_N_REASONS);
 
@@ -346,13 +347,22 @@ sw_access_device_sees_personal_data (SwAccessDevice device)
 gboolean
 sw_access_device_reads_every_branch (SwAccessDevice device)
 {
-  return device == SW_ACCESS_INSPECTOR_DEVICE;
+  return device == SW_ACCESS_INSPECTOR_DEVICE || device == SW_ACCESS_HEAD_OFFICE_DEVICE;
 }
 
 SwAccessReason
 sw_access_device_writes (SwAccessDevice device)
 {
-  return device == SW_ACCESS_BRANCH_DEVICE ? SW_ACCESS_OK : SW_ACCESS_INSPECTOR;
+  switch (device)
+    {
+    case SW_ACCESS_BRANCH_DEVICE:
+      return SW_ACCESS_OK;
+    case SW_ACCESS_HEAD_OFFICE_DEVICE:
+      return SW_ACCESS_HEAD_OFFICE;
+    case SW_ACCESS_INSPECTOR_DEVICE:
+    default:
+      return SW_ACCESS_INSPECTOR;
+    }
 }
 
 /* Whether `who` answers for case `c` personally: administrators and

@@ -38,6 +38,7 @@ typedef enum {
   SW_ACCESS_CONCERNED,         /* nobody decides on themselves */
   SW_ACCESS_NOT_SANCTIONER,    /* the head of the person's department, a supervisor, an administrator */
   SW_ACCESS_NOT_INSPECTOR,     /* inspection records: inspectors, supervisors, administrators */
+  SW_ACCESS_HEAD_OFFICE,       /* a head office's device reads every branch and writes no case */
   SW_ACCESS_N_REASONS
 } SwAccessReason;
 
@@ -144,17 +145,21 @@ gboolean        sw_access_sees_branch_findings (SwStaff *who);
 typedef enum {
   SW_ACCESS_BRANCH_DEVICE,      /* a branch's: its people work its cases */
   SW_ACCESS_INSPECTOR_DEVICE,   /* an inspector's: reads, writes no case */
+  SW_ACCESS_HEAD_OFFICE_DEVICE, /* a head office's: compares every branch, writes no case */
 } SwAccessDevice;
 
 /* Whether the server gives the device customers' personal data whole: a
  * branch's device, for the cases its branch took part in (its people are
- * then masked by sw_access_sees_personal_data()); an inspector's never. */
+ * then masked by sw_access_sees_personal_data()); an inspector's and a head
+ * office's never (a head office compares figures; a customer's name or
+ * phone is the branch's to see). */
 gboolean       sw_access_device_sees_personal_data (SwAccessDevice device);
-/* Whether the device reads every branch's cases (an inspector's) rather
- * than those its branch took part in. */
+/* Whether the device reads every branch's cases (an inspector's, a head
+ * office's) rather than those its branch took part in. */
 gboolean       sw_access_device_reads_every_branch (SwAccessDevice device);
 /* Whether the device may push case events and directory edits: a branch's
- * device; an inspector's is refused (SW_ACCESS_INSPECTOR). */
+ * device; an inspector's is refused (SW_ACCESS_INSPECTOR), a head office's
+ * too (SW_ACCESS_HEAD_OFFICE). */
 SwAccessReason sw_access_device_writes             (SwAccessDevice device);
 
 /* Whether `viewer` sees the customer's name, phone, unit and address

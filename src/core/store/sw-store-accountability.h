@@ -219,6 +219,8 @@ typedef struct {
   int         transfers, transfer_late, accepts, accept_late;
   gint64      handling_ms;
   gboolean    escalated;     /* a complaint escalated to the branch leader */
+  const char *branch_code;     /* the case's branch */
+  const char *case_id;
 } SwStoreCaseFacts;
 
 typedef void (*SwStoreCaseFactsFunc) (const SwStoreCaseFacts *facts,
@@ -234,12 +236,15 @@ typedef void (*SwStoreSanctionCountFunc) (const char *kind,
                                           gpointer    user_data);
 
 /* The facts of the cases received in [from, to), of a department (owner,
- * handler or target) and of a person (owner or handler), NULL for any. */
+ * handler or target), of a person (owner or handler) and of a branch (the
+ * case's), NULL for any. The findings and sanctions below take the branch
+ * as the one of the finding's or the person's department. */
 gboolean    _sw_store_read_case_facts   (SwStore              *store,
                                          gint64                from,
                                          gint64                to,
                                          const char           *department,
                                          const char           *person,
+                                         const char           *branch,
                                          SwStoreCaseFactsFunc  func,
                                          gpointer              user_data,
                                          GError              **error);
@@ -250,6 +255,7 @@ gboolean    _sw_store_count_findings    (SwStore                  *store,
                                          gint64                    to,
                                          const char               *department,
                                          const char               *person,
+                                         const char               *branch,
                                          SwStoreFindingCountFunc   func,
                                          gpointer                  user_data,
                                          GError                  **error);
@@ -260,6 +266,7 @@ gboolean    _sw_store_count_sanctions   (SwStore                  *store,
                                          gint64                    to,
                                          const char               *department,
                                          const char               *person,
+                                         const char               *branch,
                                          SwStoreSanctionCountFunc  func,
                                          gpointer                  user_data,
                                          GError                  **error);

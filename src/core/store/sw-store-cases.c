@@ -452,53 +452,6 @@ sw_store_get_case (SwStore     *self,
   return c;
 }
 
-/* An FTS5 phrase: the text in double quotes, inner quotes doubled. */
-static char *
-fts_phrase (const char *text)
-{
-  GString *s = g_string_new ("\"");
-
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (s, '"');
-      g_string_append_c (s, *p);
-    }
-  g_string_append_c (s, '"');
-  return g_string_free (s, FALSE);
-}
-
-static char *
-like_pattern (const char *text)
-{
-  GString *s = g_string_new ("%");
-
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (s, '\\');
-      g_string_append_c (s, *p);
-    }
-  g_string_append_c (s, '%');
-  return g_string_free (s, FALSE);
-}
-
-/* The WHERE clause over case_search for a search text, with its argument.
- * Trigrams need three characters; a shorter text is matched with LIKE. */
-static const char *
-search_condition (const char  *text,
-                  char       **arg)
-{
-  if (g_utf8_strlen (text, -1) >= 3)
-    {
-      *arg = fts_phrase (text);
-      return "case_search MATCH :text";
-    }
-  *arg = like_pattern (text);
-  return "number LIKE :text ESCAPE '\\' OR content LIKE :text ESCAPE '\\'"
-         " OR customer LIKE :text ESCAPE '\\'";
-}
-
 GHashTable *
 sw_store_search_ids (SwStore     *self,
                      const char  *text,
@@ -517,7 +470,7 @@ sw_store_search_ids (SwStore     *self,
       g_hash_table_unref (ids);
       return NULL;
     }
-  sql = g_strconcat ("SELECT case_id FROM case_search WHERE ", search_condition (text, &arg), NULL);
+  sql = g_strconcat ("SELECT case_id FROM case_search WHERE ", _sw_store_search_condition (text, &arg), NULL);
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
       _sw_store_fail (self, error);
@@ -537,74 +490,82 @@ sw_store_search_ids (SwStore     *self,
   return ids;
 }
 
+/* Stops a walk past its time (sqlite3_progress_handler). */
+static int
+walk_spent (void *data)
+{
+  return g_get_monotonic_time () > *(gint64 *) data;
+}
+
+/* How long a walk may take (µs) before the index is asked: a common text
+ * fills its page long before; the index answers a rare one in a few
+ * milliseconds. */
+static gint64 walk_us = 25000;
+
+void
+_sw_store_set_walk_time (gint64 us)
+{
+  walk_us = us;
+}
+
 GListModel *
 sw_store_list_cases (SwStore            *self,
                      const SwCaseQuery  *q,
                      GError            **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT " CASE_COLUMNS " " CASE_FROM " WHERE 1");
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *text_arg = NULL;
+  /* a longer text for a page: walk the rows first (sw-store-query.c) */
+  gboolean walk = q->text && _sw_store_text_uses_index (q->text) && q->limit > 0 && !q->unsorted;
   GListStore *list;
-  sqlite3_stmt *stmt = NULL;
   int rc;
 
   if (self->tx_depth > 0 && (!_sw_store_flush_cases (self, error) ||
                              !_sw_store_flush_search (self, error)))
     return NULL;
 
-  if (q->state >= 0)
-    g_string_append (sql, " AND c.state = :state");
-  else if (q->open_only)
-    g_string_append (sql, " AND c.state <> 'closed'");
-  if (q->department)
-    g_string_append (sql, " AND (c.owner_department = :dept OR c.handler_department = :dept"
-                          " OR c.target_department = :dept)");
-  if (q->person)
-    g_string_append (sql, " AND (c.owner = :person OR c.handler = :person)");
-  if (q->closed_since > 0)
-    g_string_append (sql, " AND c.state = 'closed' AND c.closed_at >= :since");
-  if (q->overdue_only)
-    g_string_append (sql, " AND c.state <> 'closed' AND c.due_at > 0 AND c.due_at < :now");
-  if (q->text && *q->text)
+  for (;;)
     {
-      g_string_append (sql, " AND c.id IN (SELECT case_id FROM case_search WHERE ");
-      g_string_append (sql, search_condition (q->text, &text_arg));
-      g_string_append (sql, ")");
-    }
-  if (!q->unsorted)
-    g_string_append (sql, " ORDER BY c.received_at DESC, c.number DESC");
-  if (q->limit > 0)
-    g_string_append_printf (sql, " LIMIT %u", q->limit);
+      g_autoptr(GString) sql = g_string_new ("SELECT " CASE_COLUMNS " " CASE_FROM " WHERE 1");
+      g_autofree char *text_arg = NULL;
+      sqlite3_stmt *stmt = NULL;
+      gint64 deadline = g_get_monotonic_time () + walk_us;
 
-  if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _sw_store_fail (self, error);
-      return NULL;
-    }
-#define BIND_NAMED_TEXT(name, value) \
-  G_STMT_START { int _i = sqlite3_bind_parameter_index (stmt, name); \
-                 if (_i > 0) _sw_bind_text (stmt, _i, value); } G_STMT_END
-  BIND_NAMED_TEXT (":state", q->state >= 0 ? sw_state_to_string (q->state) : NULL);
-  BIND_NAMED_TEXT (":dept", q->department);
-  BIND_NAMED_TEXT (":person", q->person);
-  BIND_NAMED_TEXT (":text", text_arg);
-#undef BIND_NAMED_TEXT
-  if (sqlite3_bind_parameter_index (stmt, ":since") > 0)
-    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":since"), q->closed_since);
-  if (sqlite3_bind_parameter_index (stmt, ":now") > 0)
-    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":now"), sw_store_now (self));
+      _sw_store_case_where (q, walk, sql, &text_arg);
+      if (!q->unsorted)
+        g_string_append (sql, " ORDER BY c.received_at DESC, c.number DESC, c.id DESC");
+      if (q->limit > 0)
+        g_string_append_printf (sql, " LIMIT %u", q->limit);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, case_from_row (self, stmt, seen));
-  if (rc != SQLITE_DONE)
-    {
-      _sw_store_fail (self, error);
+      if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+        {
+          _sw_store_fail (self, error);
+          return NULL;
+        }
+      _sw_store_case_bind (self, q, stmt, text_arg);
+      if (walk)
+        sqlite3_progress_handler (self->db, 1000, walk_spent, &deadline);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (rows, case_from_row (self, stmt, seen));
+      if (walk)
+        sqlite3_progress_handler (self->db, 0, NULL, NULL);
+      if (walk && rc == SQLITE_INTERRUPT)
+        {
+          /* a rare text: ask the index */
+          sqlite3_finalize (stmt);
+          g_ptr_array_set_size (rows, 0);
+          walk = FALSE;
+          continue;
+        }
+      if (rc != SQLITE_DONE)
+        {
+          _sw_store_fail (self, error);
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
       sqlite3_finalize (stmt);
-      return NULL;
+      break;
     }
-  sqlite3_finalize (stmt);
 
   list = g_list_store_new (SW_TYPE_CASE);
   g_list_store_splice (list, 0, 0, rows->pdata, rows->len);

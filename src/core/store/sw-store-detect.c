@@ -256,11 +256,11 @@ _sw_store_flush_case_facts (SwStore  *store,
       "INSERT OR REPLACE INTO case_facts (case_id, received_at, kind, channel, resolution, owner,"
       " owner_department, handler, handler_department, target_department, promised_at, replied_at,"
       " callback_at, anonymous, satisfaction, reopen_count, transfers, transfer_late, accepts,"
-      " accept_late, handling_ms, due_event, promise_event)"
+      " accept_late, handling_ms, due_event, promise_event, branch_code)"
       " SELECT c.id, c.received_at, c.kind, c.channel, c.resolution, c.owner, c.owner_department, c.handler,"
       " c.handler_department, c.target_department, c.promised_at, c.replied_at, c.callback_at, c.anonymous,"
       " c.satisfaction, c.reopen_count, t.transfers, t.transfer_late, t.accepts, t.accept_late, t.handling_ms,"
-      " t.due_event, t.promise_event FROM detect_facts t JOIN cases c ON c.id = t.case_id ORDER BY t.rowid;"
+      " t.due_event, t.promise_event, c.branch_code FROM detect_facts t JOIN cases c ON c.id = t.case_id ORDER BY t.rowid;"
       "DELETE FROM detect_facts", error);
 }
 

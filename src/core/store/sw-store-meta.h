@@ -13,7 +13,7 @@
 /* Sync, on a client */
 #define SW_META_SYNC_SERVER        "sync_server"         /* the server's URL */
 #define SW_META_SYNC_TOKEN         "sync_token"          /* this device's token */
-#define SW_META_SYNC_ROLE          "sync_role"           /* "branch" or "inspector" */
+#define SW_META_SYNC_ROLE          "sync_role"           /* "branch", "inspector" or "head_office" */
 #define SW_META_SYNC_CURSOR        "sync_cursor"         /* the last pulled sequence */
 #define SW_META_SYNC_STATE         "sync_state"
 #define SW_META_SYNC_REASON        "sync_reason"

@@ -100,4 +100,26 @@ void          _sw_store_set_wal_pages (SwStore    *self,
                                        int         pages);
 guint         _sw_store_get_background_checkpoints (SwStore *self);
 
+/* The one query over the cases (sw-store-query.c): appends " AND …" for
+ * each condition of `q` to `sql` (the columns of CASE_FROM: cases c, their
+ * contacts k) and sets *text_arg to the search text's argument (with walk,
+ * a text of any length is matched with LIKE on the rows, not through the
+ * index); then binds the statement's named parameters. */
+void          _sw_store_case_where   (const SwCaseQuery  *q,
+                                      gboolean            walk,
+                                      GString            *sql,
+                                      char              **text_arg);
+void          _sw_store_case_bind    (SwStore            *self,
+                                      const SwCaseQuery  *q,
+                                      sqlite3_stmt       *stmt,
+                                      const char         *text_arg);
+/* Tests: how long (µs) a page's walk over the rows may take before the
+ * trigram index is asked instead (sw-store-cases.c; 25 ms). */
+void          _sw_store_set_walk_time (gint64 us);
+/* Whether `text` is long enough for the trigram index (three characters). */
+gboolean      _sw_store_text_uses_index (const char *text);
+/* The condition over case_search alone for a text, with its argument. */
+const char   *_sw_store_search_condition (const char  *text,
+                                          char       **arg);
+
 G_END_DECLS

@@ -10,12 +10,13 @@
 #define FACTS_COLUMNS \
   "SELECT kind, channel, resolution, received_at, owner_department, handler_department," \
   " promised_at, replied_at, callback_at, anonymous, satisfaction, reopen_count, target_department," \
-  " transfers, transfer_late, accepts, accept_late, handling_ms," \
+  " transfers, transfer_late, accepts, accept_late, handling_ms, branch_code, case_id," \
   " CASE WHEN kind = 'complaint' THEN (SELECT escalated_to IS NOT NULL FROM cases WHERE id = case_id) ELSE 0 END" \
   " FROM case_facts"
 #define FACTS_SCOPE \
   " AND (?3 IS NULL OR coalesce (handler_department, owner_department) = ?3)" \
-  " AND (?4 IS NULL OR owner = ?4 OR handler = ?4)"
+  " AND (?4 IS NULL OR owner = ?4 OR handler = ?4)" \
+  " AND (?5 IS NULL OR branch_code = ?5)"
 
 static gboolean
 wide_period (SwStore *store,
@@ -46,6 +47,7 @@ _sw_store_read_case_facts (SwStore               *store,
                            gint64                 to,
                            const char            *department,
                            const char            *person,
+                           const char            *branch,
                            SwStoreCaseFactsFunc   func,
                            gpointer               user_data,
                            GError               **error)
@@ -61,6 +63,7 @@ _sw_store_read_case_facts (SwStore               *store,
   sqlite3_bind_int64 (stmt, 2, to);
   _sw_bind_text (stmt, 3, department);
   _sw_bind_text (stmt, 4, person);
+  _sw_bind_text (stmt, 5, branch);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       SwStoreCaseFacts facts = {
@@ -82,7 +85,9 @@ _sw_store_read_case_facts (SwStore               *store,
         .accepts = sqlite3_column_int (stmt, 15),
         .accept_late = sqlite3_column_int (stmt, 16),
         .handling_ms = sqlite3_column_int64 (stmt, 17),
-        .escalated = sqlite3_column_int (stmt, 18) != 0,
+        .branch_code = (const char *) sqlite3_column_text (stmt, 18),
+        .case_id = (const char *) sqlite3_column_text (stmt, 19),
+        .escalated = sqlite3_column_int (stmt, 20) != 0,
       };
 
       func (&facts, user_data);
@@ -99,6 +104,7 @@ _sw_store_count_findings (SwStore                   *store,
                           gint64                     to,
                           const char                *department,
                           const char                *person,
+                          const char                *branch,
                           SwStoreFindingCountFunc    func,
                           gpointer                   user_data,
                           GError                   **error)
@@ -107,6 +113,7 @@ _sw_store_count_findings (SwStore                   *store,
       "SELECT rule, status, department, count (*) FROM findings"
       " WHERE occurred_at >= ?1 AND occurred_at < ?2"
       " AND (?3 IS NULL OR department = ?3) AND (?4 IS NULL OR person = ?4)"
+      " AND (?5 IS NULL OR department IN (SELECT code FROM departments WHERE branch_code = ?5))"
       " GROUP BY rule, status, department", error);
   int rc;
 
@@ -116,6 +123,7 @@ _sw_store_count_findings (SwStore                   *store,
   sqlite3_bind_int64 (stmt, 2, to);
   _sw_bind_text (stmt, 3, department);
   _sw_bind_text (stmt, 4, person);
+  _sw_bind_text (stmt, 5, branch);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     func ((const char *) sqlite3_column_text (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
           (const char *) sqlite3_column_text (stmt, 2), sqlite3_column_int (stmt, 3), user_data);
@@ -130,6 +138,7 @@ _sw_store_count_sanctions (SwStore                   *store,
                            gint64                     to,
                            const char                *department,
                            const char                *person,
+                           const char                *branch,
                            SwStoreSanctionCountFunc   func,
                            gpointer                   user_data,
                            GError                   **error)
@@ -139,6 +148,7 @@ _sw_store_count_sanctions (SwStore                   *store,
       " LEFT JOIN staff st ON st.empno = s.person"
       " WHERE s.at >= ?1 AND s.at < ?2"
       " AND (?3 IS NULL OR st.department_code = ?3) AND (?4 IS NULL OR s.person = ?4)"
+      " AND (?5 IS NULL OR st.department_code IN (SELECT code FROM departments WHERE branch_code = ?5))"
       " GROUP BY s.kind, st.department_code", error);
   int rc;
 
@@ -148,6 +158,7 @@ _sw_store_count_sanctions (SwStore                   *store,
   sqlite3_bind_int64 (stmt, 2, to);
   _sw_bind_text (stmt, 3, department);
   _sw_bind_text (stmt, 4, person);
+  _sw_bind_text (stmt, 5, branch);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     func ((const char *) sqlite3_column_text (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
           sqlite3_column_int (stmt, 2), user_data);

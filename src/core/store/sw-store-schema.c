@@ -204,6 +204,11 @@ static const char *const migrations[] = {
   "ALTER TABLE cases ADD COLUMN complaint_close_due INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE cases ADD COLUMN complaint_close_met INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE cases ADD COLUMN complaint_close_event TEXT;",
+  /* 15: the archive pages newest first by keyset; the reports group the
+   * facts by the case's branch (a head office holds every branch's) */
+  "CREATE INDEX cases_by_received ON cases (received_at, number, id);"
+  "ALTER TABLE case_facts ADD COLUMN branch_code TEXT;"
+  "UPDATE case_facts SET branch_code = (SELECT c.branch_code FROM cases c WHERE c.id = case_facts.case_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SW_STORE_SCHEMA_VERSION);

@@ -16,7 +16,7 @@
 
 G_BEGIN_DECLS
 
-#define SW_STORE_SCHEMA_VERSION 14
+#define SW_STORE_SCHEMA_VERSION 15
 
 #define SW_TYPE_STORE (sw_store_get_type ())
 G_DECLARE_FINAL_TYPE (SwStore, sw_store, SW, STORE, GObject)
@@ -142,13 +142,28 @@ typedef struct {
   guint       limit;          /* 0 = no limit */
   gint64      closed_since;   /* only cases closed at or after (ms); 0 = any */
   gboolean    unsorted;       /* skip the newest-first order (a board sorts itself) */
+  /* the archive's filters (sw-store-query.c) */
+  const char *branch;         /* the case's branch; NULL = any */
+  gint64      received_from;  /* received at or after (ms); 0 = any */
+  gint64      received_to;    /* received before (ms); 0 = any */
+  int         kind;           /* SwKind; -1 = any */
+  int         channel;        /* SwChannel; -1 = any */
+  int         satisfaction_min, satisfaction_max; /* callback score 1–5; 0 = any */
+  /* a keyset page: the rows after this one in the newest-first order
+   * (received_at, number, id all descending); NULL number = from the top */
+  gint64      after_received_at;
+  const char *after_number;
+  const char *after_id;
 } SwCaseQuery;
 
-#define SW_CASE_QUERY_INIT { .state = -1 }
+#define SW_CASE_QUERY_INIT { .state = -1, .kind = -1, .channel = -1 }
 
 SwCase       *sw_store_get_case            (SwStore            *self,
                                             const char         *id_or_number,
                                             GError            **error);
+/* The cases `query` selects, newest first (received_at, number, id
+ * descending) unless unsorted; a page with `limit` and the after_* keyset
+ * of the last row of the page before (never an offset). */
 GListModel   *sw_store_list_cases          (SwStore            *self,
                                             const SwCaseQuery  *query,
                                             GError            **error);

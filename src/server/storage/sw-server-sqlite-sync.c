@@ -154,7 +154,9 @@ judge (SwStore             *store,
 
   if (sw_access_device_writes (sw_server_device_access (device)) != SW_ACCESS_OK)
     return result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_FORBIDDEN,
-                       _("Inspectors read cases but do not change them"));
+                       sw_access_device_writes (sw_server_device_access (device)) == SW_ACCESS_HEAD_OFFICE
+                       ? _("A head office's device reads every branch's cases but does not change them")
+                       : _("Inspectors read cases but do not change them"));
   if (g_hash_table_contains (batch_ids, ev->id) ||
       row_exists (store, "SELECT 1 FROM events WHERE id = ?1", ev->id))
     return result_new (ev, SW_PUSH_DUPLICATE, 0, NULL);

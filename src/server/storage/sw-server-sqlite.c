@@ -58,7 +58,7 @@ prepare (SwServerSqlite  *self,
 static const char *
 role_name (SwDeviceRole role)
 {
-  return role == SW_DEVICE_INSPECTOR ? "inspector" : "branch";
+  return sw_device_role_name (role);
 }
 
 static gboolean
@@ -234,7 +234,7 @@ sqlite_enrol (SwServerStorage  *storage,
       goto fail;
     }
   device->device_id = g_ascii_strdown (device_id, -1);
-  device->role = g_strcmp0 (role, "inspector") == 0 ? SW_DEVICE_INSPECTOR : SW_DEVICE_BRANCH;
+  device->role = sw_device_role_from_name (role);
 
   /* enrolling again (a reinstalled device) keeps its code and replaces its token */
   stmt = prepare (self, "SELECT device_code FROM server_devices WHERE device_id = ?1 AND branch_code = ?2", error);
@@ -304,8 +304,7 @@ sqlite_authenticate (SwServerStorage  *storage,
       device->device_id = _sw_column_dup (stmt, 0);
       device->branch_code = _sw_column_dup (stmt, 1);
       device->device_code = _sw_column_dup (stmt, 2);
-      device->role = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "inspector") == 0
-                     ? SW_DEVICE_INSPECTOR : SW_DEVICE_BRANCH;
+      device->role = sw_device_role_from_name ((const char *) sqlite3_column_text (stmt, 3));
       expires_at = sqlite3_column_int64 (stmt, 4);
     }
   sqlite3_reset (stmt);

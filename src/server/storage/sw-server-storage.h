@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 typedef enum {
   SW_DEVICE_BRANCH,      /* reads and writes its branch's cases */
   SW_DEVICE_INSPECTOR,   /* reads every case, masked; writes no case */
+  SW_DEVICE_HEAD_OFFICE, /* reads every case, masked, to compare branches; writes no case */
 } SwDeviceRole;
 
 typedef struct {
@@ -28,7 +29,23 @@ typedef struct {
 static inline SwAccessDevice
 sw_server_device_access (const SwServerDevice *device)
 {
-  return device->role == SW_DEVICE_INSPECTOR ? SW_ACCESS_INSPECTOR_DEVICE : SW_ACCESS_BRANCH_DEVICE;
+  return device->role == SW_DEVICE_INSPECTOR ? SW_ACCESS_INSPECTOR_DEVICE
+       : device->role == SW_DEVICE_HEAD_OFFICE ? SW_ACCESS_HEAD_OFFICE_DEVICE : SW_ACCESS_BRANCH_DEVICE;
+}
+
+/* The role's name in the server's tables and the API ("branch",
+ * "inspector", "head_office"), and back (anything else is a branch's). */
+static inline const char *
+sw_device_role_name (SwDeviceRole role)
+{
+  return role == SW_DEVICE_INSPECTOR ? "inspector" : role == SW_DEVICE_HEAD_OFFICE ? "head_office" : "branch";
+}
+
+static inline SwDeviceRole
+sw_device_role_from_name (const char *name)
+{
+  return g_strcmp0 (name, "inspector") == 0 ? SW_DEVICE_INSPECTOR
+       : g_strcmp0 (name, "head_office") == 0 ? SW_DEVICE_HEAD_OFFICE : SW_DEVICE_BRANCH;
 }
 
 typedef enum {
