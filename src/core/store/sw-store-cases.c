@@ -771,7 +771,8 @@ sw_store_customer_history (SwStore     *self,
       SwCustomerCase *entry = g_new0 (SwCustomerCase, 1);
 
       entry->kase = case_from_row (self, stmt, seen);
-      entry->same_matter = sqlite3_column_int (stmt, 41) != 0;
+      /* the last column, after CASE_COLUMNS */
+      entry->same_matter = sqlite3_column_int (stmt, sqlite3_column_count (stmt) - 1) != 0;
       g_ptr_array_add (found, entry);
     }
   sqlite3_reset (stmt);
