@@ -283,7 +283,8 @@ event_details (SwCaseView  *self,
         continue;
       if (s->len > 0)
         g_string_append_c (s, '\n');
-      g_string_append_printf (s, "%s: %s", _(details[i].label), value);
+      /* TRANSLATORS: a timeline detail, its label and value */
+      g_string_append_printf (s, _("%s: %s"), _(details[i].label), value);
     }
   return g_string_free (g_steal_pointer (&s), FALSE);
 }

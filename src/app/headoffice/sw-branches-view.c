@@ -122,7 +122,8 @@ show_report (SwBranchesView *self)
   for (guint i = 0; i < ranked->len; i++)
     {
       SwReportBranch *rb = g_ptr_array_index (ranked, i);
-      g_autofree char *title = g_strdup_printf ("%u. %s (%s)", i + 1, rb->name, rb->code);
+      /* TRANSLATORS: a branch's rank, name and code in the comparison */
+      g_autofree char *title = g_strdup_printf (_("%u. %s (%s)"), i + 1, rb->name, rb->code);
       g_autofree char *line = figures_line (rb->figures);
       GtkWidget *row = adw_expander_row_new ();
 
@@ -152,7 +153,8 @@ show_report (SwBranchesView *self)
       for (guint m = 0; m < rb->months->len; m++)
         {
           SwReportMonth *month = g_ptr_array_index (rb->months, m);
-          g_string_append_printf (s, "%s%s: %u", m ? " · " : "", month->label + 5, month->tally.received);
+          /* TRANSLATORS: a month (01–12) and the cases received in it */
+          g_string_append_printf (s, _("%s%s: %u"), m ? " · " : "", month->label + 5, month->tally.received);
         }
       line = g_string_free (s, FALSE);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
