@@ -690,6 +690,48 @@ register_json (SwStore    *store,
   return cli_json_end (j);
 }
 
+/* The period of a department's form, its department known. */
+static gboolean
+department_period (SwStore     *store,
+                   const char  *department,
+                   const char  *from,
+                   const char  *to,
+                   gint64      *from_ms,
+                   gint64      *to_ms,
+                   GError     **error)
+{
+  g_autoptr(SwDepartment) d = NULL;
+
+  if (!parse_period (store, from, to, from_ms, to_ms, error))
+    return FALSE;
+  if ((d = sw_store_get_department (store, department)) == NULL)
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_NOT_FOUND, _("There is no department “%s”"), department);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A form written with customers' personal data whole, in the audit log. */
+static gboolean
+audit_form_export (CliContext  *ctx,
+                   SwStore     *store,
+                   const char  *form,
+                   const char  *department,
+                   const char  *from,
+                   const char  *to,
+                   const char  *csv,
+                   const char  *pdf,
+                   GError     **error)
+{
+  g_autofree char *args = sw_audit_args ("department", department, "from", from, "to", to,
+                                         "format", csv && pdf ? "csv+pdf" : csv ? "csv" : "pdf",
+                                         "form", form, "via", "cli", NULL);
+
+  return sw_store_audit (store, ctx->as, SW_AUDIT_PERSONAL_DATA_EXPORTED, SW_AUDIT_SUBJECT_CASES,
+                         form, args, error);
+}
+
 static int
 export_register (CliContext *ctx, int argc, char **argv)
 {
@@ -707,16 +749,8 @@ export_register (CliContext *ctx, int argc, char **argv)
   if (department == NULL || (csv == NULL && pdf == NULL))
     return cli_usage (_("export register needs --department CODE and --csv FILE or --pdf FILE"));
   mask = mask || viewer_sees_masked (ctx, department);
-  if (!parse_period (store, from, to, &from_ms, &to_ms, &error))
+  if (!department_period (store, department, from, to, &from_ms, &to_ms, &error))
     return cli_fail (error);
-  {
-    g_autoptr(SwDepartment) d = sw_store_get_department (store, department);
-    if (d == NULL)
-      {
-        g_set_error (&error, SW_ERROR, SW_ERROR_NOT_FOUND, _("There is no department “%s”"), department);
-        return cli_fail (error);
-      }
-  }
   if (csv != NULL)
     {
       g_autofree char *text = NULL;
@@ -728,16 +762,8 @@ export_register (CliContext *ctx, int argc, char **argv)
     }
   if (pdf != NULL && !sw_pdf_write_register (store, department, from_ms, to_ms, mask, pdf, &error))
     return cli_fail (error);
-  if (!mask)
-    {
-      g_autofree char *args = sw_audit_args ("department", department, "from", from, "to", to,
-                                             "format", csv && pdf ? "csv+pdf" : csv ? "csv" : "pdf",
-                                             "via", "cli", NULL);
-
-      if (!sw_store_audit (store, ctx->as, SW_AUDIT_PERSONAL_DATA_EXPORTED, SW_AUDIT_SUBJECT_CASES,
-                           "register", args, &error))
-        return cli_fail (error);
-    }
+  if (!mask && !audit_form_export (ctx, store, "register", department, from, to, csv, pdf, &error))
+    return cli_fail (error);
   if (ctx->json)
     return register_json (store, department, from, to, from_ms, to_ms, mask, csv, pdf);
   return CLI_OK;
@@ -763,16 +789,8 @@ export_summary (CliContext *ctx, int argc, char **argv)
   if (department == NULL || (csv == NULL && pdf == NULL))
     return cli_usage (_("export summary needs --department CODE and --csv FILE or --pdf FILE"));
   mask = mask || viewer_sees_masked (ctx, department);
-  if (!parse_period (store, from, to, &from_ms, &to_ms, &error))
+  if (!department_period (store, department, from, to, &from_ms, &to_ms, &error))
     return cli_fail (error);
-  {
-    g_autoptr(SwDepartment) d = sw_store_get_department (store, department);
-    if (d == NULL)
-      {
-        g_set_error (&error, SW_ERROR, SW_ERROR_NOT_FOUND, _("There is no department “%s”"), department);
-        return cli_fail (error);
-      }
-  }
   if ((rows = sw_summary_rows (store, department, from_ms, to_ms, mask, &error)) == NULL)
     return cli_fail (error);
   if (csv != NULL)
@@ -784,16 +802,8 @@ export_summary (CliContext *ctx, int argc, char **argv)
     }
   if (pdf != NULL && !sw_pdf_write_summary (store, department, from_ms, to_ms, mask, pdf, &error))
     return cli_fail (error);
-  if (!mask)
-    {
-      g_autofree char *args = sw_audit_args ("department", department, "from", from, "to", to,
-                                             "format", csv && pdf ? "csv+pdf" : csv ? "csv" : "pdf",
-                                             "form", "summary", "via", "cli", NULL);
-
-      if (!sw_store_audit (store, ctx->as, SW_AUDIT_PERSONAL_DATA_EXPORTED, SW_AUDIT_SUBJECT_CASES,
-                           "summary", args, &error))
-        return cli_fail (error);
-    }
+  if (!mask && !audit_form_export (ctx, store, "summary", department, from, to, csv, pdf, &error))
+    return cli_fail (error);
   if (ctx->json)
     {
       JsonBuilder *j = cli_json_begin ();
