@@ -56,7 +56,8 @@ struct _SwRegisterDialog
   SwCustomerHistory *history;
   guint           tick;           /* keeps the due time current */
   guint           show_form;      /* scrolls a new form into view */
-  guint           show_error;     /* scrolls the error's field into view */
+  guint           show_error;     /* tick callback: scrolls the error's field into view */
+  guint           show_error_frames; /* frames it has run */
   gint64          due_at;
   const char     *due_rule;
 };
@@ -163,21 +164,39 @@ field_widget (SwRegisterDialog *self,
     }
 }
 
-/* Scrolls the field of the error near the top, with its allocation as it
- * is once the message above is laid out. */
+/* Scrolls the field of the error near the top, frame after frame while
+ * the message above is laid out (a busy machine takes several frames), for
+ * a few frames after the field is in view. */
+#define ERROR_SCROLL_FRAMES 12
+
 static gboolean
-scroll_to_error_cb (gpointer data)
+scroll_to_error_cb (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       data)
 {
   SwRegisterDialog *self = data;
   GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scroller);
   graphene_point_t at;
 
-  self->show_error = 0;
   if (self->error_field != NULL &&
       gtk_widget_compute_point (self->error_field, GTK_WIDGET (self->scroller), &GRAPHENE_POINT_INIT (0, 0), &at) &&
       (at.y < 0 || at.y + gtk_widget_get_height (self->error_field) > gtk_adjustment_get_page_size (adj)))
-    gtk_adjustment_set_value (adj, MAX (gtk_adjustment_get_value (adj) + at.y - 24, 0));
+    {
+      gtk_adjustment_set_value (adj, MAX (gtk_adjustment_get_value (adj) + at.y - 24, 0));
+      self->show_error_frames = 0;
+    }
+  if (++self->show_error_frames < ERROR_SCROLL_FRAMES)
+    return G_SOURCE_CONTINUE;
+  self->show_error = 0;
   return G_SOURCE_REMOVE;
+}
+
+static void
+stop_error_scroll (SwRegisterDialog *self)
+{
+  if (self->show_error != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->scroller), self->show_error);
+  self->show_error = 0;
 }
 
 /* The error at the top of the dialog, and at its field: marked, scrolled
@@ -207,8 +226,9 @@ show_error_at (SwRegisterDialog *self,
       gtk_adjustment_set_value (adj, MAX (y - 24, 0));
     }
   gtk_widget_grab_focus (widget);
-  g_clear_handle_id (&self->show_error, g_source_remove);
-  self->show_error = g_timeout_add (30, scroll_to_error_cb, self);
+  stop_error_scroll (self);
+  self->show_error_frames = 0;
+  self->show_error = gtk_widget_add_tick_callback (GTK_WIDGET (self->scroller), scroll_to_error_cb, self, NULL);
 }
 
 static void
@@ -532,7 +552,7 @@ sw_register_dialog_dispose (GObject *object)
 
   g_clear_handle_id (&self->tick, g_source_remove);
   g_clear_handle_id (&self->show_form, g_source_remove);
-  g_clear_handle_id (&self->show_error, g_source_remove);
+  stop_error_scroll (self);
   g_clear_object (&self->error_field);
   gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_REGISTER_DIALOG);
   g_clear_object (&self->context);
