@@ -690,6 +690,16 @@ register_json (SwStore    *store,
   return cli_json_end (j);
 }
 
+/* The options of a department's form for a period (export register,
+ * export summary). */
+#define FORM_OPTIONS \
+  TEXT_OPTION ("department", department, N_("the department"), "CODE") \
+  TEXT_OPTION ("from", from, N_("first day"), "DATE") \
+  TEXT_OPTION ("to", to, N_("last day"), "DATE") \
+  TEXT_OPTION ("csv", csv, N_("write CSV (UTF-8 with BOM; - for standard output)"), "FILE") \
+  TEXT_OPTION ("pdf", pdf, N_("write a PDF"), "FILE") \
+  { "mask", 0, 0, G_OPTION_ARG_NONE, &mask, N_("mask customers' personal data (always for inspectors)"), NULL },
+
 /* The period of a department's form, its department known. */
 static gboolean
 department_period (SwStore     *store,
@@ -738,13 +748,7 @@ export_register (CliContext *ctx, int argc, char **argv)
   g_autofree char *from = NULL, *to = NULL, *department = NULL, *csv = NULL, *pdf = NULL;
   gboolean mask = FALSE;
   gint64 from_ms, to_ms;
-  BEGIN_COMMAND (export_register, 0,
-                 TEXT_OPTION ("department", department, N_("the department"), "CODE")
-                 TEXT_OPTION ("from", from, N_("first day"), "DATE")
-                 TEXT_OPTION ("to", to, N_("last day"), "DATE")
-                 TEXT_OPTION ("csv", csv, N_("write CSV (UTF-8 with BOM; - for standard output)"), "FILE")
-                 TEXT_OPTION ("pdf", pdf, N_("write a PDF"), "FILE")
-                 { "mask", 0, 0, G_OPTION_ARG_NONE, &mask, N_("mask customers' personal data (always for inspectors)"), NULL },)
+  BEGIN_COMMAND (export_register, 0, FORM_OPTIONS)
 
   if (department == NULL || (csv == NULL && pdf == NULL))
     return cli_usage (_("export register needs --department CODE and --csv FILE or --pdf FILE"));
@@ -778,13 +782,7 @@ export_summary (CliContext *ctx, int argc, char **argv)
   gboolean mask = FALSE;
   gint64 from_ms, to_ms;
   g_autoptr(GPtrArray) rows = NULL;
-  BEGIN_COMMAND (export_summary, 0,
-                 TEXT_OPTION ("department", department, N_("the department"), "CODE")
-                 TEXT_OPTION ("from", from, N_("first day"), "DATE")
-                 TEXT_OPTION ("to", to, N_("last day"), "DATE")
-                 TEXT_OPTION ("csv", csv, N_("write CSV (UTF-8 with BOM; - for standard output)"), "FILE")
-                 TEXT_OPTION ("pdf", pdf, N_("write a PDF"), "FILE")
-                 { "mask", 0, 0, G_OPTION_ARG_NONE, &mask, N_("mask customers' personal data (always for inspectors)"), NULL },)
+  BEGIN_COMMAND (export_summary, 0, FORM_OPTIONS)
 
   if (department == NULL || (csv == NULL && pdf == NULL))
     return cli_usage (_("export summary needs --department CODE and --csv FILE or --pdf FILE"));
