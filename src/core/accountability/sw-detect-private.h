@@ -85,6 +85,15 @@ char          *_sw_detect_lateness    (const SwDetectContext *ctx,
  * common (Dice), 0–100. */
 int            _sw_detect_similarity_pct (const char *a,
                                           const char *b);
+/* Whether an earlier case of the customer's is one a complaint received at
+ * new_received_at can repeat: a complaint (kind: SwKind) received within
+ * the window_days before it and replied to before it. The one place of the
+ * window and the states: detection and sw_detect_repeats ask it. */
+gboolean       _sw_detect_repeat_window (int     window_days,
+                                         int     kind,
+                                         gint64  received_at,
+                                         gint64  replied_at,
+                                         gint64  new_received_at);
 /* Whether a complaint with this text, in one of these departments (NULL
  * ended), repeats the earlier one: the same matter, or one of the earlier
  * case's departments and a text at least similar_pct alike. */

@@ -561,8 +561,10 @@ _sw_store_repeat_case_clear (SwStoreRepeatCase *found)
   memset (found, 0, sizeof *found);
 }
 
-/* The earlier complaints of the same customer: by phone, or by name and
- * unit (case_contacts_by_phone, case_contacts_by_name). */
+/* The other cases of the same customer: by phone, or by name and unit
+ * (case_contacts_by_phone, case_contacts_by_name). Which of them a new
+ * complaint can repeat (the kind, the window, replied before) is
+ * _sw_detect_repeat_window's to say. */
 #define REPEAT_SQL \
   "WITH me AS (SELECT k.case_id, k.phone, k.name, k.unit, n.content FROM case_contacts k" \
   "            JOIN cases n ON n.id = k.case_id WHERE k.case_id = ?1)," \
@@ -574,17 +576,14 @@ _sw_store_repeat_case_clear (SwStoreRepeatCase *found)
   " SELECT c.id, coalesce (c.handler, c.owner), coalesce (c.handler_department, c.owner_department)," \
   "  c.last_event_id, c.number, c.content, c.owner_department, c.target_department," \
   "  " SW_SAME_MATTER_SQL ("me.content", "c.content") "," \
-  "  me.content" \
+  "  me.content, c.kind, c.received_at, c.replied_at" \
   " FROM me, same JOIN cases c ON c.id = same.case_id" \
-  " WHERE c.id != me.case_id AND c.kind = 'complaint' AND c.received_at < ?2 AND c.received_at >= ?3" \
-  "  AND c.replied_at > 0 AND c.replied_at <= ?2" \
+  " WHERE c.id != me.case_id" \
   " ORDER BY c.received_at DESC"
 
 GArray *
 _sw_store_find_repeat_cases (SwStoreReader  *reader,
                              const char     *case_id,
-                             gint64          since,
-                             gint64          before,
                              char          **content,
                              GError        **error)
 {
@@ -602,8 +601,6 @@ _sw_store_find_repeat_cases (SwStoreReader  *reader,
     }
   stmt = reader->repeat;
   sqlite3_bind_text (stmt, 1, case_id, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, before);
-  sqlite3_bind_int64 (stmt, 3, since);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       SwStoreRepeatCase r = {
@@ -616,6 +613,9 @@ _sw_store_find_repeat_cases (SwStoreReader  *reader,
         .owner_department = _sw_column_dup (stmt, 6),
         .target_department = _sw_column_dup (stmt, 7),
         .same_matter = sqlite3_column_int (stmt, 8) != 0,
+        .kind = sw_kind_from_string ((const char *) sqlite3_column_text (stmt, 10)),
+        .received_at = sqlite3_column_int64 (stmt, 11),
+        .replied_at = sqlite3_column_int64 (stmt, 12),
       };
 
       if (*content == NULL)
