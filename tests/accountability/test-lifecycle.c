@@ -8,6 +8,7 @@
 #include "sw-detect-private.h"
 #include "sw-fold.h"
 #include "sw-lifecycle.h"
+#include "sw-ops.h"
 
 #define HOUR_MS (G_GINT64_CONSTANT (3600) * 1000)
 #define N_CASES 3000
@@ -206,6 +207,35 @@ test_table (void)
   g_assert_cmpint (sw_lifecycle_unit ("limit.complaint_file_days"), ==, SW_LIMIT_WORKING_DAYS);
 }
 
+/* What a case waits for is the lifecycle table's: by its state where the
+ * state says (a transfer waits for acceptance, an escalation for the
+ * leader, a reply for the callback), else by its deadline's rule. Every
+ * deadline an event starts is a policy key. */
+static void
+test_waits (void)
+{
+  g_assert_cmpint (sw_lifecycle_waits (SW_STATE_REGISTERED, "limit.transfer_hours"), ==, SW_DEADLINE_DISPOSE);
+  g_assert_cmpint (sw_lifecycle_waits (SW_STATE_TRANSFERRED, "limit.accept_hours"), ==, SW_DEADLINE_ACCEPT);
+  g_assert_cmpint (sw_lifecycle_waits (SW_STATE_ESCALATED, "limit.branch_leader_days"), ==, SW_DEADLINE_DECISION);
+  g_assert_cmpint (sw_lifecycle_waits (SW_STATE_REPLIED, "limit.callback_days"), ==, SW_DEADLINE_CALLBACK);
+  g_assert_cmpint (sw_lifecycle_waits (SW_STATE_IN_PROGRESS, "limit.department_days"), ==, SW_DEADLINE_REPLY);
+  g_assert_cmpint (sw_lifecycle_waits (SW_STATE_IN_PROGRESS, "limit.first_response_hours"), ==,
+                   SW_DEADLINE_FIRST_RESPONSE);
+  g_assert_cmpint (sw_lifecycle_waits (SW_STATE_CLOSED, "limit.department_days"), ==, SW_DEADLINE_NONE);
+  for (guint i = 0; i < SW_N_LIMITS; i++)
+    g_assert_cmpint (sw_lifecycle_waits (SW_STATE_IN_PROGRESS, sw_lifecycle_limit (i)->code), ==,
+                     sw_lifecycle_limit (i)->waits);
+
+  g_assert_cmpstr (sw_lifecycle_start (SW_EVENT_HANDLING, SW_SCOPE_MEETING)->policy_key, ==, "limit.meeting_days");
+  g_assert_null (sw_lifecycle_start (SW_EVENT_HANDLING, SW_N_SCOPES));
+  g_assert_null (sw_lifecycle_start (SW_EVENT_CLOSED, 0));
+  g_assert_cmpint (sw_lifecycle_start (SW_EVENT_REGISTERED, 0)->at, ==, SW_START_AT_RECEIPT);
+  g_assert_cmpint (sw_lifecycle_start (SW_EVENT_TRANSFERRED, 0)->at, ==, SW_START_AT_EVENT);
+  for (guint k = 0; k < SW_N_EVENTS; k++)
+    for (guint v = 0; sw_lifecycle_start (k, v) != NULL; v++)
+      g_assert_nonnull (sw_policy_find_key (sw_lifecycle_start (k, v)->policy_key));
+}
+
 /* seed 000 (八): "对举报,投诉,5个工作日内立案,一般安排60个工作日结案";
  * seed 002: "收到问题后的24小时内做出回应". The non-cases: a consultation
  * owes no filing, an anonymous request no first response (domain §5). */
@@ -257,5 +287,6 @@ main (int    argc,
   g_test_add_func ("/lifecycle/table", test_table);
   g_test_add_func ("/lifecycle/property", test_property);
   g_test_add_func ("/lifecycle/limits", test_limits);
+  g_test_add_func ("/lifecycle/waits", test_waits);
   return g_test_run ();
 }
