@@ -249,11 +249,11 @@ test_limits (void)
   const char *rule = NULL;
   gint64 due = 0, met = 0;
 
-  g_assert_true (sw_lifecycle_limit_applies (SW_LIMIT_COMPLAINT_FILE, SW_KIND_COMPLAINT, FALSE));
-  g_assert_true (sw_lifecycle_limit_applies (SW_LIMIT_COMPLAINT_CLOSE, SW_KIND_TIPOFF, FALSE));
-  g_assert_false (sw_lifecycle_limit_applies (SW_LIMIT_COMPLAINT_FILE, SW_KIND_CONSULTATION, FALSE));
-  g_assert_true (sw_lifecycle_limit_applies (SW_LIMIT_FIRST_RESPONSE, SW_KIND_CONSULTATION, FALSE));
-  g_assert_false (sw_lifecycle_limit_applies (SW_LIMIT_FIRST_RESPONSE, SW_KIND_COMPLAINT, TRUE));
+  g_assert_true (sw_lifecycle_limit_applies (SW_LIMIT_COMPLAINT_FILE, SW_KIND_COMPLAINT, FALSE, FALSE));
+  g_assert_true (sw_lifecycle_limit_applies (SW_LIMIT_COMPLAINT_CLOSE, SW_KIND_TIPOFF, FALSE, FALSE));
+  g_assert_false (sw_lifecycle_limit_applies (SW_LIMIT_COMPLAINT_FILE, SW_KIND_CONSULTATION, FALSE, FALSE));
+  g_assert_true (sw_lifecycle_limit_applies (SW_LIMIT_FIRST_RESPONSE, SW_KIND_CONSULTATION, FALSE, FALSE));
+  g_assert_false (sw_lifecycle_limit_applies (SW_LIMIT_FIRST_RESPONSE, SW_KIND_COMPLAINT, TRUE, FALSE));
   g_assert_cmpint (sw_lifecycle_limit (SW_LIMIT_FIRST_RESPONSE)->unit, ==, SW_LIMIT_HOURS);
   g_assert_cmpstr (sw_lifecycle_limit (SW_LIMIT_COMPLAINT_FILE)->policy_key, ==, "limit.complaint_file_days");
 
@@ -279,6 +279,35 @@ test_limits (void)
   g_assert_cmpstr (rule, ==, "limit.transfer_hours");
 }
 
+/* seed 000 (九): a petition's decision falls first: the card counts down
+ * to it ("待决定是否受理"), then to its conclusion once decided. */
+static void
+test_petition_card (void)
+{
+  g_autoptr(SwCase) row = sw_case_new ();
+  g_autoptr(SwCaseEvent) reg = sw_case_event_new (SW_EVENT_REGISTERED, "c1", "E0001", 1000);
+  g_autoptr(SwCaseEvent) accept = sw_case_event_new (SW_EVENT_PETITION_ACCEPTED, "c1", "E0001", 2000);
+  SwDeadline d;
+
+  g_assert_true (sw_lifecycle_limit_applies (SW_LIMIT_PETITION_DECIDE, SW_KIND_BUSINESS, TRUE, TRUE));
+  g_assert_false (sw_lifecycle_limit_applies (SW_LIMIT_PETITION_DECIDE, SW_KIND_COMPLAINT, FALSE, FALSE));
+  sw_case_event_set_string (reg, "kind", "business");
+  sw_case_event_set_int (reg, "received_at", 1000);
+  sw_case_event_set_int (reg, "petition_decide_due", 5000);
+  sw_case_event_set_int (reg, "petition_close_due", 8000);
+  sw_case_event_set_int (reg, "due_at", 9000);
+  sw_case_event_set_string (reg, "due_rule", "limit.transfer_hours");
+  sw_case_apply (row, reg);
+  d = sw_case_running_deadline (row);
+  g_assert_cmpint (d.kind, ==, SW_DEADLINE_PETITION_DECIDE);
+  g_assert_cmpint (d.due_at, ==, 5000);
+  sw_case_apply (row, accept);
+  d = sw_case_running_deadline (row);
+  g_assert_cmpint (d.kind, ==, SW_DEADLINE_PETITION_CLOSE);
+  g_assert_cmpint (d.due_at, ==, 8000);
+  g_assert_cmpint (sw_case_get_state (row), ==, SW_STATE_REGISTERED);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -288,5 +317,6 @@ main (int    argc,
   g_test_add_func ("/lifecycle/property", test_property);
   g_test_add_func ("/lifecycle/limits", test_limits);
   g_test_add_func ("/lifecycle/waits", test_waits);
+  g_test_add_func ("/lifecycle/petition-card", test_petition_card);
   return g_test_run ();
 }

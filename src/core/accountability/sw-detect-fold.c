@@ -600,8 +600,10 @@ apply_event (Fold        *f,
     case SW_EVENT_OUTSIDE:
     case SW_EVENT_REFUSED:
     case SW_EVENT_CLOSED:
+    case SW_EVENT_PETITION_NOT_ACCEPTED:
       finish (f, at);
       break;
+    case SW_EVENT_PETITION_ACCEPTED:
     case SW_EVENT_NOTIFIED:
     case SW_EVENT_HANDLING:
     case SW_EVENT_DECIDED:

@@ -210,6 +210,8 @@ sw_ops_register (SwStore               *store,
   sw_case_event_set_string (ev, "content", reg->content);
   sw_case_event_set_int (ev, "anonymous", reg->anonymous);
   sw_case_event_set_int (ev, "signature", reg->signature);
+  if (reg->petition)
+    sw_case_event_set_int (ev, "petition", 1);
   sw_case_event_set_int (ev, "received_at", received);
   sw_case_event_set_string (ev, "received_by", reg->received_by);
   sw_case_event_set_string (ev, "asked_with", asked);
@@ -225,7 +227,7 @@ sw_ops_register (SwStore               *store,
   }
   /* the statutory limits the case owes from its receipt (sw-lifecycle.c) */
   for (int k = 0; k < SW_N_LIMITS; k++)
-    if (sw_lifecycle_limit_applies (k, reg->kind, reg->anonymous))
+    if (sw_lifecycle_limit_applies (k, reg->kind, reg->anonymous, reg->petition))
       sw_case_event_set_int (ev, sw_lifecycle_limit (k)->due_member,
                              sw_lifecycle_limit_due (op.policy, op.calendar, k, received));
 

@@ -20,6 +20,8 @@ static const char * const kind_labels[SW_N_DEADLINES] = {
   [SW_DEADLINE_CALLBACK] = N_("Awaiting callback"),
   [SW_DEADLINE_COMPLAINT_FILE] = N_("Awaiting filing"),
   [SW_DEADLINE_COMPLAINT_CLOSE] = N_("Awaiting conclusion"),
+  [SW_DEADLINE_PETITION_DECIDE] = N_("Awaiting the petition decision"),
+  [SW_DEADLINE_PETITION_CLOSE] = N_("Awaiting the petition’s conclusion"),
 };
 
 /* The statutory limit that falls first (the lifecycle table's), when it

@@ -12,6 +12,7 @@
 #define E(x) SW_LIFECYCLE_EVENT (SW_EVENT_##x)
 #define KEEP SW_LIFECYCLE_KEEP
 #define DISPOSABLE (S (REGISTERED) | S (IN_PROGRESS))
+#define PETITION_OPEN (S (REGISTERED) | S (TRANSFERRED) | S (IN_PROGRESS) | S (ESCALATED))
 
 #define AT_EVENT(key) { key, SW_START_AT_EVENT }
 #define AT_RECEIPT(key) { key, SW_START_AT_RECEIPT }
@@ -59,6 +60,10 @@ static const SwLifecycleEvent events[] = {
   { SW_EVENT_AMENDED,     SW_LIFECYCLE_ANY,  KEEP,                 -1,                 FALSE, { { NULL } } },
   { SW_EVENT_PURGED,      SW_LIFECYCLE_ANY,  KEEP,                 -1,                 FALSE, { { NULL } } },
   { SW_EVENT_ATTACHMENT_ADDED, SW_LIFECYCLE_ANY, KEEP,              SW_ACCESS_ATTACH,   FALSE, { { NULL } } },
+  /* seed 000 (九): a petition is accepted or not before it is answered; who
+   * may take a case in hand decides */
+  { SW_EVENT_PETITION_ACCEPTED, PETITION_OPEN, KEEP,                SW_ACCESS_HANDLE,   FALSE, { { NULL } } },
+  { SW_EVENT_PETITION_NOT_ACCEPTED, PETITION_OPEN, SW_STATE_CLOSED, SW_ACCESS_HANDLE,   TRUE, { { NULL } } },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (events) == SW_N_EVENTS);
 
@@ -197,9 +202,12 @@ sw_lifecycle_unit (const char *policy_key)
  * a progress update. */
 #define FIRST_RESPONSES                                                                    \
   (E (ANSWERED) | E (NOTIFIED) | E (HANDLING) | E (REFERRED) | E (TRANSFERRED) | E (ESCALATED) | \
-   E (OUTSIDE) | E (REFUSED) | E (REPLIED) | E (CLOSED))
+   E (OUTSIDE) | E (REFUSED) | E (REPLIED) | E (CLOSED) | E (PETITION_ACCEPTED) |              \
+   E (PETITION_NOT_ACCEPTED))
 /* What ends a complaint's handling with an answer. */
 #define CONCLUSIONS (E (ANSWERED) | E (OUTSIDE) | E (REFUSED) | E (REPLIED) | E (CLOSED))
+/* The decision on a petition, either way. */
+#define PETITION_DECISIONS (E (PETITION_ACCEPTED) | E (PETITION_NOT_ACCEPTED))
 
 static const SwStatutoryLimit limits[] = {
   /* seed 002: "工作人员应当在收到问题后的24小时内做出回应" */
@@ -215,6 +223,16 @@ static const SwStatutoryLimit limits[] = {
   { SW_LIMIT_COMPLAINT_CLOSE, "complaint_close", "complaint_close_due", "limit.complaint_close_days",
     SW_LIMIT_WORKING_DAYS, CONCLUSIONS, "late_complaint_close", SW_ACCOUNTABLE_HANDLER,
     SW_DEADLINE_COMPLAINT_CLOSE },
+  /* seed 000 (九): "社会保障信访件,7个工作日内作出受理与否决定" */
+  { SW_LIMIT_PETITION_DECIDE, "petition_decide", "petition_decide_due", "limit.petition_accept_days",
+    SW_LIMIT_WORKING_DAYS, PETITION_DECISIONS, "late_petition_decide", SW_ACCOUNTABLE_HANDLER,
+    SW_DEADLINE_PETITION_DECIDE },
+  /* seed 000 (九): "一般信访件30个工作日内办结,特殊的不超过60个工作日办结": the
+   * general limit from the receipt; accepting it as special moves it to
+   * limit.petition_special_days (sw_ops_decide_petition) */
+  { SW_LIMIT_PETITION_CLOSE, "petition_close", "petition_close_due", "limit.petition_general_days",
+    SW_LIMIT_WORKING_DAYS, CONCLUSIONS | E (PETITION_NOT_ACCEPTED), "late_petition_close",
+    SW_ACCOUNTABLE_HANDLER, SW_DEADLINE_PETITION_CLOSE },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (limits) == SW_N_LIMITS);
 
@@ -238,6 +256,7 @@ sw_limit_kind_label (SwLimitKind kind)
 {
   static const char * const labels[] = {
     N_("First response"), N_("Complaint filing"), N_("Complaint closing"),
+    N_("Petition decision"), N_("Petition closing"),
   };
   G_STATIC_ASSERT (G_N_ELEMENTS (labels) == SW_N_LIMITS);
   return (guint) kind < SW_N_LIMITS ? _(labels[kind]) : "";
@@ -246,7 +265,8 @@ sw_limit_kind_label (SwLimitKind kind)
 gboolean
 sw_lifecycle_limit_applies (SwLimitKind kind,
                             SwKind         case_kind,
-                            gboolean       anonymous)
+                            gboolean       anonymous,
+                            gboolean       petition)
 {
   switch (kind)
     {
@@ -257,6 +277,10 @@ sw_lifecycle_limit_applies (SwLimitKind kind,
     case SW_LIMIT_COMPLAINT_CLOSE:
       /* seed 000: "对举报,投诉" — tip-offs and complaints */
       return case_kind == SW_KIND_COMPLAINT || case_kind == SW_KIND_TIPOFF;
+    case SW_LIMIT_PETITION_DECIDE:
+    case SW_LIMIT_PETITION_CLOSE:
+      /* seed 000 (九): petitions (信访件), signed or not */
+      return petition;
     case SW_N_LIMITS:
     default:
       return FALSE;

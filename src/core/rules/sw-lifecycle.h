@@ -149,11 +149,12 @@ const SwStatutoryLimit    *sw_lifecycle_limit        (SwLimitKind kind);
 int                        sw_lifecycle_limit_from_code (const char *code);
 /* The translated name of a deadline kind (the case view, the card). */
 const char                *sw_limit_kind_label    (SwLimitKind kind);
-/* Whether a case of this kind, anonymous or not, owes the limit from its
- * registration. */
+/* Whether a case of this kind, anonymous or not, a petition (信访) or not,
+ * owes the limit from its registration. */
 gboolean                   sw_lifecycle_limit_applies (SwLimitKind kind,
                                                        SwKind         case_kind,
-                                                       gboolean       anonymous);
+                                                       gboolean       anonymous,
+                                                       gboolean       petition);
 
 /* When the limit falls for a case received (or started) at `from`, under
  * the policy's value and the calendar's working time. */

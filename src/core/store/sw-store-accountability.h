@@ -222,6 +222,8 @@ typedef struct {
   gboolean    escalated;     /* a complaint escalated to the branch leader */
   const char *branch_code;     /* the case's branch */
   const char *case_id;
+  guint       limits_owed;     /* the statutory limits it owed, bits in SwLimitKind order */
+  guint       limits_kept;     /* … and met in time */
 } SwStoreCaseFacts;
 
 typedef void (*SwStoreCaseFactsFunc) (const SwStoreCaseFacts *facts,

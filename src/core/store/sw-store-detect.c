@@ -248,20 +248,45 @@ _sw_store_add_case_facts (SwStore              *store,
   return _sw_store_step_done (store, stmt, error);
 }
 
+/* The statutory limits a case row owed and kept, as bits in SwLimitKind
+ * order: "(c.<code>_due > 0) << k + …". */
+static char *
+limit_bits (gboolean kept)
+{
+  GString *sql = g_string_new ("(0");
+
+  for (int k = 0; k < SW_N_LIMITS; k++)
+    {
+      const char *code = sw_lifecycle_limit (k)->code;
+
+      if (kept)
+        g_string_append_printf (sql, " + ((c.%s_met > 0 AND c.%s_met <= c.%s_due) << %d)", code, code, code, k);
+      else
+        g_string_append_printf (sql, " + ((c.%s_due > 0) << %d)", code, k);
+    }
+  g_string_append (sql, ")");
+  return g_string_free (sql, FALSE);
+}
+
 gboolean
 _sw_store_flush_case_facts (SwStore  *store,
                             GError  **error)
 {
-  return _sw_store_exec (store,
+  g_autofree char *owed = limit_bits (FALSE);
+  g_autofree char *kept = limit_bits (TRUE);
+  g_autofree char *sql = g_strdup_printf (
       "INSERT OR REPLACE INTO case_facts (case_id, received_at, kind, channel, resolution, owner,"
       " owner_department, handler, handler_department, target_department, promised_at, replied_at,"
       " callback_at, anonymous, satisfaction, reopen_count, transfers, transfer_late, accepts,"
-      " accept_late, handling_ms, due_event, promise_event, branch_code)"
+      " accept_late, handling_ms, due_event, promise_event, branch_code, limits_owed, limits_kept)"
       " SELECT c.id, c.received_at, c.kind, c.channel, c.resolution, c.owner, c.owner_department, c.handler,"
       " c.handler_department, c.target_department, c.promised_at, c.replied_at, c.callback_at, c.anonymous,"
       " c.satisfaction, c.reopen_count, t.transfers, t.transfer_late, t.accepts, t.accept_late, t.handling_ms,"
-      " t.due_event, t.promise_event, c.branch_code FROM detect_facts t JOIN cases c ON c.id = t.case_id ORDER BY t.rowid;"
-      "DELETE FROM detect_facts", error);
+      " t.due_event, t.promise_event, c.branch_code, %s, %s"
+      " FROM detect_facts t JOIN cases c ON c.id = t.case_id ORDER BY t.rowid;"
+      "DELETE FROM detect_facts", owed, kept);
+
+  return _sw_store_exec (store, sql, error);
 }
 
 /* Set-based over the case rows at the given clock, one SELECT a deadline of
