@@ -62,8 +62,9 @@ sw_ops_preview_owner (SwStore               *store,
                       char                 **reason,
                       GError               **error)
 {
-  g_autoptr(GPtrArray) people = load_candidates (store, reg, error);
-  SwStaff *owner = people ? sw_owner_choose (people, reason, error) : NULL;
+  g_autoptr(SwPolicy) policy = sw_store_get_policy (store, 0, error);
+  g_autoptr(GPtrArray) people = policy ? load_candidates (store, reg, error) : NULL;
+  SwStaff *owner = people ? sw_owner_choose (people, policy, reason, error) : NULL;
 
   /* The dialog shows the reason: the code in the reader's language. */
   if (owner != NULL && reason != NULL && *reason != NULL)
@@ -167,7 +168,9 @@ sw_ops_register (SwStore               *store,
     goto out;
   if ((people = load_candidates (store, reg, error)) == NULL)
     goto out;
-  if ((owner = sw_owner_choose (people, &reason, error)) == NULL)
+  /* who may be responsible: the current policy's (the case then keeps it) */
+  if (!_sw_op_load_rules (&op, 0, NULL, error) ||
+      (owner = sw_owner_choose (people, op.policy, &reason, error)) == NULL)
     goto out;
 
   dept = sw_store_get_department (store, owner->department_code);
