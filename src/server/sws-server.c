@@ -205,8 +205,8 @@ _sws_error_text (int         code,
 static void
 respond_error_now (SwsServer         *self,
                    SoupServerMessage *msg,
-                    int                code,
-                    const char        *message)
+                   int                code,
+                   const char        *message)
 {
   char *text = _sws_error_text (code, message);
 
