@@ -12,6 +12,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
+
 #include "acct-fixture.h"
 
 static void
@@ -318,6 +320,52 @@ test_escalated (SwFixture *fx, gconstpointer data)
   assert_adds_up (r);
 }
 
+/* The 90th percentile (nearest rank) and the mean of many handling times,
+ * with ties and in any order, as a sort would give them. */
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static void
+test_percentile (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (17);
+
+  for (guint n = 1; n <= 300; n += 7)
+    for (guint spread = 1; spread <= 1000; spread *= 10)
+      {
+        SwReportTally t = { 0 };
+        g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (double));
+        g_autoptr(GPtrArray) figures = NULL;
+        double sum = 0;
+
+        t.handling_hours = g_array_new (FALSE, FALSE, sizeof (double));
+        for (guint i = 0; i < n; i++)
+          {
+            /* ascending, descending or shuffled */
+            double h = spread == 10 ? (double) (i % 13) : spread == 100 ? (double) (n - i) : g_rand_int_range (rand, 0, (gint32) spread);
+            g_array_append_val (t.handling_hours, h);
+            g_array_append_val (sorted, h);
+            sum += h;
+          }
+        g_array_sort (sorted, compare_double);
+        figures = sw_report_tally_figures (&t);
+        for (guint i = 0; i < figures->len; i++)
+          {
+            const SwFigure *f = g_ptr_array_index (figures, i);
+            if (g_str_equal (f->key, "handling_p90_hours"))
+              g_assert_cmpfloat (f->value, ==, g_array_index (sorted, double, (guint) ceil (0.9 * n) - 1));
+            else if (g_str_equal (f->key, "handling_mean_hours"))
+              g_assert_cmpfloat_with_epsilon (f->value, sum / n, 1e-9);
+          }
+        g_array_unref (t.handling_hours);
+      }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -328,5 +376,6 @@ main (int argc, char **argv)
   ADD ("/report/person", test_person);
   ADD ("/report/no-callbacks", test_no_callbacks);
   ADD ("/report/escalated", test_escalated);
+  g_test_add_func ("/report/percentile", test_percentile);
   return g_test_run ();
 }

@@ -709,6 +709,8 @@ save_records (SwWindow   *window,
   if (page != NULL)
     {
       sw_branches_view_load (SW_BRANCHES_VIEW (page));
+      while (sw_branches_view_is_loading (SW_BRANCHES_VIEW (page)))
+        g_main_context_iteration (NULL, TRUE);
       save (GTK_WIDGET (window), dir, prefix, "branches");
     }
 }

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "sw-acct-nav.h"
+#include "sw-branches-view.h"
 #include "sw-case-view.h"
 #include "sw-error.h"
 #include "sw-finding-dialog.h"
@@ -652,6 +653,49 @@ test_review_rights (UiFixture     *uf,
   app_test_drain ();
 }
 
+/* The head office's page computes in a thread (a spinner turns, the window
+ * answers), then shows each branch with its departments drawn from the
+ * same pass; a bad date is an error and computes nothing. */
+static void
+test_branches (UiFixture     *uf,
+               gconstpointer  data)
+{
+  SwStore *store = uf->fx.store;
+  g_autoptr(SwBranch) branch = sw_branch_new ("SH01", "上海市浦东支行");
+  g_autoptr(SwDepartment) d = sw_department_new ("SHOP", "营业部");
+  SwBranchesView *view;
+  SwReport *shown;
+  guint bj = 0, sh = 0;
+
+  g_assert_true (sw_store_put_branch (store, branch, NULL));
+  g_object_set (d, "branch-code", "SH01", NULL);
+  g_assert_true (sw_store_put_department (store, d, NULL));
+  open_window (uf, "O01");
+  view = SW_BRANCHES_VIEW (sw_acct_nav_show (nav (uf), SW_ACCT_BRANCHES));
+  g_assert_nonnull (view);
+  g_assert_true (sw_branches_view_is_loading (view));
+  while (sw_branches_view_is_loading (view))
+    g_main_context_iteration (NULL, TRUE);
+  shown = sw_branches_view_get_report (view);
+  g_assert_nonnull (shown);
+  g_assert_nonnull (shown->branches);
+  g_assert_cmpuint (shown->branches->len, >=, 2);
+  for (guint i = 0; i < shown->departments->len; i++)
+    {
+      SwReportDepartment *rd = g_ptr_array_index (shown->departments, i);
+      bj += g_strcmp0 (rd->branch_code, "BJ01") == 0;
+      sh += g_strcmp0 (rd->branch_code, "SH01") == 0;
+    }
+  g_assert_cmpuint (bj, >=, 2);
+  g_assert_cmpuint (sh, ==, 1);
+
+  sw_branches_view_set_period (view, "2026-13-01", "2026-12-31");
+  g_assert_false (sw_branches_view_load (view));
+  g_assert_false (sw_branches_view_is_loading (view));
+  g_assert_true (sw_branches_view_get_report (view) == shown);
+  app_test_drain ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -663,6 +707,7 @@ main (int   argc,
   g_test_add ("/acct-ui/report-exports", UiFixture, NULL, ui_setup, test_report_exports, ui_teardown);
   g_test_add ("/acct-ui/inspector", UiFixture, NULL, ui_setup, test_inspector, ui_teardown);
   g_test_add ("/acct-ui/roles", UiFixture, NULL, ui_setup, test_roles, ui_teardown);
+  g_test_add ("/acct-ui/branches", UiFixture, NULL, ui_setup, test_branches, ui_teardown);
   g_test_add ("/acct-ui/review-rights", UiFixture, NULL, ui_setup, test_review_rights, ui_teardown);
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "sw-acct-util.h"
+#include "sw-background-task.h"
 #include "sw-branches-view.h"
 #include "sw-export.h"
 #include "sw-pdf.h"
@@ -28,11 +29,16 @@ struct _SwBranchesView
   /* owned */
   SwContext           *context;
   GtkDropDown         *rank_drop;
+  GtkSpinner          *spinner;
+  GCancellable        *cancellable;  /* of the computation under way, or NULL */
   GPtrArray           *rows;        /* the rows added to the groups */
   SwReport            *report;
 };
 
 G_DEFINE_FINAL_TYPE (SwBranchesView, sw_branches_view, GTK_TYPE_WIDGET)
+
+enum { LOADED, N_SIGNALS };
+static guint signals[N_SIGNALS];
 
 /* The figures a branch's row shows, and those it may be ranked by. */
 static const char *const shown[] = {
@@ -87,25 +93,25 @@ figures_line (GPtrArray *figures)
   return g_string_free (s, FALSE);
 }
 
-/* A branch's departments: its own report. */
+/* A branch's departments, from the comparison itself (its one pass over
+ * the cases tallied every department): no second report per branch. */
 static void
 add_departments (SwBranchesView *self,
                  AdwExpanderRow *expander,
                  SwReportBranch *rb)
 {
-  g_autoptr(GError) error = NULL;
-  SwReportQuery q = { .from = self->report->from, .to = self->report->to, .branch = rb->code };
-  g_autoptr(SwReport) own = sw_report_new (sw_context_get_store (self->context), &q, &error);
-
-  if (own == NULL)
-    return;
-  for (guint i = 0; i < own->departments->len; i++)
+  for (guint i = 0; i < self->report->departments->len; i++)
     {
-      SwReportDepartment *d = g_ptr_array_index (own->departments, i);
-      g_autoptr(GPtrArray) figures = sw_report_tally_figures (&d->tally);
-      g_autofree char *line = figures_line (figures);
-      GtkWidget *row = adw_action_row_new ();
+      SwReportDepartment *d = g_ptr_array_index (self->report->departments, i);
+      g_autoptr(GPtrArray) figures = NULL;
+      g_autofree char *line = NULL;
+      GtkWidget *row;
 
+      if (g_strcmp0 (d->branch_code, rb->code) != 0)
+        continue;
+      figures = sw_report_tally_figures (&d->tally);
+      line = figures_line (figures);
+      row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), d->name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line);
@@ -164,28 +170,101 @@ show_report (SwBranchesView *self)
     }
 }
 
+static void
+set_busy (SwBranchesView *self,
+          gboolean        busy)
+{
+  gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+}
+
+static void
+show_error (SwBranchesView *self,
+            const char     *message)
+{
+  gtk_label_set_text (self->status_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
+}
+
+static gpointer
+report_work (SwStore       *store,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  return sw_report_new (store, data, error);
+}
+
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  g_autoptr(SwBranchesView) self = data;
+  g_autoptr(GError) error = NULL;
+  SwReport *report = sw_background_task_finish (result, &error);
+
+  /* a newer computation replaced this one: it reports */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      (report != NULL && g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result)))))
+    {
+      g_clear_pointer (&report, sw_report_free);
+      return;
+    }
+  g_clear_object (&self->cancellable);
+  set_busy (self, FALSE);
+  if (report == NULL)
+    show_error (self, error->message);
+  else
+    {
+      g_clear_pointer (&self->report, sw_report_free);
+      self->report = report;
+      show_report (self);
+    }
+  g_signal_emit (self, signals[LOADED], 0);
+}
+
 gboolean
 sw_branches_view_load (SwBranchesView *self)
 {
   g_autoptr(GError) error = NULL;
   SwStore *store = sw_context_get_store (self->context);
-  SwReportQuery q = { .by_branch = TRUE };
-  SwReport *r;
+  SwReportQuery *q = g_new0 (SwReportQuery, 1);
 
   g_return_val_if_fail (SW_IS_BRANCHES_VIEW (self), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
-  if (!sw_report_parse_date (store, gtk_editable_get_text (GTK_EDITABLE (self->from_entry)), FALSE, &q.from, &error) ||
-      !sw_report_parse_date (store, gtk_editable_get_text (GTK_EDITABLE (self->to_entry)), TRUE, &q.to, &error) ||
-      (r = sw_report_new (store, &q, &error)) == NULL)
+  q->by_branch = TRUE;
+  if (!sw_report_parse_date (store, gtk_editable_get_text (GTK_EDITABLE (self->from_entry)), FALSE, &q->from, &error) ||
+      !sw_report_parse_date (store, gtk_editable_get_text (GTK_EDITABLE (self->to_entry)), TRUE, &q->to, &error))
     {
-      gtk_label_set_text (self->status_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
+      g_free (q);
+      show_error (self, error->message);
+      g_signal_emit (self, signals[LOADED], 0);
       return FALSE;
     }
-  g_clear_pointer (&self->report, sw_report_free);
-  self->report = r;
-  show_report (self);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  set_busy (self, TRUE);
+  /* off the window's thread: a year of fifty branches takes seconds */
+  sw_background_task_run (store, NULL, report_work, q, g_free, (GDestroyNotify) sw_report_free,
+                          self->cancellable, loaded_cb, g_object_ref (self));
   return TRUE;
+}
+
+gboolean
+sw_branches_view_is_loading (SwBranchesView *self)
+{
+  return self->cancellable != NULL;
+}
+
+/* The rank changed: the same comparison, ordered anew. */
+static void
+rank_cb (SwBranchesView *self)
+{
+  if (self->report != NULL)
+    show_report (self);
 }
 
 void
@@ -257,6 +336,9 @@ sw_branches_view_dispose (GObject *object)
   SwBranchesView *self = SW_BRANCHES_VIEW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_BRANCHES_VIEW);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->report, sw_report_free);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->context);
@@ -269,6 +351,8 @@ sw_branches_view_class_init (SwBranchesViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = sw_branches_view_dispose;
+  signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 0);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shouwen/Shouwen/sw-branches-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SwBranchesView, box);
@@ -302,6 +386,10 @@ sw_branches_view_init (SwBranchesView *self)
         gtk_string_list_append (keys, ((SwFigure *) g_ptr_array_index (figures, i))->label);
   self->rank_drop = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&keys)), NULL));
   gtk_drop_down_set_selected (self->rank_drop, 1);
+  self->spinner = GTK_SPINNER (gtk_spinner_new ());
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->spinner), _("Computing the comparison…"));
+  gtk_box_append (self->query_box, GTK_WIDGET (self->spinner));
   gtk_box_append (self->query_box, label);
   gtk_box_append (self->query_box, GTK_WIDGET (self->rank_drop));
   gtk_box_append (self->query_box, csv);
@@ -309,7 +397,7 @@ sw_branches_view_init (SwBranchesView *self)
   gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from);
   gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to);
   g_signal_connect_swapped (self->apply_button, "clicked", G_CALLBACK (sw_branches_view_load), self);
-  g_signal_connect_swapped (self->rank_drop, "notify::selected", G_CALLBACK (sw_branches_view_load), self);
+  g_signal_connect_swapped (self->rank_drop, "notify::selected", G_CALLBACK (rank_cb), self);
   g_signal_connect_swapped (csv, "clicked", G_CALLBACK (csv_cb), self);
   g_signal_connect_swapped (pdf, "clicked", G_CALLBACK (pdf_cb), self);
 }

@@ -15,9 +15,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SwBranchesView, sw_branches_view, SW, BRANCHES_VIEW, GtkWidget)
 
 GtkWidget *sw_branches_view_new       (SwContext      *context);
-/* Computes the comparison for the period in the entries (the year so far
- * by default); FALSE with the error shown. */
+/* Starts computing the comparison for the period in the entries (the year
+ * so far by default) in a thread, a spinner turning; "loaded" is emitted
+ * when it is shown. FALSE with the error shown (a bad date). */
 gboolean   sw_branches_view_load      (SwBranchesView *self);
+gboolean   sw_branches_view_is_loading (SwBranchesView *self);
 void       sw_branches_view_set_period (SwBranchesView *self,
                                         const char     *from,
                                         const char     *to);

@@ -45,6 +45,7 @@ department_free (SwReportDepartment *d)
   g_free (d->code);
   g_free (d->name);
   g_free (d->rating_reason);
+  g_free (d->branch_code);
   g_free (d);
 }
 
@@ -314,6 +315,7 @@ make_departments (Build      *b,
       rd = g_new0 (SwReportDepartment, 1);
       rd->code = g_strdup (d->code);
       rd->name = g_strdup (d->name);
+      rd->branch_code = g_strdup (d->branch_code);
       tally_init (&rd->tally);
       g_ptr_array_add (b->report->departments, rd);
       g_hash_table_insert (b->departments, rd->code, rd);

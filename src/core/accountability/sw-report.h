@@ -76,6 +76,7 @@ typedef struct {
   SwReportTally  tally;
   SwRating       rating;
   char          *rating_reason;
+  char          *branch_code;   /* the branch it belongs to (a head office's drill-down) */
 } SwReportDepartment;
 
 typedef struct {

@@ -11,7 +11,6 @@
   "SELECT kind, channel, resolution, received_at, owner_department, handler_department," \
   " promised_at, replied_at, callback_at, anonymous, satisfaction, reopen_count, target_department," \
   " transfers, transfer_late, accepts, accept_late, handling_ms, branch_code, case_id," \
-  " CASE WHEN kind = 'complaint' THEN (SELECT escalated_to IS NOT NULL FROM cases WHERE id = case_id) ELSE 0 END," \
   " limits_owed, limits_kept" \
   " FROM case_facts"
 #define FACTS_SCOPE \
@@ -42,6 +41,32 @@ wide_period (SwStore *store,
   return in_period * 5 > all;
 }
 
+/* The ids of the escalated cases (few; through their partial index), or
+ * NULL on an error. */
+static GHashTable *
+escalated_cases (SwStore  *store,
+                 GError  **error)
+{
+  sqlite3_stmt *stmt = _sw_store_prepare (store, "SELECT id FROM cases INDEXED BY cases_escalated"
+                                                 " WHERE escalated_to IS NOT NULL", error);
+  GHashTable *ids;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_hash_table_unref (ids);
+      _sw_store_fail (store, error);
+      return NULL;
+    }
+  return ids;
+}
+
 gboolean
 _sw_store_read_case_facts (SwStore               *store,
                            gint64                 from,
@@ -56,9 +81,10 @@ _sw_store_read_case_facts (SwStore               *store,
   sqlite3_stmt *stmt = wide_period (store, from, to)
     ? _sw_store_prepare (store, FACTS_COLUMNS " WHERE +received_at >= ?1 AND +received_at < ?2" FACTS_SCOPE, error)
     : _sw_store_prepare (store, FACTS_COLUMNS " WHERE received_at >= ?1 AND received_at < ?2" FACTS_SCOPE, error);
+  g_autoptr(GHashTable) escalated = NULL;
   int rc;
 
-  if (stmt == NULL)
+  if (stmt == NULL || (escalated = escalated_cases (store, error)) == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, from);
   sqlite3_bind_int64 (stmt, 2, to);
@@ -67,8 +93,10 @@ _sw_store_read_case_facts (SwStore               *store,
   _sw_bind_text (stmt, 5, branch);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      const char *kind = (const char *) sqlite3_column_text (stmt, 0);
+      const char *case_id = (const char *) sqlite3_column_text (stmt, 19);
       SwStoreCaseFacts facts = {
-        .kind = (const char *) sqlite3_column_text (stmt, 0),
+        .kind = kind,
         .channel = (const char *) sqlite3_column_text (stmt, 1),
         .resolution = (const char *) sqlite3_column_text (stmt, 2),
         .received_at = sqlite3_column_int64 (stmt, 3),
@@ -87,10 +115,11 @@ _sw_store_read_case_facts (SwStore               *store,
         .accept_late = sqlite3_column_int (stmt, 16),
         .handling_ms = sqlite3_column_int64 (stmt, 17),
         .branch_code = (const char *) sqlite3_column_text (stmt, 18),
-        .case_id = (const char *) sqlite3_column_text (stmt, 19),
-        .escalated = sqlite3_column_int (stmt, 20) != 0,
-        .limits_owed = (guint) sqlite3_column_int (stmt, 21),
-        .limits_kept = (guint) sqlite3_column_int (stmt, 22),
+        .case_id = case_id,
+        .escalated = g_hash_table_size (escalated) > 0 && g_strcmp0 (kind, "complaint") == 0 &&
+                     case_id != NULL && g_hash_table_contains (escalated, case_id),
+        .limits_owed = (guint) sqlite3_column_int (stmt, 20),
+        .limits_kept = (guint) sqlite3_column_int (stmt, 21),
       };
 
       func (&facts, user_data);
