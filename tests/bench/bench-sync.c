@@ -4,7 +4,7 @@
  *   3. pull throughput with 32 concurrent clients (requests/s, events/s)
  * Beside the bootstrap, in the same run: plain SQLite inserting the rows it
  * wrote, and with BENCH_POUCHDB=path/to/bench.js (../shared/peers/pouchdb)
- * PouchDB's initial replication of as many cases (budget: ≥ 3× PouchDB).
+ * PouchDB's initial replication of as many cases (budget: at least 3x PouchDB).
  * Usage: bench-sync SHOUWEN-SERVER [N-CASES] [CLIENTS] [SECONDS]
  * Run it from a release build (see tests/bench/README.md).
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -264,7 +264,7 @@ main (int argc, char *argv[])
   plain = plain_sqlite (client_path, fx.dir, &cpu);
   g_print ("plain SQLite, the same rows: %.2f s (CPU %.2f s); bootstrap / plain %.1f\n", plain, cpu, secs / plain);
   if ((pouch = pouchdb_seconds (n_cases)) > 0)
-    g_print ("PouchDB initial replication: %.2f s; Shouwen %.2f× PouchDB (budget ≥ 3×) %s\n", pouch,
+    g_print ("PouchDB initial replication: %.2f s; Shouwen %.2fx PouchDB (budget >= 3x) %s\n", pouch,
              pouch / secs, pouch / secs >= 3 ? "ok" : "UNDER");
 
   storage = sw_server_storage_open (data_dir, &error);
