@@ -25,10 +25,13 @@ typedef struct {
   GError      *directory_error;  /* the edits' push failed: reported at the end */
   guint        directory_retry_after;
   GError      *blob_error;  /* attached files could not all be sent: reported at the end */
+  gboolean     ended;       /* returned: a page asked for ahead is dropped when it comes */
+  JsonNode    *pending;     /* a page received, not yet stored: stored when idle or before the next */
 } Run;
 
 static void push_next (GTask *task);
 static void pull_next (GTask *task);
+static void pull_from (GTask *task, gint64 cursor, gint64 position);
 
 static void
 run_free (Run *run)
@@ -38,6 +41,7 @@ run_free (Run *run)
   g_clear_pointer (&run->sent, g_ptr_array_unref);
   g_clear_error (&run->directory_error);
   g_clear_error (&run->blob_error);
+  g_clear_pointer (&run->pending, json_node_unref);
   g_free (run);
 }
 
@@ -54,7 +58,9 @@ fail (GTask  *task,
       guint   retry_after)
 {
   SwSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
 
+  run->ended = TRUE;
   self->running = FALSE;
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     _sw_sync_client_set_status (self, g_error_matches (error, SW_SYNC_ERROR, SW_SYNC_ERROR_OFFLINE)
@@ -92,6 +98,7 @@ finish (GTask *task)
       return;
     }
   sw_store_set_meta (self->store, SW_META_SYNC_LAST_OK, now, NULL);
+  run->ended = TRUE;
   self->running = FALSE;
   _sw_sync_client_set_status (self, SW_SYNC_STATE_SYNCED, NULL);
   _sw_sync_client_ran (self, NULL, 0);
@@ -221,6 +228,36 @@ store_page (SwSyncClient  *self,
   return TRUE;
 }
 
+/* Stores the page received before the one now asked for, if it is not yet. */
+static gboolean
+store_pending (GTask   *task,
+               GError **error)
+{
+  SwSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  g_autoptr(JsonNode) answer = g_steal_pointer (&run->pending);
+  guint n_new = 0;
+
+  if (answer == NULL)
+    return TRUE;
+  if (!store_page (self, answer, &n_new, error))
+    return FALSE;
+  run->report.pulled += n_new;
+  return TRUE;
+}
+
+static gboolean
+pending_idle_cb (gpointer data)
+{
+  GTask *task = data;
+  Run *run = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!run->ended && !store_pending (task, &error))
+    fail (g_object_ref (task), error, 0);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 pulled_cb (GObject      *source,
            GAsyncResult *result,
@@ -234,7 +271,18 @@ pulled_cb (GObject      *source,
   gboolean changed;
   guint retry_after = 0, n_new = 0;
 
-  if ((answer = _sw_sync_request_finish (self, result, NULL, &retry_after, &error)) == NULL)
+  answer = _sw_sync_request_finish (self, result, NULL, &retry_after, &error);
+  if (run->ended)   /* a page asked for ahead of one that could not be stored */
+    {
+      g_clear_error (&error);
+      return;
+    }
+  if (!store_pending (task, &error))
+    {
+      fail (g_steal_pointer (&task), error, 0);
+      return;
+    }
+  if (answer == NULL)
     {
       fail (g_steal_pointer (&task), error, retry_after);
       return;
@@ -249,31 +297,51 @@ pulled_cb (GObject      *source,
       push_next (g_steal_pointer (&task));
       return;
     }
+  if (json_object_get_boolean_member_with_default (json_node_get_object (answer), "more", FALSE))
+    {
+      /* The next page is asked for first and this one stored when the
+       * request is out: the server reads the next page while this device
+       * writes this one (a bootstrap's pages overlap). The cursor is stored
+       * with the page it follows, so a kill before then reads it again. */
+      gint64 cursor = _sw_json_int (answer, "cursor");
+      gint64 position = MAX (known_position (self->store), _sw_json_int (answer, "position"));
+
+      run->pending = g_steal_pointer (&answer);
+      pull_from (g_object_ref (task), cursor, position);
+      g_idle_add_full (G_PRIORITY_LOW, pending_idle_cb, g_object_ref (task), g_object_unref);
+      return;
+    }
   if (!store_page (self, answer, &n_new, &error))
     {
       fail (g_steal_pointer (&task), error, 0);
       return;
     }
   run->report.pulled += n_new;
-  if (json_object_get_boolean_member_with_default (json_node_get_object (answer), "more", FALSE))
-    pull_next (g_steal_pointer (&task));
-  else
-    finish (g_steal_pointer (&task));
+  finish (g_steal_pointer (&task));
+}
+
+static void
+pull_from (GTask  *task,
+           gint64  cursor,
+           gint64  position)
+{
+  SwSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  g_autofree char *path = g_strdup_printf ("/api/v1/sync/pull?since=%" G_GINT64_FORMAT "&limit=%u&position=%" G_GINT64_FORMAT,
+                                           cursor, self->pull_limit, position);
+  g_autofree char *url = url_for (run, path);
+
+  _sw_sync_request_async (self, "GET", url, run->token, NULL, g_task_get_cancellable (task),
+                          pulled_cb, task);
 }
 
 static void
 pull_next (GTask *task)
 {
   SwSyncClient *self = g_task_get_source_object (task);
-  Run *run = g_task_get_task_data (task);
   g_autofree char *cursor = sw_store_get_meta (self->store, SW_META_SYNC_CURSOR);
-  g_autofree char *path = g_strdup_printf ("/api/v1/sync/pull?since=%s&limit=%u&position=%" G_GINT64_FORMAT,
-                                           cursor ? cursor : "0", self->pull_limit,
-                                           known_position (self->store));
-  g_autofree char *url = url_for (run, path);
 
-  _sw_sync_request_async (self, "GET", url, run->token, NULL, g_task_get_cancellable (task),
-                          pulled_cb, task);
+  pull_from (task, cursor ? g_ascii_strtoll (cursor, NULL, 10) : 0, known_position (self->store));
 }
 
 /* ------------------------------------------------------------ push */

@@ -2,6 +2,9 @@
  *   1. bootstrap N cases (5 events each) to a new client   (budget < 30 s)
  *   2. an incremental sync of 100 events                    (budget < 300 ms)
  *   3. pull throughput with 32 concurrent clients (requests/s, events/s)
+ * Beside the bootstrap, in the same run: plain SQLite inserting the rows it
+ * wrote, and with BENCH_POUCHDB=path/to/bench.js (../shared/peers/pouchdb)
+ * PouchDB's initial replication of as many cases (budget: at least 3x PouchDB).
  * Usage: bench-sync SHOUWEN-SERVER [N-CASES] [CLIENTS] [SECONDS]
  * Run it from a release build (see tests/bench/README.md).
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -12,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-plain.h"
 #include "sw-protocol.h"
 #include "sw-server-storage.h"
 #include "sw-store-replica.h"
@@ -20,6 +24,31 @@
 #include "sw-uuid.h"
 
 #define EVENTS_PER_CASE 5
+
+/* PouchDB's initial replication of n_cases cases with five events each, in
+ * seconds (its bench.js prints "... in N ms ..."); 0 when not run. */
+static double
+pouchdb_seconds (guint n_cases)
+{
+  const char *script = g_getenv ("BENCH_POUCHDB");
+  g_autofree char *cases = g_strdup_printf ("%u", n_cases);
+  const char *argv[] = { "node", script, cases, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *line;
+  int status;
+
+  if (script == NULL)
+    return 0;
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, &error) ||
+      (line = strstr (out, "initial replication")) == NULL || strstr (line, " in ") == NULL)
+    {
+      g_printerr ("pouchdb: %s\n", error ? error->message : out);
+      return 0;
+    }
+  return g_ascii_strtod (strstr (line, " in ") + 4, NULL) / 1000;
+}
 
 static SwCaseEvent *
 make_event (SwEventKind  kind,
@@ -186,7 +215,7 @@ main (int argc, char *argv[])
   SwSyncReport report = { 0 };
   Load load = { 0 };
   gint64 t0;
-  double secs;
+  double secs, cpu, plain, pouch;
 
   sw_fixture_setup (&fx, NULL);
   data_dir = g_build_filename (fx.dir, "server", NULL);
@@ -229,9 +258,17 @@ main (int argc, char *argv[])
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (sw_sync_client_enrol_finish (client, result, &error));
 
+  cpu = cpu_seconds ();
   secs = sync_once (client, &report);
-  g_print ("bootstrap: %u events, %u cases in %.2f s (budget 30 s) %s\n", report.pulled,
-           sw_store_count_cases (client_store), secs, secs < 30 ? "ok" : "OVER");
+  g_print ("bootstrap: %u events, %u cases in %.2f s = %.0f events/s (CPU %.2f s) (budget 30 s) %s\n",
+           report.pulled, sw_store_count_cases (client_store), secs, report.pulled / secs,
+           cpu_seconds () - cpu, secs < 30 ? "ok" : "OVER");
+  sw_store_checkpoint (client_store);   /* every row in the database file, for plain_sqlite */
+  plain = plain_sqlite (client_path, fx.dir, &cpu);
+  g_print ("plain SQLite, the same rows: %.2f s (CPU %.2f s); bootstrap / plain %.1f\n", plain, cpu, secs / plain);
+  if ((pouch = pouchdb_seconds (n_cases)) > 0)
+    g_print ("PouchDB initial replication: %.2f s; Shouwen %.2fx PouchDB (budget >= 3x) %s\n", pouch,
+             pouch / secs, pouch / secs >= 3 ? "ok" : "UNDER");
 
   storage = sw_server_storage_open (data_dir, &error);
   g_assert_no_error (error);
