@@ -94,6 +94,7 @@ sws_config_clear (SwsConfig *c)
 {
   g_clear_pointer (&c->listen, g_free);
   g_clear_pointer (&c->data_dir, g_free);
+  g_clear_pointer (&c->database, g_free);
   g_clear_pointer (&c->tls_cert, g_free);
   g_clear_pointer (&c->tls_key, g_free);
   g_clear_pointer (&c->access_log, g_free);
@@ -152,6 +153,7 @@ sws_config_load (SwsConfig   *c,
     return FALSE;
   take_string (kf, "listen", &c->listen);
   take_string (kf, "data-dir", &c->data_dir);
+  take_string (kf, "database", &c->database);
   take_string (kf, "tls-cert", &c->tls_cert);
   take_string (kf, "tls-key", &c->tls_key);
   take_string (kf, "access-log", &c->access_log);
@@ -620,6 +622,7 @@ sws_server_new (const SwsConfig  *config,
   self->config = *config;
   self->config.listen = g_strdup (config->listen);
   self->config.data_dir = g_strdup (config->data_dir);
+  self->config.database = g_strdup (config->database);
   self->config.tls_cert = g_strdup (config->tls_cert);
   self->config.tls_key = g_strdup (config->tls_key);
   self->config.access_log = g_strdup (config->access_log);
