@@ -9,9 +9,9 @@ bash build-aux/install-deps.sh || { echo "0 passed, 1 failed"; exit 1; }
 
 BUILD=${BUILD_DIR:-build-tests}
 if [ -f "$BUILD/build.ninja" ]; then
-  meson setup --reconfigure "$BUILD" -Dwerror=true -Db_sanitize=address,undefined >/dev/null
+  meson setup --reconfigure "$BUILD" -Dwerror=true -Db_sanitize=address,undefined -Dtest_password_costs=true >/dev/null
 else
-  meson setup "$BUILD" -Dwerror=true -Db_sanitize=address,undefined
+  meson setup "$BUILD" -Dwerror=true -Db_sanitize=address,undefined -Dtest_password_costs=true
 fi || { echo "0 passed, 1 failed"; exit 1; }
 
 if ! meson compile -C "$BUILD"; then

@@ -6,6 +6,7 @@
 # read it; and the OWASP CSV payloads through every CSV exporter, read back
 # as text.
 # SPDX-License-Identifier: GPL-3.0-or-later
+import atexit
 import csv
 import io
 import json
@@ -25,6 +26,7 @@ STAFF_AND_INSPECTOR = STAFF + "I01,孙丽,OFFICE,4,工会检查员,2015-01-01,13
 CUSTOMER_NAME = "欧阳娜娜"
 CUSTOMER_PHONE = "13912345678"
 CUSTOMER_UNIT = "星河科技有限公司"
+TEMPLATES = {}   # name → (database, who has a password, what building it returned)
 
 
 class AuditTest(unittest.TestCase):
@@ -42,10 +44,31 @@ class AuditTest(unittest.TestCase):
             f.write(text)
         return path
 
+    def from_template(self, name, build):
+        """The database `build` makes, made once per test process and
+        copied for every test that starts from it (with who has a password)."""
+        if name not in TEMPLATES:
+            value = build()
+            folder = tempfile.mkdtemp(prefix="shouwen-audit-template-")
+            atexit.register(shutil.rmtree, folder, True)
+            for suffix in ("", "-wal"):
+                if os.path.exists(self.db + suffix):
+                    shutil.copyfile(self.db + suffix, os.path.join(folder, "t.db" + suffix))
+            TEMPLATES[name] = (os.path.join(folder, "t.db"), set(self.ctl.has_password), value)
+            return value
+        path, passwords, value = TEMPLATES[name]
+        for suffix in ("", "-wal"):
+            if os.path.exists(path + suffix):
+                shutil.copyfile(path + suffix, self.db + suffix)
+        self.ctl.has_password |= passwords
+        return value
+
     def init_directory(self):
-        self.ctl.run("init", "--branch", "BJ01", "--branch-name", "海淀支行")
-        self.ctl.run("import", "departments", self.write("d.csv", DEPARTMENTS))
-        self.ctl.run("import", "staff", self.write("s.csv", STAFF_AND_INSPECTOR))
+        def build():
+            self.ctl.run("init", "--branch", "BJ01", "--branch-name", "海淀支行")
+            self.ctl.run("import", "departments", self.write("d.csv", DEPARTMENTS))
+            self.ctl.run("import", "staff", self.write("s.csv", STAFF_AND_INSPECTOR))
+        self.from_template("directory", build)
 
     def register(self):
         return self.ctl.json("case", "register", "--channel", "visit", "--kind", "business",
@@ -70,6 +93,9 @@ class AuditTest(unittest.TestCase):
         return [e["code"] for e in self.entries()]
 
     def populate(self):
+        return self.from_template("populated", self.populate_once)
+
+    def populate_once(self):
         """Every recording point the command line reaches, once."""
         self.init_directory()
         c = self.register()

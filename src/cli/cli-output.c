@@ -1,5 +1,6 @@
 /* cli-output.c — cases, staff, departments and lists of them as JSON and as text
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "sw-label.h"
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -417,7 +418,7 @@ person_text (CliContext *ctx,
 
   if (empno == NULL)
     return g_strdup ("—");
-  return g_strdup_printf ("%s (%s)", s ? sw_staff_get_name (s) : "?", empno);
+  return sw_label_with_code (s ? sw_staff_get_name (s) : "?", empno);
 }
 
 static char *
@@ -428,7 +429,7 @@ department_text (CliContext *ctx,
 
   if (code == NULL)
     return g_strdup ("—");
-  return g_strdup_printf ("%s (%s)", d ? sw_department_get_name (d) : "?", code);
+  return sw_label_with_code (d ? sw_department_get_name (d) : "?", code);
 }
 
 void

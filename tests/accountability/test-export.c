@@ -77,7 +77,7 @@ test_register_csv (SwFixture *fx, gconstpointer data)
   g_assert_cmpstr (last[4], ==, "钱七");
   g_assert_cmpstr (last[5], ==, "13700001234");
   g_assert_cmpstr (last[6], ==, "建议：\"增加\"窗口,\n缩短排队");
-  g_assert_cmpstr (last[7], ==, "陈静 (C01)");
+  g_assert_cmpstr (last[7], ==, "陈静（C01）");   /* zh_CN: full-width brackets */
   /* seed 001 六项制度 5: the register names the customer's unit, the
    * completion time and the reply actually given */
   g_assert_cmpstr (header[14], ==, sw_register_column (14));
@@ -205,7 +205,7 @@ test_csv_injection (SwFixture *fx, gconstpointer data)
   csv = sw_export_report_csv (r);
   g_assert_null (strstr (csv, ",=HYPERLINK"));
   report_rows = parse (csv);
-  item = g_strdup_printf ("%s (CORP)", payloads[0]);
+  item = g_strdup_printf ("%s（CORP）", payloads[0]);   /* zh_CN: full-width brackets */
   for (guint i = 0; i < report_rows->len; i++)
     {
       char **row = g_ptr_array_index (report_rows, i);

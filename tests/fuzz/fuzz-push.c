@@ -1,10 +1,12 @@
 /* fuzz-push.c — libFuzzer target over what the server parses from a
- * request: push bodies, enrolment bodies, contacts, query numbers.
+ * request: push bodies (events, contacts, audit entries and the check of
+ * their chain), enrolment bodies, contacts, audit entries, query numbers.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdint.h>
 
+#include "sw-audit-entry.h"
 #include "sw-protocol.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
@@ -27,10 +29,22 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     {
       g_autoptr(JsonNode) out = sw_protocol_event_to_json (g_ptr_array_index (push->events, i));
     }
+  if (push != NULL && push->audit != NULL)
+    {
+      gint64 bad_seq = 0;
+
+      /* what the server does with a device's audit entries */
+      sw_audit_chain_check (push->audit, 0, SW_AUDIT_GENESIS, &bad_seq);
+      for (guint i = 0; i < push->audit->len; i++)
+        {
+          g_autoptr(JsonNode) out = sw_protocol_audit_to_json (g_ptr_array_index (push->audit, i));
+        }
+    }
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
     {
       g_autoptr(SwContact) c = sw_protocol_contact_from_json (node, NULL);
       g_autoptr(SwCaseEvent) ev = sw_protocol_event_from_json (node, NULL);
+      g_autoptr(SwAuditEntry) a = sw_protocol_audit_from_json (node, NULL);
     }
   sw_protocol_parse_uint (text, 0, G_MAXINT64, &n);
   return 0;

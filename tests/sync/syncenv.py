@@ -1,12 +1,15 @@
 # syncenv.py — a real shouwen-server on 127.0.0.1 and real client databases,
 # driven through shouwenctl, for the sync tests.
 # SPDX-License-Identifier: GPL-3.0-or-later
+import atexit
 import json
 import os
 import re
 import signal
+import shutil
 import sqlite3
 import subprocess
+import tempfile
 import threading
 import time
 import urllib.request
@@ -211,18 +214,39 @@ class Server:
             return e.code, e.read()
 
 
+_SEEDS = {}
+
+
+def seed_database(branch):
+    """A branch's database with its directory imported, made once per test
+    process and copied for each world (six shouwenctl runs saved each time)."""
+    if branch not in _SEEDS:
+        depts, staff = DIRECTORY[branch]
+        folder = tempfile.mkdtemp(prefix="shouwen-seed-")
+        atexit.register(shutil.rmtree, folder, True)
+        db = os.path.join(folder, f"seed-{branch}.db")
+        ctl = Ctl(db)
+        ctl.run("init", "--branch", branch, "--branch-name", branch)
+        for name, text in (("departments", depts), ("staff", staff)):
+            path = os.path.join(folder, f"{branch}-{name}.csv")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+            ctl.run("import", name, path)
+        _SEEDS[branch] = db
+    return _SEEDS[branch]
+
+
 def make_world(tmp, *server_args):
     """Seeds a server with two branches and starts it."""
     seeds = []
     for branch, (depts, staff) in DIRECTORY.items():
-        db = os.path.join(tmp, f"seed-{branch}.db")
-        ctl = Ctl(db)
-        ctl.run("init", "--branch", branch, "--branch-name", branch)
-        for name, text in (("departments", depts), ("staff", staff)):
-            path = os.path.join(tmp, f"{branch}-{name}.csv")
-            with open(path, "w", encoding="utf-8") as f:
+        for name, text in (("departments", depts), ("staff", staff)):   # for tests that import them again
+            with open(os.path.join(tmp, f"{branch}-{name}.csv"), "w", encoding="utf-8") as f:
                 f.write(text)
-            ctl.run("import", name, path)
+        db = os.path.join(tmp, f"seed-{branch}.db")
+        for suffix in ("", "-wal"):
+            if os.path.exists(seed_database(branch) + suffix):
+                shutil.copyfile(seed_database(branch) + suffix, db + suffix)
         seeds.append(db)
     server = Server(os.path.join(tmp, "server"), tmp)
     args = ["server", "init"]

@@ -72,7 +72,9 @@ class SyncTest(unittest.TestCase):
         return x, y, z
 
     def test_offline_days_many_orders(self):
-        for i, order in enumerate(["ab", "ba", "aba", "bab"]):
+        # "ab" meets A first; "bab" meets B first and then a third
+        # time (two orders cover who-comes-first and a repeated meeting)
+        for i, order in enumerate(["ab", "bab"]):
             with self.subTest(order=order):
                 a = enrol(self.server, self.tmp, f"a{i}", "BJ01")
                 b = enrol(self.server, self.tmp, f"b{i}", "BJ02")

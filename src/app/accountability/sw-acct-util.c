@@ -1,5 +1,6 @@
 /* sw-acct-util.c — boxed lists, rights, staff choices, save dialogs and the form dialogs' parts
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "sw-label.h"
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -85,7 +86,7 @@ sw_acct_add_people (GtkDropDown *dropdown,
 
       if (!sw_staff_get_active (s))
         continue;
-      label = g_strdup_printf ("%s (%s)", sw_staff_get_name (s), sw_staff_get_empno (s));
+      label = sw_label_with_code (sw_staff_get_name (s), sw_staff_get_empno (s));
       sw_choice_add (dropdown, sw_staff_get_empno (s), label);
     }
 }

@@ -1,5 +1,6 @@
 /* sw-findings-view.c — the findings page: filters, the list, the detail pane, review and recording
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "sw-label.h"
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -133,7 +134,7 @@ fill_facts (SwFindingsView *self,
   sw_acct_list_add (self->facts_list, _("Status"), sw_finding_status_label (f->status));
   if (f->person != NULL)
     {
-      person = g_strdup_printf ("%s (%s)", sw_context_staff_name (self->context, f->person), f->person);
+      person = sw_label_with_code (sw_context_staff_name (self->context, f->person), f->person);
       row = sw_acct_list_add (self->facts_list, _("Person"), person);
       add_link (row, _("_Record"), G_CALLBACK (person_clicked_cb), self);
     }

@@ -1,5 +1,6 @@
 /* sw-audit-view.c — the audit log's page: entries by period and person, and the chain's verification
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "sw-label.h"
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -46,7 +47,7 @@ entry_row (SwAuditView        *self,
   g_autoptr(SwStaff) person = e->actor ? sw_store_get_staff (sw_context_get_store (self->context), e->actor) : NULL;
 
   if (person != NULL)
-    who = g_strdup_printf ("%s (%s)", sw_staff_get_name (person), e->actor);
+    who = sw_label_with_code (sw_staff_get_name (person), e->actor);
   else
     who = g_strdup (e->actor ? e->actor : "—");
   title = *subject ? g_strdup_printf ("%s · %s", sw_audit_code_label (e->code), subject)

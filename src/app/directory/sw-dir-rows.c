@@ -1,5 +1,6 @@
 /* sw-dir-rows.c — combo rows whose items carry a code (enum value, department, colleague), and entry rows
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "sw-label.h"
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -72,7 +73,7 @@ sw_code_row_fill_staff (AdwComboRow *row,
           (department != NULL && g_strcmp0 (sw_staff_get_department_code (s), department) != 0))
         continue;
       g_ptr_array_add (codes, g_strdup (sw_staff_get_empno (s)));
-      g_ptr_array_add (labels, g_strdup_printf ("%s (%s)", sw_staff_get_name (s), sw_staff_get_empno (s)));
+      g_ptr_array_add (labels, sw_label_with_code (sw_staff_get_name (s), sw_staff_get_empno (s)));
     }
   set_items (row, codes, labels);
 }

@@ -1,5 +1,6 @@
 /* sw-print-forms.c — what each form says; sw-forms-draw.c lays it out
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "sw-label.h"
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -90,7 +91,7 @@ _sw_form_person (SwStore    *store,
 
   if (empno == NULL || *empno == '\0')
     return NULL;
-  return s ? g_strdup_printf ("%s (%s)", sw_staff_get_name (s), empno) : g_strdup (empno);
+  return s ? sw_label_with_code (sw_staff_get_name (s), empno) : g_strdup (empno);
 }
 
 char *

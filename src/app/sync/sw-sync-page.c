@@ -1,5 +1,6 @@
 /* sw-sync-page.c — the sync preferences page: server, enrolment, sign-in, directory edits
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "sw-label.h"
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -52,7 +53,7 @@ update_rows (SwSyncPage *self)
   adw_action_row_set_subtitle (self->device_row, device ? device : _("Not enrolled"));
   gtk_button_set_label (self->enrol_button, server ? _("_Enrol Again") : _("_Enrol"));
   if (user != NULL)
-    who = g_strdup_printf ("%s (%s)", sw_staff_get_name (user), sw_staff_get_empno (user));
+    who = sw_label_with_code (sw_staff_get_name (user), sw_staff_get_empno (user));
   adw_action_row_set_subtitle (self->user_row, who ? who : _("Nobody"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->enrol_button), !self->busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sign_in_button), !self->busy && server != NULL);

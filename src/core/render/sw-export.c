@@ -1,5 +1,6 @@
 /* sw-export.c — CSV of the register and of the report
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "sw-label.h"
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -68,7 +69,7 @@ person (SwStore    *store,
 
   if (s == NULL)
     return g_strdup (empno ? empno : "");
-  return g_strdup_printf ("%s (%s)", s->name, s->empno);
+  return sw_label_with_code (s->name, s->empno);
 }
 
 typedef struct {
@@ -229,7 +230,7 @@ sw_export_report_csv (SwReport *r)
   for (guint i = 0; i < r->departments->len; i++)
     {
       SwReportDepartment *d = g_ptr_array_index (r->departments, i);
-      g_autofree char *item = g_strdup_printf ("%s (%s)", d->name, d->code);
+      g_autofree char *item = sw_label_with_code (d->name, d->code);
       g_autofree char *v = g_strdup_printf ("%u", d->tally.received);
       row4 (out, _("Department: received"), item, v, "");
       row4 (out, _("Department: rating"), item, sw_rating_label (d->rating), d->rating_reason);

@@ -1,6 +1,7 @@
 /* sw-pdf-forms.c — the report, the register (台账), the inspection record
  * (检查记录) and the department evaluation sheet (考核评价表) as PDF
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "sw-label.h"
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -261,7 +262,7 @@ staff_label (SwStore    *store,
              const char *empno)
 {
   g_autoptr(SwStaff) s = empno ? sw_store_get_staff (store, empno) : NULL;
-  return s ? g_strdup_printf ("%s (%s)", s->name, s->empno) : g_strdup (empno ? empno : "");
+  return s ? sw_label_with_code (s->name, s->empno) : g_strdup (empno ? empno : "");
 }
 
 static void
@@ -356,7 +357,7 @@ staff_records (SwPdf      *pdf,
       if (g_strcmp0 (s->department_code, department) != 0 ||
           (rec = sw_person_record_get (store, s->empno, year, NULL)) == NULL)
         continue;
-      who = g_strdup_printf ("%s (%s)", s->name, s->empno);
+      who = sw_label_with_code (s->name, s->empno);
       a = g_strdup_printf ("%d", rec->n_confirmed);
       b = g_strdup_printf ("%d", rec->n_admonish);
       c = g_strdup_printf ("%d", rec->n_warning);
