@@ -198,7 +198,8 @@ class Server:
 
     def psql(self, sql):
         """(PostgreSQL) runs `sql` in the server's database; psql's unaligned output."""
-        return pg_cluster().psql(sql, db=self.database.split("/")[-1].split("?")[0])
+        import urllib.parse
+        return pg_cluster().psql(sql, db=urllib.parse.urlsplit(self.database).path.lstrip("/"))
 
     def request(self, method, path, body=None, token=None, raw=None, headers=None):
         data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
