@@ -122,6 +122,68 @@ test_format (void)
   check_format (cal, "2026-12-11T17:00", "2026-11-27T10:00", "by 12-11 17:00");
 }
 
+/* The registration's preview shows the deadline the operation then sets:
+ * both read the lifecycle table (sw_lifecycle_start), for every
+ * disposal and every scope of a handling. */
+static void
+test_preview (SwFixture     *fx,
+              gconstpointer  data)
+{
+  static const struct { SwDisposal disposal; SwScope scope; } cases[] = {
+    { SW_DISPOSAL_NONE, 0 },
+    { SW_DISPOSAL_NOTIFY, 0 },
+    { SW_DISPOSAL_HANDLE, SW_SCOPE_OWN },
+    { SW_DISPOSAL_HANDLE, SW_SCOPE_DEPARTMENT },
+    { SW_DISPOSAL_HANDLE, SW_SCOPE_BRANCH },
+    { SW_DISPOSAL_HANDLE, SW_SCOPE_MEETING },
+    { SW_DISPOSAL_REFER, 0 },
+    { SW_DISPOSAL_TRANSFER, 0 },
+    { SW_DISPOSAL_ESCALATE, 0 },
+  };
+  SwRegistration reg = {
+    .channel = SW_CHANNEL_VISIT, .kind = SW_KIND_CONSULTATION, .content = "咨询个人住房贷款提前还款的手续",
+    .received_by = "R01", .customer_name = "张三", .customer_phone = "13812341234",
+  };
+  const char *rule = NULL;
+
+  /* a Friday afternoon: the working days cross the weekend */
+  sw_store_set_now (fx->store, sw_test_time ("2026-11-27T15:30"));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SwCase) c = sw_fixture_register (fx, "R01", FALSE);
+      g_autoptr(SwCase) done = NULL;
+      const char *id = sw_case_get_id (c);
+      gint64 due = sw_ops_preview_due (fx->store, &reg, cases[i].disposal, cases[i].scope, &rule, &error);
+
+      g_assert_no_error (error);
+      switch (cases[i].disposal)
+        {
+        case SW_DISPOSAL_NONE: done = g_object_ref (c); break;
+        case SW_DISPOSAL_NOTIFY: done = sw_ops_notify (fx->store, "R01", id, "身份证、房产证", &error); break;
+        case SW_DISPOSAL_HANDLE: done = sw_ops_handle (fx->store, "R01", id, cases[i].scope, &error); break;
+        case SW_DISPOSAL_REFER: done = sw_ops_refer (fx->store, "R01", id, "R02", &error); break;
+        case SW_DISPOSAL_TRANSFER:
+          done = sw_ops_transfer (fx->store, "R01", id, "CORP", "对公业务，请公司业务部处理", &error);
+          break;
+        case SW_DISPOSAL_ESCALATE: done = sw_ops_escalate (fx->store, "R01", id, "RH", "需部门负责人决定", &error); break;
+        case SW_DISPOSAL_ANSWER:
+        case SW_DISPOSAL_CLOSING:
+        default: g_assert_not_reached ();
+        }
+      g_assert_no_error (error);
+      g_assert_cmpint (due, >, 0);
+      g_assert_cmpint (sw_case_get_due_at (done), ==, due);
+      g_assert_cmpstr (sw_case_get_due_rule (done), ==, rule);
+    }
+  /* answered at once, nothing falls due later; closing sets nothing */
+  g_assert_cmpint (sw_ops_preview_due (fx->store, &reg, SW_DISPOSAL_ANSWER, 0, &rule, NULL), ==,
+                   sw_store_now (fx->store));
+  g_assert_null (rule);
+  g_assert_cmpint (sw_ops_preview_due (fx->store, &reg, SW_DISPOSAL_CLOSING, 0, &rule, NULL), ==, 0);
+  g_assert_null (rule);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -130,5 +192,6 @@ main (int   argc,
   g_test_add ("/deadline/kinds", SwFixture, NULL, sw_fixture_setup, test_kinds, sw_fixture_teardown);
   g_test_add ("/deadline/promise", SwFixture, NULL, sw_fixture_setup, test_promise, sw_fixture_teardown);
   g_test_add_func ("/deadline/format", test_format);
+  g_test_add ("/deadline/preview", SwFixture, NULL, sw_fixture_setup, test_preview, sw_fixture_teardown);
   return g_test_run ();
 }

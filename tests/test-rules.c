@@ -571,6 +571,66 @@ test_policy_change_keeps_promises (SwFixture     *fx,
   g_assert_error (error, SW_ERROR, SW_ERROR_INVALID);
 }
 
+/* Seed 001 (the hospital's 门诊首问负责制): "每位职工(包括实习、进修人员、物业人员)…凡遇到
+ * 患者或其他人员咨询时…都应耐心解答" — which kinds of staff may be
+ * first-inquiry persons is a policy; by default only regular staff
+ * (domain §3.3), and never an inactive person. */
+static void
+test_owner_kinds_policy (SwFixture     *fx,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwCase) by_default = NULL, temporary = NULL, maintenance = NULL, together = NULL;
+  SwRegistration reg = {
+    .channel = SW_CHANNEL_VISIT, .kind = SW_KIND_CONSULTATION, .content = "询问门诊挂号在哪里",
+    .received_by = "R04", .customer_name = "张三",
+  };
+  const char *with_r01[] = { "R01", NULL };
+
+  /* the default: a temporary colleague cannot be responsible… */
+  g_assert_null (sw_ops_register (fx->store, "R04", &reg, &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_NO_OWNER);
+  g_clear_error (&error);
+  /* …asked together with a regular one, the regular one is */
+  reg.asked_with = with_r01;
+  by_default = sw_ops_register (fx->store, "R04", &reg, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sw_case_get_owner (by_default), ==, "R01");
+
+  /* bad values are refused and change nothing */
+  g_assert_cmpint (sw_store_set_policy_value (fx->store, "owner.eligible_kinds", "regular;intern", "A01", &error), ==, 0);
+  g_assert_error (error, SW_ERROR, SW_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (sw_store_set_policy_value (fx->store, "owner.eligible_kinds", " ; ", "A01", &error), ==, 0);
+  g_assert_error (error, SW_ERROR, SW_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* the hospital's rule: interns (temporary) and property staff
+   * (maintenance) respond first too */
+  g_assert_cmpint (sw_store_set_policy_value (fx->store, "owner.eligible_kinds", "regular;temporary;maintenance",
+                                              "A01", &error), >, 0);
+  g_assert_no_error (error);
+  reg.asked_with = NULL;
+  temporary = sw_ops_register (fx->store, "R04", &reg, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sw_case_get_owner (temporary), ==, "R04");
+  reg.received_by = "R05";
+  maintenance = sw_ops_register (fx->store, "R05", &reg, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sw_case_get_owner (maintenance), ==, "R05");
+  /* asked together, the higher position now decides among all kinds */
+  reg.received_by = "R01";
+  reg.asked_with = (const char *[]) { "R04", NULL };
+  together = sw_ops_register (fx->store, "R01", &reg, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sw_case_get_owner (together), ==, "R04");
+  /* an inactive person never is */
+  reg.received_by = "R08";
+  reg.asked_with = NULL;
+  g_assert_null (sw_ops_register (fx->store, "R01", &reg, &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_NO_OWNER);
+}
+
 /* ------------------------------------------------------------ numbers, forbidden phrases */
 
 static void
@@ -840,6 +900,7 @@ main (int   argc,
     }
   ADD ("/rules/deadline/transfer", test_transfer_deadlines);
   ADD ("/rules/policy/change-keeps-promises", test_policy_change_keeps_promises);
+  ADD ("/rules/policy/owner-kinds", test_owner_kinds_policy);
   ADD ("/rules/numbers", test_numbers);
   g_test_add_func ("/rules/uuid/unique", test_uuid_unique);
   ADD ("/rules/forbidden-phrases", test_forbidden_phrases);

@@ -100,6 +100,48 @@ class CliTest(unittest.TestCase):
         self.ctl.run("import", "departments", self.write("d.csv", DEPARTMENTS))
         self.ctl.run("import", "staff", self.write("s.csv", STAFF))
 
+    def test_petition(self):
+        # seed 000 (九): "社会保障信访件,7个工作日内作出受理与否决定,一般信访件30个
+        # 工作日内办结,特殊的不超过60个工作日办结"
+        self.init_directory()
+        reg = ("case", "register", "--channel", "letter", "--kind", "business",
+               "--received-by", "R01", "--customer-name", "周建国")
+        p = self.ctl.json(*reg, "--content", "反映养老保险待遇核定有误", "--petition")
+        limits = {l["kind"]: l for l in p["limits"]}
+        self.assertEqual(limits["petition_decide"]["rule"], "limit.petition_accept_days")
+        self.assertEqual(limits["petition_decide"]["at"], "2026-12-02T17:00:00+08:00")
+        self.assertEqual(limits["petition_close"]["rule"], "limit.petition_general_days")
+        letter = self.ctl.json(*reg, "--content", "来信咨询社保卡补办流程")
+        self.assertNotIn("petition_decide", {l["kind"] for l in letter["limits"]})
+
+        # a letter that is not a petition cannot be accepted as one
+        r = self.ctl.run("case", "petition", letter["number"], "--accept", check=False)
+        self.assertEqual(r.returncode, 1)
+        # one of --accept or --not-accepted, and a reason when not accepted
+        r = self.ctl.run("case", "petition", p["number"], check=False)
+        self.assertEqual(r.returncode, 2)
+        r = self.ctl.run("case", "petition", p["number"], "--not-accepted", check=False)
+        self.assertEqual(r.returncode, 1)
+
+        s = self.ctl.json("case", "petition", p["number"], "--accept", "--special", as_="R01",
+                          now="2026-11-25T10:00:00+08:00")
+        limits = {l["kind"]: l for l in s["limits"]}
+        self.assertEqual(limits["petition_decide"]["met_at"], "2026-11-25T10:00:00+08:00")
+        self.assertEqual(s["timeline"][-1]["kind"], "petition_accepted")
+        # special: 60 working days from the receipt instead of 30
+        self.assertGreater(limits["petition_close"]["at"], "2027-02-01")
+        r = self.ctl.run("case", "petition", p["number"], "--not-accepted", "--reason", "重复",
+                         check=False)
+        self.assertEqual(r.returncode, 1)
+
+        d = self.ctl.json(*reg, "--content", "要求撤销法院判决", "--petition")
+        n = self.ctl.json("case", "petition", d["number"], "--not-accepted", "--reason",
+                          "属于法院管辖，请向法院提出", as_="R01")
+        self.assertEqual(n["state"], "closed")
+        self.assertEqual(n["timeline"][-1]["kind"], "petition_not_accepted")
+        help_ = self.ctl.run("case", "petition", "--help").stdout
+        self.assertIn("--not-accepted", help_)
+
     def test_full_case_flow(self):
         self.init_directory()
         c = self.ctl.json("case", "register", "--channel", "visit", "--kind", "business",

@@ -324,6 +324,9 @@ class WithServerTest(unittest.TestCase):
           as_="E008")
         j(demo, "case", "refuse", self.register(j, demo, "无理要求"), "--reason", "不符合规定",
           "--signed-by", "E006", as_="E008")
+        p = j(demo, "case", "register", "--channel", "letter", "--kind", "business", "--content", "信访件",
+              "--received-by", "E008", "--customer-name", "张三", "--petition", as_="E008")["number"]
+        j(demo, "case", "petition", p, "--accept", "--special", as_="E008")
         self.assertEqual(j(demo, "case", "show", a)["number"], a)
         self.assertEqual(len(j(demo, "case", "list", "--limit", "3")), 3)
 

@@ -50,6 +50,12 @@ static const SwOpInfo infos[] = {
       F (STAFF, STAFF3, N_("Witness")) } },
   { SW_OP_NOTE, "note", N_("Add a note"), N_("Note added"), FALSE,
     { F (LONG_TEXT, TEXT, N_("Note")) } },
+  { SW_OP_PETITION_ACCEPT, "petition-accept", N_("Accept the petition"), N_("Petition accepted"), FALSE,
+    { { 0 } } },
+  { SW_OP_PETITION_SPECIAL, "petition-special", N_("Accept as a special petition"),
+    N_("Petition accepted as special"), FALSE, { { 0 } } },
+  { SW_OP_PETITION_DECLINE, "petition-decline", N_("Do not accept the petition"), N_("Petition not accepted"), TRUE,
+    { F (LONG_TEXT, TEXT, N_("Why it is not accepted")) } },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (infos) == SW_N_OPS);
 
@@ -127,6 +133,9 @@ sw_operation_run (SwOpKind         kind,
     case SW_OP_CLOSE:    return sw_ops_close (store, actor, ref, error);
     case SW_OP_HANDOVER: return sw_ops_handover (store, actor, ref, in->staff, in->staff2, in->staff3, error);
     case SW_OP_NOTE:     return sw_ops_note (store, actor, ref, in->text, error);
+    case SW_OP_PETITION_ACCEPT:  return sw_ops_decide_petition (store, actor, ref, TRUE, FALSE, NULL, error);
+    case SW_OP_PETITION_SPECIAL: return sw_ops_decide_petition (store, actor, ref, TRUE, TRUE, NULL, error);
+    case SW_OP_PETITION_DECLINE: return sw_ops_decide_petition (store, actor, ref, FALSE, FALSE, in->text, error);
     case SW_OP_NONE:
     case SW_N_OPS:
     default:

@@ -30,6 +30,9 @@ typedef enum {
   SW_OP_CLOSE,
   SW_OP_HANDOVER,
   SW_OP_NOTE,
+  SW_OP_PETITION_ACCEPT,  /* a petition (信访) accepted as a general one */
+  SW_OP_PETITION_SPECIAL, /* … as a special (complex) one */
+  SW_OP_PETITION_DECLINE, /* … not accepted, with the reason */
   SW_N_OPS
 } SwOpKind;
 

@@ -40,6 +40,7 @@ struct _SwRegisterDialog
   GtkScrolledWindow *scroller;
   AdwEntryRow    *address_row;
   GtkSwitch      *signed_switch;
+  GtkSwitch      *petition_switch;
   AdwEntryRow    *received_row;
   GtkWidget      *history_box;
   AdwActionRow   *promised_row;
@@ -111,6 +112,7 @@ collect (SwRegisterDialog *self,
     .customer_address = gtk_editable_get_text (GTK_EDITABLE (self->address_row)),
     .anonymous = gtk_switch_get_active (self->anonymous_switch),
     .signature = gtk_switch_get_active (self->signed_switch),
+    .petition = gtk_switch_get_active (self->petition_switch),
   };
 }
 
@@ -598,6 +600,7 @@ sw_register_dialog_class_init (SwRegisterDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, scroller);
   gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, address_row);
   gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, signed_switch);
+  gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, petition_switch);
   gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, received_row);
   gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, history_box);
   gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, promised_row);
@@ -682,6 +685,7 @@ sw_register_dialog_fill (SwRegisterDialog     *self,
   gtk_editable_set_text (GTK_EDITABLE (self->address_row), reg->customer_address ? reg->customer_address : "");
   gtk_switch_set_active (self->anonymous_switch, reg->anonymous);
   gtk_switch_set_active (self->signed_switch, reg->signature);
+  gtk_switch_set_active (self->petition_switch, reg->petition);
   if (reg->received_at > 0)
     {
       g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (reg->received_at / 1000);

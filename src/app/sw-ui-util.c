@@ -6,6 +6,7 @@
 
 #include "sw-access.h"
 #include "sw-ops.h"
+#include "sw-owner.h"
 #include "sw-ui-util.h"
 
 static GPtrArray *
@@ -62,7 +63,8 @@ sw_choice_select (GtkDropDown *dropdown,
 static gboolean
 staff_fits (SwStaff       *s,
             SwStaffChoice  which,
-            const char    *department)
+            const char    *department,
+            SwPolicy      *policy)
 {
   if (sw_access_may_write_cases (s) != SW_ACCESS_OK)
     return FALSE;
@@ -73,7 +75,7 @@ staff_fits (SwStaff       *s,
     case SW_STAFF_LEADERS:
       return sw_access_is_leader (s);
     case SW_STAFF_ELIGIBLE:
-      return sw_staff_is_owner_eligible (s);
+      return sw_owner_is_eligible (s, policy);
     case SW_STAFF_ANY:
     default:
       return TRUE;
@@ -87,13 +89,15 @@ sw_choice_add_staff (GtkDropDown   *dropdown,
                      const char    *department)
 {
   GListModel *staff = sw_context_get_staff (context);
+  g_autoptr(SwPolicy) policy = which == SW_STAFF_ELIGIBLE
+    ? sw_store_get_policy (sw_context_get_store (context), 0, NULL) : NULL;
 
   for (guint i = 0, n = g_list_model_get_n_items (staff); i < n; i++)
     {
       g_autoptr(SwStaff) s = g_list_model_get_item (staff, i);
       g_autofree char *label = NULL;
 
-      if (!staff_fits (s, which, department))
+      if (!staff_fits (s, which, department, policy))
         continue;
       label = g_strdup_printf ("%s (%s, %s)", sw_staff_get_name (s), sw_staff_get_empno (s),
                                sw_context_department_name (context, sw_staff_get_department_code (s)));

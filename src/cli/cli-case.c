@@ -72,6 +72,7 @@ static int case_amend (CliContext *ctx, int argc, char **argv);
 static int privacy_purge (CliContext *ctx, int argc, char **argv);
 static int case_show (CliContext *ctx, int argc, char **argv);
 static int case_list (CliContext *ctx, int argc, char **argv);
+static int case_petition (CliContext *ctx, int argc, char **argv);
 
 const CliCommand cli_case_commands[] = {
   { "case register", case_register, "", N_("Register a request; the first-inquiry rule picks who is responsible") },
@@ -98,6 +99,7 @@ const CliCommand cli_case_commands[] = {
   { "privacy purge", privacy_purge, "", N_("Erase the personal data of cases closed longer ago than the retention time (administrators)") },
   { "case show", case_show, "ID", N_("Show a case with its timeline") },
   { "case list", case_list, "", N_("List cases") },
+  { "case petition", case_petition, "ID", N_("Decide whether a petition (信访) is accepted: as a general or a special one, or not, with the reason") },
   { NULL }
 };
 
@@ -109,7 +111,7 @@ case_register (CliContext  *ctx,
 {
   char *channel = NULL, *kind = NULL, *content = NULL, *received_by = NULL, *asked = NULL;
   char *name = NULL, *phone = NULL, *unit = NULL, *address = NULL, *received = NULL;
-  gboolean anonymous = FALSE, signature = FALSE;
+  gboolean anonymous = FALSE, signature = FALSE, petition = FALSE;
   g_auto(GStrv) asked_with = NULL;
   SwRegistration reg = { 0 };
   int c = 0, k = 0, status;
@@ -127,6 +129,7 @@ case_register (CliContext  *ctx,
     { "anonymous", 0, 0, G_OPTION_ARG_NONE, &anonymous, N_("the customer stays anonymous (no reply needed)"), NULL },
     { "signed", 0, 0, G_OPTION_ARG_NONE, &signature, N_("the customer signed the register"), NULL },
     { "received-at", 0, 0, G_OPTION_ARG_STRING, &received, N_("when it was received (default: now)"), "TIME" },
+    { "petition", 0, 0, G_OPTION_ARG_NONE, &petition, N_("a petition (信访件): owes the accept-or-not decision and its conclusion"), NULL },
   )
 
   if ((status = parse_enum (channel, sw_channel_from_string, sw_channel_names, "--channel", &c)) ||
@@ -152,6 +155,7 @@ case_register (CliContext  *ctx,
   reg.customer_address = address;
   reg.anonymous = anonymous;
   reg.signature = signature;
+  reg.petition = petition;
   /* At a counter the receiver usually registers it themselves. */
   status = finish (ctx, sw_ops_register (store, ctx->as ? ctx->as : received_by, &reg, &error), &error);
 
@@ -346,6 +350,23 @@ case_note (CliContext *ctx, int argc, char **argv)
   g_autofree char *text = NULL;
   BEGIN_COMMAND (case_note, 1, TEXT_OPTION ("text", text, N_("the note"), "TEXT"))
   return finish (ctx, sw_ops_note (store, cli_actor (ctx), argv[1], text, &error), &error);
+}
+
+/* seed 000 (九): the accept-or-not decision on a petition */
+static int
+case_petition (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *reason = NULL;
+  gboolean accept = FALSE, decline = FALSE, special = FALSE;
+  BEGIN_COMMAND (case_petition, 1,
+    { "accept", 0, 0, G_OPTION_ARG_NONE, &accept, N_("the petition is accepted"), NULL },
+    { "special", 0, 0, G_OPTION_ARG_NONE, &special, N_("accepted as a special (complex) petition, concluded within the longer limit"), NULL },
+    { "not-accepted", 0, 0, G_OPTION_ARG_NONE, &decline, N_("the petition is not accepted (closes the case)"), NULL },
+    TEXT_OPTION ("reason", reason, N_("why it is not accepted"), "TEXT"))
+  if (accept == decline)
+    return cli_usage (_("Give either --accept or --not-accepted"));
+  return finish (ctx, sw_ops_decide_petition (store, cli_actor (ctx), argv[1], accept, special, reason, &error),
+                 &error);
 }
 
 /* ------------------------------------------------------------ personal data by law */

@@ -57,6 +57,7 @@ main (int   argc,
   g_autofree char *tls_cert = NULL, *tls_key = NULL, *access_log = NULL, *now = NULL;
   g_autofree char *bound = NULL, *database = NULL;
   int idle_timeout = 0, max_skew = -1, token_days = -1, per_address = 0;
+  int workers = 0, queue = 0;
   gboolean version = FALSE;
   GOptionEntry entries[] = {
     { "config", 'c', 0, G_OPTION_ARG_FILENAME, &config_file, N_("read settings from this key file ([server] group)"), "FILE" },
@@ -71,6 +72,8 @@ main (int   argc,
     { "max-clock-skew", 0, 0, G_OPTION_ARG_INT, &max_skew, N_("refuse events stamped this many seconds ahead (default 600; 0 = no check)"), "SECONDS" },
     { "token-days", 0, 0, G_OPTION_ARG_INT, &token_days, N_("how long device tokens last (default 365; 0 = for ever)"), "DAYS" },
     { "restore", 0, 0, G_OPTION_ARG_FILENAME, &restore, N_("replace the database with this backup (a new epoch), then serve"), "FILE" },
+    { "workers", 0, 0, G_OPTION_ARG_INT, &workers, N_("threads that answer requests (default one per core)"), "N" },
+    { "queue", 0, 0, G_OPTION_ARG_INT, &queue, N_("requests that may wait for a worker before the server answers 503 (default 64 per worker)"), "N" },
     { "now", 0, 0, G_OPTION_ARG_STRING, &now, N_("a fixed clock, for tests"), "ISO8601" },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("print the version"), NULL },
     G_OPTION_ENTRY_NULL
@@ -122,6 +125,10 @@ main (int   argc,
     config.max_skew_ms = (gint64) max_skew * 1000;
   if (token_days >= 0)
     config.token_days = token_days;
+  if (workers > 0)
+    config.workers = (guint) MIN (workers, 1024);
+  if (queue > 0)
+    config.queue = (guint) queue;
   if (now != NULL && !parse_now (now, &config.now_ms, &error))
     goto fail;
   /* --data-dir on the command line keeps the embedded SQLite even when the

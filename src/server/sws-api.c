@@ -10,14 +10,14 @@
 #include "sw-protocol.h"
 #include "sws-server-private.h"
 
-typedef void (*ApiFunc) (SwsServer *self, SoupServerMessage *msg, SwServerDevice *device,
+typedef void (*ApiFunc) (SwsServer *self, SwsRequest        *msg, SwServerDevice *device,
                          GHashTable *query, const char *rest);
 
 /* ------------------------------------------------------------ helpers */
 
 static void
 respond_gerror (SwsServer         *self,
-                SoupServerMessage *msg,
+                SwsRequest        *msg,
                 GError            *error)
 {
   int code = SW_PROTOCOL_ERROR_INTERNAL;
@@ -39,10 +39,9 @@ respond_gerror (SwsServer         *self,
 
 static JsonNode *
 read_json_body (SwsServer         *self,
-                SoupServerMessage *msg)
+                SwsRequest        *msg)
 {
-  SoupMessageBody *body = soup_server_message_get_request_body (msg);
-  g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+  GBytes *bytes = msg->body;
   g_autoptr(GError) error = NULL;
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
@@ -72,9 +71,9 @@ member_string (JsonNode   *node,
 
 static SwServerDevice *
 authenticate (SwsServer         *self,
-              SoupServerMessage *msg)
+              SwsRequest        *msg)
 {
-  const char *auth = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+  const char *auth = soup_message_headers_get_one (msg->request_headers,
                                                    "Authorization");
   g_autoptr(GError) error = NULL;
   SwServerDevice *device;
@@ -85,7 +84,7 @@ authenticate (SwsServer         *self,
                           _("A device token is required (Authorization: Bearer …)"));
       return NULL;
     }
-  device = sw_server_storage_authenticate (self->storage, auth + 7, sws_server_now (self), &error);
+  device = sw_server_storage_authenticate (msg->storage, auth + 7, sws_server_now (self), &error);
   if (device == NULL)
     respond_gerror (self, msg, error);
   else
@@ -118,7 +117,7 @@ add_device (JsonBuilder    *b,
 }
 
 static void
-respond_builder (SoupServerMessage *msg,
+respond_builder (SwsRequest        *msg,
                  JsonBuilder       *b)
 {
   g_autoptr(JsonNode) node = json_builder_get_root (b);
@@ -130,20 +129,20 @@ respond_builder (SoupServerMessage *msg,
 
 static void
 api_healthz (SwsServer         *self,
-             SoupServerMessage *msg)
+             SwsRequest        *msg)
 {
   g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
 
   json_builder_begin_object (b);
   add_string (b, "status", "ok");
-  add_string (b, "epoch", sw_server_storage_get_epoch (self->storage));
+  add_string (b, "epoch", sw_server_storage_get_epoch (msg->storage));
   json_builder_end_object (b);
   respond_builder (msg, b);
 }
 
 static void
 api_enrol (SwsServer         *self,
-           SoupServerMessage *msg)
+           SwsRequest        *msg)
 {
   g_autoptr(JsonNode) body = read_json_body (self, msg);
   g_autoptr(JsonBuilder) b = NULL;
@@ -153,7 +152,7 @@ api_enrol (SwsServer         *self,
 
   if (body == NULL)
     return;
-  device = sw_server_storage_enrol (self->storage, member_string (body, "code"),
+  device = sw_server_storage_enrol (msg->storage, member_string (body, "code"),
                                     member_string (body, "device_id"), sws_server_now (self),
                                     &token, &error);
   if (device == NULL)
@@ -164,7 +163,7 @@ api_enrol (SwsServer         *self,
   _sws_note_device (msg, device);
   b = json_builder_new_immutable ();
   json_builder_begin_object (b);
-  add_device (b, device, sw_server_storage_get_epoch (self->storage));
+  add_device (b, device, sw_server_storage_get_epoch (msg->storage));
   add_string (b, "token", token);
   json_builder_end_object (b);
   respond_builder (msg, b);
@@ -172,7 +171,7 @@ api_enrol (SwsServer         *self,
 
 static void
 api_sign_in (SwsServer         *self,
-             SoupServerMessage *msg,
+             SwsRequest        *msg,
              SwServerDevice    *device,
              GHashTable        *query,
              const char        *rest)
@@ -184,7 +183,7 @@ api_sign_in (SwsServer         *self,
 
   if (body == NULL)
     return;
-  staff = sw_server_storage_sign_in (self->storage, member_string (body, "empno"),
+  staff = sw_server_storage_sign_in (msg->storage, member_string (body, "empno"),
                                      member_string (body, "password"), &error);
   if (staff == NULL)
     {
@@ -205,7 +204,7 @@ api_sign_in (SwsServer         *self,
  * `*last` is the device's last entry held afterwards. The check is here,
  * not in an engine: every engine stores what this accepted. */
 static gboolean
-accept_audit (SwsServer       *self,
+accept_audit (SwServerStorage *storage,
               SwServerDevice  *device,
               GPtrArray       *audit,
               gint64           now,
@@ -216,7 +215,7 @@ accept_audit (SwsServer       *self,
   g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
   gint64 head_seq, bad = 0;
 
-  if (!sw_server_storage_audit_head (self->storage, device->device_id, &head_seq, &head_hash, error))
+  if (!sw_server_storage_audit_head (storage, device->device_id, &head_seq, &head_hash, error))
     return FALSE;
   *last = head_seq;
   for (guint i = 0; audit && i < audit->len; i++)
@@ -248,7 +247,7 @@ accept_audit (SwsServer       *self,
                    (long long) bad, (long long) head_seq);
       return FALSE;
     }
-  if (!sw_server_storage_append_audit (self->storage, device->device_id, fresh, now, error))
+  if (!sw_server_storage_append_audit (storage, device->device_id, fresh, now, error))
     return FALSE;
   *last = ((SwAuditEntry *) g_ptr_array_index (fresh, fresh->len - 1))->seq;
   return TRUE;
@@ -256,13 +255,12 @@ accept_audit (SwsServer       *self,
 
 static void
 api_push (SwsServer         *self,
-          SoupServerMessage *msg,
+          SwsRequest        *msg,
           SwServerDevice    *device,
           GHashTable        *query,
           const char        *rest)
 {
-  SoupMessageBody *body = soup_server_message_get_request_body (msg);
-  g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+  GBytes *bytes = msg->body;
   g_autoptr(SwPushRequest) request = NULL;
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
@@ -277,9 +275,9 @@ api_push (SwsServer         *self,
   /* the audit log first: a broken chain refuses the whole push, so that
    * nothing of it is stored and the device hears of it at once */
   if ((request = sw_push_request_parse (data, len, self->config.max_batch, &error)) == NULL ||
-      !sw_server_storage_notice_client (self->storage, device, 0, request->position, policy.now_ms, &error) ||
-      !accept_audit (self, device, request->audit, policy.now_ms, &audit_last, &error) ||
-      (results = sw_server_storage_push (self->storage, device, request, &policy, &error)) == NULL)
+      !sw_server_storage_notice_client (msg->storage, device, 0, request->position, policy.now_ms, &error) ||
+      !accept_audit (msg->storage, device, request->audit, policy.now_ms, &audit_last, &error) ||
+      (results = sw_server_storage_push (msg->storage, device, request, &policy, &error)) == NULL)
     {
       respond_gerror (self, msg, error);
       return;
@@ -290,9 +288,9 @@ api_push (SwsServer         *self,
     raise (SIGKILL);
 
   json_builder_begin_object (b);
-  add_string (b, "epoch", sw_server_storage_get_epoch (self->storage));
+  add_string (b, "epoch", sw_server_storage_get_epoch (msg->storage));
   json_builder_set_member_name (b, "position");
-  json_builder_add_int_value (b, sw_server_storage_get_position (self->storage));
+  json_builder_add_int_value (b, sw_server_storage_get_position (msg->storage));
   /* the device's last audit entry the server holds (absent: an old server) */
   json_builder_set_member_name (b, "audit_seq");
   json_builder_add_int_value (b, audit_last);
@@ -333,7 +331,7 @@ api_push (SwsServer         *self,
           g_autofree char *why = g_strdup_printf ("%u/%u events refused, first %s: %s",
                                                   counts[SW_PUSH_REJECTED], results->len,
                                                   r->event_id, r->message);
-          _sws_note_refusal (msg, sw_protocol_error_name (r->code), why);
+          _sws_request_note_refusal (msg, sw_protocol_error_name (r->code), why);
           break;
         }
     }
@@ -342,7 +340,7 @@ api_push (SwsServer         *self,
 
 static void
 api_pull (SwsServer         *self,
-          SoupServerMessage *msg,
+          SwsRequest        *msg,
           SwServerDevice    *device,
           GHashTable        *query,
           const char        *rest)
@@ -362,9 +360,9 @@ api_pull (SwsServer         *self,
                           _("“since” and “limit” must be whole numbers within bounds"));
       return;
     }
-  if (!sw_server_storage_notice_client (self->storage, device, since, (gint64) position,
+  if (!sw_server_storage_notice_client (msg->storage, device, since, (gint64) position,
                                         sws_server_now (self), &error) ||
-      (page = sw_server_storage_pull (self->storage, device, since, (guint) limit, &error)) == NULL)
+      (page = sw_server_storage_pull (msg->storage, device, since, (guint) limit, &error)) == NULL)
     {
       respond_gerror (self, msg, error);
       return;
@@ -372,10 +370,10 @@ api_pull (SwsServer         *self,
   /* written by hand: a page is mostly stored payloads, copied as they are */
   out = g_string_sized_new (page->events->len + 256);
   g_string_append (out, "{\"epoch\":");
-  sw_protocol_append_string (out, sw_server_storage_get_epoch (self->storage));
+  sw_protocol_append_string (out, sw_server_storage_get_epoch (msg->storage));
   g_string_append_printf (out, ",\"position\":%" G_GINT64_FORMAT ",\"cursor\":%" G_GUINT64_FORMAT
                           ",\"more\":%s,\"events\":",
-                          sw_server_storage_get_position (self->storage), page->cursor,
+                          sw_server_storage_get_position (msg->storage), page->cursor,
                           page->more ? "true" : "false");
   g_string_append_len (out, page->events->str, (gssize) page->events->len);
   g_string_append (out, ",\"contacts\":[");
@@ -389,15 +387,13 @@ api_pull (SwsServer         *self,
       g_string_append (out, text);
     }
   g_string_append (out, "]}");
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
   len = out->len;
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE,
-                                    g_string_free (out, FALSE), len);
+  _sws_request_respond (msg, SOUP_STATUS_OK, "application/json", g_string_free (out, FALSE), len);
 }
 
 static void
 api_directory (SwsServer         *self,
-               SoupServerMessage *msg,
+               SwsRequest        *msg,
                SwServerDevice    *device,
                GHashTable        *query,
                const char        *rest)
@@ -413,7 +409,7 @@ api_directory (SwsServer         *self,
       _sws_respond_error (self, msg, SW_PROTOCOL_ERROR_INVALID_REQUEST, _("“since” must be a whole number"));
       return;
     }
-  if ((dir = sw_server_storage_get_directory (self->storage, &version, &error)) == NULL)
+  if ((dir = sw_server_storage_get_directory (msg->storage, &version, &error)) == NULL)
     {
       respond_gerror (self, msg, error);
       return;
@@ -421,7 +417,7 @@ api_directory (SwsServer         *self,
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "version");
   json_builder_add_int_value (b, version);
-  add_device (b, device, sw_server_storage_get_epoch (self->storage));
+  add_device (b, device, sw_server_storage_get_epoch (msg->storage));
   if ((gint64) since != version || since == 0)
     {
       json_builder_set_member_name (b, "directory");
@@ -435,7 +431,7 @@ api_directory (SwsServer         *self,
  * "key", "row", "at"}]} → {"epoch", "version", "results": […]} */
 static void
 api_directory_changes (SwsServer         *self,
-                       SoupServerMessage *msg,
+                       SwsRequest        *msg,
                        SwServerDevice    *device,
                        GHashTable        *query,
                        const char        *rest)
@@ -462,7 +458,7 @@ api_directory_changes (SwsServer         *self,
       _sws_respond_error (self, msg, SW_PROTOCOL_ERROR_TOO_MANY, why);
       return;
     }
-  results = sw_server_storage_push_directory (self->storage, device, json_node_get_array (changes),
+  results = sw_server_storage_push_directory (msg->storage, device, json_node_get_array (changes),
                                               sws_server_now (self), &version, &error);
   if (results == NULL)
     {
@@ -471,7 +467,7 @@ api_directory_changes (SwsServer         *self,
     }
   b = json_builder_new_immutable ();
   json_builder_begin_object (b);
-  add_string (b, "epoch", sw_server_storage_get_epoch (self->storage));
+  add_string (b, "epoch", sw_server_storage_get_epoch (msg->storage));
   json_builder_set_member_name (b, "version");
   json_builder_add_int_value (b, version);
   json_builder_set_member_name (b, "results");
@@ -490,7 +486,7 @@ api_directory_changes (SwsServer         *self,
           add_string (b, "code", r->code);
           add_string (b, "message", r->message);
           if (refused++ == 0)
-            _sws_note_refusal (msg, r->code, r->message);
+            _sws_request_note_refusal (msg, r->code, r->message);
         }
       json_builder_end_object (b);
     }
@@ -501,13 +497,13 @@ api_directory_changes (SwsServer         *self,
 
 static void
 api_case (SwsServer         *self,
-          SoupServerMessage *msg,
+          SwsRequest        *msg,
           SwServerDevice    *device,
           GHashTable        *query,
           const char        *id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = sw_server_storage_get_case (self->storage, device, id, &error);
+  g_autoptr(JsonNode) node = sw_server_storage_get_case (msg->storage, device, id, &error);
 
   if (node == NULL)
     respond_gerror (self, msg, error);
@@ -532,12 +528,12 @@ static const struct {
 };
 
 void
-_sws_api_handle (SwsServer         *self,
-                 SoupServerMessage *msg,
-                 const char        *path,
-                 GHashTable        *query)
+_sws_api_handle (SwsServer  *self,
+                 SwsRequest *msg)
 {
-  const char *method = soup_server_message_get_method (msg);
+  const char *method = msg->method;
+  const char *path = msg->path;
+  GHashTable *query = msg->query;
 
   if (g_str_equal (path, "/healthz") && g_str_equal (method, "GET"))
     {
@@ -568,7 +564,7 @@ _sws_api_handle (SwsServer         *self,
       if (!g_str_equal (method, routes[i].method))
         {
           _sws_respond_error (self, msg, SW_PROTOCOL_ERROR_INVALID_REQUEST, _("Method not allowed here"));
-          soup_server_message_set_status (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, NULL);
+          msg->status = SOUP_STATUS_METHOD_NOT_ALLOWED;
           return;
         }
       if ((device = authenticate (self, msg)) == NULL)

@@ -14,7 +14,7 @@
 
 static void
 refuse (SwsServer         *self,
-        SoupServerMessage *msg,
+        SwsRequest        *msg,
         GError            *error)
 {
   int code = error->domain == SW_PROTOCOL_ERROR ? error->code : SW_PROTOCOL_ERROR_INTERNAL;
@@ -25,7 +25,7 @@ refuse (SwsServer         *self,
 }
 
 static void
-respond_status (SoupServerMessage *msg,
+respond_status (SwsRequest        *msg,
                 const char        *hash,
                 gint64             received,
                 gboolean           complete)
@@ -48,14 +48,14 @@ respond_status (SoupServerMessage *msg,
 /* GET /api/v1/blobs/HASH/status → {"hash", "received", "complete"} */
 static void
 blob_status (SwsServer         *self,
-             SoupServerMessage *msg,
+             SwsRequest        *msg,
              const char        *hash)
 {
   g_autoptr(GError) error = NULL;
   gint64 received = 0;
   gboolean complete = FALSE;
 
-  if (!sw_server_storage_blob_status (self->storage, hash, &received, &complete, &error))
+  if (!sw_server_storage_blob_status (msg->storage, hash, &received, &complete, &error))
     refuse (self, msg, error);
   else
     respond_status (msg, hash, received, complete);
@@ -65,12 +65,12 @@ blob_status (SwsServer         *self,
  * the body → the status after it. */
 static void
 blob_put (SwsServer         *self,
-          SoupServerMessage *msg,
+          SwsRequest        *msg,
           SwServerDevice    *device,
           const char        *hash)
 {
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  SoupMessageHeaders *headers = msg->request_headers;
+  g_autoptr(GBytes) body = g_bytes_ref (msg->body);
   g_autoptr(GError) error = NULL;
   goffset start = 0, end = -1, total = -1;
   gint64 received = 0;
@@ -88,13 +88,13 @@ blob_put (SwsServer         *self,
                           _("A part needs a Content-Range (bytes START-END/TOTAL) that matches its body"));
       return;
     }
-  if (!sw_server_storage_blob_append (self->storage, hash, start, body, total, &received, &complete, &error))
+  if (!sw_server_storage_blob_append (msg->storage, hash, start, body, total, &received, &complete, &error))
     {
       if (g_error_matches (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_RANGE))
         {
           /* where to go on, for the client */
           g_autofree char *at = g_strdup_printf ("%" G_GINT64_FORMAT, received);
-          soup_message_headers_replace (soup_server_message_get_response_headers (msg), "X-Received", at);
+          soup_message_headers_replace (msg->response_headers, "X-Received", at);
         }
       refuse (self, msg, error);
       return;
@@ -105,11 +105,11 @@ blob_put (SwsServer         *self,
 /* GET /api/v1/blobs/HASH [Range: bytes=START-END] → 200 or 206 with the bytes */
 static void
 blob_get (SwsServer         *self,
-          SoupServerMessage *msg,
+          SwsRequest        *msg,
           SwServerDevice    *device,
           const char        *hash)
 {
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  SoupMessageHeaders *headers = msg->request_headers;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) data = NULL;
   SoupRange *ranges = NULL;
@@ -119,7 +119,7 @@ blob_get (SwsServer         *self,
   gsize len;
   gconstpointer bytes;
 
-  if (!sw_server_storage_blob_readable (self->storage, device, hash, &error))
+  if (!sw_server_storage_blob_readable (msg->storage, device, hash, &error))
     {
       refuse (self, msg, error);
       return;
@@ -132,7 +132,7 @@ blob_get (SwsServer         *self,
         length = MIN (ranges[0].end - start + 1, MAX_RANGE);
       soup_message_headers_free_ranges (headers, ranges);
     }
-  if ((data = sw_server_storage_blob_read (self->storage, hash, start, length, &total, &error)) == NULL)
+  if ((data = sw_server_storage_blob_read (msg->storage, hash, start, length, &total, &error)) == NULL)
     {
       refuse (self, msg, error);
       return;
@@ -140,19 +140,19 @@ blob_get (SwsServer         *self,
   bytes = g_bytes_get_data (data, &len);
   partial = partial || (gint64) len < total;
   if (partial)
-    soup_message_headers_set_content_range (soup_server_message_get_response_headers (msg),
+    soup_message_headers_set_content_range (msg->response_headers,
                                             start, start + (goffset) len - 1, total);
-  soup_server_message_set_status (msg, partial ? SOUP_STATUS_PARTIAL_CONTENT : SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (msg, "application/octet-stream", SOUP_MEMORY_COPY, bytes, len);
+  _sws_request_respond (msg, partial ? SOUP_STATUS_PARTIAL_CONTENT : SOUP_STATUS_OK,
+                        "application/octet-stream", g_memdup2 (bytes, len), len);
 }
 
 void
 _sws_blobs_handle (SwsServer         *self,
-                   SoupServerMessage *msg,
+                   SwsRequest        *msg,
                    SwServerDevice    *device,
                    const char        *rest)
 {
-  const char *method = soup_server_message_get_method (msg);
+  const char *method = msg->method;
   const char *slash = strchr (rest, '/');
   g_autofree char *hash = slash ? g_strndup (rest, slash - rest) : g_strdup (rest);
 

@@ -1,7 +1,8 @@
 /* sws-server.c — the SoupServer with what libsoup 3.2 lacks: our own
  * listening socket with a deep backlog, a body limit, closing idle
  * connections (3.2 leaks those the client hung up), a structured access
- * log and a graceful stop.
+ * log and a graceful stop; the work of each request is a worker's
+ * (sws-pool.c).
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -148,6 +149,7 @@ sws_config_load (SwsConfig   *c,
   gint64 batch = c->max_batch, pull = c->max_pull, idle = c->idle_timeout;
   gint64 skew = c->max_skew_ms / 1000, days = c->token_days;
   gint64 per_address = c->max_connections_per_address;
+  gint64 workers = c->workers, queue = c->queue;
 
   if (!g_key_file_load_from_file (kf, path, G_KEY_FILE_NONE, error))
     return FALSE;
@@ -164,8 +166,12 @@ sws_config_load (SwsConfig   *c,
       !take_int (kf, "max-pull", 1, 100000, &pull, error) ||
       !take_int (kf, "idle-timeout", 1, 3600, &idle, error) ||
       !take_int (kf, "max-clock-skew", 0, 365 * 86400, &skew, error) ||
-      !take_int (kf, "token-days", 0, 36500, &days, error))
+      !take_int (kf, "token-days", 0, 36500, &days, error) ||
+      !take_int (kf, "workers", 0, 1024, &workers, error) ||
+      !take_int (kf, "queue", 0, 1000000, &queue, error))
     return FALSE;
+  c->workers = (guint) workers;
+  c->queue = (guint) queue;
   c->max_batch = (guint) batch;
   c->max_pull = (guint) pull;
   c->idle_timeout = (guint) idle;
@@ -176,19 +182,6 @@ sws_config_load (SwsConfig   *c,
 }
 
 /* ------------------------------------------------------------ responses */
-
-void
-_sws_respond_json (SoupServerMessage *msg,
-                   guint              status,
-                   JsonNode          *node)
-{
-  gsize len = 0;
-  char *text = json_to_string (node, FALSE);
-
-  len = strlen (text);
-  soup_server_message_set_status (msg, status, NULL);
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, text, len);
-}
 
 char *
 _sws_error_text (int         code,
@@ -210,11 +203,12 @@ _sws_error_text (int         code,
   return json_to_string (node, FALSE);
 }
 
-void
-_sws_respond_error (SwsServer         *self,
-                    SoupServerMessage *msg,
-                    int                code,
-                    const char        *message)
+/* An answer given on the server's thread, without a worker. */
+static void
+respond_error_now (SwsServer         *self,
+                   SoupServerMessage *msg,
+                   int                code,
+                   const char        *message)
 {
   char *text = _sws_error_text (code, message);
 
@@ -228,15 +222,16 @@ _sws_respond_error (SwsServer         *self,
 }
 
 void
-_sws_note_device (SoupServerMessage *msg,
-                  SwServerDevice    *device)
+_sws_note_device_msg (SoupServerMessage *msg,
+                      const char        *device,
+                      const char        *branch)
 {
   RequestInfo *info = request_info (msg);
 
   g_free (info->device);
   g_free (info->branch);
-  info->device = g_strdup (device->device_id);
-  info->branch = g_strdup (device->branch_code);
+  info->device = g_strdup (device);
+  info->branch = g_strdup (branch);
 }
 
 void
@@ -452,6 +447,7 @@ request_aborted_cb (SoupServer        *server,
   GSocket *sock = soup_server_message_get_socket (msg);
   RequestInfo *info = g_object_get_data (G_OBJECT (msg), "sws-info");
 
+  g_object_set_data (G_OBJECT (msg), "sws-aborted", GINT_TO_POINTER (1));
   if ((info == NULL || !info->logged) &&
       soup_server_message_get_method (msg) != NULL && soup_server_message_get_uri (msg) != NULL)
     log_request (self, msg, TRUE);
@@ -534,7 +530,7 @@ early_handler_cb (SoupServer        *server,
 
   if (self->stopping)
     {
-      _sws_respond_error (self, msg, SW_PROTOCOL_ERROR_UNAVAILABLE, _("The server is shutting down"));
+      respond_error_now (self, msg, SW_PROTOCOL_ERROR_UNAVAILABLE, _("The server is shutting down"));
       return;
     }
   if (c != NULL && c->too_many)
@@ -563,7 +559,10 @@ handler_cb (SoupServer        *server,
 
   if (info->error_code != NULL)   /* refused while the body came in */
     return;
-  _sws_api_handle (self, msg, path, query);
+  /* the work is a worker's; a full queue is answered at once */
+  if (!_sws_pool_submit (self->pool, msg, path, query))
+    respond_error_now (self, msg, SW_PROTOCOL_ERROR_UNAVAILABLE,
+                       _("The server is busy; try again shortly"));
 }
 
 /* ------------------------------------------------------------ GObject */
@@ -575,12 +574,14 @@ sws_server_dispose (GObject *object)
 
   g_clear_handle_id (&self->reap_id, g_source_remove);
   g_clear_handle_id (&self->drain_id, g_source_remove);
+  g_clear_pointer (&self->pool, _sws_pool_free);
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
   g_clear_object (&self->listener);
   g_clear_pointer (&self->connections, g_hash_table_unref);
   g_clear_object (&self->storage);
+  g_clear_pointer (&self->context, g_main_context_unref);
   G_OBJECT_CLASS (sws_server_parent_class)->dispose (object);
 }
 
@@ -627,6 +628,14 @@ sws_server_new (const SwsConfig  *config,
   self->config.tls_key = g_strdup (config->tls_key);
   self->config.access_log = g_strdup (config->access_log);
   self->storage = g_object_ref (storage);
+  self->context = g_main_context_ref_thread_default ();
+  if (self->config.workers == 0)
+    self->config.workers = MAX (1, g_get_num_processors ());
+  if (self->config.queue == 0)
+    self->config.queue = 64 * self->config.workers;
+  if ((self->pool = _sws_pool_new (self, config->data_dir, self->config.workers,
+                                   self->config.queue, error)) == NULL)
+    return NULL;
   self->crash_after_push_commit = g_strcmp0 (g_getenv ("SHOUWEN_TEST_CRASH_AFTER_COMMIT"), "push") == 0;
 
   if (config->tls_cert != NULL &&
@@ -705,6 +714,7 @@ drain_cb (gpointer data)
   g_hash_table_iter_init (&iter, self->connections);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &c))
     busy = busy || (c->state == CONN_BUSY && !g_socket_is_closed (c->socket));
+  busy = busy || _sws_pool_pending (self->pool) > 0;
   if (busy && g_get_monotonic_time () < self->drain_deadline)
     return G_SOURCE_CONTINUE;
   self->drain_id = 0;

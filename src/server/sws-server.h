@@ -24,6 +24,8 @@ typedef struct {
   gint64  max_skew_ms;     /* how far ahead of the server a device's clock may be */
   int     token_days;
   gint64  now_ms;          /* a fixed clock, for tests; 0 = the system clock */
+  guint   workers;         /* threads that answer requests; 0 = one per core */
+  guint   queue;           /* requests that may wait for a worker; 0 = 64 per worker */
 } SwsConfig;
 
 void sws_config_init  (SwsConfig  *config);

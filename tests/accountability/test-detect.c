@@ -535,6 +535,19 @@ test_repeat_complaint (SwFixture *fx, gconstpointer data)
   too_late = complain (fx, SW_KIND_COMPLAINT, "信用卡年费还是被扣", "李四", "13900001111", NULL);
   none = detect (fx);
   assert_none (none, "repeat_complaint");
+
+  /* The case view's pointer (sw_detect_repeats) reads the same window
+   * and states as detection: one place, _sw_detect_repeat_window. */
+  {
+    g_autoptr(SwPolicy) policy = sw_store_get_policy (fx->store, 0, NULL);
+    g_autoptr(SwCase) replied = sw_store_get_case (fx->store, sw_case_get_id (first), NULL);
+    const char *departments[] = { "RETAIL", NULL };
+
+    g_assert_true (sw_detect_repeats (policy, replied, FALSE, "信用卡年费又被扣了", departments,
+                                      sw_case_get_received_at (again)));
+    g_assert_false (sw_detect_repeats (policy, replied, FALSE, "信用卡年费还是被扣", departments,
+                                       sw_case_get_received_at (too_late)));
+  }
 }
 
 /* The same customer without a phone: the same name and unit. */
@@ -598,8 +611,19 @@ test_repeat_non_cases (SwFixture *fx, gconstpointer data)
   b = complain (fx, SW_KIND_COMPLAINT, "信用卡年费又被扣了", "张三", "13900003333", NULL);
   c = complain (fx, SW_KIND_COMPLAINT, "信用卡年费又被扣了", "孙八", "13900006666", NULL);
   d = complain (fx, SW_KIND_COMPLAINT, "理财产品赎回还是不到账", "钱七", "13900005555", NULL);
+  /* the first is replied to only after the second came in */
+  at (fx, "2026-11-26T10:00");
+  answer (fx, open);
   found = detect (fx);
   assert_none (found, "repeat_complaint");
+  {
+    g_autoptr(SwPolicy) policy = sw_store_get_policy (fx->store, 0, NULL);
+    g_autoptr(SwCase) replied = sw_store_get_case (fx->store, sw_case_get_id (open), NULL);
+    const char *departments[] = { "RETAIL", NULL };
+
+    g_assert_false (sw_detect_repeats (policy, replied, FALSE, "理财产品赎回还是不到账", departments,
+                                       sw_case_get_received_at (d)));
+  }
 }
 
 static void

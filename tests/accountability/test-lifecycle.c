@@ -8,6 +8,7 @@
 #include "sw-detect-private.h"
 #include "sw-fold.h"
 #include "sw-lifecycle.h"
+#include "sw-ops.h"
 
 #define HOUR_MS (G_GINT64_CONSTANT (3600) * 1000)
 #define N_CASES 3000
@@ -206,6 +207,35 @@ test_table (void)
   g_assert_cmpint (sw_lifecycle_unit ("limit.complaint_file_days"), ==, SW_LIMIT_WORKING_DAYS);
 }
 
+/* What a case waits for is the lifecycle table's: by its state where the
+ * state says (a transfer waits for acceptance, an escalation for the
+ * leader, a reply for the callback), else by its deadline's rule. Every
+ * deadline an event starts is a policy key. */
+static void
+test_waits (void)
+{
+  g_assert_cmpint (sw_lifecycle_waits (SW_STATE_REGISTERED, "limit.transfer_hours"), ==, SW_DEADLINE_DISPOSE);
+  g_assert_cmpint (sw_lifecycle_waits (SW_STATE_TRANSFERRED, "limit.accept_hours"), ==, SW_DEADLINE_ACCEPT);
+  g_assert_cmpint (sw_lifecycle_waits (SW_STATE_ESCALATED, "limit.branch_leader_days"), ==, SW_DEADLINE_DECISION);
+  g_assert_cmpint (sw_lifecycle_waits (SW_STATE_REPLIED, "limit.callback_days"), ==, SW_DEADLINE_CALLBACK);
+  g_assert_cmpint (sw_lifecycle_waits (SW_STATE_IN_PROGRESS, "limit.department_days"), ==, SW_DEADLINE_REPLY);
+  g_assert_cmpint (sw_lifecycle_waits (SW_STATE_IN_PROGRESS, "limit.first_response_hours"), ==,
+                   SW_DEADLINE_FIRST_RESPONSE);
+  g_assert_cmpint (sw_lifecycle_waits (SW_STATE_CLOSED, "limit.department_days"), ==, SW_DEADLINE_NONE);
+  for (guint i = 0; i < SW_N_LIMITS; i++)
+    g_assert_cmpint (sw_lifecycle_waits (SW_STATE_IN_PROGRESS, sw_lifecycle_limit (i)->code), ==,
+                     sw_lifecycle_limit (i)->waits);
+
+  g_assert_cmpstr (sw_lifecycle_start (SW_EVENT_HANDLING, SW_SCOPE_MEETING)->policy_key, ==, "limit.meeting_days");
+  g_assert_null (sw_lifecycle_start (SW_EVENT_HANDLING, SW_N_SCOPES));
+  g_assert_null (sw_lifecycle_start (SW_EVENT_CLOSED, 0));
+  g_assert_cmpint (sw_lifecycle_start (SW_EVENT_REGISTERED, 0)->at, ==, SW_START_AT_RECEIPT);
+  g_assert_cmpint (sw_lifecycle_start (SW_EVENT_TRANSFERRED, 0)->at, ==, SW_START_AT_EVENT);
+  for (guint k = 0; k < SW_N_EVENTS; k++)
+    for (guint v = 0; sw_lifecycle_start (k, v) != NULL; v++)
+      g_assert_nonnull (sw_policy_find_key (sw_lifecycle_start (k, v)->policy_key));
+}
+
 /* seed 000 (八): "对举报,投诉,5个工作日内立案,一般安排60个工作日结案";
  * seed 002: "收到问题后的24小时内做出回应". The non-cases: a consultation
  * owes no filing, an anonymous request no first response (domain §5). */
@@ -219,11 +249,11 @@ test_limits (void)
   const char *rule = NULL;
   gint64 due = 0, met = 0;
 
-  g_assert_true (sw_lifecycle_limit_applies (SW_LIMIT_COMPLAINT_FILE, SW_KIND_COMPLAINT, FALSE));
-  g_assert_true (sw_lifecycle_limit_applies (SW_LIMIT_COMPLAINT_CLOSE, SW_KIND_TIPOFF, FALSE));
-  g_assert_false (sw_lifecycle_limit_applies (SW_LIMIT_COMPLAINT_FILE, SW_KIND_CONSULTATION, FALSE));
-  g_assert_true (sw_lifecycle_limit_applies (SW_LIMIT_FIRST_RESPONSE, SW_KIND_CONSULTATION, FALSE));
-  g_assert_false (sw_lifecycle_limit_applies (SW_LIMIT_FIRST_RESPONSE, SW_KIND_COMPLAINT, TRUE));
+  g_assert_true (sw_lifecycle_limit_applies (SW_LIMIT_COMPLAINT_FILE, SW_KIND_COMPLAINT, FALSE, FALSE));
+  g_assert_true (sw_lifecycle_limit_applies (SW_LIMIT_COMPLAINT_CLOSE, SW_KIND_TIPOFF, FALSE, FALSE));
+  g_assert_false (sw_lifecycle_limit_applies (SW_LIMIT_COMPLAINT_FILE, SW_KIND_CONSULTATION, FALSE, FALSE));
+  g_assert_true (sw_lifecycle_limit_applies (SW_LIMIT_FIRST_RESPONSE, SW_KIND_CONSULTATION, FALSE, FALSE));
+  g_assert_false (sw_lifecycle_limit_applies (SW_LIMIT_FIRST_RESPONSE, SW_KIND_COMPLAINT, TRUE, FALSE));
   g_assert_cmpint (sw_lifecycle_limit (SW_LIMIT_FIRST_RESPONSE)->unit, ==, SW_LIMIT_HOURS);
   g_assert_cmpstr (sw_lifecycle_limit (SW_LIMIT_COMPLAINT_FILE)->policy_key, ==, "limit.complaint_file_days");
 
@@ -249,6 +279,35 @@ test_limits (void)
   g_assert_cmpstr (rule, ==, "limit.transfer_hours");
 }
 
+/* seed 000 (九): a petition's decision falls first: the card counts down
+ * to it ("待决定是否受理"), then to its conclusion once decided. */
+static void
+test_petition_card (void)
+{
+  g_autoptr(SwCase) row = sw_case_new ();
+  g_autoptr(SwCaseEvent) reg = sw_case_event_new (SW_EVENT_REGISTERED, "c1", "E0001", 1000);
+  g_autoptr(SwCaseEvent) accept = sw_case_event_new (SW_EVENT_PETITION_ACCEPTED, "c1", "E0001", 2000);
+  SwDeadline d;
+
+  g_assert_true (sw_lifecycle_limit_applies (SW_LIMIT_PETITION_DECIDE, SW_KIND_BUSINESS, TRUE, TRUE));
+  g_assert_false (sw_lifecycle_limit_applies (SW_LIMIT_PETITION_DECIDE, SW_KIND_COMPLAINT, FALSE, FALSE));
+  sw_case_event_set_string (reg, "kind", "business");
+  sw_case_event_set_int (reg, "received_at", 1000);
+  sw_case_event_set_int (reg, "petition_decide_due", 5000);
+  sw_case_event_set_int (reg, "petition_close_due", 8000);
+  sw_case_event_set_int (reg, "due_at", 9000);
+  sw_case_event_set_string (reg, "due_rule", "limit.transfer_hours");
+  sw_case_apply (row, reg);
+  d = sw_case_running_deadline (row);
+  g_assert_cmpint (d.kind, ==, SW_DEADLINE_PETITION_DECIDE);
+  g_assert_cmpint (d.due_at, ==, 5000);
+  sw_case_apply (row, accept);
+  d = sw_case_running_deadline (row);
+  g_assert_cmpint (d.kind, ==, SW_DEADLINE_PETITION_CLOSE);
+  g_assert_cmpint (d.due_at, ==, 8000);
+  g_assert_cmpint (sw_case_get_state (row), ==, SW_STATE_REGISTERED);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -257,5 +316,7 @@ main (int    argc,
   g_test_add_func ("/lifecycle/table", test_table);
   g_test_add_func ("/lifecycle/property", test_property);
   g_test_add_func ("/lifecycle/limits", test_limits);
+  g_test_add_func ("/lifecycle/waits", test_waits);
+  g_test_add_func ("/lifecycle/petition-card", test_petition_card);
   return g_test_run ();
 }

@@ -132,6 +132,43 @@ richest_case (SwContext *context)
   return g_steal_pointer (&best);
 }
 
+/* A petition (信访) registered, accepted as special, urged and with a note:
+ * its case view scrolled to the timeline (issue 14). */
+static void
+save_petition (SwWindow   *window,
+               SwContext  *context,
+               SwStore    *store,
+               const char *like,
+               const char *dir,
+               const char *prefix)
+{
+  g_autoptr(SwCase) model = sw_store_get_case (store, like, NULL);
+  const char *owner = model ? sw_case_get_owner (model) : NULL;
+  SwRegistration reg = {
+    .channel = SW_CHANNEL_LETTER, .kind = SW_KIND_COMPLAINT, .received_by = owner,
+    .content = "来信反映：多年社保缴费记录缺失，涉及原单位改制，请求核实并补记",
+    .customer_name = "周建国", .customer_phone = "13900007777", .petition = TRUE,
+  };
+  g_autoptr(SwCase) c = NULL, accepted = NULL, noted = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view;
+
+  if (owner == NULL || (c = sw_ops_register (store, owner, &reg, &error)) == NULL ||
+      (accepted = sw_ops_decide_petition (store, owner, sw_case_get_id (c), TRUE, TRUE, NULL, &error)) == NULL ||
+      (noted = sw_ops_note (store, owner, sw_case_get_id (c), "已调取原单位档案，待社保中心核对", &error)) == NULL)
+    {
+      g_printerr ("screenshot-app: petition: %s\n", error ? error->message : "no owner");
+      return;
+    }
+  sw_context_reload (context, NULL);
+  view = sw_window_open_case (window, sw_case_get_id (c));
+  gtk_window_set_default_size (GTK_WINDOW (view), 720, 760);
+  save (view, dir, prefix, "case-view-petition");
+  scroll_down (view);
+  save (view, dir, prefix, "case-view-petition-timeline");
+  gtk_window_destroy (GTK_WINDOW (view));
+}
+
 /* Scrolls so that `target` is at the top of its scrolled window. */
 static void
 scroll_to (GtkWidget *target)
@@ -767,6 +804,7 @@ main (int   argc,
   scroll_down (view);
   save (view, argv[2], argv[3], "case-view-timeline");
   gtk_window_destroy (GTK_WINDOW (view));
+  save_petition (window, context, store, rich, argv[2], argv[3]);
 
   save_accountability (window, argv[2], argv[3]);
   save_records (window, argv[2], argv[3]);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "app-test-util.h"
+#include "sw-board.h"
 #include "sw-case-view.h"
 #include "sw-customer-history.h"
 #include "sw-finding-dialog.h"
@@ -526,6 +527,73 @@ test_sync_not_set_up (AppFixture    *af,
   g_assert_null (strstr (sw_sync_indicator_get_detail (indicator), "waiting"));
 }
 
+/* Whether the case view of `c` offers `op`. */
+static gboolean
+offers (AppFixture *af,
+        SwCase     *c,
+        SwOpKind    op)
+{
+  GtkWidget *view = sw_case_view_new (af->context, sw_case_get_id (c));
+  GArray *ops;
+  gboolean found = FALSE;
+
+  gtk_window_present (GTK_WINDOW (view));
+  app_test_drain ();
+  ops = sw_case_view_get_operations (SW_CASE_VIEW (view));
+  for (guint i = 0; i < ops->len; i++)
+    found |= g_array_index (ops, SwOpKind, i) == op;
+  gtk_window_destroy (GTK_WINDOW (view));
+  app_test_drain ();
+  return found;
+}
+
+/* Seed 000 (九): the registration dialog's petition switch makes the case
+ * owe the accept-or-not decision; its case view offers the decision, a
+ * case registered otherwise does not. */
+static void
+test_petition (AppFixture    *af,
+               gconstpointer  data)
+{
+  SwRegisterDialog *dialog = open_dialog (af);
+  SwRegistration reg = {
+    .channel = SW_CHANNEL_LETTER, .kind = SW_KIND_BUSINESS, .content = "来信反映养老保险待遇核定有误",
+    .received_by = "R01", .customer_name = "周建国", .customer_phone = "13900007777", .petition = TRUE,
+  };
+  GListModel *registered = sw_board_get_column_model (sw_window_get_board (af->window), SW_STATE_REGISTERED);
+  g_autoptr(SwCase) petition = NULL;
+  g_autoptr(SwCase) letter = NULL;
+
+  sw_register_dialog_fill (dialog, &reg);
+  g_assert_true (sw_register_dialog_save (dialog, FALSE));
+  app_test_drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (registered), ==, 1);
+  petition = g_list_model_get_item (registered, 0);
+  g_assert_cmpint (sw_case_get_deadline (petition, SW_LIMIT_PETITION_DECIDE, NULL), >, 0);
+
+  dialog = open_dialog (af);
+  reg.petition = FALSE;
+  reg.content = "来信咨询社保卡补办流程";
+  sw_register_dialog_fill (dialog, &reg);
+  g_assert_true (sw_register_dialog_save (dialog, FALSE));
+  app_test_drain ();
+  letter = sw_store_get_case (af->fx.store, "BJ01-L-20261123-0002", NULL);
+  if (letter == NULL)
+    for (guint i = 0; i < g_list_model_get_n_items (registered); i++)
+      {
+        g_autoptr(SwCase) c = g_list_model_get_item (registered, i);
+        if (g_strcmp0 (sw_case_get_id (c), sw_case_get_id (petition)) != 0)
+          letter = g_object_ref (c);
+      }
+  g_assert_nonnull (letter);
+  g_assert_cmpint (sw_case_get_deadline (letter, SW_LIMIT_PETITION_DECIDE, NULL), ==, 0);
+
+  g_assert_true (offers (af, petition, SW_OP_PETITION_ACCEPT));
+  g_assert_true (offers (af, petition, SW_OP_PETITION_SPECIAL));
+  g_assert_true (offers (af, petition, SW_OP_PETITION_DECLINE));
+  g_assert_false (offers (af, letter, SW_OP_PETITION_ACCEPT));
+  g_assert_false (offers (af, letter, SW_OP_PETITION_DECLINE));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -540,5 +608,6 @@ main (int   argc,
   g_test_add ("/counter/mnemonics", AppFixture, NULL, app_setup, test_mnemonics, app_teardown);
   g_test_add ("/counter/enter-single-match", AppFixture, NULL, app_setup, test_enter_single_match, app_teardown);
   g_test_add ("/counter/sync-not-set-up", AppFixture, NULL, app_setup, test_sync_not_set_up, app_teardown);
+  g_test_add ("/counter/petition", AppFixture, NULL, app_setup, test_petition, app_teardown);
   return g_test_run ();
 }

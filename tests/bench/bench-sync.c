@@ -203,9 +203,12 @@ main (int argc, char *argv[])
   g_assert_no_error (error);
   g_clear_object (&storage);   /* checkpointed before the server opens it */
 
+  /* BENCH_WORKERS=N: the server's --workers (default: one per core) */
   server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error,
                              server_bin, "--data-dir", data_dir, "--listen", "127.0.0.1:0",
-                             "--max-clock-skew", "0", NULL);
+                             "--max-clock-skew", "0",
+                             g_getenv ("BENCH_WORKERS") ? "--workers" : NULL,
+                             g_getenv ("BENCH_WORKERS"), NULL);
   g_assert_no_error (error);
   err = g_data_input_stream_new (g_subprocess_get_stderr_pipe (server));
   while ((line = g_data_input_stream_read_line_utf8 (err, NULL, NULL, &error)) != NULL &&

@@ -291,15 +291,14 @@ check_repeat (Scan        *s,
       if (f->target_dept != NULL)
         departments[n++] = f->target_dept;
     }
-  if ((earlier = _sw_store_find_repeat_cases (s->reader, f->case_id,
-                                              f->received_at - (gint64) r->window_days * DAY_MS,
-                                              f->received_at, &content, error)) == NULL)
+  if ((earlier = _sw_store_find_repeat_cases (s->reader, f->case_id, &content, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < earlier->len; i++)
     {
       SwStoreRepeatCase *e = &g_array_index (earlier, SwStoreRepeatCase, i);
 
-      if (!_sw_detect_is_repeat (e, content, departments, r->similar_pct))
+      if (!_sw_detect_repeat_window (r->window_days, e->kind, e->received_at, e->replied_at, f->received_at) ||
+          !_sw_detect_is_repeat (e, content, departments, r->similar_pct))
         continue;
       f->repeat_found = TRUE;
       emit (s, "repeat_complaint", e->case_id, e->number, e->handler, e->department, f->registered_event,
@@ -601,8 +600,10 @@ apply_event (Fold        *f,
     case SW_EVENT_OUTSIDE:
     case SW_EVENT_REFUSED:
     case SW_EVENT_CLOSED:
+    case SW_EVENT_PETITION_NOT_ACCEPTED:
       finish (f, at);
       break;
+    case SW_EVENT_PETITION_ACCEPTED:
     case SW_EVENT_NOTIFIED:
     case SW_EVENT_HANDLING:
     case SW_EVENT_DECIDED:

@@ -18,7 +18,8 @@ typedef enum {
   P_TO_DEPARTMENT, P_FROM_DEPARTMENT, P_OWNER, P_OWNER_DEPARTMENT, P_TO, P_TEXT,
   P_POLICY_VERSION, P_BRANCH, P_ANONYMOUS, P_RECEIVED_AT, P_KIND, P_NUMBER,
   /* the statutory limits' "<code>_due", in SwLimitKind order */
-  P_FIRST_RESPONSE_DUE, P_COMPLAINT_FILE_DUE, P_COMPLAINT_CLOSE_DUE,
+  P_FIRST_RESPONSE_DUE, P_COMPLAINT_FILE_DUE, P_COMPLAINT_CLOSE_DUE, P_PETITION_DECIDE_DUE,
+  P_PETITION_CLOSE_DUE,
   P_N
 } SwPayloadMember;
 
@@ -85,6 +86,15 @@ char          *_sw_detect_lateness    (const SwDetectContext *ctx,
  * common (Dice), 0–100. */
 int            _sw_detect_similarity_pct (const char *a,
                                           const char *b);
+/* Whether an earlier case of the customer's is one a complaint received at
+ * new_received_at can repeat: a complaint (kind: SwKind) received within
+ * the window_days before it and replied to before it. The one place of the
+ * window and the states: detection and sw_detect_repeats ask it. */
+gboolean       _sw_detect_repeat_window (int     window_days,
+                                         int     kind,
+                                         gint64  received_at,
+                                         gint64  replied_at,
+                                         gint64  new_received_at);
 /* Whether a complaint with this text, in one of these departments (NULL
  * ended), repeats the earlier one: the same matter, or one of the earlier
  * case's departments and a text at least similar_pct alike. */

@@ -90,6 +90,19 @@ _sw_detect_is_repeat (const SwStoreRepeatCase *earlier,
 }
 
 gboolean
+_sw_detect_repeat_window (int     window_days,
+                          int     kind,
+                          gint64  received_at,
+                          gint64  replied_at,
+                          gint64  new_received_at)
+{
+  gint64 since = new_received_at - (gint64) window_days * 24 * 3600 * 1000;
+
+  return kind == SW_KIND_COMPLAINT && received_at < new_received_at && received_at >= since &&
+         replied_at > 0 && replied_at <= new_received_at;
+}
+
+gboolean
 sw_detect_repeats (SwPolicy          *policy,
                    SwCase            *earlier,
                    gboolean           same_matter,
@@ -97,9 +110,6 @@ sw_detect_repeats (SwPolicy          *policy,
                    const char *const *departments,
                    gint64             received_at)
 {
-  /* The window and the states are REPEAT_SQL's (sw-store-detect.c): an
-   * earlier complaint, received within the window and replied to before. */
-  gint64 since = received_at - (gint64) sw_policy_get_int (policy, "repeat.window_days") * 24 * 3600 * 1000;
   SwStoreRepeatCase e = {
     .department = (char *) (sw_case_get_handler_department (earlier) ? sw_case_get_handler_department (earlier)
                                                                      : sw_case_get_owner_department (earlier)),
@@ -110,9 +120,9 @@ sw_detect_repeats (SwPolicy          *policy,
   };
   const char *none[] = { NULL };
 
-  if (sw_case_get_kind (earlier) != SW_KIND_COMPLAINT ||
-      sw_case_get_received_at (earlier) >= received_at || sw_case_get_received_at (earlier) < since ||
-      sw_case_get_replied_at (earlier) <= 0 || sw_case_get_replied_at (earlier) > received_at)
+  if (!_sw_detect_repeat_window (sw_policy_get_int (policy, "repeat.window_days"), sw_case_get_kind (earlier),
+                                 sw_case_get_received_at (earlier), sw_case_get_replied_at (earlier),
+                                 received_at))
     return FALSE;
   return _sw_detect_is_repeat (&e, content, departments ? departments : none,
                                sw_policy_get_int (policy, "repeat.similar_pct"));

@@ -44,6 +44,10 @@ static const FigureInfo infos[] = {
     N_("Of the cases received, the share resolved: answered on the spot, or replied to and not scored dissatisfied (1 or 2) at the callback; referred outside, refused and open cases are not resolved"), SW_FIGURE_PERCENT },
   { "complaints_escalated", N_("Complaints escalated"),
     N_("Of the complaints received, the share escalated to the branch leader (矛盾升级)"), SW_FIGURE_PERCENT },
+  { "petition_decided_on_time", N_("Petitions decided in time"),
+    N_("Of the petitions (信访) received, the share accepted or not within {limit.petition_accept_days}; one still undecided counts as not in time"), SW_FIGURE_PERCENT },
+  { "petition_closed_on_time", N_("Petitions concluded in time"),
+    N_("Of the petitions received, the share concluded within {limit.petition_general_days} (a special one within {limit.petition_special_days}); one still open counts as not in time"), SW_FIGURE_PERCENT },
   { "reopened", N_("Reopened cases"),
     N_("Cases reopened at least once because the customer was not satisfied"), SW_FIGURE_COUNT },
   { "repeat_complaints", N_("Repeat complaints"),
@@ -178,6 +182,10 @@ sw_report_tally_figures_named (const SwReportTally *t,
   share (out, "satisfied_share", satisfied, callbacks);
   share (out, "resolved", t->resolved, t->received);
   share (out, "complaints_escalated", t->complaints_escalated, t->complaints);
+  share (out, "petition_decided_on_time", t->limit_kept[SW_LIMIT_PETITION_DECIDE],
+         t->limit_owed[SW_LIMIT_PETITION_DECIDE]);
+  share (out, "petition_closed_on_time", t->limit_kept[SW_LIMIT_PETITION_CLOSE],
+         t->limit_owed[SW_LIMIT_PETITION_CLOSE]);
   count (out, "reopened", t->reopened);
   count (out, "repeat_complaints", t->repeat_complaints);
   count (out, "findings_confirmed", t->findings_confirmed);

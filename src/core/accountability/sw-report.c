@@ -91,6 +91,7 @@ typedef struct {
   int      transfers, transfer_late, accepts, accept_late;
   gint64   handling_ms;
   gboolean resolved, complaint, escalated;
+  guint    limits_owed, limits_kept;   /* bits in SwLimitKind order */
 } CaseFacts;
 
 static void
@@ -129,6 +130,11 @@ tally_add (SwReportTally   *t,
   t->resolved += c->resolved;
   t->complaints += c->complaint;
   t->complaints_escalated += c->complaint && c->escalated;
+  for (int k = 0; k < SW_N_LIMITS; k++)
+    {
+      t->limit_owed[k] += (c->limits_owed >> k) & 1;
+      t->limit_kept[k] += (c->limits_kept >> k) & 1;
+    }
 }
 
 typedef struct {
@@ -340,6 +346,8 @@ case_facts (const SwStoreCaseFacts *facts)
                  (facts->satisfaction < 1 || facts->satisfaction > 2)),
     .complaint = g_strcmp0 (facts->kind, "complaint") == 0,
     .escalated = facts->escalated,
+    .limits_owed = facts->limits_owed,
+    .limits_kept = facts->limits_kept,
   };
   return c;
 }

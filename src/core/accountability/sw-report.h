@@ -48,6 +48,8 @@ typedef struct {
   guint   resolved;                 /* answered or replied, not scored dissatisfied */
   guint   complaints, complaints_escalated;
   guint   fines_yuan;               /* of the confirmed findings, by their kind */
+  guint   limit_owed[SW_N_LIMITS];  /* cases that owed a statutory limit (sw-lifecycle.c) */
+  guint   limit_kept[SW_N_LIMITS];  /* … and met it in time */
 } SwReportTally;
 
 typedef struct {

@@ -66,7 +66,8 @@ static const char * const event_names[] = {
   "registered", "answered", "notified", "handling", "referred", "transferred",
   "accepted", "returned", "forwarded", "escalated", "decided", "outside",
   "refused", "urged", "replied", "callback", "reopened", "closed", "handover",
-  "note", "amended", "purged", "attachment_added",
+  "note", "amended", "purged", "attachment_added", "petition_accepted",
+  "petition_not_accepted",
 };
 static const char * const event_labels[] = {
   N_("Registered"), N_("Answered on the spot"), N_("One-time notification"),
@@ -75,7 +76,7 @@ static const char * const event_labels[] = {
   N_("Referred outside"), N_("Refused"), N_("Urged"), N_("Replied"),
   N_("Callback"), N_("Reopened"), N_("Closed"), N_("Handover"), N_("Note"),
   N_("Customer details amended"), N_("Personal data erased"),
-  N_("File attached"),
+  N_("File attached"), N_("Petition accepted"), N_("Petition not accepted"),
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (channel_names) == SW_N_CHANNELS);

@@ -99,6 +99,8 @@ typedef enum {
   SW_EVENT_AMENDED,   /* customer details or content corrected (issue 13) */
   SW_EVENT_PURGED,    /* personal data erased after the retention time */
   SW_EVENT_ATTACHMENT_ADDED, /* a file attached (issue 17): hash, name, size, media_type */
+  SW_EVENT_PETITION_ACCEPTED,     /* a petition (信访) accepted: special, or general */
+  SW_EVENT_PETITION_NOT_ACCEPTED, /* a petition not accepted, with its reason: closes the case */
   SW_N_EVENTS
 } SwEventKind;
 
@@ -107,6 +109,8 @@ typedef enum {
   SW_LIMIT_FIRST_RESPONSE,
   SW_LIMIT_COMPLAINT_FILE,
   SW_LIMIT_COMPLAINT_CLOSE,
+  SW_LIMIT_PETITION_DECIDE,     /* a petition's accept-or-not decision */
+  SW_LIMIT_PETITION_CLOSE,      /* a petition's conclusion (general or special) */
   SW_N_LIMITS
 } SwLimitKind;
 

@@ -64,12 +64,6 @@ const char *sw_staff_get_proxy_empno (SwStaff *self) { return self->proxy_empno;
 gboolean sw_staff_get_active (SwStaff *self) { return self->active; }
 
 gboolean
-sw_staff_is_owner_eligible (SwStaff *self)
-{
-  return self->active && self->kind == SW_STAFF_KIND_REGULAR;
-}
-
-gboolean
 sw_staff_is_present (SwStaff *self)
 {
   return self->availability == SW_AVAILABILITY_ON_DUTY;

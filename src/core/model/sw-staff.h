@@ -27,8 +27,6 @@ SwAvailability  sw_staff_get_availability    (SwStaff *self);
 const char     *sw_staff_get_proxy_empno     (SwStaff *self);
 gboolean        sw_staff_get_active          (SwStaff *self);
 
-/* May this person be a first-inquiry responsible person (domain §3.3)? */
-gboolean        sw_staff_is_owner_eligible   (SwStaff *self);
 /* Is the person at work now (not at a meeting, travelling, on leave…)? */
 gboolean        sw_staff_is_present          (SwStaff *self);
 

@@ -221,14 +221,6 @@ _sw_op_days_after (SwOp       *op,
   return sw_calendar_add_working_days (op->calendar, from, sw_policy_get_int (op->policy, key));
 }
 
-gint64
-_sw_op_hours_after (SwOp       *op,
-                    gint64      from,
-                    const char *key)
-{
-  return sw_calendar_add_working_hours (op->calendar, from, sw_policy_get_int (op->policy, key));
-}
-
 void
 _sw_event_set_due (SwCaseEvent *ev,
                    gint64       at,
@@ -247,17 +239,43 @@ _sw_event_set_promise (SwCaseEvent *ev,
   sw_case_event_set_string (ev, "promised_rule", rule);
 }
 
+gint64
+_sw_op_start_due (SwOp         *op,
+                  SwEventKind   kind,
+                  guint         variant,
+                  gint64        received,
+                  const char  **key)
+{
+  const SwLifecycleStart *start = sw_lifecycle_start (kind, variant);
+
+  g_return_val_if_fail (start != NULL, 0);
+  *key = start->policy_key;
+  return sw_lifecycle_start_due (start, op->policy, op->calendar, received, op->now);
+}
+
+void
+_sw_op_set_started_due (SwOp        *op,
+                        SwCaseEvent *ev,
+                        SwEventKind  kind)
+{
+  const char *key = NULL;
+  gint64 due = _sw_op_start_due (op, kind, 0, op->row->received_at, &key);
+
+  _sw_event_set_due (ev, due, key);
+}
+
 void
 _sw_op_promise_due (SwOp        *op,
                     SwCaseEvent *ev,
-                    gint64       from,
-                    const char  *policy_key)
+                    SwEventKind  kind,
+                    guint        variant)
 {
   gint64 promise = op->row->promised_at;
+  const char *policy_key = NULL;
 
   if (promise == 0)
     {
-      promise = _sw_op_days_after (op, from, policy_key);
+      promise = _sw_op_start_due (op, kind, variant, op->row->received_at, &policy_key);
       _sw_event_set_promise (ev, promise, policy_key);
     }
   _sw_event_set_due (ev, promise, op->row->promised_at ? op->row->promised_rule : policy_key);

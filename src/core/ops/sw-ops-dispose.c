@@ -62,8 +62,9 @@ sw_ops_preview_owner (SwStore               *store,
                       char                 **reason,
                       GError               **error)
 {
-  g_autoptr(GPtrArray) people = load_candidates (store, reg, error);
-  SwStaff *owner = people ? sw_owner_choose (people, reason, error) : NULL;
+  g_autoptr(SwPolicy) policy = sw_store_get_policy (store, 0, error);
+  g_autoptr(GPtrArray) people = policy ? load_candidates (store, reg, error) : NULL;
+  SwStaff *owner = people ? sw_owner_choose (people, policy, reason, error) : NULL;
 
   /* The dialog shows the reason: the code in the reader's language. */
   if (owner != NULL && reason != NULL && *reason != NULL)
@@ -167,7 +168,9 @@ sw_ops_register (SwStore               *store,
     goto out;
   if ((people = load_candidates (store, reg, error)) == NULL)
     goto out;
-  if ((owner = sw_owner_choose (people, &reason, error)) == NULL)
+  /* who may be responsible: the current policy's (the case then keeps it) */
+  if (!_sw_op_load_rules (&op, 0, NULL, error) ||
+      (owner = sw_owner_choose (people, op.policy, &reason, error)) == NULL)
     goto out;
 
   dept = sw_store_get_department (store, owner->department_code);
@@ -210,6 +213,8 @@ sw_ops_register (SwStore               *store,
   sw_case_event_set_string (ev, "content", reg->content);
   sw_case_event_set_int (ev, "anonymous", reg->anonymous);
   sw_case_event_set_int (ev, "signature", reg->signature);
+  if (reg->petition)
+    sw_case_event_set_int (ev, "petition", 1);
   sw_case_event_set_int (ev, "received_at", received);
   sw_case_event_set_string (ev, "received_by", reg->received_by);
   sw_case_event_set_string (ev, "asked_with", asked);
@@ -217,11 +222,15 @@ sw_ops_register (SwStore               *store,
   sw_case_event_set_string (ev, "owner_department", owner->department_code);
   sw_case_event_set_string (ev, "owner_rule", reason);
   sw_case_event_set_int (ev, "policy_version", sw_policy_get_version (op.policy));
-  _sw_event_set_due (ev, _sw_op_hours_after (&op, received, "limit.transfer_hours"),
-                     "limit.transfer_hours");
+  {
+    const char *key = NULL;
+    gint64 due = _sw_op_start_due (&op, SW_EVENT_REGISTERED, 0, received, &key);
+
+    _sw_event_set_due (ev, due, key);
+  }
   /* the statutory limits the case owes from its receipt (sw-lifecycle.c) */
   for (int k = 0; k < SW_N_LIMITS; k++)
-    if (sw_lifecycle_limit_applies (k, reg->kind, reg->anonymous))
+    if (sw_lifecycle_limit_applies (k, reg->kind, reg->anonymous, reg->petition))
       sw_case_event_set_int (ev, sw_lifecycle_limit (k)->due_member,
                              sw_lifecycle_limit_due (op.policy, op.calendar, k, received));
 
@@ -273,6 +282,7 @@ sw_ops_notify (SwStore     *store,
   g_auto(SwOp) op = { 0 };
   g_autoptr(SwCaseEvent) ev = NULL;
   gint64 promise;
+  const char *key = NULL;
 
   if (!_sw_op_begin (&op, store, N_("send a one-time notification for"), actor, ref, error) ||
       !_sw_op_require_event (&op, SW_EVENT_NOTIFIED, error) ||
@@ -281,18 +291,26 @@ sw_ops_notify (SwStore     *store,
     return NULL;
   ev = _sw_op_event (&op, SW_EVENT_NOTIFIED);
   sw_case_event_set_string (ev, "materials", materials);
-  promise = op.row->promised_at ? op.row->promised_at
-                                : _sw_op_days_after (&op, op.now, "limit.department_days");
-  _sw_event_set_promise (ev, promise, op.row->promised_at ? op.row->promised_rule : "limit.department_days");
-  _sw_event_set_due (ev, promise, "limit.department_days");
+  promise = _sw_op_start_due (&op, SW_EVENT_NOTIFIED, 0, op.row->received_at, &key);
+  if (op.row->promised_at)
+    promise = op.row->promised_at;
+  _sw_event_set_promise (ev, promise, op.row->promised_at ? op.row->promised_rule : key);
+  _sw_event_set_due (ev, promise, key);
   return _sw_op_commit (&op, ev, error);
 }
 
-static const char * const scope_keys[] = {
-  "limit.own_authority_days", "limit.department_days",
-  "limit.branch_leader_days", "limit.meeting_days",
+
+/* The event each disposal writes, whose deadline the preview shows. */
+static const int disposal_events[] = {
+  [SW_DISPOSAL_NONE] = SW_EVENT_REGISTERED,
+  [SW_DISPOSAL_ANSWER] = SW_EVENT_ANSWERED,
+  [SW_DISPOSAL_NOTIFY] = SW_EVENT_NOTIFIED,
+  [SW_DISPOSAL_HANDLE] = SW_EVENT_HANDLING,
+  [SW_DISPOSAL_REFER] = SW_EVENT_REFERRED,
+  [SW_DISPOSAL_TRANSFER] = SW_EVENT_TRANSFERRED,
+  [SW_DISPOSAL_ESCALATE] = SW_EVENT_ESCALATED,
+  [SW_DISPOSAL_CLOSING] = SW_EVENT_REFUSED,
 };
-G_STATIC_ASSERT (G_N_ELEMENTS (scope_keys) == SW_N_SCOPES);
 
 gint64
 sw_ops_preview_due (SwStore              *store,
@@ -306,32 +324,22 @@ sw_ops_preview_due (SwStore              *store,
   g_autoptr(SwCalendar) calendar = NULL;
   gint64 now = sw_store_now (store);
   gint64 received = reg->received_at > 0 ? reg->received_at : now;
-  gint64 from = received;
-  gboolean hours = FALSE;
-  const char *key = NULL;
+  const SwLifecycleStart *start;
 
   *rule = NULL;
-  switch (disposal)
-    {
-    case SW_DISPOSAL_NONE: key = "limit.transfer_hours"; hours = TRUE; break;
-    case SW_DISPOSAL_NOTIFY: key = "limit.department_days"; from = now; break;
-    case SW_DISPOSAL_HANDLE: key = (guint) scope < SW_N_SCOPES ? scope_keys[scope] : NULL; break;
-    case SW_DISPOSAL_REFER: key = "limit.department_days"; break;
-    case SW_DISPOSAL_TRANSFER: key = "limit.accept_hours"; hours = TRUE; from = now; break;
-    case SW_DISPOSAL_ESCALATE: key = "limit.branch_leader_days"; break;
-    case SW_DISPOSAL_ANSWER: return now;
-    case SW_DISPOSAL_CLOSING:
-    default:
-      return 0;
-    }
-  if (key == NULL)
+  if ((guint) disposal >= G_N_ELEMENTS (disposal_events))
+    return 0;
+  if (disposal == SW_DISPOSAL_ANSWER)
+    return now;
+  /* the deadline the disposal's event starts, as the operation sets it */
+  start = sw_lifecycle_start (disposal_events[disposal], disposal == SW_DISPOSAL_HANDLE ? (guint) scope : 0);
+  if (start == NULL)
     return 0;
   if ((policy = sw_store_get_policy (store, 0, error)) == NULL)
     return -1;
   calendar = sw_store_get_calendar (store, NULL);
-  *rule = key;
-  return hours ? sw_calendar_add_working_hours (calendar, from, sw_policy_get_int (policy, key))
-               : sw_calendar_add_working_days (calendar, from, sw_policy_get_int (policy, key));
+  *rule = start->policy_key;
+  return sw_lifecycle_start_due (start, policy, calendar, received, now);
 }
 
 SwCase *
@@ -355,7 +363,7 @@ sw_ops_handle (SwStore     *store,
     return NULL;
   ev = _sw_op_event (&op, SW_EVENT_HANDLING);
   sw_case_event_set_string (ev, "scope", sw_scope_to_string (scope));
-  _sw_op_promise_due (&op, ev, op.row->received_at, scope_keys[scope]);
+  _sw_op_promise_due (&op, ev, SW_EVENT_HANDLING, scope);
   return _sw_op_commit (&op, ev, error);
 }
 
@@ -409,7 +417,7 @@ sw_ops_refer (SwStore     *store,
   sw_case_event_set_string (ev, "absence", colleague->availability != SW_AVAILABILITY_ON_DUTY
                             ? sw_availability_to_string (colleague->availability) : NULL);
   sw_case_event_set_int (ev, "queued", queued);
-  _sw_op_promise_due (&op, ev, op.row->received_at, "limit.department_days");
+  _sw_op_promise_due (&op, ev, SW_EVENT_REFERRED, 0);
   return _sw_op_commit (&op, ev, error);
 }
 
@@ -441,7 +449,7 @@ sw_ops_escalate (SwStore     *store,
   ev = _sw_op_event (&op, SW_EVENT_ESCALATED);
   sw_case_event_set_string (ev, "to", leader->empno);
   sw_case_event_set_string (ev, "note", note);
-  _sw_op_promise_due (&op, ev, op.row->received_at, "limit.branch_leader_days");
+  _sw_op_promise_due (&op, ev, SW_EVENT_ESCALATED, 0);
   return _sw_op_commit (&op, ev, error);
 }
 

@@ -51,7 +51,7 @@ sw_ops_reply (SwStore     *store,
   if (op.row->anonymous)
     _sw_event_set_due (ev, 0, NULL);
   else
-    _sw_event_set_due (ev, _sw_op_days_after (&op, op.now, "limit.callback_days"), "limit.callback_days");
+    _sw_op_set_started_due (&op, ev, SW_EVENT_REPLIED);
   return _sw_op_commit (&op, ev, error);
 }
 
@@ -115,6 +115,7 @@ sw_ops_reopen (SwStore     *store,
   g_auto(SwOp) op = { 0 };
   g_autoptr(SwCaseEvent) ev = NULL;
   gint64 promise;
+  const char *key = NULL;
 
   if (!_sw_op_begin (&op, store, N_("reopen"), actor, ref, error) ||
       !_sw_op_require_event (&op, SW_EVENT_REOPENED, error) ||
@@ -125,9 +126,9 @@ sw_ops_reopen (SwStore     *store,
   ev = _sw_op_event (&op, SW_EVENT_REOPENED);
   sw_case_event_set_string (ev, "reason", reason);
   /* Handling again is a new promise, counted from now. */
-  promise = _sw_op_days_after (&op, op.now, "limit.department_days");
-  _sw_event_set_promise (ev, promise, "limit.department_days");
-  _sw_event_set_due (ev, promise, "limit.department_days");
+  promise = _sw_op_start_due (&op, SW_EVENT_REOPENED, 0, op.row->received_at, &key);
+  _sw_event_set_promise (ev, promise, key);
+  _sw_event_set_due (ev, promise, key);
   return _sw_op_commit (&op, ev, error);
 }
 

@@ -59,22 +59,31 @@ SwCaseEvent *_sw_op_event          (SwOp        *op,
 gint64       _sw_op_days_after     (SwOp        *op,
                                     gint64       from,
                                     const char  *policy_key);
-gint64       _sw_op_hours_after    (SwOp        *op,
-                                    gint64       from,
-                                    const char  *policy_key);
 void         _sw_event_set_due     (SwCaseEvent *ev,
                                     gint64       at,
                                     const char  *rule);
 void         _sw_event_set_promise (SwCaseEvent *ev,
                                     gint64       at,
                                     const char  *rule);
-/* The case's promise, or else a new one `policy_key` working days after
- * `from`, written into `ev`; then the due time at that promise, under the
- * promise's rule. */
+/* When the deadline that `kind` starts (the lifecycle table's, its
+ * `variant`-th: a handling's scope) falls for a case received at
+ * `received`, the event happening now; its policy key in *key. */
+gint64       _sw_op_start_due      (SwOp         *op,
+                                    SwEventKind   kind,
+                                    guint         variant,
+                                    gint64        received,
+                                    const char  **key);
+/* Writes into `ev` the deadline that `kind` starts (due_at, due_rule). */
+void         _sw_op_set_started_due (SwOp        *op,
+                                     SwCaseEvent *ev,
+                                     SwEventKind  kind);
+/* The case's promise, or else a new one at the deadline that `kind` starts
+ * (its `variant`-th), written into `ev`; then the due time at that
+ * promise, under the promise's rule. */
 void         _sw_op_promise_due    (SwOp        *op,
                                     SwCaseEvent *ev,
-                                    gint64       from,
-                                    const char  *policy_key);
+                                    SwEventKind  kind,
+                                    guint        variant);
 /* Appends the event in its own transaction; returns the new row. */
 SwCase      *_sw_op_commit         (SwOp        *op,
                                     SwCaseEvent *ev,

@@ -26,7 +26,7 @@ static void
 set_accept_deadline (SwOp        *op,
                      SwCaseEvent *ev)
 {
-  _sw_event_set_due (ev, _sw_op_hours_after (op, op->now, "limit.accept_hours"), "limit.accept_hours");
+  _sw_op_set_started_due (op, ev, sw_case_event_get_kind (ev));
 }
 
 SwCase *
@@ -98,8 +98,7 @@ sw_ops_accept (SwStore     *store,
   ev = _sw_op_event (&op, SW_EVENT_ACCEPTED);
   sw_case_event_set_string (ev, "handler", handler->empno);
   sw_case_event_set_string (ev, "department", op.row->target_department);
-  _sw_event_set_due (ev, _sw_op_days_after (&op, op.now, "limit.receiving_reply_days"),
-                     "limit.receiving_reply_days");
+  _sw_op_set_started_due (&op, ev, SW_EVENT_ACCEPTED);
   return _sw_op_commit (&op, ev, error);
 }
 
@@ -127,7 +126,7 @@ sw_ops_return (SwStore     *store,
   sw_case_event_set_string (ev, "handler", sender ? sender->empno : op.row->owner);
   sw_case_event_set_string (ev, "handler_department",
                             sender ? sender->department_code : op.row->owner_department);
-  _sw_event_set_due (ev, _sw_op_hours_after (&op, op.now, "limit.transfer_hours"), "limit.transfer_hours");
+  _sw_op_set_started_due (&op, ev, SW_EVENT_RETURNED);
   return _sw_op_commit (&op, ev, error);
 }
 

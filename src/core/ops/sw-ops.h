@@ -25,6 +25,7 @@ typedef struct {
   gboolean     anonymous;
   gboolean     signature;      /* the customer signed (important visits) */
   gint64       received_at;    /* 0 = now */
+  gboolean     petition;       /* a petition (信访件): owes the accept-or-not decision and its conclusion */
 } SwRegistration;
 
 /* How far a matter reaches, for "own handling": sets the promised time. */
@@ -110,6 +111,14 @@ SwCase *sw_ops_reopen    (SwStore *store, const char *actor, const char *ref, co
 SwCase *sw_ops_close     (SwStore *store, const char *actor, const char *ref, GError **error);
 SwCase *sw_ops_handover  (SwStore *store, const char *actor, const char *ref, const char *to_empno, const char *approved_by, const char *witness, GError **error);
 SwCase *sw_ops_note      (SwStore *store, const char *actor, const char *ref, const char *text, GError **error);
+
+/* The accept-or-not decision on a petition (信访, seed 000 (九); sw-ops-petition.c):
+ * accepted, as a general petition or a special (complex) one, whose
+ * conclusion then falls limit.petition_special_days after its receipt;
+ * or not accepted, with the reason, which closes the case. Once, on a case
+ * registered as a petition. */
+SwCase *sw_ops_decide_petition (SwStore *store, const char *actor, const char *ref, gboolean accepted,
+                                gboolean special, const char *reason, GError **error);
 
 /* Personal data by law (sw-ops-amend.c). An amendment: each field NULL to
  * keep it, "" to clear it, or its corrected value. */

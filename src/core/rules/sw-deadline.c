@@ -20,6 +20,8 @@ static const char * const kind_labels[SW_N_DEADLINES] = {
   [SW_DEADLINE_CALLBACK] = N_("Awaiting callback"),
   [SW_DEADLINE_COMPLAINT_FILE] = N_("Awaiting filing"),
   [SW_DEADLINE_COMPLAINT_CLOSE] = N_("Awaiting conclusion"),
+  [SW_DEADLINE_PETITION_DECIDE] = N_("Awaiting the petition decision"),
+  [SW_DEADLINE_PETITION_CLOSE] = N_("Awaiting the petition’s conclusion"),
 };
 
 /* The statutory limit that falls first (the lifecycle table's), when it
@@ -33,26 +35,15 @@ earlier_limit (SwCase     *c,
 
   if (!sw_case_next_deadline (c, &code, &due) || (d->due_at > 0 && due >= d->due_at))
     return;
-  switch (sw_lifecycle_limit_from_code (code))
-    {
-    case SW_LIMIT_FIRST_RESPONSE:
-      d->kind = SW_DEADLINE_FIRST_RESPONSE;
-      break;
-    case SW_LIMIT_COMPLAINT_FILE:
-      d->kind = SW_DEADLINE_COMPLAINT_FILE;
-      break;
-    case SW_LIMIT_COMPLAINT_CLOSE:
-      d->kind = SW_DEADLINE_COMPLAINT_CLOSE;
-      break;
-    default:
-      return;
-    }
+  if (sw_lifecycle_limit_from_code (code) < 0)
+    return;
+  d->kind = sw_lifecycle_limit (sw_lifecycle_limit_from_code (code))->waits;
   d->due_at = due;
 }
 
-/* Which step the case waits for, from its state and the rule its deadline
- * was set by (the lifecycle table's due_rule), or a statutory limit of the
- * lifecycle table when that falls first. */
+/* Which step the case waits for, as the lifecycle table says for its
+ * state and the rule its deadline was set by (its due_rule), or a
+ * statutory limit of the lifecycle table when that falls first. */
 SwDeadline
 sw_case_running_deadline (SwCase *c)
 {
@@ -67,30 +58,7 @@ sw_case_running_deadline (SwCase *c)
       return d;
     }
   d.due_at = sw_case_get_due_at (c);
-  switch (sw_case_get_state (c))
-    {
-    case SW_STATE_TRANSFERRED:
-      d.kind = SW_DEADLINE_ACCEPT;
-      break;
-    case SW_STATE_REPLIED:
-      d.kind = SW_DEADLINE_CALLBACK;
-      break;
-    case SW_STATE_ESCALATED:
-      d.kind = SW_DEADLINE_DECISION;
-      break;
-    case SW_STATE_REGISTERED:
-    case SW_STATE_IN_PROGRESS:
-    case SW_STATE_CLOSED:
-    case SW_N_STATES:
-    default:
-      if (g_strcmp0 (rule, "limit.transfer_hours") == 0)
-        d.kind = SW_DEADLINE_DISPOSE;
-      else if (g_strcmp0 (rule, "limit.first_response_hours") == 0)
-        d.kind = SW_DEADLINE_FIRST_RESPONSE;
-      else
-        d.kind = SW_DEADLINE_REPLY;
-      break;
-    }
+  d.kind = sw_lifecycle_waits (sw_case_get_state (c), rule);
   earlier_limit (c, &d);
   return d;
 }

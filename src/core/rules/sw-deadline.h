@@ -22,6 +22,8 @@ typedef enum {
   SW_DEADLINE_CALLBACK,        /* 待回访 */
   SW_DEADLINE_COMPLAINT_FILE,  /* 待立案: a complaint not yet taken in hand (sw-lifecycle.c) */
   SW_DEADLINE_COMPLAINT_CLOSE, /* 待结案: a complaint not yet concluded (sw-lifecycle.c) */
+  SW_DEADLINE_PETITION_DECIDE, /* 待决定是否受理: a petition (信访) not yet accepted or not */
+  SW_DEADLINE_PETITION_CLOSE,  /* 待信访办结: a petition not yet concluded */
   SW_N_DEADLINES
 } SwDeadlineKind;
 

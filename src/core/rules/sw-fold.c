@@ -177,9 +177,14 @@ sw_case_apply (SwCase      *row,
         sw_set_str (&row->content, str (ev, "content"));
       break;
 
+    case SW_EVENT_PETITION_NOT_ACCEPTED:
+      close_row (row, ev, SW_RESOLUTION_REFUSED);
+      break;
+
     case SW_EVENT_NOTIFIED:
     case SW_EVENT_HANDLING:
     case SW_EVENT_DECIDED:
+    case SW_EVENT_PETITION_ACCEPTED:
     case SW_EVENT_PURGED:   /* the contact is erased by the store (case_contacts) */
     case SW_EVENT_ATTACHMENT_ADDED: /* the store lists it (case_attachments) */
     case SW_EVENT_NOTE:

@@ -12,44 +12,58 @@
 #define E(x) SW_LIFECYCLE_EVENT (SW_EVENT_##x)
 #define KEEP SW_LIFECYCLE_KEEP
 #define DISPOSABLE (S (REGISTERED) | S (IN_PROGRESS))
+#define PETITION_OPEN (S (REGISTERED) | S (TRANSFERRED) | S (IN_PROGRESS) | S (ESCALATED))
+
+#define AT_EVENT(key) { key, SW_START_AT_EVENT }
+#define AT_RECEIPT(key) { key, SW_START_AT_RECEIPT }
 
 /* In SwEventKind order. */
 static const SwLifecycleEvent events[] = {
   { SW_EVENT_REGISTERED,  SW_LIFECYCLE_ANY,  SW_STATE_REGISTERED,  SW_ACCESS_REGISTER, FALSE,
-    { "limit.transfer_hours" } },
-  { SW_EVENT_ANSWERED,    S (REGISTERED),    SW_STATE_CLOSED,      SW_ACCESS_ANSWER,   TRUE, { NULL } },
+    { AT_RECEIPT ("limit.transfer_hours") } },
+  { SW_EVENT_ANSWERED,    S (REGISTERED),    SW_STATE_CLOSED,      SW_ACCESS_ANSWER,   TRUE, { { NULL } } },
   { SW_EVENT_NOTIFIED,    DISPOSABLE,        SW_STATE_IN_PROGRESS, SW_ACCESS_NOTIFY,   FALSE,
-    { "limit.department_days" } },
+    { AT_EVENT ("limit.department_days") } },
+  /* by the matter's scope (SwScope order): own authority, the department's,
+   * another department or a branch leader, a meeting */
   { SW_EVENT_HANDLING,    S (REGISTERED),    SW_STATE_IN_PROGRESS, SW_ACCESS_HANDLE,   FALSE,
-    { "limit.own_authority_days", "limit.department_days", "limit.branch_leader_days" } },
-  { SW_EVENT_REFERRED,    DISPOSABLE,        SW_STATE_IN_PROGRESS, SW_ACCESS_REFER,    FALSE, { NULL } },
+    { AT_RECEIPT ("limit.own_authority_days"), AT_RECEIPT ("limit.department_days"),
+      AT_RECEIPT ("limit.branch_leader_days"), AT_RECEIPT ("limit.meeting_days") } },
+  { SW_EVENT_REFERRED,    DISPOSABLE,        SW_STATE_IN_PROGRESS, SW_ACCESS_REFER,    FALSE,
+    { AT_RECEIPT ("limit.department_days") } },
+  /* the receiving department's acceptance (the promise, when the case has
+   * none yet, is limit.branch_leader_days from the receipt: sw-ops-transfer.c) */
   { SW_EVENT_TRANSFERRED, DISPOSABLE,        SW_STATE_TRANSFERRED, SW_ACCESS_TRANSFER, FALSE,
-    { "limit.accept_hours", "limit.branch_leader_days" } },
+    { AT_EVENT ("limit.accept_hours") } },
   { SW_EVENT_ACCEPTED,    S (TRANSFERRED),   SW_STATE_IN_PROGRESS, SW_ACCESS_ACCEPT,   FALSE,
-    { "limit.receiving_reply_days" } },
+    { AT_EVENT ("limit.receiving_reply_days") } },
   { SW_EVENT_RETURNED,    S (TRANSFERRED),   SW_STATE_REGISTERED,  SW_ACCESS_RETURN,   FALSE,
-    { "limit.transfer_hours" } },
+    { AT_EVENT ("limit.transfer_hours") } },
   { SW_EVENT_FORWARDED,   S (TRANSFERRED),   SW_STATE_TRANSFERRED, SW_ACCESS_FORWARD,  FALSE,
-    { "limit.accept_hours" } },
+    { AT_EVENT ("limit.accept_hours") } },
   { SW_EVENT_ESCALATED,   DISPOSABLE,        SW_STATE_ESCALATED,   SW_ACCESS_ESCALATE, FALSE,
-    { "limit.branch_leader_days" } },
-  { SW_EVENT_DECIDED,     S (ESCALATED),     SW_STATE_IN_PROGRESS, SW_ACCESS_DECIDE,   FALSE, { NULL } },
-  { SW_EVENT_OUTSIDE,     DISPOSABLE,        SW_STATE_CLOSED,      SW_ACCESS_OUTSIDE,  TRUE, { NULL } },
-  { SW_EVENT_REFUSED,     DISPOSABLE,        SW_STATE_CLOSED,      SW_ACCESS_REFUSE,   TRUE, { NULL } },
-  { SW_EVENT_URGED,       SW_LIFECYCLE_OPEN, KEEP,                 SW_ACCESS_URGE,     FALSE, { NULL } },
+    { AT_RECEIPT ("limit.branch_leader_days") } },
+  { SW_EVENT_DECIDED,     S (ESCALATED),     SW_STATE_IN_PROGRESS, SW_ACCESS_DECIDE,   FALSE, { { NULL } } },
+  { SW_EVENT_OUTSIDE,     DISPOSABLE,        SW_STATE_CLOSED,      SW_ACCESS_OUTSIDE,  TRUE, { { NULL } } },
+  { SW_EVENT_REFUSED,     DISPOSABLE,        SW_STATE_CLOSED,      SW_ACCESS_REFUSE,   TRUE, { { NULL } } },
+  { SW_EVENT_URGED,       SW_LIFECYCLE_OPEN, KEEP,                 SW_ACCESS_URGE,     FALSE, { { NULL } } },
   { SW_EVENT_REPLIED,     S (IN_PROGRESS),   SW_STATE_REPLIED,     SW_ACCESS_REPLY,    FALSE,
-    { "limit.callback_days" } },
-  { SW_EVENT_CALLBACK,    S (REPLIED),       KEEP,                 SW_ACCESS_CALLBACK, TRUE, { NULL } },
+    { AT_EVENT ("limit.callback_days") } },
+  { SW_EVENT_CALLBACK,    S (REPLIED),       KEEP,                 SW_ACCESS_CALLBACK, TRUE, { { NULL } } },
   { SW_EVENT_REOPENED,    S (REPLIED) | S (CLOSED), SW_STATE_IN_PROGRESS, SW_ACCESS_REOPEN, FALSE,
-    { "limit.department_days" } },
+    { AT_EVENT ("limit.department_days") } },
   /* an anonymous case closes from in progress, another after its callback */
-  { SW_EVENT_CLOSED,      S (IN_PROGRESS) | S (REPLIED), SW_STATE_CLOSED, SW_ACCESS_CLOSE, TRUE, { NULL } },
+  { SW_EVENT_CLOSED,      S (IN_PROGRESS) | S (REPLIED), SW_STATE_CLOSED, SW_ACCESS_CLOSE, TRUE, { { NULL } } },
   { SW_EVENT_HANDOVER,    S (REGISTERED) | S (IN_PROGRESS) | S (ESCALATED) | S (REPLIED), KEEP,
-    SW_ACCESS_HANDOVER, FALSE, { NULL } },
-  { SW_EVENT_NOTE,        SW_LIFECYCLE_ANY,  KEEP,                 SW_ACCESS_NOTE,     FALSE, { NULL } },
-  { SW_EVENT_AMENDED,     SW_LIFECYCLE_ANY,  KEEP,                 -1,                 FALSE, { NULL } },
-  { SW_EVENT_PURGED,      SW_LIFECYCLE_ANY,  KEEP,                 -1,                 FALSE, { NULL } },
-  { SW_EVENT_ATTACHMENT_ADDED, SW_LIFECYCLE_ANY, KEEP,              SW_ACCESS_ATTACH,   FALSE, { NULL } },
+    SW_ACCESS_HANDOVER, FALSE, { { NULL } } },
+  { SW_EVENT_NOTE,        SW_LIFECYCLE_ANY,  KEEP,                 SW_ACCESS_NOTE,     FALSE, { { NULL } } },
+  { SW_EVENT_AMENDED,     SW_LIFECYCLE_ANY,  KEEP,                 -1,                 FALSE, { { NULL } } },
+  { SW_EVENT_PURGED,      SW_LIFECYCLE_ANY,  KEEP,                 -1,                 FALSE, { { NULL } } },
+  { SW_EVENT_ATTACHMENT_ADDED, SW_LIFECYCLE_ANY, KEEP,              SW_ACCESS_ATTACH,   FALSE, { { NULL } } },
+  /* seed 000 (九): a petition is accepted or not before it is answered; who
+   * may take a case in hand decides */
+  { SW_EVENT_PETITION_ACCEPTED, PETITION_OPEN, KEEP,                SW_ACCESS_HANDLE,   FALSE, { { NULL } } },
+  { SW_EVENT_PETITION_NOT_ACCEPTED, PETITION_OPEN, SW_STATE_CLOSED, SW_ACCESS_HANDLE,   TRUE, { { NULL } } },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (events) == SW_N_EVENTS);
 
@@ -58,18 +72,18 @@ static const SwLifecycleDeadline deadlines[] = {
   /* domain §6: a case the first-inquiry person cannot handle is transferred
    * within limit.transfer_hours working hours of its registration */
   { "limit.transfer_hours", SW_LIMIT_WORKING_HOURS, S (REGISTERED), E (TRANSFERRED),
-    "late_transfer", SW_ACCOUNTABLE_HANDLER, FALSE },
+    "late_transfer", SW_ACCOUNTABLE_HANDLER, FALSE, SW_DEADLINE_DISPOSE },
   /* the receiving department accepts (or returns, or forwards) within
    * limit.accept_hours working hours */
   { "limit.accept_hours", SW_LIMIT_WORKING_HOURS, S (TRANSFERRED), E (ACCEPTED) | E (RETURNED) | E (FORWARDED),
-    "late_accept", SW_ACCOUNTABLE_RECEIVING, FALSE },
+    "late_accept", SW_ACCOUNTABLE_RECEIVING, FALSE, SW_DEADLINE_ACCEPT },
   /* the reply by the time promised to the customer */
   { SW_LIFECYCLE_PROMISE, SW_LIMIT_WORKING_DAYS,
     S (REGISTERED) | S (TRANSFERRED) | S (IN_PROGRESS) | S (ESCALATED), E (REPLIED),
-    "reply_overdue", SW_ACCOUNTABLE_HANDLER, FALSE },
+    "reply_overdue", SW_ACCOUNTABLE_HANDLER, FALSE, SW_DEADLINE_REPLY },
   /* the customer is called back within limit.callback_days of the reply */
   { "limit.callback_days", SW_LIMIT_WORKING_DAYS, S (REPLIED), E (CALLBACK),
-    "no_callback", SW_ACCOUNTABLE_OWNER, TRUE },
+    "no_callback", SW_ACCOUNTABLE_OWNER, TRUE, SW_DEADLINE_CALLBACK },
 };
 
 const SwLifecycleEvent *
@@ -94,6 +108,40 @@ sw_lifecycle_allows (SwState     from,
   const SwLifecycleEvent *e = sw_lifecycle_event (kind);
 
   return e != NULL && (guint) from < SW_N_STATES && (e->from & SW_LIFECYCLE_STATE (from)) != 0;
+}
+
+const SwLifecycleStart *
+sw_lifecycle_start (SwEventKind kind,
+                    guint       variant)
+{
+  const SwLifecycleEvent *e = sw_lifecycle_event (kind);
+
+  for (guint i = 0; e != NULL && i < G_N_ELEMENTS (e->starts) && e->starts[i].policy_key != NULL; i++)
+    if (i == variant)
+      return &e->starts[i];
+  return NULL;
+}
+
+gint64
+sw_lifecycle_start_due (const SwLifecycleStart *start,
+                        SwPolicy               *policy,
+                        SwCalendar             *calendar,
+                        gint64                  received,
+                        gint64                  at)
+{
+  gint64 from = start->at == SW_START_AT_RECEIPT ? received : at;
+  int value = sw_policy_get_int (policy, start->policy_key);
+
+  switch (sw_lifecycle_unit (start->policy_key))
+    {
+    case SW_LIMIT_HOURS:
+      return from + (gint64) value * 3600 * 1000;
+    case SW_LIMIT_WORKING_HOURS:
+      return sw_calendar_add_working_hours (calendar, from, value);
+    case SW_LIMIT_WORKING_DAYS:
+    default:
+      return sw_calendar_add_working_days (calendar, from, value);
+    }
 }
 
 gboolean
@@ -154,22 +202,37 @@ sw_lifecycle_unit (const char *policy_key)
  * a progress update. */
 #define FIRST_RESPONSES                                                                    \
   (E (ANSWERED) | E (NOTIFIED) | E (HANDLING) | E (REFERRED) | E (TRANSFERRED) | E (ESCALATED) | \
-   E (OUTSIDE) | E (REFUSED) | E (REPLIED) | E (CLOSED))
+   E (OUTSIDE) | E (REFUSED) | E (REPLIED) | E (CLOSED) | E (PETITION_ACCEPTED) |              \
+   E (PETITION_NOT_ACCEPTED))
 /* What ends a complaint's handling with an answer. */
 #define CONCLUSIONS (E (ANSWERED) | E (OUTSIDE) | E (REFUSED) | E (REPLIED) | E (CLOSED))
+/* The decision on a petition, either way. */
+#define PETITION_DECISIONS (E (PETITION_ACCEPTED) | E (PETITION_NOT_ACCEPTED))
 
 static const SwStatutoryLimit limits[] = {
   /* seed 002: "工作人员应当在收到问题后的24小时内做出回应" */
   { SW_LIMIT_FIRST_RESPONSE, "first_response", "first_response_due", "limit.first_response_hours",
-    SW_LIMIT_HOURS, FIRST_RESPONSES, "late_first_response", SW_ACCOUNTABLE_OWNER },
+    SW_LIMIT_HOURS, FIRST_RESPONSES, "late_first_response", SW_ACCOUNTABLE_OWNER,
+    SW_DEADLINE_FIRST_RESPONSE },
   /* seed 000 (八): "对举报,投诉,5个工作日内立案": a complaint is filed when a
    * department takes it in hand (or it is concluded at once) */
   { SW_LIMIT_COMPLAINT_FILE, "complaint_file", "complaint_file_due", "limit.complaint_file_days",
     SW_LIMIT_WORKING_DAYS, E (HANDLING) | E (ACCEPTED) | E (REFERRED) | E (DECIDED) | CONCLUSIONS,
-    "late_complaint_file", SW_ACCOUNTABLE_HANDLER },
+    "late_complaint_file", SW_ACCOUNTABLE_HANDLER, SW_DEADLINE_COMPLAINT_FILE },
   /* seed 000 (八): "一般安排60个工作日结案" */
   { SW_LIMIT_COMPLAINT_CLOSE, "complaint_close", "complaint_close_due", "limit.complaint_close_days",
-    SW_LIMIT_WORKING_DAYS, CONCLUSIONS, "late_complaint_close", SW_ACCOUNTABLE_HANDLER },
+    SW_LIMIT_WORKING_DAYS, CONCLUSIONS, "late_complaint_close", SW_ACCOUNTABLE_HANDLER,
+    SW_DEADLINE_COMPLAINT_CLOSE },
+  /* seed 000 (九): "社会保障信访件,7个工作日内作出受理与否决定" */
+  { SW_LIMIT_PETITION_DECIDE, "petition_decide", "petition_decide_due", "limit.petition_accept_days",
+    SW_LIMIT_WORKING_DAYS, PETITION_DECISIONS, "late_petition_decide", SW_ACCOUNTABLE_HANDLER,
+    SW_DEADLINE_PETITION_DECIDE },
+  /* seed 000 (九): "一般信访件30个工作日内办结,特殊的不超过60个工作日办结": the
+   * general limit from the receipt; accepting it as special moves it to
+   * limit.petition_special_days (sw_ops_decide_petition) */
+  { SW_LIMIT_PETITION_CLOSE, "petition_close", "petition_close_due", "limit.petition_general_days",
+    SW_LIMIT_WORKING_DAYS, CONCLUSIONS | E (PETITION_NOT_ACCEPTED), "late_petition_close",
+    SW_ACCOUNTABLE_HANDLER, SW_DEADLINE_PETITION_CLOSE },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (limits) == SW_N_LIMITS);
 
@@ -193,6 +256,7 @@ sw_limit_kind_label (SwLimitKind kind)
 {
   static const char * const labels[] = {
     N_("First response"), N_("Complaint filing"), N_("Complaint closing"),
+    N_("Petition decision"), N_("Petition closing"),
   };
   G_STATIC_ASSERT (G_N_ELEMENTS (labels) == SW_N_LIMITS);
   return (guint) kind < SW_N_LIMITS ? _(labels[kind]) : "";
@@ -201,7 +265,8 @@ sw_limit_kind_label (SwLimitKind kind)
 gboolean
 sw_lifecycle_limit_applies (SwLimitKind kind,
                             SwKind         case_kind,
-                            gboolean       anonymous)
+                            gboolean       anonymous,
+                            gboolean       petition)
 {
   switch (kind)
     {
@@ -212,6 +277,10 @@ sw_lifecycle_limit_applies (SwLimitKind kind,
     case SW_LIMIT_COMPLAINT_CLOSE:
       /* seed 000: "对举报,投诉" — tip-offs and complaints */
       return case_kind == SW_KIND_COMPLAINT || case_kind == SW_KIND_TIPOFF;
+    case SW_LIMIT_PETITION_DECIDE:
+    case SW_LIMIT_PETITION_CLOSE:
+      /* seed 000 (九): petitions (信访件), signed or not */
+      return petition;
     case SW_N_LIMITS:
     default:
       return FALSE;
@@ -240,6 +309,36 @@ sw_lifecycle_limit_due (SwPolicy       *policy,
     default:
       return sw_calendar_add_working_days (calendar, from, value);
     }
+}
+
+/* What a state waits for whatever its deadline's rule; SW_DEADLINE_NONE:
+ * the rule says. */
+static const SwDeadlineKind state_waits[SW_N_STATES] = {
+  [SW_STATE_REGISTERED] = SW_DEADLINE_NONE,
+  [SW_STATE_TRANSFERRED] = SW_DEADLINE_ACCEPT,
+  [SW_STATE_IN_PROGRESS] = SW_DEADLINE_NONE,
+  [SW_STATE_ESCALATED] = SW_DEADLINE_DECISION,
+  [SW_STATE_REPLIED] = SW_DEADLINE_CALLBACK,
+  [SW_STATE_CLOSED] = SW_DEADLINE_NONE,
+};
+
+SwDeadlineKind
+sw_lifecycle_waits (SwState     state,
+                    const char *rule)
+{
+  const SwLifecycleDeadline *d;
+
+  if ((guint) state >= SW_N_STATES || state == SW_STATE_CLOSED)
+    return SW_DEADLINE_NONE;
+  if (state_waits[state] != SW_DEADLINE_NONE)
+    return state_waits[state];
+  /* the promise's rule is the policy key that set it, not "promise" */
+  if ((d = sw_lifecycle_deadline_for (rule)) != NULL && g_strcmp0 (rule, SW_LIFECYCLE_PROMISE) != 0)
+    return d->waits;
+  for (guint i = 0; rule != NULL && i < G_N_ELEMENTS (limits); i++)
+    if (strcmp (limits[i].policy_key, rule) == 0 || strcmp (limits[i].code, rule) == 0)
+      return limits[i].waits;
+  return SW_DEADLINE_REPLY;
 }
 
 gboolean

@@ -11,6 +11,7 @@
 #include "sw-access.h"
 #include "sw-calendar.h"
 #include "sw-case.h"
+#include "sw-deadline.h"
 #include "sw-policy.h"
 #include "sw-types.h"
 
@@ -40,14 +41,28 @@ typedef enum {
   SW_ACCOUNTABLE_OWNER,         /* the first-inquiry person */
 } SwAccountable;
 
+/* Where a deadline that an event starts is counted from. */
+typedef enum {
+  SW_START_AT_EVENT,            /* the event's time */
+  SW_START_AT_RECEIPT,          /* the case's receipt */
+} SwStartAt;
+
+/* A deadline an event starts: its policy key (the case's due_rule) and
+ * where it counts from. */
+typedef struct {
+  const char *policy_key;
+  SwStartAt   at;
+} SwLifecycleStart;
+
 /* One event kind: from where, to where, who may. */
 typedef struct {
-  SwEventKind kind;
-  guint       from;             /* the states it may happen in (SW_LIFECYCLE_STATE bits) */
-  SwState     next;             /* or SW_LIFECYCLE_KEEP */
-  int         access;           /* the SwAccessOp asked, or -1 (registration, amendments) */
-  gboolean    stops_due;        /* clears the case's running deadline */
-  const char *starts[4];        /* the policy keys of the deadlines it may start, NULL-ended */
+  SwEventKind      kind;
+  guint            from;        /* the states it may happen in (SW_LIFECYCLE_STATE bits) */
+  SwState          next;        /* or SW_LIFECYCLE_KEEP */
+  int              access;      /* the SwAccessOp asked, or -1 (registration, amendments) */
+  gboolean         stops_due;   /* clears the case's running deadline */
+  SwLifecycleStart starts[5];   /* the deadline it starts, one of these (a handling's by its
+                                 * SwScope), policy_key NULL-ended */
 } SwLifecycleEvent;
 
 /* One deadline that a case's row carries as due_at / due_rule (or, for the
@@ -61,6 +76,7 @@ typedef struct {
   const char   *finding;        /* the finding rule when missed */
   SwAccountable accountable;
   gboolean      needs_callee;   /* not owed on an anonymous case */
+  SwDeadlineKind waits;         /* what the case waits for while it runs (the card's label) */
 } SwLifecycleDeadline;
 
 /* The promise to the customer (promised_at, under the rule that set it). */
@@ -76,6 +92,18 @@ SwState                    sw_lifecycle_next_state   (SwState     from,
 /* Whether the event may happen in that state. */
 gboolean                   sw_lifecycle_allows       (SwState     from,
                                                       SwEventKind kind);
+/* The deadline the event starts, the `variant`-th of its starts (the
+ * SwScope of a handling, 0 for the others), or NULL when it starts none.
+ * The operations set it and the registration's preview shows it. */
+const SwLifecycleStart    *sw_lifecycle_start        (SwEventKind kind,
+                                                      guint       variant);
+/* When that deadline falls for a case received at `received` and the event
+ * at `at`, in the unit of its key (sw_lifecycle_unit). */
+gint64                     sw_lifecycle_start_due    (const SwLifecycleStart *start,
+                                                      SwPolicy               *policy,
+                                                      SwCalendar             *calendar,
+                                                      gint64                  received,
+                                                      gint64                  at);
 /* Whether the event clears the case's running deadline. */
 gboolean                   sw_lifecycle_stops_due    (SwEventKind kind);
 
@@ -88,6 +116,14 @@ const SwLifecycleDeadline *sw_lifecycle_met_by       (SwState     state,
                                                       SwEventKind kind);
 /* The deadline `rule` if it is still running in `state`, or NULL. */
 const SwLifecycleDeadline *sw_lifecycle_running      (SwState     state,
+                                                      const char *rule);
+/* What a case in `state` whose row runs the deadline `rule` (its due_rule)
+ * waits for: the state's own step where the state says it (a transfer
+ * waits for acceptance, an escalation for the leader's decision, a reply
+ * for the callback), else the row of `rule` in the deadline table or among
+ * the statutory limits, else the reply promised. For the card and the
+ * case view (sw_case_running_deadline). */
+SwDeadlineKind             sw_lifecycle_waits        (SwState     state,
                                                       const char *rule);
 /* The unit of a policy key's limit (SW_LIMIT_WORKING_DAYS for a key the
  * table does not know and that ends in "_days"). */
@@ -106,17 +142,19 @@ typedef struct {
   guint64        meets;         /* event kinds (SW_LIFECYCLE_EVENT bits) */
   const char    *finding;
   SwAccountable  accountable;
+  SwDeadlineKind waits;         /* what the case waits for while it runs */
 } SwStatutoryLimit;
 
 const SwStatutoryLimit    *sw_lifecycle_limit        (SwLimitKind kind);
 int                        sw_lifecycle_limit_from_code (const char *code);
 /* The translated name of a deadline kind (the case view, the card). */
 const char                *sw_limit_kind_label    (SwLimitKind kind);
-/* Whether a case of this kind, anonymous or not, owes the limit from its
- * registration. */
+/* Whether a case of this kind, anonymous or not, a petition (信访) or not,
+ * owes the limit from its registration. */
 gboolean                   sw_lifecycle_limit_applies (SwLimitKind kind,
                                                        SwKind         case_kind,
-                                                       gboolean       anonymous);
+                                                       gboolean       anonymous,
+                                                       gboolean       petition);
 
 /* When the limit falls for a case received (or started) at `from`, under
  * the policy's value and the calendar's working time. */

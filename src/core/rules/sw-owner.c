@@ -22,8 +22,37 @@ compare_tenure (SwStaff *a,
   return g_strcmp0 (da, db);
 }
 
+gboolean
+sw_owner_is_eligible (SwStaff  *staff,
+                      SwPolicy *policy)
+{
+  g_auto(GStrv) kinds = NULL;
+
+  if (!staff->active)
+    return FALSE;
+  if (policy == NULL)
+    return staff->kind == SW_STAFF_KIND_REGULAR;
+  kinds = sw_policy_get_list (policy, "owner.eligible_kinds");
+  for (guint i = 0; kinds != NULL && kinds[i] != NULL; i++)
+    if (sw_staff_kind_from_string (kinds[i]) == (int) staff->kind)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether the policy lets only regular staff be responsible (the shipped
+ * default, whose refusal names temporary and maintenance staff). */
+static gboolean
+regular_only (SwPolicy *policy)
+{
+  g_auto(GStrv) kinds = policy ? sw_policy_get_list (policy, "owner.eligible_kinds") : NULL;
+
+  return policy == NULL || (kinds != NULL && g_strv_length (kinds) == 1 &&
+                            sw_staff_kind_from_string (kinds[0]) == SW_STAFF_KIND_REGULAR);
+}
+
 SwStaff *
 sw_owner_choose (GPtrArray  *candidates,
+                 SwPolicy   *policy,
                  char      **reason,
                  GError    **error)
 {
@@ -35,7 +64,7 @@ sw_owner_choose (GPtrArray  *candidates,
     {
       SwStaff *s = g_ptr_array_index (candidates, i);
 
-      if (!sw_staff_is_owner_eligible (s))
+      if (!sw_owner_is_eligible (s, policy))
         continue;
       n_eligible++;
       if (best == NULL)
@@ -58,6 +87,14 @@ sw_owner_choose (GPtrArray  *candidates,
         }
     }
 
+  if (best == NULL && !regular_only (policy))
+    {
+      g_set_error_literal (error, SW_ERROR, SW_ERROR_NO_OWNER,
+                           _("Nobody who was asked can be the first-inquiry responsible person: "
+                             "the policy does not let their kind of staff be (and inactive staff cannot be). "
+                             "Bring in a colleague who can, who becomes responsible."));
+      return NULL;
+    }
   if (best == NULL)
     {
       g_set_error_literal (error, SW_ERROR, SW_ERROR_NO_OWNER,

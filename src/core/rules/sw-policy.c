@@ -8,6 +8,7 @@
 #include "sw-error.h"
 #include "sw-penalty.h"
 #include "sw-policy.h"
+#include "sw-types.h"
 
 struct _SwPolicy
 {
@@ -108,6 +109,10 @@ static const SwPolicyKey keys[] = {
     N_("Formal sanction by violation kind, KIND=admonish or KIND=warning separated by semicolons, e.g. the hospital's rude_attitude=warning;shirking=warning;wrong_transfer=admonish;perfunctory_reply=admonish") },
   { "attachments.max_file_mb", SW_POLICY_INT, "20",
     N_("Attachments: the largest file a case may carry, in MB (Shouwen's own default)") },
+  /* domain §3: temporary and maintenance staff never are, unless the
+   * organisation's rules say so (seed 001: "每位职工(包括实习、进修人员、物业人员)") */
+  { "owner.eligible_kinds", SW_POLICY_TEXT, "regular",
+    N_("Kinds of staff who may be first-inquiry responsible persons, separated by semicolons: regular, temporary, maintenance (the hospital of seed 001 lets interns and property staff respond first: regular;temporary;maintenance)") },
   { "attachments.max_case_mb", SW_POLICY_INT, "100",
     N_("Attachments: all the files of one case together, in MB (Shouwen's own default)") },
 };
@@ -178,6 +183,31 @@ sw_policy_validate (const char  *key,
                    _("The policy “%s” takes a whole number from 0 to 100000, not “%s”"),
                    key, value);
       return FALSE;
+    }
+  if (g_str_equal (key, "owner.eligible_kinds"))
+    {
+      g_auto(GStrv) kinds = g_strsplit (value, ";", -1);
+      guint named = 0;
+
+      for (guint i = 0; kinds[i] != NULL; i++)
+        {
+          g_strstrip (kinds[i]);
+          if (*kinds[i] == '\0')
+            continue;
+          if (sw_staff_kind_from_string (kinds[i]) < 0)
+            {
+              g_set_error (error, SW_ERROR, SW_ERROR_INVALID,
+                           _("“%s” is not a kind of staff; use regular, temporary or maintenance"), kinds[i]);
+              return FALSE;
+            }
+          named++;
+        }
+      if (named == 0)
+        {
+          g_set_error_literal (error, SW_ERROR, SW_ERROR_INVALID,
+                               _("Name at least one kind of staff who may be first-inquiry responsible persons"));
+          return FALSE;
+        }
     }
   return sw_penalty_validate (key, value, error);
 }

@@ -174,11 +174,11 @@ gboolean    _sw_store_read_case_events   (SwStoreReader     *reader,
                                           gpointer           user_data,
                                           GError           **error);
 
-/* The earlier complaints of the same customer as case_id (the same phone,
- * or the same name and unit) received in [since, before) and replied to
- * before `before`, latest first; every field NULL when there is none. The
- * store tells whether both cases name the matter of one active standard
- * answer; how alike the texts are is for detection to judge. */
+/* The other cases of the same customer as case_id (the same phone, or the
+ * same name and unit), latest first. The store tells whether both cases
+ * name the matter of one active standard answer; which of them count
+ * (_sw_detect_repeat_window) and how alike the texts are is for detection
+ * to judge. */
 typedef struct {
   char    *case_id;
   char    *handler;             /* who handled it: the handler, else the owner */
@@ -189,6 +189,9 @@ typedef struct {
   char    *owner_department;
   char    *target_department;
   gboolean same_matter;
+  int      kind;                /* SwKind, -1 unknown */
+  gint64   received_at;
+  gint64   replied_at;
 } SwStoreRepeatCase;
 
 void        _sw_store_repeat_case_clear  (SwStoreRepeatCase *found);
@@ -196,8 +199,6 @@ void        _sw_store_repeat_case_clear  (SwStoreRepeatCase *found);
  * text in *content. */
 GArray     *_sw_store_find_repeat_cases  (SwStoreReader     *reader,
                                           const char        *case_id,
-                                          gint64             since,
-                                          gint64             before,
                                           char             **content,
                                           GError           **error);
 
@@ -221,6 +222,8 @@ typedef struct {
   gboolean    escalated;     /* a complaint escalated to the branch leader */
   const char *branch_code;     /* the case's branch */
   const char *case_id;
+  guint       limits_owed;     /* the statutory limits it owed, bits in SwLimitKind order */
+  guint       limits_kept;     /* … and met in time */
 } SwStoreCaseFacts;
 
 typedef void (*SwStoreCaseFactsFunc) (const SwStoreCaseFacts *facts,

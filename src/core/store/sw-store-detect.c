@@ -248,20 +248,45 @@ _sw_store_add_case_facts (SwStore              *store,
   return _sw_store_step_done (store, stmt, error);
 }
 
+/* The statutory limits a case row owed and kept, as bits in SwLimitKind
+ * order: "(c.<code>_due > 0) << k + …". */
+static char *
+limit_bits (gboolean kept)
+{
+  GString *sql = g_string_new ("(0");
+
+  for (int k = 0; k < SW_N_LIMITS; k++)
+    {
+      const char *code = sw_lifecycle_limit (k)->code;
+
+      if (kept)
+        g_string_append_printf (sql, " + ((c.%s_met > 0 AND c.%s_met <= c.%s_due) << %d)", code, code, code, k);
+      else
+        g_string_append_printf (sql, " + ((c.%s_due > 0) << %d)", code, k);
+    }
+  g_string_append (sql, ")");
+  return g_string_free (sql, FALSE);
+}
+
 gboolean
 _sw_store_flush_case_facts (SwStore  *store,
                             GError  **error)
 {
-  return _sw_store_exec (store,
+  g_autofree char *owed = limit_bits (FALSE);
+  g_autofree char *kept = limit_bits (TRUE);
+  g_autofree char *sql = g_strdup_printf (
       "INSERT OR REPLACE INTO case_facts (case_id, received_at, kind, channel, resolution, owner,"
       " owner_department, handler, handler_department, target_department, promised_at, replied_at,"
       " callback_at, anonymous, satisfaction, reopen_count, transfers, transfer_late, accepts,"
-      " accept_late, handling_ms, due_event, promise_event, branch_code)"
+      " accept_late, handling_ms, due_event, promise_event, branch_code, limits_owed, limits_kept)"
       " SELECT c.id, c.received_at, c.kind, c.channel, c.resolution, c.owner, c.owner_department, c.handler,"
       " c.handler_department, c.target_department, c.promised_at, c.replied_at, c.callback_at, c.anonymous,"
       " c.satisfaction, c.reopen_count, t.transfers, t.transfer_late, t.accepts, t.accept_late, t.handling_ms,"
-      " t.due_event, t.promise_event, c.branch_code FROM detect_facts t JOIN cases c ON c.id = t.case_id ORDER BY t.rowid;"
-      "DELETE FROM detect_facts", error);
+      " t.due_event, t.promise_event, c.branch_code, %s, %s"
+      " FROM detect_facts t JOIN cases c ON c.id = t.case_id ORDER BY t.rowid;"
+      "DELETE FROM detect_facts", owed, kept);
+
+  return _sw_store_exec (store, sql, error);
 }
 
 /* Set-based over the case rows at the given clock, one SELECT a deadline of
@@ -561,8 +586,10 @@ _sw_store_repeat_case_clear (SwStoreRepeatCase *found)
   memset (found, 0, sizeof *found);
 }
 
-/* The earlier complaints of the same customer: by phone, or by name and
- * unit (case_contacts_by_phone, case_contacts_by_name). */
+/* The other cases of the same customer: by phone, or by name and unit
+ * (case_contacts_by_phone, case_contacts_by_name). Which of them a new
+ * complaint can repeat (the kind, the window, replied before) is
+ * _sw_detect_repeat_window's to say. */
 #define REPEAT_SQL \
   "WITH me AS (SELECT k.case_id, k.phone, k.name, k.unit, n.content FROM case_contacts k" \
   "            JOIN cases n ON n.id = k.case_id WHERE k.case_id = ?1)," \
@@ -574,17 +601,14 @@ _sw_store_repeat_case_clear (SwStoreRepeatCase *found)
   " SELECT c.id, coalesce (c.handler, c.owner), coalesce (c.handler_department, c.owner_department)," \
   "  c.last_event_id, c.number, c.content, c.owner_department, c.target_department," \
   "  " SW_SAME_MATTER_SQL ("me.content", "c.content") "," \
-  "  me.content" \
+  "  me.content, c.kind, c.received_at, c.replied_at" \
   " FROM me, same JOIN cases c ON c.id = same.case_id" \
-  " WHERE c.id != me.case_id AND c.kind = 'complaint' AND c.received_at < ?2 AND c.received_at >= ?3" \
-  "  AND c.replied_at > 0 AND c.replied_at <= ?2" \
+  " WHERE c.id != me.case_id" \
   " ORDER BY c.received_at DESC"
 
 GArray *
 _sw_store_find_repeat_cases (SwStoreReader  *reader,
                              const char     *case_id,
-                             gint64          since,
-                             gint64          before,
                              char          **content,
                              GError        **error)
 {
@@ -602,8 +626,6 @@ _sw_store_find_repeat_cases (SwStoreReader  *reader,
     }
   stmt = reader->repeat;
   sqlite3_bind_text (stmt, 1, case_id, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, before);
-  sqlite3_bind_int64 (stmt, 3, since);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       SwStoreRepeatCase r = {
@@ -616,6 +638,9 @@ _sw_store_find_repeat_cases (SwStoreReader  *reader,
         .owner_department = _sw_column_dup (stmt, 6),
         .target_department = _sw_column_dup (stmt, 7),
         .same_matter = sqlite3_column_int (stmt, 8) != 0,
+        .kind = sw_kind_from_string ((const char *) sqlite3_column_text (stmt, 10)),
+        .received_at = sqlite3_column_int64 (stmt, 11),
+        .replied_at = sqlite3_column_int64 (stmt, 12),
       };
 
       if (*content == NULL)

@@ -11,7 +11,8 @@
   "SELECT kind, channel, resolution, received_at, owner_department, handler_department," \
   " promised_at, replied_at, callback_at, anonymous, satisfaction, reopen_count, target_department," \
   " transfers, transfer_late, accepts, accept_late, handling_ms, branch_code, case_id," \
-  " CASE WHEN kind = 'complaint' THEN (SELECT escalated_to IS NOT NULL FROM cases WHERE id = case_id) ELSE 0 END" \
+  " CASE WHEN kind = 'complaint' THEN (SELECT escalated_to IS NOT NULL FROM cases WHERE id = case_id) ELSE 0 END," \
+  " limits_owed, limits_kept" \
   " FROM case_facts"
 #define FACTS_SCOPE \
   " AND (?3 IS NULL OR coalesce (handler_department, owner_department) = ?3)" \
@@ -88,6 +89,8 @@ _sw_store_read_case_facts (SwStore               *store,
         .branch_code = (const char *) sqlite3_column_text (stmt, 18),
         .case_id = (const char *) sqlite3_column_text (stmt, 19),
         .escalated = sqlite3_column_int (stmt, 20) != 0,
+        .limits_owed = (guint) sqlite3_column_int (stmt, 21),
+        .limits_kept = (guint) sqlite3_column_int (stmt, 22),
       };
 
       func (&facts, user_data);

@@ -209,6 +209,18 @@ static const char *const migrations[] = {
   "CREATE INDEX cases_by_received ON cases (received_at, number, id);"
   "ALTER TABLE case_facts ADD COLUMN branch_code TEXT;"
   "UPDATE case_facts SET branch_code = (SELECT c.branch_code FROM cases c WHERE c.id = case_facts.case_id);",
+  /* 16: the petition limits (issue 14, seed 000 (九)): the accept-or-not
+   * decision and the conclusion, as the other statutory limits; the
+   * report's facts count each limit a case owed and kept (met in time;
+   * bits in SwLimitKind order) */
+  "ALTER TABLE cases ADD COLUMN petition_decide_due INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE cases ADD COLUMN petition_decide_met INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE cases ADD COLUMN petition_decide_event TEXT;"
+  "ALTER TABLE cases ADD COLUMN petition_close_due INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE cases ADD COLUMN petition_close_met INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE cases ADD COLUMN petition_close_event TEXT;"
+  "ALTER TABLE case_facts ADD COLUMN limits_owed INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE case_facts ADD COLUMN limits_kept INTEGER NOT NULL DEFAULT 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SW_STORE_SCHEMA_VERSION);

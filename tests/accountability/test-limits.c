@@ -1,0 +1,230 @@
+/* test-limits.c — the seed limits a case carries beyond its current step,
+ * with real operations over a real store: petitions (信访, seed 000 (九))
+ * — their deadlines, the decision, the findings when missed, the report's
+ * figures.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "sw-deadline.h"
+#include "sw-detect.h"
+#include "sw-error.h"
+#include "sw-lifecycle.h"
+#include "sw-report.h"
+#include "sw-test-fixture.h"
+
+#define OK(expr) G_STMT_START { g_autoptr(GError) e_ = NULL; g_autoptr(SwCase) c_ = (expr); \
+  g_assert_no_error (e_); g_assert_nonnull (c_); } G_STMT_END
+#define E (&e_)
+
+static void
+at (SwFixture  *fx,
+    const char *local)
+{
+  sw_store_set_now (fx->store, sw_test_time (local));
+}
+
+static GPtrArray *
+detect (SwFixture *fx)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *found = sw_detect_run (fx->store, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* The findings of `rule`, how many, and the one of case `id` (or NULL). */
+static SwFinding *
+of_case (GPtrArray  *found,
+         const char *rule,
+         const char *id)
+{
+  for (guint i = 0; i < found->len; i++)
+    {
+      SwFinding *f = g_ptr_array_index (found, i);
+
+      if (g_str_equal (f->rule, rule) && g_strcmp0 (f->case_id, id) == 0)
+        return f;
+    }
+  return NULL;
+}
+
+static SwCase *
+register_letter (SwFixture  *fx,
+                 gboolean    petition,
+                 const char *content)
+{
+  g_autoptr(GError) error = NULL;
+  SwRegistration reg = {
+    .channel = SW_CHANNEL_LETTER, .kind = SW_KIND_BUSINESS, .content = content,
+    .received_by = "R01", .customer_name = "周建国", .customer_phone = "13900007777",
+    .petition = petition,
+  };
+  SwCase *c = sw_ops_register (fx->store, "R01", &reg, &error);
+
+  g_assert_no_error (error);
+  return c;
+}
+
+static gint64
+working_days_after (SwFixture *fx,
+                    gint64     from,
+                    const char *key)
+{
+  g_autoptr(SwPolicy) policy = sw_store_get_policy (fx->store, 0, NULL);
+  g_autoptr(SwCalendar) calendar = sw_store_get_calendar (fx->store, NULL);
+
+  return sw_calendar_add_working_days (calendar, from, sw_policy_get_int (policy, key));
+}
+
+/* Seed 000 (九): "社会保障信访件,7个工作日内作出受理与否决定,一般信访件30个工作日内办结,
+ * 特殊的不超过60个工作日办结". A petition owes the decision and its conclusion
+ * from its receipt; a letter that is not a petition owes neither. Not
+ * deciding in time is a finding against the handler; deciding in time is
+ * not; accepting as special moves the conclusion to 60 working days. */
+static void
+test_petition (SwFixture     *fx,
+               gconstpointer  data)
+{
+  g_autoptr(SwCase) late = register_letter (fx, TRUE, "反映养老保险待遇核定有误");
+  g_autoptr(SwCase) general = register_letter (fx, TRUE, "反映失业保险金停发");
+  g_autoptr(SwCase) special = register_letter (fx, TRUE, "反映多年社保缴费记录缺失，涉及多个单位");
+  g_autoptr(SwCase) declined = register_letter (fx, TRUE, "要求撤销已生效的法院判决");
+  g_autoptr(SwCase) letter = register_letter (fx, FALSE, "来信咨询社保卡补办流程");
+  g_autoptr(SwCase) row = NULL;
+  g_autoptr(GPtrArray) found = NULL, later = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 received = sw_case_get_received_at (late), met = 0;
+  gint64 decide_due = working_days_after (fx, received, "limit.petition_accept_days");
+  gint64 general_due = working_days_after (fx, received, "limit.petition_general_days");
+  gint64 special_due = working_days_after (fx, received, "limit.petition_special_days");
+  SwFinding *f;
+
+  /* the deadlines on the case */
+  g_assert_cmpint (sw_case_get_deadline (late, SW_LIMIT_PETITION_DECIDE, &met), ==, decide_due);
+  g_assert_cmpint (met, ==, 0);
+  g_assert_cmpint (sw_case_get_deadline (late, SW_LIMIT_PETITION_CLOSE, NULL), ==, general_due);
+  g_assert_cmpint (sw_case_get_deadline (letter, SW_LIMIT_PETITION_DECIDE, NULL), ==, 0);
+  g_assert_cmpint (sw_case_get_deadline (letter, SW_LIMIT_PETITION_CLOSE, NULL), ==, 0);
+
+  /* the decision: only on a petition, a reason when not accepted, once */
+  g_assert_null (sw_ops_decide_petition (fx->store, "R01", sw_case_get_id (letter), TRUE, FALSE, NULL, &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_ILLEGAL);
+  g_clear_error (&error);
+  g_assert_null (sw_ops_decide_petition (fx->store, "R01", sw_case_get_id (declined), FALSE, FALSE, " ", &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_INVALID);
+  g_clear_error (&error);
+  row = sw_store_get_case (fx->store, sw_case_get_id (declined), NULL);
+  g_assert_cmpint (sw_case_get_state (row), ==, SW_STATE_REGISTERED);
+  g_clear_object (&row);
+
+  at (fx, "2026-11-25T10:00");
+  OK (sw_ops_decide_petition (fx->store, "R01", sw_case_get_id (general), TRUE, FALSE, NULL, E));
+  OK (sw_ops_decide_petition (fx->store, "R01", sw_case_get_id (special), TRUE, TRUE, NULL, E));
+  OK (sw_ops_decide_petition (fx->store, "R01", sw_case_get_id (declined), FALSE, FALSE, "属于法院管辖，请向法院提出", E));
+  g_assert_null (sw_ops_decide_petition (fx->store, "R01", sw_case_get_id (general), FALSE, FALSE, "重复", &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_ILLEGAL);
+  g_clear_error (&error);
+
+  row = sw_store_get_case (fx->store, sw_case_get_id (special), NULL);
+  g_assert_cmpint (sw_case_get_deadline (row, SW_LIMIT_PETITION_CLOSE, NULL), ==, special_due);
+  g_assert_cmpint (sw_case_get_state (row), ==, SW_STATE_REGISTERED);
+  g_clear_object (&row);
+  row = sw_store_get_case (fx->store, sw_case_get_id (general), NULL);
+  g_assert_cmpint (sw_case_get_deadline (row, SW_LIMIT_PETITION_CLOSE, NULL), ==, general_due);
+  g_clear_object (&row);
+  /* not accepted: the case ends there, the conclusion is met */
+  row = sw_store_get_case (fx->store, sw_case_get_id (declined), NULL);
+  g_assert_cmpint (sw_case_get_state (row), ==, SW_STATE_CLOSED);
+  g_assert_cmpint (sw_case_get_resolution (row), ==, SW_RESOLUTION_REFUSED);
+  sw_case_get_deadline (row, SW_LIMIT_PETITION_CLOSE, &met);
+  g_assert_cmpint (met, ==, sw_test_time ("2026-11-25T10:00"));
+  g_clear_object (&row);
+
+  /* a day after the decision was due: the undecided one only */
+  sw_store_set_now (fx->store, decide_due + 24 * 3600 * 1000);
+  found = detect (fx);
+  f = of_case (found, "late_petition_decide", sw_case_get_id (late));
+  g_assert_nonnull (f);
+  g_assert_cmpstr (f->person, ==, "R01");
+  g_assert_cmpstr (f->department, ==, "RETAIL");
+  g_assert_cmpint (f->occurred_at, ==, decide_due);
+  g_assert_null (of_case (found, "late_petition_decide", sw_case_get_id (general)));
+  g_assert_null (of_case (found, "late_petition_decide", sw_case_get_id (letter)));
+
+  /* past the general limit: the general one and the undecided one, not the
+   * special one nor the one not accepted */
+  sw_store_set_now (fx->store, general_due + 24 * 3600 * 1000);
+  later = detect (fx);
+  g_assert_nonnull (of_case (later, "late_petition_close", sw_case_get_id (general)));
+  g_assert_nonnull (of_case (later, "late_petition_close", sw_case_get_id (late)));
+  g_assert_null (of_case (later, "late_petition_close", sw_case_get_id (special)));
+  g_assert_null (of_case (later, "late_petition_close", sw_case_get_id (declined)));
+  g_assert_null (of_case (later, "late_petition_close", sw_case_get_id (letter)));
+}
+
+/* The report's figures: of the four petitions, three were decided in time
+ * (the letter that is not one does not count); one is concluded (not
+ * accepted). */
+static void
+test_petition_figures (SwFixture     *fx,
+                       gconstpointer  data)
+{
+  g_autoptr(SwCase) late = register_letter (fx, TRUE, "反映养老保险待遇核定有误");
+  g_autoptr(SwCase) general = register_letter (fx, TRUE, "反映失业保险金停发");
+  g_autoptr(SwCase) declined = register_letter (fx, TRUE, "要求撤销已生效的法院判决");
+  g_autoptr(SwCase) letter = register_letter (fx, FALSE, "来信咨询社保卡补办流程");
+  g_autoptr(SwReport) r = NULL;
+  g_autoptr(GError) error = NULL;
+  SwReportQuery q = { sw_test_time ("2026-11-01T00:00"), sw_test_time ("2026-12-01T00:00") };
+  const SwFigure *decided, *closed;
+
+  at (fx, "2026-11-24T10:00");
+  OK (sw_ops_decide_petition (fx->store, "R01", sw_case_get_id (general), TRUE, FALSE, NULL, E));
+  OK (sw_ops_decide_petition (fx->store, "R01", sw_case_get_id (declined), FALSE, FALSE, "不属于本单位职责", E));
+  at (fx, "2026-12-10T10:00");
+  OK (sw_ops_decide_petition (fx->store, "R01", sw_case_get_id (late), TRUE, FALSE, NULL, E));
+
+  r = sw_report_new (fx->store, &q, &error);
+  g_assert_no_error (error);
+  decided = sw_report_get_figure (r, "petition_decided_on_time");
+  g_assert_true (decided->available);
+  g_assert_cmpuint (decided->numerator, ==, 2);
+  g_assert_cmpuint (decided->denominator, ==, 3);
+  closed = sw_report_get_figure (r, "petition_closed_on_time");
+  g_assert_cmpuint (closed->numerator, ==, 1);
+  g_assert_cmpuint (closed->denominator, ==, 3);
+  /* the definition names the policy's value, never its key */
+  g_assert_null (strstr (decided->definition, "limit."));
+}
+
+/* With no petition, the figures say "no data". */
+static void
+test_petition_no_data (SwFixture     *fx,
+                       gconstpointer  data)
+{
+  g_autoptr(SwCase) letter = register_letter (fx, FALSE, "来信咨询社保卡补办流程");
+  g_autoptr(SwReport) r = NULL;
+  g_autoptr(GError) error = NULL;
+  SwReportQuery q = { sw_test_time ("2026-11-01T00:00"), sw_test_time ("2026-12-01T00:00") };
+
+  r = sw_report_new (fx->store, &q, &error);
+  g_assert_no_error (error);
+  g_assert_false (sw_report_get_figure (r, "petition_decided_on_time")->available);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/limits/petition", SwFixture, NULL, sw_fixture_setup, test_petition, sw_fixture_teardown);
+  g_test_add ("/limits/petition-figures", SwFixture, NULL, sw_fixture_setup, test_petition_figures,
+              sw_fixture_teardown);
+  g_test_add ("/limits/petition-no-data", SwFixture, NULL, sw_fixture_setup, test_petition_no_data,
+              sw_fixture_teardown);
+  return g_test_run ();
+}
