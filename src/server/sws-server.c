@@ -633,7 +633,7 @@ sws_server_new (const SwsConfig  *config,
     self->config.workers = MAX (1, g_get_num_processors ());
   if (self->config.queue == 0)
     self->config.queue = 64 * self->config.workers;
-  if ((self->pool = _sws_pool_new (self, config->data_dir, self->config.workers,
+  if ((self->pool = _sws_pool_new (self, config->database ? config->database : config->data_dir, self->config.workers,
                                    self->config.queue, error)) == NULL)
     return NULL;
   self->crash_after_push_commit = g_strcmp0 (g_getenv ("SHOUWEN_TEST_CRASH_AFTER_COMMIT"), "push") == 0;
