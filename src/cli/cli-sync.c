@@ -27,11 +27,13 @@ static int sync_conflicts (CliContext *ctx, int argc, char **argv);
 static int sync_sign_in (CliContext *ctx, int argc, char **argv);
 static int sync_retry_directory (CliContext *ctx, int argc, char **argv);
 static int sync_withdraw_directory (CliContext *ctx, int argc, char **argv);
+static int server_migrate (CliContext *ctx, int argc, char **argv);
 
 const CliCommand cli_sync_commands[] = {
   { "server init", server_init, "", N_("Seed a sync server's directory from databases (--data-dir DIR --from DB…)"), CLI_NO_SIGN_IN },
   { "server enrol", server_enrol, "", N_("Make a one-time enrolment code for a device (--data-dir DIR --branch CODE)"), CLI_NO_SIGN_IN },
   { "server password", server_password, "EMPNO", N_("Set a user's sign-in password on the server (read from standard input)"), CLI_NO_SIGN_IN },
+  { "server migrate", server_migrate, "", N_("Bring a sync server's database to this version's schema (--database URI or --data-dir DIR)"), CLI_NO_SIGN_IN },
   { "sync enrol", sync_enrol, "", N_("Enrol this database with a server (--server URL --code CODE)"),
     CLI_CREATES_DATABASE },
   { "sync run", sync_run, "", N_("Send the outbox, then receive what the server has") },
@@ -66,18 +68,31 @@ store_result_cb (GObject      *source,
   *(GAsyncResult **) data = g_object_ref (result);
 }
 
+/* --database URI (PostgreSQL) in place of --data-dir DIR (the embedded SQLite) */
+#define SERVER_DATABASE_OPTION(var) \
+  { "database", 0, 0, G_OPTION_ARG_STRING, &var, N_("the server's PostgreSQL database, in place of --data-dir"), "postgresql://…" }
+
 static SwServerStorage *
-open_server (const char *data_dir)
+open_server_at (const char *data_dir,
+                const char *database,
+                gboolean    migrate)
 {
   g_autoptr(GError) error = NULL;
+  const char *location = database ? database : data_dir;
   SwServerStorage *server;
+  int from, to;
 
-  if (data_dir == NULL)
+  if (location == NULL)
     {
-      cli_usage (_("Name the server's data directory with --data-dir DIR"));
+      cli_usage (_("Name the server's data directory with --data-dir DIR or its database with --database URI"));
       return NULL;
     }
-  if ((server = sw_server_storage_open (data_dir, &error)) == NULL)
+  if (migrate && !sw_server_storage_migrate (location, &from, &to, &error))
+    {
+      cli_fail (g_steal_pointer (&error));
+      return NULL;
+    }
+  if ((server = sw_server_storage_open (location, &error)) == NULL)
     cli_fail (g_steal_pointer (&error));
   return server;
 }
@@ -145,11 +160,12 @@ status_state (SwSyncClient  *client,
 static int
 server_init (CliContext *ctx, int argc, char **argv)
 {
-  g_autofree char *data_dir = NULL;
+  g_autofree char *data_dir = NULL, *database = NULL;
   g_auto(GStrv) from = NULL;
   g_autoptr(SwServerStorage) server = NULL;
   GOptionEntry entries[] = {
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, N_("the server's data directory"), "DIR" },
+    SERVER_DATABASE_OPTION (database),
     { "from", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &from, N_("a database whose directory to copy (repeatable)"), "DB" },
     G_OPTION_ENTRY_NULL
   };
@@ -166,7 +182,7 @@ server_init (CliContext *ctx, int argc, char **argv)
                                      _("The database “%s” does not exist; name an existing one with --from"), from[i]);
         return cli_fail (error);
       }
-  if ((server = open_server (data_dir)) == NULL)
+  if ((server = open_server_at (data_dir, database, TRUE)) == NULL)
     return CLI_FAILED;
   for (guint i = 0; from[i]; i++)
     {
@@ -181,12 +197,12 @@ server_init (CliContext *ctx, int argc, char **argv)
     {
       JsonBuilder *j = cli_json_begin ();
 
-      cli_json_add_string (j, "data_dir", data_dir);
+      cli_json_add_string (j, "data_dir", database ? database : data_dir);
       cli_json_add_int (j, "databases", g_strv_length (from));
       cli_json_add_string (j, "epoch", sw_server_storage_get_epoch (SW_SERVER_STORAGE (server)));
       return cli_json_end (j);
     }
-  g_print (_("The server in %s has the directory of %u database(s); epoch %s\n"), data_dir,
+  g_print (_("The server in %s has the directory of %u database(s); epoch %s\n"), database ? database : data_dir,
            g_strv_length (from), sw_server_storage_get_epoch (server));
   return CLI_OK;
 }
@@ -194,7 +210,7 @@ server_init (CliContext *ctx, int argc, char **argv)
 static int
 server_enrol (CliContext *ctx, int argc, char **argv)
 {
-  g_autofree char *data_dir = NULL, *branch = NULL, *code = NULL;
+  g_autofree char *data_dir = NULL, *database = NULL, *branch = NULL, *code = NULL;
   g_autoptr(SwServerStorage) server = NULL;
   gboolean inspector = FALSE, head_office = FALSE;
   SwDeviceRole role;
@@ -203,6 +219,7 @@ server_enrol (CliContext *ctx, int argc, char **argv)
   GError *error = NULL;
   GOptionEntry entries[] = {
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, N_("the server's data directory"), "DIR" },
+    SERVER_DATABASE_OPTION (database),
     { "branch", 0, 0, G_OPTION_ARG_STRING, &branch, N_("the branch the device will work for"), "CODE" },
     { "inspector", 0, 0, G_OPTION_ARG_NONE, &inspector, N_("an inspector's device: reads every case, masked"), NULL },
     { "head-office", 0, 0, G_OPTION_ARG_NONE, &head_office, N_("a head office's device: reads every branch's cases, masked, to compare them"), NULL },
@@ -217,7 +234,7 @@ server_enrol (CliContext *ctx, int argc, char **argv)
   if (inspector && head_office)
     return cli_usage (_("Give --inspector or --head-office, not both"));
   role = inspector ? SW_DEVICE_INSPECTOR : head_office ? SW_DEVICE_HEAD_OFFICE : SW_DEVICE_BRANCH;
-  if ((server = open_server (data_dir)) == NULL)
+  if ((server = open_server_at (data_dir, database, FALSE)) == NULL)
     return CLI_FAILED;
   expires = (ctx->now_ms ? ctx->now_ms : g_get_real_time () / 1000) + (gint64) MAX (days, 1) * 24 * 3600 * 1000;
   code = sw_server_storage_create_code (server, branch,
@@ -242,17 +259,18 @@ server_enrol (CliContext *ctx, int argc, char **argv)
 static int
 server_password (CliContext *ctx, int argc, char **argv)
 {
-  g_autofree char *data_dir = NULL, *password = NULL;
+  g_autofree char *data_dir = NULL, *database = NULL, *password = NULL;
   g_autoptr(SwServerStorage) server = NULL;
   GError *error = NULL;
   GOptionEntry entries[] = {
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, N_("the server's data directory"), "DIR" },
+    SERVER_DATABASE_OPTION (database),
     G_OPTION_ENTRY_NULL
   };
 
   if (!cli_parse (ctx, cli_find (cli_sync_commands, server_password), entries, &argc, &argv, 1))
     return CLI_USAGE;
-  if ((server = open_server (data_dir)) == NULL)
+  if ((server = open_server_at (data_dir, database, FALSE)) == NULL)
     return CLI_FAILED;
   password = read_password ();
   if (!sw_server_storage_set_password (server, argv[1], password, &error))
@@ -701,5 +719,40 @@ sync_sign_in (CliContext *ctx, int argc, char **argv)
       return CLI_OK;
     }
   g_print (_("Signed in as %s (%s)\n"), sw_staff_get_name (staff), sw_staff_get_empno (staff));
+  return CLI_OK;
+}
+
+/* The schema's numbered migrations, under an advisory lock: run before a
+ * new version of shouwen-server starts (it refuses an older schema). */
+static int
+server_migrate (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *data_dir = NULL, *database = NULL;
+  GError *error = NULL;
+  int from = -1, to = -1;
+  GOptionEntry entries[] = {
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, N_("the server's data directory"), "DIR" },
+    SERVER_DATABASE_OPTION (database),
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!cli_parse (ctx, cli_find (cli_sync_commands, server_migrate), entries, &argc, &argv, 0))
+    return CLI_USAGE;
+  if (database == NULL && data_dir == NULL)
+    return cli_usage (_("Name the server's data directory with --data-dir DIR or its database with --database URI"));
+  if (!sw_server_storage_migrate (database ? database : data_dir, &from, &to, &error))
+    return cli_fail (error);
+  if (ctx->json)
+    {
+      JsonBuilder *j = cli_json_begin ();
+
+      cli_json_add_int (j, "from", from);
+      cli_json_add_int (j, "to", to);
+      return cli_json_end (j);
+    }
+  if (from == to)
+    g_print (_("The server's database is up to date (schema %d)\n"), to);
+  else
+    g_print (_("The server's database went from schema %d to %d\n"), from, to);
   return CLI_OK;
 }

@@ -55,13 +55,14 @@ main (int   argc,
 {
   g_autofree char *config_file = NULL, *listen = NULL, *data_dir = NULL, *restore = NULL;
   g_autofree char *tls_cert = NULL, *tls_key = NULL, *access_log = NULL, *now = NULL;
-  g_autofree char *bound = NULL;
+  g_autofree char *bound = NULL, *database = NULL;
   int idle_timeout = 0, max_skew = -1, token_days = -1, per_address = 0;
   int workers = 0, queue = 0;
   gboolean version = FALSE;
   GOptionEntry entries[] = {
     { "config", 'c', 0, G_OPTION_ARG_FILENAME, &config_file, N_("read settings from this key file ([server] group)"), "FILE" },
     { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir, N_("where the server keeps its database"), "DIR" },
+    { "database", 0, 0, G_OPTION_ARG_STRING, &database, N_("keep the data in this PostgreSQL database instead (several servers may share it)"), "postgresql://…" },
     { "listen", 'l', 0, G_OPTION_ARG_STRING, &listen, N_("address and port (default 127.0.0.1:8642; port 0 picks a free one)"), "ADDR:PORT" },
     { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert, N_("serve HTTPS with this PEM certificate"), "FILE" },
     { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key, N_("the certificate's PEM private key"), "FILE" },
@@ -84,6 +85,7 @@ main (int   argc,
   g_autoptr(GMainLoop) loop = NULL;
   SwsConfig config;
   Running running;
+  const char *location;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SHOUWEN_LOCALEDIR") ? g_getenv ("SHOUWEN_LOCALEDIR") : LOCALEDIR);
@@ -110,6 +112,7 @@ main (int   argc,
 #define OVERRIDE(field, value) if (value) { g_free (config.field); config.field = g_strdup (value); }
   OVERRIDE (listen, listen);
   OVERRIDE (data_dir, data_dir);
+  OVERRIDE (database, database);
   OVERRIDE (tls_cert, tls_cert);
   OVERRIDE (tls_key, tls_key);
   OVERRIDE (access_log, access_log);
@@ -128,16 +131,21 @@ main (int   argc,
     config.queue = (guint) queue;
   if (now != NULL && !parse_now (now, &config.now_ms, &error))
     goto fail;
-  if (config.data_dir == NULL)
+  /* --data-dir on the command line keeps the embedded SQLite even when the
+   * config file names a database */
+  if (data_dir != NULL && database == NULL)
+    g_clear_pointer (&config.database, g_free);
+  if (config.data_dir == NULL && config.database == NULL)
     {
-      g_printerr ("shouwen-server: %s\n", _("Name the data directory: --data-dir DIR (or data-dir in the config file)"));
+      g_printerr ("shouwen-server: %s\n", _("Name the data directory: --data-dir DIR, or the database: --database postgresql://… (or data-dir or database in the config file)"));
       sws_config_clear (&config);
       return 2;
     }
 
-  if (restore != NULL && !sw_server_storage_restore (config.data_dir, restore, &error))
+  location = config.database ? config.database : config.data_dir;
+  if (restore != NULL && !sw_server_storage_restore (location, restore, &error))
     goto fail;
-  if ((storage = sw_server_storage_open (config.data_dir, &error)) == NULL)
+  if ((storage = sw_server_storage_open (location, &error)) == NULL)
     goto fail;
   sw_server_storage_set_token_days (storage, config.token_days);
   if ((server = sws_server_new (&config, storage, &error)) == NULL ||

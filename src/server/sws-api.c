@@ -30,6 +30,8 @@ respond_gerror (SwsServer         *self,
     code = SW_PROTOCOL_ERROR_INVALID_REQUEST;
   else if (g_error_matches (error, SW_ERROR, SW_ERROR_FORBIDDEN))
     code = SW_PROTOCOL_ERROR_FORBIDDEN;
+  else if (g_error_matches (error, SW_ERROR, SW_ERROR_DB_BUSY))
+    code = SW_PROTOCOL_ERROR_UNAVAILABLE;   /* a lock or statement timeout: 503, Retry-After */
   if (code == SW_PROTOCOL_ERROR_INTERNAL)
     g_warning ("%s", error->message);
   _sws_respond_error (self, msg, code, error->message);

@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 
+#include "sw-server-pg.h"
 #include "sws-server-private.h"
 
 struct _SwsPool
@@ -20,6 +21,7 @@ struct _SwsPool
   guint        max_queued;
   gint         pending;      /* queued or being worked on (atomic) */
   GMutex       writer;
+  gboolean     one_writer;    /* SQLite: writes one at a time; PostgreSQL locks rows and cases itself */
   /* Bumped after a request that may change what a handle keeps in memory
    * (the directory's caches, the epoch): each worker reopens its handle
    * when it sees a newer generation. */
@@ -105,13 +107,13 @@ work (SwsPool *pool,
         g_warning ("%s", error->message);
     }
   job->req->storage = storage;
-  if (writes)
+  if (writes && pool->one_writer)
     g_mutex_lock (&pool->writer);
   epoch = g_strdup (sw_server_storage_get_epoch (storage));
   _sws_api_handle (pool->server, job->req);
   if (changes_memory (job->req, epoch, sw_server_storage_get_epoch (storage)))
     *seen = g_atomic_int_add (&pool->generation, 1) + 1;
-  if (writes)
+  if (writes && pool->one_writer)
     g_mutex_unlock (&pool->writer);
   job->req->storage = NULL;
   g_main_context_invoke (pool->server->context, answer_cb, job);
@@ -153,6 +155,7 @@ _sws_pool_new (SwsServer   *server,
   pool->location = g_strdup (location);
   pool->gate = g_strdup (g_getenv ("SHOUWEN_TEST_POOL_GATE"));
   g_mutex_init (&pool->writer);
+  pool->one_writer = !sw_server_pg_is_location (location);
   for (guint i = 0; i < workers; i++)
     {
       SwServerStorage *storage = sw_server_storage_open (location, error);

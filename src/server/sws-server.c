@@ -95,6 +95,7 @@ sws_config_clear (SwsConfig *c)
 {
   g_clear_pointer (&c->listen, g_free);
   g_clear_pointer (&c->data_dir, g_free);
+  g_clear_pointer (&c->database, g_free);
   g_clear_pointer (&c->tls_cert, g_free);
   g_clear_pointer (&c->tls_key, g_free);
   g_clear_pointer (&c->access_log, g_free);
@@ -154,6 +155,7 @@ sws_config_load (SwsConfig   *c,
     return FALSE;
   take_string (kf, "listen", &c->listen);
   take_string (kf, "data-dir", &c->data_dir);
+  take_string (kf, "database", &c->database);
   take_string (kf, "tls-cert", &c->tls_cert);
   take_string (kf, "tls-key", &c->tls_key);
   take_string (kf, "access-log", &c->access_log);
@@ -621,6 +623,7 @@ sws_server_new (const SwsConfig  *config,
   self->config = *config;
   self->config.listen = g_strdup (config->listen);
   self->config.data_dir = g_strdup (config->data_dir);
+  self->config.database = g_strdup (config->database);
   self->config.tls_cert = g_strdup (config->tls_cert);
   self->config.tls_key = g_strdup (config->tls_key);
   self->config.access_log = g_strdup (config->access_log);
@@ -630,7 +633,7 @@ sws_server_new (const SwsConfig  *config,
     self->config.workers = MAX (1, g_get_num_processors ());
   if (self->config.queue == 0)
     self->config.queue = 64 * self->config.workers;
-  if ((self->pool = _sws_pool_new (self, config->data_dir, self->config.workers,
+  if ((self->pool = _sws_pool_new (self, config->database ? config->database : config->data_dir, self->config.workers,
                                    self->config.queue, error)) == NULL)
     return NULL;
   self->crash_after_push_commit = g_strcmp0 (g_getenv ("SHOUWEN_TEST_CRASH_AFTER_COMMIT"), "push") == 0;

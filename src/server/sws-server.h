@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 typedef struct {
   char   *listen;          /* "127.0.0.1:8642" */
   char   *data_dir;
+  char   *database;      /* a postgresql:// URI, in place of data_dir */
   char   *tls_cert;
   char   *tls_key;
   char   *access_log;      /* a file, or NULL for standard output */

@@ -24,6 +24,32 @@ LEAK_ENV = {
 }
 STRICT = False
 
+# The server's engine: "sqlite" (a data directory) or "postgresql" (one
+# throwaway cluster per test file, pgcluster.py, a new database per Server).
+ENGINE = os.environ.get("SHOUWEN_TEST_ENGINE", "sqlite")
+_cluster = None
+
+
+def pg_cluster():
+    """The test file's PostgreSQL cluster, started on first use."""
+    global _cluster
+    if _cluster is None:
+        import atexit
+        import pgcluster
+        _cluster = pgcluster.Cluster().start()
+        atexit.register(_cluster.stop)
+    return _cluster
+
+
+_databases = 0
+
+
+def new_pg_database():
+    global _databases
+    _databases += 1
+    return pg_cluster().create_db(f"shouwen{os.getpid()}_{_databases}")
+
+
 CTL = os.environ.get("SHOUWEN_CTL", "shouwenctl")
 SERVER = os.environ.get("SHOUWEN_SERVER", "shouwen-server")
 SERVER_NOW = "2026-12-31T00:00:00+08:00"
@@ -102,8 +128,10 @@ class Ctl:
 
 
 class Server:
-    def __init__(self, data_dir, log_dir):
+    def __init__(self, data_dir, log_dir, database=None):
         self.data_dir = data_dir
+        # on PostgreSQL, a database of its own (or one shared with another Server)
+        self.database = database or (new_pg_database() if ENGINE == "postgresql" else None)
         self.log_dir = log_dir
         self.proc = None
         self._err = None
@@ -112,7 +140,7 @@ class Server:
 
     def start(self, *extra, now=SERVER_NOW, leak_check=True):
         err = open(os.path.join(self.log_dir, "server.err"), "a")
-        args = [SERVER, "--data-dir", self.data_dir,
+        args = [SERVER] + self.location() + [
                 "--listen", f"127.0.0.1:{self.port}", "--now", now,
                 "--access-log", os.path.join(self.log_dir, "access.log")] + list(extra)
         # LeakSanitizer itself crashes with GnuTLS's threads: no leak check with TLS
@@ -149,8 +177,11 @@ class Server:
             self.proc = None
         return rc
 
+    def location(self):
+        return ["--database", self.database] if self.database else ["--data-dir", self.data_dir]
+
     def ctl(self, *args):
-        p = subprocess.run([CTL] + [str(a) for a in args] + ["--data-dir", self.data_dir],
+        p = subprocess.run([CTL] + [str(a) for a in args] + self.location(),
                            capture_output=True, text=True, timeout=60)
         if p.returncode != 0:
             raise AssertionError(f"{args} failed: {p.stderr}")
@@ -160,7 +191,15 @@ class Server:
         return self.ctl("server", "enrol", "--branch", branch, "--days", "90", *extra)
 
     def db(self):
+        if self.database:
+            import unittest
+            raise unittest.SkipTest("reads the SQLite engine's file")
         return os.path.join(self.data_dir, "shouwen-server.db")
+
+    def psql(self, sql):
+        """(PostgreSQL) runs `sql` in the server's database; psql's unaligned output."""
+        import urllib.parse
+        return pg_cluster().psql(sql, db=urllib.parse.urlsplit(self.database).path.lstrip("/"))
 
     def request(self, method, path, body=None, token=None, raw=None, headers=None):
         data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)

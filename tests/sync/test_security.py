@@ -171,7 +171,7 @@ class SecurityTest(unittest.TestCase):
         self.assertEqual((status, error_code(body)), (401, "bad_code"))
 
     def test_sign_in(self):
-        subprocess.run([syncenv.CTL, "server", "password", "--data-dir", self.server.data_dir, "R01"],
+        subprocess.run([syncenv.CTL, "server", "password", *self.server.location(), "R01"],
                        input="correct horse battery\n", text=True, check=True, capture_output=True)
         stored = rows(self.server.db(), "SELECT hash FROM staff_credentials WHERE empno = 'R01'")[0][0]
         self.assertTrue(stored.startswith("$argon2id$"))

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sw-error.h"
+#include "sw-server-pg.h"
 #include "sw-server-sqlite.h"
 #include "sw-server-storage.h"
 
@@ -34,7 +35,7 @@ data_dir_of (const char  *location,
   if (g_str_equal (scheme, "file"))
     return g_filename_from_uri (location, NULL, error);
   g_set_error (error, SW_ERROR, SW_ERROR_INVALID,
-               _("The server cannot keep its data at “%s”: only a data directory is supported"), location);
+               _("The server cannot keep its data at “%s”: only a data directory or a postgresql:// database is supported"), location);
   return NULL;
 }
 
@@ -42,10 +43,13 @@ SwServerStorage *
 sw_server_storage_open (const char  *location,
                         GError     **error)
 {
-  g_autofree char *data_dir = data_dir_of (location, error);
+  g_autofree char *data_dir = NULL;
   SwServerSqlite *sqlite;
+  SwServerPg *pg;
 
-  if (data_dir == NULL || (sqlite = sw_server_sqlite_open (data_dir, error)) == NULL)
+  if (sw_server_pg_is_location (location))
+    return (pg = sw_server_pg_open (location, error)) ? SW_SERVER_STORAGE (pg) : NULL;
+  if ((data_dir = data_dir_of (location, error)) == NULL || (sqlite = sw_server_sqlite_open (data_dir, error)) == NULL)
     return NULL;
   return SW_SERVER_STORAGE (sqlite);
 }
@@ -55,9 +59,31 @@ sw_server_storage_restore (const char  *location,
                            const char  *backup,
                            GError     **error)
 {
-  g_autofree char *data_dir = data_dir_of (location, error);
+  g_autofree char *data_dir = NULL;
 
+  if (sw_server_pg_is_location (location))
+    {
+      g_set_error_literal (error, SW_ERROR, SW_ERROR_INVALID,
+                           _("A PostgreSQL database is restored with pg_restore or from a base backup; the server notices the restore by itself and takes a new epoch (docs/deploy.md)"));
+      return FALSE;
+    }
+  data_dir = data_dir_of (location, error);
   return data_dir != NULL && sw_server_sqlite_restore (data_dir, backup, error);
+}
+
+gboolean
+sw_server_storage_migrate (const char  *location,
+                           int         *from,
+                           int         *to,
+                           GError     **error)
+{
+  g_autoptr(SwServerStorage) storage = NULL;
+
+  if (sw_server_pg_is_location (location))
+    return sw_server_pg_migrate (location, from, to, error);
+  /* the embedded engine migrates whenever it opens */
+  *from = *to = -1;
+  return (storage = sw_server_storage_open (location, error)) != NULL;
 }
 
 void

@@ -142,9 +142,9 @@ struct _SwServerStorageInterface
 };
 
 /* The one way to the server's storage: `location` is a data directory
- * today (the embedded SQLite engine keeps one file in it, creating both
- * when missing); a postgresql:// URI is refused until an engine for it
- * exists. A file written by a newer server is refused (SW_ERROR_DB_TOO_NEW)
+ * (the embedded SQLite engine keeps one file in it, creating both when
+ * missing) or a postgresql:// URI (sw-server-pg.h: its schema must be
+ * migrated first, see sw_server_storage_migrate). A file written by a newer server is refused (SW_ERROR_DB_TOO_NEW)
  * and left untouched. */
 SwServerStorage *sw_server_storage_open          (const char      *location,
                                                   GError         **error);
@@ -152,6 +152,14 @@ SwServerStorage *sw_server_storage_open          (const char      *location,
  * server a new epoch, so that clients send again what the backup lacks. */
 gboolean        sw_server_storage_restore        (const char      *location,
                                                   const char      *backup,
+                                                  GError         **error);
+/* Brings the schema at `location` up to this server's: for PostgreSQL the
+ * numbered migrations under an advisory lock (`from` and `to`: the
+ * versions before and after); the embedded engine migrates whenever it is
+ * opened (both -1). */
+gboolean        sw_server_storage_migrate        (const char      *location,
+                                                  int             *from,
+                                                  int             *to,
                                                   GError         **error);
 /* How long a device token lasts, in days (0: for ever; 365 unless set). */
 void            sw_server_storage_set_token_days (SwServerStorage *self,

@@ -1,0 +1,682 @@
+/* sw-server-pg-sync.c — the PostgreSQL engine's push, pull and reading a
+ * case, scoped as the SQLite engine scopes them (sw-server-sqlite-sync.c):
+ * a branch reads and writes its own cases and those transferred to or from
+ * its departments; an inspector reads everything, masked.
+ *
+ * Pushes of one case are serialised by an advisory lock per case, taken in
+ * one order; positions in the log and in the feeds come from counter rows
+ * updated at the end of the transaction (sw-server-pg-log.sql), so a puller
+ * never passes a row that commits later.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "sw-error.h"
+#include "sw-fields.h"
+#include "sw-mask.h"
+#include "sw-models-private.h"
+#include "sw-server-pg-private.h"
+#include "sw-store-replica.h"
+
+/* Payload members that name a department the case goes to or comes from. */
+static const char *const department_members[] = {
+  "to_department", "from_department", "department", "handler_department", "owner_department",
+};
+
+typedef struct {
+  gboolean    exists;     /* on the server before this push */
+  GHashTable *before;     /* branches whose feeds have it */
+  GHashTable *after;
+} CaseScope;
+
+static void
+case_scope_free (CaseScope *s)
+{
+  g_hash_table_unref (s->before);
+  g_hash_table_unref (s->after);
+  g_free (s);
+}
+
+typedef struct {
+  SwServerPg *self;
+  GHashTable *scopes;       /* case id → CaseScope */
+  GHashTable *batch_ids;    /* ids of the events accepted in this push */
+  GHashTable *registered;   /* cases registered in this push */
+  GHashTable *numbers;      /* their numbers */
+  gboolean    recovering;   /* restored lately: the server may lack what brings a case here */
+  GError     *error;        /* the first database failure */
+} Batch;
+
+static gboolean
+exists (Batch      *batch,
+        const char *sql,
+        const char *a,
+        const char *b)
+{
+  const char *params[] = { a, b };
+  PGresult *res;
+  gboolean found;
+
+  if (batch->error != NULL)
+    return FALSE;
+  res = _sw_pg_query (batch->self, sql, b ? 2 : 1, params, &batch->error);
+  found = res != NULL && PQntuples (res) > 0;
+  PQclear (res);
+  return found;
+}
+
+static CaseScope *
+load_scope (Batch      *batch,
+            const char *case_id)
+{
+  CaseScope *s = g_hash_table_lookup (batch->scopes, case_id);
+  const char *params[] = { case_id };
+  PGresult *res;
+
+  if (s != NULL)
+    return s;
+  s = g_new0 (CaseScope, 1);
+  s->before = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  s->after = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  s->exists = exists (batch, "SELECT 1 FROM sw_case WHERE case_id = $1", case_id, NULL);
+  if (batch->error == NULL &&
+      (res = _sw_pg_query (batch->self, "SELECT branch_code FROM sw_scope WHERE case_id = $1",
+                           1, params, &batch->error)) != NULL)
+    {
+      for (int i = 0; i < PQntuples (res); i++)
+        {
+          g_hash_table_add (s->before, g_strdup (PQgetvalue (res, i, 0)));
+          g_hash_table_add (s->after, g_strdup (PQgetvalue (res, i, 0)));
+        }
+      PQclear (res);
+    }
+  g_hash_table_insert (batch->scopes, g_strdup (case_id), s);
+  return s;
+}
+
+/* The branches an event brings its case to: the registering branch and the
+ * branch of every department it names. */
+static void
+add_event_branches (Batch       *batch,
+                    SwCaseEvent *ev,
+                    GHashTable  *branches)
+{
+  if (ev->kind == SW_EVENT_REGISTERED && sw_case_event_get_string (ev, "branch"))
+    g_hash_table_add (branches, g_strdup (sw_case_event_get_string (ev, "branch")));
+  for (guint i = 0; i < G_N_ELEMENTS (department_members); i++)
+    {
+      const char *code = sw_case_event_get_string (ev, department_members[i]);
+      const char *params[] = { code };
+      char *branch;
+
+      if (code == NULL || batch->error != NULL)
+        continue;
+      branch = _sw_pg_value (batch->self, "SELECT branch_code FROM sw_department WHERE code = $1",
+                             1, params, &batch->error);
+      if (branch != NULL)
+        g_hash_table_add (branches, branch);
+    }
+}
+
+static SwPushResult *
+result_new (SwCaseEvent     *ev,
+            SwPushStatus     status,
+            SwProtocolError  code,
+            const char      *message)
+{
+  SwPushResult *r = g_new0 (SwPushResult, 1);
+
+  r->event_id = g_strdup (ev->id);
+  r->status = status;
+  r->code = code;
+  r->message = g_strdup (message);
+  return r;
+}
+
+static gboolean
+number_taken (Batch       *batch,
+              SwCaseEvent *ev)
+{
+  const char *number = sw_case_event_get_string (ev, "number");
+
+  if (number == NULL)
+    return FALSE;
+  if (g_hash_table_contains (batch->numbers, number))
+    return TRUE;
+  return exists (batch, "SELECT 1 FROM sw_case WHERE number = $1 AND case_id <> $2", number, ev->case_id);
+}
+
+/* Decides one event as the SQLite engine does (judge in sw-server-sqlite-sync.c). */
+static SwPushResult *
+judge (SwServerDevice      *device,
+       SwCaseEvent         *ev,
+       Batch               *batch,
+       const SwPushPolicy  *policy)
+{
+  CaseScope *scope;
+
+  if (sw_access_device_writes (sw_server_device_access (device)) != SW_ACCESS_OK)
+    return result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_FORBIDDEN,
+                       _("Inspectors read cases but do not change them"));
+  if (g_hash_table_contains (batch->batch_ids, ev->id) ||
+      exists (batch, "SELECT 1 FROM sw_event WHERE event_id = $1", ev->id, NULL))
+    return result_new (ev, SW_PUSH_DUPLICATE, 0, NULL);
+  if (policy->max_skew_ms > 0 && ev->hlc_ms > policy->now_ms + policy->max_skew_ms)
+    return result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_CLOCK_SKEW,
+                       _("The event is stamped too far in the future; check the device's clock"));
+
+  scope = load_scope (batch, ev->case_id);
+  if (ev->kind == SW_EVENT_REGISTERED)
+    {
+      if (scope->exists || g_hash_table_contains (batch->registered, ev->case_id))
+        return result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_INVALID_EVENT,
+                           _("The case is registered already"));
+      if (number_taken (batch, ev))
+        return result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_NUMBER_TAKEN,
+                           _("Another case already has this number; the device gives its case a new one"));
+    }
+  else if (!scope->exists && !g_hash_table_contains (batch->registered, ev->case_id))
+    return result_new (ev, SW_PUSH_DEFERRED, SW_PROTOCOL_ERROR_UNKNOWN_CASE,
+                       _("The server does not have this case yet"));
+
+  if (!scope->exists)
+    add_event_branches (batch, ev, scope->after);
+  if (!g_hash_table_contains (scope->after, device->branch_code))
+    return batch->recovering
+           ? result_new (ev, SW_PUSH_DEFERRED, SW_PROTOCOL_ERROR_NOT_IN_SCOPE,
+                         _("The server, restored from a backup, does not yet have what brings the case to this branch"))
+           : result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_FORBIDDEN,
+                         _("The case belongs to another branch"));
+  if (scope->exists)
+    add_event_branches (batch, ev, scope->after);
+  if (ev->kind == SW_EVENT_REGISTERED)
+    {
+      g_hash_table_add (batch->registered, ev->case_id);
+      if (sw_case_event_get_string (ev, "number"))
+        g_hash_table_add (batch->numbers, (gpointer) sw_case_event_get_string (ev, "number"));
+    }
+  g_hash_table_add (batch->batch_ids, ev->id);
+  return result_new (ev, SW_PUSH_OK, 0, NULL);
+}
+
+/* A text[] literal of `items` (quoted, so any text is safe as a parameter). */
+static char *
+text_array (GPtrArray *items)
+{
+  GString *s = g_string_new ("{");
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const char *p = g_ptr_array_index (items, i);
+
+      if (i > 0)
+        g_string_append_c (s, ',');
+      g_string_append_c (s, '"');
+      for (; *p; p++)
+        {
+          if (*p == '"' || *p == '\\')
+            g_string_append_c (s, '\\');
+          g_string_append_c (s, *p);
+        }
+      g_string_append_c (s, '"');
+    }
+  g_string_append_c (s, '}');
+  return g_string_free (s, FALSE);
+}
+
+/* One lock per case of the request, in one order for every process: two
+ * pushes of a case are judged one after the other. */
+static gboolean
+lock_cases (SwServerPg     *self,
+            SwPushRequest  *request,
+            GError        **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autofree char *array = NULL;
+
+  for (guint i = 0; i < request->events->len; i++)
+    g_ptr_array_add (ids, ((SwCaseEvent *) g_ptr_array_index (request->events, i))->case_id);
+  if (ids->len == 0)
+    return TRUE;
+  array = text_array (ids);
+  {
+    const char *params[] = { array };
+
+    return _sw_pg_exec (self, "SELECT count(pg_advisory_xact_lock (k)) FROM"
+                              " (SELECT DISTINCT hashtext (x) AS k FROM unnest ($1::text[]) x ORDER BY 1) s",
+                        1, params, error);
+  }
+}
+
+/* An erased field stays erased (as put_contact in sw-store-replica.c). */
+static gboolean
+put_contact (SwServerPg  *self,
+             SwContact   *contact,
+             GError     **error)
+{
+  const char *params[] = { contact->case_id, NULL };
+  g_autofree char *old_text = _sw_pg_value (self, "SELECT body FROM sw_contact WHERE case_id = $1", 1, params, NULL);
+  g_autoptr(JsonNode) old_node = old_text ? json_from_string (old_text, NULL) : NULL;
+  g_autoptr(SwContact) old = old_node ? sw_protocol_contact_from_json (old_node, NULL) : NULL;
+  g_autoptr(SwContact) merged = sw_contact_new (contact->case_id);
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *body = NULL;
+
+#define KEEP_ERASED(field) (old && sw_is_erased (old->field) ? SW_ERASED : contact->field)
+  merged->name = g_strdup (KEEP_ERASED (name));
+  merged->phone = g_strdup (KEEP_ERASED (phone));
+  merged->unit = g_strdup (KEEP_ERASED (unit));
+  merged->address = g_strdup (KEEP_ERASED (address));
+#undef KEEP_ERASED
+  node = sw_protocol_contact_to_json (merged);
+  body = json_to_string (node, FALSE);
+  params[1] = body;
+  return _sw_pg_exec (self, "INSERT INTO sw_contact (case_id, body) VALUES ($1, $2)"
+                            " ON CONFLICT (case_id) DO UPDATE SET body = excluded.body", 2, params, error);
+}
+
+static gboolean
+stage_event (SwServerPg   *self,
+             SwCaseEvent  *ev,
+             guint         ord,
+             GError      **error)
+{
+  g_autoptr(JsonNode) node = sw_protocol_event_to_json (ev);
+  g_autofree char *body = json_to_string (node, FALSE);
+  g_autofree char *o = _sw_pg_int (ord), *ms = _sw_pg_int (ev->hlc_ms), *counter = _sw_pg_int (ev->hlc_counter);
+  const char *params[] = { o, ev->id, ev->case_id, ms, counter, ev->device ? ev->device : "", body };
+
+  if (!_sw_pg_exec (self, "INSERT INTO pg_temp.sw_stage (ord, event_id, case_id, hlc_ms, hlc_counter, device, body)"
+                          " VALUES ($1, $2, $3, $4, $5, $6, $7)", 7, params, error))
+    return FALSE;
+  if (ev->kind == SW_EVENT_REGISTERED)
+    {
+      const char *p[] = { ev->case_id, sw_case_event_get_string (ev, "number") };
+
+      return _sw_pg_exec (self, "INSERT INTO sw_case (case_id, number) VALUES ($1, $2)", 2, p, error);
+    }
+  return TRUE;
+}
+
+static gboolean
+feed_stage (SwServerPg  *self,
+            const char  *branch,
+            const char  *event_id,
+            GError     **error)
+{
+  const char *params[] = { branch, event_id };
+
+  return _sw_pg_exec (self, "INSERT INTO pg_temp.sw_feed_stage (branch_code, event_id) VALUES ($1, $2)",
+                      2, params, error);
+}
+
+/* A branch new to the case gets its whole history; the others its new
+ * events; then the feeds' positions, from their counter row. */
+static gboolean
+update_feeds (SwServerPg  *self,
+              GHashTable  *scopes,
+              GPtrArray   *accepted,
+              GError     **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, scopes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      CaseScope *s = value;
+      GHashTableIter b;
+      gpointer branch;
+
+      g_hash_table_iter_init (&b, s->after);
+      while (g_hash_table_iter_next (&b, &branch, NULL))
+        {
+          const char *params[] = { key, branch };
+
+          if (g_hash_table_contains (s->before, branch))
+            continue;
+          if (!_sw_pg_exec (self, "INSERT INTO sw_scope (case_id, branch_code) VALUES ($1, $2)", 2, params, error) ||
+              !_sw_pg_exec (self, "INSERT INTO pg_temp.sw_feed_stage (branch_code, event_id)"
+                                  " SELECT $2, event_id FROM sw_event WHERE case_id = $1"
+                                  " ORDER BY hlc_ms, hlc_counter, device, event_id", 2, params, error))
+            return FALSE;
+        }
+    }
+  for (guint i = 0; i < accepted->len; i++)
+    {
+      SwCaseEvent *ev = g_ptr_array_index (accepted, i);
+      CaseScope *s = g_hash_table_lookup (scopes, ev->case_id);
+      GHashTableIter b;
+      gpointer branch;
+
+      g_hash_table_iter_init (&b, s->before);
+      while (g_hash_table_iter_next (&b, &branch, NULL))
+        if (!feed_stage (self, branch, ev->id, error))
+          return FALSE;
+    }
+  return _sw_pg_exec (self,
+      "WITH n AS (SELECT count(*) AS c FROM pg_temp.sw_feed_stage),"
+      " f AS (UPDATE sw_feed_position SET value = value + (SELECT c FROM n) WHERE (SELECT c FROM n) > 0"
+      "       RETURNING value)"
+      " INSERT INTO sw_feed (seq, branch_code, event_id)"
+      " SELECT f.value - n.c + row_number () OVER (ORDER BY s.ord), s.branch_code, s.event_id"
+      " FROM f, n, pg_temp.sw_feed_stage s", 0, NULL, error);
+}
+
+static gboolean
+is_registered (SwCaseEvent *ev)
+{
+  return ev->kind == SW_EVENT_REGISTERED;
+}
+
+GPtrArray *
+_sw_server_pg_push (SwServerStorage     *storage,
+                    SwServerDevice      *device,
+                    SwPushRequest       *request,
+                    const SwPushPolicy  *policy,
+                    GError             **error)
+{
+  SwServerPg *self = SW_SERVER_PG (storage);
+  guint n = request->events->len;
+  g_autoptr(GPtrArray) results = g_ptr_array_new_full (n, (GDestroyNotify) sw_push_result_free);
+  g_autoptr(GPtrArray) accepted = g_ptr_array_new ();
+  g_autoptr(GHashTable) scopes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) case_scope_free);
+  g_autoptr(GHashTable) batch_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) registered = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) numbers = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *restored_at = NULL;
+  Batch batch = { self, scopes, batch_ids, registered, numbers, FALSE, NULL };
+
+  g_ptr_array_set_size (results, n);
+  if (!_sw_pg_exec (self, "CREATE TEMP TABLE IF NOT EXISTS sw_stage (ord integer PRIMARY KEY,"
+                          " event_id text, case_id text, hlc_ms bigint, hlc_counter integer, device text,"
+                          " body text) ON COMMIT DELETE ROWS;"
+                          "CREATE TEMP TABLE IF NOT EXISTS sw_feed_stage (ord bigint GENERATED ALWAYS AS IDENTITY,"
+                          " branch_code text, event_id text) ON COMMIT DELETE ROWS", 0, NULL, error) ||
+      !_sw_pg_begin (self, error))
+    return NULL;
+  if (!lock_cases (self, request, error))
+    goto fail;
+  restored_at = _sw_pg_value (self, "SELECT value FROM sw_meta WHERE key = 'restored_at'", 0, NULL, NULL);
+  batch.recovering = restored_at != NULL &&
+                     policy->now_ms - g_ascii_strtoll (restored_at, NULL, 10) <
+                     (gint64) 30 * 24 * 3600 * 1000;
+  /* registrations first, so that a batch may carry a case and what follows */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n; i++)
+      {
+        SwCaseEvent *ev = g_ptr_array_index (request->events, i);
+        SwPushResult *r;
+
+        if (is_registered (ev) != (pass == 0))
+          continue;
+        r = judge (device, ev, &batch, policy);
+        if (r->status == SW_PUSH_OK)
+          g_ptr_array_add (accepted, ev);
+        results->pdata[i] = r;
+      }
+  if (batch.error != NULL)
+    {
+      g_propagate_error (error, batch.error);
+      goto fail;
+    }
+  for (guint i = 0; i < accepted->len; i++)
+    if (!stage_event (self, g_ptr_array_index (accepted, i), i + 1, error))
+      goto fail;
+  for (guint i = 0; i < request->contacts->len; i++)
+    {
+      SwContact *c = g_ptr_array_index (request->contacts, i);
+      CaseScope *s = g_hash_table_lookup (scopes, c->case_id);
+
+      if (sw_access_device_writes (sw_server_device_access (device)) == SW_ACCESS_OK && s != NULL &&
+          (s->exists || g_hash_table_contains (registered, c->case_id)) &&
+          g_hash_table_contains (s->after, device->branch_code) &&
+          !put_contact (self, c, error))
+        goto fail;
+    }
+  if (accepted->len > 0)
+    {
+      g_autofree char *pushed_by = g_strdup (device->device_id);
+      g_autofree char *count = _sw_pg_int (accepted->len);
+      const char *params[] = { count, pushed_by };
+
+      /* the log's positions: one counter row, locked until COMMIT */
+      if (!_sw_pg_exec (self,
+              "WITH p AS (UPDATE sw_position SET value = value + $1::bigint RETURNING value)"
+              " INSERT INTO sw_event (position, event_id, case_id, hlc_ms, hlc_counter, device, pushed_by, body)"
+              " SELECT p.value - $1::bigint + s.ord, s.event_id, s.case_id, s.hlc_ms, s.hlc_counter, s.device, $2,"
+              " s.body FROM p, pg_temp.sw_stage s", 2, params, error) ||
+          !update_feeds (self, scopes, accepted, error))
+        goto fail;
+    }
+  if (!_sw_pg_commit (self, error))
+    goto fail;
+  return g_steal_pointer (&results);
+
+fail:
+  _sw_pg_rollback (self);
+  return NULL;
+}
+
+/* ------------------------------------------------------------ reading */
+
+static SwContact *
+contact_for (SwServerPg     *self,
+             SwServerDevice *device,
+             const char     *case_id)
+{
+  const char *params[] = { case_id };
+  g_autofree char *body = _sw_pg_value (self, "SELECT body FROM sw_contact WHERE case_id = $1", 1, params, NULL);
+  g_autoptr(JsonNode) node = body ? json_from_string (body, NULL) : NULL;
+  g_autoptr(SwContact) c = node ? sw_protocol_contact_from_json (node, NULL) : NULL;
+
+  if (c == NULL || sw_access_device_sees_personal_data (sw_server_device_access (device)))
+    return g_steal_pointer (&c);
+  return sw_contact_copy_masked (c);
+}
+
+SwPullPage *
+_sw_server_pg_pull (SwServerStorage  *storage,
+                    SwServerDevice   *device,
+                    guint64           cursor,
+                    guint             limit,
+                    GError          **error)
+{
+  SwServerPg *self = SW_SERVER_PG (storage);
+  g_autoptr(SwPullPage) page = g_new0 (SwPullPage, 1);
+  g_autoptr(GHashTable) cases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *from = _sw_pg_int ((gint64) MIN (cursor, (guint64) G_MAXINT64));
+  g_autofree char *n = _sw_pg_int ((gint64) limit + 1);
+  const char *params[] = { from, n, device->branch_code };
+  GHashTableIter iter;
+  gpointer key;
+  PGresult *res;
+
+  page->events = g_string_sized_new (1024 * 64);
+  page->contacts = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_contact_free);
+  page->cursor = cursor;
+  if (sw_access_device_reads_every_branch (sw_server_device_access (device)))
+    res = _sw_pg_query (self, "SELECT position, case_id, body FROM sw_event WHERE position > $1"
+                              " ORDER BY position LIMIT $2", 2, params, error);
+  else
+    res = _sw_pg_query (self, "SELECT f.seq, e.case_id, e.body FROM sw_feed f"
+                              " JOIN sw_event e ON e.event_id = f.event_id"
+                              " WHERE f.branch_code = $3 AND f.seq > $1 ORDER BY f.seq LIMIT $2",
+                        3, params, error);
+  if (res == NULL)
+    return NULL;
+  g_string_append_c (page->events, '[');
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      const char *case_id = PQgetvalue (res, i, 1);
+
+      if (page->n_events == limit)
+        {
+          page->more = TRUE;
+          break;
+        }
+      if (page->n_events > 0)
+        g_string_append_c (page->events, ',');
+      g_string_append (page->events, PQgetvalue (res, i, 2));
+      page->n_events++;
+      page->cursor = (guint64) g_ascii_strtoll (PQgetvalue (res, i, 0), NULL, 10);
+      if (!g_hash_table_contains (cases, case_id))
+        g_hash_table_add (cases, g_strdup (case_id));
+    }
+  PQclear (res);
+  g_string_append_c (page->events, ']');
+  g_hash_table_iter_init (&iter, cases);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      SwContact *c = contact_for (self, device, key);
+      if (c != NULL)
+        g_ptr_array_add (page->contacts, c);
+    }
+  return g_steal_pointer (&page);
+}
+
+/* The case folded from its events in a scratch store, as a device folds it. */
+static SwStore *
+fold_case (SwServerPg  *self,
+           const char  *id,
+           char       **dir,
+           GError     **error)
+{
+  const char *params[] = { id };
+  g_autofree char *path = NULL, *directory = NULL;
+  g_autoptr(SwStore) store = NULL;
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_contact_free);
+  g_autoptr(JsonNode) dir_node = NULL;
+  SwContact *c;
+  PGresult *res;
+
+  if ((*dir = g_dir_make_tmp ("shouwen-pg-case-XXXXXX", error)) == NULL)
+    return NULL;
+  path = g_build_filename (*dir, "case.db", NULL);
+  if ((store = sw_store_open (path, error)) == NULL)
+    return NULL;
+  directory = _sw_pg_value (self, "SELECT body FROM sw_directory", 0, NULL, error);
+  if (directory == NULL || (dir_node = json_from_string (directory, error)) == NULL ||
+      !sw_store_import_directory (store, dir_node, TRUE, error))
+    return NULL;
+  res = _sw_pg_query (self, "SELECT body FROM sw_event WHERE case_id = $1 ORDER BY position", 1, params, error);
+  if (res == NULL)
+    return NULL;
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      g_autoptr(JsonNode) node = json_from_string (PQgetvalue (res, i, 0), NULL);
+      SwCaseEvent *ev = node ? sw_protocol_event_from_json (node, NULL) : NULL;
+
+      if (ev != NULL)
+        g_ptr_array_add (events, ev);
+    }
+  PQclear (res);
+  {
+    const char *p[] = { id };
+    g_autofree char *body = _sw_pg_value (self, "SELECT body FROM sw_contact WHERE case_id = $1", 1, p, NULL);
+    g_autoptr(JsonNode) node = body ? json_from_string (body, NULL) : NULL;
+
+    if (node != NULL && (c = sw_protocol_contact_from_json (node, NULL)) != NULL)
+      g_ptr_array_add (contacts, c);
+  }
+  if (!sw_store_replica_apply (store, events, contacts, NULL, error))
+    return NULL;
+  return g_steal_pointer (&store);
+}
+
+static void
+remove_scratch (const char *dir)
+{
+  g_autoptr(GDir) d = dir ? g_dir_open (dir, 0, NULL) : NULL;
+  const char *name;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *p = g_build_filename (dir, name, NULL);
+      g_unlink (p);
+    }
+  g_rmdir (dir);
+}
+
+JsonNode *
+_sw_server_pg_get_case (SwServerStorage  *storage,
+                        SwServerDevice   *device,
+                        const char       *id,
+                        GError          **error)
+{
+  SwServerPg *self = SW_SERVER_PG (storage);
+  const char *params[] = { id, device->branch_code };
+  g_autofree char *dir = NULL;
+  g_autoptr(SwStore) store = NULL;
+  g_autoptr(SwCase) row = NULL;
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(SwContact) contact = NULL;
+  g_autoptr(JsonObject) o = NULL;
+  g_autoptr(GError) local = NULL;
+  gboolean found;
+  JsonArray *timeline;
+  PGresult *res;
+
+  if ((res = _sw_pg_query (self, "SELECT 1 FROM sw_case WHERE case_id = $1", 1, params, error)) == NULL)
+    return NULL;
+  found = PQntuples (res) > 0;
+  PQclear (res);
+  if (!found)
+    {
+      g_set_error (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_NOT_FOUND, _("There is no case “%s”"), id);
+      return NULL;
+    }
+  if (!sw_access_device_reads_every_branch (sw_server_device_access (device)))
+    {
+      if ((res = _sw_pg_query (self, "SELECT 1 FROM sw_scope WHERE case_id = $1 AND branch_code = $2",
+                               2, params, error)) == NULL)
+        return NULL;
+      found = PQntuples (res) > 0;
+      PQclear (res);
+      if (!found)
+        {
+          g_set_error_literal (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_FORBIDDEN,
+                               _("The case belongs to another branch"));
+          return NULL;
+        }
+    }
+  store = fold_case (self, id, &dir, &local);
+  if (store != NULL)
+    row = sw_store_get_case (store, id, NULL);
+  if (row != NULL && (events = sw_store_list_events (store, id, &local)) != NULL)
+    {
+      o = json_object_new ();
+      if ((contact = contact_for (self, device, id)) != NULL)
+        {
+          sw_set_str (&row->customer_name, contact->name);
+          sw_set_str (&row->customer_phone, contact->phone);
+          sw_set_str (&row->customer_unit, contact->unit);
+          sw_set_str (&row->customer_address, contact->address);
+        }
+      json_object_set_member (o, "case", json_gobject_serialize (G_OBJECT (row)));
+      timeline = json_array_new ();
+      for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+        {
+          g_autoptr(SwCaseEvent) ev = g_list_model_get_item (events, i);
+          json_array_add_element (timeline, sw_protocol_event_to_json (ev));
+        }
+      json_object_set_array_member (o, "events", timeline);
+    }
+  g_clear_object (&store);
+  remove_scratch (dir);
+  if (o == NULL)
+    {
+      if (local != NULL)
+        g_propagate_error (error, g_steal_pointer (&local));
+      else
+        g_set_error (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_NOT_FOUND, _("There is no case “%s”"), id);
+      return NULL;
+    }
+  return json_node_init_object (json_node_alloc (), g_steal_pointer (&o));
+}

@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+# test_pg_servers.py — two shouwen-server processes on one PostgreSQL
+# database (a throwaway cluster, pgcluster.py), with the clients going to
+# either at random: the two-branch offline scenario converges identical on
+# every replica and on a device that bootstraps afterwards; positions are
+# 1..max with no gap and every event is stored once; an enrolment code is
+# spent once whichever process hears it; no session is left idle in a
+# transaction; a server refuses a schema it doesn't know.
+# Skipped (77) where PostgreSQL 15 is not installed.
+# SPDX-License-Identifier: GPL-3.0-or-later
+import os
+import random
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import unittest
+
+if len(sys.argv) > 2 and os.path.sep in sys.argv[1]:   # meson passes the programs
+    os.environ["SHOUWEN_CTL"] = sys.argv.pop(1)
+    os.environ["SHOUWEN_SERVER"] = sys.argv.pop(1)
+os.environ["SHOUWEN_TEST_ENGINE"] = "postgresql"
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pgcluster  # noqa: E402
+
+if not pgcluster.available():
+    print("PostgreSQL 15 is not installed", file=sys.stderr)
+    sys.exit(77)
+
+import syncenv  # noqa: E402
+from syncenv import Server, case_rows, day, enrol, make_world, register, timelines  # noqa: E402
+
+SEED = int(os.environ.get("SHOUWEN_TEST_SEED", str(int(time.time()))))
+
+
+class TwoServersTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="shouwen-pg2-")
+        self.rng = random.Random(SEED)
+        print(f"seed {SEED}", file=sys.stderr)
+        self.one = make_world(self.tmp)
+        os.makedirs(os.path.join(self.tmp, "log2"))
+        self.two = Server(os.path.join(self.tmp, "server2"), os.path.join(self.tmp, "log2"),
+                          database=self.one.database).start()
+
+    def tearDown(self):
+        for s in (self.one, self.two):
+            self.assertEqual(s.stop(), 0)
+        shutil.rmtree(self.tmp)
+
+    def psql(self, sql):
+        return self.one.psql(sql).strip()
+
+    def sync_somewhere(self, ctl, now):
+        """A sync run through one of the two processes, chosen at random."""
+        url = self.rng.choice((self.one, self.two)).url
+        con = sqlite3.connect(ctl.db)
+        con.execute("UPDATE meta SET value = ? WHERE key = 'sync_server'", (url,))
+        con.commit()
+        con.close()
+        ctl.sync(now=now)
+
+    def test_offline_branches_converge_through_either_process(self):
+        a = enrol(self.one, self.tmp, "a", "BJ01")
+        b = enrol(self.two, self.tmp, "b", "BJ02")
+        x = register(a, day(23), "R01", "对公账户变更，需公司业务部办理")
+        y = register(b, day(23, 11), "R11", "个人贷款咨询，转个人业务部")
+        z = register(a, day(23, 14), "R02", "存款证明", name="李四", phone="13912345678")
+        a.json("case", "transfer", x["number"], "--to", "CORP2", "--note", "对公业务",
+               as_=x["owner"]["empno"], now=day(23, 15))
+        b.json("case", "transfer", y["number"], "--to", "RETAIL1", "--note", "个人业务",
+               as_=y["owner"]["empno"], now=day(23, 16))
+        for c in (a, b, a, b):
+            self.sync_somewhere(c, day(24, 9))
+        b.json("case", "accept", x["number"], "--handler", "C11", as_="CH2", now=day(25, 10))
+        a.json("case", "accept", y["number"], "--handler", "R02", as_="RH1", now=day(25, 10))
+        b.json("case", "reply", x["number"], "--text", "已办理", as_="C11", now=day(26, 10))
+        a.json("case", "reply", y["number"], "--text", "已答复", as_="R02", now=day(26, 11))
+        a.json("case", "urge", x["number"], "--note", "请尽快", as_=x["owner"]["empno"], now=day(26, 9))
+        for c in (b, a, b, a):
+            self.sync_somewhere(c, day(27, 9))
+
+        shared = {x["id"], y["id"]}
+        self.assertEqual(set(case_rows(a.db, shared)), shared)
+        self.assertEqual(case_rows(a.db, shared), case_rows(b.db, shared))
+        self.assertEqual(timelines(a.db, shared), timelines(b.db, shared))
+        self.assertNotIn(z["id"], case_rows(b.db))
+        # a device that starts afterwards, through the other process, holds the same
+        c = enrol(self.two, self.tmp, "c", "BJ01")
+        self.sync_somewhere(c, day(27, 10))
+        self.assertEqual(case_rows(c.db), case_rows(a.db))
+        self.assertEqual(timelines(c.db), timelines(a.db))
+
+        # the log: positions 1..max with no gap, every event once, nothing
+        # left open
+        n, low, high, ids = self.psql("SELECT count(*), min(position), max(position),"
+                                      " count(DISTINCT event_id) FROM sw_event").split("|")
+        self.assertEqual((int(low), int(high), int(ids)), (1, int(n), int(n)))
+        events_a = syncenv.rows(a.db, "SELECT count(*) FROM events")[0][0]
+        self.assertGreaterEqual(int(n), events_a)
+        self.assertEqual(self.psql("SELECT count(*) FROM pg_stat_activity"
+                                   " WHERE state LIKE 'idle in transaction%'"), "0")
+
+    def test_enrolment_code_spent_once_across_processes(self):
+        code = self.one.code("BJ01")
+        answers = []
+
+        def enrol_at(server, i):
+            status, _ = server.request("POST", "/api/v1/enrol",
+                                       {"code": code, "device_id": f"0190a5a8-0000-7000-8000-00000000000{i}"})
+            answers.append(status)
+
+        threads = [threading.Thread(target=enrol_at, args=(s, i))
+                   for i, s in enumerate((self.one, self.two, self.one, self.two))]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(sorted(answers), [200, 401, 401, 401])
+
+    def test_unknown_schema_refused(self):
+        known = self.psql("SELECT value FROM sw_meta WHERE key = 'schema'")
+        self.psql("UPDATE sw_meta SET value = '999' WHERE key = 'schema'")
+        third = Server(os.path.join(self.tmp, "server3"), self.tmp, database=self.one.database)
+        p = subprocess.run([syncenv.SERVER, "--database", self.one.database, "--listen", f"127.0.0.1:{third.port}"],
+                           capture_output=True, text=True, timeout=60)
+        self.assertNotEqual(p.returncode, 0)
+        self.assertIn("999", p.stderr)
+        self.psql(f"UPDATE sw_meta SET value = '{known}' WHERE key = 'schema'")
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
