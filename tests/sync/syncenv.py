@@ -13,6 +13,9 @@ import tempfile
 import threading
 import time
 import urllib.request
+import sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from demo_password import give_password  # noqa: E402
 
 # Leak checking that sees GObjects: GLib 2.74's slice allocator hides them
 # from LeakSanitizer, and suppressions need full stacks (slow: the server
@@ -93,16 +96,7 @@ class Ctl:
         self.has_password = set()
 
     def give_password(self, empno):
-        """The demo password for `empno` the way a person gets one: the
-        administrator sets a one-time password, the person changes it. On
-        this device; it reaches the others with the directory."""
-        if empno in self.has_password or not os.path.exists(self.db):
-            return
-        self.has_password.add(empno)
-        password = os.environ["SHOUWEN_PASSWORD_FILE"]
-        for as_ in ("admin", empno):
-            subprocess.run([CTL, "--db", self.db, "--as", as_, "passwd", empno,
-                            "--new-password-file", password], capture_output=True)
+        give_password(CTL, self.db, empno, self.has_password)
 
     def run(self, *args, now=None, as_=None, check=True, stdin=None, timeout=120):
         # every command signs in (the password from SHOUWEN_PASSWORD_FILE):
