@@ -8,6 +8,7 @@ PACKAGES="
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libsoup-3.0-dev libjson-glib-dev libsqlite3-dev sqlite3
   libsodium-dev libical-dev libcairo2-dev libpango1.0-dev
+  libxlsxwriter-dev
   yelp-tools desktop-file-utils appstream
   xvfb xauth xdotool dbus-x11 fonts-noto-cjk imagemagick poppler-utils
   python3 clang openssl

@@ -1,0 +1,31 @@
+/* sw-xlsx-writer.h — the one spreadsheet (XLSX) writer, beside the CSV writer
+ * Every XLSX the project writes goes through it. Each cell is written as a
+ * string, never as a formula or a number, so a cell that starts with `=`, `+`,
+ * `-`, `@`, a tab or a carriage return (OWASP, "CSV injection") reads back as
+ * the same text and cannot execute; unlike CSV no apostrophe is needed.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _SwXlsxWriter SwXlsxWriter;
+
+/* A workbook of one sheet, written to `path` by sw_xlsx_writer_finish(). */
+SwXlsxWriter *sw_xlsx_writer_new     (const char         *path);
+void          sw_xlsx_writer_free    (SwXlsxWriter       *writer);
+
+/* Appends one row of n_cells cells; a NULL cell is empty. */
+void          sw_xlsx_writer_add_row (SwXlsxWriter       *writer,
+                                      const char * const *cells,
+                                      guint               n_cells);
+
+/* Writes the file and frees the writer. FALSE with `error` set when the
+ * file could not be written. */
+gboolean      sw_xlsx_writer_finish  (SwXlsxWriter       *writer,
+                                      GError            **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SwXlsxWriter, sw_xlsx_writer_free)
+
+G_END_DECLS
