@@ -400,6 +400,8 @@ class WithServerTest(unittest.TestCase):
         srv = self.server
         made = j(demo, "server", "init", "--data-dir", self.path("walk-server"), "--from", demo)
         self.assertEqual(made["databases"], 1)
+        migrated = j(demo, "server", "migrate", "--data-dir", self.path("walk-server"))
+        self.assertEqual(migrated["from"], migrated["to"])   # init left it at this version's schema
         code = j(demo, "server", "enrol", "--data-dir", srv.data_dir, "--branch", "BJ01", "--days", "90")
         self.assertEqual((code["branch"], code["role"], code["expires"]),
                          ("BJ01", "branch", "2027-02-21T10:00:00+08:00"))
