@@ -301,7 +301,13 @@ test_server_schema (SwFixture     *fx,
   g_assert_null (storage);
   g_clear_error (&error);
 
-  storage = sw_server_storage_open ("postgresql://localhost/shouwen", &error);
+  /* a PostgreSQL database nobody serves: a clear error, no handle (the
+   * engine itself is tested against a real cluster: test_pg_servers) */
+  storage = sw_server_storage_open ("postgresql://shouwen@/shouwen?host=/nonexistent&connect_timeout=2", &error);
+  g_assert_error (error, SW_ERROR, SW_ERROR_DB);
+  g_assert_null (storage);
+  g_clear_error (&error);
+  storage = sw_server_storage_open ("mysql://localhost/shouwen", &error);
   g_assert_error (error, SW_ERROR, SW_ERROR_INVALID);
   g_assert_null (storage);
 }
