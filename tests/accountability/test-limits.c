@@ -216,6 +216,74 @@ test_petition_no_data (SwFixture     *fx,
   g_assert_false (sw_report_get_figure (r, "petition_decided_on_time")->available);
 }
 
+/* Issue 14: "The preferences let an administrator edit them, to no effect."
+ * An administrator's change of a limit gives the NEXT case registered the
+ * new deadline; a case registered before keeps the deadline it was promised
+ * (its policy version), even when a later step (accepting a petition as
+ * special) computes a deadline from the policy after the change. */
+static void
+test_policy_change (SwFixture     *fx,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwCase) before = register_letter (fx, TRUE, "反映养老保险待遇核定有误");
+  g_autoptr(SwCase) after = NULL, row = NULL, complaint_before = NULL, complaint_after = NULL;
+  SwRegistration complaint = {
+    .channel = SW_CHANNEL_VISIT, .kind = SW_KIND_COMPLAINT, .content = "投诉柜台排队时间过长",
+    .received_by = "R01", .customer_name = "周建国", .customer_phone = "13900007777",
+  };
+  g_autoptr(SwPolicy) old_policy = sw_store_get_policy (fx->store, 0, NULL);
+  g_autoptr(SwCalendar) calendar = sw_store_get_calendar (fx->store, NULL);
+  gint64 received;
+
+  complaint_before = sw_ops_register (fx->store, "R01", &complaint, &error);
+  g_assert_no_error (error);
+  received = sw_case_get_received_at (before);
+  g_assert_cmpint (sw_case_get_deadline (before, SW_LIMIT_PETITION_CLOSE, NULL), ==,
+                   sw_calendar_add_working_days (calendar, received, 30));
+  g_assert_cmpint (sw_case_get_deadline (complaint_before, SW_LIMIT_COMPLAINT_CLOSE, NULL), ==,
+                   sw_calendar_add_working_days (calendar, sw_case_get_received_at (complaint_before), 60));
+
+  g_assert_cmpint (sw_store_set_policy_value (fx->store, "limit.petition_general_days", "20", "A01", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (sw_store_set_policy_value (fx->store, "limit.petition_special_days", "45", "A01", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (sw_store_set_policy_value (fx->store, "limit.complaint_close_days", "40", "A01", &error), >, 0);
+  g_assert_no_error (error);
+
+  /* the next cases: the new limits */
+  after = register_letter (fx, TRUE, "反映失业保险金停发");
+  complaint_after = sw_ops_register (fx->store, "R01", &complaint, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sw_case_get_deadline (after, SW_LIMIT_PETITION_CLOSE, NULL), ==,
+                   sw_calendar_add_working_days (calendar, sw_case_get_received_at (after), 20));
+  g_assert_cmpint (sw_case_get_deadline (complaint_after, SW_LIMIT_COMPLAINT_CLOSE, NULL), ==,
+                   sw_calendar_add_working_days (calendar, sw_case_get_received_at (complaint_after), 40));
+
+  /* the cases registered before: what they were promised, as stored */
+  row = sw_store_get_case (fx->store, sw_case_get_id (before), NULL);
+  g_assert_cmpint (sw_case_get_deadline (row, SW_LIMIT_PETITION_CLOSE, NULL), ==,
+                   sw_calendar_add_working_days (calendar, received, 30));
+  g_clear_object (&row);
+  row = sw_store_get_case (fx->store, sw_case_get_id (complaint_before), NULL);
+  g_assert_cmpint (sw_case_get_deadline (row, SW_LIMIT_COMPLAINT_CLOSE, NULL), ==,
+                   sw_case_get_deadline (complaint_before, SW_LIMIT_COMPLAINT_CLOSE, NULL));
+  g_clear_object (&row);
+
+  /* a later step computes from the case's own policy version: the old
+   * petition accepted as special gets 60 working days, the new one 45 */
+  g_assert_cmpint (sw_policy_get_int (old_policy, "limit.petition_special_days"), ==, 60);
+  OK (sw_ops_decide_petition (fx->store, "R01", sw_case_get_id (before), TRUE, TRUE, NULL, E));
+  OK (sw_ops_decide_petition (fx->store, "R01", sw_case_get_id (after), TRUE, TRUE, NULL, E));
+  row = sw_store_get_case (fx->store, sw_case_get_id (before), NULL);
+  g_assert_cmpint (sw_case_get_deadline (row, SW_LIMIT_PETITION_CLOSE, NULL), ==,
+                   sw_calendar_add_working_days (calendar, received, 60));
+  g_clear_object (&row);
+  row = sw_store_get_case (fx->store, sw_case_get_id (after), NULL);
+  g_assert_cmpint (sw_case_get_deadline (row, SW_LIMIT_PETITION_CLOSE, NULL), ==,
+                   sw_calendar_add_working_days (calendar, sw_case_get_received_at (after), 45));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -225,6 +293,8 @@ main (int    argc,
   g_test_add ("/limits/petition-figures", SwFixture, NULL, sw_fixture_setup, test_petition_figures,
               sw_fixture_teardown);
   g_test_add ("/limits/petition-no-data", SwFixture, NULL, sw_fixture_setup, test_petition_no_data,
+              sw_fixture_teardown);
+  g_test_add ("/limits/policy-change", SwFixture, NULL, sw_fixture_setup, test_policy_change,
               sw_fixture_teardown);
   return g_test_run ();
 }
