@@ -135,6 +135,39 @@ class CliTest(unittest.TestCase):
         help_ = self.ctl.run("case", "petition", "--help").stdout
         self.assertIn("--not-accepted", help_)
 
+    def test_assigned_and_hotline(self):
+        # seed 002: "上级机关和部门转办、批办、交办的事项,一般在____日内办理完结";
+        # seed 000 七: "接到客服热线派单后…在规定时限内反馈"
+        self.init_directory()
+        reg = ("case", "register", "--kind", "business", "--received-by", "R01",
+               "--customer-name", "周建国")
+        a = self.ctl.json(*reg, "--channel", "superior", "--content", "市分行交办：核查代发工资延迟",
+                          "--assigned-by", "市分行办公室", "--assigned-due", "2026-11-27")
+        limits = {l["kind"]: l for l in a["limits"]}
+        self.assertEqual(limits["assigned"]["at"], "2026-11-27T23:59:00+08:00")
+        self.assertEqual(a["timeline"][0]["details"]["assigned_by"], "市分行办公室")
+        h = self.ctl.json(*reg, "--channel", "hotline", "--content", "12345热线转来：ATM吞卡",
+                          "--hotline-dispatch", "12345-20261123-0042")
+        limits = {l["kind"]: l for l in h["limits"]}
+        self.assertEqual(limits["hotline_feedback"]["rule"], "limit.hotline_feedback_days")
+        self.assertNotIn("assigned", limits)
+        # the fields on another channel, or a date before the receipt: refused
+        r = self.ctl.run(*reg, "--channel", "visit", "--content", "询问", "--hotline-dispatch", "1",
+                         check=False)
+        self.assertEqual(r.returncode, 1)
+        r = self.ctl.run(*reg, "--channel", "superior", "--content", "交办", "--assigned-due", "2026-11-01",
+                         check=False)
+        self.assertEqual(r.returncode, 1)
+        r = self.ctl.run("case", "hotline-feedback", a["number"], "--text", "已办", check=False)
+        self.assertEqual(r.returncode, 1)
+        f = self.ctl.json("case", "hotline-feedback", h["number"], "--text", "已联系客户处理", as_="R01",
+                          now="2026-11-24T10:00:00+08:00")
+        limits = {l["kind"]: l for l in f["limits"]}
+        self.assertEqual(limits["hotline_feedback"]["met_at"], "2026-11-24T10:00:00+08:00")
+        self.assertEqual(f["timeline"][-1]["kind"], "hotline_feedback")
+        self.assertEqual(f["state"], "registered")
+        self.assertIn("--assigned-due", self.ctl.run("case", "register", "--help").stdout)
+
     def test_full_case_flow(self):
         self.init_directory()
         c = self.ctl.json("case", "register", "--channel", "visit", "--kind", "business",

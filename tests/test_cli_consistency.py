@@ -327,6 +327,10 @@ class WithServerTest(unittest.TestCase):
         p = j(demo, "case", "register", "--channel", "letter", "--kind", "business", "--content", "信访件",
               "--received-by", "E008", "--customer-name", "张三", "--petition", as_="E008")["number"]
         j(demo, "case", "petition", p, "--accept", "--special", as_="E008")
+        h = j(demo, "case", "register", "--channel", "hotline", "--kind", "business", "--content", "热线派单",
+              "--received-by", "E008", "--customer-name", "张三", "--hotline-dispatch", "12345-1",
+              as_="E008")["number"]
+        j(demo, "case", "hotline-feedback", h, "--text", "已办理", as_="E008")
         self.assertEqual(j(demo, "case", "show", a)["number"], a)
         self.assertEqual(len(j(demo, "case", "list", "--limit", "3")), 3)
 

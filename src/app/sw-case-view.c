@@ -56,7 +56,7 @@ static const SwOpKind offered[] = {
   SW_OP_ACCEPT, SW_OP_DECIDE, SW_OP_HANDLE, SW_OP_ANSWER, SW_OP_REPLY, SW_OP_CALLBACK,
   SW_OP_CLOSE, SW_OP_NOTIFY, SW_OP_TRANSFER, SW_OP_REFER, SW_OP_RETURN, SW_OP_FORWARD,
   SW_OP_ESCALATE, SW_OP_URGE, SW_OP_REOPEN, SW_OP_HANDOVER, SW_OP_OUTSIDE, SW_OP_REFUSE, SW_OP_NOTE,
-  SW_OP_PETITION_ACCEPT, SW_OP_PETITION_SPECIAL, SW_OP_PETITION_DECLINE,
+  SW_OP_PETITION_ACCEPT, SW_OP_PETITION_SPECIAL, SW_OP_PETITION_DECLINE, SW_OP_HOTLINE_FEEDBACK,
 };
 
 /* Payload members worth showing, with their labels; the rest is bookkeeping. */
@@ -82,6 +82,10 @@ static const struct { const char *member; const char *label; char kind; } detail
   { "name", N_("Attached file"), 't' },   /* attachment_added (issue 17) */
   { "petition", N_("Petition (信访)"), 'y' },   /* registered as one (issue 14) */
   { "special", N_("Special petition"), 'y' },
+  { "assigned_by", N_("Assigned by"), 't' },   /* a superior's assignment (上级交办) */
+  { "assigned_due", N_("Assignment due"), 'w' },
+  { "hotline_dispatch", N_("Hotline dispatch number"), 't' },   /* a hotline dispatch (热线派单) */
+  { "hotline_feedback_due", N_("Feedback to the hotline due"), 'w' },
 };
 
 static void
@@ -272,6 +276,11 @@ event_details (SwCaseView  *self,
         {
           gint64 n = sw_case_event_get_int (ev, details[i].member);
           value = n > 0 ? (number = g_strdup_printf ("%" G_GINT64_FORMAT, n)) : NULL;
+        }
+      else if (details[i].kind == 'w')
+        {
+          gint64 n = sw_case_event_get_int (ev, details[i].member);
+          value = n > 0 ? (number = sw_context_format_time (self->context, n)) : NULL;
         }
       else if (details[i].kind == 'y')
         value = sw_case_event_get_int (ev, details[i].member) > 0 ? _("Yes") : NULL;

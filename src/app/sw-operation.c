@@ -56,6 +56,8 @@ static const SwOpInfo infos[] = {
     N_("Petition accepted as special"), FALSE, { { 0 } } },
   { SW_OP_PETITION_DECLINE, "petition-decline", N_("Do not accept the petition"), N_("Petition not accepted"), TRUE,
     { F (LONG_TEXT, TEXT, N_("Why it is not accepted")) } },
+  { SW_OP_HOTLINE_FEEDBACK, "hotline-feedback", N_("Give feedback to the hotline"), N_("Feedback to the hotline recorded"),
+    FALSE, { F (LONG_TEXT, TEXT, N_("Feedback to the hotline")) } },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (infos) == SW_N_OPS);
 
@@ -136,6 +138,7 @@ sw_operation_run (SwOpKind         kind,
     case SW_OP_PETITION_ACCEPT:  return sw_ops_decide_petition (store, actor, ref, TRUE, FALSE, NULL, error);
     case SW_OP_PETITION_SPECIAL: return sw_ops_decide_petition (store, actor, ref, TRUE, TRUE, NULL, error);
     case SW_OP_PETITION_DECLINE: return sw_ops_decide_petition (store, actor, ref, FALSE, FALSE, in->text, error);
+    case SW_OP_HOTLINE_FEEDBACK: return sw_ops_hotline_feedback (store, actor, ref, in->text, error);
     case SW_OP_NONE:
     case SW_N_OPS:
     default:

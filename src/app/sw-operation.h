@@ -33,6 +33,7 @@ typedef enum {
   SW_OP_PETITION_ACCEPT,  /* a petition (信访) accepted as a general one */
   SW_OP_PETITION_SPECIAL, /* … as a special (complex) one */
   SW_OP_PETITION_DECLINE, /* … not accepted, with the reason */
+  SW_OP_HOTLINE_FEEDBACK, /* the feedback owed to a hotline dispatch (热线派单) */
   SW_N_OPS
 } SwOpKind;
 

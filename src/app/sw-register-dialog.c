@@ -42,6 +42,10 @@ struct _SwRegisterDialog
   GtkSwitch      *signed_switch;
   GtkSwitch      *petition_switch;
   AdwEntryRow    *received_row;
+  AdwEntryRow    *assigned_by_row;     /* a superior's assignment (上级交办) */
+  AdwEntryRow    *assigned_due_row;
+  AdwEntryRow    *dispatch_row;        /* a hotline dispatch (热线派单) */
+  AdwEntryRow    *hotline_due_row;
   GtkWidget      *history_box;
   AdwActionRow   *promised_row;
 
@@ -90,6 +94,8 @@ asked_empnos (SwRegisterDialog *self)
 }
 
 /* Fills `reg` from the widgets; the strings are owned by `strings`. */
+static gint64 parse_due (const char *text);
+
 static void
 collect (SwRegisterDialog *self,
          SwRegistration   *reg,
@@ -114,6 +120,17 @@ collect (SwRegisterDialog *self,
     .signature = gtk_switch_get_active (self->signed_switch),
     .petition = gtk_switch_get_active (self->petition_switch),
   };
+  /* only the channel's own fields (the others are hidden) */
+  if (reg->channel == SW_CHANNEL_SUPERIOR)
+    {
+      reg->assigned_by = gtk_editable_get_text (GTK_EDITABLE (self->assigned_by_row));
+      reg->assigned_due = MAX (parse_due (gtk_editable_get_text (GTK_EDITABLE (self->assigned_due_row))), 0);
+    }
+  if (reg->channel == SW_CHANNEL_HOTLINE)
+    {
+      reg->hotline_dispatch = gtk_editable_get_text (GTK_EDITABLE (self->dispatch_row));
+      reg->hotline_due = MAX (parse_due (gtk_editable_get_text (GTK_EDITABLE (self->hotline_due_row))), 0);
+    }
 }
 
 /* The time of receipt typed ("2026-12-04 09:30", or a date alone), in the
@@ -138,6 +155,19 @@ parse_received (const char *text)
   return g_date_time_to_unix (dt) * 1000;
 }
 
+/* A due date typed: a day alone means by its end (23:59); 0 when empty;
+ * -1 when it cannot be read. */
+static gint64
+parse_due (const char *text)
+{
+  gint64 at = parse_received (text);
+  g_autofree char *t = g_strstrip (g_strdup (text ? text : ""));
+
+  if (at > 0 && strlen (t) <= 10)
+    at += (24 * 60 - 1) * 60 * (gint64) 1000;
+  return at;
+}
+
 static void
 show_error (SwRegisterDialog *self,
             const char       *message)
@@ -160,6 +190,8 @@ field_widget (SwRegisterDialog *self,
     case SW_REG_FIELD_CUSTOMER: return GTK_WIDGET (self->name_row);
     case SW_REG_FIELD_PHONE: return GTK_WIDGET (self->phone_row);
     case SW_REG_FIELD_RECEIVED_AT: return GTK_WIDGET (self->received_row);
+    case SW_REG_FIELD_ASSIGNMENT: return GTK_WIDGET (self->assigned_due_row);
+    case SW_REG_FIELD_HOTLINE: return GTK_WIDGET (self->hotline_due_row);
     case SW_REG_FIELD_NONE:
     default:
       return NULL;
@@ -293,6 +325,18 @@ chosen_op (SwRegisterDialog *self)
   guint i = adw_combo_row_get_selected (self->disposition_row);
 
   return i < G_N_ELEMENTS (dispositions) ? dispositions[i] : SW_OP_NONE;
+}
+
+/* A superior's assignment and a hotline dispatch show their own fields. */
+static void
+update_channel_rows (SwRegisterDialog *self)
+{
+  SwChannel channel = adw_combo_row_get_selected (self->channel_row);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->assigned_by_row), channel == SW_CHANNEL_SUPERIOR);
+  gtk_widget_set_visible (GTK_WIDGET (self->assigned_due_row), channel == SW_CHANNEL_SUPERIOR);
+  gtk_widget_set_visible (GTK_WIDGET (self->dispatch_row), channel == SW_CHANNEL_HOTLINE);
+  gtk_widget_set_visible (GTK_WIDGET (self->hotline_due_row), channel == SW_CHANNEL_HOTLINE);
 }
 
 /* The time it falls due and the rule that says so (sw_ops_preview_due),
@@ -602,6 +646,10 @@ sw_register_dialog_class_init (SwRegisterDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, signed_switch);
   gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, petition_switch);
   gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, received_row);
+  gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, assigned_by_row);
+  gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, assigned_due_row);
+  gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, dispatch_row);
+  gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, hotline_due_row);
   gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, history_box);
   gtk_widget_class_bind_template_child (widget_class, SwRegisterDialog, promised_row);
   gtk_widget_class_install_action (widget_class, "register.save", NULL, save_action);
@@ -660,6 +708,7 @@ sw_register_dialog_new (SwContext *context)
   g_signal_connect_swapped (self->unit_row, "changed", G_CALLBACK (update_history), self);
   g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (update_history), self);
   g_signal_connect_swapped (self->channel_row, "notify::selected", G_CALLBACK (update_due), self);
+  g_signal_connect_swapped (self->channel_row, "notify::selected", G_CALLBACK (update_channel_rows), self);
   g_signal_connect_swapped (self->received_row, "changed", G_CALLBACK (update_due), self);
   self->tick = g_timeout_add_seconds (20, tick_cb, self);
   g_signal_connect_swapped (self->routing_button, "clicked", G_CALLBACK (route_there_cb), self);
@@ -670,6 +719,17 @@ sw_register_dialog_new (SwContext *context)
   update_due (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->content_view));
   return GTK_WIDGET (self);
+}
+
+static void
+fill_due (AdwEntryRow *row,
+          gint64       at)
+{
+  g_autoptr(GDateTime) utc = at > 0 ? g_date_time_new_from_unix_utc (at / 1000) : NULL;
+  g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+  g_autofree char *text = local ? g_date_time_format (local, "%Y-%m-%d %H:%M") : NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
 }
 
 void
@@ -686,6 +746,10 @@ sw_register_dialog_fill (SwRegisterDialog     *self,
   gtk_switch_set_active (self->anonymous_switch, reg->anonymous);
   gtk_switch_set_active (self->signed_switch, reg->signature);
   gtk_switch_set_active (self->petition_switch, reg->petition);
+  gtk_editable_set_text (GTK_EDITABLE (self->assigned_by_row), reg->assigned_by ? reg->assigned_by : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->dispatch_row), reg->hotline_dispatch ? reg->hotline_dispatch : "");
+  fill_due (self->assigned_due_row, reg->assigned_due);
+  fill_due (self->hotline_due_row, reg->hotline_due);
   if (reg->received_at > 0)
     {
       g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (reg->received_at / 1000);
@@ -768,6 +832,15 @@ sw_register_dialog_save (SwRegisterDialog *self,
       g_set_error_literal (&error, SW_ERROR, SW_ERROR_INVALID,
                            _("Give the time of receipt as 2026-12-04 09:30, or leave it empty for now"));
       field = SW_REG_FIELD_RECEIVED_AT;
+    }
+  else if ((reg.channel == SW_CHANNEL_SUPERIOR &&
+            parse_due (gtk_editable_get_text (GTK_EDITABLE (self->assigned_due_row))) < 0) ||
+           (reg.channel == SW_CHANNEL_HOTLINE &&
+            parse_due (gtk_editable_get_text (GTK_EDITABLE (self->hotline_due_row))) < 0))
+    {
+      g_set_error_literal (&error, SW_ERROR, SW_ERROR_INVALID,
+                           _("Give the due date as 2026-12-04, or leave it empty for the policy’s limit"));
+      field = reg.channel == SW_CHANNEL_SUPERIOR ? SW_REG_FIELD_ASSIGNMENT : SW_REG_FIELD_HOTLINE;
     }
   else
     sw_ops_check_registration (&reg, sw_context_now (self->context), &field, &error);

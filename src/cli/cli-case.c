@@ -73,6 +73,7 @@ static int privacy_purge (CliContext *ctx, int argc, char **argv);
 static int case_show (CliContext *ctx, int argc, char **argv);
 static int case_list (CliContext *ctx, int argc, char **argv);
 static int case_petition (CliContext *ctx, int argc, char **argv);
+static int case_hotline_feedback (CliContext *ctx, int argc, char **argv);
 
 const CliCommand cli_case_commands[] = {
   { "case register", case_register, "", N_("Register a request; the first-inquiry rule picks who is responsible") },
@@ -100,9 +101,26 @@ const CliCommand cli_case_commands[] = {
   { "case show", case_show, "ID", N_("Show a case with its timeline") },
   { "case list", case_list, "", N_("List cases") },
   { "case petition", case_petition, "ID", N_("Decide whether a petition (信访) is accepted: as a general or a special one, or not, with the reason") },
+  { "case hotline-feedback", case_hotline_feedback, "ID", N_("Record the feedback given to the hotline on a hotline dispatch (热线派单)") },
   { NULL }
 };
 
+/* A due date: a day means by its end (23:59), a time that time. */
+static gboolean
+parse_due (const char  *text,
+           gint64      *out_ms,
+           GError     **error)
+{
+  g_autofree char *t = g_strstrip (g_strdup (text ? text : ""));
+
+  if (text == NULL)
+    return TRUE;
+  if (!cli_parse_time (t, out_ms, error))
+    return FALSE;
+  if (strlen (t) == 10)
+    *out_ms += (24 * 60 - 1) * 60 * (gint64) 1000;
+  return TRUE;
+}
 
 static int
 case_register (CliContext  *ctx,
@@ -111,6 +129,7 @@ case_register (CliContext  *ctx,
 {
   char *channel = NULL, *kind = NULL, *content = NULL, *received_by = NULL, *asked = NULL;
   char *name = NULL, *phone = NULL, *unit = NULL, *address = NULL, *received = NULL;
+  char *assigned_by = NULL, *assigned_due = NULL, *dispatch = NULL, *hotline_due = NULL;
   gboolean anonymous = FALSE, signature = FALSE, petition = FALSE;
   g_auto(GStrv) asked_with = NULL;
   SwRegistration reg = { 0 };
@@ -130,12 +149,22 @@ case_register (CliContext  *ctx,
     { "signed", 0, 0, G_OPTION_ARG_NONE, &signature, N_("the customer signed the register"), NULL },
     { "received-at", 0, 0, G_OPTION_ARG_STRING, &received, N_("when it was received (default: now)"), "TIME" },
     { "petition", 0, 0, G_OPTION_ARG_NONE, &petition, N_("a petition (信访件): owes the accept-or-not decision and its conclusion"), NULL },
+    { "assigned-by", 0, 0, G_OPTION_ARG_STRING, &assigned_by, N_("with --channel superior: the body or person who assigned it (上级交办)"), "TEXT" },
+    { "assigned-due", 0, 0, G_OPTION_ARG_STRING, &assigned_due, N_("with --channel superior: the day (or time) the assignment is due"), "DATE" },
+    { "hotline-dispatch", 0, 0, G_OPTION_ARG_STRING, &dispatch, N_("with --channel hotline: the dispatch number (热线派单)"), "NO" },
+    { "hotline-due", 0, 0, G_OPTION_ARG_STRING, &hotline_due, N_("with --channel hotline: the day (or time) the feedback is due"), "DATE" },
   )
 
   if ((status = parse_enum (channel, sw_channel_from_string, sw_channel_names, "--channel", &c)) ||
       (status = parse_enum (kind, sw_kind_from_string, sw_kind_names, "--kind", &k)))
     goto out;
   if (received && !cli_parse_time (received, &reg.received_at, &error))
+    {
+      status = cli_fail (error);
+      goto out;
+    }
+  if (!parse_due (assigned_due, &reg.assigned_due, &error) ||
+      !parse_due (hotline_due, &reg.hotline_due, &error))
     {
       status = cli_fail (error);
       goto out;
@@ -156,12 +185,15 @@ case_register (CliContext  *ctx,
   reg.anonymous = anonymous;
   reg.signature = signature;
   reg.petition = petition;
+  reg.assigned_by = assigned_by;
+  reg.hotline_dispatch = dispatch;
   /* At a counter the receiver usually registers it themselves. */
   status = finish (ctx, sw_ops_register (store, ctx->as ? ctx->as : received_by, &reg, &error), &error);
 
 out:
   g_free (channel); g_free (kind); g_free (content); g_free (received_by); g_free (asked);
   g_free (name); g_free (phone); g_free (unit); g_free (address); g_free (received);
+  g_free (assigned_by); g_free (assigned_due); g_free (dispatch); g_free (hotline_due);
   return status;
 }
 
@@ -367,6 +399,15 @@ case_petition (CliContext *ctx, int argc, char **argv)
     return cli_usage (_("Give either --accept or --not-accepted"));
   return finish (ctx, sw_ops_decide_petition (store, cli_actor (ctx), argv[1], accept, special, reason, &error),
                  &error);
+}
+
+/* seed 000 七: the feedback owed to a hotline dispatch */
+static int
+case_hotline_feedback (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *text = NULL;
+  BEGIN_COMMAND (case_hotline_feedback, 1, TEXT_OPTION ("text", text, N_("what was done, as reported to the hotline"), "TEXT"))
+  return finish (ctx, sw_ops_hotline_feedback (store, cli_actor (ctx), argv[1], text, &error), &error);
 }
 
 /* ------------------------------------------------------------ personal data by law */

@@ -249,11 +249,11 @@ test_limits (void)
   const char *rule = NULL;
   gint64 due = 0, met = 0;
 
-  g_assert_true (sw_lifecycle_limit_applies (SW_LIMIT_COMPLAINT_FILE, SW_KIND_COMPLAINT, FALSE, FALSE));
-  g_assert_true (sw_lifecycle_limit_applies (SW_LIMIT_COMPLAINT_CLOSE, SW_KIND_TIPOFF, FALSE, FALSE));
-  g_assert_false (sw_lifecycle_limit_applies (SW_LIMIT_COMPLAINT_FILE, SW_KIND_CONSULTATION, FALSE, FALSE));
-  g_assert_true (sw_lifecycle_limit_applies (SW_LIMIT_FIRST_RESPONSE, SW_KIND_CONSULTATION, FALSE, FALSE));
-  g_assert_false (sw_lifecycle_limit_applies (SW_LIMIT_FIRST_RESPONSE, SW_KIND_COMPLAINT, TRUE, FALSE));
+  g_assert_true (sw_lifecycle_limit_applies (SW_LIMIT_COMPLAINT_FILE, SW_KIND_COMPLAINT, FALSE, FALSE, SW_CHANNEL_VISIT));
+  g_assert_true (sw_lifecycle_limit_applies (SW_LIMIT_COMPLAINT_CLOSE, SW_KIND_TIPOFF, FALSE, FALSE, SW_CHANNEL_VISIT));
+  g_assert_false (sw_lifecycle_limit_applies (SW_LIMIT_COMPLAINT_FILE, SW_KIND_CONSULTATION, FALSE, FALSE, SW_CHANNEL_VISIT));
+  g_assert_true (sw_lifecycle_limit_applies (SW_LIMIT_FIRST_RESPONSE, SW_KIND_CONSULTATION, FALSE, FALSE, SW_CHANNEL_VISIT));
+  g_assert_false (sw_lifecycle_limit_applies (SW_LIMIT_FIRST_RESPONSE, SW_KIND_COMPLAINT, TRUE, FALSE, SW_CHANNEL_VISIT));
   g_assert_cmpint (sw_lifecycle_limit (SW_LIMIT_FIRST_RESPONSE)->unit, ==, SW_LIMIT_HOURS);
   g_assert_cmpstr (sw_lifecycle_limit (SW_LIMIT_COMPLAINT_FILE)->policy_key, ==, "limit.complaint_file_days");
 
@@ -289,8 +289,13 @@ test_petition_card (void)
   g_autoptr(SwCaseEvent) accept = sw_case_event_new (SW_EVENT_PETITION_ACCEPTED, "c1", "E0001", 2000);
   SwDeadline d;
 
-  g_assert_true (sw_lifecycle_limit_applies (SW_LIMIT_PETITION_DECIDE, SW_KIND_BUSINESS, TRUE, TRUE));
-  g_assert_false (sw_lifecycle_limit_applies (SW_LIMIT_PETITION_DECIDE, SW_KIND_COMPLAINT, FALSE, FALSE));
+  g_assert_true (sw_lifecycle_limit_applies (SW_LIMIT_PETITION_DECIDE, SW_KIND_BUSINESS, TRUE, TRUE, SW_CHANNEL_VISIT));
+  g_assert_false (sw_lifecycle_limit_applies (SW_LIMIT_PETITION_DECIDE, SW_KIND_COMPLAINT, FALSE, FALSE, SW_CHANNEL_VISIT));
+  /* seed 002 (上级交办) and seed 000 七 (热线派单): by the channel */
+  g_assert_true (sw_lifecycle_limit_applies (SW_LIMIT_ASSIGNED, SW_KIND_BUSINESS, FALSE, FALSE, SW_CHANNEL_SUPERIOR));
+  g_assert_false (sw_lifecycle_limit_applies (SW_LIMIT_ASSIGNED, SW_KIND_BUSINESS, FALSE, FALSE, SW_CHANNEL_HOTLINE));
+  g_assert_true (sw_lifecycle_limit_applies (SW_LIMIT_HOTLINE_FEEDBACK, SW_KIND_COMPLAINT, TRUE, FALSE, SW_CHANNEL_HOTLINE));
+  g_assert_false (sw_lifecycle_limit_applies (SW_LIMIT_HOTLINE_FEEDBACK, SW_KIND_COMPLAINT, FALSE, FALSE, SW_CHANNEL_PHONE));
   sw_case_event_set_string (reg, "kind", "business");
   sw_case_event_set_int (reg, "received_at", 1000);
   sw_case_event_set_int (reg, "petition_decide_due", 5000);

@@ -216,6 +216,227 @@ test_petition_no_data (SwFixture     *fx,
   g_assert_false (sw_report_get_figure (r, "petition_decided_on_time")->available);
 }
 
+/* Issue 14: "The preferences let an administrator edit them, to no effect."
+ * An administrator's change of a limit gives the NEXT case registered the
+ * new deadline; a case registered before keeps the deadline it was promised
+ * (its policy version), even when a later step (accepting a petition as
+ * special) computes a deadline from the policy after the change. */
+static void
+test_policy_change (SwFixture     *fx,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwCase) before = register_letter (fx, TRUE, "反映养老保险待遇核定有误");
+  g_autoptr(SwCase) after = NULL, row = NULL, complaint_before = NULL, complaint_after = NULL;
+  SwRegistration complaint = {
+    .channel = SW_CHANNEL_VISIT, .kind = SW_KIND_COMPLAINT, .content = "投诉柜台排队时间过长",
+    .received_by = "R01", .customer_name = "周建国", .customer_phone = "13900007777",
+  };
+  g_autoptr(SwPolicy) old_policy = sw_store_get_policy (fx->store, 0, NULL);
+  g_autoptr(SwCalendar) calendar = sw_store_get_calendar (fx->store, NULL);
+  gint64 received;
+
+  complaint_before = sw_ops_register (fx->store, "R01", &complaint, &error);
+  g_assert_no_error (error);
+  received = sw_case_get_received_at (before);
+  g_assert_cmpint (sw_case_get_deadline (before, SW_LIMIT_PETITION_CLOSE, NULL), ==,
+                   sw_calendar_add_working_days (calendar, received, 30));
+  g_assert_cmpint (sw_case_get_deadline (complaint_before, SW_LIMIT_COMPLAINT_CLOSE, NULL), ==,
+                   sw_calendar_add_working_days (calendar, sw_case_get_received_at (complaint_before), 60));
+
+  g_assert_cmpint (sw_store_set_policy_value (fx->store, "limit.petition_general_days", "20", "A01", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (sw_store_set_policy_value (fx->store, "limit.petition_special_days", "45", "A01", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (sw_store_set_policy_value (fx->store, "limit.complaint_close_days", "40", "A01", &error), >, 0);
+  g_assert_no_error (error);
+
+  /* the next cases: the new limits */
+  after = register_letter (fx, TRUE, "反映失业保险金停发");
+  complaint_after = sw_ops_register (fx->store, "R01", &complaint, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sw_case_get_deadline (after, SW_LIMIT_PETITION_CLOSE, NULL), ==,
+                   sw_calendar_add_working_days (calendar, sw_case_get_received_at (after), 20));
+  g_assert_cmpint (sw_case_get_deadline (complaint_after, SW_LIMIT_COMPLAINT_CLOSE, NULL), ==,
+                   sw_calendar_add_working_days (calendar, sw_case_get_received_at (complaint_after), 40));
+
+  /* the cases registered before: what they were promised, as stored */
+  row = sw_store_get_case (fx->store, sw_case_get_id (before), NULL);
+  g_assert_cmpint (sw_case_get_deadline (row, SW_LIMIT_PETITION_CLOSE, NULL), ==,
+                   sw_calendar_add_working_days (calendar, received, 30));
+  g_clear_object (&row);
+  row = sw_store_get_case (fx->store, sw_case_get_id (complaint_before), NULL);
+  g_assert_cmpint (sw_case_get_deadline (row, SW_LIMIT_COMPLAINT_CLOSE, NULL), ==,
+                   sw_case_get_deadline (complaint_before, SW_LIMIT_COMPLAINT_CLOSE, NULL));
+  g_clear_object (&row);
+
+  /* a later step computes from the case's own policy version: the old
+   * petition accepted as special gets 60 working days, the new one 45 */
+  g_assert_cmpint (sw_policy_get_int (old_policy, "limit.petition_special_days"), ==, 60);
+  OK (sw_ops_decide_petition (fx->store, "R01", sw_case_get_id (before), TRUE, TRUE, NULL, E));
+  OK (sw_ops_decide_petition (fx->store, "R01", sw_case_get_id (after), TRUE, TRUE, NULL, E));
+  row = sw_store_get_case (fx->store, sw_case_get_id (before), NULL);
+  g_assert_cmpint (sw_case_get_deadline (row, SW_LIMIT_PETITION_CLOSE, NULL), ==,
+                   sw_calendar_add_working_days (calendar, received, 60));
+  g_clear_object (&row);
+  row = sw_store_get_case (fx->store, sw_case_get_id (after), NULL);
+  g_assert_cmpint (sw_case_get_deadline (row, SW_LIMIT_PETITION_CLOSE, NULL), ==,
+                   sw_calendar_add_working_days (calendar, sw_case_get_received_at (after), 45));
+}
+
+static SwCase *
+register_from (SwFixture      *fx,
+               SwRegistration *reg,
+               GError        **error)
+{
+  reg->kind = SW_KIND_BUSINESS;
+  reg->received_by = "R01";
+  reg->customer_name = "周建国";
+  reg->customer_phone = "13900007777";
+  return sw_ops_register (fx->store, "R01", reg, error);
+}
+
+/* Seed 002: "上级机关和部门转办、批办、交办的事项,一般在____日内办理完结,并上报办理结果".
+ * A superior's assignment records who assigned it and owes its conclusion
+ * by the date it gives (else limit.assigned_days, the seed leaving the
+ * number blank); concluding it in time is not a finding, leaving it open
+ * past the date is one against its handler. A visit owes nothing of the
+ * kind, and the assignment's fields on a visit are a mistake. */
+static void
+test_assigned (SwFixture     *fx,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 due = sw_test_time ("2026-11-27T23:59");
+  SwRegistration dated = { .channel = SW_CHANNEL_SUPERIOR, .content = "市分行交办：核查客户反映的代发工资延迟",
+                           .assigned_by = "市分行办公室", .assigned_due = due };
+  SwRegistration undated = { .channel = SW_CHANNEL_SUPERIOR, .content = "上级交办：整改网点排队秩序",
+                             .assigned_by = "市分行个人金融部" };
+  SwRegistration visit = { .channel = SW_CHANNEL_VISIT, .content = "询问代发工资到账时间" };
+  SwRegistration bad = { .channel = SW_CHANNEL_VISIT, .content = "询问代发工资到账时间",
+                         .assigned_by = "市分行办公室" };
+  SwRegistration early = { .channel = SW_CHANNEL_SUPERIOR, .content = "上级交办：核查",
+                           .assigned_due = sw_test_time ("2026-11-20T17:00") };
+  g_autoptr(SwCase) late = register_from (fx, &dated, &error);
+  g_autoptr(SwCase) kept = NULL, open_one = NULL, walk_in = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GListModel) all = NULL;
+  SwCaseQuery everything = { 0 };
+  guint before;
+  SwFinding *f;
+
+  g_assert_no_error (error);
+  kept = register_from (fx, &dated, &error);
+  open_one = register_from (fx, &undated, &error);
+  walk_in = register_from (fx, &visit, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sw_case_get_deadline (late, SW_LIMIT_ASSIGNED, NULL), ==, due);
+  g_assert_cmpint (sw_case_get_deadline (open_one, SW_LIMIT_ASSIGNED, NULL), ==,
+                   working_days_after (fx, sw_case_get_received_at (open_one), "limit.assigned_days"));
+  g_assert_cmpint (sw_case_get_deadline (walk_in, SW_LIMIT_ASSIGNED, NULL), ==, 0);
+  g_assert_cmpint (sw_case_get_deadline (walk_in, SW_LIMIT_HOTLINE_FEEDBACK, NULL), ==, 0);
+
+  /* a clear error, and nothing registered */
+  all = sw_store_list_cases (fx->store, &everything, NULL);
+  before = g_list_model_get_n_items (all);
+  g_assert_null (register_from (fx, &bad, &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (register_from (fx, &early, &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_object (&all);
+  all = sw_store_list_cases (fx->store, &everything, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, before);
+
+  at (fx, "2026-11-26T10:00");
+  OK (sw_ops_answer (fx->store, "R01", sw_case_get_id (kept), "已核查，代发工资已于当日到账", E));
+
+  /* the day after the date: the open one only */
+  sw_store_set_now (fx->store, due + 24 * 3600 * 1000);
+  found = detect (fx);
+  f = of_case (found, "late_assigned", sw_case_get_id (late));
+  g_assert_nonnull (f);
+  g_assert_cmpstr (f->person, ==, "R01");
+  g_assert_cmpint (f->occurred_at, ==, due);
+  g_assert_null (of_case (found, "late_assigned", sw_case_get_id (kept)));
+  g_assert_null (of_case (found, "late_assigned", sw_case_get_id (open_one)));
+  g_assert_null (of_case (found, "late_assigned", sw_case_get_id (walk_in)));
+}
+
+/* Seed 000 七: "公司各单位接到客服热线派单后,不得以任何理由推脱,应认真办理,在规定时限内反馈".
+ * A hotline dispatch records its number and owes feedback to the hotline
+ * by the date the dispatch gives (else limit.hotline_feedback_days); the
+ * feedback is an event, only on a dispatch and with its text; a dispatch
+ * without it in time is a finding against its handler, one with it is not;
+ * the report counts the dispatches answered in time. */
+static void
+test_hotline (SwFixture     *fx,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 given = sw_test_time ("2026-11-25T17:00");
+  SwRegistration dispatch = { .channel = SW_CHANNEL_HOTLINE, .content = "12345热线转来：客户反映ATM吞卡",
+                              .hotline_dispatch = "12345-20261123-0042" };
+  SwRegistration dated = { .channel = SW_CHANNEL_HOTLINE, .content = "12345热线转来：客户反映网点停车难",
+                           .hotline_dispatch = "12345-20261123-0043", .hotline_due = given };
+  SwRegistration phone = { .channel = SW_CHANNEL_PHONE, .content = "来电询问ATM吞卡怎么办" };
+  SwRegistration bad = { .channel = SW_CHANNEL_PHONE, .content = "来电询问ATM吞卡怎么办",
+                         .hotline_dispatch = "12345-1" };
+  g_autoptr(SwCase) silent = register_from (fx, &dispatch, &error);
+  g_autoptr(SwCase) answered = NULL, call = NULL, row = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(SwReport) r = NULL;
+  SwReportQuery q = { sw_test_time ("2026-11-01T00:00"), sw_test_time ("2026-12-01T00:00") };
+  const SwFigure *fig;
+  gint64 policy_due, met = 0;
+
+  g_assert_no_error (error);
+  answered = register_from (fx, &dated, &error);
+  call = register_from (fx, &phone, &error);
+  g_assert_no_error (error);
+  policy_due = working_days_after (fx, sw_case_get_received_at (silent), "limit.hotline_feedback_days");
+  g_assert_cmpint (sw_case_get_deadline (silent, SW_LIMIT_HOTLINE_FEEDBACK, NULL), ==, policy_due);
+  g_assert_cmpint (sw_case_get_deadline (answered, SW_LIMIT_HOTLINE_FEEDBACK, NULL), ==, given);
+  g_assert_cmpint (sw_case_get_deadline (call, SW_LIMIT_HOTLINE_FEEDBACK, NULL), ==, 0);
+  g_assert_null (register_from (fx, &bad, &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* only on a dispatch, and with its text */
+  g_assert_null (sw_ops_hotline_feedback (fx->store, "R01", sw_case_get_id (call), "已处理", &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_ILLEGAL);
+  g_clear_error (&error);
+  g_assert_null (sw_ops_hotline_feedback (fx->store, "R01", sw_case_get_id (answered), " ", &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_INVALID);
+  g_clear_error (&error);
+
+  at (fx, "2026-11-24T15:00");
+  OK (sw_ops_hotline_feedback (fx->store, "R01", sw_case_get_id (answered), "已联系客户，协调周边停车位", E));
+  row = sw_store_get_case (fx->store, sw_case_get_id (answered), NULL);
+  sw_case_get_deadline (row, SW_LIMIT_HOTLINE_FEEDBACK, &met);
+  g_assert_cmpint (met, ==, sw_test_time ("2026-11-24T15:00"));
+  /* feedback is not a conclusion: the case stays open */
+  g_assert_cmpint (sw_case_get_state (row), ==, SW_STATE_REGISTERED);
+
+  sw_store_set_now (fx->store, policy_due + 24 * 3600 * 1000);
+  found = detect (fx);
+  g_assert_nonnull (of_case (found, "late_hotline_feedback", sw_case_get_id (silent)));
+  g_assert_cmpstr (of_case (found, "late_hotline_feedback", sw_case_get_id (silent))->person, ==, "R01");
+  g_assert_null (of_case (found, "late_hotline_feedback", sw_case_get_id (answered)));
+  g_assert_null (of_case (found, "late_hotline_feedback", sw_case_get_id (call)));
+
+  r = sw_report_new (fx->store, &q, &error);
+  g_assert_no_error (error);
+  fig = sw_report_get_figure (r, "hotline_feedback_on_time");
+  g_assert_true (fig->available);
+  g_assert_cmpuint (fig->numerator, ==, 1);
+  g_assert_cmpuint (fig->denominator, ==, 2);
+  g_assert_null (strstr (fig->definition, "limit."));
+  g_assert_false (sw_report_get_figure (r, "assigned_on_time")->available);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -226,5 +447,9 @@ main (int    argc,
               sw_fixture_teardown);
   g_test_add ("/limits/petition-no-data", SwFixture, NULL, sw_fixture_setup, test_petition_no_data,
               sw_fixture_teardown);
+  g_test_add ("/limits/policy-change", SwFixture, NULL, sw_fixture_setup, test_policy_change,
+              sw_fixture_teardown);
+  g_test_add ("/limits/assigned", SwFixture, NULL, sw_fixture_setup, test_assigned, sw_fixture_teardown);
+  g_test_add ("/limits/hotline", SwFixture, NULL, sw_fixture_setup, test_hotline, sw_fixture_teardown);
   return g_test_run ();
 }

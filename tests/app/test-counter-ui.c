@@ -594,6 +594,70 @@ test_petition (AppFixture    *af,
   g_assert_false (offers (af, letter, SW_OP_PETITION_DECLINE));
 }
 
+/* Seed 002 (上级交办) and seed 000 七 (热线派单): the registration dialog
+ * takes who assigned a matter and its due date, or the dispatch's number
+ * and its feedback date, for those channels only (on another channel the
+ * fields are hidden and ignored); a dispatch's case view offers the
+ * feedback to the hotline, another case does not. */
+static void
+test_assigned_and_hotline (AppFixture    *af,
+                           gconstpointer  data)
+{
+  SwRegisterDialog *dialog = open_dialog (af);
+  gint64 due = sw_test_time ("2026-11-27T23:59");
+  SwRegistration reg = {
+    .channel = SW_CHANNEL_SUPERIOR, .kind = SW_KIND_BUSINESS, .content = "市分行交办：核查代发工资延迟",
+    .received_by = "R01", .customer_name = "周建国", .customer_phone = "13900007777",
+    .assigned_by = "市分行办公室", .assigned_due = due,
+    .hotline_dispatch = "12345-1",    /* hidden on this channel: ignored */
+  };
+  GListModel *registered = sw_board_get_column_model (sw_window_get_board (af->window), SW_STATE_REGISTERED);
+  g_autoptr(SwCase) assigned = NULL, dispatch = NULL, visit = NULL;
+
+  sw_register_dialog_fill (dialog, &reg);
+  g_assert_true (sw_register_dialog_save (dialog, FALSE));
+  app_test_drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (registered), ==, 1);
+  assigned = g_list_model_get_item (registered, 0);
+  g_assert_cmpint (sw_case_get_deadline (assigned, SW_LIMIT_ASSIGNED, NULL), ==, due);
+  g_assert_cmpint (sw_case_get_deadline (assigned, SW_LIMIT_HOTLINE_FEEDBACK, NULL), ==, 0);
+
+  dialog = open_dialog (af);
+  reg.channel = SW_CHANNEL_HOTLINE;
+  reg.content = "12345热线转来：ATM吞卡";
+  reg.hotline_dispatch = "12345-20261123-0042";
+  reg.hotline_due = sw_test_time ("2026-11-25T17:00");
+  sw_register_dialog_fill (dialog, &reg);
+  g_assert_true (sw_register_dialog_save (dialog, FALSE));
+  app_test_drain ();
+
+  dialog = open_dialog (af);
+  reg.channel = SW_CHANNEL_VISIT;
+  reg.content = "询问ATM吞卡怎么办";
+  sw_register_dialog_fill (dialog, &reg);
+  g_assert_true (sw_register_dialog_save (dialog, FALSE));
+  app_test_drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (registered), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(SwCase) c = g_list_model_get_item (registered, i);
+
+      if (sw_case_get_channel (c) == SW_CHANNEL_HOTLINE)
+        dispatch = g_object_ref (c);
+      else if (sw_case_get_channel (c) == SW_CHANNEL_VISIT)
+        visit = g_object_ref (c);
+    }
+  g_assert_nonnull (dispatch);
+  g_assert_nonnull (visit);
+  g_assert_cmpint (sw_case_get_deadline (dispatch, SW_LIMIT_HOTLINE_FEEDBACK, NULL), ==,
+                   sw_test_time ("2026-11-25T17:00"));
+  g_assert_cmpint (sw_case_get_deadline (visit, SW_LIMIT_HOTLINE_FEEDBACK, NULL), ==, 0);
+  g_assert_cmpint (sw_case_get_deadline (visit, SW_LIMIT_ASSIGNED, NULL), ==, 0);
+
+  g_assert_true (offers (af, dispatch, SW_OP_HOTLINE_FEEDBACK));
+  g_assert_false (offers (af, visit, SW_OP_HOTLINE_FEEDBACK));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -609,5 +673,7 @@ main (int   argc,
   g_test_add ("/counter/enter-single-match", AppFixture, NULL, app_setup, test_enter_single_match, app_teardown);
   g_test_add ("/counter/sync-not-set-up", AppFixture, NULL, app_setup, test_sync_not_set_up, app_teardown);
   g_test_add ("/counter/petition", AppFixture, NULL, app_setup, test_petition, app_teardown);
+  g_test_add ("/counter/assigned-and-hotline", AppFixture, NULL, app_setup, test_assigned_and_hotline,
+              app_teardown);
   return g_test_run ();
 }

@@ -604,6 +604,7 @@ apply_event (Fold        *f,
       finish (f, at);
       break;
     case SW_EVENT_PETITION_ACCEPTED:
+    case SW_EVENT_HOTLINE_FEEDBACK:
     case SW_EVENT_NOTIFIED:
     case SW_EVENT_HANDLING:
     case SW_EVENT_DECIDED:

@@ -16,7 +16,8 @@ static const struct {
   NAME ("owner_department"), NAME ("to"), NAME ("text"), NAME ("policy_version"), NAME ("branch"),
   NAME ("anonymous"), NAME ("received_at"), NAME ("kind"), NAME ("number"),
   NAME ("first_response_due"), NAME ("complaint_file_due"), NAME ("complaint_close_due"),
-  NAME ("petition_decide_due"), NAME ("petition_close_due"),
+  NAME ("petition_decide_due"), NAME ("petition_close_due"), NAME ("assigned_due"),
+  NAME ("hotline_feedback_due"),
 };
 #undef NAME
 

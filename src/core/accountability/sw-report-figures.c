@@ -48,6 +48,10 @@ static const FigureInfo infos[] = {
     N_("Of the petitions (信访) received, the share accepted or not within {limit.petition_accept_days}; one still undecided counts as not in time"), SW_FIGURE_PERCENT },
   { "petition_closed_on_time", N_("Petitions concluded in time"),
     N_("Of the petitions received, the share concluded within {limit.petition_general_days} (a special one within {limit.petition_special_days}); one still open counts as not in time"), SW_FIGURE_PERCENT },
+  { "assigned_on_time", N_("Assignments concluded in time"),
+    N_("Of the matters assigned by a superior (上级交办) received, the share concluded by their due date; one still open counts as not in time"), SW_FIGURE_PERCENT },
+  { "hotline_feedback_on_time", N_("Hotline dispatches answered in time"),
+    N_("Of the hotline dispatches (热线派单) received, the share whose feedback reached the hotline by its deadline; one without feedback counts as not in time"), SW_FIGURE_PERCENT },
   { "reopened", N_("Reopened cases"),
     N_("Cases reopened at least once because the customer was not satisfied"), SW_FIGURE_COUNT },
   { "repeat_complaints", N_("Repeat complaints"),
@@ -223,6 +227,9 @@ sw_report_tally_figures_named (const SwReportTally *t,
          t->limit_owed[SW_LIMIT_PETITION_DECIDE]);
   share (out, "petition_closed_on_time", t->limit_kept[SW_LIMIT_PETITION_CLOSE],
          t->limit_owed[SW_LIMIT_PETITION_CLOSE]);
+  share (out, "assigned_on_time", t->limit_kept[SW_LIMIT_ASSIGNED], t->limit_owed[SW_LIMIT_ASSIGNED]);
+  share (out, "hotline_feedback_on_time", t->limit_kept[SW_LIMIT_HOTLINE_FEEDBACK],
+         t->limit_owed[SW_LIMIT_HOTLINE_FEEDBACK]);
   count (out, "reopened", t->reopened);
   count (out, "repeat_complaints", t->repeat_complaints);
   count (out, "findings_confirmed", t->findings_confirmed);

@@ -101,6 +101,7 @@ typedef enum {
   SW_EVENT_ATTACHMENT_ADDED, /* a file attached (issue 17): hash, name, size, media_type */
   SW_EVENT_PETITION_ACCEPTED,     /* a petition (信访) accepted: special, or general */
   SW_EVENT_PETITION_NOT_ACCEPTED, /* a petition not accepted, with its reason: closes the case */
+  SW_EVENT_HOTLINE_FEEDBACK,      /* the feedback owed to a hotline dispatch (热线派单), with its text */
   SW_N_EVENTS
 } SwEventKind;
 
@@ -111,6 +112,8 @@ typedef enum {
   SW_LIMIT_COMPLAINT_CLOSE,
   SW_LIMIT_PETITION_DECIDE,     /* a petition's accept-or-not decision */
   SW_LIMIT_PETITION_CLOSE,      /* a petition's conclusion (general or special) */
+  SW_LIMIT_ASSIGNED,            /* a superior's assignment (上级交办) concluded by its due date */
+  SW_LIMIT_HOTLINE_FEEDBACK,    /* the feedback owed to a hotline dispatch (热线派单) */
   SW_N_LIMITS
 } SwLimitKind;
 

@@ -60,8 +60,14 @@ static const SwField fields[] = {
   SW_INT64_FIELD (SwCase, deadline_due[SW_LIMIT_PETITION_CLOSE], "petition-close-due"),
   SW_INT64_FIELD (SwCase, deadline_met[SW_LIMIT_PETITION_CLOSE], "petition-close-met"),
   SW_STRING_FIELD (SwCase, deadline_event[SW_LIMIT_PETITION_CLOSE], "petition-close-event"),
+  SW_INT64_FIELD (SwCase, deadline_due[SW_LIMIT_ASSIGNED], "assigned-due"),
+  SW_INT64_FIELD (SwCase, deadline_met[SW_LIMIT_ASSIGNED], "assigned-met"),
+  SW_STRING_FIELD (SwCase, deadline_event[SW_LIMIT_ASSIGNED], "assigned-event"),
+  SW_INT64_FIELD (SwCase, deadline_due[SW_LIMIT_HOTLINE_FEEDBACK], "hotline-feedback-due"),
+  SW_INT64_FIELD (SwCase, deadline_met[SW_LIMIT_HOTLINE_FEEDBACK], "hotline-feedback-met"),
+  SW_STRING_FIELD (SwCase, deadline_event[SW_LIMIT_HOTLINE_FEEDBACK], "hotline-feedback-event"),
 };
-G_STATIC_ASSERT (SW_N_LIMITS == 5);   /* a due, met and event field for each */
+G_STATIC_ASSERT (SW_N_LIMITS == 7);   /* a due, met and event field for each */
 static GParamSpec *properties[G_N_ELEMENTS (fields) + 1];
 
 SW_DEFINE_FIELD_VFUNCS (sw_case, SwCase, fields, sw_case_parent_class)

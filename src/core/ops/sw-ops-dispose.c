@@ -89,6 +89,46 @@ fail_at (SwRegField *field, SwRegField which)
   return FALSE;
 }
 
+/* A superior's assignment and a hotline dispatch carry their own fields
+ * (seed 002, seed 000 七); on another channel they mean a mistake, and a
+ * due date is after the receipt. */
+static gboolean
+check_assignment (const SwRegistration  *reg,
+                  gint64                 now,
+                  SwRegField            *field,
+                  GError               **error)
+{
+  gint64 received = reg->received_at > 0 ? reg->received_at : now;
+
+  if (((reg->assigned_by && *reg->assigned_by) || reg->assigned_due != 0) &&
+      reg->channel != SW_CHANNEL_SUPERIOR)
+    {
+      g_set_error_literal (error, SW_ERROR, SW_ERROR_INVALID,
+                           _("Who assigned a matter and its due date belong to a matter assigned by a superior"));
+      return fail_at (field, SW_REG_FIELD_ASSIGNMENT);
+    }
+  if (((reg->hotline_dispatch && *reg->hotline_dispatch) || reg->hotline_due != 0) &&
+      reg->channel != SW_CHANNEL_HOTLINE)
+    {
+      g_set_error_literal (error, SW_ERROR, SW_ERROR_INVALID,
+                           _("A dispatch number and a feedback date belong to a hotline dispatch"));
+      return fail_at (field, SW_REG_FIELD_HOTLINE);
+    }
+  if (reg->assigned_due != 0 && reg->assigned_due <= received)
+    {
+      g_set_error_literal (error, SW_ERROR, SW_ERROR_INVALID,
+                           _("The assignment’s due date is not after its receipt"));
+      return fail_at (field, SW_REG_FIELD_ASSIGNMENT);
+    }
+  if (reg->hotline_due != 0 && reg->hotline_due <= received)
+    {
+      g_set_error_literal (error, SW_ERROR, SW_ERROR_INVALID,
+                           _("The hotline’s feedback date is not after the dispatch’s receipt"));
+      return fail_at (field, SW_REG_FIELD_HOTLINE);
+    }
+  return TRUE;
+}
+
 gboolean
 sw_ops_check_registration (const SwRegistration  *reg,
                            gint64                 now,
@@ -140,6 +180,8 @@ sw_ops_check_registration (const SwRegistration  *reg,
                              _("The time of receipt is more than 90 days ago; check the date"));
       return fail_at (field, SW_REG_FIELD_RECEIVED_AT);
     }
+  if (!check_assignment (reg, now, field, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -215,6 +257,10 @@ sw_ops_register (SwStore               *store,
   sw_case_event_set_int (ev, "signature", reg->signature);
   if (reg->petition)
     sw_case_event_set_int (ev, "petition", 1);
+  if (reg->assigned_by && *reg->assigned_by)
+    sw_case_event_set_string (ev, "assigned_by", reg->assigned_by);
+  if (reg->hotline_dispatch && *reg->hotline_dispatch)
+    sw_case_event_set_string (ev, "hotline_dispatch", reg->hotline_dispatch);
   sw_case_event_set_int (ev, "received_at", received);
   sw_case_event_set_string (ev, "received_by", reg->received_by);
   sw_case_event_set_string (ev, "asked_with", asked);
@@ -230,9 +276,15 @@ sw_ops_register (SwStore               *store,
   }
   /* the statutory limits the case owes from its receipt (sw-lifecycle.c) */
   for (int k = 0; k < SW_N_LIMITS; k++)
-    if (sw_lifecycle_limit_applies (k, reg->kind, reg->anonymous, reg->petition))
-      sw_case_event_set_int (ev, sw_lifecycle_limit (k)->due_member,
-                             sw_lifecycle_limit_due (op.policy, op.calendar, k, received));
+    if (sw_lifecycle_limit_applies (k, reg->kind, reg->anonymous, reg->petition, reg->channel))
+      {
+        /* the date an assignment or a dispatch gives, else the policy's */
+        gint64 given = k == SW_LIMIT_ASSIGNED ? reg->assigned_due
+                       : k == SW_LIMIT_HOTLINE_FEEDBACK ? reg->hotline_due : 0;
+
+        sw_case_event_set_int (ev, sw_lifecycle_limit (k)->due_member,
+                               given > 0 ? given : sw_lifecycle_limit_due (op.policy, op.calendar, k, received));
+      }
 
   if (!_sw_store_append (store, row, ev, error) ||
       !_sw_store_put_contact (store, row, error))

@@ -26,6 +26,14 @@ typedef struct {
   gboolean     signature;      /* the customer signed (important visits) */
   gint64       received_at;    /* 0 = now */
   gboolean     petition;       /* a petition (信访件): owes the accept-or-not decision and its conclusion */
+  /* a superior's assignment (channel superior, 上级交办, seed 002): who
+   * assigned it and when it is due (epoch ms; 0: limit.assigned_days) */
+  const char  *assigned_by;
+  gint64       assigned_due;
+  /* a hotline dispatch (channel hotline, 热线派单, seed 000 七): its number
+   * and when its feedback is due (epoch ms; 0: limit.hotline_feedback_days) */
+  const char  *hotline_dispatch;
+  gint64       hotline_due;
 } SwRegistration;
 
 /* How far a matter reaches, for "own handling": sets the promised time. */
@@ -49,6 +57,8 @@ typedef enum {
   SW_REG_FIELD_CUSTOMER,      /* name, phone or the anonymous flag */
   SW_REG_FIELD_PHONE,
   SW_REG_FIELD_RECEIVED_AT,
+  SW_REG_FIELD_ASSIGNMENT,    /* who assigned it, its due date */
+  SW_REG_FIELD_HOTLINE,       /* the dispatch number, its feedback date */
 } SwRegField;
 
 /* Validates a registration at `now` (epoch ms) as sw_ops_register does;
@@ -117,6 +127,12 @@ SwCase *sw_ops_note      (SwStore *store, const char *actor, const char *ref, co
  * conclusion then falls limit.petition_special_days after its receipt;
  * or not accepted, with the reason, which closes the case. Once, on a case
  * registered as a petition. */
+/* The feedback owed to a hotline dispatch (热线派单, seed 000 七; sw-ops-hotline.c):
+ * what was done, reported to the hotline; the first meets the dispatch's
+ * feedback deadline, later ones are kept too. Only on a case registered
+ * from a hotline dispatch; by whoever may take the case in hand. */
+SwCase *sw_ops_hotline_feedback (SwStore *store, const char *actor, const char *ref, const char *text,
+                                 GError **error);
 SwCase *sw_ops_decide_petition (SwStore *store, const char *actor, const char *ref, gboolean accepted,
                                 gboolean special, const char *reason, GError **error);
 

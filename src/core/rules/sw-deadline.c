@@ -22,6 +22,8 @@ static const char * const kind_labels[SW_N_DEADLINES] = {
   [SW_DEADLINE_COMPLAINT_CLOSE] = N_("Awaiting conclusion"),
   [SW_DEADLINE_PETITION_DECIDE] = N_("Awaiting the petition decision"),
   [SW_DEADLINE_PETITION_CLOSE] = N_("Awaiting the petition’s conclusion"),
+  [SW_DEADLINE_ASSIGNED] = N_("Awaiting the assignment’s conclusion"),
+  [SW_DEADLINE_HOTLINE_FEEDBACK] = N_("Awaiting feedback to the hotline"),
 };
 
 /* The statutory limit that falls first (the lifecycle table's), when it

@@ -24,6 +24,8 @@ typedef enum {
   SW_DEADLINE_COMPLAINT_CLOSE, /* 待结案: a complaint not yet concluded (sw-lifecycle.c) */
   SW_DEADLINE_PETITION_DECIDE, /* 待决定是否受理: a petition (信访) not yet accepted or not */
   SW_DEADLINE_PETITION_CLOSE,  /* 待信访办结: a petition not yet concluded */
+  SW_DEADLINE_ASSIGNED,        /* 待交办办结: a superior's assignment not yet concluded */
+  SW_DEADLINE_HOTLINE_FEEDBACK, /* 待热线反馈: a hotline dispatch not yet given its feedback */
   SW_N_DEADLINES
 } SwDeadlineKind;
 

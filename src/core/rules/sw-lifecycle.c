@@ -64,6 +64,9 @@ static const SwLifecycleEvent events[] = {
    * may take a case in hand decides */
   { SW_EVENT_PETITION_ACCEPTED, PETITION_OPEN, KEEP,                SW_ACCESS_HANDLE,   FALSE, { { NULL } } },
   { SW_EVENT_PETITION_NOT_ACCEPTED, PETITION_OPEN, SW_STATE_CLOSED, SW_ACCESS_HANDLE,   TRUE, { { NULL } } },
+  /* seed 000 七: "接到客服热线派单后…在规定时限内反馈": whoever may take the
+   * case in hand reports to the hotline, while it is open or after */
+  { SW_EVENT_HOTLINE_FEEDBACK, SW_LIFECYCLE_ANY, KEEP,              SW_ACCESS_HANDLE,   FALSE, { { NULL } } },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (events) == SW_N_EVENTS);
 
@@ -233,6 +236,17 @@ static const SwStatutoryLimit limits[] = {
   { SW_LIMIT_PETITION_CLOSE, "petition_close", "petition_close_due", "limit.petition_general_days",
     SW_LIMIT_WORKING_DAYS, CONCLUSIONS | E (PETITION_NOT_ACCEPTED), "late_petition_close",
     SW_ACCOUNTABLE_HANDLER, SW_DEADLINE_PETITION_CLOSE },
+  /* seed 002: "上级机关和部门转办、批办、交办的事项,一般在____日内办理完结,并上报办理
+   *结果": by the date the assignment gives, else limit.assigned_days
+   * (the seed leaves the number blank) */
+  { SW_LIMIT_ASSIGNED, "assigned", "assigned_due", "limit.assigned_days",
+    SW_LIMIT_WORKING_DAYS, CONCLUSIONS, "late_assigned", SW_ACCOUNTABLE_HANDLER,
+    SW_DEADLINE_ASSIGNED },
+  /* seed 000 七: "接到客服热线派单后,不得以任何理由推脱,应认真办理,在规定时限内
+   * 反馈": by the date the dispatch gives, else limit.hotline_feedback_days */
+  { SW_LIMIT_HOTLINE_FEEDBACK, "hotline_feedback", "hotline_feedback_due", "limit.hotline_feedback_days",
+    SW_LIMIT_WORKING_DAYS, E (HOTLINE_FEEDBACK), "late_hotline_feedback", SW_ACCOUNTABLE_HANDLER,
+    SW_DEADLINE_HOTLINE_FEEDBACK },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (limits) == SW_N_LIMITS);
 
@@ -256,7 +270,8 @@ sw_limit_kind_label (SwLimitKind kind)
 {
   static const char * const labels[] = {
     N_("First response"), N_("Complaint filing"), N_("Complaint closing"),
-    N_("Petition decision"), N_("Petition closing"),
+    N_("Petition decision"), N_("Petition closing"), N_("Assignment due"),
+    N_("Feedback to the hotline"),
   };
   G_STATIC_ASSERT (G_N_ELEMENTS (labels) == SW_N_LIMITS);
   return (guint) kind < SW_N_LIMITS ? _(labels[kind]) : "";
@@ -266,7 +281,8 @@ gboolean
 sw_lifecycle_limit_applies (SwLimitKind kind,
                             SwKind         case_kind,
                             gboolean       anonymous,
-                            gboolean       petition)
+                            gboolean       petition,
+                            SwChannel      channel)
 {
   switch (kind)
     {
@@ -281,6 +297,12 @@ sw_lifecycle_limit_applies (SwLimitKind kind,
     case SW_LIMIT_PETITION_CLOSE:
       /* seed 000 (九): petitions (信访件), signed or not */
       return petition;
+    case SW_LIMIT_ASSIGNED:
+      /* seed 002: "上级机关和部门…交办的事项" */
+      return channel == SW_CHANNEL_SUPERIOR;
+    case SW_LIMIT_HOTLINE_FEEDBACK:
+      /* seed 000 七: "客服热线派单" */
+      return channel == SW_CHANNEL_HOTLINE;
     case SW_N_LIMITS:
     default:
       return FALSE;

@@ -150,11 +150,13 @@ int                        sw_lifecycle_limit_from_code (const char *code);
 /* The translated name of a deadline kind (the case view, the card). */
 const char                *sw_limit_kind_label    (SwLimitKind kind);
 /* Whether a case of this kind, anonymous or not, a petition (信访) or not,
- * owes the limit from its registration. */
+ * received through this channel (a superior's assignment, a hotline
+ * dispatch), owes the limit from its registration. */
 gboolean                   sw_lifecycle_limit_applies (SwLimitKind kind,
                                                        SwKind         case_kind,
                                                        gboolean       anonymous,
-                                                       gboolean       petition);
+                                                       gboolean       petition,
+                                                       SwChannel      channel);
 
 /* When the limit falls for a case received (or started) at `from`, under
  * the policy's value and the calendar's working time. */

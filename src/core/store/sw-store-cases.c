@@ -14,7 +14,7 @@
 #include "sw-store-history.h"
 #include "sw-mask.h"
 
-G_STATIC_ASSERT (SW_N_LIMITS == 5);   /* three columns each, below */
+G_STATIC_ASSERT (SW_N_LIMITS == 7);   /* three columns each, below */
 
 #define CASE_COLUMNS \
   "c.id, c.number, c.branch_code, c.channel, c.kind, c.content, c.anonymous, c.signature," \
@@ -27,7 +27,8 @@ G_STATIC_ASSERT (SW_N_LIMITS == 5);   /* three columns each, below */
   " c.complaint_file_due, c.complaint_file_met, c.complaint_file_event, c.complaint_close_due," \
   " c.complaint_close_met, c.complaint_close_event, c.petition_decide_due, c.petition_decide_met," \
   " c.petition_decide_event, c.petition_close_due, c.petition_close_met, c.petition_close_event," \
-  " k.case_id, k.name, k.phone, k.unit, k.address"
+  " c.assigned_due, c.assigned_met, c.assigned_event, c.hotline_feedback_due, c.hotline_feedback_met," \
+  " c.hotline_feedback_event, k.case_id, k.name, k.phone, k.unit, k.address"
 
 /* A case row takes its contact row's rowid when it is first written (see
  * write_case_row), so the join is an integer lookup; where the two were
@@ -163,11 +164,14 @@ write_case_row (SwStore  *self,
       " last_event_id, first_response_due, first_response_met, first_response_event,"
       " complaint_file_due, complaint_file_met, complaint_file_event, complaint_close_due,"
       " complaint_close_met, complaint_close_event, petition_decide_due, petition_decide_met,"
-      " petition_decide_event, petition_close_due, petition_close_met, petition_close_event)"
+      " petition_decide_event, petition_close_due, petition_close_met, petition_close_event,"
+      " assigned_due, assigned_met, assigned_event, hotline_feedback_due, hotline_feedback_met,"
+      " hotline_feedback_event)"
       " VALUES ((SELECT k.rowid FROM case_contacts k WHERE k.case_id = ?1"
       " AND NOT EXISTS (SELECT 1 FROM cases WHERE rowid = k.rowid)), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
       " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31,"
-      " ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46, ?47, ?48, ?49, ?50) "
+      " ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46, ?47, ?48, ?49, ?50,"
+      " ?51, ?52, ?53, ?54, ?55, ?56) "
       "ON CONFLICT (id) DO UPDATE SET handler = excluded.handler,"
       " handler_department = excluded.handler_department,"
       " target_department = excluded.target_department, transferred_by = excluded.transferred_by,"
@@ -192,7 +196,11 @@ write_case_row (SwStore  *self,
       " complaint_close_event = excluded.complaint_close_event,"
       " petition_decide_due = excluded.petition_decide_due, petition_decide_met = excluded.petition_decide_met,"
       " petition_decide_event = excluded.petition_decide_event, petition_close_due = excluded.petition_close_due,"
-      " petition_close_met = excluded.petition_close_met, petition_close_event = excluded.petition_close_event",
+      " petition_close_met = excluded.petition_close_met, petition_close_event = excluded.petition_close_event,"
+      " assigned_due = excluded.assigned_due, assigned_met = excluded.assigned_met,"
+      " assigned_event = excluded.assigned_event, hotline_feedback_due = excluded.hotline_feedback_due,"
+      " hotline_feedback_met = excluded.hotline_feedback_met,"
+      " hotline_feedback_event = excluded.hotline_feedback_event",
       error);
   int i = 1;
 

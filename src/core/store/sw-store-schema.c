@@ -224,6 +224,14 @@ static const char *const migrations[] = {
   /* 17: the few escalated cases, read at once by the reports (a lookup per
    * complaint into the wide cases table was a head office's slowest part) */
   "CREATE INDEX cases_escalated ON cases (id) WHERE escalated_to IS NOT NULL;",
+  /* 18: a superior's assignment (上级交办, seed 002) and a hotline
+   * dispatch's feedback (热线派单, seed 000 七) as statutory limits */
+  "ALTER TABLE cases ADD COLUMN assigned_due INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE cases ADD COLUMN assigned_met INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE cases ADD COLUMN assigned_event TEXT;"
+  "ALTER TABLE cases ADD COLUMN hotline_feedback_due INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE cases ADD COLUMN hotline_feedback_met INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE cases ADD COLUMN hotline_feedback_event TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SW_STORE_SCHEMA_VERSION);
