@@ -8,6 +8,7 @@
 # transaction; a server refuses a schema it doesn't know.
 # Skipped (77) where PostgreSQL 15 is not installed.
 # SPDX-License-Identifier: GPL-3.0-or-later
+import json
 import os
 import random
 import shutil
@@ -121,6 +122,25 @@ class TwoServersTest(unittest.TestCase):
         for t in threads:
             t.join()
         self.assertEqual(sorted(answers), [200, 401, 401, 401])
+
+    def test_device_roles_kept(self):
+        """An inspector's and a head office's device stay read-only whichever
+        process they reach (the role is stored, not guessed)."""
+        b = enrol(self.one, self.tmp, "b", "BJ01")
+        x = register(b, day(23), "R01", "开户咨询")
+        b.sync(now=day(23, 11))
+        for i, kind in enumerate(("--inspector", "--head-office")):
+            code = self.one.code("BJ01", kind)
+            status, body = self.two.request("POST", "/api/v1/enrol",
+                                            {"code": code, "device_id": f"0190a5a8-0000-7000-8000-0000000000f{i}"})
+            self.assertEqual(status, 200, body)
+            token = json.loads(body)["token"]
+            status, body = self.one.request("POST", "/api/v1/sync/push",
+                                            {"events": [syncenv.event_json(x["id"])]}, token=token)
+            self.assertEqual((status, json.loads(body)["error"]["code"]), (403, "forbidden"), kind)
+            status, body = self.two.request("GET", "/api/v1/sync/pull?since=0&limit=5000", token=token)
+            self.assertEqual(status, 200)
+            self.assertNotIn(b"13812341234", body)   # masked, whichever role
 
     def test_unknown_schema_refused(self):
         known = self.psql("SELECT value FROM sw_meta WHERE key = 'schema'")

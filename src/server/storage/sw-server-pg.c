@@ -158,7 +158,7 @@ random_hex (gsize n_bytes)
 static const char *
 role_name (SwDeviceRole role)
 {
-  return role == SW_DEVICE_INSPECTOR ? "inspector" : "branch";
+  return sw_device_role_name (role);
 }
 
 static gpointer
@@ -339,7 +339,7 @@ pg_enrol (SwServerStorage  *storage,
       goto fail;
     }
   device->branch_code = g_strdup (PQgetvalue (res, 0, 0));
-  device->role = g_str_equal (PQgetvalue (res, 0, 1), "inspector") ? SW_DEVICE_INSPECTOR : SW_DEVICE_BRANCH;
+  device->role = sw_device_role_from_name (PQgetvalue (res, 0, 1));
   PQclear (res);
   device->device_id = g_ascii_strdown (device_id, -1);
   {
@@ -413,7 +413,7 @@ pg_authenticate (SwServerStorage  *storage,
   device->device_id = g_strdup (PQgetvalue (res, 0, 0));
   device->branch_code = g_strdup (PQgetvalue (res, 0, 1));
   device->device_code = g_strdup (PQgetvalue (res, 0, 2));
-  device->role = g_str_equal (PQgetvalue (res, 0, 3), "inspector") ? SW_DEVICE_INSPECTOR : SW_DEVICE_BRANCH;
+  device->role = sw_device_role_from_name (PQgetvalue (res, 0, 3));
   expires_at = g_ascii_strtoll (PQgetvalue (res, 0, 4), NULL, 10);
   PQclear (res);
   if (expires_at > 0 && expires_at <= now)
