@@ -133,28 +133,6 @@ _sw_pg_int (gint64 n)
 
 /* ------------------------------------------------------------ helpers */
 
-static char *
-sha256_hex (const char *text)
-{
-  guint8 digest[crypto_hash_sha256_BYTES];
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-
-  crypto_hash_sha256 (digest, (const guint8 *) text, strlen (text));
-  sodium_bin2hex (hex, sizeof hex, digest, sizeof digest);
-  return g_strdup (hex);
-}
-
-static char *
-random_hex (gsize n_bytes)
-{
-  g_autofree guint8 *buf = g_malloc (n_bytes);
-  char *hex = g_malloc (n_bytes * 2 + 1);
-
-  sw_random_bytes (buf, n_bytes);
-  sodium_bin2hex (hex, n_bytes * 2 + 1, buf, n_bytes);
-  return hex;
-}
-
 static const char *
 role_name (SwDeviceRole role)
 {
@@ -245,7 +223,7 @@ sw_server_pg_new_epoch (SwServerPg  *self,
                         gint64       now,
                         GError     **error)
 {
-  g_autofree char *epoch = random_hex (8);
+  g_autofree char *epoch = _sw_server_random_hex (8);
   g_autofree char *when = _sw_pg_int (now);
   const char *params[] = { epoch, when };
 
@@ -288,7 +266,7 @@ pg_create_code (SwServerStorage  *storage,
       code[o++] = CODE_ALPHABET[raw[i] % 32];
     }
   code[o] = '\0';
-  hash = sha256_hex (code);
+  hash = _sw_server_sha256_hex (code);
   now = _sw_pg_int (g_get_real_time () / 1000);
   until = _sw_pg_int (expires_at);
   {
@@ -311,9 +289,9 @@ pg_enrol (SwServerStorage  *storage,
 {
   SwServerPg *self = SW_SERVER_PG (storage);
   g_autofree char *normal = g_ascii_strup (code ? code : "", -1);
-  g_autofree char *hash = sha256_hex (g_strstrip (normal));
-  g_autofree char *new_token = random_hex (32);
-  g_autofree char *token_hash = sha256_hex (new_token);
+  g_autofree char *hash = _sw_server_sha256_hex (g_strstrip (normal));
+  g_autofree char *new_token = _sw_server_random_hex (32);
+  g_autofree char *token_hash = _sw_server_sha256_hex (new_token);
   g_autofree char *now_s = _sw_pg_int (now), *expires = NULL;
   g_autoptr(SwServerDevice) device = g_new0 (SwServerDevice, 1);
   PGresult *res;
@@ -395,7 +373,7 @@ pg_authenticate (SwServerStorage  *storage,
 
   if (token == NULL || *token == '\0')
     return set_error (error, SW_PROTOCOL_ERROR_UNAUTHORIZED, _("A device token is required"));
-  hash = sha256_hex (token);
+  hash = _sw_server_sha256_hex (token);
   {
     const char *params[] = { hash };
 

@@ -25,28 +25,6 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (SwServerSqlite, sw_server_sqlite, G_TYPE_OBJECT,
 
 /* ------------------------------------------------------------ helpers */
 
-static char *
-sha256_hex (const char *text)
-{
-  guint8 digest[crypto_hash_sha256_BYTES];
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-
-  crypto_hash_sha256 (digest, (const guint8 *) text, strlen (text));
-  sodium_bin2hex (hex, sizeof hex, digest, sizeof digest);
-  return g_strdup (hex);
-}
-
-static char *
-random_hex (gsize n_bytes)
-{
-  g_autofree guint8 *buf = g_malloc (n_bytes);
-  char *hex = g_malloc (n_bytes * 2 + 1);
-
-  sw_random_bytes (buf, n_bytes);
-  sodium_bin2hex (hex, n_bytes * 2 + 1, buf, n_bytes);
-  return hex;
-}
-
 static sqlite3_stmt *
 prepare (SwServerSqlite  *self,
          const char      *sql,
@@ -176,7 +154,7 @@ sqlite_create_code (SwServerStorage  *storage,
       code[o++] = CODE_ALPHABET[raw[i] % 32];
     }
   code[o] = '\0';
-  hash = sha256_hex (code);
+  hash = _sw_server_sha256_hex (code);
   stmt = prepare (self, "INSERT INTO server_codes (code_hash, branch_code, role, created_at, expires_at)"
                         " VALUES (?1, ?2, ?3, ?4, ?5)", error);
   if (stmt == NULL)
@@ -201,9 +179,9 @@ sqlite_enrol (SwServerStorage  *storage,
 {
   SwServerSqlite *self = SW_SERVER_SQLITE (storage);
   g_autofree char *normal = g_ascii_strup (code ? code : "", -1);
-  g_autofree char *hash = sha256_hex (g_strstrip (normal));
-  g_autofree char *new_token = random_hex (32);
-  g_autofree char *token_hash = sha256_hex (new_token);
+  g_autofree char *hash = _sw_server_sha256_hex (g_strstrip (normal));
+  g_autofree char *new_token = _sw_server_random_hex (32);
+  g_autofree char *token_hash = _sw_server_sha256_hex (new_token);
   g_autoptr(SwServerDevice) device = g_new0 (SwServerDevice, 1);
   g_autofree char *role = NULL;
   gint64 expires_at = 0;
@@ -292,7 +270,7 @@ sqlite_authenticate (SwServerStorage  *storage,
 
   if (token == NULL || *token == '\0')
     return set_error (error, SW_PROTOCOL_ERROR_UNAUTHORIZED, _("A device token is required")), NULL;
-  hash = sha256_hex (token);
+  hash = _sw_server_sha256_hex (token);
   stmt = prepare (self, "SELECT device_id, branch_code, device_code, role, expires_at FROM server_devices"
                         " WHERE token_hash = ?1 AND revoked = 0", error);
   if (stmt == NULL)
@@ -498,7 +476,7 @@ new_epoch (SwServerSqlite  *self,
            GError         **error)
 {
   g_free (self->epoch);
-  self->epoch = random_hex (8);
+  self->epoch = _sw_server_random_hex (8);
   return sw_store_set_meta (self->store, SW_META_SERVER_EPOCH, self->epoch, error);
 }
 

@@ -3,11 +3,14 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <sodium.h>
+#include <string.h>
 
 #include "sw-error.h"
 #include "sw-server-pg.h"
 #include "sw-server-sqlite.h"
 #include "sw-server-storage.h"
+#include "sw-uuid.h"
 
 G_DEFINE_INTERFACE (SwServerStorage, sw_server_storage, G_TYPE_OBJECT)
 
@@ -345,4 +348,26 @@ sw_push_status_to_string (SwPushStatus status)
   static const char *const names[] = { "ok", "duplicate", "rejected", "deferred" };
 
   return status <= SW_PUSH_DEFERRED ? names[status] : "rejected";
+}
+
+char *
+_sw_server_sha256_hex (const char *text)
+{
+  guint8 digest[crypto_hash_sha256_BYTES];
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+
+  crypto_hash_sha256 (digest, (const guint8 *) text, strlen (text));
+  sodium_bin2hex (hex, sizeof hex, digest, sizeof digest);
+  return g_strdup (hex);
+}
+
+char *
+_sw_server_random_hex (gsize n_bytes)
+{
+  g_autofree guint8 *buf = g_malloc (n_bytes);
+  char *hex = g_malloc (n_bytes * 2 + 1);
+
+  sw_random_bytes (buf, n_bytes);
+  sodium_bin2hex (hex, n_bytes * 2 + 1, buf, n_bytes);
+  return hex;
 }

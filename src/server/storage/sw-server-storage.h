@@ -311,4 +311,9 @@ gboolean        sw_server_storage_blob_readable  (SwServerStorage *self,
                                                   const char      *hash,
                                                   GError         **error);
 
+/* For the engines: the hex SHA-256 of a text (tokens and enrolment codes
+ * are kept hashed) and a random hex string of `n_bytes` bytes. */
+char           *_sw_server_sha256_hex            (const char      *text);
+char           *_sw_server_random_hex            (gsize            n_bytes);
+
 G_END_DECLS
