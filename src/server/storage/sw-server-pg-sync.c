@@ -18,26 +18,8 @@
 #include "sw-mask.h"
 #include "sw-models-private.h"
 #include "sw-server-pg-private.h"
+#include "sw-server-push.h"
 #include "sw-store-replica.h"
-
-/* Payload members that name a department the case goes to or comes from. */
-static const char *const department_members[] = {
-  "to_department", "from_department", "department", "handler_department", "owner_department",
-};
-
-typedef struct {
-  gboolean    exists;     /* on the server before this push */
-  GHashTable *before;     /* branches whose feeds have it */
-  GHashTable *after;
-} CaseScope;
-
-static void
-case_scope_free (CaseScope *s)
-{
-  g_hash_table_unref (s->before);
-  g_hash_table_unref (s->after);
-  g_free (s);
-}
 
 typedef struct {
   SwServerPg *self;
@@ -105,9 +87,9 @@ add_event_branches (Batch       *batch,
 {
   if (ev->kind == SW_EVENT_REGISTERED && sw_case_event_get_string (ev, "branch"))
     g_hash_table_add (branches, g_strdup (sw_case_event_get_string (ev, "branch")));
-  for (guint i = 0; i < G_N_ELEMENTS (department_members); i++)
+  for (guint i = 0; i < _sw_push_n_department_members; i++)
     {
-      const char *code = sw_case_event_get_string (ev, department_members[i]);
+      const char *code = sw_case_event_get_string (ev, _sw_push_department_members[i]);
       const char *params[] = { code };
       char *branch;
 
@@ -118,21 +100,6 @@ add_event_branches (Batch       *batch,
       if (branch != NULL)
         g_hash_table_add (branches, branch);
     }
-}
-
-static SwPushResult *
-result_new (SwCaseEvent     *ev,
-            SwPushStatus     status,
-            SwProtocolError  code,
-            const char      *message)
-{
-  SwPushResult *r = g_new0 (SwPushResult, 1);
-
-  r->event_id = g_strdup (ev->id);
-  r->status = status;
-  r->code = code;
-  r->message = g_strdup (message);
-  return r;
 }
 
 static gboolean
@@ -158,36 +125,36 @@ judge (SwServerDevice      *device,
   CaseScope *scope;
 
   if (sw_access_device_writes (sw_server_device_access (device)) != SW_ACCESS_OK)
-    return result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_FORBIDDEN,
+    return _sw_push_result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_FORBIDDEN,
                        _("Inspectors read cases but do not change them"));
   if (g_hash_table_contains (batch->batch_ids, ev->id) ||
       exists (batch, "SELECT 1 FROM sw_event WHERE event_id = $1", ev->id, NULL))
-    return result_new (ev, SW_PUSH_DUPLICATE, 0, NULL);
+    return _sw_push_result_new (ev, SW_PUSH_DUPLICATE, 0, NULL);
   if (policy->max_skew_ms > 0 && ev->hlc_ms > policy->now_ms + policy->max_skew_ms)
-    return result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_CLOCK_SKEW,
+    return _sw_push_result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_CLOCK_SKEW,
                        _("The event is stamped too far in the future; check the device's clock"));
 
   scope = load_scope (batch, ev->case_id);
   if (ev->kind == SW_EVENT_REGISTERED)
     {
       if (scope->exists || g_hash_table_contains (batch->registered, ev->case_id))
-        return result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_INVALID_EVENT,
+        return _sw_push_result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_INVALID_EVENT,
                            _("The case is registered already"));
       if (number_taken (batch, ev))
-        return result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_NUMBER_TAKEN,
+        return _sw_push_result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_NUMBER_TAKEN,
                            _("Another case already has this number; the device gives its case a new one"));
     }
   else if (!scope->exists && !g_hash_table_contains (batch->registered, ev->case_id))
-    return result_new (ev, SW_PUSH_DEFERRED, SW_PROTOCOL_ERROR_UNKNOWN_CASE,
+    return _sw_push_result_new (ev, SW_PUSH_DEFERRED, SW_PROTOCOL_ERROR_UNKNOWN_CASE,
                        _("The server does not have this case yet"));
 
   if (!scope->exists)
     add_event_branches (batch, ev, scope->after);
   if (!g_hash_table_contains (scope->after, device->branch_code))
     return batch->recovering
-           ? result_new (ev, SW_PUSH_DEFERRED, SW_PROTOCOL_ERROR_NOT_IN_SCOPE,
+           ? _sw_push_result_new (ev, SW_PUSH_DEFERRED, SW_PROTOCOL_ERROR_NOT_IN_SCOPE,
                          _("The server, restored from a backup, does not yet have what brings the case to this branch"))
-           : result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_FORBIDDEN,
+           : _sw_push_result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_FORBIDDEN,
                          _("The case belongs to another branch"));
   if (scope->exists)
     add_event_branches (batch, ev, scope->after);
@@ -198,7 +165,7 @@ judge (SwServerDevice      *device,
         g_hash_table_add (batch->numbers, (gpointer) sw_case_event_get_string (ev, "number"));
     }
   g_hash_table_add (batch->batch_ids, ev->id);
-  return result_new (ev, SW_PUSH_OK, 0, NULL);
+  return _sw_push_result_new (ev, SW_PUSH_OK, 0, NULL);
 }
 
 /* A text[] literal of `items` (quoted, so any text is safe as a parameter). */
@@ -383,7 +350,7 @@ _sw_server_pg_push (SwServerStorage     *storage,
   g_autoptr(GPtrArray) results = g_ptr_array_new_full (n, (GDestroyNotify) sw_push_result_free);
   g_autoptr(GPtrArray) accepted = g_ptr_array_new ();
   g_autoptr(GHashTable) scopes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                        (GDestroyNotify) case_scope_free);
+                                                        (GDestroyNotify) _sw_case_scope_free);
   g_autoptr(GHashTable) batch_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) registered = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) numbers = g_hash_table_new (g_str_hash, g_str_equal);

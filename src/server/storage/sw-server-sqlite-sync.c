@@ -14,25 +14,7 @@
 #include "sw-fields.h"
 #include "sw-models-private.h"
 #include "sw-server-sqlite-private.h"
-
-/* Payload members that name a department the case goes to or comes from. */
-static const char *const department_members[] = {
-  "to_department", "from_department", "department", "handler_department", "owner_department",
-};
-
-typedef struct {
-  gboolean    exists;     /* on the server before this push */
-  GHashTable *before;     /* branches whose feeds have it */
-  GHashTable *after;
-} CaseScope;
-
-static void
-case_scope_free (CaseScope *s)
-{
-  g_hash_table_unref (s->before);
-  g_hash_table_unref (s->after);
-  g_free (s);
-}
+#include "sw-server-push.h"
 
 static gboolean
 row_exists (SwStore    *store,
@@ -82,29 +64,14 @@ add_event_branches (SwStore     *store,
 {
   if (ev->kind == SW_EVENT_REGISTERED && sw_case_event_get_string (ev, "branch"))
     g_hash_table_add (branches, g_strdup (sw_case_event_get_string (ev, "branch")));
-  for (guint i = 0; i < G_N_ELEMENTS (department_members); i++)
+  for (guint i = 0; i < _sw_push_n_department_members; i++)
     {
-      const char *code = sw_case_event_get_string (ev, department_members[i]);
+      const char *code = sw_case_event_get_string (ev, _sw_push_department_members[i]);
       g_autoptr(SwDepartment) d = code ? sw_store_get_department (store, code) : NULL;
 
       if (d != NULL && d->branch_code != NULL)
         g_hash_table_add (branches, g_strdup (d->branch_code));
     }
-}
-
-static SwPushResult *
-result_new (SwCaseEvent     *ev,
-            SwPushStatus     status,
-            SwProtocolError  code,
-            const char      *message)
-{
-  SwPushResult *r = g_new0 (SwPushResult, 1);
-
-  r->event_id = g_strdup (ev->id);
-  r->status = status;
-  r->code = code;
-  r->message = g_strdup (message);
-  return r;
 }
 
 typedef struct {
@@ -153,29 +120,29 @@ judge (SwStore             *store,
   CaseScope *scope;
 
   if (sw_access_device_writes (sw_server_device_access (device)) != SW_ACCESS_OK)
-    return result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_FORBIDDEN,
+    return _sw_push_result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_FORBIDDEN,
                        sw_access_device_writes (sw_server_device_access (device)) == SW_ACCESS_HEAD_OFFICE
                        ? _("A head office's device reads every branch's cases but does not change them")
                        : _("Inspectors read cases but do not change them"));
   if (g_hash_table_contains (batch_ids, ev->id) ||
       row_exists (store, "SELECT 1 FROM events WHERE id = ?1", ev->id))
-    return result_new (ev, SW_PUSH_DUPLICATE, 0, NULL);
+    return _sw_push_result_new (ev, SW_PUSH_DUPLICATE, 0, NULL);
   if (policy->max_skew_ms > 0 && ev->hlc_ms > policy->now_ms + policy->max_skew_ms)
-    return result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_CLOCK_SKEW,
+    return _sw_push_result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_CLOCK_SKEW,
                        _("The event is stamped too far in the future; check the device's clock"));
 
   scope = load_scope (store, scopes, ev->case_id);
   if (ev->kind == SW_EVENT_REGISTERED)
     {
       if (scope->exists || g_hash_table_contains (registered, ev->case_id))
-        return result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_INVALID_EVENT,
+        return _sw_push_result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_INVALID_EVENT,
                            _("The case is registered already"));
       if (number_taken (store, batch, ev))
-        return result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_NUMBER_TAKEN,
+        return _sw_push_result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_NUMBER_TAKEN,
                            _("Another case already has this number; the device gives its case a new one"));
     }
   else if (!scope->exists && !g_hash_table_contains (registered, ev->case_id))
-    return result_new (ev, SW_PUSH_DEFERRED, SW_PROTOCOL_ERROR_UNKNOWN_CASE,
+    return _sw_push_result_new (ev, SW_PUSH_DEFERRED, SW_PROTOCOL_ERROR_UNKNOWN_CASE,
                        _("The server does not have this case yet"));
 
   /* A new case may bring itself into the pushing branch's scope; a case the
@@ -184,9 +151,9 @@ judge (SwStore             *store,
     add_event_branches (store, ev, scope->after);
   if (!g_hash_table_contains (scope->after, device->branch_code))
     return batch->recovering
-           ? result_new (ev, SW_PUSH_DEFERRED, SW_PROTOCOL_ERROR_NOT_IN_SCOPE,
+           ? _sw_push_result_new (ev, SW_PUSH_DEFERRED, SW_PROTOCOL_ERROR_NOT_IN_SCOPE,
                          _("The server, restored from a backup, does not yet have what brings the case to this branch"))
-           : result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_FORBIDDEN,
+           : _sw_push_result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_FORBIDDEN,
                          _("The case belongs to another branch"));
   if (scope->exists)
     add_event_branches (store, ev, scope->after);
@@ -197,7 +164,7 @@ judge (SwStore             *store,
         g_hash_table_add (batch->numbers, (gpointer) sw_case_event_get_string (ev, "number"));
     }
   g_hash_table_add (batch_ids, ev->id);
-  return result_new (ev, SW_PUSH_OK, 0, NULL);
+  return _sw_push_result_new (ev, SW_PUSH_OK, 0, NULL);
 }
 
 static gboolean
@@ -299,7 +266,7 @@ _sw_server_sqlite_push (SwServerStorage     *storage,
   g_autoptr(GPtrArray) inserted = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) contacts = g_ptr_array_new ();
   g_autoptr(GHashTable) scopes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                        (GDestroyNotify) case_scope_free);
+                                                        (GDestroyNotify) _sw_case_scope_free);
   g_autoptr(GHashTable) batch_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) registered = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) numbers = g_hash_table_new (g_str_hash, g_str_equal);
