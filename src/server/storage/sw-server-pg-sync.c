@@ -416,7 +416,8 @@ _sw_server_pg_push (SwServerStorage     *storage,
               " INSERT INTO sw_event (position, event_id, case_id, hlc_ms, hlc_counter, device, pushed_by, body)"
               " SELECT p.value - $1::bigint + s.ord, s.event_id, s.case_id, s.hlc_ms, s.hlc_counter, s.device, $2,"
               " s.body FROM p, pg_temp.sw_stage s", 2, params, error) ||
-          !update_feeds (self, scopes, accepted, error))
+          !update_feeds (self, scopes, accepted, error) ||
+          !_sw_server_pg_fold_attachments (self, accepted, error))
         goto fail;
     }
   if (!_sw_pg_commit (self, error))
