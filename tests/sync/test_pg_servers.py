@@ -142,6 +142,50 @@ class TwoServersTest(unittest.TestCase):
             self.assertEqual(status, 200)
             self.assertNotIn(b"13812341234", body)   # masked, whichever role
 
+    def test_lock_timeout_answers_503_and_the_run_completes(self):
+        """A push that waits past lock_timeout for its case's lock is answered
+        503 with Retry-After; the client asks again within the same run and
+        the run completes once the lock is free."""
+        a = enrol(self.one, self.tmp, "a", "BJ01")
+        x = register(a, day(23), "R01", "开户咨询")
+        a.sync(now=day(23, 11))
+        a.run("case", "answer", x["number"], "--text", "已当场说明", as_="R01", now=day(23, 12))
+        # another session holds the case's lock (as a stuck push would)
+        holder = subprocess.Popen(["psql", "-X", "-q", "-h", syncenv.pg_cluster().sock,
+                                   "-p", str(syncenv.pg_cluster().port), "-U", "postgres",
+                                   "-d", self.one.database.split("/")[3].split("?")[0]],
+                                  stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+        holder.stdin.write(f"BEGIN; SELECT pg_advisory_xact_lock (hashtext ('{x['id']}'));\n")
+        holder.stdin.flush()
+        deadline = time.monotonic() + 30
+        while self.psql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted") == "0":
+            self.assertLess(time.monotonic(), deadline, "the lock was never taken")
+            time.sleep(0.05)
+        log = os.path.join(self.tmp, "access.log")
+
+        def refused():
+            with open(log, encoding="utf-8") as f:
+                return [e for e in map(json.loads, f) if e["path"] == "/api/v1/sync/push" and e["status"] == 503]
+        run = subprocess.Popen([syncenv.CTL, "--db", a.db, "--now", day(23, 13), "--as", "admin",
+                                "--json", "sync", "run"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            while not refused():
+                self.assertLess(time.monotonic(), deadline, "no 503 for the push")
+                self.assertIsNone(run.poll(), run.stderr.read() if run.poll() is not None else "")
+                time.sleep(0.05)
+            self.assertIsNone(run.poll(), "the run gave up at the first 503")
+        finally:
+            holder.stdin.write("COMMIT;\n")
+            holder.stdin.close()
+            holder.wait(timeout=30)
+        out, err = run.communicate(timeout=60)
+        self.assertEqual(run.returncode, 0, err)
+        self.assertEqual(json.loads(out)["pushed"], 1, out)
+        self.assertEqual(self.psql("SELECT count(*) FROM sw_event WHERE case_id = '%s'" % x["id"]),
+                         str(len(timelines(a.db)[x["id"]])))
+        self.assertEqual(self.psql("SELECT count(*) FROM pg_stat_activity"
+                                   " WHERE state LIKE 'idle in transaction%'"), "0")
+
     def test_unknown_schema_refused(self):
         known = self.psql("SELECT value FROM sw_meta WHERE key = 'schema'")
         self.psql("UPDATE sw_meta SET value = '999' WHERE key = 'schema'")
