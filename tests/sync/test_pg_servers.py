@@ -5,13 +5,16 @@
 # every replica and on a device that bootstraps afterwards; positions are
 # 1..max with no gap and every event is stored once; an enrolment code is
 # spent once whichever process hears it; no session is left idle in a
-# transaction; a server refuses a schema it doesn't know.
+# transaction; a server refuses a schema it doesn't know; kill -9 of either
+# process at random points during pushes loses and doubles nothing
+# (SHOUWEN_KILL_ROUNDS rounds, 6 unless set).
 # Skipped (77) where PostgreSQL 15 is not installed.
 # SPDX-License-Identifier: GPL-3.0-or-later
 import json
 import os
 import random
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -183,6 +186,53 @@ class TwoServersTest(unittest.TestCase):
         self.assertEqual(json.loads(out)["pushed"], 1, out)
         self.assertEqual(self.psql("SELECT count(*) FROM sw_event WHERE case_id = '%s'" % x["id"]),
                          str(len(timelines(a.db)[x["id"]])))
+        self.assertEqual(self.psql("SELECT count(*) FROM pg_stat_activity"
+                                   " WHERE state LIKE 'idle in transaction%'"), "0")
+
+    def point_at(self, ctl, server):
+        con = sqlite3.connect(ctl.db)
+        con.execute("UPDATE meta SET value = ? WHERE key = 'sync_server'", (server.url,))
+        con.commit()
+        con.close()
+
+    def test_kill_either_process_during_pushes(self):
+        from test_kill import fill_outbox
+        rounds = int(os.environ.get("SHOUWEN_KILL_ROUNDS", "6"))
+        clients = [enrol(self.one, self.tmp, name, "BJ01") for name in ("a", "c")]
+        made, kills = [], 0
+        for r in range(rounds):
+            procs = []
+            for i, c in enumerate(clients):
+                made += fill_outbox(c.db, "AC"[i], 8, 1795400000000 + (2 * r + i) * 10 ** 6)
+                self.point_at(c, self.rng.choice((self.one, self.two)))
+                procs.append(subprocess.Popen([syncenv.CTL, "--db", c.db, "--now", day(27), "--as", "admin",
+                                               "sync", "run", "--push-batch", "2"],
+                                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+            time.sleep(self.rng.uniform(0.05, 0.8))
+            kills += any(p.poll() is None for p in procs)
+            victim = self.rng.choice((self.one, self.two))
+            victim.stop(signal.SIGKILL)
+            victim.start()
+            for p in procs:
+                p.wait(timeout=120)
+        for c in clients + clients:
+            self.sync_somewhere(c, day(27))
+        print(f"{kills} of {rounds} kills landed during a run", file=sys.stderr)
+        self.assertGreaterEqual(kills, rounds // 2)
+        stored = {r for r in self.psql("SELECT event_id FROM sw_event").split("\n")}
+        self.assertTrue(set(made) <= stored, f"{len(set(made) - stored)} events lost")
+        for table, column in (("sw_event", "position"), ("sw_feed", "seq")):
+            n, low, high = map(int, self.psql(f"SELECT count(*), min({column}), max({column}) FROM {table}").split("|"))
+            self.assertEqual((low, high), (1, n), table)
+        self.assertEqual(self.psql("SELECT count(*) - count(DISTINCT event_id) FROM sw_feed"
+                                   " WHERE branch_code = 'BJ01'"), "0")
+        feed = set(self.psql("SELECT event_id FROM sw_feed WHERE branch_code = 'BJ01'").split("\n"))
+        for c in clients:
+            ids = [r[0] for r in syncenv.rows(c.db, "SELECT id FROM events")]
+            self.assertEqual(len(ids), len(set(ids)))
+            self.assertEqual(set(ids), feed, c.db)
+            self.assertEqual(syncenv.rows(c.db, "SELECT count(*) FROM events WHERE pushed = 0")[0][0], 0)
+            self.assertEqual(syncenv.rows(c.db, "SELECT count(*) FROM sync_rejected")[0][0], 0)
         self.assertEqual(self.psql("SELECT count(*) FROM pg_stat_activity"
                                    " WHERE state LIKE 'idle in transaction%'"), "0")
 
