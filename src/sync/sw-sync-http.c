@@ -13,10 +13,11 @@
 #define MAX_ANSWER (512 * 1024 * 1024)
 
 /* A 503 (a full queue, a lock or statement timeout) is retried this many
- * times within the run, each after the server's Retry-After but never more
- * than MAX_WAIT_S seconds (1 when it names none): at most about half a
- * minute before the run gives up and the next one tries again.
- * SHOUWEN_SYNC_RETRIES sets the number (0: none). */
+ * times within the run, each after the server's Retry-After (1 s when it
+ * names none), when that is at most MAX_WAIT_S seconds: at most half a
+ * minute before the run gives up. A server that asks for longer (a
+ * maintenance) ends the run at once, and the client's backoff waits what it
+ * asked. SHOUWEN_SYNC_RETRIES sets the number (0: none). */
 #define MAX_RETRIES 3
 #define MAX_WAIT_S  10
 
@@ -181,11 +182,11 @@ sent_cb (GObject      *source,
 
     if (after != NULL)
       r->retry_after = (guint) MIN (g_ascii_strtoull (after, NULL, 10), 24 * 3600);
-    if (status == SOUP_STATUS_SERVICE_UNAVAILABLE && r->retries_left > 0)
+    if (status == SOUP_STATUS_SERVICE_UNAVAILABLE && r->retries_left > 0 && r->retry_after <= MAX_WAIT_S)
       {
         r->retries_left--;
-        g_debug ("%s %s: 503, again in %u s", r->method, r->url, CLAMP (r->retry_after, 1, MAX_WAIT_S));
-        g_timeout_add_seconds (CLAMP (r->retry_after, 1, MAX_WAIT_S), resend_cb, g_steal_pointer (&task));
+        g_debug ("%s %s: 503, again in %u s", r->method, r->url, MAX (r->retry_after, 1));
+        g_timeout_add (MAX (r->retry_after, 1) * 1000, resend_cb, g_steal_pointer (&task));
         return;
       }
     if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
