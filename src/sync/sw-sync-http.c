@@ -1,5 +1,6 @@
 /* sw-sync-http.c — one JSON request to the server, with its failure sorted
- * into offline, server error or refusal.
+ * into offline, server error or refusal; a busy server (503) is asked again
+ * within the run, after its Retry-After, a bounded number of times.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -11,18 +12,93 @@
 /* Answers can be large (a bootstrap page), but never deep. */
 #define MAX_ANSWER (512 * 1024 * 1024)
 
+/* A 503 (a full queue, a lock or statement timeout) is retried this many
+ * times within the run, each after the server's Retry-After (1 s when it
+ * names none), when that is at most MAX_WAIT_S seconds: at most half a
+ * minute before the run gives up. A server that asks for longer (a
+ * maintenance) ends the run at once, and the client's backoff waits what it
+ * asked. SHOUWEN_SYNC_RETRIES sets the number (0: none). */
+#define MAX_RETRIES 3
+#define MAX_WAIT_S  10
+
 typedef struct {
   SoupMessage *msg;
   char        *code;
   guint        retry_after;
+  guint        retries_left;
+  char        *method;
+  char        *url;
+  char        *token;
+  GBytes      *body;
+  SoupSession *session;
 } Request;
 
 static void
 request_free (Request *r)
 {
   g_clear_object (&r->msg);
+  g_clear_object (&r->session);
   g_free (r->code);
+  g_free (r->method);
+  g_free (r->url);
+  g_free (r->token);
+  g_clear_pointer (&r->body, g_bytes_unref);
   g_free (r);
+}
+
+static guint
+retries (void)
+{
+  const char *env = g_getenv ("SHOUWEN_SYNC_RETRIES");
+
+  return env ? (guint) MIN (g_ascii_strtoull (env, NULL, 10), 10) : MAX_RETRIES;
+}
+
+static SoupMessage *
+build_message (Request *r)
+{
+  SoupMessage *msg = soup_message_new (r->method, r->url);
+
+  if (msg == NULL)
+    return NULL;
+  if (r->token != NULL)
+    {
+      g_autofree char *auth = g_strconcat ("Bearer ", r->token, NULL);
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+    }
+  if (r->body != NULL)
+    soup_message_set_request_body_from_bytes (msg, "application/json", r->body);
+  return msg;
+}
+
+static void sent_cb (GObject *source, GAsyncResult *result, gpointer data);
+
+static void
+send_request (GTask *task)
+{
+  Request *r = g_task_get_task_data (task);
+
+  soup_session_send_and_read_async (r->session, r->msg, G_PRIORITY_DEFAULT, g_task_get_cancellable (task),
+                                    sent_cb, task);
+}
+
+/* The wait after a 503 is over: the same request again, as a new message */
+static gboolean
+resend_cb (gpointer data)
+{
+  GTask *task = data;
+  Request *r = g_task_get_task_data (task);
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return G_SOURCE_REMOVE;
+    }
+  g_clear_object (&r->msg);
+  g_clear_pointer (&r->code, g_free);
+  r->msg = build_message (r);
+  send_request (task);
+  return G_SOURCE_REMOVE;
 }
 
 const char *
@@ -106,6 +182,13 @@ sent_cb (GObject      *source,
 
     if (after != NULL)
       r->retry_after = (guint) MIN (g_ascii_strtoull (after, NULL, 10), 24 * 3600);
+    if (status == SOUP_STATUS_SERVICE_UNAVAILABLE && r->retries_left > 0 && r->retry_after <= MAX_WAIT_S)
+      {
+        r->retries_left--;
+        g_debug ("%s %s: 503, again in %u s", r->method, r->url, MAX (r->retry_after, 1));
+        g_timeout_add (MAX (r->retry_after, 1) * 1000, resend_cb, g_steal_pointer (&task));
+        return;
+      }
     if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
       err = json_object_get_member (json_node_get_object (node), "error");
     r->code = g_strdup (_sw_json_string (err, "code"));
@@ -136,30 +219,25 @@ _sw_sync_request_async (SwSyncClient        *self,
 
   g_task_set_source_tag (task, _sw_sync_request_async);
   g_task_set_task_data (task, r, (GDestroyNotify) request_free);
-  r->msg = soup_message_new (method, url);
+  r->method = g_strdup (method);
+  r->url = g_strdup (url);
+  r->token = g_strdup (token);
+  r->session = g_object_ref (self->session);
+  r->retries_left = retries ();
+  if (body != NULL)
+    {
+      char *text = json_to_string (body, FALSE);
+
+      r->body = g_bytes_new_take (text, strlen (text));
+    }
+  r->msg = build_message (r);
   if (r->msg == NULL)
     {
       g_task_return_new_error (task, SW_SYNC_ERROR, SW_SYNC_ERROR_NOT_ENROLLED,
                                _("“%s” is not a server address"), url);
       return;
     }
-  if (token != NULL)
-    {
-      g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
-      soup_message_headers_replace (soup_message_get_request_headers (r->msg), "Authorization", auth);
-    }
-  if (body != NULL)
-    {
-      gsize len;
-      char *text = json_to_string (body, FALSE);
-      g_autoptr(GBytes) bytes = NULL;
-
-      len = strlen (text);
-      bytes = g_bytes_new_take (text, len);
-      soup_message_set_request_body_from_bytes (r->msg, "application/json", bytes);
-    }
-  soup_session_send_and_read_async (self->session, r->msg, G_PRIORITY_DEFAULT, cancellable,
-                                    sent_cb, g_steal_pointer (&task));
+  send_request (g_steal_pointer (&task));
 }
 
 JsonNode *

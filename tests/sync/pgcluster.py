@@ -101,6 +101,22 @@ class Cluster:
             raise AssertionError(f"psql failed ({p.returncode}): {p.stderr}\n{sql}")
         return p.stdout
 
+    def rows(self, sql, db="postgres", user="postgres"):
+        """The rows of one query, as tuples of text (None for NULL; a whole
+        number as an int)."""
+        cmd = ["psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-F", "\x1f", "-R", "\x1e",
+               "-P", "null=\x1d", "-h", self.sock, "-p", str(self.port), "-U", user, "-d", db]
+        p = subprocess.run(cmd, input=sql, capture_output=True, text=True, timeout=120)
+        if p.returncode != 0:
+            raise AssertionError(f"psql failed ({p.returncode}): {p.stderr}\n{sql}")
+
+        def value(v):
+            if v == "\x1d":
+                return None
+            return int(v) if v.lstrip("-").isdigit() else v
+        out = p.stdout.rstrip("\n")
+        return [tuple(value(v) for v in r.split("\x1f")) for r in out.split("\x1e")] if out else []
+
     def stop(self):
         if self.started:
             self._as_owner([os.path.join(BIN, "pg_ctl"), "-D", self.data, "-m", "immediate",

@@ -30,6 +30,16 @@ STRICT = False
 # The server's engine: "sqlite" (a data directory) or "postgresql" (one
 # throwaway cluster per test file, pgcluster.py, a new database per Server).
 ENGINE = os.environ.get("SHOUWEN_TEST_ENGINE", "sqlite")
+if "--postgresql" in sys.argv:     # meson's pg_ entries: the same test on PostgreSQL
+    sys.argv.remove("--postgresql")
+    ENGINE = os.environ["SHOUWEN_TEST_ENGINE"] = "postgresql"
+    os.environ.setdefault("SHOUWEN_KILL_ROUNDS", "4")    # CI's time: fewer rounds than on SQLite
+if ENGINE == "postgresql":
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import pgcluster
+    if not pgcluster.available():
+        print("PostgreSQL 15 is not installed", file=sys.stderr)
+        sys.exit(77)
 _cluster = None
 
 
@@ -190,6 +200,117 @@ class Server:
             raise unittest.SkipTest("reads the SQLite engine's file")
         return os.path.join(self.data_dir, "shouwen-server.db")
 
+    def query(self, sqlite_sql, pg_sql=None, args=()):
+        """Rows of the server's store, whichever its engine: `sqlite_sql` on
+        the SQLite engine's file, `pg_sql` (the same when None) through psql
+        on PostgreSQL, with `args` (?-placeholders) quoted in as literals."""
+        if not self.database:
+            return rows(os.path.join(self.data_dir, "shouwen-server.db"), sqlite_sql, args)
+        import urllib.parse
+        sql = pg_sql or sqlite_sql
+        for a in args:
+            lit = str(a) if isinstance(a, int) else "'" + str(a).replace("'", "''") + "'"
+            sql = sql.replace("?", lit, 1)
+        return pg_cluster().rows(sql, db=urllib.parse.urlsplit(self.database).path.lstrip("/"))
+
+    def count_events(self):
+        return self.query("SELECT count(*) FROM events", "SELECT count(*) FROM sw_event")[0][0]
+
+    def event_ids(self):
+        return {r[0] for r in self.query("SELECT id FROM events", "SELECT event_id FROM sw_event")}
+
+    def case_ids(self):
+        return {r[0] for r in self.query("SELECT id FROM cases", "SELECT case_id FROM sw_case")}
+
+    def events_by_case(self, ids=None):
+        """{case id: set of its event ids} as the server holds them."""
+        out = {}
+        for case_id, event_id in self.query("SELECT case_id, id FROM events", "SELECT case_id, event_id FROM sw_event"):
+            if ids is None or case_id in ids:
+                out.setdefault(case_id, set()).add(event_id)
+        return out
+
+    def contacts(self):
+        """{case id: (name, phone, unit, address)} as the server holds them."""
+        # (psql's text reads a phone number as a whole number: back to text)
+        return {r[0]: tuple(None if v is None else str(v) for v in r[1:]) for r in self.query(
+            "SELECT case_id, name, phone, unit, address FROM case_contacts",
+            "SELECT case_id, body::jsonb ->> 'name', body::jsonb ->> 'phone', body::jsonb ->> 'unit',"
+            " body::jsonb ->> 'address' FROM sw_contact")}
+
+    def stored_bytes(self):
+        """Every byte the server's store gives away: the SQLite engine's file
+        (with its log) as it lies on disk, or a pg_dump of the database."""
+        if not self.database:
+            out = b""
+            for suffix in ("", "-wal"):
+                path = os.path.join(self.data_dir, "shouwen-server.db") + suffix
+                if os.path.exists(path):
+                    with open(path, "rb") as f:
+                        out += f.read()
+            return out
+        import pgcluster
+        p = subprocess.run([os.path.join(pgcluster.BIN, "pg_dump"), "-d", self.database],
+                           capture_output=True, timeout=120)
+        if p.returncode != 0:
+            raise AssertionError(f"pg_dump failed: {p.stderr.decode()}")
+        return p.stdout
+
+    def backup(self, path):
+        """A backup of the server's store as its operators take one: the
+        SQLite file through `shouwenctl backup`, or `pg_dump -Fc`."""
+        if not self.database:
+            Ctl(os.path.join(self.data_dir, "shouwen-server.db")).run("backup", path)
+            return
+        import pgcluster
+        p = subprocess.run([os.path.join(pgcluster.BIN, "pg_dump"), "-Fc", "-f", path, "-d", self.database],
+                           capture_output=True, text=True, timeout=120)
+        if p.returncode != 0:
+            raise AssertionError(f"pg_dump failed: {p.stderr}")
+
+    def put_back(self, path):
+        """(The server stopped) the store replaced by an older backup behind
+        the server's back: the file copied over, or the database dropped,
+        made again and filled by pg_restore."""
+        if not self.database:
+            db = os.path.join(self.data_dir, "shouwen-server.db")
+            for suffix in ("-wal", "-shm"):
+                if os.path.exists(db + suffix):
+                    os.remove(db + suffix)
+            shutil.copy(path, db)
+            return
+        import urllib.parse
+        import pgcluster
+        name = urllib.parse.urlsplit(self.database).path.lstrip("/")
+        pg_cluster().psql(f'DROP DATABASE "{name}" WITH (FORCE)', db="postgres")
+        pg_cluster().psql(f'CREATE DATABASE "{name}" OWNER shouwen', db="postgres")
+        p = subprocess.run([os.path.join(pgcluster.BIN, "pg_restore"), "-d", self.database, "--no-owner",
+                            "--exit-on-error", path], capture_output=True, text=True, timeout=120)
+        if p.returncode != 0:
+            raise AssertionError(f"pg_restore failed: {p.stderr}")
+
+    def blob(self, h):
+        """The bytes of a complete attached file the server holds, or None."""
+        if not self.database:
+            try:
+                with open(os.path.join(self.data_dir, "shouwen-server.db.files", h[:2], h), "rb") as f:
+                    return f.read()
+            except FileNotFoundError:
+                return None
+        r = self.query("", "SELECT encode (string_agg (p.data, ''::bytea ORDER BY p.at), 'hex')"
+                           " FROM sw_blob b JOIN sw_blob_part p USING (hash) WHERE b.hash = ? AND b.complete",
+                       (h,))
+        return bytes.fromhex(r[0][0]) if r and r[0][0] is not None else None
+
+    def blob_partial(self, h):
+        """How many bytes of an incomplete file the server holds (None: no
+        part of it, or the whole)."""
+        if not self.database:
+            part = os.path.join(self.data_dir, "shouwen-server.db.files", "tmp", h + ".part")
+            return os.path.getsize(part) if os.path.exists(part) else None
+        r = self.query("", "SELECT received FROM sw_blob WHERE hash = ? AND NOT complete", (h,))
+        return r[0][0] if r else None
+
     def psql(self, sql):
         """(PostgreSQL) runs `sql` in the server's database; psql's unaligned output."""
         import urllib.parse
@@ -284,6 +405,14 @@ def timelines(db, ids=None):
 
 def contacts(db):
     return {r[0]: r[1:] for r in rows(db, "SELECT case_id, name, phone, unit, address FROM case_contacts")}
+
+
+def events_by_case(db, ids=None):
+    out = {}
+    for case_id, event_id in rows(db, "SELECT case_id, id FROM events"):
+        if ids is None or case_id in ids:
+            out.setdefault(case_id, set()).add(event_id)
+    return out
 
 
 def conflicts(db):

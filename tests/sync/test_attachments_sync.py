@@ -71,9 +71,6 @@ class AttachmentsSyncTest(unittest.TestCase):
             f.write(data)
         return path
 
-    def server_blob(self, h):
-        return os.path.join(self.server.data_dir, "shouwen-server.db.files", h[:2], h)
-
     def device_blob(self, ctl, h):
         return os.path.join(ctl.db + ".files", h[:2], h)
 
@@ -91,7 +88,7 @@ class AttachmentsSyncTest(unittest.TestCase):
         self.assertEqual(att["hash"], sha(data))
         report = self.a.sync()
         self.assertEqual(report.get("blobs_uploaded", 1), 1)
-        self.assertEqual(read(self.server_blob(att["hash"])), data)
+        self.assertEqual(self.server.blob(att["hash"]), data)
         self.b.sync()
         listed = self.b.json("case", "attachments", c["number"], as_="R01")
         self.assertEqual([(x["hash"], x["name"], x["size"], x["here"]) for x in listed],
@@ -142,7 +139,7 @@ class AttachmentsSyncTest(unittest.TestCase):
         status, body = self.server.request("PUT", f"/api/v1/blobs/{h}", raw=bad, token=token, headers=headers)
         self.assertEqual(status, 422, body)
         self.assertEqual(json.loads(body)["error"]["code"], "hash_mismatch")
-        self.assertFalse(os.path.exists(self.server_blob(h)))
+        self.assertIsNone(self.server.blob(h))
         status, body = self.server.request("GET", f"/api/v1/blobs/{h}/status", token=token)
         self.assertEqual(json.loads(body)["received"], 0)
         # a part that does not start where the server stands
@@ -157,7 +154,7 @@ class AttachmentsSyncTest(unittest.TestCase):
                                                token=token, headers=headers)
             self.assertEqual(status, 200, body)
         self.assertTrue(json.loads(body)["complete"])
-        self.assertEqual(read(self.server_blob(h)), good)
+        self.assertEqual(self.server.blob(h), good)
         # an inspector's device sends nothing
         u = enrol(self.server, self.tmp, "u", "BJ01", "--inspector")
         status, _ = self.server.request("PUT", f"/api/v1/blobs/{sha(b'x' * 10)}", raw=b"x" * 10,
@@ -184,19 +181,18 @@ class AttachmentsSyncTest(unittest.TestCase):
         data = pdf(2_000_000, seed=SEED)
         c, att = self.attach(data)
         h = att["hash"]
-        part = os.path.join(self.server.data_dir, "shouwen-server.db.files", "tmp", h + ".part")
 
         def server_has():
-            if os.path.exists(self.server_blob(h)):
+            if self.server.blob(h) is not None:
                 return len(data)
-            return os.path.getsize(part) if os.path.exists(part) else 0
+            return self.server.blob_partial(h) or 0
 
         kills = self.kill_rounds(self.cmd(self.a, "sync", "run"), server_has)
         self.assertGreaterEqual(kills, ROUNDS - 2)
         self.assertLess(server_has(), len(data), "the upload finished before the kills ended: slow it down")
         self.a.sync()
-        self.assertEqual(read(self.server_blob(h)), data)
-        self.assertFalse(os.path.exists(part))
+        self.assertEqual(self.server.blob(h), data)
+        self.assertIsNone(self.server.blob_partial(h))
         self.assertEqual(syncenv.rows(self.a.db, "SELECT count(*) FROM blob_uploads")[0][0], 0)
 
         self.b.sync()
@@ -216,8 +212,10 @@ class AttachmentsSyncTest(unittest.TestCase):
         self.assertEqual(read(self.device_blob(self.b, h)), data)
         self.assertEqual(os.listdir(os.path.join(self.b.db + ".files", "tmp")), [])
         # once: one event, one file on each side
-        for db in (self.a.db, self.b.db, self.server.db()):
+        for db in (self.a.db, self.b.db):
             self.assertEqual(syncenv.rows(db, "SELECT count(*) FROM case_attachments")[0][0], 1, db)
+        self.assertEqual(self.server.query("SELECT count(*) FROM case_attachments",
+                                           "SELECT count(*) FROM sw_attachment"), [(1,)])
 
     def test_damaged_download_is_fetched_again(self):
         data = pdf(50_000)
@@ -248,16 +246,16 @@ class AttachmentsSyncTest(unittest.TestCase):
             self.b.run("case", "attachment", n, [att, kept][n == d["number"]]["hash"], "--output",
                        os.path.join(self.tmp, "x.pdf"), as_="R01")
         h = att["hash"]
-        self.assertTrue(os.path.exists(self.server_blob(h)))
+        self.assertIsNotNone(self.server.blob(h))
         self.assertEqual(self.a.json("privacy", "purge", as_="A01")["cases"], 1)
         self.assertFalse(os.path.exists(self.device_blob(self.a, h)))
         self.a.sync()
-        self.assertFalse(os.path.exists(self.server_blob(h)))
+        self.assertIsNone(self.server.blob(h))
         self.b.sync()
         self.assertFalse(os.path.exists(self.device_blob(self.b, h)))
         for ctl in (self.a, self.b):
             self.assertTrue(os.path.exists(self.device_blob(ctl, kept["hash"])))
-        self.assertTrue(os.path.exists(self.server_blob(kept["hash"])))
+        self.assertEqual(self.server.blob(kept["hash"]), keep)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 # test_kill.py — kill -9 of a client while it pushes and while it pulls, and
 # of the server while a client pushes, at random points: after restarting
 # and syncing, no event is lost and none is duplicated.
+# On PostgreSQL (--postgresql) each round also ends the database backends of
+# the server while a client pushes (pg_terminate_backend).
 # SHOUWEN_KILL_ROUNDS sets the rounds (default 12 in CI, three kill points each; 50 or more by hand).
 # SPDX-License-Identifier: GPL-3.0-or-later
 import json
@@ -91,18 +93,31 @@ class KillTest(unittest.TestCase):
             return True
 
     def assert_nothing_lost(self, made, *clients):
-        server_ids = {r[0] for r in rows(self.server.db(), "SELECT id FROM events")}
+        server_ids = self.server.event_ids()
         self.assertTrue(set(made) <= server_ids, f"{len(set(made) - server_ids)} events lost")
-        dup = rows(self.server.db(), "SELECT count(*) - count(DISTINCT event_id) FROM server_feed"
-                                     " WHERE branch_code = 'BJ01'")[0][0]
+        dup = self.server.query("SELECT count(*) - count(DISTINCT event_id) FROM server_feed"
+                                " WHERE branch_code = 'BJ01'",
+                                "SELECT count(*) - count(DISTINCT event_id) FROM sw_feed"
+                                " WHERE branch_code = 'BJ01'")[0][0]
         self.assertEqual(dup, 0)
-        feed = {r[0] for r in rows(self.server.db(), "SELECT event_id FROM server_feed WHERE branch_code = 'BJ01'")}
+        feed = {r[0] for r in self.server.query("SELECT event_id FROM server_feed WHERE branch_code = 'BJ01'",
+                                                "SELECT event_id FROM sw_feed WHERE branch_code = 'BJ01'")}
+        if self.server.database:
+            # positions 1..max without a gap, no session left in a transaction
+            n, low, high = self.server.query("", "SELECT count(*), min(position), max(position) FROM sw_event")[0]
+            self.assertEqual((low, high), (1, n))
+            n, low, high = self.server.query("", "SELECT count(*), min(seq), max(seq) FROM sw_feed")[0]
+            self.assertEqual((low, high), (1, n))
+            self.assertEqual(self.server.query("", "SELECT count(*) FROM pg_stat_activity"
+                                                   " WHERE state LIKE 'idle in transaction%'"), [(0,)])
         for c in clients:
             ids = [r[0] for r in rows(c.db, "SELECT id FROM events")]
             self.assertEqual(len(ids), len(set(ids)))
             self.assertEqual(set(ids), feed, c.db)
             self.assertEqual(rows(c.db, "SELECT count(*) FROM events WHERE pushed = 0")[0][0], 0)
             self.assertEqual(rows(c.db, "SELECT count(*) FROM sync_rejected")[0][0], 0)
+            if self.server.database:   # the PostgreSQL engine keeps no folded rows
+                continue
             self.assertEqual(rows(c.db, "SELECT * FROM cases ORDER BY id"),
                              rows(self.server.db(), "SELECT * FROM cases WHERE id IN"
                                   " (SELECT case_id FROM server_scope WHERE branch_code = 'BJ01') ORDER BY id"))
@@ -118,7 +133,7 @@ class KillTest(unittest.TestCase):
         b = enrol(self.server, self.tmp, "b", "BJ01")
         c = enrol(self.server, self.tmp, "c", "BJ01")
         made = []
-        kills = {"client push": 0, "client pull": 0, "server push": 0}
+        kills = {"client push": 0, "client pull": 0, "server push": 0, "backend push": 0}
         for r in range(ROUNDS):
             # the client, while it pushes (each round brings new work)
             made += fill_outbox(a.db, "A", 25, 1795400000000 + r * 2 * 10 ** 6)
@@ -137,11 +152,24 @@ class KillTest(unittest.TestCase):
             self.server.stop(signal.SIGKILL)
             self.server.start()
             p.wait(timeout=60)
+            if self.server.database:
+                # the server's database sessions end under a push
+                made += fill_outbox(c.db, "C", 10, 1795700000000 + r * 2 * 10 ** 6)
+                p = subprocess.Popen(self.sync_cmd(c, "--push-batch", "2"), stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL)
+                time.sleep(self.rng.uniform(0.01, self.spans.get("push", 0.3)))
+                if p.poll() is None:
+                    kills["backend push"] += 1
+                self.server.query("", "SELECT count(pg_terminate_backend (pid)) FROM pg_stat_activity"
+                                      " WHERE datname = current_database () AND pid <> pg_backend_pid ()")
+                p.wait(timeout=120)
         for ctl in (a, c, a, b, c):
             ctl.sync(now=day(27))
         print(f"kills mid-run: {kills}", file=sys.stderr)
         self.assert_nothing_lost(made, a, b, c)
         self.assertGreaterEqual(sum(kills.values()), ROUNDS * 2)
+        if self.server.database:
+            self.assertGreater(kills["backend push"], 0)
 
     def test_bootstrap_resumes(self):
         """A new device killed after some pages of its first pull holds

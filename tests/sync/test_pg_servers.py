@@ -5,13 +5,16 @@
 # every replica and on a device that bootstraps afterwards; positions are
 # 1..max with no gap and every event is stored once; an enrolment code is
 # spent once whichever process hears it; no session is left idle in a
-# transaction; a server refuses a schema it doesn't know.
+# transaction; a server refuses a schema it doesn't know; kill -9 of either
+# process at random points during pushes loses and doubles nothing
+# (SHOUWEN_KILL_ROUNDS rounds, 6 unless set).
 # Skipped (77) where PostgreSQL 15 is not installed.
 # SPDX-License-Identifier: GPL-3.0-or-later
 import json
 import os
 import random
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -141,6 +144,97 @@ class TwoServersTest(unittest.TestCase):
             status, body = self.two.request("GET", "/api/v1/sync/pull?since=0&limit=5000", token=token)
             self.assertEqual(status, 200)
             self.assertNotIn(b"13812341234", body)   # masked, whichever role
+
+    def test_lock_timeout_answers_503_and_the_run_completes(self):
+        """A push that waits past lock_timeout for its case's lock is answered
+        503 with Retry-After; the client asks again within the same run and
+        the run completes once the lock is free."""
+        a = enrol(self.one, self.tmp, "a", "BJ01")
+        x = register(a, day(23), "R01", "开户咨询")
+        a.sync(now=day(23, 11))
+        a.run("case", "answer", x["number"], "--text", "已当场说明", as_="R01", now=day(23, 12))
+        # another session holds the case's lock (as a stuck push would)
+        holder = subprocess.Popen(["psql", "-X", "-q", "-h", syncenv.pg_cluster().sock,
+                                   "-p", str(syncenv.pg_cluster().port), "-U", "postgres",
+                                   "-d", self.one.database.split("/")[3].split("?")[0]],
+                                  stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+        holder.stdin.write(f"BEGIN; SELECT pg_advisory_xact_lock (hashtext ('{x['id']}'));\n")
+        holder.stdin.flush()
+        deadline = time.monotonic() + 30
+        while self.psql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted") == "0":
+            self.assertLess(time.monotonic(), deadline, "the lock was never taken")
+            time.sleep(0.05)
+        log = os.path.join(self.tmp, "access.log")
+
+        def refused():
+            with open(log, encoding="utf-8") as f:
+                return [e for e in map(json.loads, f) if e["path"] == "/api/v1/sync/push" and e["status"] == 503]
+        run = subprocess.Popen([syncenv.CTL, "--db", a.db, "--now", day(23, 13), "--as", "admin",
+                                "--json", "sync", "run"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            while not refused():
+                self.assertLess(time.monotonic(), deadline, "no 503 for the push")
+                self.assertIsNone(run.poll(), run.stderr.read() if run.poll() is not None else "")
+                time.sleep(0.05)
+            self.assertIsNone(run.poll(), "the run gave up at the first 503")
+        finally:
+            holder.stdin.write("COMMIT;\n")
+            holder.stdin.close()
+            holder.wait(timeout=30)
+        out, err = run.communicate(timeout=60)
+        self.assertEqual(run.returncode, 0, err)
+        self.assertEqual(json.loads(out)["pushed"], 1, out)
+        self.assertEqual(self.psql("SELECT count(*) FROM sw_event WHERE case_id = '%s'" % x["id"]),
+                         str(len(timelines(a.db)[x["id"]])))
+        self.assertEqual(self.psql("SELECT count(*) FROM pg_stat_activity"
+                                   " WHERE state LIKE 'idle in transaction%'"), "0")
+
+    def point_at(self, ctl, server):
+        con = sqlite3.connect(ctl.db)
+        con.execute("UPDATE meta SET value = ? WHERE key = 'sync_server'", (server.url,))
+        con.commit()
+        con.close()
+
+    def test_kill_either_process_during_pushes(self):
+        from test_kill import fill_outbox
+        rounds = int(os.environ.get("SHOUWEN_KILL_ROUNDS", "6"))
+        clients = [enrol(self.one, self.tmp, name, "BJ01") for name in ("a", "c")]
+        made, kills = [], 0
+        for r in range(rounds):
+            procs = []
+            for i, c in enumerate(clients):
+                made += fill_outbox(c.db, "AC"[i], 8, 1795400000000 + (2 * r + i) * 10 ** 6)
+                self.point_at(c, self.rng.choice((self.one, self.two)))
+                procs.append(subprocess.Popen([syncenv.CTL, "--db", c.db, "--now", day(27), "--as", "admin",
+                                               "sync", "run", "--push-batch", "2"],
+                                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+            time.sleep(self.rng.uniform(0.05, 0.8))
+            kills += any(p.poll() is None for p in procs)
+            victim = self.rng.choice((self.one, self.two))
+            victim.stop(signal.SIGKILL)
+            victim.start()
+            for p in procs:
+                p.wait(timeout=120)
+        for c in clients + clients:
+            self.sync_somewhere(c, day(27))
+        print(f"{kills} of {rounds} kills landed during a run", file=sys.stderr)
+        self.assertGreaterEqual(kills, rounds // 2)
+        stored = {r for r in self.psql("SELECT event_id FROM sw_event").split("\n")}
+        self.assertTrue(set(made) <= stored, f"{len(set(made) - stored)} events lost")
+        for table, column in (("sw_event", "position"), ("sw_feed", "seq")):
+            n, low, high = map(int, self.psql(f"SELECT count(*), min({column}), max({column}) FROM {table}").split("|"))
+            self.assertEqual((low, high), (1, n), table)
+        self.assertEqual(self.psql("SELECT count(*) - count(DISTINCT event_id) FROM sw_feed"
+                                   " WHERE branch_code = 'BJ01'"), "0")
+        feed = set(self.psql("SELECT event_id FROM sw_feed WHERE branch_code = 'BJ01'").split("\n"))
+        for c in clients:
+            ids = [r[0] for r in syncenv.rows(c.db, "SELECT id FROM events")]
+            self.assertEqual(len(ids), len(set(ids)))
+            self.assertEqual(set(ids), feed, c.db)
+            self.assertEqual(syncenv.rows(c.db, "SELECT count(*) FROM events WHERE pushed = 0")[0][0], 0)
+            self.assertEqual(syncenv.rows(c.db, "SELECT count(*) FROM sync_rejected")[0][0], 0)
+        self.assertEqual(self.psql("SELECT count(*) FROM pg_stat_activity"
+                                   " WHERE state LIKE 'idle in transaction%'"), "0")
 
     def test_unknown_schema_refused(self):
         known = self.psql("SELECT value FROM sw_meta WHERE key = 'schema'")

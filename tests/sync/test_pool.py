@@ -119,9 +119,10 @@ class PoolTest(unittest.TestCase):
         r = conn.getresponse()
         self.assertEqual((r.status, r.getheader("Retry-After")), (503, "5"))
         conn.close()
-        # the client hears it, keeps its outbox and says the server is busy
+        # a client that does not ask again hears it, keeps its outbox and says the server is busy
         p = subprocess.run([CTL, "--db", a.db, "--now", day(27), "--as", "admin", "sync", "run"],
-                           capture_output=True, text=True, timeout=60)
+                           capture_output=True, text=True, timeout=60,
+                           env={**os.environ, "SHOUWEN_SYNC_RETRIES": "0"})
         self.assertNotEqual(p.returncode, 0)
         self.assertEqual(rows(a.db, "SELECT count(*) FROM events WHERE pushed = 0")[0][0], len(made))
         # released: the held and queued requests are answered, the next run pushes everything
@@ -135,6 +136,42 @@ class PoolTest(unittest.TestCase):
         on_server = rows(server.db(), "SELECT count(*), count(DISTINCT id) FROM events WHERE id IN (%s)"
                          % ",".join("?" * len(made)), made)[0]
         self.assertEqual(on_server, (len(made), len(made)))
+
+    def test_run_waits_out_a_full_queue(self):
+        # a 503 is asked again after Retry-After within the same run
+        server = self.start("--workers", "1", "--queue", "1", gated=True)
+        a = enrol(server, self.tmp, "a", "BJ01")
+        made = fill_outbox(a.db, "A", 5, 1795400000000)
+        open(self.gate, "w").close()
+        answers = []
+        probes = [threading.Thread(target=lambda: answers.append(server.request("GET", "/healthz")))
+                  for _ in range(2)]
+        for t in probes:
+            t.start()
+        wait_for(lambda: os.path.exists(self.gate + ".held"), "the worker to hold a probe")
+        log = os.path.join(self.tmp, "access.log")
+
+        def refused():
+            with open(log, encoding="utf-8") as f:
+                return [e for e in map(json.loads, f) if e["path"].startswith("/api/v1/") and e["status"] == 503]
+        began = time.monotonic()
+        run = subprocess.Popen([CTL, "--db", a.db, "--now", day(27), "--as", "admin", "--json", "sync", "run"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        wait_for(lambda: refused(), "the client's request to be refused")
+        self.assertIsNone(run.poll(), "the run gave up at the first 503")
+        os.unlink(self.gate)
+        out, err = run.communicate(timeout=60)
+        self.assertEqual(run.returncode, 0, err)
+        self.assertEqual(json.loads(out)["pushed"], len(made), out)
+        # it waited what the server asked (5 s), not more than the bound
+        self.assertGreaterEqual(time.monotonic() - began, 4.5)
+        self.assertLess(time.monotonic() - began, 40)
+        self.assertEqual(rows(a.db, "SELECT count(*) FROM events WHERE pushed = 0")[0][0], 0)
+        for t in probes:
+            t.join()
+        self.assertEqual(server.query("SELECT count(*) FROM events WHERE id IN (%s)" % ",".join("?" * len(made)),
+                                      "SELECT count(*) FROM sw_event WHERE event_id IN (%s)"
+                                      % ",".join("?" * len(made)), made), [(len(made),)])
 
     def test_sigterm_finishes_the_push_in_flight(self):
         server = self.start("--workers", "2", gated=True)

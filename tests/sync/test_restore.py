@@ -3,6 +3,8 @@
 # nobody stuck: a server restored (with --restore or by copying its folder
 # back) while a case crossed branches, an inspector's device after a
 # restore, a device restored from its own backup, case numbers that clash.
+# On PostgreSQL (--postgresql) the server's database goes back to an older
+# pg_dump (pg_restore into a database made again).
 # SPDX-License-Identifier: GPL-3.0-or-later
 import os
 import shutil
@@ -15,7 +17,7 @@ if len(sys.argv) > 2 and os.path.sep in sys.argv[1]:   # meson passes the progra
     os.environ["SHOUWEN_SERVER"] = sys.argv.pop(1)
 
 import syncenv
-from syncenv import Ctl, case_rows, day, enrol, make_world, meta, register, rows, timelines
+from syncenv import Ctl, case_rows, day, enrol, events_by_case, make_world, meta, register, rows, timelines
 
 
 class RestoreTest(unittest.TestCase):
@@ -38,7 +40,9 @@ class RestoreTest(unittest.TestCase):
         a.sync(now=day(23, 11))
         b.sync(now=day(23, 11))
         backup = os.path.join(self.tmp, "server-backup.db")
-        Ctl(self.server.db()).run("backup", backup)
+        if not copy_back:
+            self.server.db()   # --restore: the SQLite engine's (PostgreSQL: pg_restore)
+        self.server.backup(backup)
         a.json("case", "transfer", x["number"], "--to", "CORP2", "--note", "对公", as_=x["owner"]["empno"],
                now=day(23, 12))
         others = [register(a, day(23, 13 + i), "R01", f"之后第{i}件") for i in range(2)]
@@ -48,18 +52,15 @@ class RestoreTest(unittest.TestCase):
         b.json("case", "reply", x["number"], "--text", "已办理", as_="C11", now=day(23, 17))
         b.sync(now=day(23, 18))
         a.sync(now=day(23, 18))
-        n_before = rows(self.server.db(), "SELECT count(*) FROM events")[0][0]
+        n_before = self.server.count_events()
         self.assertEqual(self.server.stop(), 0)
         if copy_back:
-            # the folder copied back by hand: the server is not told
-            for suffix in ("-wal", "-shm"):
-                if os.path.exists(self.server.db() + suffix):
-                    os.remove(self.server.db() + suffix)
-            shutil.copy(backup, self.server.db())
+            # the folder copied back by hand (a dump restored): the server is not told
+            self.server.put_back(backup)
             self.server.start()
         else:
             self.server.start("--restore", backup)
-        self.assertLess(rows(self.server.db(), "SELECT count(*) FROM events")[0][0], n_before)
+        self.assertLess(self.server.count_events(), n_before)
         # B first: its accept and reply wait for A's transfer, never refused
         changed = []
         for _ in range(2):
@@ -72,10 +73,16 @@ class RestoreTest(unittest.TestCase):
         b.sync(now=day(24, 1))
         a.sync(now=day(24, 1))
         ids = {x["id"]} | {c["id"] for c in others}
-        self.assertEqual(rows(self.server.db(), "SELECT count(*) FROM events")[0][0], n_before)
-        self.assertEqual(timelines(self.server.db(), ids), timelines(a.db, ids))
-        self.assertEqual(timelines(self.server.db(), {x["id"]}), timelines(b.db, {x["id"]}))
-        self.assertEqual(case_rows(self.server.db(), {x["id"]}), case_rows(a.db, {x["id"]}))
+        self.assertEqual(self.server.count_events(), n_before)
+        self.assertEqual(self.server.events_by_case(ids), events_by_case(a.db, ids))
+        self.assertEqual(self.server.events_by_case({x["id"]}), events_by_case(b.db, {x["id"]}))
+        if not self.server.database:   # the SQLite engine folds as the devices do
+            self.assertEqual(timelines(self.server.db(), ids), timelines(a.db, ids))
+            self.assertEqual(timelines(self.server.db(), {x["id"]}), timelines(b.db, {x["id"]}))
+            self.assertEqual(case_rows(self.server.db(), {x["id"]}), case_rows(a.db, {x["id"]}))
+        else:   # positions 1..max again, without a gap
+            n, low, high = self.server.query("", "SELECT count(*), min(position), max(position) FROM sw_event")[0]
+            self.assertEqual((low, high), (1, n))
         self.assertEqual(case_rows(a.db, {x["id"]}), case_rows(b.db, {x["id"]}))
         for db in (a.db, b.db):
             self.assertEqual(rows(db, "SELECT count(*) FROM sync_rejected")[0][0], 0)
@@ -121,20 +128,24 @@ class RestoreTest(unittest.TestCase):
         self.assertTrue(new["number"].endswith("-0004"), new["number"])
         report = a.sync(now=day(23, 16))
         self.assertEqual(report.get("rejected", 0), 0, report)
-        self.assertEqual(rows(self.server.db(), "SELECT count(*) FROM cases")[0][0], 4)
+        self.assertEqual(len(self.server.case_ids()), 4)
 
     def test_inspector_pushes_nothing_after_a_restore(self):
         a = enrol(self.server, self.tmp, "a", "BJ01")
         u = enrol(self.server, self.tmp, "u", "BJ01", "--inspector")
         backup = os.path.join(self.tmp, "server-backup.db")
-        Ctl(self.server.db()).run("backup", backup)
+        self.server.backup(backup)
         for i in range(3):
             register(a, day(23, 9 + i), "R01", f"第{i}件")
         a.sync(now=day(23, 13))
         u.sync(now=day(23, 13))
         self.assertEqual(rows(u.db, "SELECT count(*) FROM cases")[0][0], 3)
         self.assertEqual(self.server.stop(), 0)
-        self.server.start("--restore", backup)
+        if self.server.database:   # PostgreSQL: pg_restore of the older dump
+            self.server.put_back(backup)
+            self.server.start()
+        else:
+            self.server.start("--restore", backup)
         report = u.sync(now=day(24))
         self.assertTrue(report["epoch_changed"])
         self.assertEqual((report["pushed"], report["rejected"], report["rejected_total"]), (0, 0, 0), report)
@@ -145,7 +156,7 @@ class RestoreTest(unittest.TestCase):
         with open(os.path.join(self.tmp, "access.log"), encoding="utf-8") as f:
             log = f.read()
         self.assertNotIn('"status":403', log.replace(" ", ""))
-        self.assertEqual(rows(self.server.db(), "SELECT count(*) FROM cases")[0][0], 3)
+        self.assertEqual(len(self.server.case_ids()), 3)
 
     def test_clashing_numbers_both_reach_the_server(self):
         # two databases made alike before enrolment (a copy of one seed)
@@ -169,8 +180,8 @@ class RestoreTest(unittest.TestCase):
         rb = b.sync(now=day(23, 12))
         self.assertEqual((ra["rejected"], rb["rejected"]), (0, 0), (ra, rb))
         ids = {c["id"] for c in cases["a"] + cases["b"]}
-        self.assertEqual(set(case_rows(self.server.db(), ids)), ids)
-        numbers = [r[0] for r in rows(self.server.db(), "SELECT number FROM cases")]
+        self.assertEqual(self.server.case_ids() & ids, ids)
+        numbers = [r[0] for r in self.server.query("SELECT number FROM cases", "SELECT number FROM sw_case")]
         self.assertEqual(len(numbers), len(set(numbers)))
         # the second device renumbered its two, said so, and finds them by their old numbers
         self.assertEqual(len(ra["renumbered"]), 0, ra)
@@ -187,8 +198,10 @@ class RestoreTest(unittest.TestCase):
         # every replica ends alike, the note included
         a.sync(now=day(23, 13))
         b.sync(now=day(23, 13))
-        self.assertEqual(timelines(a.db, ids), timelines(self.server.db(), ids))
-        self.assertEqual(timelines(b.db, ids), timelines(self.server.db(), ids))
+        self.assertEqual(events_by_case(a.db, ids), self.server.events_by_case(ids))
+        self.assertEqual(events_by_case(b.db, ids), self.server.events_by_case(ids))
+        if not self.server.database:   # the SQLite engine folds as the devices do
+            self.assertEqual(timelines(a.db, ids), timelines(self.server.db(), ids))
         self.assertEqual(case_rows(a.db, ids), case_rows(b.db, ids))
         for db in (a.db, b.db):
             self.assertEqual(rows(db, "SELECT count(*) FROM sync_rejected")[0][0], 0)

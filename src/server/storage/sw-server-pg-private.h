@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 /* The format of the PostgreSQL schema (sw-server-pg-schema.c), kept in
  * sw_meta under "schema". */
-#define SW_SERVER_PG_SCHEMA_VERSION 1
+#define SW_SERVER_PG_SCHEMA_VERSION 2
 
 struct _SwServerPg
 {
@@ -97,5 +97,35 @@ GPtrArray *_sw_server_pg_push_directory (SwServerStorage  *storage,
 gboolean   _sw_server_pg_has_branch     (SwServerPg       *self,
                                          const char       *code,
                                          GError          **error);
+
+/* Attached files (sw-server-pg-blobs.c) */
+gboolean   _sw_server_pg_blob_status    (SwServerStorage  *storage,
+                                         const char       *hash,
+                                         gint64           *received,
+                                         gboolean         *complete,
+                                         GError          **error);
+gboolean   _sw_server_pg_blob_append    (SwServerStorage  *storage,
+                                         const char       *hash,
+                                         gint64            offset,
+                                         GBytes           *data,
+                                         gint64            total,
+                                         gint64           *received,
+                                         gboolean         *complete,
+                                         GError          **error);
+GBytes    *_sw_server_pg_blob_read      (SwServerStorage  *storage,
+                                         const char       *hash,
+                                         gint64            offset,
+                                         gint64            length,
+                                         gint64           *total,
+                                         GError          **error);
+gboolean   _sw_server_pg_blob_readable  (SwServerStorage  *storage,
+                                         SwServerDevice   *device,
+                                         const char       *hash,
+                                         GError          **error);
+/* In a push's transaction: the files its accepted events attach, and those
+ * its purges release. */
+gboolean   _sw_server_pg_fold_attachments (SwServerPg     *self,
+                                           GPtrArray      *accepted,
+                                           GError        **error);
 
 G_END_DECLS

@@ -58,6 +58,24 @@ static const char *const migrations[] = {
   "CREATE TRIGGER sw_audit_no_change BEFORE UPDATE OR DELETE ON sw_audit"
   "  FOR EACH ROW EXECUTE FUNCTION sw_audit_append_only ();"
   "INSERT INTO sw_meta (key, value) VALUES ('epoch', substr (md5 (random ()::text), 1, 16));",
+
+  /* 2: attached files (sw-server-pg-blobs.c): one row per file and one per
+   * part as it arrives (bytea, not large objects: a part is written, a
+   * file verified and removed in one transaction with the rest, and
+   * pg_dump takes them as any table), and which case holds which file,
+   * filled in from the log for the files attached before. */
+  "CREATE TABLE sw_blob (hash text PRIMARY KEY, total bigint NOT NULL,"
+  "  received bigint NOT NULL DEFAULT 0, complete boolean NOT NULL DEFAULT false);"
+  "CREATE TABLE sw_blob_part (hash text NOT NULL REFERENCES sw_blob ON DELETE CASCADE,"
+  "  at bigint NOT NULL, data bytea NOT NULL, PRIMARY KEY (hash, at));"
+  "CREATE TABLE sw_attachment (event_id text PRIMARY KEY, case_id text NOT NULL, hash text NOT NULL);"
+  "CREATE INDEX sw_attachment_by_hash ON sw_attachment (hash);"
+  "CREATE INDEX sw_attachment_by_case ON sw_attachment (case_id);"
+  "INSERT INTO sw_attachment (event_id, case_id, hash)"
+  "  SELECT event_id, case_id, body::jsonb #>> '{payload,hash}' FROM sw_event"
+  "  WHERE body::jsonb ->> 'kind' = 'attachment_added' AND body::jsonb #>> '{payload,hash}' IS NOT NULL"
+  "  AND NOT EXISTS (SELECT 1 FROM sw_event p WHERE p.case_id = sw_event.case_id"
+  "                  AND p.body::jsonb ->> 'kind' = 'purged');",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SW_SERVER_PG_SCHEMA_VERSION);

@@ -21,18 +21,15 @@
 #include "sw-server-push.h"
 #include "sw-store-replica.h"
 
+/* What the one decision (_sw_push_judge_all) asks this engine goes through
+ * its connection; the first database failure is kept to end the push. */
 typedef struct {
   SwServerPg *self;
-  GHashTable *scopes;       /* case id → CaseScope */
-  GHashTable *batch_ids;    /* ids of the events accepted in this push */
-  GHashTable *registered;   /* cases registered in this push */
-  GHashTable *numbers;      /* their numbers */
-  gboolean    recovering;   /* restored lately: the server may lack what brings a case here */
-  GError     *error;        /* the first database failure */
-} Batch;
+  GError     *error;
+} Lookup;
 
 static gboolean
-exists (Batch      *batch,
+exists (Lookup     *l,
         const char *sql,
         const char *a,
         const char *b)
@@ -41,19 +38,28 @@ exists (Batch      *batch,
   PGresult *res;
   gboolean found;
 
-  if (batch->error != NULL)
+  if (l->error != NULL)
     return FALSE;
-  res = _sw_pg_query (batch->self, sql, b ? 2 : 1, params, &batch->error);
+  res = _sw_pg_query (l->self, sql, b ? 2 : 1, params, &l->error);
   found = res != NULL && PQntuples (res) > 0;
   PQclear (res);
   return found;
 }
 
+static gboolean
+event_stored (gpointer    engine,
+              const char *event_id)
+{
+  return exists (engine, "SELECT 1 FROM sw_event WHERE event_id = $1", event_id, NULL);
+}
+
 static CaseScope *
-load_scope (Batch      *batch,
+load_scope (gpointer    engine,
+            GHashTable *scopes,
             const char *case_id)
 {
-  CaseScope *s = g_hash_table_lookup (batch->scopes, case_id);
+  Lookup *l = engine;
+  CaseScope *s = g_hash_table_lookup (scopes, case_id);
   const char *params[] = { case_id };
   PGresult *res;
 
@@ -62,10 +68,10 @@ load_scope (Batch      *batch,
   s = g_new0 (CaseScope, 1);
   s->before = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   s->after = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  s->exists = exists (batch, "SELECT 1 FROM sw_case WHERE case_id = $1", case_id, NULL);
-  if (batch->error == NULL &&
-      (res = _sw_pg_query (batch->self, "SELECT branch_code FROM sw_scope WHERE case_id = $1",
-                           1, params, &batch->error)) != NULL)
+  s->exists = exists (l, "SELECT 1 FROM sw_case WHERE case_id = $1", case_id, NULL);
+  if (l->error == NULL &&
+      (res = _sw_pg_query (l->self, "SELECT branch_code FROM sw_scope WHERE case_id = $1",
+                           1, params, &l->error)) != NULL)
     {
       for (int i = 0; i < PQntuples (res); i++)
         {
@@ -74,99 +80,31 @@ load_scope (Batch      *batch,
         }
       PQclear (res);
     }
-  g_hash_table_insert (batch->scopes, g_strdup (case_id), s);
+  g_hash_table_insert (scopes, g_strdup (case_id), s);
   return s;
 }
 
-/* The branches an event brings its case to: the registering branch and the
- * branch of every department it names. */
-static void
-add_event_branches (Batch       *batch,
-                    SwCaseEvent *ev,
-                    GHashTable  *branches)
-{
-  if (ev->kind == SW_EVENT_REGISTERED && sw_case_event_get_string (ev, "branch"))
-    g_hash_table_add (branches, g_strdup (sw_case_event_get_string (ev, "branch")));
-  for (guint i = 0; i < _sw_push_n_department_members; i++)
-    {
-      const char *code = sw_case_event_get_string (ev, _sw_push_department_members[i]);
-      const char *params[] = { code };
-      char *branch;
-
-      if (code == NULL || batch->error != NULL)
-        continue;
-      branch = _sw_pg_value (batch->self, "SELECT branch_code FROM sw_department WHERE code = $1",
-                             1, params, &batch->error);
-      if (branch != NULL)
-        g_hash_table_add (branches, branch);
-    }
-}
-
 static gboolean
-number_taken (Batch       *batch,
-              SwCaseEvent *ev)
+number_stored (gpointer    engine,
+               const char *number,
+               const char *case_id)
 {
-  const char *number = sw_case_event_get_string (ev, "number");
-
-  if (number == NULL)
-    return FALSE;
-  if (g_hash_table_contains (batch->numbers, number))
-    return TRUE;
-  return exists (batch, "SELECT 1 FROM sw_case WHERE number = $1 AND case_id <> $2", number, ev->case_id);
+  return exists (engine, "SELECT 1 FROM sw_case WHERE number = $1 AND case_id <> $2", number, case_id);
 }
 
-/* Decides one event as the SQLite engine does (judge in sw-server-sqlite-sync.c). */
-static SwPushResult *
-judge (SwServerDevice      *device,
-       SwCaseEvent         *ev,
-       Batch               *batch,
-       const SwPushPolicy  *policy)
+static char *
+branch_of (gpointer    engine,
+           const char *department)
 {
-  CaseScope *scope;
+  Lookup *l = engine;
+  const char *params[] = { department };
 
-  if (sw_access_device_writes (sw_server_device_access (device)) != SW_ACCESS_OK)
-    return _sw_push_result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_FORBIDDEN,
-                       _("Inspectors read cases but do not change them"));
-  if (g_hash_table_contains (batch->batch_ids, ev->id) ||
-      exists (batch, "SELECT 1 FROM sw_event WHERE event_id = $1", ev->id, NULL))
-    return _sw_push_result_new (ev, SW_PUSH_DUPLICATE, 0, NULL);
-  if (policy->max_skew_ms > 0 && ev->hlc_ms > policy->now_ms + policy->max_skew_ms)
-    return _sw_push_result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_CLOCK_SKEW,
-                       _("The event is stamped too far in the future; check the device's clock"));
-
-  scope = load_scope (batch, ev->case_id);
-  if (ev->kind == SW_EVENT_REGISTERED)
-    {
-      if (scope->exists || g_hash_table_contains (batch->registered, ev->case_id))
-        return _sw_push_result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_INVALID_EVENT,
-                           _("The case is registered already"));
-      if (number_taken (batch, ev))
-        return _sw_push_result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_NUMBER_TAKEN,
-                           _("Another case already has this number; the device gives its case a new one"));
-    }
-  else if (!scope->exists && !g_hash_table_contains (batch->registered, ev->case_id))
-    return _sw_push_result_new (ev, SW_PUSH_DEFERRED, SW_PROTOCOL_ERROR_UNKNOWN_CASE,
-                       _("The server does not have this case yet"));
-
-  if (!scope->exists)
-    add_event_branches (batch, ev, scope->after);
-  if (!g_hash_table_contains (scope->after, device->branch_code))
-    return batch->recovering
-           ? _sw_push_result_new (ev, SW_PUSH_DEFERRED, SW_PROTOCOL_ERROR_NOT_IN_SCOPE,
-                         _("The server, restored from a backup, does not yet have what brings the case to this branch"))
-           : _sw_push_result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_FORBIDDEN,
-                         _("The case belongs to another branch"));
-  if (scope->exists)
-    add_event_branches (batch, ev, scope->after);
-  if (ev->kind == SW_EVENT_REGISTERED)
-    {
-      g_hash_table_add (batch->registered, ev->case_id);
-      if (sw_case_event_get_string (ev, "number"))
-        g_hash_table_add (batch->numbers, (gpointer) sw_case_event_get_string (ev, "number"));
-    }
-  g_hash_table_add (batch->batch_ids, ev->id);
-  return _sw_push_result_new (ev, SW_PUSH_OK, 0, NULL);
+  if (l->error != NULL)
+    return NULL;
+  return _sw_pg_value (l->self, "SELECT branch_code FROM sw_department WHERE code = $1", 1, params, &l->error);
 }
+
+static const SwPushLookups lookups = { event_stored, load_scope, number_stored, branch_of };
 
 /* A text[] literal of `items` (quoted, so any text is safe as a parameter). */
 static char *
@@ -332,12 +270,6 @@ update_feeds (SwServerPg  *self,
       " FROM f, n, pg_temp.sw_feed_stage s", 0, NULL, error);
 }
 
-static gboolean
-is_registered (SwCaseEvent *ev)
-{
-  return ev->kind == SW_EVENT_REGISTERED;
-}
-
 GPtrArray *
 _sw_server_pg_push (SwServerStorage     *storage,
                     SwServerDevice      *device,
@@ -349,13 +281,9 @@ _sw_server_pg_push (SwServerStorage     *storage,
   guint n = request->events->len;
   g_autoptr(GPtrArray) results = g_ptr_array_new_full (n, (GDestroyNotify) sw_push_result_free);
   g_autoptr(GPtrArray) accepted = g_ptr_array_new ();
-  g_autoptr(GHashTable) scopes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                        (GDestroyNotify) _sw_case_scope_free);
-  g_autoptr(GHashTable) batch_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) registered = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) numbers = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *restored_at = NULL;
-  Batch batch = { self, scopes, batch_ids, registered, numbers, FALSE, NULL };
+  Lookup lookup = { self, NULL };
+  SwPushBatch batch = { 0 };
 
   g_ptr_array_set_size (results, n);
   if (!_sw_pg_exec (self, "CREATE TEMP TABLE IF NOT EXISTS sw_stage (ord integer PRIMARY KEY,"
@@ -368,26 +296,11 @@ _sw_server_pg_push (SwServerStorage     *storage,
   if (!lock_cases (self, request, error))
     goto fail;
   restored_at = _sw_pg_value (self, "SELECT value FROM sw_meta WHERE key = 'restored_at'", 0, NULL, NULL);
-  batch.recovering = restored_at != NULL &&
-                     policy->now_ms - g_ascii_strtoll (restored_at, NULL, 10) <
-                     (gint64) 30 * 24 * 3600 * 1000;
-  /* registrations first, so that a batch may carry a case and what follows */
-  for (int pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < n; i++)
-      {
-        SwCaseEvent *ev = g_ptr_array_index (request->events, i);
-        SwPushResult *r;
-
-        if (is_registered (ev) != (pass == 0))
-          continue;
-        r = judge (device, ev, &batch, policy);
-        if (r->status == SW_PUSH_OK)
-          g_ptr_array_add (accepted, ev);
-        results->pdata[i] = r;
-      }
-  if (batch.error != NULL)
+  _sw_push_batch_init (&batch, &lookups, &lookup, restored_at, policy->now_ms);
+  _sw_push_judge_all (&batch, device, request, policy, results, accepted);
+  if (lookup.error != NULL)
     {
-      g_propagate_error (error, batch.error);
+      g_propagate_error (error, lookup.error);
       goto fail;
     }
   for (guint i = 0; i < accepted->len; i++)
@@ -396,10 +309,10 @@ _sw_server_pg_push (SwServerStorage     *storage,
   for (guint i = 0; i < request->contacts->len; i++)
     {
       SwContact *c = g_ptr_array_index (request->contacts, i);
-      CaseScope *s = g_hash_table_lookup (scopes, c->case_id);
+      CaseScope *s = g_hash_table_lookup (batch.scopes, c->case_id);
 
       if (sw_access_device_writes (sw_server_device_access (device)) == SW_ACCESS_OK && s != NULL &&
-          (s->exists || g_hash_table_contains (registered, c->case_id)) &&
+          (s->exists || g_hash_table_contains (batch.registered, c->case_id)) &&
           g_hash_table_contains (s->after, device->branch_code) &&
           !put_contact (self, c, error))
         goto fail;
@@ -416,15 +329,18 @@ _sw_server_pg_push (SwServerStorage     *storage,
               " INSERT INTO sw_event (position, event_id, case_id, hlc_ms, hlc_counter, device, pushed_by, body)"
               " SELECT p.value - $1::bigint + s.ord, s.event_id, s.case_id, s.hlc_ms, s.hlc_counter, s.device, $2,"
               " s.body FROM p, pg_temp.sw_stage s", 2, params, error) ||
-          !update_feeds (self, scopes, accepted, error))
+          !update_feeds (self, batch.scopes, accepted, error) ||
+          !_sw_server_pg_fold_attachments (self, accepted, error))
         goto fail;
     }
   if (!_sw_pg_commit (self, error))
     goto fail;
+  _sw_push_batch_clear (&batch);
   return g_steal_pointer (&results);
 
 fail:
   _sw_pg_rollback (self);
+  _sw_push_batch_clear (&batch);
   return NULL;
 }
 

@@ -485,6 +485,10 @@ storage_iface_init (SwServerStorageInterface *iface)
   iface->set_token_days = pg_set_token_days;
   iface->audit_head = pg_audit_head;
   iface->append_audit = pg_append_audit;
+  iface->blob_status = _sw_server_pg_blob_status;
+  iface->blob_append = _sw_server_pg_blob_append;
+  iface->blob_read = _sw_server_pg_blob_read;
+  iface->blob_readable = _sw_server_pg_blob_readable;
 }
 
 /* ------------------------------------------------------------ GObject */

@@ -28,10 +28,6 @@ gboolean   _sw_server_sqlite_check_schema (SwStore          *store,
                                            GError          **error);
 gboolean   _sw_server_sqlite_migrate  (SwStore             *store,
                                        GError             **error);
-/* How long after a restore a case not in the pushing branch's scope is
- * waited for rather than refused. */
-#define SW_SERVER_RESTORE_GRACE_DAYS 30
-
 gboolean   _sw_server_sqlite_new_epoch (SwServerSqlite  *self,
                                         gint64           now,
                                         GError         **error);

@@ -55,117 +55,50 @@ load_scope (SwStore    *store,
   return s;
 }
 
-/* The branches an event brings its case to: the registering branch and the
- * branch of every department it names. */
-static void
-add_event_branches (SwStore     *store,
-                    SwCaseEvent *ev,
-                    GHashTable  *branches)
-{
-  if (ev->kind == SW_EVENT_REGISTERED && sw_case_event_get_string (ev, "branch"))
-    g_hash_table_add (branches, g_strdup (sw_case_event_get_string (ev, "branch")));
-  for (guint i = 0; i < _sw_push_n_department_members; i++)
-    {
-      const char *code = sw_case_event_get_string (ev, _sw_push_department_members[i]);
-      g_autoptr(SwDepartment) d = code ? sw_store_get_department (store, code) : NULL;
+/* ---- what the one decision (_sw_push_judge_all) asks this engine ---- */
 
-      if (d != NULL && d->branch_code != NULL)
-        g_hash_table_add (branches, g_strdup (d->branch_code));
-    }
+static gboolean
+event_stored (gpointer    engine,
+              const char *event_id)
+{
+  return row_exists (engine, "SELECT 1 FROM events WHERE id = ?1", event_id);
 }
 
-typedef struct {
-  GHashTable *scopes;       /* case id → CaseScope */
-  GHashTable *batch_ids;    /* ids of the events accepted in this push */
-  GHashTable *registered;   /* cases registered in this push */
-  GHashTable *numbers;      /* their numbers */
-  gboolean    recovering;   /* restored lately: the server may lack what brings a case here */
-} Batch;
-
-/* Whether another case has the number this registration gives its case:
- * two devices numbered alike (two databases made before their enrolment,
- * or a device restored from a backup). */
-static gboolean
-number_taken (SwStore     *store,
-              Batch       *batch,
-              SwCaseEvent *ev)
+static CaseScope *
+scope_of (gpointer    engine,
+          GHashTable *scopes,
+          const char *case_id)
 {
-  const char *number = sw_case_event_get_string (ev, "number");
-  sqlite3_stmt *stmt;
+  return load_scope (engine, scopes, case_id);
+}
+
+static gboolean
+number_stored (gpointer    engine,
+               const char *number,
+               const char *case_id)
+{
+  sqlite3_stmt *stmt = _sw_store_prepare (engine, "SELECT 1 FROM cases WHERE number = ?1 AND id <> ?2", NULL);
   gboolean taken;
 
-  if (number == NULL)
-    return FALSE;
-  if (g_hash_table_contains (batch->numbers, number))
-    return TRUE;
-  stmt = _sw_store_prepare (store, "SELECT 1 FROM cases WHERE number = ?1 AND id <> ?2", NULL);
   if (stmt == NULL)
     return FALSE;
   _sw_bind_text (stmt, 1, number);
-  _sw_bind_text (stmt, 2, ev->case_id);
+  _sw_bind_text (stmt, 2, case_id);
   taken = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_reset (stmt);
   return taken;
 }
 
-/* Decides one event; the accepted ones widen their case's scope. */
-static SwPushResult *
-judge (SwStore             *store,
-       SwServerDevice      *device,
-       SwCaseEvent         *ev,
-       Batch               *batch,
-       const SwPushPolicy  *policy)
+static char *
+branch_of (gpointer    engine,
+           const char *department)
 {
-  GHashTable *scopes = batch->scopes, *batch_ids = batch->batch_ids, *registered = batch->registered;
-  CaseScope *scope;
+  g_autoptr(SwDepartment) d = sw_store_get_department (engine, department);
 
-  if (sw_access_device_writes (sw_server_device_access (device)) != SW_ACCESS_OK)
-    return _sw_push_result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_FORBIDDEN,
-                       sw_access_device_writes (sw_server_device_access (device)) == SW_ACCESS_HEAD_OFFICE
-                       ? _("A head office's device reads every branch's cases but does not change them")
-                       : _("Inspectors read cases but do not change them"));
-  if (g_hash_table_contains (batch_ids, ev->id) ||
-      row_exists (store, "SELECT 1 FROM events WHERE id = ?1", ev->id))
-    return _sw_push_result_new (ev, SW_PUSH_DUPLICATE, 0, NULL);
-  if (policy->max_skew_ms > 0 && ev->hlc_ms > policy->now_ms + policy->max_skew_ms)
-    return _sw_push_result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_CLOCK_SKEW,
-                       _("The event is stamped too far in the future; check the device's clock"));
-
-  scope = load_scope (store, scopes, ev->case_id);
-  if (ev->kind == SW_EVENT_REGISTERED)
-    {
-      if (scope->exists || g_hash_table_contains (registered, ev->case_id))
-        return _sw_push_result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_INVALID_EVENT,
-                           _("The case is registered already"));
-      if (number_taken (store, batch, ev))
-        return _sw_push_result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_NUMBER_TAKEN,
-                           _("Another case already has this number; the device gives its case a new one"));
-    }
-  else if (!scope->exists && !g_hash_table_contains (registered, ev->case_id))
-    return _sw_push_result_new (ev, SW_PUSH_DEFERRED, SW_PROTOCOL_ERROR_UNKNOWN_CASE,
-                       _("The server does not have this case yet"));
-
-  /* A new case may bring itself into the pushing branch's scope; a case the
-   * server has only by what is stored. */
-  if (!scope->exists)
-    add_event_branches (store, ev, scope->after);
-  if (!g_hash_table_contains (scope->after, device->branch_code))
-    return batch->recovering
-           ? _sw_push_result_new (ev, SW_PUSH_DEFERRED, SW_PROTOCOL_ERROR_NOT_IN_SCOPE,
-                         _("The server, restored from a backup, does not yet have what brings the case to this branch"))
-           : _sw_push_result_new (ev, SW_PUSH_REJECTED, SW_PROTOCOL_ERROR_FORBIDDEN,
-                         _("The case belongs to another branch"));
-  if (scope->exists)
-    add_event_branches (store, ev, scope->after);
-  if (ev->kind == SW_EVENT_REGISTERED)
-    {
-      g_hash_table_add (registered, ev->case_id);
-      if (sw_case_event_get_string (ev, "number"))
-        g_hash_table_add (batch->numbers, (gpointer) sw_case_event_get_string (ev, "number"));
-    }
-  g_hash_table_add (batch_ids, ev->id);
-  return _sw_push_result_new (ev, SW_PUSH_OK, 0, NULL);
+  return d != NULL ? g_strdup (d->branch_code) : NULL;
 }
+
+static const SwPushLookups lookups = { event_stored, scope_of, number_stored, branch_of };
 
 static gboolean
 feed_add (SwStore     *store,
@@ -246,12 +179,6 @@ update_feeds (SwStore     *store,
   return TRUE;
 }
 
-static gboolean
-is_registered (SwCaseEvent *ev)
-{
-  return ev->kind == SW_EVENT_REGISTERED;
-}
-
 GPtrArray *
 _sw_server_sqlite_push (SwServerStorage     *storage,
                         SwServerDevice      *device,
@@ -265,39 +192,19 @@ _sw_server_sqlite_push (SwServerStorage     *storage,
   g_autoptr(GPtrArray) accepted = g_ptr_array_new ();
   g_autoptr(GPtrArray) inserted = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) contacts = g_ptr_array_new ();
-  g_autoptr(GHashTable) scopes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                        (GDestroyNotify) _sw_case_scope_free);
-  g_autoptr(GHashTable) batch_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) registered = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) numbers = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *restored_at = NULL;
-  Batch batch = { scopes, batch_ids, registered, numbers, FALSE };
+  SwPushBatch batch;
 
   g_ptr_array_set_size (results, n);
   if (!sw_store_begin (store, error))
     return NULL;
   restored_at = sw_store_get_meta (store, SW_META_SERVER_RESTORED_AT);
-  batch.recovering = restored_at != NULL &&
-                     policy->now_ms - g_ascii_strtoll (restored_at, NULL, 10) <
-                     (gint64) SW_SERVER_RESTORE_GRACE_DAYS * 24 * 3600 * 1000;
-  /* registrations first, so that a batch may carry a case and what follows */
-  for (int pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < n; i++)
-      {
-        SwCaseEvent *ev = g_ptr_array_index (request->events, i);
-        SwPushResult *r;
-
-        if (is_registered (ev) != (pass == 0))
-          continue;
-        r = judge (store, device, ev, &batch, policy);
-        if (r->status == SW_PUSH_OK)
-          g_ptr_array_add (accepted, ev);
-        results->pdata[i] = r;
-      }
+  _sw_push_batch_init (&batch, &lookups, store, restored_at, policy->now_ms);
+  _sw_push_judge_all (&batch, device, request, policy, results, accepted);
   for (guint i = 0; i < request->contacts->len; i++)
     {
       SwContact *c = g_ptr_array_index (request->contacts, i);
-      CaseScope *s = g_hash_table_lookup (scopes, c->case_id);
+      CaseScope *s = g_hash_table_lookup (batch.scopes, c->case_id);
 
       if (sw_access_device_writes (sw_server_device_access (device)) == SW_ACCESS_OK && s != NULL &&
           g_hash_table_contains (s->after, device->branch_code))
@@ -305,12 +212,14 @@ _sw_server_sqlite_push (SwServerStorage     *storage,
     }
 
   if (!sw_store_replica_apply (store, accepted, contacts, inserted, error) ||
-      !update_feeds (store, scopes, inserted, error) ||
+      !update_feeds (store, batch.scopes, inserted, error) ||
       !sw_store_commit (store, error))
     {
       sw_store_rollback (store);
+      _sw_push_batch_clear (&batch);
       return NULL;
     }
+  _sw_push_batch_clear (&batch);
   return g_steal_pointer (&results);
 }
 

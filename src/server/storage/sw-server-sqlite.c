@@ -480,7 +480,7 @@ new_epoch (SwServerSqlite  *self,
   return sw_store_set_meta (self->store, SW_META_SERVER_EPOCH, self->epoch, error);
 }
 
-/* A new epoch after a restore: from `now` on, for SW_SERVER_RESTORE_GRACE_DAYS,
+/* A new epoch after a restore: from `now` on, for SW_PUSH_RESTORE_GRACE_DAYS,
  * an event whose case is not in the pushing branch's scope is deferred (the
  * event that brings it there may come later), not refused. */
 gboolean
