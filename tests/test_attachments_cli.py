@@ -179,6 +179,33 @@ class AttachmentsCliTest(unittest.TestCase):
         self.assertEqual(self.ctl.json("case", "attachments", old["number"], as_="A01"), [])
         self.assertEqual(len(self.ctl.json("case", "attachments", recent["number"], as_="A01")), 1)
 
+    def test_detach(self):
+        """`case detach`: an event, the list without it, the bytes gone when no case holds them."""
+        c = self.register()
+        a = self.ctl.json("case", "attach", c["number"], self.write("letter.pdf", PDF), as_="R01")["attachment"]
+        before = self.n_events()
+        for as_ in ("U01", "C01"):          # an inspector; another department's clerk
+            p = self.ctl.run("case", "detach", c["number"], a["hash"], as_=as_, check=False)
+            self.assertEqual(p.returncode, 1, as_)
+            self.assertTrue(p.stderr.strip())
+        p = self.ctl.run("case", "detach", c["number"], "0" * 64, as_="R01", check=False)
+        self.assertEqual(p.returncode, 1)
+        self.assertEqual(self.n_events(), before)
+        self.assertEqual(self.stored_files(), [a["hash"]])
+        out = self.ctl.json("case", "detach", c["number"], a["hash"][:10], as_="R01")
+        self.assertEqual((out["removed"], out["name"]), (a["hash"], "letter.pdf"))
+        self.assertEqual(self.n_events(), before + 1)
+        self.assertEqual(self.ctl.json("case", "attachments", c["number"], as_="R01"), [])
+        self.assertEqual(self.stored_files(), [])
+        with sqlite3.connect(self.db) as db:
+            kinds = [k for (k,) in db.execute("SELECT kind FROM events WHERE kind LIKE 'attachment%' ORDER BY rowid")]
+        self.assertEqual(kinds, ["attachment_added", "attachment_removed"])
+        p = self.ctl.run("case", "detach", c["number"], a["hash"], as_="R01", check=False)
+        self.assertEqual(p.returncode, 1)   # already removed
+        p = self.ctl.run("case", "detach", c["number"], a["hash"], as_="R01", check=False,
+                         env={"LANGUAGE": "zh_CN", "LC_ALL": "C.UTF-8"})
+        self.assertIn("事项", p.stderr)
+
 
 if __name__ == "__main__":
     unittest.main()
