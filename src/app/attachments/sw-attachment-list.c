@@ -1,4 +1,4 @@
-/* sw-attachment-list.c — the case view's attached files: a list with thumbnails, add (chooser, drop, paste), open
+/* sw-attachment-list.c — the case view's attached files: a list with thumbnails, add (chooser, drop, paste), open, remove
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -8,6 +8,7 @@
 #include "sw-access.h"
 #include "sw-attachment-list.h"
 #include "sw-attachment-rules.h"
+#include "sw-attachment-thumbnail.h"
 #include "sw-ops.h"
 #include "sw-store-attachments.h"
 #include "sw-sync-client.h"
@@ -26,6 +27,7 @@ struct _SwAttachmentList
   GPtrArray           *rows;      /* SwAttachment, in the list's order */
   char                *last_uri;
   SwSyncClient        *client;    /* for fetching, made on first need */
+  GCancellable        *cancellable; /* the thumbnails being made for the rows shown */
 };
 
 G_DEFINE_FINAL_TYPE (SwAttachmentList, sw_attachment_list, ADW_TYPE_BIN)
@@ -38,26 +40,43 @@ show_status (SwAttachmentList *self,
   gtk_widget_set_visible (GTK_WIDGET (self->status), text != NULL && *text);
 }
 
+static void
+thumbnail_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  g_autoptr(GtkImage) image = data;
+  g_autoptr(GdkTexture) texture = sw_attachment_thumbnail_finish (result, NULL);
+
+  /* a file the loaders cannot read keeps its icon */
+  if (texture != NULL)
+    gtk_image_set_from_paintable (image, GDK_PAINTABLE (texture));
+}
+
+/* An icon at once; the picture of an image or a PDF on this device when its
+ * thumbnail is ready (made in a worker thread, cached by hash). */
 static GtkWidget *
 thumbnail (SwAttachmentList *self,
            SwAttachment     *a)
 {
-  GtkWidget *image = NULL;
+  GtkWidget *image = gtk_image_new_from_icon_name (g_str_has_prefix (a->media_type, "image/")
+                                                   ? "image-x-generic-symbolic" : "x-office-document-symbolic");
 
-  if (a->present && g_str_has_prefix (a->media_type, "image/"))
+  gtk_image_set_pixel_size (GTK_IMAGE (image), THUMB);
+  if (a->present && sw_attachment_thumbnail_supported (a->media_type))
     {
-      g_autofree char *path = sw_store_blob_path (sw_context_get_store (self->context), a->hash);
-      g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new_from_file_at_scale (path, THUMB, THUMB, TRUE, NULL);
-      if (pixbuf != NULL)
+      int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+      g_autoptr(GdkTexture) cached = sw_attachment_thumbnail_lookup (a->hash, THUMB * scale);
+
+      if (cached != NULL)
+        gtk_image_set_from_paintable (GTK_IMAGE (image), GDK_PAINTABLE (cached));
+      else
         {
-          g_autoptr(GdkTexture) texture = gdk_texture_new_for_pixbuf (pixbuf);
-          image = gtk_image_new_from_paintable (GDK_PAINTABLE (texture));
+          g_autofree char *path = sw_store_blob_path (sw_context_get_store (self->context), a->hash);
+          sw_attachment_thumbnail_async (path, a->hash, a->media_type, THUMB * scale, self->cancellable,
+                                         thumbnail_cb, g_object_ref (image));
         }
     }
-  if (image == NULL)
-    image = gtk_image_new_from_icon_name (g_str_has_prefix (a->media_type, "image/")
-                                          ? "image-x-generic-symbolic" : "x-office-document-symbolic");
-  gtk_image_set_pixel_size (GTK_IMAGE (image), THUMB);
   return image;
 }
 
@@ -66,6 +85,57 @@ open_clicked_cb (GtkButton        *button,
                  SwAttachmentList *self)
 {
   sw_attachment_list_open (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index")));
+}
+
+/* Whether the user may take file `a` off the case (the access policy). */
+static gboolean
+may_remove (SwAttachmentList *self,
+            SwAttachment     *a)
+{
+  SwStaff *user = sw_context_get_user (self->context);
+  g_autoptr(SwDepartment) d = NULL;
+
+  if (user == NULL)
+    return FALSE;
+  d = sw_store_get_department (sw_context_get_store (self->context), sw_staff_get_department_code (user));
+  return sw_access_remove_attachment (user, d ? sw_department_get_branch_code (d) : NULL, self->kase, a->actor) == SW_ACCESS_OK;
+}
+
+static void
+remove_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    SwAttachmentList *self)
+{
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "index"));
+
+  if (g_strcmp0 (response, "remove") == 0 && self->rows != NULL && i < self->rows->len)
+    sw_attachment_list_remove (self, i, NULL);
+}
+
+static void
+remove_clicked_cb (GtkButton        *button,
+                   SwAttachmentList *self)
+{
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  SwAttachment *a;
+  GtkWidget *dialog;
+
+  if (self->rows == NULL || i >= self->rows->len)
+    return;
+  a = g_ptr_array_index (self->rows, i);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Remove the File?"), NULL);
+  /* Translators: %s is the file's name */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” will no longer be listed with the case; its history keeps that it was attached and removed, and by whom."),
+                                  a->name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "index", GUINT_TO_POINTER (i));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -77,8 +147,11 @@ fill (SwAttachmentList *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   if (self->kase == NULL)
     return;
+  self->cancellable = g_cancellable_new ();
   self->rows = sw_store_list_attachments (sw_context_get_store (self->context), sw_case_get_id (self->kase), &error);
   if (self->rows == NULL)
     {
@@ -109,6 +182,18 @@ fill (SwAttachmentList *self)
       g_signal_connect (open, "clicked", G_CALLBACK (open_clicked_cb), self);
       gtk_widget_set_sensitive (open, sw_access_may_open_attachment (sw_context_get_user (self->context), self->kase));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+      if (may_remove (self, a))
+        {
+          GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+          gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (remove, "flat");
+          gtk_widget_set_tooltip_text (remove, _("Remove the file from the case"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Remove the file from the case"), -1);
+          g_object_set_data (G_OBJECT (remove), "index", GUINT_TO_POINTER (i));
+          g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+        }
       gtk_list_box_append (self->list, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->list), self->rows->len > 0);
@@ -129,6 +214,31 @@ sw_attachment_list_add_file (SwAttachmentList  *self,
     return FALSE;
   c = sw_ops_attach (sw_context_get_store (self->context), sw_context_get_user_empno (self->context),
                      sw_case_get_id (self->kase), path ? path : "", NULL, NULL, &local);
+  if (c == NULL)
+    {
+      show_status (self, local->message);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  show_status (self, NULL);
+  sw_context_update_case (self->context, c);
+  sw_attachment_list_set_case (self, c);
+  return TRUE;
+}
+
+gboolean
+sw_attachment_list_remove (SwAttachmentList  *self,
+                           guint              i,
+                           GError           **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(SwCase) c = NULL;
+  SwAttachment *a;
+
+  g_return_val_if_fail (self->rows != NULL && i < self->rows->len, FALSE);
+  a = g_ptr_array_index (self->rows, i);
+  c = sw_ops_remove_attachment (sw_context_get_store (self->context), sw_context_get_user_empno (self->context),
+                                sw_case_get_id (self->kase), a->hash, &local);
   if (c == NULL)
     {
       show_status (self, local->message);
@@ -337,6 +447,13 @@ sw_attachment_list_get_last_uri (SwAttachmentList *self)
   return self->last_uri;
 }
 
+gboolean
+sw_attachment_list_can_remove (SwAttachmentList *self,
+                               guint             i)
+{
+  return self->rows != NULL && i < self->rows->len && may_remove (self, g_ptr_array_index (self->rows, i));
+}
+
 guint
 sw_attachment_list_get_n_rows (SwAttachmentList *self)
 {
@@ -359,6 +476,8 @@ sw_attachment_list_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->kase);
   g_clear_object (&self->client);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->last_uri, g_free);
   G_OBJECT_CLASS (sw_attachment_list_parent_class)->dispose (object);
