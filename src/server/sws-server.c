@@ -478,6 +478,17 @@ sweep_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The first, once the server runs (its first line said where it listens). */
+static gboolean
+first_sweep_cb (gpointer data)
+{
+  SwsServer *self = data;
+
+  sweep_cb (self);
+  self->sweep_id = g_timeout_add_seconds (SWEEP_EVERY_S, sweep_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 reap_cb (gpointer data)
 {
@@ -676,8 +687,7 @@ sws_server_new (const SwsConfig  *config,
   g_signal_connect_object (self->soup, "request-finished", G_CALLBACK (request_finished_cb), self, 0);
   g_signal_connect_object (self->soup, "request-aborted", G_CALLBACK (request_aborted_cb), self, 0);
   self->reap_id = g_timeout_add_seconds (1, reap_cb, self);
-  sweep_cb (self);
-  self->sweep_id = g_timeout_add_seconds (SWEEP_EVERY_S, sweep_cb, self);
+  self->sweep_id = g_idle_add (first_sweep_cb, self);
   return g_steal_pointer (&self);
 }
 
