@@ -18,6 +18,7 @@
 #include "sw-case-view.h"
 #include "sw-ops.h"
 #include "sw-store-attachments.h"
+#include "sw-store-meta.h"
 #include "sw-test-fixture.h"
 
 static char *handler_out;
@@ -122,6 +123,19 @@ wait_pictures (GtkWidget *w,
   return count_pictures (w);
 }
 
+/* Waits (on the main loop) until no file is being fetched. */
+static void
+wait_fetch (SwAttachmentList *list)
+{
+  gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (50, keep_ticking, NULL);
+
+  while (sw_attachment_list_is_fetching (list) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  g_assert_false (sw_attachment_list_is_fetching (list));
+}
+
 static void
 test_attachments (SwFixture     *fx,
                   gconstpointer  data)
@@ -215,6 +229,35 @@ test_attachments (SwFixture     *fx,
     g_assert_true (g_file_load_contents (copy, NULL, &bytes, &len, NULL, NULL));
     g_assert_true (g_file_load_contents (pdf, NULL, &original, &original_len, NULL, NULL));
     g_assert_cmpmem (bytes, len, original, original_len);
+  }
+  /* a file not on this device yet (another device attached it): opening
+   * fetches it with a progress and a cancel; offline, a clear message */
+  {
+    SwAttachment *png_row;
+    g_autofree char *blob = NULL;
+    g_clear_pointer (&stored, g_ptr_array_unref);
+    stored = sw_store_list_attachments (fx->store, sw_case_get_id (c), &error);
+    png_row = g_ptr_array_index (stored, 0);
+    blob = sw_store_blob_path (fx->store, png_row->hash);
+    g_assert_cmpint (g_unlink (blob), ==, 0);
+    sw_attachment_list_set_case (list, c);
+    /* not enrolled */
+    sw_attachment_list_open (list, 0);
+    wait_fetch (list);
+    g_assert_nonnull (strstr (sw_attachment_list_get_status (list), "does not sync"));
+    /* enrolled, the server out of reach (nothing listens on port 9) */
+    g_assert_true (sw_store_set_meta (fx->store, SW_META_SYNC_SERVER, "http://127.0.0.1:9", &error));
+    g_assert_true (sw_store_set_meta (fx->store, SW_META_SYNC_TOKEN, "token", &error));
+    sw_attachment_list_open (list, 0);
+    g_assert_true (sw_attachment_list_is_fetching (list));
+    wait_fetch (list);
+    g_assert_nonnull (strstr (sw_attachment_list_get_status (list), "cannot be reached"));
+    /* cancelled */
+    sw_attachment_list_open (list, 0);
+    sw_attachment_list_cancel_fetch (list);
+    wait_fetch (list);
+    g_assert_nonnull (strstr (sw_attachment_list_get_status (list), "cancelled"));
+    g_assert_false (sw_store_has_blob (fx->store, png_row->hash));
   }
   /* the print-out lists the files */
   {

@@ -28,6 +28,9 @@ struct _SwAttachmentList
   char                *last_uri;
   SwSyncClient        *client;    /* for fetching, made on first need */
   GCancellable        *cancellable; /* the thumbnails being made for the rows shown */
+  GtkWidget           *fetching;  /* a file being fetched: its progress and a cancel */
+  GtkProgressBar      *progress;
+  GCancellable        *fetch_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (SwAttachmentList, sw_attachment_list, ADW_TYPE_BIN)
@@ -394,6 +397,40 @@ typedef struct {
 } Fetch;
 
 static void
+fetch_progress_cb (gint64   received,
+                   gint64   total,
+                   GObject *target)
+{
+  SwAttachmentList *self = SW_ATTACHMENT_LIST (target);
+  g_autofree char *have = g_format_size ((guint64) received);
+  g_autofree char *all = g_format_size ((guint64) MAX (total, 0));
+  g_autofree char *text = NULL;
+
+  if (total <= 0)
+    return;
+  gtk_progress_bar_set_fraction (self->progress, CLAMP ((double) received / (double) total, 0.0, 1.0));
+  /* Translators: how much of a file being fetched is here: "1.2 MB of 4.0 MB" */
+  text = g_strdup_printf (_("%s of %s"), have, all);
+  gtk_progress_bar_set_text (self->progress, text);
+}
+
+/* The fetch's failure in the clerk's words. */
+static char *
+fetch_failure (GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_strdup (_("Fetching the file was cancelled; what arrived is kept, and the next try goes on from there."));
+  if (g_error_matches (error, SW_SYNC_ERROR, SW_SYNC_ERROR_OFFLINE))
+    return g_strdup (_("The file is not on this device yet, and the server cannot be reached now. Try again when the network is back."));
+  if (g_error_matches (error, SW_SYNC_ERROR, SW_SYNC_ERROR_NOT_ENROLLED))
+    return g_strdup (_("The file is not on this device, and this device does not sync with a server: it cannot be fetched."));
+  if (g_error_matches (error, SW_SYNC_ERROR, SW_SYNC_ERROR_REFUSED))
+    /* Translators: %s is the server's reason */
+    return g_strdup_printf (_("The server did not give this device the file. %s"), error->message);
+  return g_strdup (error->message);
+}
+
+static void
 fetched_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      data)
@@ -401,16 +438,29 @@ fetched_cb (GObject      *source,
   Fetch *f = data;
   g_autoptr(GError) error = NULL;
 
+  gtk_widget_set_visible (f->self->fetching, FALSE);
+  g_clear_object (&f->self->fetch_cancellable);
   if (!sw_sync_client_fetch_blob_finish (SW_SYNC_CLIENT (source), result, &error))
-    show_status (f->self, error->message);
+    {
+      g_autofree char *why = fetch_failure (error);
+      show_status (f->self, why);
+    }
   else
     {
+      show_status (f->self, NULL);
       launch (f->self, f->a);
       fill (f->self);
     }
   g_object_unref (f->self);
   sw_attachment_free (f->a);
   g_free (f);
+}
+
+static void
+cancel_fetch_cb (GtkButton        *button,
+                 SwAttachmentList *self)
+{
+  g_cancellable_cancel (self->fetch_cancellable);
 }
 
 void
@@ -429,7 +479,9 @@ sw_attachment_list_open (SwAttachmentList *self,
       launch (self, a);
       return;
     }
-  show_status (self, _("Fetching the file from the server…"));
+  if (self->fetch_cancellable != NULL)
+    return;   /* one at a time */
+  show_status (self, NULL);
   if (self->client == NULL)
     self->client = sw_sync_client_new (sw_context_get_store (self->context));
   f = g_new0 (Fetch, 1);
@@ -438,7 +490,35 @@ sw_attachment_list_open (SwAttachmentList *self,
   f->a->hash = g_strdup (a->hash);
   f->a->name = g_strdup (a->name);
   f->a->media_type = g_strdup (a->media_type);
-  sw_sync_client_fetch_blob_async (self->client, a->hash, NULL, fetched_cb, f);
+  self->fetch_cancellable = g_cancellable_new ();
+  gtk_progress_bar_set_fraction (self->progress, 0);
+  {
+    g_autofree char *size = g_format_size ((guint64) a->size);
+    /* Translators: %s is the file's name, then its size */
+    g_autofree char *text = g_strdup_printf (_("Fetching “%s” (%s) from the server…"), a->name, size);
+    gtk_progress_bar_set_text (self->progress, text);
+  }
+  gtk_widget_set_visible (self->fetching, TRUE);
+  sw_sync_client_fetch_blob_progress_async (self->client, a->hash, fetch_progress_cb, G_OBJECT (self),
+                                            self->fetch_cancellable, fetched_cb, f);
+}
+
+void
+sw_attachment_list_cancel_fetch (SwAttachmentList *self)
+{
+  g_cancellable_cancel (self->fetch_cancellable);
+}
+
+gboolean
+sw_attachment_list_is_fetching (SwAttachmentList *self)
+{
+  return self->fetch_cancellable != NULL;
+}
+
+const char *
+sw_attachment_list_get_status (SwAttachmentList *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->status)) ? gtk_label_get_label (self->status) : "";
 }
 
 const char *
@@ -476,6 +556,7 @@ sw_attachment_list_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->kase);
   g_clear_object (&self->client);
+  g_cancellable_cancel (self->fetch_cancellable);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
@@ -518,6 +599,20 @@ sw_attachment_list_init (SwAttachmentList *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->status), "error");
   gtk_widget_set_visible (GTK_WIDGET (self->status), FALSE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->group));
+  {
+    GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+    self->fetching = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+    gtk_progress_bar_set_show_text (self->progress, TRUE);
+    gtk_widget_set_hexpand (GTK_WIDGET (self->progress), TRUE);
+    gtk_widget_set_valign (GTK_WIDGET (self->progress), GTK_ALIGN_CENTER);
+    gtk_widget_set_tooltip_text (cancel, _("Stop fetching the file"));
+    g_signal_connect (cancel, "clicked", G_CALLBACK (cancel_fetch_cb), self);
+    gtk_box_append (GTK_BOX (self->fetching), GTK_WIDGET (self->progress));
+    gtk_box_append (GTK_BOX (self->fetching), cancel);
+    gtk_widget_set_visible (self->fetching, FALSE);
+    gtk_box_append (GTK_BOX (box), self->fetching);
+  }
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->status));
   adw_bin_set_child (ADW_BIN (self), box);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);

@@ -33,6 +33,12 @@ gboolean   sw_attachment_list_can_remove (SwAttachmentList *self,
  * it first when this device lacks it. */
 void       sw_attachment_list_open      (SwAttachmentList *self,
                                          guint             i);
+/* Stops fetching a file (as the Cancel beside its progress does). */
+void       sw_attachment_list_cancel_fetch (SwAttachmentList *self);
+/* Whether a file is being fetched (its progress shows). */
+gboolean   sw_attachment_list_is_fetching  (SwAttachmentList *self);
+/* The message under the list ("" when none; tests). */
+const char *sw_attachment_list_get_status  (SwAttachmentList *self);
 /* The URI the last open launched (tests). */
 const char *sw_attachment_list_get_last_uri (SwAttachmentList *self);
 
