@@ -9,6 +9,7 @@ PACKAGES="
   libsoup-3.0-dev libjson-glib-dev libsqlite3-dev sqlite3
   libsodium-dev libical-dev libcairo2-dev libpango1.0-dev
   libxlsxwriter-dev
+  libpoppler-glib-dev
   yelp-tools desktop-file-utils appstream
   xvfb xauth xdotool dbus-x11 fonts-noto-cjk imagemagick poppler-utils
   python3 clang openssl

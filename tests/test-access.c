@@ -17,6 +17,7 @@
 #include "sw-inspection.h"
 #include "sw-ladder.h"
 #include "sw-ops.h"
+#include "sw-store-attachments.h"
 #include "sw-store-templates.h"
 #include "sw-test-fixture.h"
 
@@ -67,6 +68,9 @@ static const Expect expected[] = {
   { SW_ACCESS_HANDOVER, { "AH", "A", "" }, TRUE },
   { SW_ACCESS_NOTE, { "ASHT", "ASHT", "" }, TRUE },
   { SW_ACCESS_ATTACH, { "ASHT", "ASHT", "" }, TRUE },
+  /* a file R01 attached: who is in charge, or who attached it (see
+   * test_remove_own_file) */
+  { SW_ACCESS_DETACH, IN_CHARGE },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (expected) == SW_ACCESS_N_OPS);
 
@@ -143,6 +147,14 @@ prepare (SwFixture   *fx,
   ref = g_strdup (sw_case_get_id (c));
   switch (op)
     {
+    case SW_ACCESS_DETACH:
+      {
+        g_autofree char *letter = g_strconcat (fx->path, ".letter.txt", NULL);
+        g_assert_true (g_file_set_contents (letter, "客户来信：请尽快办理。\n", -1, NULL));
+        g_object_unref (c);
+        c = must (sw_ops_attach (fx->store, "R01", ref, letter, NULL, NULL, &error), error);
+      }
+      break;
     case SW_ACCESS_DECIDE:
       g_object_unref (c);
       c = must (sw_ops_escalate (fx->store, "R01", ref, "RH", "请部门经理决定", &error), error);
@@ -209,6 +221,12 @@ run (SwFixture   *fx,
         g_autofree char *letter = g_strconcat (fx->path, ".letter.txt", NULL);
         g_assert_true (g_file_set_contents (letter, "客户来信：请尽快办理。\n", -1, NULL));
         return sw_ops_attach (s, actor, ref, letter, NULL, NULL, error);
+      }
+    case SW_ACCESS_DETACH:
+      {
+        g_autoptr(GPtrArray) files = sw_store_list_attachments (s, ref, NULL);
+        g_assert_cmpuint (files->len, ==, 1);
+        return sw_ops_remove_attachment (s, actor, ref, ((SwAttachment *) files->pdata[0])->hash, error);
       }
     case SW_ACCESS_N_OPS:
     default: g_assert_not_reached ();
@@ -560,6 +578,77 @@ test_non_cases (SwFixture     *fx,
   g_assert_cmpint (sw_access_device_writes (SW_ACCESS_HEAD_OFFICE_DEVICE), ==, SW_ACCESS_HEAD_OFFICE);
 }
 
+/* Issue 17: a file is taken off the case by who attached it even when not in
+ * charge of the case; nobody else outside those in charge; the removal is an
+ * event, and the bytes go only when no case holds them. */
+static void
+test_remove_own_file (SwFixture     *fx,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwCase) c = sw_fixture_register (fx, "R01", FALSE);
+  g_autoptr(SwCase) other = sw_fixture_register (fx, "R01", FALSE);
+  g_autofree char *letter = g_strconcat (fx->path, ".letter.txt", NULL);
+  g_autofree char *hash = NULL;
+  g_autofree char *n = NULL;
+  SwCase *done;
+  int events;
+
+  g_assert_true (g_file_set_contents (letter, "客户来信：请尽快办理。\n", -1, NULL));
+  /* C02 (another department, not in charge) attaches a letter to both */
+  g_object_unref (must (sw_ops_attach (fx->store, "C02", sw_case_get_id (c), letter, NULL, &hash, &error), error));
+  g_object_unref (must (sw_ops_attach (fx->store, "C02", sw_case_get_id (other), letter, NULL, NULL, &error), error));
+  g_assert_true (sw_store_has_blob (fx->store, hash));
+  events = n_events (fx);
+
+  /* a colleague of C02, a clerk of the case's department not in charge, an
+   * inspector, another branch's supervisor: refused, nothing written */
+  for (const char *const *who = (const char *const[]) { "C01", "R02", "IR", "SX", NULL }; *who; who++)
+    {
+      g_assert_null (sw_ops_remove_attachment (fx->store, *who, sw_case_get_id (c), hash, &error));
+      g_assert_error (error, SW_ERROR, SW_ERROR_FORBIDDEN);
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (n_events (fx), ==, events);
+  /* no such file, a prefix too short: refused */
+  g_assert_null (sw_ops_remove_attachment (fx->store, "C02", sw_case_get_id (c), "0123456789abcdef", &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (sw_ops_remove_attachment (fx->store, "C02", sw_case_get_id (c), "abc", &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* who attached it may (by a prefix of its hash) */
+  {
+    g_autofree char *prefix = g_strndup (hash, 12);
+    done = must (sw_ops_remove_attachment (fx->store, "C02", sw_case_get_id (c), prefix, &error), error);
+    g_object_unref (done);
+  }
+  g_assert_cmpint (n_events (fx), ==, events + 1);
+  n = sw_test_query_text (fx->path, "SELECT count(*) FROM events WHERE kind = 'attachment_removed'");
+  g_assert_cmpstr (n, ==, "1");
+  g_clear_pointer (&n, g_free);
+  n = sw_test_query_text (fx->path, "SELECT count(*) FROM events WHERE kind = 'attachment_added'");
+  g_assert_cmpstr (n, ==, "2");   /* the history keeps it */
+  {
+    g_autoptr(GPtrArray) left = sw_store_list_attachments (fx->store, sw_case_get_id (c), &error);
+    g_assert_cmpuint (left->len, ==, 0);
+  }
+  /* the other case holds the same bytes: they stay */
+  g_assert_true (sw_store_has_blob (fx->store, hash));
+  /* the case's handler removes it from the other: the bytes go, and their
+   * wait for upload */
+  done = must (sw_ops_remove_attachment (fx->store, "R01", sw_case_get_id (other), hash, &error), error);
+  g_object_unref (done);
+  g_assert_false (sw_store_has_blob (fx->store, hash));
+  g_clear_pointer (&n, g_free);
+  n = sw_test_query_text (fx->path, "SELECT count(*) FROM blob_uploads");
+  g_assert_cmpstr (n, ==, "0");
+  /* and it may be attached again */
+  g_object_unref (must (sw_ops_attach (fx->store, "R01", sw_case_get_id (c), letter, NULL, NULL, &error), error));
+  g_assert_true (sw_store_has_blob (fx->store, hash));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -570,5 +659,6 @@ main (int argc, char **argv)
   ADD ("/access/other-writes", test_other_writes);
   ADD ("/access/across-branches", test_across_branches);
   ADD ("/access/non-cases", test_non_cases);
+  ADD ("/access/remove-own-file", test_remove_own_file);
   return g_test_run ();
 }

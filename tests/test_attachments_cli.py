@@ -2,13 +2,18 @@
 # test_attachments_cli.py — files attached to cases through shouwenctl (issue 17):
 # attach, list, save; the bad inputs (empty, 2 GB, an executable named .pdf, bad
 # names, a vanished file, the same file twice) exit 1 with a translated message and
-# store nothing; an inspector sees the list but opens nothing; a purge removes the files.
+# store nothing; an inspector sees the list but opens nothing; a purge removes the files;
+# detach takes a file off a case; a full disk (tmpfs, or RLIMIT_FSIZE) stores nothing.
 # SPDX-License-Identifier: GPL-3.0-or-later
 import hashlib
 import os
+import random
+import resource
 import shutil
+import signal
 import sqlite3
 import struct
+import subprocess
 import tempfile
 import unittest
 import zlib
@@ -178,6 +183,100 @@ class AttachmentsCliTest(unittest.TestCase):
         self.assertEqual(self.stored_files(), [hashlib.sha256(png()).hexdigest()])
         self.assertEqual(self.ctl.json("case", "attachments", old["number"], as_="A01"), [])
         self.assertEqual(len(self.ctl.json("case", "attachments", recent["number"], as_="A01")), 1)
+
+    def test_detach(self):
+        """`case detach`: an event, the list without it, the bytes gone when no case holds them."""
+        c = self.register()
+        a = self.ctl.json("case", "attach", c["number"], self.write("letter.pdf", PDF), as_="R01")["attachment"]
+        before = self.n_events()
+        for as_ in ("U01", "C01"):          # an inspector; another department's clerk
+            p = self.ctl.run("case", "detach", c["number"], a["hash"], as_=as_, check=False)
+            self.assertEqual(p.returncode, 1, as_)
+            self.assertTrue(p.stderr.strip())
+        p = self.ctl.run("case", "detach", c["number"], "0" * 64, as_="R01", check=False)
+        self.assertEqual(p.returncode, 1)
+        self.assertEqual(self.n_events(), before)
+        self.assertEqual(self.stored_files(), [a["hash"]])
+        out = self.ctl.json("case", "detach", c["number"], a["hash"][:10], as_="R01")
+        self.assertEqual((out["removed"], out["name"]), (a["hash"], "letter.pdf"))
+        self.assertEqual(self.n_events(), before + 1)
+        self.assertEqual(self.ctl.json("case", "attachments", c["number"], as_="R01"), [])
+        self.assertEqual(self.stored_files(), [])
+        with sqlite3.connect(self.db) as db:
+            kinds = [k for (k,) in db.execute("SELECT kind FROM events WHERE kind LIKE 'attachment%' ORDER BY rowid")]
+        self.assertEqual(kinds, ["attachment_added", "attachment_removed"])
+        p = self.ctl.run("case", "detach", c["number"], a["hash"], as_="R01", check=False)
+        self.assertEqual(p.returncode, 1)   # already removed
+        p = self.ctl.run("case", "detach", c["number"], a["hash"], as_="R01", check=False,
+                         env={"LANGUAGE": "zh_CN", "LC_ALL": "C.UTF-8"})
+        self.assertIn("事项", p.stderr)
+
+    def check_untouched(self, db, files, events):
+        conn = sqlite3.connect(db)
+        try:
+            self.assertEqual(conn.execute("PRAGMA integrity_check").fetchone()[0], "ok")
+            self.assertEqual(conn.execute("SELECT count(*) FROM events").fetchone()[0], events)
+            self.assertEqual(conn.execute("SELECT count(*) FROM case_attachments").fetchone()[0], 0)
+        finally:
+            conn.close()
+        found = []
+        for root, dirs, names in os.walk(files):
+            found += names       # the temporary folder included: nothing half-written
+        self.assertEqual(found, [])
+
+    def test_full_disk(self):
+        """A full disk: attaching is refused with a clear message, the database whole,
+        nothing half-written; with room again the same file attaches. A small tmpfs
+        where mounting is allowed (root), else a file size limit (RLIMIT_FSIZE)."""
+        c = self.register()
+        scan = self.write("scan.pdf", PDF + bytes(random.Random(5).getrandbits(8) for _ in range(1_000_000)))
+        disk = os.path.join(self.dir, "disk")
+        os.mkdir(disk)
+        mounted = os.geteuid() == 0 and not os.environ.get("SHOUWEN_TEST_NO_TMPFS") and subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", disk], capture_output=True).returncode == 0
+        try:
+            db = os.path.join(disk, "test.db")
+            src, dst = sqlite3.connect(self.db), sqlite3.connect(db)
+            src.backup(dst)
+            src.close()
+            dst.close()
+            ctl = test_cli.Ctl(db)
+            ctl.has_password = self.ctl.has_password
+            events = self.n_events()
+            cmd = [test_cli.CTL, "--db", db, "--now", NOW, "--as", "R01", "case", "attach", c["number"], scan]
+            if mounted:
+                filler = os.path.join(disk, "filler")
+                st = os.statvfs(disk)
+                with open(filler, "wb") as f:          # all but 256 KB taken
+                    f.truncate(0)
+                    f.write(b"\0" * max(st.f_bavail * st.f_frsize - 256 * 1024, 0))
+                p = subprocess.run(cmd, capture_output=True, text=True)
+                self.assertIn("disk is full", p.stderr)
+            else:
+                limit = max(os.path.getsize(db), 64 * 1024) + 256 * 1024
+
+                def small_files():
+                    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+                    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+                p = subprocess.run(cmd, capture_output=True, text=True, preexec_fn=small_files)
+                self.assertIn("could not be stored", p.stderr)
+            self.assertEqual(p.returncode, 1, p.stderr)
+            self.check_untouched(db, db + ".files", events)
+            # translated too
+            if mounted:
+                p = subprocess.run(cmd, capture_output=True, text=True,
+                                   env={**os.environ, "LANGUAGE": "zh_CN", "LC_ALL": "C.UTF-8"})
+                self.assertEqual(p.returncode, 1)
+                self.assertIn("磁盘已满", p.stderr)
+                self.check_untouched(db, db + ".files", events)
+                os.unlink(filler)
+            else:
+                return
+            a = ctl.json("case", "attach", c["number"], scan, as_="R01")["attachment"]
+            self.assertEqual(a["hash"], hashlib.sha256(test_cli.read_bytes(scan)).hexdigest())
+        finally:
+            if mounted:
+                subprocess.run(["umount", "--lazy", disk], check=True)
 
 
 if __name__ == "__main__":

@@ -295,6 +295,9 @@ class WithServerTest(unittest.TestCase):
         h = j(demo, "case", "attach", a, letter, "--name", "来信.txt", as_="E008")["attachment"]["hash"]
         self.assertEqual([x["hash"] for x in j(demo, "case", "attachments", a, as_="E008")], [h])
         j(demo, "case", "attachment", a, h, "--output", self.path("saved.txt"), as_="E008")
+        other = self.write("other.txt", "客户补充材料。\n")
+        h2 = j(demo, "case", "attach", a, other, as_="E008")["attachment"]["hash"]
+        self.assertEqual(j(demo, "case", "detach", a, h2, as_="E008")["removed"], h2)
         j(demo, "case", "amend", a, "--customer-phone", "13900001111", "--reason", "登记时电话输错", as_="E008")
         j(demo, "privacy", "purge", "--dry-run", as_="E027")
         j(demo, "case", "urge", a, "--note", "请尽快", as_="E006")

@@ -80,6 +80,7 @@ static const struct { const char *member; const char *label; char kind; } detail
   { "satisfaction", N_("Satisfaction"), 'i' },
   { "owner_rule", N_("Why this person is responsible"), 'o' },   /* or the older "owner_reason" */
   { "name", N_("Attached file"), 't' },   /* attachment_added (issue 17) */
+  { "removed_name", N_("Removed file"), 't' },   /* attachment_removed (issue 17) */
   { "petition", N_("Petition (信访)"), 'y' },   /* registered as one (issue 14) */
   { "special", N_("Special petition"), 'y' },
   { "assigned_by", N_("Assigned by"), 't' },   /* a superior's assignment (上级交办) */

@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "cli.h"
@@ -15,11 +16,13 @@
 static int case_attach (CliContext *ctx, int argc, char **argv);
 static int case_attachments (CliContext *ctx, int argc, char **argv);
 static int case_attachment (CliContext *ctx, int argc, char **argv);
+static int case_detach (CliContext *ctx, int argc, char **argv);
 
 const CliCommand cli_attachment_commands[] = {
   { "case attach", case_attach, "ID FILE", N_("Attach a file (a scanned letter, a photo, a PDF) to a case") },
   { "case attachments", case_attachments, "ID", N_("List the files attached to a case") },
   { "case attachment", case_attachment, "ID HASH", N_("Save an attached file (fetched from the server if this device lacks it)") },
+  { "case detach", case_detach, "ID HASH", N_("Take an attached file off a case (the history keeps that it was there)") },
   { NULL }
 };
 
@@ -171,5 +174,36 @@ case_attachment (CliContext *ctx, int argc, char **argv)
       return cli_json_end (b);
     }
   g_print (_("Saved “%s” to %s\n"), a->name, output);
+  return CLI_OK;
+}
+
+static int
+case_detach (CliContext *ctx, int argc, char **argv)
+{
+  g_autoptr(SwCase) c = NULL;
+  g_autoptr(SwAttachment) a = NULL;
+  BEGIN_COMMAND (case_detach, 2, )
+
+  if ((c = sw_store_get_case (store, argv[1], &error)) == NULL)
+    return cli_fail (error);
+  /* the name, for the answer (sw_ops_remove_attachment says which is missing) */
+  {
+    g_autoptr(GPtrArray) list = sw_store_list_attachments (store, sw_case_get_id (c), NULL);
+    for (guint i = 0; list && a == NULL && i < list->len && strlen (argv[2]) >= 8; i++)
+      if (g_str_has_prefix (((SwAttachment *) g_ptr_array_index (list, i))->hash, argv[2]))
+        a = g_ptr_array_steal_index (list, i);
+  }
+  g_clear_object (&c);
+  if ((c = sw_ops_remove_attachment (store, cli_actor (ctx), argv[1], argv[2], &error)) == NULL)
+    return cli_fail (error);
+  if (ctx->json)
+    {
+      JsonBuilder *b = cli_json_begin ();
+      cli_json_add_string (b, "case", sw_case_get_number (c));
+      cli_json_add_string (b, "removed", a->hash);
+      cli_json_add_string (b, "name", a->name);
+      return cli_json_end (b);
+    }
+  g_print (_("Removed “%s” from case %s\n"), a->name, sw_case_get_number (c));
   return CLI_OK;
 }

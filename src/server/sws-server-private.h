@@ -43,6 +43,7 @@ struct _SwsServer
   GHashTable      *connections;   /* GSocket → Connection */
   FILE            *log;
   guint            reap_id;
+  guint            sweep_id;   /* the maintenance: files no case holds (issue 17) */
   gboolean         stopping;
   guint            drain_id;
   gint64           drain_deadline;

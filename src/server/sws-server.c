@@ -460,6 +460,35 @@ request_aborted_cb (SoupServer        *server,
 
 /* libsoup 3.2 neither times out idle connections nor notices those the
  * client closed: shut them down, and close them if libsoup does not. */
+/* The maintenance, at start and hourly: the attached files no case holds any
+ * longer. An upload comes before the push of its event, and a branch's line
+ * may drop between them for days: a file is kept 30 days before it counts
+ * as an orphan (SHOUWEN_TEST_SWEEP_AGE_S shortens that for the tests). */
+#define SWEEP_EVERY_S 3600
+
+static gboolean
+sweep_cb (gpointer data)
+{
+  SwsServer *self = data;
+  const char *age = g_getenv ("SHOUWEN_TEST_SWEEP_AGE_S");
+  guint n = sw_server_storage_blob_sweep (self->storage, age ? g_ascii_strtoll (age, NULL, 10) : 30 * 24 * 3600);
+
+  if (n > 0)
+    g_message ("Deleted %u attached files no case holds any longer", n);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The first, once the server runs (its first line said where it listens). */
+static gboolean
+first_sweep_cb (gpointer data)
+{
+  SwsServer *self = data;
+
+  sweep_cb (self);
+  self->sweep_id = g_timeout_add_seconds (SWEEP_EVERY_S, sweep_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 reap_cb (gpointer data)
 {
@@ -573,6 +602,7 @@ sws_server_dispose (GObject *object)
   SwsServer *self = SWS_SERVER (object);
 
   g_clear_handle_id (&self->reap_id, g_source_remove);
+  g_clear_handle_id (&self->sweep_id, g_source_remove);
   g_clear_handle_id (&self->drain_id, g_source_remove);
   g_clear_pointer (&self->pool, _sws_pool_free);
   if (self->soup != NULL)
@@ -657,6 +687,7 @@ sws_server_new (const SwsConfig  *config,
   g_signal_connect_object (self->soup, "request-finished", G_CALLBACK (request_finished_cb), self, 0);
   g_signal_connect_object (self->soup, "request-aborted", G_CALLBACK (request_aborted_cb), self, 0);
   self->reap_id = g_timeout_add_seconds (1, reap_cb, self);
+  self->sweep_id = g_idle_add (first_sweep_cb, self);
   return g_steal_pointer (&self);
 }
 

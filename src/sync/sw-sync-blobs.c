@@ -31,7 +31,46 @@ typedef struct {
   GPtrArray *paths;      /* upload: the file of each; fetch: the partial file */
   GPtrArray *done;       /* upload: the hashes the server holds whole */
   char      *store_path; /* fetch: the database (its files' folder) */
+  SwBlobProgress progress;      /* fetch: how far, in the caller's context */
+  GObject   *progress_target;
+  GMainContext *context;
 } Transfer;
+
+typedef struct {
+  SwBlobProgress  progress;
+  GObject        *target;
+  gint64          received;
+  gint64          total;
+} Progress;
+
+static gboolean
+progress_cb (gpointer data)
+{
+  Progress *p = data;
+
+  p->progress (p->received, p->total, p->target);
+  g_object_unref (p->target);
+  g_free (p);
+  return G_SOURCE_REMOVE;
+}
+
+/* Tells the caller, in its context, how many bytes of `total` are here. */
+static void
+report_progress (Transfer *t,
+                 gint64    received,
+                 gint64    total)
+{
+  Progress *p;
+
+  if (t->progress == NULL)
+    return;
+  p = g_new0 (Progress, 1);
+  p->progress = t->progress;
+  p->target = g_object_ref (t->progress_target);
+  p->received = received;
+  p->total = total;
+  g_main_context_invoke (t->context, progress_cb, p);
+}
 
 static void
 transfer_free (Transfer *t)
@@ -42,6 +81,8 @@ transfer_free (Transfer *t)
   g_clear_pointer (&t->paths, g_ptr_array_unref);
   g_clear_pointer (&t->done, g_ptr_array_unref);
   g_free (t->store_path);
+  g_clear_object (&t->progress_target);
+  g_clear_pointer (&t->context, g_main_context_unref);
   g_free (t);
 }
 
@@ -415,6 +456,7 @@ fetch_once (SoupSession   *session,
       if (!append_part (part, bytes, error))
         return FALSE;
       offset += (gint64) g_bytes_get_size (bytes);
+      report_progress (t, offset, total);
       if (t->delay_ms && offset < total)
         g_usleep (t->delay_ms * 1000);
     }
@@ -465,6 +507,18 @@ sw_sync_client_fetch_blob_async (SwSyncClient        *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
+  sw_sync_client_fetch_blob_progress_async (self, hash, NULL, NULL, cancellable, callback, user_data);
+}
+
+void
+sw_sync_client_fetch_blob_progress_async (SwSyncClient        *self,
+                                          const char          *hash,
+                                          SwBlobProgress       progress,
+                                          GObject             *progress_target,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   GError *error = NULL;
   Transfer *t;
@@ -487,6 +541,12 @@ sw_sync_client_fetch_blob_async (SwSyncClient        *self,
     }
   g_ptr_array_add (t->hashes, g_strdup (hash));
   g_ptr_array_add (t->paths, sw_store_blob_partial_path (self->store, hash));
+  if (progress != NULL && progress_target != NULL)
+    {
+      t->progress = progress;
+      t->progress_target = g_object_ref (progress_target);
+      t->context = g_main_context_ref_thread_default ();
+    }
   g_task_set_task_data (task, t, (GDestroyNotify) transfer_free);
   if (g_ptr_array_index (t->paths, 0) == NULL)
     {

@@ -148,6 +148,17 @@ void          sw_sync_client_fetch_blob_async    (SwSyncClient        *self,
                                                   GCancellable        *cancellable,
                                                   GAsyncReadyCallback  callback,
                                                   gpointer             user_data);
+/* How many bytes of a file being fetched are here, of `total`. */
+typedef void (*SwBlobProgress) (gint64 received, gint64 total, GObject *target);
+/* The same, telling `progress` (with `target`, kept alive meanwhile) in the
+ * caller's main context after each part: the window's progress bar. */
+void          sw_sync_client_fetch_blob_progress_async (SwSyncClient        *self,
+                                                        const char          *hash,
+                                                        SwBlobProgress       progress,
+                                                        GObject             *progress_target,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
 gboolean      sw_sync_client_fetch_blob_finish   (SwSyncClient        *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);

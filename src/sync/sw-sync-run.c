@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sw-protocol.h"
+#include "sw-store-attachments.h"
 #include "sw-store-audit.h"
 #include "sw-store-replica.h"
 #include "sw-sync-client-private.h"
@@ -97,6 +98,8 @@ finish (GTask *task)
       fail (task, g_steal_pointer (&run->blob_error), 0);
       return;
     }
+  /* files no case holds any longer (taken off, purged; what a crash left) */
+  sw_store_sweep_blobs (self->store, SW_STORE_BLOB_SWEEP_AGE_S);
   sw_store_set_meta (self->store, SW_META_SYNC_LAST_OK, now, NULL);
   run->ended = TRUE;
   self->running = FALSE;

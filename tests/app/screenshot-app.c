@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <cairo-pdf.h>
 
 #include "sw-acct-nav.h"
 #include "sw-archive-view.h"
@@ -272,7 +273,26 @@ attach_demo_files (SwContext  *context,
 
   gdk_pixbuf_fill (pixbuf, 0x3a7bd5ff);
   gdk_pixbuf_save (pixbuf, photo, "png", NULL, NULL);
-  g_file_set_contents (letter, "%PDF-1.4\n% scanned letter\n%%EOF\n", -1, NULL);
+  {
+    /* a real one-page letter, for its thumbnail */
+    cairo_surface_t *surface = cairo_pdf_surface_create (letter, 595, 842);
+    cairo_t *cr = cairo_create (surface);
+    /* the same bytes on each run (one demo database serves both languages) */
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, "2026-11-23T10:00:00+08:00");
+    cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
+    for (int line = 0; line < 14; line++)
+      {
+        cairo_rectangle (cr, 70, 120 + line * 40, line % 4 == 3 ? 260 : 455, 14);
+        cairo_fill (cr);
+      }
+    cairo_set_source_rgb (cr, 0.8, 0.1, 0.1);
+    cairo_arc (cr, 450, 730, 50, 0, 2 * G_PI);
+    cairo_set_line_width (cr, 6);
+    cairo_stroke (cr);
+    cairo_destroy (cr);
+    cairo_surface_finish (surface);
+    cairo_surface_destroy (surface);
+  }
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     {
       g_autoptr(SwCase) c = sw_ops_attach (sw_context_get_store (context), user, case_id, paths[i], NULL, NULL, NULL);
@@ -801,6 +821,13 @@ main (int   argc,
   gtk_window_set_default_size (GTK_WINDOW (view), 720, 760);
   save (view, argv[2], argv[3], "case-view");
   gtk_window_set_default_size (GTK_WINDOW (view), 720, 1150);
+  {
+    /* the thumbnails are made in a worker thread */
+    gint64 until = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+    while (g_get_monotonic_time () < until)
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (20000);
+  }
   save (view, argv[2], argv[3], "case-view-attachments");
   gtk_window_set_default_size (GTK_WINDOW (view), 720, 760);
   scroll_down (view);

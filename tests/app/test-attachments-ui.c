@@ -1,5 +1,6 @@
 /* test-attachments-ui.c — the case view's attached files under Xvfb (issue 17):
- * add an image and a PDF (a thumbnail, who and when), refuse an executable
+ * add an image, a PDF and a text (thumbnails of the image and the PDF made
+ * off the main thread and cached, who and when), refuse an executable
  * named .pdf with the message shown and nothing stored, open a file with the
  * desktop's default application (a fake handler records the URI it got).
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -7,6 +8,7 @@
 
 #include <string.h>
 #include <glib/gstdio.h>
+#include <cairo-pdf.h>
 
 #include "app-test-util.h"
 #include "sw-application.h"
@@ -16,6 +18,7 @@
 #include "sw-case-view.h"
 #include "sw-ops.h"
 #include "sw-store-attachments.h"
+#include "sw-store-meta.h"
 #include "sw-test-fixture.h"
 
 static char *handler_out;
@@ -70,6 +73,24 @@ write_png (SwFixture *fx)
   return g_file_new_for_path (path);
 }
 
+/* A one-page PDF with some ink on it (cairo's PDF surface). */
+static GFile *
+write_pdf (SwFixture *fx)
+{
+  g_autofree char *path = g_build_filename (fx->dir, "来信.pdf", NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 0.1, 0.2, 0.6);
+  cairo_rectangle (cr, 60, 60, 475, 200);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return g_file_new_for_path (path);
+}
+
 /* Images showing a picture (a thumbnail) rather than an icon. */
 static guint
 count_pictures (GtkWidget *w)
@@ -81,6 +102,40 @@ count_pictures (GtkWidget *w)
   return n;
 }
 
+static gboolean
+keep_ticking (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Waits (on the main loop) until `n` thumbnails show: they are made in a
+ * worker thread. */
+static guint
+wait_pictures (GtkWidget *w,
+               guint      n)
+{
+  gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (50, keep_ticking, NULL); /* wakes the loop to look again */
+
+  while (count_pictures (w) < n && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  return count_pictures (w);
+}
+
+/* Waits (on the main loop) until no file is being fetched. */
+static void
+wait_fetch (SwAttachmentList *list)
+{
+  gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (50, keep_ticking, NULL);
+
+  while (sw_attachment_list_is_fetching (list) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  g_assert_false (sw_attachment_list_is_fetching (list));
+}
+
 static void
 test_attachments (SwFixture     *fx,
                   gconstpointer  data)
@@ -89,7 +144,8 @@ test_attachments (SwFixture     *fx,
   g_autoptr(SwCase) c = sw_fixture_register (fx, "R01", FALSE);
   g_autoptr(SwContext) context = sw_context_new (fx->store, NULL);
   g_autoptr(GFile) png = write_png (fx);
-  g_autoptr(GFile) pdf = write_file (fx, "来信.pdf", "%PDF-1.4\n%%EOF\n", -1);
+  g_autoptr(GFile) pdf = write_pdf (fx);
+  g_autoptr(GFile) plain = write_file (fx, "说明.txt", "客户来电说明。\n", -1);
   g_autoptr(GFile) exe = write_file (fx, "invoice.pdf", "\x7f" "ELF\x02\x01\x01", 7);
   g_autoptr(GPtrArray) stored = NULL;
   g_autofree char *opened = NULL;
@@ -109,18 +165,48 @@ test_attachments (SwFixture     *fx,
   g_assert_no_error (error);
   g_assert_true (sw_attachment_list_add_file (list, pdf, &error));
   g_assert_no_error (error);
+  g_assert_true (sw_attachment_list_add_file (list, plain, &error));
+  g_assert_no_error (error);
   app_test_drain ();
-  g_assert_cmpuint (sw_attachment_list_get_n_rows (list), ==, 2);
-  /* the image has its thumbnail: a picture, not an icon */
-  g_assert_cmpuint (count_pictures (GTK_WIDGET (list)), ==, 1);
+  g_assert_cmpuint (sw_attachment_list_get_n_rows (list), ==, 3);
+  /* the image and the PDF have their thumbnails (made off the main
+   * thread): pictures, not icons; the text file keeps its icon */
+  g_assert_cmpuint (wait_pictures (GTK_WIDGET (list), 2), ==, 2);
+  {
+    /* made once: the list shown again takes them from the cache at once */
+    sw_attachment_list_set_case (list, c);
+    g_assert_cmpuint (count_pictures (GTK_WIDGET (list)), ==, 2);
+  }
 
   /* an executable named .pdf: refused, nothing stored */
   g_assert_false (sw_attachment_list_add_file (list, exe, &error));
   g_assert_error (error, SW_ERROR, SW_ERROR_INVALID);
   g_clear_error (&error);
+  g_assert_cmpuint (sw_attachment_list_get_n_rows (list), ==, 3);
+  stored = sw_store_list_attachments (fx->store, sw_case_get_id (c), &error);
+  g_assert_cmpuint (stored->len, ==, 3);
+
+  /* removal: offered to who attached it; an event, the row gone, the
+   * thumbnails of the others kept */
+  g_assert_true (sw_attachment_list_can_remove (list, 2));
+  g_assert_true (sw_attachment_list_remove (list, 2, &error));
+  g_assert_no_error (error);
   g_assert_cmpuint (sw_attachment_list_get_n_rows (list), ==, 2);
+  g_assert_cmpuint (count_pictures (GTK_WIDGET (list)), ==, 2);
+  g_clear_pointer (&stored, g_ptr_array_unref);
   stored = sw_store_list_attachments (fx->store, sw_case_get_id (c), &error);
   g_assert_cmpuint (stored->len, ==, 2);
+  {
+    /* another clerk of the department, not in charge: not offered */
+    g_autoptr(SwContext) other = sw_context_new (fx->store, NULL);
+    GtkWidget *list2 = sw_attachment_list_new (other);
+    g_object_ref_sink (list2);
+    g_assert_true (sw_context_set_user (other, "R02"));
+    sw_attachment_list_set_case (SW_ATTACHMENT_LIST (list2), c);
+    g_assert_cmpuint (sw_attachment_list_get_n_rows (SW_ATTACHMENT_LIST (list2)), ==, 2);
+    g_assert_false (sw_attachment_list_can_remove (SW_ATTACHMENT_LIST (list2), 0));
+    g_object_unref (list2);
+  }
 
   /* open: the default application gets a copy under the file's name */
   sw_attachment_list_open (list, 1);
@@ -138,8 +224,40 @@ test_attachments (SwFixture     *fx,
     g_autoptr(GFile) copy = g_file_new_for_commandline_arg (g_strstrip (opened));
     g_assert_cmpstr (opened, ==, expected);
     g_autofree char *bytes = NULL;
-    g_assert_true (g_file_load_contents (copy, NULL, &bytes, NULL, NULL, NULL));
-    g_assert_cmpstr (bytes, ==, "%PDF-1.4\n%%EOF\n");
+    g_autofree char *original = NULL;
+    gsize len = 0, original_len = 0;
+    g_assert_true (g_file_load_contents (copy, NULL, &bytes, &len, NULL, NULL));
+    g_assert_true (g_file_load_contents (pdf, NULL, &original, &original_len, NULL, NULL));
+    g_assert_cmpmem (bytes, len, original, original_len);
+  }
+  /* a file not on this device yet (another device attached it): opening
+   * fetches it with a progress and a cancel; offline, a clear message */
+  {
+    SwAttachment *png_row;
+    g_autofree char *blob = NULL;
+    g_clear_pointer (&stored, g_ptr_array_unref);
+    stored = sw_store_list_attachments (fx->store, sw_case_get_id (c), &error);
+    png_row = g_ptr_array_index (stored, 0);
+    blob = sw_store_blob_path (fx->store, png_row->hash);
+    g_assert_cmpint (g_unlink (blob), ==, 0);
+    sw_attachment_list_set_case (list, c);
+    /* not enrolled */
+    sw_attachment_list_open (list, 0);
+    wait_fetch (list);
+    g_assert_nonnull (strstr (sw_attachment_list_get_status (list), "does not sync"));
+    /* enrolled, the server out of reach (nothing listens on port 9) */
+    g_assert_true (sw_store_set_meta (fx->store, SW_META_SYNC_SERVER, "http://127.0.0.1:9", &error));
+    g_assert_true (sw_store_set_meta (fx->store, SW_META_SYNC_TOKEN, "token", &error));
+    sw_attachment_list_open (list, 0);
+    g_assert_true (sw_attachment_list_is_fetching (list));
+    wait_fetch (list);
+    g_assert_nonnull (strstr (sw_attachment_list_get_status (list), "cannot be reached"));
+    /* cancelled */
+    sw_attachment_list_open (list, 0);
+    sw_attachment_list_cancel_fetch (list);
+    wait_fetch (list);
+    g_assert_nonnull (strstr (sw_attachment_list_get_status (list), "cancelled"));
+    g_assert_false (sw_store_has_blob (fx->store, png_row->hash));
   }
   /* the print-out lists the files */
   {

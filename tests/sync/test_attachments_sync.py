@@ -5,7 +5,8 @@
 # people the access policy keeps from them; kill -9 during upload and during
 # download, 20 times each, then everything arrives once and intact; a damaged
 # download is fetched again; the server verifies what it is sent; a purge
-# removes the files on the device, the server and the other devices.
+# removes the files on the device, the server and the other devices; so does a
+# file taken off its case, and the orphan sweep (device after sync, server at start).
 # SHOUWEN_KILL_ROUNDS sets the rounds (default 10 in CI; more by hand).
 # SPDX-License-Identifier: GPL-3.0-or-later
 import hashlib
@@ -14,6 +15,7 @@ import os
 import random
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -256,6 +258,45 @@ class AttachmentsSyncTest(unittest.TestCase):
         for ctl in (self.a, self.b):
             self.assertTrue(os.path.exists(self.device_blob(ctl, kept["hash"])))
         self.assertEqual(self.server.blob(kept["hash"]), keep)
+
+    def test_removal_reaches_everywhere(self):
+        """A file taken off its case leaves the list and the bytes of every device and the
+        server; the orphan sweep takes what no case holds (after a device's sync, at the
+        server's start)."""
+        data = pdf(20_000, seed=3)
+        c, att = self.attach(data)
+        h = att["hash"]
+        self.a.sync()
+        self.b.sync()
+        self.b.run("case", "attachment", c["number"], h, "--output", os.path.join(self.tmp, "x.pdf"), as_="R01")
+        self.assertTrue(os.path.exists(self.device_blob(self.b, h)))
+        self.a.json("case", "detach", c["number"], h, as_="R01")
+        self.assertFalse(os.path.exists(self.device_blob(self.a, h)))
+        self.assertTrue(os.path.exists(self.server_blob(h)))
+        self.a.sync()
+        self.assertFalse(os.path.exists(self.server_blob(h)))
+        self.b.sync()
+        self.assertEqual(self.b.json("case", "attachments", c["number"], as_="R01"), [])
+        self.assertFalse(os.path.exists(self.device_blob(self.b, h)))
+        with sqlite3.connect(self.b.db) as db:
+            kinds = [k for (k,) in db.execute("SELECT kind FROM events WHERE kind LIKE 'attachment%' ORDER BY rowid")]
+        self.assertEqual(kinds, ["attachment_added", "attachment_removed"])
+        # what a crash left (a file no case refers to, old): swept
+        orphan = "ab" + "0" * 62
+        for path in (self.device_blob(self.b, orphan), self.server_blob(orphan)):
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            self.write(path, b"left behind")
+            os.utime(path, (0, 0))
+        young = self.device_blob(self.b, "cd" + "0" * 62)    # one being attached now: kept
+        os.makedirs(os.path.dirname(young), exist_ok=True)
+        self.write(young, b"being attached")
+        self.b.sync()
+        self.assertFalse(os.path.exists(self.device_blob(self.b, orphan)))
+        self.assertTrue(os.path.exists(young))
+        self.assertEqual(self.server.stop(), 0)
+        self.server.start()
+        self.a.sync()       # a request served: the server's first sweep ran before it
+        self.assertFalse(os.path.exists(self.server_blob(orphan)))
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-/* sw-attachment-list.c — the case view's attached files: a list with thumbnails, add (chooser, drop, paste), open
+/* sw-attachment-list.c — the case view's attached files: a list with thumbnails, add (chooser, drop, paste), open, remove
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -8,6 +8,7 @@
 #include "sw-access.h"
 #include "sw-attachment-list.h"
 #include "sw-attachment-rules.h"
+#include "sw-attachment-thumbnail.h"
 #include "sw-ops.h"
 #include "sw-store-attachments.h"
 #include "sw-sync-client.h"
@@ -26,6 +27,10 @@ struct _SwAttachmentList
   GPtrArray           *rows;      /* SwAttachment, in the list's order */
   char                *last_uri;
   SwSyncClient        *client;    /* for fetching, made on first need */
+  GCancellable        *cancellable; /* the thumbnails being made for the rows shown */
+  GtkWidget           *fetching;  /* a file being fetched: its progress and a cancel */
+  GtkProgressBar      *progress;
+  GCancellable        *fetch_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (SwAttachmentList, sw_attachment_list, ADW_TYPE_BIN)
@@ -38,26 +43,43 @@ show_status (SwAttachmentList *self,
   gtk_widget_set_visible (GTK_WIDGET (self->status), text != NULL && *text);
 }
 
+static void
+thumbnail_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  g_autoptr(GtkImage) image = data;
+  g_autoptr(GdkTexture) texture = sw_attachment_thumbnail_finish (result, NULL);
+
+  /* a file the loaders cannot read keeps its icon */
+  if (texture != NULL)
+    gtk_image_set_from_paintable (image, GDK_PAINTABLE (texture));
+}
+
+/* An icon at once; the picture of an image or a PDF on this device when its
+ * thumbnail is ready (made in a worker thread, cached by hash). */
 static GtkWidget *
 thumbnail (SwAttachmentList *self,
            SwAttachment     *a)
 {
-  GtkWidget *image = NULL;
+  GtkWidget *image = gtk_image_new_from_icon_name (g_str_has_prefix (a->media_type, "image/")
+                                                   ? "image-x-generic-symbolic" : "x-office-document-symbolic");
 
-  if (a->present && g_str_has_prefix (a->media_type, "image/"))
+  gtk_image_set_pixel_size (GTK_IMAGE (image), THUMB);
+  if (a->present && sw_attachment_thumbnail_supported (a->media_type))
     {
-      g_autofree char *path = sw_store_blob_path (sw_context_get_store (self->context), a->hash);
-      g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new_from_file_at_scale (path, THUMB, THUMB, TRUE, NULL);
-      if (pixbuf != NULL)
+      int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+      g_autoptr(GdkTexture) cached = sw_attachment_thumbnail_lookup (a->hash, THUMB * scale);
+
+      if (cached != NULL)
+        gtk_image_set_from_paintable (GTK_IMAGE (image), GDK_PAINTABLE (cached));
+      else
         {
-          g_autoptr(GdkTexture) texture = gdk_texture_new_for_pixbuf (pixbuf);
-          image = gtk_image_new_from_paintable (GDK_PAINTABLE (texture));
+          g_autofree char *path = sw_store_blob_path (sw_context_get_store (self->context), a->hash);
+          sw_attachment_thumbnail_async (path, a->hash, a->media_type, THUMB * scale, self->cancellable,
+                                         thumbnail_cb, g_object_ref (image));
         }
     }
-  if (image == NULL)
-    image = gtk_image_new_from_icon_name (g_str_has_prefix (a->media_type, "image/")
-                                          ? "image-x-generic-symbolic" : "x-office-document-symbolic");
-  gtk_image_set_pixel_size (GTK_IMAGE (image), THUMB);
   return image;
 }
 
@@ -66,6 +88,57 @@ open_clicked_cb (GtkButton        *button,
                  SwAttachmentList *self)
 {
   sw_attachment_list_open (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index")));
+}
+
+/* Whether the user may take file `a` off the case (the access policy). */
+static gboolean
+may_remove (SwAttachmentList *self,
+            SwAttachment     *a)
+{
+  SwStaff *user = sw_context_get_user (self->context);
+  g_autoptr(SwDepartment) d = NULL;
+
+  if (user == NULL)
+    return FALSE;
+  d = sw_store_get_department (sw_context_get_store (self->context), sw_staff_get_department_code (user));
+  return sw_access_remove_attachment (user, d ? sw_department_get_branch_code (d) : NULL, self->kase, a->actor) == SW_ACCESS_OK;
+}
+
+static void
+remove_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    SwAttachmentList *self)
+{
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "index"));
+
+  if (g_strcmp0 (response, "remove") == 0 && self->rows != NULL && i < self->rows->len)
+    sw_attachment_list_remove (self, i, NULL);
+}
+
+static void
+remove_clicked_cb (GtkButton        *button,
+                   SwAttachmentList *self)
+{
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  SwAttachment *a;
+  GtkWidget *dialog;
+
+  if (self->rows == NULL || i >= self->rows->len)
+    return;
+  a = g_ptr_array_index (self->rows, i);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Remove the File?"), NULL);
+  /* Translators: %s is the file's name */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” will no longer be listed with the case; its history keeps that it was attached and removed, and by whom."),
+                                  a->name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "index", GUINT_TO_POINTER (i));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -77,8 +150,11 @@ fill (SwAttachmentList *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   if (self->kase == NULL)
     return;
+  self->cancellable = g_cancellable_new ();
   self->rows = sw_store_list_attachments (sw_context_get_store (self->context), sw_case_get_id (self->kase), &error);
   if (self->rows == NULL)
     {
@@ -109,6 +185,18 @@ fill (SwAttachmentList *self)
       g_signal_connect (open, "clicked", G_CALLBACK (open_clicked_cb), self);
       gtk_widget_set_sensitive (open, sw_access_may_open_attachment (sw_context_get_user (self->context), self->kase));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+      if (may_remove (self, a))
+        {
+          GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+          gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (remove, "flat");
+          gtk_widget_set_tooltip_text (remove, _("Remove the file from the case"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Remove the file from the case"), -1);
+          g_object_set_data (G_OBJECT (remove), "index", GUINT_TO_POINTER (i));
+          g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+        }
       gtk_list_box_append (self->list, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->list), self->rows->len > 0);
@@ -129,6 +217,31 @@ sw_attachment_list_add_file (SwAttachmentList  *self,
     return FALSE;
   c = sw_ops_attach (sw_context_get_store (self->context), sw_context_get_user_empno (self->context),
                      sw_case_get_id (self->kase), path ? path : "", NULL, NULL, &local);
+  if (c == NULL)
+    {
+      show_status (self, local->message);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  show_status (self, NULL);
+  sw_context_update_case (self->context, c);
+  sw_attachment_list_set_case (self, c);
+  return TRUE;
+}
+
+gboolean
+sw_attachment_list_remove (SwAttachmentList  *self,
+                           guint              i,
+                           GError           **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(SwCase) c = NULL;
+  SwAttachment *a;
+
+  g_return_val_if_fail (self->rows != NULL && i < self->rows->len, FALSE);
+  a = g_ptr_array_index (self->rows, i);
+  c = sw_ops_remove_attachment (sw_context_get_store (self->context), sw_context_get_user_empno (self->context),
+                                sw_case_get_id (self->kase), a->hash, &local);
   if (c == NULL)
     {
       show_status (self, local->message);
@@ -284,6 +397,40 @@ typedef struct {
 } Fetch;
 
 static void
+fetch_progress_cb (gint64   received,
+                   gint64   total,
+                   GObject *target)
+{
+  SwAttachmentList *self = SW_ATTACHMENT_LIST (target);
+  g_autofree char *have = g_format_size ((guint64) received);
+  g_autofree char *all = g_format_size ((guint64) MAX (total, 0));
+  g_autofree char *text = NULL;
+
+  if (total <= 0)
+    return;
+  gtk_progress_bar_set_fraction (self->progress, CLAMP ((double) received / (double) total, 0.0, 1.0));
+  /* Translators: how much of a file being fetched is here: "1.2 MB of 4.0 MB" */
+  text = g_strdup_printf (_("%s of %s"), have, all);
+  gtk_progress_bar_set_text (self->progress, text);
+}
+
+/* The fetch's failure in the clerk's words. */
+static char *
+fetch_failure (GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_strdup (_("Fetching the file was cancelled; what arrived is kept, and the next try goes on from there."));
+  if (g_error_matches (error, SW_SYNC_ERROR, SW_SYNC_ERROR_OFFLINE))
+    return g_strdup (_("The file is not on this device yet, and the server cannot be reached now. Try again when the network is back."));
+  if (g_error_matches (error, SW_SYNC_ERROR, SW_SYNC_ERROR_NOT_ENROLLED))
+    return g_strdup (_("The file is not on this device, and this device does not sync with a server: it cannot be fetched."));
+  if (g_error_matches (error, SW_SYNC_ERROR, SW_SYNC_ERROR_REFUSED))
+    /* Translators: %s is the server's reason */
+    return g_strdup_printf (_("The server did not give this device the file. %s"), error->message);
+  return g_strdup (error->message);
+}
+
+static void
 fetched_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      data)
@@ -291,16 +438,29 @@ fetched_cb (GObject      *source,
   Fetch *f = data;
   g_autoptr(GError) error = NULL;
 
+  gtk_widget_set_visible (f->self->fetching, FALSE);
+  g_clear_object (&f->self->fetch_cancellable);
   if (!sw_sync_client_fetch_blob_finish (SW_SYNC_CLIENT (source), result, &error))
-    show_status (f->self, error->message);
+    {
+      g_autofree char *why = fetch_failure (error);
+      show_status (f->self, why);
+    }
   else
     {
+      show_status (f->self, NULL);
       launch (f->self, f->a);
       fill (f->self);
     }
   g_object_unref (f->self);
   sw_attachment_free (f->a);
   g_free (f);
+}
+
+static void
+cancel_fetch_cb (GtkButton        *button,
+                 SwAttachmentList *self)
+{
+  g_cancellable_cancel (self->fetch_cancellable);
 }
 
 void
@@ -319,7 +479,9 @@ sw_attachment_list_open (SwAttachmentList *self,
       launch (self, a);
       return;
     }
-  show_status (self, _("Fetching the file from the server…"));
+  if (self->fetch_cancellable != NULL)
+    return;   /* one at a time */
+  show_status (self, NULL);
   if (self->client == NULL)
     self->client = sw_sync_client_new (sw_context_get_store (self->context));
   f = g_new0 (Fetch, 1);
@@ -328,13 +490,48 @@ sw_attachment_list_open (SwAttachmentList *self,
   f->a->hash = g_strdup (a->hash);
   f->a->name = g_strdup (a->name);
   f->a->media_type = g_strdup (a->media_type);
-  sw_sync_client_fetch_blob_async (self->client, a->hash, NULL, fetched_cb, f);
+  self->fetch_cancellable = g_cancellable_new ();
+  gtk_progress_bar_set_fraction (self->progress, 0);
+  {
+    g_autofree char *size = g_format_size ((guint64) a->size);
+    /* Translators: %s is the file's name, then its size */
+    g_autofree char *text = g_strdup_printf (_("Fetching “%s” (%s) from the server…"), a->name, size);
+    gtk_progress_bar_set_text (self->progress, text);
+  }
+  gtk_widget_set_visible (self->fetching, TRUE);
+  sw_sync_client_fetch_blob_progress_async (self->client, a->hash, fetch_progress_cb, G_OBJECT (self),
+                                            self->fetch_cancellable, fetched_cb, f);
+}
+
+void
+sw_attachment_list_cancel_fetch (SwAttachmentList *self)
+{
+  g_cancellable_cancel (self->fetch_cancellable);
+}
+
+gboolean
+sw_attachment_list_is_fetching (SwAttachmentList *self)
+{
+  return self->fetch_cancellable != NULL;
+}
+
+const char *
+sw_attachment_list_get_status (SwAttachmentList *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->status)) ? gtk_label_get_label (self->status) : "";
 }
 
 const char *
 sw_attachment_list_get_last_uri (SwAttachmentList *self)
 {
   return self->last_uri;
+}
+
+gboolean
+sw_attachment_list_can_remove (SwAttachmentList *self,
+                               guint             i)
+{
+  return self->rows != NULL && i < self->rows->len && may_remove (self, g_ptr_array_index (self->rows, i));
 }
 
 guint
@@ -359,6 +556,9 @@ sw_attachment_list_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->kase);
   g_clear_object (&self->client);
+  g_cancellable_cancel (self->fetch_cancellable);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->last_uri, g_free);
   G_OBJECT_CLASS (sw_attachment_list_parent_class)->dispose (object);
@@ -399,6 +599,20 @@ sw_attachment_list_init (SwAttachmentList *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->status), "error");
   gtk_widget_set_visible (GTK_WIDGET (self->status), FALSE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->group));
+  {
+    GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+    self->fetching = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+    gtk_progress_bar_set_show_text (self->progress, TRUE);
+    gtk_widget_set_hexpand (GTK_WIDGET (self->progress), TRUE);
+    gtk_widget_set_valign (GTK_WIDGET (self->progress), GTK_ALIGN_CENTER);
+    gtk_widget_set_tooltip_text (cancel, _("Stop fetching the file"));
+    g_signal_connect (cancel, "clicked", G_CALLBACK (cancel_fetch_cb), self);
+    gtk_box_append (GTK_BOX (self->fetching), GTK_WIDGET (self->progress));
+    gtk_box_append (GTK_BOX (self->fetching), cancel);
+    gtk_widget_set_visible (self->fetching, FALSE);
+    gtk_box_append (GTK_BOX (box), self->fetching);
+  }
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->status));
   adw_bin_set_child (ADW_BIN (self), box);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);

@@ -21,10 +21,24 @@ guint      sw_attachment_list_get_n_rows (SwAttachmentList *self);
 gboolean   sw_attachment_list_add_file  (SwAttachmentList *self,
                                          GFile            *file,
                                          GError          **error);
+/* Takes the `i`th file off the case as the user (an event); FALSE with the
+ * message shown (and in `error`) when refused. */
+gboolean   sw_attachment_list_remove    (SwAttachmentList *self,
+                                         guint             i,
+                                         GError          **error);
+/* Whether the `i`th row offers removal to the user (tests). */
+gboolean   sw_attachment_list_can_remove (SwAttachmentList *self,
+                                          guint             i);
 /* Opens the `i`th file with the desktop's default application, fetching
  * it first when this device lacks it. */
 void       sw_attachment_list_open      (SwAttachmentList *self,
                                          guint             i);
+/* Stops fetching a file (as the Cancel beside its progress does). */
+void       sw_attachment_list_cancel_fetch (SwAttachmentList *self);
+/* Whether a file is being fetched (its progress shows). */
+gboolean   sw_attachment_list_is_fetching  (SwAttachmentList *self);
+/* The message under the list ("" when none; tests). */
+const char *sw_attachment_list_get_status  (SwAttachmentList *self);
 /* The URI the last open launched (tests). */
 const char *sw_attachment_list_get_last_uri (SwAttachmentList *self);
 

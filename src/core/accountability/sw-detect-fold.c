@@ -613,6 +613,7 @@ apply_event (Fold        *f,
     case SW_EVENT_AMENDED:
     case SW_EVENT_PURGED:
     case SW_EVENT_ATTACHMENT_ADDED:
+    case SW_EVENT_ATTACHMENT_REMOVED:
     case SW_N_EVENTS:
     default:
       break;

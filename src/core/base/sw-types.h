@@ -102,6 +102,7 @@ typedef enum {
   SW_EVENT_PETITION_ACCEPTED,     /* a petition (信访) accepted: special, or general */
   SW_EVENT_PETITION_NOT_ACCEPTED, /* a petition not accepted, with its reason: closes the case */
   SW_EVENT_HOTLINE_FEEDBACK,      /* the feedback owed to a hotline dispatch (热线派单), with its text */
+  SW_EVENT_ATTACHMENT_REMOVED,    /* a file taken off the case (issue 17): hash, removed_name */
   SW_N_EVENTS
 } SwEventKind;
 

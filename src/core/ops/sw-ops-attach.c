@@ -1,7 +1,8 @@
-/* sw-ops-attach.c — attaching a file to a case (issue 17): checked, stored by its SHA-256, then its event
+/* sw-ops-attach.c — attaching a file to a case (issue 17): checked, stored by its SHA-256, then its event; taking one off
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "sw-attachment-rules.h"
@@ -156,4 +157,65 @@ sw_ops_attach (SwStore     *store,
       *hash_out = g_steal_pointer (&hash);
     return row;
   }
+}
+
+/* The case's file named by `hash` or by a prefix of it (8 characters or
+ * more) naming one file. */
+static SwAttachment *
+find_attachment (SwOp        *op,
+                 const char  *hash,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) list = sw_store_list_attachments (op->store, op->row->id, error);
+  guint found = 0, matches = 0;
+
+  if (list == NULL)
+    return NULL;
+  for (guint i = 0; hash != NULL && strlen (hash) >= 8 && i < list->len; i++)
+    {
+      SwAttachment *a = g_ptr_array_index (list, i);
+      if (g_str_has_prefix (a->hash, hash) && matches++ == 0)
+        found = i;
+    }
+  if (matches == 1)
+    return g_ptr_array_steal_index (list, found);
+  if (matches > 1)
+    g_set_error (error, SW_ERROR, SW_ERROR_INVALID,
+                 _("More than one file of case %s begins with %s: give more of its SHA-256."), op->row->number, hash);
+  else
+    g_set_error (error, SW_ERROR, SW_ERROR_NOT_FOUND,
+                 _("Case %s has no attached file %s (see “shouwenctl case attachments”)."), op->row->number,
+                 hash ? hash : "");
+  return NULL;
+}
+
+SwCase *
+sw_ops_remove_attachment (SwStore     *store,
+                          const char  *actor,
+                          const char  *ref,
+                          const char  *hash,
+                          GError     **error)
+{
+  g_auto(SwOp) op = { 0 };
+  g_autoptr(SwCaseEvent) ev = NULL;
+  g_autoptr(SwAttachment) a = NULL;
+  g_autoptr(SwDepartment) d = NULL;
+  SwAccessReason r;
+
+  if (!_sw_op_begin (&op, store, N_("remove a file from"), actor, ref, error))
+    return NULL;
+  d = sw_store_get_department (store, op.actor->department_code);
+  if ((a = find_attachment (&op, hash, error)) == NULL)
+    return NULL;
+  r = sw_access_remove_attachment (op.actor, d ? d->branch_code : NULL, op.row, a->actor);
+  if (r != SW_ACCESS_OK)
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_FORBIDDEN, _("%s (%s) may not %s case %s: %s"),
+                   op.actor->name, op.actor->empno, _(op.what), op.row->number, sw_access_reason_message (r));
+      return NULL;
+    }
+  ev = _sw_op_event (&op, SW_EVENT_ATTACHMENT_REMOVED);
+  sw_case_event_set_string (ev, "hash", a->hash);
+  sw_case_event_set_string (ev, "removed_name", a->name);
+  return _sw_op_commit (&op, ev, error);
 }

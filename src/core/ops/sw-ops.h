@@ -167,6 +167,13 @@ gboolean sw_ops_purge (SwStore *store, const char *actor, gboolean dry_run,
  * file's SHA-256, optional. */
 SwCase  *sw_ops_attach (SwStore *store, const char *actor, const char *ref,
                         const char *path, const char *name, char **hash, GError **error);
+/* Takes the file of SHA-256 `hash` (or the first characters of it, 8 or
+ * more, naming one file) off the case (sw-ops-attach.c, issue 17) as
+ * `actor`, whom sw_access_remove_attachment() must allow: an
+ * `attachment_removed` event. The list no longer shows it; its bytes are
+ * deleted when no other case holds them. */
+SwCase  *sw_ops_remove_attachment (SwStore *store, const char *actor, const char *ref,
+                                   const char *hash, GError **error);
 
 /* The forbidden phrases of the case's policy found in `text` (NULL if none). */
 char  **sw_ops_find_forbidden_phrases (SwStore    *store,

@@ -10,7 +10,7 @@
 static const char * const op_names[] = {
   "register", "answer", "notify", "handle", "refer", "transfer", "accept", "return", "forward",
   "escalate", "decide", "outside", "refuse", "urge", "reply", "callback", "reopen", "close",
-  "handover", "note", "attach",
+  "handover", "note", "attach", "detach",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (op_names) == SW_ACCESS_N_OPS);
 
@@ -36,6 +36,7 @@ static const char * const reason_messages[] = {
   [SW_ACCESS_NOT_SANCTIONER] = N_("only the head of their department, a supervisor or an administrator can"),
   [SW_ACCESS_NOT_INSPECTOR] = N_("only inspectors, supervisors and administrators can"),
   [SW_ACCESS_HEAD_OFFICE] = N_("a head office's device reads every branch's cases and changes none"),
+  [SW_ACCESS_NOT_REMOVER] = N_("only who attached the file, its handler, its first-inquiry person, the head of the handler's department or a supervisor can"),
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (reason_messages) == SW_ACCESS_N_REASONS);
 
@@ -164,6 +165,8 @@ case_op (SwStaff    *who,
     case SW_ACCESS_HANDOVER:
       return is_person (who, handler) || head_of (who, sw_case_get_handler_department (c)) || admin
              ? SW_ACCESS_OK : SW_ACCESS_NOT_HANDOVER;
+    case SW_ACCESS_DETACH:
+      return in_charge (who, c, wide) || admin ? SW_ACCESS_OK : SW_ACCESS_NOT_REMOVER;
     case SW_ACCESS_NOTE:
     case SW_ACCESS_ATTACH:
       return wide || in_charge (who, c, FALSE) ||
@@ -497,4 +500,15 @@ gboolean
 sw_access_device_opens_attachments (SwAccessDevice device)
 {
   return sw_access_device_sees_personal_data (device);
+}
+
+SwAccessReason
+sw_access_remove_attachment (SwStaff    *who,
+                             const char *who_branch,
+                             SwCase     *c,
+                             const char *attached_by)
+{
+  SwAccessReason r = sw_access_case_op (who, who_branch, c, SW_ACCESS_DETACH);
+
+  return r == SW_ACCESS_NOT_REMOVER && is_person (who, attached_by) ? SW_ACCESS_OK : r;
 }

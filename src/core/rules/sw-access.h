@@ -39,6 +39,7 @@ typedef enum {
   SW_ACCESS_NOT_SANCTIONER,    /* the head of the person's department, a supervisor, an administrator */
   SW_ACCESS_NOT_INSPECTOR,     /* inspection records: inspectors, supervisors, administrators */
   SW_ACCESS_HEAD_OFFICE,       /* a head office's device reads every branch and writes no case */
+  SW_ACCESS_NOT_REMOVER,       /* a file: who attached it, who is in charge of the case, a supervisor */
   SW_ACCESS_N_REASONS
 } SwAccessReason;
 
@@ -65,6 +66,7 @@ typedef enum {
   SW_ACCESS_HANDOVER,
   SW_ACCESS_NOTE,
   SW_ACCESS_ATTACH,   /* a file (issue 17): as a note */
+  SW_ACCESS_DETACH,   /* a file off the case (issue 17): see sw_access_remove_attachment() */
   SW_ACCESS_N_OPS
 } SwAccessOp;
 
@@ -221,5 +223,15 @@ gboolean sw_access_may_open_attachment (SwStaff *viewer,
 /* Whether the server gives a device the bytes of an attached file of a case
  * in its scope: a branch's device; an inspector's gets the list only. */
 gboolean sw_access_device_opens_attachments (SwAccessDevice device);
+/* Whether `who` may take off case `c` a file that `attached_by` attached:
+ * the person who attached it, or one in charge of the case (its handler, its
+ * first-inquiry person, the head of the handler's department), a supervisor
+ * or an administrator — as for the case's other writes (its branch, not an
+ * inspector). The removal is an event: the history keeps that the file was
+ * there. */
+SwAccessReason sw_access_remove_attachment (SwStaff    *who,
+                                            const char *who_branch,
+                                            SwCase     *c,
+                                            const char *attached_by);
 
 G_END_DECLS

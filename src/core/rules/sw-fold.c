@@ -188,6 +188,7 @@ sw_case_apply (SwCase      *row,
     case SW_EVENT_HOTLINE_FEEDBACK:
     case SW_EVENT_PURGED:   /* the contact is erased by the store (case_contacts) */
     case SW_EVENT_ATTACHMENT_ADDED: /* the store lists it (case_attachments) */
+    case SW_EVENT_ATTACHMENT_REMOVED:
     case SW_EVENT_NOTE:
     case SW_N_EVENTS:
     default:

@@ -67,6 +67,8 @@ static const SwLifecycleEvent events[] = {
   /* seed 000 七: "接到客服热线派单后…在规定时限内反馈": whoever may take the
    * case in hand reports to the hotline, while it is open or after */
   { SW_EVENT_HOTLINE_FEEDBACK, SW_LIFECYCLE_ANY, KEEP,              SW_ACCESS_HANDLE,   FALSE, { { NULL } } },
+  /* issue 17: a file taken off the case (sw_access_remove_attachment) */
+  { SW_EVENT_ATTACHMENT_REMOVED, SW_LIFECYCLE_ANY, KEEP,            SW_ACCESS_DETACH,   FALSE, { { NULL } } },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (events) == SW_N_EVENTS);
 

@@ -440,6 +440,35 @@ drop_case (SwStore      *self,
       "DELETE FROM blob_uploads WHERE hash NOT IN (SELECT hash FROM case_attachments)", error);
 }
 
+/* A file taken off the case: its row goes (not one attached again after the
+ * removal, on another device), its bytes after the commit when no other
+ * case holds them, and with them its wait for upload. */
+static gboolean
+remove_row (SwStore      *self,
+            SwCaseEvent  *ev,
+            GError      **error)
+{
+  const char *hash = sw_case_event_get_string (ev, "hash");
+  sqlite3_stmt *stmt;
+
+  if (!sw_attachment_is_hash (hash))
+    {
+      g_warning ("Event %s removes no file it names well", sw_case_event_get_id (ev));
+      return TRUE;
+    }
+  stmt = _sw_store_prepare (self, "DELETE FROM case_attachments WHERE case_id = ?1 AND hash = ?2 AND at <= ?3", error);
+  if (stmt == NULL)
+    return FALSE;
+  _sw_bind_text (stmt, 1, sw_case_event_get_case_id (ev));
+  _sw_bind_text (stmt, 2, hash);
+  sqlite3_bind_int64 (stmt, 3, sw_case_event_get_at (ev));
+  if (!_sw_store_step_done (self, stmt, error))
+    return FALSE;
+  g_ptr_array_add (self->released_blobs, g_strdup (hash));
+  return _sw_store_exec (self,
+      "DELETE FROM blob_uploads WHERE hash NOT IN (SELECT hash FROM case_attachments)", error);
+}
+
 gboolean
 _sw_store_fold_attachments (SwStore      *self,
                             SwCaseEvent  *ev,
@@ -450,6 +479,8 @@ _sw_store_fold_attachments (SwStore      *self,
     {
     case SW_EVENT_ATTACHMENT_ADDED:
       return add_row (self, ev, made_elsewhere, error);
+    case SW_EVENT_ATTACHMENT_REMOVED:
+      return remove_row (self, ev, error);
     case SW_EVENT_PURGED:
       return drop_case (self, sw_case_event_get_case_id (ev), error);
     default:

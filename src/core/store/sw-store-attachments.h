@@ -75,5 +75,8 @@ gboolean      sw_store_blob_uploaded          (SwStore      *self,
  * to (what a kill -9 between writing a file and its event left). */
 guint         sw_store_sweep_blobs            (SwStore      *self,
                                                gint64        min_age_s);
+/* The age a file must have before a device's sweep (after each sync) may
+ * take it: one being attached is written before its event commits. */
+#define SW_STORE_BLOB_SWEEP_AGE_S 3600
 
 G_END_DECLS

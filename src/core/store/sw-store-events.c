@@ -56,7 +56,8 @@ _sw_store_insert_event (SwStore      *self,
     return FALSE;
   if (inserted != NULL)
     *inserted = sqlite3_changes (self->db) > 0;
-  if ((ev->kind == SW_EVENT_ATTACHMENT_ADDED || ev->kind == SW_EVENT_PURGED) &&
+  if ((ev->kind == SW_EVENT_ATTACHMENT_ADDED || ev->kind == SW_EVENT_ATTACHMENT_REMOVED ||
+       ev->kind == SW_EVENT_PURGED) &&
       sqlite3_changes (self->db) > 0 &&
       !_sw_store_fold_attachments (self, ev, made_elsewhere, error))
     return FALSE;

@@ -26,9 +26,9 @@ gboolean     _sw_store_add_case_alias (SwStore      *self,
                                        const char   *case_id,
                                        GError      **error);
 
-/* The list of a case's files, from its attachment_added and purged events
- * (sw-store-attachments.c); files a purge let go are deleted after the
- * commit (FALSE: the transaction was rolled back; nothing is deleted). */
+/* The list of a case's files, from its attachment_added, attachment_removed
+ * and purged events (sw-store-attachments.c); files a removal or a purge let
+ * go are deleted after the commit (FALSE: the transaction was rolled back; nothing is deleted). */
 gboolean     _sw_store_fold_attachments (SwStore      *self,
                                          SwCaseEvent  *ev,
                                          gboolean      made_elsewhere,

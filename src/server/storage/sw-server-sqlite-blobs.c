@@ -223,3 +223,10 @@ _sw_server_sqlite_blob_readable (SwServerStorage  *storage,
     }
   return TRUE;
 }
+
+guint
+_sw_server_sqlite_blob_sweep (SwServerStorage *storage,
+                              gint64           min_age_s)
+{
+  return sw_store_sweep_blobs (SW_SERVER_SQLITE (storage)->store, min_age_s);
+}

@@ -79,6 +79,7 @@ GBytes    *_sw_server_sqlite_blob_read   (SwServerStorage *storage, const char *
                                           gint64 length, gint64 *total, GError **error);
 gboolean   _sw_server_sqlite_blob_readable (SwServerStorage *storage, SwServerDevice *device,
                                             const char *hash, GError **error);
+guint      _sw_server_sqlite_blob_sweep  (SwServerStorage *storage, gint64 min_age_s);
 JsonNode  *_sw_server_sqlite_get_case (SwServerStorage     *storage,
                                        SwServerDevice      *device,
                                        const char          *id,

@@ -240,6 +240,13 @@ sw_server_storage_blob_readable (SwServerStorage  *self,
   return IFACE (self)->blob_readable (self, device, hash, error);
 }
 
+guint
+sw_server_storage_blob_sweep (SwServerStorage *self,
+                              gint64           min_age_s)
+{
+  return IFACE (self)->blob_sweep ? IFACE (self)->blob_sweep (self, min_age_s) : 0;
+}
+
 void
 sw_directory_result_free (SwDirectoryResult *result)
 {

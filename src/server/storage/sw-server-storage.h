@@ -139,6 +139,8 @@ struct _SwServerStorageInterface
                                      gint64 length, gint64 *total, GError **error);
   gboolean        (*blob_readable)  (SwServerStorage *self, SwServerDevice *device,
                                      const char *hash, GError **error);
+  /* optional: deletes files no case refers to (sw_server_storage_blob_sweep) */
+  guint           (*blob_sweep)     (SwServerStorage *self, gint64 min_age_s);
 };
 
 /* The one way to the server's storage: `location` is a data directory
@@ -310,6 +312,14 @@ gboolean        sw_server_storage_blob_readable  (SwServerStorage *self,
                                                   SwServerDevice  *device,
                                                   const char      *hash,
                                                   GError         **error);
+
+/* The server's maintenance: deletes the files (and parts) older than
+ * `min_age_s` seconds that no case refers to any longer — a file taken off
+ * its case (`attachment_removed`) or purged, whose deletion a crash cut
+ * short, or an upload whose push never came. Returns how many went; 0 for
+ * an engine that does not sweep. */
+guint           sw_server_storage_blob_sweep     (SwServerStorage *self,
+                                                  gint64           min_age_s);
 
 /* For the engines: the hex SHA-256 of a text (tokens and enrolment codes
  * are kept hashed) and a random hex string of `n_bytes` bytes. */
