@@ -148,6 +148,35 @@ class AccessCliTest(unittest.TestCase):
         # the first-inquiry person reads it whole, as the policy says
         self.assertIn(PHONE, self.ctl.run("case", "show", number, as_="R01").stdout)
 
+    def test_personal_data_matrix(self):
+        """`case show --json` by role × relation to the case, from the one
+        policy: whole (and an audit entry naming the case) or masked (none)."""
+        number = self.register()
+        table = (   # who, what they are to R01's RETAIL case, whole?
+            ("R01", "first-inquiry person", True),
+            ("R02", "staff of its department, not on it", False),
+            ("C01", "staff of another department", False),
+            ("RH", "head of its department", True),
+            ("CH", "head of another department", False),
+            ("L01", "head of the office (another department)", False),
+            ("O01", "supervisor", True),
+            ("A01", "administrator", True),
+            ("U01", "inspector", False),
+        )
+        for who, what, whole in table:
+            db = sqlite3.connect(self.db)
+            shown_before = db.execute("SELECT count(*) FROM audit_log WHERE code = 'personal_data_shown'"
+                                      " AND actor = ?", (who,)).fetchone()[0]
+            db.close()
+            c = self.ctl.json("case", "show", number, as_=who)
+            phone = c["customer"]["phone"]
+            self.assertEqual(phone, PHONE if whole else "138****1234", f"{who} ({what})")
+            db = sqlite3.connect(self.db)
+            shown = db.execute("SELECT count(*) FROM audit_log WHERE code = 'personal_data_shown'"
+                               " AND actor = ?", (who,)).fetchone()[0]
+            db.close()
+            self.assertEqual(shown - shown_before, 1 if whole else 0, f"{who} ({what}): audit")
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -24,6 +24,7 @@
 #include "sw-dir-csv.h"
 #include "sw-staff-view.h"
 #include "sw-preferences-window.h"
+#include "sw-purge-now.h"
 #include "sw-register-dialog.h"
 #include "sw-password.h"
 #include "sw-sign-in.h"
@@ -468,6 +469,27 @@ save_preferences (SwWindow   *window,
                                                sw_preferences_window_get_page (SW_PREFERENCES_WINDOW (prefs), pages[i]));
       save (prefs, dir, prefix, name);
     }
+  /* Purge Now's confirmation, six years on (the demo's cases are recent) */
+  {
+    SwStore *store = sw_context_get_store (context);
+    AdwPreferencesPage *policies = sw_preferences_window_get_page (SW_PREFERENCES_WINDOW (prefs), "policies");
+    GtkButton *purge = sw_purge_now_get_button (policies);
+    gint64 now = sw_store_now (store);
+    gint64 give_up = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+    AdwMessageDialog *confirm = NULL;
+
+    sw_store_set_now (store, now + (gint64) 6 * 366 * 24 * 3600 * 1000);
+    adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (prefs), policies);
+    gtk_widget_activate (GTK_WIDGET (purge));
+    while ((confirm = sw_purge_now_get_dialog (policies)) == NULL && g_get_monotonic_time () < give_up)
+      g_main_context_iteration (NULL, TRUE);
+    sw_store_set_now (store, now);
+    if (confirm != NULL)
+      {
+        save (GTK_WIDGET (confirm), dir, prefix, "purge-confirm");
+        adw_message_dialog_response (confirm, "cancel");
+      }
+  }
   gtk_window_destroy (GTK_WINDOW (prefs));
   sw_context_set_user (context, user);
 }

@@ -16,6 +16,12 @@
 #include "sw-prefs-calendar.h"
 #include "sw-prefs-general.h"
 #include "sw-prefs-policies.h"
+#include "sw-purge-now.h"
+#include "sw-audit-view.h"
+#include "sw-store-templates.h"
+#include "sw-mask.h"
+#include "sw-ops.h"
+#include "sw-store-audit.h"
 #include "sw-test-fixture.h"
 #include "sw-window.h"
 
@@ -432,6 +438,142 @@ test_open_case_action (PrefsFixture  *pf,
   app_test_drain ();
 }
 
+/* ------------------------------------------------------------ purge now */
+
+static gboolean
+purge_timeout_cb (gpointer what)
+{
+  g_error ("Timed out waiting for %s", (const char *) what);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+erased (PrefsFixture *pf,
+        const char   *id)
+{
+  g_autoptr(SwCase) c = sw_store_get_case (pf->fx.store, id, NULL);
+
+  return sw_is_erased (sw_case_get_customer_phone (c));
+}
+
+static guint
+n_erasures (PrefsFixture *pf)
+{
+  g_autoptr(GPtrArray) entries = sw_store_list_audit (pf->fx.store, 0, 0, "A01", NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < entries->len; i++)
+    if (g_strcmp0 (((SwAuditEntry *) entries->pdata[i])->code, SW_AUDIT_PERSONAL_DATA_ERASED) == 0)
+      n++;
+  return n;
+}
+
+static void
+test_purge_now (PrefsFixture  *pf,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwCase) c = NULL;
+  g_autoptr(SwCase) closed = NULL;
+  AdwPreferencesPage *page;
+  GtkButton *button;
+  AdwMessageDialog *dialog;
+  const char *id;
+  guint timeout;
+
+  sw_store_set_now (pf->fx.store, sw_test_time ("2020-03-02T10:00"));
+  c = sw_fixture_register (&pf->fx, "R01", FALSE);
+  closed = sw_ops_answer (pf->fx.store, "R01", sw_case_get_number (c), "已当场说明提前还款手续", &error);
+  g_assert_no_error (error);
+  id = sw_case_get_id (closed);
+  sw_store_set_now (pf->fx.store, sw_test_time ("2026-03-02T10:00"));
+
+  page = open_page (pf, "policies");
+  button = sw_purge_now_get_button (page);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (button)));
+
+  /* A count first, in a thread: the dialog says how many; nothing erased yet */
+  gtk_widget_activate (GTK_WIDGET (button));
+  timeout = g_timeout_add_seconds (60, purge_timeout_cb, "the count");
+  while ((dialog = sw_purge_now_get_dialog (page)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 case past the retention period"));
+  g_assert_false (erased (pf, id));
+  g_assert_cmpuint (n_erasures (pf), ==, 0);
+
+  /* Confirmed: erased in a thread, in the administrator's name, audited */
+  adw_message_dialog_response (dialog, "erase");
+  timeout = g_timeout_add_seconds (60, purge_timeout_cb, "the purge");
+  while (!gtk_widget_get_sensitive (GTK_WIDGET (button)) || !erased (pf, id))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+  app_test_drain ();
+  g_assert_cmpuint (n_erasures (pf), ==, 1);
+  g_assert_nonnull (strstr (sw_preferences_window_get_last_toast (pf->prefs), "1 case were erased"));
+
+  /* Again: nothing left, no dialog */
+  gtk_widget_activate (GTK_WIDGET (button));
+  timeout = g_timeout_add_seconds (60, purge_timeout_cb, "the second count");
+  while (!gtk_widget_get_sensitive (GTK_WIDGET (button)) ||
+         strstr (sw_preferences_window_get_last_toast (pf->prefs), "nothing to erase") == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+  g_assert_null (sw_purge_now_get_dialog (page));
+  g_assert_cmpuint (n_erasures (pf), ==, 1);
+
+  /* Only an administrator sees it */
+  g_assert_true (sw_context_set_user (pf->context, "O01"));
+  app_test_drain ();
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (button)));
+}
+
+/* ------------------------------------------------------------ audit page */
+
+static void
+row_titles (GtkWidget *w,
+            GString   *out)
+{
+  if (ADW_IS_PREFERENCES_ROW (w))
+    g_string_append_printf (out, "%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)));
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+    row_titles (c, out);
+}
+
+/* A policy edited in the preferences shows on the audit page at once,
+ * named by its version; a template by its matter, never by its id. */
+static void
+test_audit_page (PrefsFixture  *pf,
+                 gconstpointer  data)
+{
+  SwPrefsPolicies *page = open_page (pf, "policies");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwTemplate) t = sw_template_new (SW_TEMPLATE_ANSWER, "挂失补卡须知", "请带本人身份证件到柜台办理。");
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *policy = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = sw_audit_view_new (pf->context);
+  int version;
+
+  g_assert_true (sw_prefs_policies_set_value (page, "limit.department_days", "4"));
+  version = sw_prefs_policies_save (page, &error);
+  g_assert_no_error (error);
+  g_assert_true (sw_store_save_template (pf->fx.store, t, "A01", &error));
+  g_assert_no_error (error);
+
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  sw_audit_view_reload (SW_AUDIT_VIEW (view));
+  app_test_drain ();
+  row_titles (view, text);
+  policy = g_strdup_printf ("Policy edited · Policy version %d\n", version);
+  g_assert_nonnull (strstr (text->str, policy));
+  g_assert_nonnull (strstr (text->str, "Template edited · Template 挂失补卡须知\n"));
+  g_assert_null (strstr (text->str, sw_template_get_id (t)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -445,6 +587,8 @@ main (int   argc,
   ADD ("/prefs/office-hours", test_office_hours);
   ADD ("/prefs/holiday", test_holiday);
   ADD ("/prefs/ics-import", test_ics_import);
+  ADD ("/prefs/purge-now", test_purge_now);
+  ADD ("/prefs/audit-page", test_audit_page);
   ADD ("/notify/transfer-once", test_notify_transfer);
   ADD ("/notify/deadline", test_notify_deadline);
   ADD ("/notify/returned", test_notify_returned);

@@ -11,6 +11,7 @@
 
 #include "app-test-util.h"
 #include "sw-application.h"
+#include "sw-auth.h"
 #include "sw-case-view.h"
 #include "sw-notifier.h"
 #include "sw-password-dialog.h"
@@ -512,6 +513,73 @@ test_directory (SignFixture   *sf,
   g_assert_null (sw_staff_view_set_password (view));
 }
 
+/* A database whose administrator has no password yet (a new directory):
+ * the first window asks for it, twice alike, then signs the administrator
+ * in; nothing of the branch shows before. */
+static void
+test_first_run (SignFixture   *sf,
+                gconstpointer  data)
+{
+  g_autofree char *who = NULL;
+  g_autoptr(SwStaff) admin = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean must_change = TRUE;
+  guint delay = 0;
+  GtkWidget *window;
+  SwSessionGate *gate;
+  SwPasswordPage *password;
+
+  window = sw_sign_in_window_new (NULL, sf->context);
+  gtk_window_present (GTK_WINDOW (window));
+  app_test_drain ();
+  gate = sw_sign_in_window_get_gate (SW_SIGN_IN_WINDOW (window));
+  password = sw_session_gate_get_password (gate);
+  g_signal_connect (gate, "signed-in", G_CALLBACK (signed_in_cb), &who);
+  g_assert_cmpstr (sw_session_gate_get_page (gate), ==, "password");
+  assert_no_case_data (sf);
+
+  /* Typed differently: refused, nothing set */
+  gtk_editable_set_text (sw_password_page_get_new (password), "first-admin-pass");
+  gtk_editable_set_text (sw_password_page_get_again (password), "first-admin-pas");
+  sw_password_page_submit (password);
+  g_assert_nonnull (sw_password_page_get_message (password));
+  g_assert_null (who);
+  g_assert_true (sw_auth_needs_administrator (sf->fx.store));
+
+  gtk_editable_set_text (sw_password_page_get_again (password), "first-admin-pass");
+  sw_password_page_submit (password);
+  while (who == NULL && sw_password_page_get_message (password) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (sw_password_page_get_message (password));
+  g_assert_cmpstr (who, ==, "A01");
+
+  /* A lasting password: the next sign-in takes it */
+  g_assert_false (sw_auth_needs_administrator (sf->fx.store));
+  admin = sw_sign_in (sf->fx.store, "A01", "first-admin-pass", &must_change, &delay, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (admin);
+  g_assert_false (must_change);
+}
+
+static void
+first_run_setup (SignFixture   *sf,
+                 gconstpointer  data)
+{
+  SwRegistration reg = {
+    .channel = SW_CHANNEL_VISIT, .kind = SW_KIND_CONSULTATION, .content = CONTENT, .received_by = "R01",
+    .customer_name = CUSTOMER, .customer_phone = "13912345678",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwCase) c = NULL;
+
+  sw_fixture_setup (&sf->fx, data);
+  c = sw_ops_register (sf->fx.store, "R01", &reg, &error);
+  g_assert_no_error (error);
+  sf->number = g_strdup (sw_case_get_number (c));
+  sf->context = sw_context_new (sf->fx.store, NULL);
+  sw_context_directory_changed (sf->context);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -525,5 +593,6 @@ main (int   argc,
   ADD ("switch-user", test_switch_user);
   ADD ("directory", test_directory);
   ADD ("notify-locked", test_notify_locked);
+  g_test_add ("/app/sign-in/first-run", SignFixture, NULL, first_run_setup, test_first_run, sign_teardown);
   return g_test_run ();
 }

@@ -51,13 +51,19 @@ test_push_request (void)
     " \"kind\": \"flying\", \"actor\": null, \"at\": 1, \"hlc_ms\": 1, \"hlc_counter\": 0, \"device\": \"d\", \"payload\": {}}]}",
     "{\"events\": [{\"id\": \"0190a5a8-0000-7000-8000-000000000001\", \"case_id\": \"0190a5a8-0000-7000-8000-000000000002\","
     " \"kind\": \"note\", \"actor\": null, \"at\": \"1\", \"hlc_ms\": 1, \"hlc_counter\": 0, \"device\": \"d\", \"payload\": {}}]}",
+    "{\"contacts\": [{\"case_id\": \"0190a5a8-0000-7000-8000-000000000002\", \"name\": null, \"phone\": null,"
+    " \"unit\": null, \"address\": null, \"earlier\": [{\"at\": 3, \"phone\": \"13712345678\"}]}], \"events\": []}",
+    "{\"contacts\": [{\"case_id\": \"0190a5a8-0000-7000-8000-000000000002\", \"name\": null, \"phone\": null,"
+    " \"unit\": null, \"address\": null, \"earlier\": \"13712345678\"}], \"events\": []}",
   };
   const char *good =
     "{\"epoch\": \"e1\", \"events\": [{\"id\": \"0190A5A8-0000-7000-8000-000000000001\","
     " \"case_id\": \"0190a5a8-0000-7000-8000-000000000002\", \"kind\": \"note\", \"actor\": \"R01\","
     " \"at\": 5, \"hlc_ms\": 5, \"hlc_counter\": 2, \"device\": \"d\", \"payload\": {\"text\": \"好\"}}],"
     " \"contacts\": [{\"case_id\": \"0190a5a8-0000-7000-8000-000000000002\", \"name\": \"张三\","
-    " \"phone\": \"13812341234\", \"unit\": null, \"address\": \"北京\"}]}";
+    " \"phone\": \"13812341234\", \"unit\": null, \"address\": \"北京\","
+    " \"earlier\": [{\"event\": \"0190a5a8-0000-7000-8000-000000000009\", \"at\": 3, \"actor\": \"R01\","
+    " \"reason\": \"输错\", \"name\": null, \"phone\": \"13712345678\", \"unit\": null, \"address\": null}]}]}";
   g_autoptr(SwPushRequest) r = NULL;
   g_autoptr(SwContact) masked = NULL;
   SwCaseEvent *ev;
@@ -81,7 +87,20 @@ test_push_request (void)
   g_assert_cmpstr (sw_case_event_get_string (ev, "text"), ==, "好");
   g_assert_null (sw_push_request_parse (good, strlen (good), 0, NULL));
 
+  /* what an amend replaced travels in the contact, whole; never masked */
+  {
+    SwContact *c = g_ptr_array_index (r->contacts, 0);
+    SwEarlierContact *e;
+
+    g_assert_nonnull (c->earlier);
+    g_assert_cmpuint (c->earlier->len, ==, 1);
+    e = g_ptr_array_index (c->earlier, 0);
+    g_assert_cmpstr (e->phone, ==, "13712345678");
+    g_assert_cmpstr (e->reason, ==, "输错");
+    g_assert_null (e->name);
+  }
   masked = sw_contact_copy_masked (g_ptr_array_index (r->contacts, 0));
+  g_assert_null (masked->earlier);
   g_assert_cmpstr (masked->name, ==, "张*");
   g_assert_cmpstr (masked->phone, ==, "138****1234");
   g_assert_cmpstr (masked->address, ==, "***");

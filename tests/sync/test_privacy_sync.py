@@ -91,6 +91,43 @@ class PrivacySyncTest(unittest.TestCase):
         for needle in ("13712345678", "欧阳娜娜", "13900001111", "13812341234", "张三"):
             self.assertNotIn(needle.encode(), inspector_bytes, needle)
 
+    def server_holds(self, text):
+        """Whether the server's store holds `text` (either engine)."""
+        if syncenv.ENGINE == "postgresql":
+            return text in self.server.psql("SELECT body FROM sw_contact")
+        self.server.stop()
+        found = text.encode() in file_bytes(self.server.db())
+        self.server.start()
+        return found
+
+    def test_earlier_details_travel_and_go_with_the_purge(self):
+        # amended on device a; device b never held the earlier phone
+        old = register(self.a, OLD, "R01", "咨询提前还款", name="欧阳娜娜", phone="13712345678")
+        self.a.run("case", "answer", old["number"], "--text", "已当场说明", as_="R01", now=OLD)
+        self.a.run("case", "amend", old["number"], "--customer-phone", "13700009999",
+                   "--reason", "登记时电话输错", as_="R01", now=LATER)
+        self.a.sync(now=LATER)
+        self.b.sync(now=LATER)
+        self.u.sync(now=LATER)
+        history = "SELECT phone, reason, actor FROM case_contact_history WHERE case_id = ?"
+        self.assertEqual(rows(self.b.db, history, (old["id"],)), [("13712345678", "登记时电话输错", "R01")])
+        shown = self.b.json("case", "show", old["number"], as_="R01")
+        self.assertEqual([e["phone"] for e in shown["earlier"]], ["13712345678"])
+        self.assertTrue(self.server_holds("13712345678"))
+        # the inspector's pull holds none of it, masked or whole
+        self.assertEqual(rows(self.u.db, history, (old["id"],)), [])
+        self.assertNotIn(b"13712345678", file_bytes(self.u.db))
+        self.assertNotIn(b"13700009999", file_bytes(self.u.db))
+
+        # the purge takes the earlier details everywhere
+        self.a.json("privacy", "purge", as_="A01", now=LATER)
+        self.a.sync(now=LATER)
+        self.b.sync(now=LATER)
+        for db in (self.a.db, self.b.db):
+            self.assertEqual(rows(db, history, (old["id"],)), [], db)
+            self.assertNotIn(b"13712345678", file_bytes(db), db)
+        self.assertFalse(self.server_holds("13712345678"))
+
 
 if __name__ == "__main__":
     unittest.main(argv=sys.argv[:1], verbosity=2)

@@ -4,8 +4,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "sw-acct-util.h"
+#include "sw-finding.h"
+#include "sw-ladder.h"
+#include "sw-store-templates.h"
 #include "sw-audit-text.h"
 #include "sw-audit-view.h"
 #include "sw-report.h"
@@ -33,13 +37,87 @@ struct _SwAuditView
 
 G_DEFINE_FINAL_TYPE (SwAuditView, sw_audit_view, GTK_TYPE_WIDGET)
 
+static char *
+arg_of (const SwAuditEntry *e,
+        const char         *key)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  if (e->args == NULL || !json_parser_load_from_data (parser, e->args, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+  return g_strdup (json_object_get_string_member_with_default (
+      json_node_get_object (json_parser_get_root (parser)), key, NULL));
+}
+
+static char *
+person_name (SwAuditView *self,
+             const char  *empno)
+{
+  g_autoptr(SwStaff) s = empno ? sw_store_get_staff (sw_context_get_store (self->context), empno) : NULL;
+
+  return s ? sw_label_with_code (sw_staff_get_name (s), empno) : NULL;
+}
+
+/* What a reader knows the entry's record by — a template's matter, a
+ * finding's rule and case, a sanction's kind and person, a person's name,
+ * a case's number —, never an id; NULL to show the subject as stored. */
+static char *
+subject_name (SwAuditView        *self,
+              const SwAuditEntry *e)
+{
+  SwStore *store = sw_context_get_store (self->context);
+  const char *kind = e->subject_kind;
+
+  if (kind == NULL || e->subject == NULL)
+    return NULL;
+  if (g_strcmp0 (kind, SW_AUDIT_SUBJECT_TEMPLATE) == 0)
+    {
+      g_autoptr(SwTemplate) t = sw_store_get_template (store, e->subject, NULL);
+
+      return g_strdup (t ? sw_template_get_matter (t) : _("(no longer kept)"));
+    }
+  if (g_strcmp0 (kind, SW_AUDIT_SUBJECT_FINDING) == 0)
+    {
+      g_autoptr(SwFinding) f = sw_store_get_finding (store, e->subject, NULL);
+
+      if (f == NULL)
+        return g_strdup (_("(no longer kept)"));
+      return f->case_number ? g_strdup_printf ("%s · %s", sw_finding_rule_label (f->rule), f->case_number)
+                            : g_strdup (sw_finding_rule_label (f->rule));
+    }
+  if (g_strcmp0 (kind, SW_AUDIT_SUBJECT_SANCTION) == 0)
+    {
+      g_autofree char *person = arg_of (e, "person");
+      g_autofree char *sanction = arg_of (e, "kind");
+      g_autofree char *who = person_name (self, person);
+      int k = sanction ? sw_sanction_kind_from_string (sanction) : -1;
+
+      return g_strdup_printf ("%s · %s", k >= 0 ? sw_sanction_kind_label ((SwSanctionKind) k) : "—",
+                              who ? who : (person ? person : "—"));
+    }
+  if (g_strcmp0 (kind, SW_AUDIT_SUBJECT_STAFF) == 0)
+    return person_name (self, e->subject);
+  if (g_strcmp0 (kind, SW_AUDIT_SUBJECT_CASE) == 0)
+    {
+      g_autofree char *number = arg_of (e, "number");
+      g_autoptr(SwCase) c = number ? NULL : sw_store_get_case (store, e->subject, NULL);
+
+      if (number != NULL)
+        return g_steal_pointer (&number);
+      return c ? g_strdup (sw_case_get_number (c)) : NULL;
+    }
+  return NULL;
+}
+
 /* The time, the person by name and number, the action and its subject. */
 static GtkWidget *
 entry_row (SwAuditView        *self,
            const SwAuditEntry *e)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *subject = sw_audit_subject_text (e);
+  g_autofree char *name = subject_name (self, e);
+  g_autofree char *subject = sw_audit_subject_text_named (e, name);
   g_autofree char *at = sw_context_format_time (self->context, e->at);
   g_autofree char *title = NULL;
   g_autofree char *who = NULL;

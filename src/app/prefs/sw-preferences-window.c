@@ -9,6 +9,7 @@
 #include "sw-prefs-calendar.h"
 #include "sw-prefs-general.h"
 #include "sw-prefs-policies.h"
+#include "sw-purge-now.h"
 
 struct _SwPreferencesWindow
 {
@@ -94,13 +95,16 @@ GtkWidget *
 sw_preferences_window_new (SwContext *context)
 {
   SwPreferencesWindow *self = g_object_new (SW_TYPE_PREFERENCES_WINDOW, NULL);
+  AdwPreferencesPage *policies;
 
   self->context = g_object_ref (context);
   sw_preferences_window_add_page (self, ADW_PREFERENCES_PAGE (sw_prefs_general_new (context)));
   /* The template's page, moved into place after General. */
   sw_preferences_window_add_page (self, self->notifications_page);
   bind_notifications (self);
-  sw_preferences_window_add_page (self, ADW_PREFERENCES_PAGE (sw_prefs_policies_new (context)));
+  policies = ADW_PREFERENCES_PAGE (sw_prefs_policies_new (context));
+  sw_preferences_window_add_page (self, policies);
+  sw_purge_now_add_group (policies, context);   /* the retention policy's own action */
   sw_preferences_window_add_page (self, ADW_PREFERENCES_PAGE (sw_prefs_calendar_new (context)));
   return GTK_WIDGET (self);
 }

@@ -377,7 +377,94 @@ sw_contact_free (SwContact *c)
   g_free (c->phone);
   g_free (c->unit);
   g_free (c->address);
+  g_clear_pointer (&c->earlier, g_ptr_array_unref);
   g_free (c);
+}
+
+void
+sw_earlier_contact_free (SwEarlierContact *e)
+{
+  if (e == NULL)
+    return;
+  g_free (e->event_id);
+  g_free (e->actor);
+  g_free (e->reason);
+  g_free (e->name);
+  g_free (e->phone);
+  g_free (e->unit);
+  g_free (e->address);
+  g_free (e);
+}
+
+gboolean
+sw_contact_is_erased (SwContact *c)
+{
+  return sw_is_erased (c->name) || sw_is_erased (c->phone) ||
+         sw_is_erased (c->unit) || sw_is_erased (c->address);
+}
+
+static SwEarlierContact *
+earlier_copy (const SwEarlierContact *e)
+{
+  SwEarlierContact *copy = g_new0 (SwEarlierContact, 1);
+
+  copy->event_id = g_strdup (e->event_id);
+  copy->at = e->at;
+  copy->actor = g_strdup (e->actor);
+  copy->reason = g_strdup (e->reason);
+  copy->name = g_strdup (e->name);
+  copy->phone = g_strdup (e->phone);
+  copy->unit = g_strdup (e->unit);
+  copy->address = g_strdup (e->address);
+  return copy;
+}
+
+static gboolean
+has_earlier (SwContact  *c,
+             const char *event_id)
+{
+  for (guint i = 0; c->earlier && i < c->earlier->len; i++)
+    if (g_strcmp0 (((SwEarlierContact *) g_ptr_array_index (c->earlier, i))->event_id, event_id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gint
+earlier_cmp (gconstpointer a,
+             gconstpointer b)
+{
+  const SwEarlierContact *x = *(SwEarlierContact *const *) a;
+  const SwEarlierContact *y = *(SwEarlierContact *const *) b;
+
+  if (x->at != y->at)
+    return x->at < y->at ? -1 : 1;
+  return g_strcmp0 (x->event_id, y->event_id);
+}
+
+void
+sw_contact_add_earlier (SwContact *c,
+                        SwContact *from)
+{
+  gboolean added = FALSE;
+
+  if (sw_contact_is_erased (c))
+    {
+      g_clear_pointer (&c->earlier, g_ptr_array_unref);
+      return;
+    }
+  for (guint i = 0; from && from->earlier && i < from->earlier->len; i++)
+    {
+      SwEarlierContact *e = g_ptr_array_index (from->earlier, i);
+
+      if (has_earlier (c, e->event_id))
+        continue;
+      if (c->earlier == NULL)
+        c->earlier = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_earlier_contact_free);
+      g_ptr_array_add (c->earlier, earlier_copy (e));
+      added = TRUE;
+    }
+  if (added)
+    g_ptr_array_sort (c->earlier, earlier_cmp);
 }
 
 SwContact *
@@ -415,8 +502,66 @@ sw_protocol_contact_to_json (SwContact *c)
   add_nullable (b, "phone", c->phone);
   add_nullable (b, "unit", c->unit);
   add_nullable (b, "address", c->address);
+  if (c->earlier != NULL && c->earlier->len > 0)
+    {
+      json_builder_set_member_name (b, "earlier");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < c->earlier->len; i++)
+        {
+          SwEarlierContact *e = g_ptr_array_index (c->earlier, i);
+
+          json_builder_begin_object (b);
+          add_nullable (b, "event", e->event_id);
+          json_builder_set_member_name (b, "at");
+          json_builder_add_int_value (b, e->at);
+          add_nullable (b, "actor", e->actor);
+          add_nullable (b, "reason", e->reason);
+          add_nullable (b, "name", e->name);
+          add_nullable (b, "phone", e->phone);
+          add_nullable (b, "unit", e->unit);
+          add_nullable (b, "address", e->address);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+    }
   json_builder_end_object (b);
   return json_builder_get_root (b);
+}
+
+/* One entry of a contact's "earlier" (docs/api.md). */
+static SwEarlierContact *
+earlier_from_json (JsonNode  *node,
+                   GError   **error)
+{
+  const char *event_id, *actor, *reason, *name, *phone, *unit, *address;
+  g_autoptr(SwEarlierContact) e = NULL;
+  JsonObject *o;
+  gint64 at;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return bad_member (error, SW_PROTOCOL_ERROR_INVALID_REQUEST, "earlier"), NULL;
+  o = json_node_get_object (node);
+  if (!get_string (o, "event", FALSE, 36, &event_id, error) ||
+      !get_int (o, "at", 0, G_MAXINT64, &at, error) ||
+      !get_string (o, "actor", TRUE, 64, &actor, error) ||
+      !get_string (o, "reason", TRUE, 4096, &reason, error) ||
+      !get_string (o, "name", TRUE, 256, &name, error) ||
+      !get_string (o, "phone", TRUE, 64, &phone, error) ||
+      !get_string (o, "unit", TRUE, 256, &unit, error) ||
+      !get_string (o, "address", TRUE, 1024, &address, error))
+    return NULL;
+  if (!sw_uuid_is_valid (event_id))
+    return bad_member (error, SW_PROTOCOL_ERROR_INVALID_REQUEST, "event"), NULL;
+  e = g_new0 (SwEarlierContact, 1);
+  e->event_id = g_ascii_strdown (event_id, -1);
+  e->at = at;
+  e->actor = g_strdup (actor);
+  e->reason = g_strdup (reason);
+  e->name = g_strdup (name);
+  e->phone = g_strdup (phone);
+  e->unit = g_strdup (unit);
+  e->address = g_strdup (address);
+  return g_steal_pointer (&e);
 }
 
 SwContact *
@@ -424,6 +569,7 @@ sw_protocol_contact_from_json (JsonNode  *node,
                                GError   **error)
 {
   const char *case_id, *name, *phone, *unit, *address;
+  JsonNode *earlier_node;
   JsonObject *o;
   SwContact *c;
 
@@ -442,12 +588,34 @@ sw_protocol_contact_from_json (JsonNode  *node,
     return NULL;
   if (!sw_uuid_is_valid (case_id))
     return bad_member (error, SW_PROTOCOL_ERROR_INVALID_REQUEST, "case_id"), NULL;
+  earlier_node = json_object_get_member (o, "earlier");
+  if (earlier_node != NULL && !JSON_NODE_HOLDS_NULL (earlier_node) &&
+      (!JSON_NODE_HOLDS_ARRAY (earlier_node) ||
+       json_array_get_length (json_node_get_array (earlier_node)) > SW_PROTOCOL_MAX_EARLIER))
+    return bad_member (error, SW_PROTOCOL_ERROR_INVALID_REQUEST, "earlier"), NULL;
   c = sw_contact_new (NULL);
   c->case_id = g_ascii_strdown (case_id, -1);
   c->name = g_strdup (name);
   c->phone = g_strdup (phone);
   c->unit = g_strdup (unit);
   c->address = g_strdup (address);
+  if (earlier_node != NULL && JSON_NODE_HOLDS_ARRAY (earlier_node))
+    {
+      JsonArray *a = json_node_get_array (earlier_node);
+
+      c->earlier = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_earlier_contact_free);
+      for (guint i = 0; i < json_array_get_length (a); i++)
+        {
+          SwEarlierContact *e = earlier_from_json (json_array_get_element (a, i), error);
+
+          if (e == NULL)
+            {
+              sw_contact_free (c);
+              return NULL;
+            }
+          g_ptr_array_add (c->earlier, e);
+        }
+    }
   return c;
 }
 

@@ -44,12 +44,30 @@ typedef enum {
 #define SW_PROTOCOL_MAX_BATCH       1000
 #define SW_PROTOCOL_MAX_PAYLOAD     (64 * 1024)
 
+/* What one amend replaced: the earlier value of each field it changed
+ * (NULL: the field was not changed; "" : it was empty), who amended, when
+ * and why. Personal data: it travels only in a contact, whole to the
+ * case's branch, never to an inspector (sw_contact_copy_masked). */
+typedef struct {
+  char   *event_id;   /* the `amended` event */
+  gint64  at;
+  char   *actor;
+  char   *reason;
+  char   *name;
+  char   *phone;
+  char   *unit;
+  char   *address;
+} SwEarlierContact;
+
+#define SW_PROTOCOL_MAX_EARLIER     64
+
 typedef struct {
   char *case_id;
   char *name;
   char *phone;
   char *unit;
   char *address;
+  GPtrArray *earlier;     /* SwEarlierContact, oldest first; NULL or empty when none */
 } SwContact;
 
 typedef struct {
@@ -97,7 +115,16 @@ const char    *sw_protocol_event_prev      (SwCaseEvent *event);
 
 SwContact     *sw_contact_new              (const char  *case_id);
 void           sw_contact_free             (SwContact   *contact);
+/* A masked copy carries no earlier details: those who may not see the
+ * customer whole see none of what an amend replaced. */
 SwContact     *sw_contact_copy_masked      (SwContact   *contact);
+/* Whether a field of `contact` holds the erased code (after a purge). */
+gboolean       sw_contact_is_erased        (SwContact   *contact);
+/* Adds to `contact` the earlier details of `from` it lacks (by event id);
+ * none when `contact` is erased. */
+void           sw_contact_add_earlier      (SwContact   *contact,
+                                            SwContact   *from);
+void           sw_earlier_contact_free     (SwEarlierContact *earlier);
 JsonNode      *sw_protocol_contact_to_json (SwContact   *contact);
 SwContact     *sw_protocol_contact_from_json (JsonNode  *node,
                                               GError   **error);
@@ -122,6 +149,7 @@ gboolean       sw_protocol_parse_uint      (const char  *text,
                                             guint64     *out);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SwContact, sw_contact_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SwEarlierContact, sw_earlier_contact_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SwPushRequest, sw_push_request_free)
 
 G_END_DECLS

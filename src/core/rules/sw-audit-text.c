@@ -83,3 +83,15 @@ sw_audit_subject_text (const SwAuditEntry *e)
       return g_strdup_printf ("%s %s", _(subjects[i].label), name ? name : "");
   return g_strdup_printf ("%s %s", e->subject_kind, name ? name : "");
 }
+
+char *
+sw_audit_subject_text_named (const SwAuditEntry *e,
+                             const char         *name)
+{
+  if (name == NULL || e->subject_kind == NULL)
+    return sw_audit_subject_text (e);
+  for (guint i = 0; i < G_N_ELEMENTS (subjects); i++)
+    if (g_strcmp0 (subjects[i].kind, e->subject_kind) == 0)
+      return g_strdup_printf ("%s %s", _(subjects[i].label), name);
+  return g_strdup_printf ("%s %s", e->subject_kind, name);
+}

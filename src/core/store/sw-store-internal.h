@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "sw-protocol.h"
 #include "sw-store.h"
 
 G_BEGIN_DECLS
@@ -45,13 +46,10 @@ gboolean      _sw_store_keep_earlier     (SwStore     *self,
 gboolean      _sw_store_forget_earlier   (SwStore     *self,
                                           const char  *case_id,
                                           GError     **error);
-/* A replica replacing `row`'s contact with these values (sw-store-replica.c). */
-gboolean      _sw_store_keep_replaced    (SwStore     *self,
-                                          SwCase      *row,
-                                          const char  *name,
-                                          const char  *phone,
-                                          const char  *unit,
-                                          const char  *address,
+/* A replica storing a contact from elsewhere: the earlier details it
+ * carries (sw-store-privacy.c). */
+gboolean      _sw_store_keep_travelled   (SwStore     *self,
+                                          SwContact   *contact,
                                           GError     **error);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "sw-models-private.h"
 #include "sw-store-events.h"
 #include "sw-store-private.h"
+#include "sw-store-privacy.h"
 #include "sw-store-replica.h"
 
 void
@@ -87,6 +88,13 @@ sw_store_replica_get_contact (SwStore    *self,
       c->address = _sw_column_dup (stmt, 3);
     }
   sqlite3_reset (stmt);
+  /* what amends replaced travels with the contact (sw-store-privacy.c) */
+  if (c != NULL)
+    {
+      c->earlier = sw_store_list_earlier_contacts (self, case_id, NULL);
+      if (c->earlier != NULL && c->earlier->len == 0)
+        g_clear_pointer (&c->earlier, g_ptr_array_unref);
+    }
   return c;
 }
 

@@ -47,31 +47,20 @@ _sw_store_scrub (SwStore  *self,
   return _sw_store_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", error);
 }
 
-/* ---- earlier customer details (issue 13 item 7; branch trust) ----
+/* ---- earlier customer details (issue 13 item 7) ----
  *
  * Why a table of their own rather than the old values in the `amended`
  * event: events are the case's history, kept for ever, copied to every
  * replica and the server, and read by inspectors; personal data never
  * travel in them (docs/api.md), so that a purge erases a customer without
  * rewriting history. The earlier values are personal data like the
- * contact: they live beside it, are shown under the same rule
- * (sw_access_sees_personal_data) and are deleted with it by a purge,
- * secure_delete and _sw_store_scrub() leaving no byte behind. */
-
-void
-sw_earlier_contact_free (SwEarlierContact *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->event_id);
-  g_free (self->actor);
-  g_free (self->reason);
-  g_free (self->name);
-  g_free (self->phone);
-  g_free (self->unit);
-  g_free (self->address);
-  g_free (self);
-}
+ * contact: they live beside it, travel in it (its "earlier", whole to the
+ * case's branch, never to an inspector: sw_contact_copy_masked), are shown
+ * under the same rule (sw_access_sees_personal_data) and are deleted with
+ * it by a purge, secure_delete and _sw_store_scrub() leaving no byte
+ * behind. Only the device that amends writes an entry from the row it
+ * replaced; every other replica and the server keep what the contact
+ * brings (_sw_store_keep_travelled). */
 
 static gboolean
 keep (SwStore     *self,
@@ -106,17 +95,6 @@ keep (SwStore     *self,
   _sw_bind_text (stmt, 8, unit);
   _sw_bind_text (stmt, 9, address);
   return _sw_store_step_done (self, stmt, error);
-}
-
-/* The earlier value of a field: NULL when it did not change, or was empty
- * before (nothing to keep). */
-static const char *
-replaced (const char *before,
-          const char *after)
-{
-  if (before == NULL || *before == '\0' || sw_is_erased (before) || g_strcmp0 (before, after) == 0)
-    return NULL;
-  return before;
 }
 
 gboolean
@@ -179,46 +157,22 @@ sw_store_list_earlier_contacts (SwStore     *self,
   return _sw_store_collect (self, stmt, earlier_from_row, (GDestroyNotify) sw_earlier_contact_free, error);
 }
 
-/* A replica replaces a contact another device amended: what it held is
- * kept as the earlier details of the case's last `amended` event (the one
- * that contact comes with); an erased contact takes the earlier details
- * with it. A device that never held the earlier contact has none to keep:
- * earlier details do not travel (they would put personal data in the
- * history every replica and the server keep). */
+/* The earlier details a contact brought (its "earlier"): each kept once,
+ * by its event; none when the contact is erased (the purge took them). */
 gboolean
-_sw_store_keep_replaced (SwStore     *self,
-                         SwCase      *row,
-                         const char  *name,
-                         const char  *phone,
-                         const char  *unit,
-                         const char  *address,
-                         GError     **error)
+_sw_store_keep_travelled (SwStore     *self,
+                          SwContact   *contact,
+                          GError     **error)
 {
-  g_autofree char *event_id = NULL;
-  g_autofree char *actor = NULL;
-  g_autofree char *reason = NULL;
-  gint64 at = 0;
-  sqlite3_stmt *stmt;
-
-  if (sw_is_erased (name) || sw_is_erased (phone) || sw_is_erased (unit) || sw_is_erased (address))
-    return _sw_store_forget_earlier (self, row->id, error);
-  stmt = _sw_store_prepare (self,
-      "SELECT id, at, actor, json_extract (payload, '$.reason') FROM events"
-      " WHERE case_id = ?1 AND kind = 'amended' ORDER BY hlc_ms DESC, hlc_counter DESC LIMIT 1", error);
-  if (stmt == NULL)
-    return FALSE;
-  _sw_bind_text (stmt, 1, row->id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (sw_contact_is_erased (contact))
+    return _sw_store_forget_earlier (self, contact->case_id, error);
+  for (guint i = 0; contact->earlier && i < contact->earlier->len; i++)
     {
-      event_id = _sw_column_dup (stmt, 0);
-      at = sqlite3_column_int64 (stmt, 1);
-      actor = _sw_column_dup (stmt, 2);
-      reason = _sw_column_dup (stmt, 3);
+      SwEarlierContact *e = g_ptr_array_index (contact->earlier, i);
+
+      if (!keep (self, contact->case_id, e->event_id, e->at, e->actor, e->reason,
+                 e->name, e->phone, e->unit, e->address, error))
+        return FALSE;
     }
-  sqlite3_reset (stmt);
-  if (event_id == NULL)
-    return TRUE;
-  return keep (self, row->id, event_id, at, actor, reason,
-               replaced (row->customer_name, name), replaced (row->customer_phone, phone),
-               replaced (row->customer_unit, unit), replaced (row->customer_address, address), error);
+  return TRUE;
 }

@@ -318,17 +318,19 @@ put_contact (SwStore    *self,
   const char *unit = KEEP_ERASED (customer_unit, contact->unit);
   const char *address = KEEP_ERASED (customer_address, contact->address);
 #undef KEEP_ERASED
+  /* what earlier amends replaced travels in the contact (or is forgotten
+   * with an erased one); kept even when the values are those held already */
+  if (!sw_is_erased (row->customer_name) && !sw_is_erased (row->customer_phone) &&
+      !sw_is_erased (row->customer_unit) && !sw_is_erased (row->customer_address) &&
+      !_sw_store_keep_travelled (self, contact, error))
+    return FALSE;
   if (g_strcmp0 (row->customer_name, name) == 0 &&
       g_strcmp0 (row->customer_phone, phone) == 0 &&
       g_strcmp0 (row->customer_unit, unit) == 0 &&
       g_strcmp0 (row->customer_address, address) == 0)
     return TRUE;
   if (row->customer_name || row->customer_phone || row->customer_unit || row->customer_address)
-    {
-      self->scrub_after_commit = TRUE;   /* values replaced, not a new case's first */
-      if (!_sw_store_keep_replaced (self, row, name, phone, unit, address, error))
-        return FALSE;
-    }
+    self->scrub_after_commit = TRUE;   /* values replaced, not a new case's first */
   sw_set_str (&row->customer_name, name);
   sw_set_str (&row->customer_phone, phone);
   sw_set_str (&row->customer_unit, unit);

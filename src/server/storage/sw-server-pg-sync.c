@@ -175,6 +175,9 @@ put_contact (SwServerPg  *self,
   merged->unit = g_strdup (KEEP_ERASED (unit));
   merged->address = g_strdup (KEEP_ERASED (address));
 #undef KEEP_ERASED
+  /* what amends replaced: kept from both, gone once erased (docs/api.md) */
+  sw_contact_add_earlier (merged, old);
+  sw_contact_add_earlier (merged, contact);
   node = sw_protocol_contact_to_json (merged);
   body = json_to_string (node, FALSE);
   params[1] = body;
