@@ -19,6 +19,7 @@
 #include "sw-inspections-view.h"
 #include "sw-record-view.h"
 #include "sw-report-view.h"
+#include "sw-store-audit.h"
 #include "app-test-util.h"
 #include "sw-test-fixture.h"
 #include "sw-ui-util.h"
@@ -406,6 +407,44 @@ test_report (UiFixture     *uf,
     g_assert_nonnull (strstr (text, sw_case_get_number (c)));
   }
   export_ok (view, SW_REPORT_EXPORT_REGISTER_PDF, pdf, pdf, "%PDF");
+  /* As XLSX (a zip, read back by Python): the register's case, the report's
+   * count as a number; the register whole is audited as "xlsx". */
+  {
+    g_autofree char *xlsx = g_build_filename (uf->fx.dir, "register.xlsx", NULL);
+    g_autofree char *report_xlsx = g_build_filename (uf->fx.dir, "report.xlsx", NULL);
+    g_autoptr(SwCase) c = sw_store_get_case (uf->fx.store, uf->late, NULL);
+    g_autoptr(GPtrArray) audit = NULL;
+    g_autofree char *cells = NULL;
+    const char *reader =
+      "import sys, zipfile, re\n"
+      "z = zipfile.ZipFile(sys.argv[1])\n"
+      "sheet = z.read('xl/worksheets/sheet1.xml').decode()\n"
+      "assert '<f>' not in sheet\n"
+      "print(z.read('xl/sharedStrings.xml').decode())\n"
+      "print('numbers:', len(re.findall(r'<c r=\"[A-Z]+[0-9]+\"( s=\"[0-9]+\")?><v>', sheet)))\n";
+    const char *argv[] = { "python3", "-c", reader, xlsx, NULL };
+    SwAuditEntry *last;
+    int status = 0;
+
+    export_ok (view, SW_REPORT_EXPORT_REGISTER_XLSX, xlsx, xlsx, "PK\x03\x04");
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 &cells, NULL, &status, NULL));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (cells, sw_case_get_number (c)));
+    audit = sw_store_list_audit (uf->fx.store, 0, 0, "O01", &error);
+    g_assert_no_error (error);
+    last = g_ptr_array_index (audit, audit->len - 1);
+    g_assert_cmpstr (last->code, ==, SW_AUDIT_PERSONAL_DATA_EXPORTED);
+    g_assert_nonnull (strstr (last->args, "\"xlsx\""));
+    g_clear_pointer (&cells, g_free);
+
+    export_ok (view, SW_REPORT_EXPORT_XLSX, report_xlsx, report_xlsx, "PK\x03\x04");
+    argv[3] = report_xlsx;
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 &cells, NULL, &status, NULL));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_null (strstr (cells, "numbers: 0\n"));     /* the counts */
+  }
   g_assert_cmpint (sw_report_view_print (view, GTK_PRINT_OPERATION_ACTION_EXPORT, printed), ==,
                    GTK_PRINT_OPERATION_RESULT_APPLY);
   app_test_drain ();
