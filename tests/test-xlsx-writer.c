@@ -84,11 +84,77 @@ test_unwritable_path_is_an_error (void)
   g_assert_nonnull (error);
 }
 
+/* Prints each cell of column B as "n:VALUE" (a number) or "s:INDEX" (a string). */
+static const char *typed_reader =
+  "import sys, zipfile, re\n"
+  "z = zipfile.ZipFile(sys.argv[1])\n"
+  "sheet = z.read('xl/worksheets/sheet1.xml').decode()\n"
+  "assert '<f>' not in sheet, 'a formula'\n"
+  "for attrs, v in re.findall(r'<c r=\"B\\d+\"([^>]*)><v>([^<]*)</v></c>', sheet):\n"
+  "    print(('s:' if 't=\"s\"' in attrs else 'n:') + v)\n";
+
+static void
+test_number_column (void)
+{
+  /* what a number column writes as a number, and what stays text in it */
+  const struct { const char *cell; gboolean number; } cases[] = {
+    { "12", TRUE }, { "0", TRUE }, { "0.5", TRUE }, { "3.25", TRUE },
+    { "0101", FALSE }, { "+8613812341234", FALSE }, { "-2", FALSE }, { "1e5", FALSE },
+    { "12abc", FALSE }, { "1.", FALSE }, { ".5", FALSE }, { "=1+1", FALSE },
+    { "95.0%", FALSE }, { "1234567890123456", FALSE },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sw-xlsx-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "n.xlsx", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  SwXlsxWriter *writer = sw_xlsx_writer_new (path);
+  int status = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_cmpint (sw_xlsx_cell_is_number (cases[i].cell), ==, cases[i].number);
+      if (i == 1)
+        sw_xlsx_writer_set_number_column (writer, 1);
+      {
+        const char *row[] = { "12", cases[i].cell };
+        sw_xlsx_writer_add_row (writer, row, 2);
+      }
+    }
+  g_assert_true (sw_xlsx_writer_finish (writer, &error));
+  {
+    const char *argv[] = { "python3", "-c", typed_reader, path, NULL };
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                  &out, &err, &status, &error);
+  }
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("reader failed: %s", err);
+  lines = g_strsplit (g_strchomp (out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, G_N_ELEMENTS (cases));
+  /* the first row was written before the column was marked: text */
+  g_assert_true (g_str_has_prefix (lines[0], "s:"));
+  for (guint i = 1; i < G_N_ELEMENTS (cases); i++)
+    {
+      if (cases[i].number)
+        {
+          g_autofree char *want = g_strconcat ("n:", cases[i].cell, NULL);
+          g_assert_cmpstr (lines[i], ==, want);
+        }
+      else if (!g_str_has_prefix (lines[i], "s:"))
+        g_error ("%s written as a number: %s", cases[i].cell, lines[i]);
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/xlsx-writer/payloads-read-back-as-text", test_payloads_read_back_as_text);
   g_test_add_func ("/xlsx-writer/unwritable-path", test_unwritable_path_is_an_error);
+  g_test_add_func ("/xlsx-writer/number-column", test_number_column);
   return g_test_run ();
 }

@@ -409,6 +409,35 @@ sw_board_set_filters (SwBoard    *self,
   sw_board_refilter (self);
 }
 
+static guint
+index_of (GPtrArray  *codes,
+          const char *code)
+{
+  for (guint i = 1; code != NULL && i < codes->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (codes, i), code) == 0)
+      return i;
+  return 0;
+}
+
+void
+sw_board_show_filtered (SwBoard    *self,
+                        const char *department,
+                        const char *handler)
+{
+  g_return_if_fail (SW_IS_BOARD (self));
+  /* each change calls filters_changed_cb; the last one sets them all */
+  gtk_drop_down_set_selected (self->department_dropdown, index_of (self->department_codes, department));
+  gtk_drop_down_set_selected (self->handler_dropdown, index_of (self->handler_empnos, handler));
+  gtk_drop_down_set_selected (self->kind_dropdown, 0);
+  gtk_drop_down_set_selected (self->channel_dropdown, 0);
+  gtk_toggle_button_set_active (self->overdue_toggle, FALSE);
+  filters_changed_cb (self);
+  /* someone the lists do not offer: filter all the same */
+  if ((department != NULL && index_of (self->department_codes, department) == 0) ||
+      (handler != NULL && index_of (self->handler_empnos, handler) == 0))
+    sw_board_set_filters (self, department, handler, -1, -1, FALSE);
+}
+
 GListModel *
 sw_board_get_column_model (SwBoard *self,
                            SwState  column)

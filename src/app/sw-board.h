@@ -27,6 +27,11 @@ void         sw_board_set_filters      (SwBoard     *self,
                                         int          kind,
                                         int          channel,
                                         gboolean     overdue);
+/* The filter bar set to a department and a handler (NULL for any), every
+ * other filter cleared, as the supervisor's overview asks. */
+void         sw_board_show_filtered    (SwBoard     *self,
+                                        const char  *department,
+                                        const char  *handler);
 GListModel  *sw_board_get_column_model (SwBoard     *self,
                                         SwState      column);
 gboolean     sw_board_focus_case       (SwBoard     *self,

@@ -422,7 +422,7 @@ locked_changed_cb (SwWindow *self)
 {
   static const char *actions[] = {
     "board.open", "board.move", "board.operation", "win.search", "win.switch-user", "win.reload",
-    "win.board", "win.lock", "win.sign-out", "win.change-password",
+    "win.board", "win.lock", "win.sign-out", "win.change-password", "win.show-board",
   };
   gboolean locked = sw_session_lock_get_locked (self->lock);
 
@@ -552,6 +552,21 @@ board_action (GtkWidget  *widget,
   sw_window_set_board_kind (SW_WINDOW (widget), g_variant_get_int32 (param));
 }
 
+/* The branch board filtered to a department and a handler ("" for any),
+ * from the supervisor's overview. */
+static void
+show_board_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  SwWindow *self = SW_WINDOW (widget);
+  const char *department, *handler;
+
+  g_variant_get (param, "(&s&s)", &department, &handler);
+  sw_window_set_board_kind (self, SW_BOARD_BRANCH);
+  sw_board_show_filtered (self->board, *department ? department : NULL, *handler ? handler : NULL);
+}
+
 /* ------------------------------------------------------------ object */
 
 static void
@@ -611,6 +626,7 @@ sw_window_class_init (SwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.change-password", NULL, change_password_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.board", "i", board_action);
+  gtk_widget_class_install_action (widget_class, "win.show-board", "(ss)", show_board_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);

@@ -593,7 +593,7 @@ static int
 report (CliContext *ctx, int argc, char **argv)
 {
   g_autofree char *from = NULL, *to = NULL, *department = NULL, *person = NULL, *pdf = NULL;
-  g_autofree char *branch = NULL;
+  g_autofree char *branch = NULL, *xlsx = NULL;
   gboolean csv = FALSE;
   g_autoptr(SwReport) r = NULL;
   SwReportQuery q = { 0 };
@@ -604,7 +604,8 @@ report (CliContext *ctx, int argc, char **argv)
                  TEXT_OPTION ("department", department, N_("a department's report"), "CODE")
                  TEXT_OPTION ("person", person, N_("a person's report"), "EMPNO")
                  { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("print CSV (UTF-8 with BOM)"), NULL },
-                 TEXT_OPTION ("pdf", pdf, N_("write a PDF"), "FILE"))
+                 TEXT_OPTION ("pdf", pdf, N_("write a PDF"), "FILE")
+                 TEXT_OPTION ("xlsx", xlsx, N_("write an XLSX spreadsheet (Excel, WPS)"), "FILE"))
 
   if (department && person)
     return cli_usage (_("Give --department or --person, not both"));
@@ -617,13 +618,16 @@ report (CliContext *ctx, int argc, char **argv)
     return cli_fail (error);
   if (pdf != NULL && !sw_pdf_write_report (r, pdf, &error))
     return cli_fail (error);
-  if (csv && ctx->json)
+  if (xlsx != NULL && !sw_export_report_xlsx (r, xlsx, &error))
+    return cli_fail (error);
+  if ((csv || xlsx != NULL) && ctx->json)
     {
       /* The CSV is the output: under --json it goes in an object. */
       JsonBuilder *j = cli_json_begin ();
-      g_autofree char *text = sw_export_report_csv (r);
+      g_autofree char *text = csv ? sw_export_report_csv (r) : NULL;
 
       cli_json_add_string (j, "pdf_file", pdf);
+      cli_json_add_string (j, "xlsx_file", xlsx);
       cli_json_add_string (j, "csv", text);
       return cli_json_end (j);
     }
@@ -634,7 +638,7 @@ report (CliContext *ctx, int argc, char **argv)
     }
   else if (ctx->json)
     report_json (r);
-  else if (pdf == NULL)
+  else if (pdf == NULL && xlsx == NULL)
     report_text (r);
   return CLI_OK;
 }
@@ -660,7 +664,8 @@ register_json (SwStore    *store,
                gint64      to_ms,
                gboolean    mask,
                const char *csv,
-               const char *pdf)
+               const char *pdf,
+               const char *xlsx)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = sw_register_rows (store, department, from_ms, to_ms, mask, &error);
@@ -677,6 +682,7 @@ register_json (SwStore    *store,
   cli_json_add_int (j, "rows", rows->len);
   cli_json_add_string (j, "csv_file", to_stdout ? NULL : csv);
   cli_json_add_string (j, "pdf_file", pdf);
+  cli_json_add_string (j, "xlsx_file", xlsx);
   if (to_stdout)
     {
       g_autofree char *text = sw_export_register_csv (store, department, from_ms, to_ms, mask, &error);
@@ -722,7 +728,8 @@ department_period (SwStore     *store,
   return TRUE;
 }
 
-/* A form written with customers' personal data whole, in the audit log. */
+/* A form written with customers' personal data whole, in the audit log; its
+ * formats joined by "+" ("csv+pdf", "xlsx"). */
 static gboolean
 audit_form_export (CliContext  *ctx,
                    SwStore     *store,
@@ -732,11 +739,20 @@ audit_form_export (CliContext  *ctx,
                    const char  *to,
                    const char  *csv,
                    const char  *pdf,
+                   const char  *xlsx,
                    GError     **error)
 {
-  g_autofree char *args = sw_audit_args ("department", department, "from", from, "to", to,
-                                         "format", csv && pdf ? "csv+pdf" : csv ? "csv" : "pdf",
-                                         "form", form, "via", "cli", NULL);
+  g_autoptr(GString) format = g_string_new (NULL);
+  g_autofree char *args = NULL;
+
+  if (csv != NULL)
+    g_string_append (format, "csv");
+  if (pdf != NULL)
+    g_string_append (format, format->len > 0 ? "+pdf" : "pdf");
+  if (xlsx != NULL)
+    g_string_append (format, format->len > 0 ? "+xlsx" : "xlsx");
+  args = sw_audit_args ("department", department, "from", from, "to", to,
+                        "format", format->str, "form", form, "via", "cli", NULL);
 
   return sw_store_audit (store, ctx->as, SW_AUDIT_PERSONAL_DATA_EXPORTED, SW_AUDIT_SUBJECT_CASES,
                          form, args, error);
@@ -745,13 +761,14 @@ audit_form_export (CliContext  *ctx,
 static int
 export_register (CliContext *ctx, int argc, char **argv)
 {
-  g_autofree char *from = NULL, *to = NULL, *department = NULL, *csv = NULL, *pdf = NULL;
+  g_autofree char *from = NULL, *to = NULL, *department = NULL, *csv = NULL, *pdf = NULL, *xlsx = NULL;
   gboolean mask = FALSE;
   gint64 from_ms, to_ms;
-  BEGIN_COMMAND (export_register, 0, FORM_OPTIONS)
+  BEGIN_COMMAND (export_register, 0, FORM_OPTIONS
+                 TEXT_OPTION ("xlsx", xlsx, N_("write an XLSX spreadsheet (Excel, WPS)"), "FILE"))
 
-  if (department == NULL || (csv == NULL && pdf == NULL))
-    return cli_usage (_("export register needs --department CODE and --csv FILE or --pdf FILE"));
+  if (department == NULL || (csv == NULL && pdf == NULL && xlsx == NULL))
+    return cli_usage (_("export register needs --department CODE and --csv FILE, --xlsx FILE or --pdf FILE"));
   mask = mask || viewer_sees_masked (ctx, department);
   if (!department_period (store, department, from, to, &from_ms, &to_ms, &error))
     return cli_fail (error);
@@ -766,10 +783,12 @@ export_register (CliContext *ctx, int argc, char **argv)
     }
   if (pdf != NULL && !sw_pdf_write_register (store, department, from_ms, to_ms, mask, pdf, &error))
     return cli_fail (error);
-  if (!mask && !audit_form_export (ctx, store, "register", department, from, to, csv, pdf, &error))
+  if (xlsx != NULL && !sw_export_register_xlsx (store, department, from_ms, to_ms, mask, xlsx, &error))
+    return cli_fail (error);
+  if (!mask && !audit_form_export (ctx, store, "register", department, from, to, csv, pdf, xlsx, &error))
     return cli_fail (error);
   if (ctx->json)
-    return register_json (store, department, from, to, from_ms, to_ms, mask, csv, pdf);
+    return register_json (store, department, from, to, from_ms, to_ms, mask, csv, pdf, xlsx);
   return CLI_OK;
 }
 
@@ -800,7 +819,7 @@ export_summary (CliContext *ctx, int argc, char **argv)
     }
   if (pdf != NULL && !sw_pdf_write_summary (store, department, from_ms, to_ms, mask, pdf, &error))
     return cli_fail (error);
-  if (!mask && !audit_form_export (ctx, store, "summary", department, from, to, csv, pdf, &error))
+  if (!mask && !audit_form_export (ctx, store, "summary", department, from, to, csv, pdf, NULL, &error))
     return cli_fail (error);
   if (ctx->json)
     {

@@ -1,5 +1,5 @@
 /* test-export.c — the register and the report as CSV (read back with the
- * CSV parser) and every PDF form rendered by poppler (pdftotext, pdffonts,
+ * CSV parser) and XLSX (read back with Python's zipfile), and every PDF form rendered by poppler (pdftotext, pdffonts,
  * pdftoppm), in zh_CN.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
@@ -7,6 +7,7 @@
 #include <fontconfig/fontconfig.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <locale.h>
 #include <pango/pangocairo.h>
 
@@ -224,6 +225,159 @@ test_csv_injection (SwFixture *fx, gconstpointer data)
   g_assert_cmpuint (seen_item, ==, 2);
 }
 
+/* Opens an XLSX with Python's zipfile and prints its one sheet as JSON: an
+ * array of rows, each an array of cells, a string, a number or null (empty);
+ * fails on a formula. */
+static const char *xlsx_reader =
+  "import sys, zipfile, re, html, json\n"
+  "z = zipfile.ZipFile(sys.argv[1])\n"
+  "assert z.testzip() is None\n"
+  "sheet = z.read('xl/worksheets/sheet1.xml').decode()\n"
+  "assert '<f>' not in sheet and '<f ' not in sheet, 'a formula'\n"
+  "def text(si):\n"
+  "    t = html.unescape(''.join(re.findall(r'<t[^>]*>(.*?)</t>', si, re.S)))\n"
+  "    return re.sub(r'_x([0-9A-Fa-f]{4})_', lambda m: chr(int(m.group(1), 16)), t)\n"
+  "shared = [text(si) for si in re.findall(r'<si>(.*?)</si>', z.read('xl/sharedStrings.xml').decode(), re.S)]\n"
+  "rows = []\n"
+  "for r in re.findall(r'<row [^>]*>(.*?)</row>', sheet, re.S):\n"
+  "    row = {}\n"
+  "    for ref, attrs, v in re.findall(r'<c r=\"([A-Z]+)[0-9]+\"([^>]*)><v>([^<]*)</v></c>', r):\n"
+  "        col = 0\n"
+  "        for ch in ref: col = col * 26 + ord(ch) - 64\n"
+  "        row[col - 1] = shared[int(v)] if 't=\"s\"' in attrs else float(v)\n"
+  "    rows.append([row.get(i) for i in range(max(row) + 1)] if row else [])\n"
+  "print(json.dumps(rows, ensure_ascii=False))\n";
+
+static JsonArray *
+read_xlsx (const char *path)
+{
+  const char *argv[] = { "python3", "-c", xlsx_reader, path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL, *err = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("reading %s failed: %s", path, err);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  return json_array_ref (json_node_get_array (json_parser_get_root (parser)));
+}
+
+/* Cell c of row r: its text, or NULL when it is a number or empty. */
+static const char *
+xlsx_text (JsonArray *rows,
+           guint      r,
+           guint      c)
+{
+  JsonArray *row = json_array_get_array_element (rows, r);
+  JsonNode *cell = c < json_array_get_length (row) ? json_array_get_element (row, c) : NULL;
+
+  return cell != NULL && json_node_get_value_type (cell) == G_TYPE_STRING
+         ? json_node_get_string (cell) : NULL;
+}
+
+/* The register and the report as XLSX: the CSV's rows, Chinese intact,
+ * counts and scores numbers, a phone and formula-looking text stored as
+ * text, customers masked when asked. */
+static void
+test_xlsx (SwFixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwCase) tricky = NULL;
+  g_autoptr(SwReport) r = NULL;
+  g_autofree char *path = g_build_filename (fx->dir, "register.xlsx", NULL);
+  g_autofree char *masked = g_build_filename (fx->dir, "masked.xlsx", NULL);
+  g_autofree char *report = g_build_filename (fx->dir, "report.xlsx", NULL);
+  g_autofree char *csv = NULL;
+  g_autoptr(GPtrArray) csv_rows = NULL;
+  g_autoptr(JsonArray) rows = NULL, mrows = NULL, report_rows = NULL;
+  gboolean seen_received = FALSE, seen_share = FALSE;
+  gint64 from, to;
+  guint last;
+
+  acct_populate (fx);
+  {
+    SwRegistration reg = { .channel = SW_CHANNEL_LETTER, .kind = SW_KIND_SUGGESTION,
+                           .content = "=HYPERLINK(\"http://x\",\"y\") 建议增加窗口", .received_by = "C01",
+                           .customer_name = "钱七", .customer_phone = "+8613700001234",
+                           .customer_unit = "海淀某某科技有限公司" };
+    tricky = sw_ops_register (fx->store, "C01", &reg, &error);
+    g_assert_no_error (error);
+  }
+  range (fx, &from, &to);
+  g_assert_true (sw_export_register_xlsx (fx->store, "CORP", from, to, FALSE, path, &error));
+  g_assert_no_error (error);
+  rows = read_xlsx (path);
+  csv = sw_export_register_csv (fx->store, "CORP", from, to, FALSE, &error);
+  csv_rows = parse (csv);
+  /* the same rows as the CSV, the header first */
+  g_assert_cmpuint (json_array_get_length (rows), ==, csv_rows->len);
+  g_assert_cmpuint (json_array_get_length (rows), ==, 1 + 3);
+  for (guint i = 0; i < SW_REGISTER_N_COLUMNS; i++)
+    g_assert_cmpstr (xlsx_text (rows, 0, i), ==, sw_register_column (i));
+  last = json_array_get_length (rows) - 1;
+  g_assert_cmpstr (xlsx_text (rows, last, 0), ==, sw_case_get_number (tricky));
+  g_assert_cmpstr (xlsx_text (rows, last, 4), ==, "钱七");
+  g_assert_cmpstr (xlsx_text (rows, last, 5), ==, "+8613700001234");   /* text, no apostrophe */
+  g_assert_cmpstr (xlsx_text (rows, last, 6), ==, "=HYPERLINK(\"http://x\",\"y\") 建议增加窗口");
+  g_assert_cmpstr (xlsx_text (rows, last, 7), ==, "陈静（C01）");
+  g_assert_cmpstr (xlsx_text (rows, last, 14), ==, "海淀某某科技有限公司");
+  /* every cell the CSV has, the XLSX has (the CSV guards formulas with an apostrophe) */
+  for (guint ri = 0; ri < csv_rows->len; ri++)
+    for (guint c = 0; c < SW_REGISTER_N_COLUMNS; c++)
+      {
+        char *cell = ((char **) g_ptr_array_index (csv_rows, ri))[c];
+        JsonArray *row = json_array_get_array_element (rows, ri);
+        JsonNode *node = c < json_array_get_length (row) ? json_array_get_element (row, c) : NULL;
+
+        sw_csv_cell_restore (cell);
+        if (cell[0] == '\0')
+          g_assert_true (node == NULL || JSON_NODE_HOLDS_NULL (node));
+        else if (ri > 0 && c == 13)
+          /* satisfaction is a number a spreadsheet sums */
+          g_assert_cmpfloat (json_node_get_double (node), ==, g_ascii_strtod (cell, NULL));
+        else
+          g_assert_cmpstr (json_node_get_string (node), ==, cell);
+      }
+
+  g_assert_true (sw_export_register_xlsx (fx->store, "CORP", from, to, TRUE, masked, &error));
+  mrows = read_xlsx (masked);
+  g_assert_cmpstr (xlsx_text (mrows, last, 4), !=, "钱七");
+  g_assert_null (strstr (xlsx_text (mrows, last, 5), "0000"));
+  g_assert_cmpstr (xlsx_text (mrows, last, 14), !=, "海淀某某科技有限公司");
+
+  /* the report: counts are numbers, shares text */
+  r = acct_report (fx, "CORP", NULL);
+  g_assert_true (sw_export_report_xlsx (r, report, &error));
+  g_assert_no_error (error);
+  report_rows = read_xlsx (report);
+  for (guint i = 0; i < json_array_get_length (report_rows); i++)
+    {
+      const char *item = xlsx_text (report_rows, i, 1);
+      JsonNode *value = json_array_get_element (json_array_get_array_element (report_rows, i), 2);
+
+      if (g_strcmp0 (item, sw_report_get_figure (r, "received")->label) == 0)
+        {
+          g_assert_cmpfloat (json_node_get_double (value), ==, 3);
+          seen_received = TRUE;
+        }
+      if (g_strcmp0 (item, sw_report_get_figure (r, "transferred_on_time")->label) == 0)
+        {
+          g_assert_cmpstr (json_node_get_string (value), ==, "50.0% (1/2)");
+          seen_share = TRUE;
+        }
+    }
+  g_assert_true (seen_received && seen_share);
+
+  /* a file that cannot be written: an error */
+  g_assert_false (sw_export_report_xlsx (r, "/nonexistent-dir/r.xlsx", &error));
+  g_assert_nonnull (error);
+}
+
 static char *
 run (const char *const *argv)
 {
@@ -369,6 +523,7 @@ main (int argc, char **argv)
   ADD ("/export/register-csv", test_register_csv);
   ADD ("/export/report-csv", test_report_csv);
   ADD ("/export/csv-injection", test_csv_injection);
+  ADD ("/export/xlsx", test_xlsx);
   ADD ("/export/pdfs", test_pdfs);
   status = g_test_run ();
   /* Let the leak checker see only our leaks, not the font caches. */

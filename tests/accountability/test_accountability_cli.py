@@ -13,6 +13,9 @@ import subprocess
 import sys
 import tempfile
 import unittest
+import zipfile
+import re
+import html
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from demo_password import give_password  # noqa: E402
 
@@ -249,6 +252,65 @@ class AccountabilityCli(unittest.TestCase):
         for name in ("insp.pdf", "eval.pdf"):
             with open(self.path(name), "rb") as f:
                 self.assertEqual(f.read(5), b"%PDF-")
+
+    @staticmethod
+    def read_xlsx(path):
+        """The one sheet of an XLSX as rows of cells (str, float or None);
+        fails on a formula."""
+        with zipfile.ZipFile(path) as z:
+            sheet = z.read("xl/worksheets/sheet1.xml").decode()
+            shared = [html.unescape("".join(re.findall(r"<t[^>]*>(.*?)</t>", si, re.S)))
+                      for si in re.findall(r"<si>(.*?)</si>", z.read("xl/sharedStrings.xml").decode(), re.S)]
+        assert "<f>" not in sheet and "<f " not in sheet, "a formula"
+        rows = []
+        for r in re.findall(r"<row [^>]*>(.*?)</row>", sheet, re.S):
+            row = {}
+            for ref, attrs, v in re.findall(r'<c r="([A-Z]+)[0-9]+"([^>]*)><v>([^<]*)</v></c>', r):
+                col = 0
+                for ch in ref:
+                    col = col * 26 + ord(ch) - 64
+                row[col - 1] = shared[int(v)] if 't="s"' in attrs else float(v)
+            rows.append([row.get(i) for i in range(max(row) + 1)] if row else [])
+        return rows
+
+    def audited_formats(self):
+        return [e["args"].get("format") for e in self.ctl.json("audit", "list")
+                if e["code"] == "personal_data_exported"]
+
+    def test_register_and_report_as_xlsx(self):
+        """--xlsx beside --csv and --pdf: the same rows in a workbook, Chinese
+        intact, formula-looking text stored as text, masked for an inspector,
+        audited when whole (as the CSV is)."""
+        c = self.ctl.json("case", "register", "--channel", "visit", "--kind", "query",
+                          "--content", "=HYPERLINK(\"http://x\") 对公账户变更", "--received-by", "R01",
+                          "--customer-name", "张三", "--customer-phone", "+8613912345678", as_="R01")
+        out = self.path("register.xlsx")
+        j = self.ctl.json("export", "register", "--department", "RETAIL", "--from", "2026-11-01",
+                          "--to", "2026-11-30", "--xlsx", out, as_="RH")
+        self.assertEqual(j["xlsx_file"], out)
+        self.assertEqual(j["rows"], 1)
+        rows = self.read_xlsx(out)
+        self.assertEqual(len(rows), 2)
+        self.assertEqual(rows[0][0], "Case number")
+        self.assertEqual(rows[1][0], c["number"])
+        self.assertEqual(rows[1][4], "张三")
+        self.assertEqual(rows[1][5], "+8613912345678")
+        self.assertEqual(rows[1][6], "=HYPERLINK(\"http://x\") 对公账户变更")
+        self.assertEqual(self.audited_formats(), ["xlsx"])
+        # An inspector's copy is masked, and a masked copy is not audited.
+        self.ctl.run("export", "register", "--department", "RETAIL", "--from", "2026-11-01",
+                     "--to", "2026-11-30", "--xlsx", out, as_="U01")
+        masked = self.read_xlsx(out)
+        self.assertNotEqual(masked[1][4], "张三")
+        self.assertNotIn("12345678", masked[1][5])
+        self.assertEqual(self.audited_formats(), ["xlsx"])
+
+        report = self.path("report.xlsx")
+        self.ctl.run("report", "--from", "2026-11-01", "--to", "2026-11-30", "--xlsx", report)
+        rows = self.read_xlsx(report)
+        self.assertEqual(rows[0], ["Section", "Item", "Value", "Definition"])
+        received = [r for r in rows if r[1] == "Requests received"]
+        self.assertEqual(received[0][2], 1.0)     # a count is a number
 
     def test_inquiry_and_complaint_summary(self):
         """Seed 001 attachment 2 (客户疑问、投诉汇总表): a department's inquiries

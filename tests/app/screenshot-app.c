@@ -687,6 +687,27 @@ save_report_sizes (SwWindow   *window,
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
 }
 
+/* The supervisor's overview at the usual screen sizes. */
+static void
+save_overview_sizes (SwWindow   *window,
+                     const char *dir,
+                     const char *prefix)
+{
+  GtkWidget *page = sw_acct_nav_show (sw_window_get_accountability (window), SW_ACCT_OVERVIEW);
+
+  if (page == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("overview-%dx%d", screens[i].width, screens[i].height);
+
+      gtk_window_set_default_size (GTK_WINDOW (window), screens[i].width, screens[i].height);
+      settle (GTK_WIDGET (window));
+      save (GTK_WIDGET (window), dir, prefix, name);
+    }
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+}
+
 /* Two more branches with a few cases each, as a head office's device
  * holds them (once, for both languages). */
 static void
@@ -816,6 +837,7 @@ main (int   argc,
     }
   save (GTK_WIDGET (window), argv[2], argv[3], "board");
   save_board_sizes (window, argv[2], argv[3]);
+  save_overview_sizes (window, argv[2], argv[3]);
   if (g_strcmp0 (g_getenv ("SW_SCREENSHOTS"), "board") == 0)
     {
       /* The supervisor's views only: a quicker look while working on them. */

@@ -2,7 +2,8 @@
 # Screenshots of the sign-in (empty, after a wrong password), a one-time
 # password's change and the lock page at 1366×768 and 1920×1080, the board,
 # the registration dialog, the case view and the accountability views
-# (findings, record, report, inspections, audit log), the
+# (findings, record, report, inspections, audit log), the supervisor's
+# overview, the
 # directory (staff, departments, a bad CSV's problems), the preferences
 # pages, the sync indicator's popover and the sync settings, in
 # English and Chinese, on a demo database (not a test; output is git-ignored).

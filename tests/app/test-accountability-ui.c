@@ -17,8 +17,11 @@
 #include "sw-inspection-dialog.h"
 #include "sw-inspection.h"
 #include "sw-inspections-view.h"
+#include "sw-deadline.h"
+#include "sw-overview-view.h"
 #include "sw-record-view.h"
 #include "sw-report-view.h"
+#include "sw-store-audit.h"
 #include "app-test-util.h"
 #include "sw-test-fixture.h"
 #include "sw-ui-util.h"
@@ -406,6 +409,44 @@ test_report (UiFixture     *uf,
     g_assert_nonnull (strstr (text, sw_case_get_number (c)));
   }
   export_ok (view, SW_REPORT_EXPORT_REGISTER_PDF, pdf, pdf, "%PDF");
+  /* As XLSX (a zip, read back by Python): the register's case, the report's
+   * count as a number; the register whole is audited as "xlsx". */
+  {
+    g_autofree char *xlsx = g_build_filename (uf->fx.dir, "register.xlsx", NULL);
+    g_autofree char *report_xlsx = g_build_filename (uf->fx.dir, "report.xlsx", NULL);
+    g_autoptr(SwCase) c = sw_store_get_case (uf->fx.store, uf->late, NULL);
+    g_autoptr(GPtrArray) audit = NULL;
+    g_autofree char *cells = NULL;
+    const char *reader =
+      "import sys, zipfile, re\n"
+      "z = zipfile.ZipFile(sys.argv[1])\n"
+      "sheet = z.read('xl/worksheets/sheet1.xml').decode()\n"
+      "assert '<f>' not in sheet\n"
+      "print(z.read('xl/sharedStrings.xml').decode())\n"
+      "print('numbers:', len(re.findall(r'<c r=\"[A-Z]+[0-9]+\"( s=\"[0-9]+\")?><v>', sheet)))\n";
+    const char *argv[] = { "python3", "-c", reader, xlsx, NULL };
+    SwAuditEntry *last;
+    int status = 0;
+
+    export_ok (view, SW_REPORT_EXPORT_REGISTER_XLSX, xlsx, xlsx, "PK\x03\x04");
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 &cells, NULL, &status, NULL));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (cells, sw_case_get_number (c)));
+    audit = sw_store_list_audit (uf->fx.store, 0, 0, "O01", &error);
+    g_assert_no_error (error);
+    last = g_ptr_array_index (audit, audit->len - 1);
+    g_assert_cmpstr (last->code, ==, SW_AUDIT_PERSONAL_DATA_EXPORTED);
+    g_assert_nonnull (strstr (last->args, "\"xlsx\""));
+    g_clear_pointer (&cells, g_free);
+
+    export_ok (view, SW_REPORT_EXPORT_XLSX, report_xlsx, report_xlsx, "PK\x03\x04");
+    argv[3] = report_xlsx;
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 &cells, NULL, &status, NULL));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_null (strstr (cells, "numbers: 0\n"));     /* the counts */
+  }
   g_assert_cmpint (sw_report_view_print (view, GTK_PRINT_OPERATION_ACTION_EXPORT, printed), ==,
                    GTK_PRINT_OPERATION_RESULT_APPLY);
   app_test_drain ();
@@ -603,6 +644,7 @@ test_roles (UiFixture     *uf,
   g_assert_false (sw_acct_nav_is_available (nav (uf), SW_ACCT_FINDINGS));
   g_assert_false (sw_acct_nav_is_available (nav (uf), SW_ACCT_REPORTS));
   g_assert_false (sw_acct_nav_is_available (nav (uf), SW_ACCT_INSPECTIONS));
+  g_assert_false (sw_acct_nav_is_available (nav (uf), SW_ACCT_OVERVIEW));
   g_assert_null (sw_acct_nav_show (nav (uf), SW_ACCT_FINDINGS));
   g_assert_cmpstr (sw_record_view_get_record (SW_RECORD_VIEW (sw_acct_nav_show (nav (uf), SW_ACCT_RECORD)))->person,
                    ==, "R01");
@@ -696,6 +738,116 @@ test_branches (UiFixture     *uf,
   app_test_drain ();
 }
 
+/* The row of `list` whose data `key` is `value`. */
+static GtkListBoxRow *
+overview_row (SwOverviewView *view,
+              guint           which,
+              const char     *key,
+              const char     *value)
+{
+  GtkListBox *list = sw_overview_view_get_list (view, which);
+
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (list)); w; w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_LIST_BOX_ROW (w) && g_strcmp0 (g_object_get_data (G_OBJECT (w), key), value) == 0)
+      return GTK_LIST_BOX_ROW (w);
+  return NULL;
+}
+
+static guint
+board_shown (SwWindow *window)
+{
+  guint n = 0;
+
+  for (guint s = 0; s < SW_N_STATES; s++)
+    n += g_list_model_get_n_items (sw_board_get_column_model (sw_window_get_board (window), s));
+  return n;
+}
+
+/* The supervisor's overview: open and overdue cases per handler and per
+ * department, today's deadlines in working time and in order; a person opens
+ * the branch board filtered to them, a deadline its case. */
+static void
+test_overview (UiFixture     *uf,
+               gconstpointer  data)
+{
+  g_autoptr(SwCase) fresh = sw_fixture_register (&uf->fx, "R01", FALSE);   /* 11:30, Monday */
+  SwOverviewView *view;
+  const SwOverview *o;
+  const SwOverviewLoad *corp = NULL;
+  GtkListBoxRow *row;
+  gint64 last = 0;
+
+  open_window (uf, "O01");
+  g_assert_true (sw_acct_nav_is_available (nav (uf), SW_ACCT_OVERVIEW));
+  view = SW_OVERVIEW_VIEW (sw_acct_nav_show (nav (uf), SW_ACCT_OVERVIEW));
+  g_assert_nonnull (view);
+  app_test_drain ();
+  o = sw_overview_view_get_overview (view);
+  g_assert_nonnull (o);
+  g_assert_cmpuint (o->open, ==, 2);
+  g_assert_cmpuint (o->overdue, ==, 0);
+  /* the transfer CORP accepted: C02 handles it */
+  g_assert_cmpuint (o->people->len, >=, 1);
+  for (guint i = 0; i < o->people->len; i++)
+    {
+      SwOverviewLoad *load = g_ptr_array_index (o->people, i);
+      if (g_str_equal (load->code, "C02"))
+        g_assert_cmpuint (load->open, ==, 1);
+    }
+  /* today's deadlines: the fresh case's first deadline runs today; in order */
+  g_assert_cmpint (sw_case_running_deadline (fresh).due_at, <, sw_context_day_end (uf->context));
+  g_assert_nonnull (overview_row (view, 2, "case-id", sw_case_get_id (fresh)));
+  for (guint i = 0; i < o->due_today->len; i++)
+    {
+      SwDeadline d = sw_case_running_deadline (g_ptr_array_index (o->due_today, i));
+      g_assert_cmpint (d.due_at, >=, last);
+      g_assert_cmpint (d.due_at, <, sw_context_day_end (uf->context));
+      last = d.due_at;
+    }
+
+  /* Three weeks later both are overdue: C02 first among the people, CORP
+   * all overdue. */
+  at (uf, "2026-12-14T10:00");
+  sw_overview_view_refresh (view);
+  o = sw_overview_view_get_overview (view);
+  g_assert_cmpuint (o->overdue, ==, 2);
+  g_assert_cmpuint (((SwOverviewLoad *) g_ptr_array_index (o->people, 0))->overdue, ==, 1);
+  for (guint i = 1; i < o->people->len; i++)
+    g_assert_cmpuint (((SwOverviewLoad *) g_ptr_array_index (o->people, i))->overdue, <=,
+                      ((SwOverviewLoad *) g_ptr_array_index (o->people, i - 1))->overdue);
+  for (guint i = 0; i < o->departments->len; i++)
+    if (g_str_equal (((SwOverviewLoad *) g_ptr_array_index (o->departments, i))->code, "CORP"))
+      corp = g_ptr_array_index (o->departments, i);
+  g_assert_nonnull (corp);
+  g_assert_cmpuint (corp->open, ==, 1);
+  g_assert_cmpuint (sw_overview_load_share (corp), ==, 100);
+  g_assert_cmpuint (o->due_today->len, ==, 0);     /* overdue for days: not today's */
+
+  /* A person: the branch board, filtered to what they handle. */
+  row = overview_row (view, 0, "handler", "C02");
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (sw_overview_view_get_list (view, 0), "row-activated", row);
+  app_test_drain ();
+  g_assert_cmpint (sw_board_get_kind (sw_window_get_board (uf->window)), ==, SW_BOARD_BRANCH);
+  g_assert_cmpuint (board_shown (uf->window), ==, 1);
+  /* A department: its cases. */
+  row = overview_row (view, 1, "department", "CORP");
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (sw_overview_view_get_list (view, 1), "row-activated", row);
+  app_test_drain ();
+  g_assert_cmpuint (board_shown (uf->window), ==, 1);
+
+  /* Back on Monday: a deadline opens its case. */
+  at (uf, "2026-11-23T11:30");
+  g_assert_nonnull (sw_acct_nav_show (nav (uf), SW_ACCT_OVERVIEW));
+  sw_overview_view_refresh (view);
+  row = overview_row (view, 2, "case-id", sw_case_get_id (fresh));
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (sw_overview_view_get_list (view, 2), "row-activated", row);
+  app_test_drain ();
+  g_assert_nonnull (app_test_find_window (SW_TYPE_CASE_VIEW));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -709,5 +861,6 @@ main (int   argc,
   g_test_add ("/acct-ui/roles", UiFixture, NULL, ui_setup, test_roles, ui_teardown);
   g_test_add ("/acct-ui/branches", UiFixture, NULL, ui_setup, test_branches, ui_teardown);
   g_test_add ("/acct-ui/review-rights", UiFixture, NULL, ui_setup, test_review_rights, ui_teardown);
+  g_test_add ("/acct-ui/overview", UiFixture, NULL, ui_setup, test_overview, ui_teardown);
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include "sw-branches-view.h"
 #include "sw-findings-view.h"
 #include "sw-inspections-view.h"
+#include "sw-overview-view.h"
 #include "sw-record-view.h"
 #include "sw-report-view.h"
 
@@ -22,7 +23,7 @@ struct _SwAcctNav
 
 G_DEFINE_FINAL_TYPE (SwAcctNav, sw_acct_nav, SW_TYPE_NAV_SECTION)
 
-static const char *const page_names[] = { "findings", "record", "reports", "inspections", "audit", "archive", "branches" };
+static const char *const page_names[] = { "findings", "record", "reports", "inspections", "audit", "archive", "branches", "overview" };
 
 const char *
 sw_acct_page_title (SwAcctPage page)
@@ -36,6 +37,7 @@ sw_acct_page_title (SwAcctPage page)
     case SW_ACCT_AUDIT: return _("Audit Log");
     case SW_ACCT_ARCHIVE: return _("Archive");
     case SW_ACCT_BRANCHES: return _("Branches");
+    case SW_ACCT_OVERVIEW: return _("Overview");
     case SW_N_ACCT_PAGES:
     default: return "";
     }
@@ -62,6 +64,8 @@ sw_acct_nav_is_available (SwAcctNav  *self,
       return sw_acct_sees_branch (context);
     case SW_ACCT_BRANCHES:
       return sw_acct_sees_branch (context) && sw_acct_holds_branches (context);
+    case SW_ACCT_OVERVIEW:
+      return sw_acct_sees_branch (context);
     case SW_N_ACCT_PAGES:
     default:
       return FALSE;
@@ -113,6 +117,9 @@ make_page (SwNavSection *section,
       break;
     case SW_ACCT_BRANCHES:
       widget = sw_branches_view_new (context);
+      break;
+    case SW_ACCT_OVERVIEW:
+      widget = sw_overview_view_new (context);
       break;
     case SW_N_ACCT_PAGES:
     default:

@@ -21,6 +21,7 @@ typedef enum {
   SW_ACCT_AUDIT,          /* src/app/audit/ */
   SW_ACCT_ARCHIVE,        /* src/app/archive/ */
   SW_ACCT_BRANCHES,       /* src/app/headoffice/ */
+  SW_ACCT_OVERVIEW,       /* src/app/overview/ */
   SW_N_ACCT_PAGES
 } SwAcctPage;
 

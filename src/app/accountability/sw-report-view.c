@@ -210,10 +210,13 @@ set_busy (SwReportView *self,
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.csv", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.pdf", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.xlsx", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.print", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.register-csv",
                                  ready && g_strcmp0 (self->report->scope, "department") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.register-pdf",
+                                 ready && g_strcmp0 (self->report->scope, "department") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.register-xlsx",
                                  ready && g_strcmp0 (self->report->scope, "department") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.register-print",
                                  ready && g_strcmp0 (self->report->scope, "department") == 0);
@@ -394,6 +397,8 @@ static const struct {
   [SW_REPORT_EXPORT_PDF] = { "report.pdf", N_("Export Report as PDF"), "pdf", FALSE },
   [SW_REPORT_EXPORT_REGISTER_CSV] = { "report.register-csv", N_("Export Register as CSV"), "csv", TRUE },
   [SW_REPORT_EXPORT_REGISTER_PDF] = { "report.register-pdf", N_("Export Register as PDF"), "pdf", TRUE },
+  [SW_REPORT_EXPORT_XLSX] = { "report.xlsx", N_("Export Report as XLSX"), "xlsx", FALSE },
+  [SW_REPORT_EXPORT_REGISTER_XLSX] = { "report.register-xlsx", N_("Export Register as XLSX"), "xlsx", TRUE },
 };
 
 static const char *
@@ -736,7 +741,7 @@ audit_exported (SwReportView  *self,
 
 static gboolean
 write_register (SwReportView  *self,
-                gboolean       pdf,
+                const char    *format,
                 const char    *path,
                 GError       **error)
 {
@@ -749,9 +754,12 @@ write_register (SwReportView  *self,
   if (q == NULL)
     return FALSE;
   mask = !sw_access_sees_register (user, q->department);
-  if (pdf)
+  if (g_str_equal (format, "pdf"))
     return sw_pdf_write_register (store, q->department, q->q.from, q->q.to, mask, path, error) &&
            audit_exported (self, q->department, "pdf", mask, error);
+  if (g_str_equal (format, "xlsx"))
+    return sw_export_register_xlsx (store, q->department, q->q.from, q->q.to, mask, path, error) &&
+           audit_exported (self, q->department, "xlsx", mask, error);
   text = sw_export_register_csv (store, q->department, q->q.from, q->q.to, mask, error);
   return text != NULL && g_file_set_contents (path, text, -1, error) &&
          audit_exported (self, q->department, "csv", mask, error);
@@ -759,7 +767,7 @@ write_register (SwReportView  *self,
 
 static gboolean
 write_report (SwReportView  *self,
-              gboolean       pdf,
+              const char    *format,
               const char    *path,
               GError       **error)
 {
@@ -769,8 +777,10 @@ write_report (SwReportView  *self,
 
   if (shared == NULL)
     return FALSE;
-  if (pdf)
+  if (g_str_equal (format, "pdf"))
     ok = sw_pdf_write_report (shared->report, path, error);
+  else if (g_str_equal (format, "xlsx"))
+    ok = sw_export_report_xlsx (shared->report, path, error);
   else
     {
       text = sw_export_report_csv (shared->report);
@@ -787,14 +797,13 @@ sw_report_view_export (SwReportView    *self,
                        GError         **error)
 {
   const char *extension = exports[what].extension;
-  gboolean pdf = g_str_equal (extension, "pdf");
   const char *dot = strrchr (path, '.');
   /* The menu item chosen decides the format, whatever the name typed. */
   g_autofree char *written = dot != NULL && g_ascii_strcasecmp (dot + 1, extension) == 0
                              ? g_strdup (path) : g_strconcat (path, ".", extension, NULL);
 
-  if (!(exports[what].is_register ? write_register (self, pdf, written, error)
-                                  : write_report (self, pdf, written, error)))
+  if (!(exports[what].is_register ? write_register (self, extension, written, error)
+                                  : write_report (self, extension, written, error)))
     return NULL;
   return g_steal_pointer (&written);
 }

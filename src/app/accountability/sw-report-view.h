@@ -1,6 +1,6 @@
 /* sw-report-view.h — the evaluation report page
  * The evaluation report (domain §8) for a period and a scope: every figure
- * with its definition beside it, the three charts, export as CSV or PDF, and
+ * with its definition beside it, the three charts, export as CSV, XLSX or PDF, and
  * print. Computed in a thread.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
@@ -17,6 +17,8 @@ typedef enum {
   SW_REPORT_EXPORT_PDF,
   SW_REPORT_EXPORT_REGISTER_CSV,
   SW_REPORT_EXPORT_REGISTER_PDF,
+  SW_REPORT_EXPORT_XLSX,
+  SW_REPORT_EXPORT_REGISTER_XLSX,
 } SwReportExport;
 
 #define SW_TYPE_REPORT_VIEW (sw_report_view_get_type ())

@@ -1,4 +1,4 @@
-/* sw-export.c — CSV of the register and of the report
+/* sw-export.c — the register and the report as CSV or XLSX
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "sw-label.h"
 #include "config.h"
@@ -9,6 +9,7 @@
 #include "sw-mask.h"
 #include "sw-models-private.h"
 #include "sw-store-accountability.h"
+#include "sw-xlsx-writer.h"
 
 static const char *const columns[SW_REGISTER_N_COLUMNS] = {
   N_("Case number"), N_("Received"), N_("Channel"), N_("Kind"), N_("Customer"), N_("Phone"),
@@ -140,6 +141,40 @@ sw_register_rows (SwStore     *store,
   return reg.rows;
 }
 
+/* Where an export's rows go: CSV text or an XLSX file, the same rows. */
+typedef struct {
+  SwCsvWriter  *csv;
+  SwXlsxWriter *xlsx;
+} Sink;
+
+static void
+sink_row (Sink               *sink,
+          const char * const *cells,
+          guint               n_cells)
+{
+  if (sink->csv != NULL)
+    sw_csv_writer_add_row (sink->csv, cells, n_cells);
+  else
+    sw_xlsx_writer_add_row (sink->xlsx, cells, n_cells);
+}
+
+static void
+register_to (Sink      *sink,
+             GPtrArray *rows)
+{
+  const char *fields[SW_REGISTER_N_COLUMNS];
+
+  for (guint i = 0; i < SW_REGISTER_N_COLUMNS; i++)
+    fields[i] = sw_register_column (i);
+  sink_row (sink, fields, SW_REGISTER_N_COLUMNS);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      for (guint i = 0; i < SW_REGISTER_N_COLUMNS; i++)
+        fields[i] = sw_register_row_field (g_ptr_array_index (rows, r), i);
+      sink_row (sink, fields, SW_REGISTER_N_COLUMNS);
+    }
+}
+
 char *
 sw_export_register_csv (SwStore     *store,
                         const char  *department,
@@ -149,38 +184,52 @@ sw_export_register_csv (SwStore     *store,
                         GError     **error)
 {
   g_autoptr(GPtrArray) rows = sw_register_rows (store, department, from, to, mask, error);
-  SwCsvWriter *out;
-  const char *fields[SW_REGISTER_N_COLUMNS];
+  Sink sink = { 0 };
 
   if (rows == NULL)
     return NULL;
-  out = sw_csv_writer_new (SW_CSV_WRITER_SPREADSHEET);
-  for (guint i = 0; i < SW_REGISTER_N_COLUMNS; i++)
-    fields[i] = sw_register_column (i);
-  sw_csv_writer_add_row (out, fields, SW_REGISTER_N_COLUMNS);
-  for (guint r = 0; r < rows->len; r++)
-    {
-      for (guint i = 0; i < SW_REGISTER_N_COLUMNS; i++)
-        fields[i] = sw_register_row_field (g_ptr_array_index (rows, r), i);
-      sw_csv_writer_add_row (out, fields, SW_REGISTER_N_COLUMNS);
-    }
-  return sw_csv_writer_finish (out);
+  sink.csv = sw_csv_writer_new (SW_CSV_WRITER_SPREADSHEET);
+  register_to (&sink, rows);
+  return sw_csv_writer_finish (sink.csv);
+}
+
+/* The register's column of satisfaction scores (1–5). */
+#define REGISTER_SATISFACTION 13
+
+gboolean
+sw_export_register_xlsx (SwStore     *store,
+                         const char  *department,
+                         gint64       from,
+                         gint64       to,
+                         gboolean     mask,
+                         const char  *path,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) rows = sw_register_rows (store, department, from, to, mask, error);
+  Sink sink = { 0 };
+
+  if (rows == NULL)
+    return FALSE;
+  sink.xlsx = sw_xlsx_writer_new (path);
+  sw_xlsx_writer_set_number_column (sink.xlsx, REGISTER_SATISFACTION);
+  register_to (&sink, rows);
+  return sw_xlsx_writer_finish (sink.xlsx, error);
 }
 
 /* Sections of "section,item,value,definition" rows, one table for Excel. */
 static void
-row4 (SwCsvWriter *out,
+row4 (Sink        *out,
       const char  *section,
       const char  *item,
       const char  *value,
       const char  *definition)
 {
   const char *fields[] = { section, item, value, definition };
-  sw_csv_writer_add_row (out, fields, 4);
+  sink_row (out, fields, 4);
 }
 
 static void
-row_count (SwCsvWriter *out,
+row_count (Sink        *out,
            const char  *section,
            const char  *item,
            guint        n)
@@ -189,12 +238,11 @@ row_count (SwCsvWriter *out,
   row4 (out, section, item, v, "");
 }
 
-char *
-sw_export_report_csv (SwReport *r)
+static void
+report_to (Sink     *out,
+           SwReport *r)
 {
-  SwCsvWriter *out = sw_csv_writer_new (SW_CSV_WRITER_SPREADSHEET);
   const char *fig = _("Figure");
-
   row4 (out, _("Section"), _("Item"), _("Value"), _("Definition"));
   row4 (out, _("Scope"), r->scope, r->scope_name, r->scope_code);
   row4 (out, _("Scope"), _("Period"), r->period, "");
@@ -235,5 +283,28 @@ sw_export_report_csv (SwReport *r)
       row4 (out, _("Department: received"), item, v, "");
       row4 (out, _("Department: rating"), item, sw_rating_label (d->rating), d->rating_reason);
     }
-  return sw_csv_writer_finish (out);
+}
+
+char *
+sw_export_report_csv (SwReport *r)
+{
+  Sink sink = { sw_csv_writer_new (SW_CSV_WRITER_SPREADSHEET), NULL };
+
+  report_to (&sink, r);
+  return sw_csv_writer_finish (sink.csv);
+}
+
+/* The report's column of values: counts are numbers, shares ("95.0%") text. */
+#define REPORT_VALUE 2
+
+gboolean
+sw_export_report_xlsx (SwReport    *r,
+                       const char  *path,
+                       GError     **error)
+{
+  Sink sink = { NULL, sw_xlsx_writer_new (path) };
+
+  sw_xlsx_writer_set_number_column (sink.xlsx, REPORT_VALUE);
+  report_to (&sink, r);
+  return sw_xlsx_writer_finish (sink.xlsx, error);
 }

@@ -1,7 +1,8 @@
-/* sw-export.h — the report and the register (台账) as CSV: UTF-8 with a
- * byte-order mark so that Excel opens Chinese correctly, RFC 4180 quoting,
- * CRLF line ends, cells that cannot run as formulas (sw-csv-writer.h). The
- * register's rows are shared with its PDF.
+/* sw-export.h — the report and the register (台账) as CSV or XLSX. CSV: UTF-8
+ * with a byte-order mark so that Excel opens Chinese correctly, RFC 4180
+ * quoting, CRLF line ends, cells that cannot run as formulas (sw-csv-writer.h).
+ * XLSX: the same rows through sw-xlsx-writer.h, counts and scores as numbers.
+ * The register's rows are shared with its PDF.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -54,6 +55,18 @@ char       *sw_export_register_csv (SwStore     *store,
                                     gboolean     mask,
                                     GError     **error);
 char       *sw_export_report_csv   (SwReport    *report);
+/* The same rows as an XLSX file at `path`; FALSE with `error` when it could
+ * not be read or written. */
+gboolean    sw_export_register_xlsx (SwStore     *store,
+                                     const char  *department,
+                                     gint64       from,
+                                     gint64       to,
+                                     gboolean     mask,
+                                     const char  *path,
+                                     GError     **error);
+gboolean    sw_export_report_xlsx  (SwReport    *report,
+                                    const char  *path,
+                                    GError     **error);
 /* A report with by_branch: each branch's figures side by side with its rank
  * by figure `rank_by`, the whole, and the cases received each month per
  * branch (sw-export-branches.c). */

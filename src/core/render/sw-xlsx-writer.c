@@ -14,6 +14,7 @@ struct _SwXlsxWriter {
   lxw_worksheet  *sheet;
   lxw_row_t       row;
   gboolean        failed;
+  guint64         number_columns;   /* bit i: column i holds numbers */
 };
 
 SwXlsxWriter *
@@ -42,6 +43,37 @@ sw_xlsx_writer_free (SwXlsxWriter *writer)
 }
 
 void
+sw_xlsx_writer_set_number_column (SwXlsxWriter *writer,
+                                  guint         column)
+{
+  g_return_if_fail (writer != NULL);
+  g_return_if_fail (column < 64);
+  writer->number_columns |= G_GUINT64_CONSTANT (1) << column;
+}
+
+gboolean
+sw_xlsx_cell_is_number (const char *cell)
+{
+  const char *p = cell;
+
+  if (cell == NULL || !g_ascii_isdigit (*p))
+    return FALSE;
+  if (*p == '0' && g_ascii_isdigit (p[1]))
+    return FALSE;                 /* "0101" is a code, not a number */
+  while (g_ascii_isdigit (*p))
+    p++;
+  if (*p == '.')
+    {
+      p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  return *p == '\0' && p - cell <= 15;   /* beyond 15 digits a double loses some */
+}
+
+void
 sw_xlsx_writer_add_row (SwXlsxWriter       *writer,
                         const char * const *cells,
                         guint               n_cells)
@@ -52,10 +84,18 @@ sw_xlsx_writer_add_row (SwXlsxWriter       *writer,
     return;
   for (guint i = 0; i < n_cells && i <= LXW_COL_MAX; i++)
     {
-      /* worksheet_write_string() always stores text: a leading `=` stays text */
-      if (cells[i] != NULL && cells[i][0] != '\0'
-          && worksheet_write_string (writer->sheet, writer->row, (lxw_col_t) i,
-                                     cells[i], NULL) != LXW_NO_ERROR)
+      lxw_error status = LXW_NO_ERROR;
+
+      if (cells[i] == NULL || cells[i][0] == '\0')
+        continue;
+      if (i < 64 && (writer->number_columns >> i & 1) && sw_xlsx_cell_is_number (cells[i]))
+        status = worksheet_write_number (writer->sheet, writer->row, (lxw_col_t) i,
+                                         g_ascii_strtod (cells[i], NULL), NULL);
+      else
+        /* worksheet_write_string() always stores text: a leading `=` stays text */
+        status = worksheet_write_string (writer->sheet, writer->row, (lxw_col_t) i,
+                                         cells[i], NULL);
+      if (status != LXW_NO_ERROR)
         writer->failed = TRUE;
     }
   writer->row++;
