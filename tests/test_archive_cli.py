@@ -10,6 +10,7 @@ import shutil
 import sys
 import tempfile
 import unittest
+import zipfile
 
 import test_cli
 from test_cli import Ctl, DEPARTMENTS, STAFF
@@ -102,6 +103,64 @@ class ArchiveCliTest(unittest.TestCase):
         p = self.ctl.run("report", "cases", "--figure", "warnings", "--from", "2026-01-01",
                          "--to", "2026-12-31", check=False)
         self.assertNotEqual(p.returncode, 0)
+
+    def test_report_branches_trend(self):
+        """--trend: the figure each month, the months adding up to the branch's figure."""
+        now = "2026-06-01T10:00:00+08:00"
+        period = ("--from", "2026-01-01", "--to", "2026-06-30")
+        t = self.ctl.json("report", "branches", *period, "--trend", "received", "--branch", "BJ01", now=now)
+        self.assertEqual(t["figure"], "received")
+        months = t["branches"][0]["months"]
+        self.assertEqual([m["month"] for m in months],
+                         ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"])
+        self.assertEqual([m["value"] for m in months], [0, 0, 2, 1, 1, 0])
+        share = self.ctl.json("report", "branches", *period, "--trend", "answered_on_spot", now=now)
+        self.assertIsNone(share["branches"][0]["months"][0]["value"])   # no cases: no data, not 0
+        self.assertEqual(share["branches"][0]["months"][2]["denominator"], 2)
+        out = os.path.join(self.dir, "t.csv")
+        self.ctl.run("report", "branches", *period, "--trend", "received", "--csv", out, now=now)
+        with open(out, encoding="utf-8-sig") as f:
+            rows = list(csv.reader(f))
+        self.assertEqual(rows[2][:4], ["2026-01", "BJ01", "海淀支行", "0"])
+        self.assertEqual(len(rows), 2 + 6)
+        for bad in (("--trend", "warnings"), ("--trend", "received", "--branch", "XX99")):
+            p = self.ctl.run("report", "branches", *period, *bad, check=False)
+            self.assertNotEqual(p.returncode, 0, bad)
+            self.assertTrue(p.stderr.strip(), bad)
+
+    def test_report_branches_cases(self):
+        """--cases FIGURE --branch: as many cases as the figure, masked for an inspector."""
+        now = "2026-06-01T10:00:00+08:00"
+        period = ("--from", "2026-01-01", "--to", "2026-12-31")
+        r = self.ctl.json("report", "branches", *period, now=now)
+        for key in ("received", "answered_on_spot"):
+            listed = self.ctl.json("report", "branches", *period, "--cases", key, "--branch", "BJ01", now=now)
+            fig = r["branches"][0]["figures"][key]
+            self.assertEqual(len(listed), fig["numerator"] if key != "received" else fig["value"], key)
+        listed = self.ctl.json("report", "branches", *period, "--cases", "received", "--branch", "BJ01",
+                               as_="U01", now=now)
+        self.assertEqual(len(listed), 4)
+        for c in listed:
+            self.assertEqual(c["customer"]["name"], "张**")
+        p = self.ctl.run("report", "branches", *period, "--cases", "received", check=False)
+        self.assertNotEqual(p.returncode, 0)
+        p = self.ctl.run("report", "branches", *period, "--cases", "warnings", "--branch", "BJ01", check=False)
+        self.assertNotEqual(p.returncode, 0)
+
+    def test_report_branches_xlsx(self):
+        """--xlsx: the comparison's rows in one sheet, the cells strings (read with zipfile)."""
+        out = os.path.join(self.dir, "b.xlsx")
+        r = self.ctl.json("report", "branches", "--from", "2026-01-01", "--to", "2026-12-31", "--xlsx", out,
+                          now="2026-06-01T10:00:00+08:00")
+        self.assertEqual(r["xlsx_file"], out)
+        with zipfile.ZipFile(out) as z:
+            self.assertIsNone(z.testzip())
+            names = z.namelist()
+            self.assertIn("xl/worksheets/sheet1.xml", names)
+            text = "".join(z.read(n).decode("utf-8") for n in names if n.endswith(".xml"))
+        for cell in ("BJ01", "海淀支行", "2026-03"):
+            self.assertIn(cell, text)
+        self.assertNotIn("<f>", text)   # no formula
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sw-label.h"
 #include "sw-board-logic.h"
 #include "sw-case-print.h"
 #include "sw-access.h"
@@ -133,12 +134,12 @@ add_person_row (SwCaseView *self,
                 const char *empno,
                 const char *department)
 {
-  g_autofree char *value = NULL;
+  g_autofree char *value = NULL, *who = NULL;
 
   if (empno == NULL || *empno == '\0')
     return;
-  value = g_strdup_printf ("%s (%s) · %s", sw_context_staff_name (self->context, empno), empno,
-                           sw_context_department_name (self->context, department));
+  who = sw_label_with_code (sw_context_staff_name (self->context, empno), empno);
+  value = g_strdup_printf ("%s · %s", who, sw_context_department_name (self->context, department));
   add_row (self->facts_list, title, value);
 }
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sw-label.h"
 #include "sw-access.h"
 #include "sw-error.h"
 #include "sw-customer-history.h"
@@ -292,8 +293,9 @@ update_owner (SwRegisterDialog *self)
   if (owner != NULL)
     {
       self->owner = g_strdup (sw_staff_get_empno (owner));
-      self->owner_text = g_strdup_printf ("%s (%s) — %s", sw_staff_get_name (owner),
-                                          sw_staff_get_empno (owner), reason ? reason : "");
+      g_autofree char *who = sw_label_with_code (sw_staff_get_name (owner), sw_staff_get_empno (owner));
+
+      self->owner_text = g_strdup_printf ("%s — %s", who, reason ? reason : "");
     }
   else
     self->owner_text = g_strdup (error->message);

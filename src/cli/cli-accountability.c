@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "sw-label.h"
 #include "sw-access.h"
 #include "sw-detect.h"
 #include "sw-finding-text.h"
@@ -583,7 +584,8 @@ report_text (SwReport *r)
   for (guint i = 0; i < r->departments->len; i++)
     {
       SwReportDepartment *d = g_ptr_array_index (r->departments, i);
-      g_print ("%s (%s): %u — %s\n", d->name, d->code, d->tally.received, sw_rating_label (d->rating));
+      g_autofree char *name = sw_label_with_code (d->name, d->code);
+      g_print ("%s: %u — %s\n", name, d->tally.received, sw_rating_label (d->rating));
     }
   if (r->rating != SW_RATING_NONE)
     g_print (_("Rating: %s (%s)\n"), sw_rating_label (r->rating), r->rating_reason);
@@ -1014,7 +1016,8 @@ static void
 branches_json (SwReport   *r,
                const char *rank_by,
                const char *csv,
-               const char *pdf)
+               const char *pdf,
+               const char *xlsx)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -1025,6 +1028,7 @@ branches_json (SwReport   *r,
   cli_json_add_string (b, "rank_by", rank_by);
   cli_json_add_string (b, "csv_file", csv);
   cli_json_add_string (b, "pdf_file", pdf);
+  cli_json_add_string (b, "xlsx_file", xlsx);
   json_builder_set_member_name (b, "total");
   json_builder_begin_object (b);
   figures_json (b, r->figures);
@@ -1091,69 +1095,94 @@ branches_text (SwReport   *r,
     }
 }
 
-static int
-report_branches (CliContext *ctx, int argc, char **argv)
+/* The trend per branch: figure `key` of each month, a row per branch and
+ * month (CSV), as JSON, or as text. */
+static void
+trend_json (SwReport           *r,
+            const char         *key,
+            const char * const *codes,
+            const char         *csv)
 {
-  g_autofree char *from = NULL, *to = NULL, *csv = NULL, *pdf = NULL, *rank_by = NULL;
-  g_autoptr(SwReport) r = NULL;
-  SwReportQuery q = { .by_branch = TRUE };
-  BEGIN_COMMAND (report_branches, 0,
-                 TEXT_OPTION ("from", from, N_("first day"), "DATE")
-                 TEXT_OPTION ("to", to, N_("last day"), "DATE")
-                 TEXT_OPTION ("rank-by", rank_by, N_("the figure the branches are ranked by (replied_on_time)"), "KEY")
-                 TEXT_OPTION ("csv", csv, N_("write CSV (UTF-8 with BOM) to FILE, - for standard output"), "FILE")
-                 TEXT_OPTION ("pdf", pdf, N_("write a PDF"), "FILE"))
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
 
-  if (!parse_period (store, from, to, &q.from, &q.to, &error))
-    return cli_fail (error);
-  if ((r = sw_report_new (store, &q, &error)) == NULL)
-    return cli_fail (error);
-  if (rank_by == NULL)
-    rank_by = g_strdup ("replied_on_time");
-  if (sw_report_get_figure (r, rank_by) == NULL)
-    return cli_usage (_("Unknown figure “%s”"), rank_by);
-  if (csv != NULL)
+  json_builder_begin_object (b);
+  cli_json_add_string (b, "period", r->period);
+  cli_json_add_string (b, "figure", key);
+  cli_json_add_string (b, "csv_file", csv);
+  json_builder_set_member_name (b, "branches");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < r->branches->len; i++)
     {
-      g_autofree char *text = sw_export_branches_csv (r, rank_by);
-      if (!write_text (csv, text, &error))
-        return cli_fail (error);
+      SwReportBranch *rb = g_ptr_array_index (r->branches, i);
+      g_autoptr(GPtrArray) trend = NULL;
+
+      if ((codes != NULL && !g_strv_contains (codes, rb->code)) ||
+          (trend = sw_report_branch_trend (rb, key)) == NULL)
+        continue;
+      json_builder_begin_object (b);
+      cli_json_add_string (b, "code", rb->code);
+      cli_json_add_string (b, "name", rb->name);
+      json_builder_set_member_name (b, "months");
+      json_builder_begin_array (b);
+      for (guint m = 0; m < trend->len; m++)
+        {
+          SwFigure *f = g_ptr_array_index (trend, m);
+          json_builder_begin_object (b);
+          cli_json_add_string (b, "month", ((SwReportMonth *) g_ptr_array_index (rb->months, m))->label);
+          json_builder_set_member_name (b, "value");
+          if (f->available)
+            json_builder_add_double_value (b, f->value);
+          else
+            json_builder_add_null_value (b);
+          member_int (b, "numerator", f->numerator);
+          member_int (b, "denominator", f->denominator);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
     }
-  if (pdf != NULL && !sw_pdf_write_branches (r, rank_by, pdf, &error))
-    return cli_fail (error);
-  if (ctx->json)
-    branches_json (r, rank_by, csv && !g_str_equal (csv, "-") ? csv : NULL, pdf);
-  else if (csv == NULL && pdf == NULL)
-    branches_text (r, rank_by);
-  return CLI_OK;
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  cli_print_json (root);
 }
 
-static int
-report_cases (CliContext *ctx, int argc, char **argv)
+static void
+trend_text (SwReport           *r,
+            const char         *key,
+            const char * const *codes)
 {
-  g_autofree char *from = NULL, *to = NULL, *department = NULL, *person = NULL, *branch = NULL, *figure = NULL;
-  gboolean denominator = FALSE;
-  g_autoptr(GPtrArray) ids = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  JsonArray *array;
-  SwReportQuery q = { 0 };
-  BEGIN_COMMAND (report_cases, 0,
-                 TEXT_OPTION ("figure", figure, N_("the figure's key (received, replied_on_time, …)"), "KEY")
-                 TEXT_OPTION ("from", from, N_("first day"), "DATE")
-                 TEXT_OPTION ("to", to, N_("last day"), "DATE")
-                 TEXT_OPTION ("branch", branch, N_("a branch's cases"), "CODE")
-                 TEXT_OPTION ("department", department, N_("a department's cases"), "CODE")
-                 TEXT_OPTION ("person", person, N_("a person's cases"), "EMPNO")
-                 { "denominator", 0, 0, G_OPTION_ARG_NONE, &denominator,
-                   N_("the cases the share is taken of, rather than those it counts"), NULL },)
+  g_print (_("%s each month, %s\n"), sw_report_get_figure (r, key)->label, r->period);
+  for (guint i = 0; i < r->branches->len; i++)
+    {
+      SwReportBranch *rb = g_ptr_array_index (r->branches, i);
+      g_autoptr(GPtrArray) trend = NULL;
+      g_autofree char *name = NULL;
 
-  if (!parse_period (store, from, to, &q.from, &q.to, &error))
-    return cli_fail (error);
-  q.branch = branch;
-  q.department = department;
-  q.person = person;
-  if ((ids = sw_report_cases_behind (store, &q, figure, denominator, &error)) == NULL)
-    return cli_fail (error);
-  array = json_array_new ();
+      if ((codes != NULL && !g_strv_contains (codes, rb->code)) ||
+          (trend = sw_report_branch_trend (rb, key)) == NULL)
+        continue;
+      name = sw_label_with_code (rb->name, rb->code);
+      g_print ("%s\n", name);
+      for (guint m = 0; m < trend->len; m++)
+        {
+          g_autofree char *v = sw_figure_format (g_ptr_array_index (trend, m));
+          g_print ("  %s  %s\n", ((SwReportMonth *) g_ptr_array_index (rb->months, m))->label, v);
+        }
+    }
+}
+
+/* The cases of a list of ids, as JSON or a line each (the customer as the
+ * access policy lets the acting person see it, as every case listed). */
+static void
+print_cases (CliContext *ctx,
+             SwStore    *store,
+             GPtrArray  *ids)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array = json_array_new ();
+
   for (guint i = 0; i < ids->len; i++)
     {
       g_autoptr(GError) local = NULL;
@@ -1174,5 +1203,126 @@ report_cases (CliContext *ctx, int argc, char **argv)
     cli_print_json (root);
   else
     g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u case\n", "%u cases\n", ids->len), ids->len);
+}
+
+static int
+report_branches (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *from = NULL, *to = NULL, *csv = NULL, *pdf = NULL, *rank_by = NULL, *xlsx = NULL;
+  g_autofree char *trend = NULL, *cases = NULL, *branch = NULL, *department = NULL;
+  g_auto(GStrv) codes = NULL;
+  gboolean denominator = FALSE;
+  g_autoptr(SwReport) r = NULL;
+  SwReportQuery q = { .by_branch = TRUE };
+  BEGIN_COMMAND (report_branches, 0,
+                 TEXT_OPTION ("from", from, N_("first day"), "DATE")
+                 TEXT_OPTION ("to", to, N_("last day"), "DATE")
+                 TEXT_OPTION ("rank-by", rank_by, N_("the figure the branches are ranked by (replied_on_time)"), "KEY")
+                 TEXT_OPTION ("csv", csv, N_("write CSV (UTF-8 with BOM) to FILE, - for standard output"), "FILE")
+                 TEXT_OPTION ("pdf", pdf, N_("write a PDF"), "FILE")
+                 TEXT_OPTION ("xlsx", xlsx, N_("write the comparison as an XLSX workbook"), "FILE")
+                 TEXT_OPTION ("trend", trend, N_("the trend per branch: the figure's value each month"), "KEY")
+                 TEXT_OPTION ("branch", branch, N_("the branches of the trend (codes separated by commas), or the branch of --cases"), "CODES")
+                 TEXT_OPTION ("cases", cases, N_("the cases behind the figure of a branch (--branch) or a department"), "KEY")
+                 TEXT_OPTION ("department", department, N_("with --cases: a department's cases"), "CODE")
+                 { "denominator", 0, 0, G_OPTION_ARG_NONE, &denominator,
+                   N_("with --cases: the cases the share is taken of, rather than those it counts"), NULL },)
+
+  if (!parse_period (store, from, to, &q.from, &q.to, &error))
+    return cli_fail (error);
+  if (cases != NULL)
+    {
+      g_autoptr(GPtrArray) ids = NULL;
+
+      if (branch == NULL && department == NULL)
+        return cli_usage (_("--cases needs --branch or --department"));
+      q.by_branch = FALSE;
+      q.branch = branch;
+      q.department = department;
+      if (branch != NULL)
+        {
+          g_autoptr(SwBranch) known = sw_store_get_branch (store, branch);
+          if (known == NULL)
+            return cli_usage (_("There is no branch “%s”"), branch);
+        }
+      if ((ids = sw_report_cases_behind (store, &q, cases, denominator, &error)) == NULL)
+        return cli_fail (error);
+      print_cases (ctx, store, ids);
+      return CLI_OK;
+    }
+  if (trend != NULL && !sw_report_figure_of_cases (trend))
+    return cli_usage (_("“%s” is not a figure made of cases"), trend);
+  if (branch != NULL)
+    {
+      codes = g_strsplit (branch, ",", -1);
+      for (guint i = 0; codes[i] != NULL; i++)
+        {
+          g_autoptr(SwBranch) known = sw_store_get_branch (store, codes[i]);
+          if (known == NULL)
+            return cli_usage (_("There is no branch “%s”"), codes[i]);
+        }
+    }
+  if ((r = sw_report_new (store, &q, &error)) == NULL)
+    return cli_fail (error);
+  if (trend != NULL)
+    {
+      if (csv != NULL)
+        {
+          g_autofree char *text = sw_export_branches_trend_csv (r, trend, (const char * const *) codes);
+          if (!write_text (csv, text, &error))
+            return cli_fail (error);
+        }
+      if (ctx->json)
+        trend_json (r, trend, (const char * const *) codes, csv && !g_str_equal (csv, "-") ? csv : NULL);
+      else if (csv == NULL)
+        trend_text (r, trend, (const char * const *) codes);
+      return CLI_OK;
+    }
+  if (rank_by == NULL)
+    rank_by = g_strdup ("replied_on_time");
+  if (sw_report_get_figure (r, rank_by) == NULL)
+    return cli_usage (_("Unknown figure “%s”"), rank_by);
+  if (csv != NULL)
+    {
+      g_autofree char *text = sw_export_branches_csv (r, rank_by);
+      if (!write_text (csv, text, &error))
+        return cli_fail (error);
+    }
+  if (pdf != NULL && !sw_pdf_write_branches (r, rank_by, pdf, &error))
+    return cli_fail (error);
+  if (xlsx != NULL && !sw_export_branches_xlsx (r, rank_by, xlsx, &error))
+    return cli_fail (error);
+  if (ctx->json)
+    branches_json (r, rank_by, csv && !g_str_equal (csv, "-") ? csv : NULL, pdf, xlsx);
+  else if (csv == NULL && pdf == NULL && xlsx == NULL)
+    branches_text (r, rank_by);
+  return CLI_OK;
+}
+
+static int
+report_cases (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *from = NULL, *to = NULL, *department = NULL, *person = NULL, *branch = NULL, *figure = NULL;
+  gboolean denominator = FALSE;
+  g_autoptr(GPtrArray) ids = NULL;
+  SwReportQuery q = { 0 };
+  BEGIN_COMMAND (report_cases, 0,
+                 TEXT_OPTION ("figure", figure, N_("the figure's key (received, replied_on_time, …)"), "KEY")
+                 TEXT_OPTION ("from", from, N_("first day"), "DATE")
+                 TEXT_OPTION ("to", to, N_("last day"), "DATE")
+                 TEXT_OPTION ("branch", branch, N_("a branch's cases"), "CODE")
+                 TEXT_OPTION ("department", department, N_("a department's cases"), "CODE")
+                 TEXT_OPTION ("person", person, N_("a person's cases"), "EMPNO")
+                 { "denominator", 0, 0, G_OPTION_ARG_NONE, &denominator,
+                   N_("the cases the share is taken of, rather than those it counts"), NULL },)
+
+  if (!parse_period (store, from, to, &q.from, &q.to, &error))
+    return cli_fail (error);
+  q.branch = branch;
+  q.department = department;
+  q.person = person;
+  if ((ids = sw_report_cases_behind (store, &q, figure, denominator, &error)) == NULL)
+    return cli_fail (error);
+  print_cases (ctx, store, ids);
   return CLI_OK;
 }

@@ -2,12 +2,20 @@
  * acct-fixture.c in branch BJ01, and cases of two more branches (SH01, GZ01)
  * registered by their own staff; each branch's figures side by side equal
  * that branch's own report, the whole is the sum of its branches where it
- * is a sum, and the cases behind a figure are listed.
+ * is a sum, and the cases behind a figure are listed, as many as the
+ * figure says; the trend per branch is the report's months; the figures
+ * read as a Chinese reader writes them (in zh_CN).
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
 #include "acct-fixture.h"
 #include "sw-error.h"
+#include "sw-export.h"
 
 #define DO(call) G_STMT_START { g_autoptr(GError) _e = NULL; g_autoptr(SwCase) _c = (call); \
                                 g_assert_no_error (_e); g_assert_nonnull (_c); } G_STMT_END
@@ -288,10 +296,152 @@ test_cases_behind (SwFixture     *fx,
   g_assert_null (refused);
 }
 
+/* A figure without data reads 无数据, never 0.0 小时; a share's counts
+ * stand in full-width brackets, in the figure and in the export. */
+static void
+test_texts (SwFixture     *fx,
+            gconstpointer  data)
+{
+  g_autoptr(SwReport) all = NULL;
+  g_autofree char *hours = NULL, *share = NULL, *csv = NULL;
+
+  populate (fx);
+  all = report (fx, NULL, TRUE);
+  /* GZ01's one case is open: no handling time */
+  hours = sw_figure_format (sw_report_branch_figure (column (all, "GZ01"), "handling_mean_hours"));
+  g_assert_cmpstr (hours, ==, "无数据");
+  share = sw_figure_format (sw_report_branch_figure (column (all, "SH01"), "answered_on_spot"));
+  g_assert_cmpstr (share, ==, "50.0%（1/2）");
+  csv = sw_export_branches_csv (all, "replied_on_time");
+  g_assert_nonnull (strstr (csv, "50.0%（1/2）"));
+  g_assert_null (strstr (csv, "(1/2)"));
+  {
+    /* GZ01's row of the comparison */
+    g_auto(GStrv) lines = g_strsplit (csv, "\n", -1);
+    gboolean seen = FALSE;
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      if (strstr (lines[i], ",GZ01,") != NULL && strstr (lines[i], "%") != NULL)
+        {
+          g_assert_nonnull (strstr (lines[i], "无数据"));
+          g_assert_null (strstr (lines[i], "0.0 小时"));
+          seen = TRUE;
+        }
+    g_assert_true (seen);
+  }
+}
+
+/* The trend is each month by the report's definitions: the months add up
+ * to the branch's count, and a month's share is that month's tally. */
+static void
+test_trend (SwFixture     *fx,
+            gconstpointer  data)
+{
+  g_autoptr(SwReport) all = NULL;
+  g_autofree char *csv = NULL;
+  const char *only[] = { "SH01", NULL };
+
+  populate (fx);
+  all = report (fx, NULL, TRUE);
+  for (guint b = 0; b < G_N_ELEMENTS (codes); b++)
+    {
+      SwReportBranch *rb = column (all, codes[b]);
+      g_autoptr(GPtrArray) received = sw_report_branch_trend (rb, "received");
+      g_autoptr(GPtrArray) replied = sw_report_branch_trend (rb, "replied_on_time");
+      double sum = 0;
+      guint num = 0, den = 0;
+
+      g_assert_cmpuint (received->len, ==, rb->months->len);
+      for (guint m = 0; m < received->len; m++)
+        {
+          const SwFigure *f = g_ptr_array_index (replied, m);
+          sum += ((SwFigure *) g_ptr_array_index (received, m))->value;
+          num += f->numerator;
+          den += f->denominator;
+          g_assert_cmpint (f->available, ==, f->denominator > 0);
+        }
+      g_assert_cmpfloat (sum, ==, sw_report_branch_figure (rb, "received")->value);
+      g_assert_cmpuint (num, ==, sw_report_branch_figure (rb, "replied_on_time")->numerator);
+      g_assert_cmpuint (den, ==, sw_report_branch_figure (rb, "replied_on_time")->denominator);
+      /* violations are not counted by month */
+      g_assert_null (sw_report_branch_trend (rb, "findings_confirmed"));
+      g_assert_null (sw_report_branch_trend (rb, "fines_yuan"));
+    }
+  csv = sw_export_branches_trend_csv (all, "received", only);
+  g_assert_nonnull (strstr (csv, "SH01"));
+  g_assert_null (strstr (csv, "BJ01"));
+}
+
+/* For every figure made of cases and every branch and department, the
+ * cases it counts are as many as its numerator (a count's value), those
+ * it is taken of as its denominator, those it misses the difference. */
+static void
+test_cases_count (SwFixture     *fx,
+                  gconstpointer  data)
+{
+  g_autoptr(SwReport) all = NULL;
+
+  populate (fx);
+  all = report (fx, NULL, TRUE);
+  for (guint b = 0; b <= G_N_ELEMENTS (codes) + all->departments->len; b++)
+    {
+      gboolean branch = b < G_N_ELEMENTS (codes);
+      SwReportDepartment *d = branch || b == G_N_ELEMENTS (codes) + all->departments->len ? NULL
+                              : g_ptr_array_index (all->departments, b - G_N_ELEMENTS (codes));
+      g_autoptr(GPtrArray) figures = NULL;
+      SwReportQuery q = { .from = all->from, .to = all->to };
+
+      if (branch)
+        {
+          q.branch = codes[b];
+          figures = g_ptr_array_ref (column (all, codes[b])->figures);
+        }
+      else if (d != NULL)
+        {
+          q.department = d->code;
+          figures = sw_report_tally_figures (&d->tally);
+        }
+      else
+        figures = g_ptr_array_ref (all->figures);
+      for (guint i = 0; i < figures->len; i++)
+        {
+          const SwFigure *f = g_ptr_array_index (figures, i);
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GPtrArray) counted = NULL, of = NULL, missed = NULL;
+
+          if (!sw_report_figure_of_cases (f->key))
+            continue;
+          counted = sw_report_cases_which (fx->store, &q, f->key, SW_BEHIND_COUNTED, &error);
+          of = sw_report_cases_which (fx->store, &q, f->key, SW_BEHIND_OF, &error);
+          missed = sw_report_cases_which (fx->store, &q, f->key, SW_BEHIND_MISSED, &error);
+          g_assert_no_error (error);
+          g_test_message ("%s %s", q.branch ? q.branch : q.department ? q.department : "all", f->key);
+          if (f->unit == SW_FIGURE_PERCENT)
+            {
+              g_assert_cmpuint (counted->len, ==, f->numerator);
+              g_assert_cmpuint (of->len, ==, f->denominator);
+              g_assert_cmpuint (missed->len, ==, f->denominator - f->numerator);
+            }
+          else if (f->unit == SW_FIGURE_COUNT)
+            g_assert_cmpuint (counted->len, ==, (guint) f->value);
+          else
+            g_assert_cmpuint (counted->len, ==, f->denominator);
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
+  /* as a Chinese head office reads the figures */
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SHOUWEN_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   g_test_init (&argc, &argv, NULL);
+  g_test_add ("/branches/texts", SwFixture, NULL, sw_fixture_setup, test_texts, sw_fixture_teardown);
+  g_test_add ("/branches/trend", SwFixture, NULL, sw_fixture_setup, test_trend, sw_fixture_teardown);
+  g_test_add ("/branches/cases-count", SwFixture, NULL, sw_fixture_setup, test_cases_count, sw_fixture_teardown);
   g_test_add ("/branches/sums", SwFixture, NULL, sw_fixture_setup, test_sums, sw_fixture_teardown);
   g_test_add ("/branches/same-definitions", SwFixture, NULL, sw_fixture_setup, test_same_definitions, sw_fixture_teardown);
   g_test_add ("/branches/ranking", SwFixture, NULL, sw_fixture_setup, test_ranking, sw_fixture_teardown);

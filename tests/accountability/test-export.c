@@ -122,7 +122,7 @@ test_report_csv (SwFixture *fx, gconstpointer data)
         }
       if (g_str_equal (row[1], sw_report_get_figure (r, "transferred_on_time")->label))
         {
-          g_assert_cmpstr (row[2], ==, "50.0% (1/2)");
+          g_assert_cmpstr (row[2], ==, "50.0%（1/2）");   /* zh_CN: full-width brackets */
           seen_on_time = TRUE;
         }
     }

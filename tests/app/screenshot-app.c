@@ -717,6 +717,7 @@ add_branches (SwStore *store)
     { "SH01", "上海市浦东支行", "SHOP", "S901", 14 }, { "GZ01", "广州市天河支行", "GZOP", "G901", 9 },
   };
   g_autoptr(SwBranch) known = sw_store_get_branch (store, "SH01");
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
 
   if (known != NULL)
     return;
@@ -738,11 +739,24 @@ add_branches (SwStore *store)
             .content = i % 2 ? "咨询个人贷款提前还款的手续" : "查询银行卡账户流水",
             .received_by = more[b].empno, .customer_name = "陈先生", .customer_phone = "13700001111",
           };
-          g_autoptr(SwCase) c = sw_ops_register (store, more[b].empno, &reg, NULL);
+          /* spread over the months of the year so far, for the trend */
+          guint month = 1 + (i * 7 + b) % g_date_time_get_month (today);
+          gboolean this_month = month == (guint) g_date_time_get_month (today);
+          int day = this_month ? 1 + (int) i % MAX (1, g_date_time_get_day_of_month (today) - 1) : 3 + (int) i % 20;
+          /* 10:00 at the branch (Beijing time), within its working hours */
+          g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Shanghai");
+          g_autoptr(GDateTime) at = g_date_time_new (tz, g_date_time_get_year (today), month, day, 10, 0, 0);
+          g_autoptr(SwCase) c = NULL;
           g_autoptr(SwCase) done = NULL;
 
+          sw_store_set_now (store, g_date_time_to_unix (at) * 1000);
+          c = sw_ops_register (store, more[b].empno, &reg, NULL);
           if (c != NULL && i % 3 != 2)
-            done = sw_ops_answer (store, more[b].empno, sw_case_get_id (c), "已当场解答", NULL);
+            {
+              sw_store_set_now (store, g_date_time_to_unix (at) * 1000 + (i % 5) * 3600 * 1000);
+              done = sw_ops_answer (store, more[b].empno, sw_case_get_id (c), "已当场解答", NULL);
+            }
+          sw_store_set_now (store, 0);
         }
     }
 }
@@ -771,10 +785,25 @@ save_records (SwWindow   *window,
   page = sw_acct_nav_show (nav, SW_ACCT_BRANCHES);
   if (page != NULL)
     {
-      sw_branches_view_load (SW_BRANCHES_VIEW (page));
-      while (sw_branches_view_is_loading (SW_BRANCHES_VIEW (page)))
+      SwBranchesView *view = SW_BRANCHES_VIEW (page);
+      SwFigureCases *cases = sw_branches_view_get_cases (view);
+
+      sw_branches_view_load (view);
+      while (sw_branches_view_is_loading (view))
         g_main_context_iteration (NULL, TRUE);
       save (GTK_WIDGET (window), dir, prefix, "branches");
+      /* the trend, then the cases behind a branch's figure */
+      sw_branches_view_set_trend (view, "received", NULL);
+      settle (GTK_WIDGET (window));
+      scroll_to (sw_branches_view_get_trend_chart (view));
+      save (GTK_WIDGET (window), dir, prefix, "branches-trend");
+      sw_branches_view_set_ranking (view, "received");
+      sw_branches_view_list_cases (view, "SH01", NULL, "上海市浦东支行");
+      while (sw_figure_cases_is_loading (cases))
+        g_main_context_iteration (NULL, TRUE);
+      settle (GTK_WIDGET (window));
+      scroll_to (GTK_WIDGET (cases));
+      save (GTK_WIDGET (window), dir, prefix, "branches-cases");
     }
 }
 

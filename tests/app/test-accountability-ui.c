@@ -848,6 +848,55 @@ test_overview (UiFixture     *uf,
   g_assert_nonnull (app_test_find_window (SW_TYPE_CASE_VIEW));
 }
 
+/* The trend of a chosen figure for the chosen branches is drawn; a
+ * branch's figure lists the cases behind it, as many as the figure, in a
+ * thread; a listed case opens in the case view. */
+static void
+test_branches_drill (UiFixture     *uf,
+                     gconstpointer  data)
+{
+  const char *codes[] = { "BJ01", NULL };
+  SwBranchesView *view;
+  SwFigureCases *cases;
+  const SwFigure *received;
+  GtkListBoxRow *row;
+  g_autoptr(SwBranch) branch = sw_branch_new ("SH01", "上海市浦东支行");
+
+  /* the page is there when the device holds more than one branch */
+  g_assert_true (sw_store_put_branch (uf->fx.store, branch, NULL));
+  open_window (uf, "O01");
+  view = SW_BRANCHES_VIEW (sw_acct_nav_show (nav (uf), SW_ACCT_BRANCHES));
+  sw_branches_view_set_period (view, "2026-01-01", "2026-12-31");
+  sw_branches_view_load (view);
+  while (sw_branches_view_is_loading (view))
+    g_main_context_iteration (NULL, TRUE);
+  sw_branches_view_set_trend (view, "replied_on_time", codes);
+  app_test_wait_paint (sw_branches_view_get_trend_chart (view));
+
+  sw_branches_view_set_ranking (view, "received");
+  received = sw_report_branch_figure (g_ptr_array_index (sw_branches_view_get_report (view)->branches, 0), "received");
+  g_assert_cmpfloat (received->value, >, 0);
+  sw_branches_view_list_cases (view, "BJ01", NULL, "BJ01");
+  cases = sw_branches_view_get_cases (view);
+  g_assert_true (sw_figure_cases_is_loading (cases));
+  while (sw_figure_cases_is_loading (cases))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (sw_figure_cases_get_cases (cases));
+  g_assert_cmpuint (sw_figure_cases_get_cases (cases)->len, ==, (guint) received->value);
+  /* those it misses of a count: none */
+  sw_figure_cases_set_which (cases, SW_BEHIND_MISSED);
+  while (sw_figure_cases_is_loading (cases))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (sw_figure_cases_get_cases (cases)->len, ==, 0);
+  sw_figure_cases_set_which (cases, SW_BEHIND_COUNTED);
+  while (sw_figure_cases_is_loading (cases))
+    g_main_context_iteration (NULL, TRUE);
+  row = gtk_list_box_get_row_at_index (sw_figure_cases_get_list (cases), 0);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (sw_figure_cases_get_list (cases), "row-activated", row);
+  app_test_drain ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -860,6 +909,7 @@ main (int   argc,
   g_test_add ("/acct-ui/inspector", UiFixture, NULL, ui_setup, test_inspector, ui_teardown);
   g_test_add ("/acct-ui/roles", UiFixture, NULL, ui_setup, test_roles, ui_teardown);
   g_test_add ("/acct-ui/branches", UiFixture, NULL, ui_setup, test_branches, ui_teardown);
+  g_test_add ("/acct-ui/branches-drill", UiFixture, NULL, ui_setup, test_branches_drill, ui_teardown);
   g_test_add ("/acct-ui/review-rights", UiFixture, NULL, ui_setup, test_review_rights, ui_teardown);
   g_test_add ("/acct-ui/overview", UiFixture, NULL, ui_setup, test_overview, ui_teardown);
   return g_test_run ();

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sw-label.h"
 #include "sw-acct-util.h"
 #include "sw-finding-text.h"
 #include "sw-record-view.h"
@@ -40,7 +41,8 @@ static void
 fill (SwRecordView *self)
 {
   SwPersonRecord *r = self->record;
-  g_autofree char *title = g_strdup_printf ("%s (%s) · %s · %d", r->name, r->person,
+  g_autofree char *who = sw_label_with_code (r->name, r->person);
+  g_autofree char *title = g_strdup_printf ("%s · %s · %d", who,
                                             sw_context_department_name (self->context, r->department), r->year);
   g_autofree char *counts = NULL, *deductions = NULL, *effect = NULL, *next = NULL;
 

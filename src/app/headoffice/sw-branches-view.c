@@ -1,6 +1,8 @@
 /* sw-branches-view.c — the head office's page: the comparison of branches
  * (a report grouped by branch), ranked by a chosen figure; a branch's row
- * opens on its departments, the same report for that branch alone
+ * opens on its departments, the same report for that branch alone; the
+ * trend of a chosen figure for the chosen branches (a chart); the cases
+ * behind a branch's or a department's figure
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -10,7 +12,11 @@
 #include "sw-background-task.h"
 #include "sw-branches-view.h"
 #include "sw-export.h"
+#include "sw-figure-cases.h"
+#include "sw-label.h"
 #include "sw-pdf.h"
+#include "sw-report-chart.h"
+#include "sw-trend-chart.h"
 
 struct _SwBranchesView
 {
@@ -25,10 +31,17 @@ struct _SwBranchesView
   GtkLabel            *status_label;
   AdwPreferencesGroup *ranking_group;
   AdwPreferencesGroup *trend_group;
+  GtkBox              *content_box;
 
   /* owned */
   SwContext           *context;
   GtkDropDown         *rank_drop;
+  GtkDropDown         *trend_drop;
+  GtkWidget           *trend_area;
+  GtkWidget           *trend_row;    /* holds the chart in the trend group */
+  GHashTable          *trend_codes;  /* the branches in the trend (code → code) */
+  gboolean             trend_chosen; /* the user chose them (else the first five ranked) */
+  SwFigureCases       *cases;
   GtkSpinner          *spinner;
   GCancellable        *cancellable;  /* of the computation under way, or NULL */
   GPtrArray           *rows;        /* the rows added to the groups */
@@ -46,11 +59,32 @@ static const char *const shown[] = {
   "findings_confirmed",
 };
 
+/* The figures of the trend (made of cases, so counted by month). */
+static const char *const trended[] = {
+  "received", "replied_on_time", "answered_on_spot", "callback_coverage", "satisfied_share",
+  "satisfaction_mean", "resolved", "handling_mean_hours", "complaints_escalated",
+};
+
 static const char *
 rank_key (SwBranchesView *self)
 {
   guint i = gtk_drop_down_get_selected (self->rank_drop);
   return i < G_N_ELEMENTS (shown) ? shown[i] : "replied_on_time";
+}
+
+static const char *
+trend_key (SwBranchesView *self)
+{
+  guint i = gtk_drop_down_get_selected (self->trend_drop);
+  return i < G_N_ELEMENTS (trended) ? trended[i] : "received";
+}
+
+/* The figure whose cases a branch's button lists: the one ranked by, or
+ * the cases received when that is not made of cases. */
+static const char *
+cases_key (SwBranchesView *self)
+{
+  return sw_report_figure_of_cases (rank_key (self)) ? rank_key (self) : "received";
 }
 
 static void
@@ -93,6 +127,91 @@ figures_line (GPtrArray *figures)
   return g_string_free (s, FALSE);
 }
 
+void
+sw_branches_view_list_cases (SwBranchesView *self,
+                             const char     *branch,
+                             const char     *department,
+                             const char     *name)
+{
+  const char *key = cases_key (self);
+  const SwFigure *f = self->report ? sw_report_get_figure (self->report, key) : NULL;
+  SwReportQuery q = { 0 };
+  g_autofree char *title = NULL;
+
+  if (self->report == NULL || f == NULL)
+    return;
+  q.from = self->report->from;
+  q.to = self->report->to;
+  q.branch = branch;
+  q.department = department;
+  /* TRANSLATORS: a figure, then the branch or department whose cases are listed */
+  title = g_strdup_printf (_("%s: the cases of %s"), f->label, name);
+  sw_figure_cases_load (self->cases, &q, key, title);
+}
+
+static void
+cases_cb (GtkButton      *button,
+          SwBranchesView *self)
+{
+  sw_branches_view_list_cases (self, g_object_get_data (G_OBJECT (button), "branch"),
+                               g_object_get_data (G_OBJECT (button), "department"),
+                               g_object_get_data (G_OBJECT (button), "name"));
+}
+
+/* A button that lists the cases behind the figure of a branch or a
+ * department (NULL: the whole branch). */
+static GtkWidget *
+cases_button (SwBranchesView *self,
+              const char     *branch,
+              const char     *department,
+              const char     *name)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("view-list-symbolic");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("The cases behind the figure ranked by"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The cases behind the figure ranked by"), -1);
+  g_object_set_data_full (G_OBJECT (button), "branch", g_strdup (branch), g_free);
+  g_object_set_data_full (G_OBJECT (button), "department", g_strdup (department), g_free);
+  g_object_set_data_full (G_OBJECT (button), "name", g_strdup (name), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (cases_cb), self);
+  return button;
+}
+
+/* A branch in or out of the trend. */
+static void
+trend_check_cb (GtkCheckButton *check,
+                SwBranchesView *self)
+{
+  const char *code = g_object_get_data (G_OBJECT (check), "branch");
+
+  self->trend_chosen = TRUE;
+  if (gtk_check_button_get_active (check))
+    g_hash_table_add (self->trend_codes, g_strdup (code));
+  else
+    g_hash_table_remove (self->trend_codes, code);
+  gtk_widget_queue_draw (self->trend_area);
+}
+
+static GtkWidget *
+trend_check (SwBranchesView *self,
+             const char     *code,
+             const char     *name)
+{
+  GtkWidget *check = gtk_check_button_new ();
+  g_autofree char *tip = g_strdup_printf (_("Show %s in the trend"), name);
+
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (check, tip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_hash_table_contains (self->trend_codes, code));
+  g_object_set_data_full (G_OBJECT (check), "branch", g_strdup (code), g_free);
+  g_signal_connect (check, "toggled", G_CALLBACK (trend_check_cb), self);
+  return check;
+}
+
 /* A branch's departments, from the comparison itself (its one pass over
  * the cases tallied every department): no second report per branch. */
 static void
@@ -115,6 +234,7 @@ add_departments (SwBranchesView *self,
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), d->name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), cases_button (self, rb->code, d->code, d->name));
       adw_expander_row_add_row (expander, row);
     }
 }
@@ -125,17 +245,27 @@ show_report (SwBranchesView *self)
   g_autoptr(GPtrArray) ranked = sw_report_rank_branches (self->report, rank_key (self));
 
   clear (self);
+  /* until the user chooses, the trend shows the first five ranked */
+  if (!self->trend_chosen)
+    {
+      g_hash_table_remove_all (self->trend_codes);
+      for (guint i = 0; i < ranked->len && i < 5; i++)
+        g_hash_table_add (self->trend_codes, g_strdup (((SwReportBranch *) g_ptr_array_index (ranked, i))->code));
+    }
   for (guint i = 0; i < ranked->len; i++)
     {
       SwReportBranch *rb = g_ptr_array_index (ranked, i);
-      /* TRANSLATORS: a branch's rank, name and code in the comparison */
-      g_autofree char *title = g_strdup_printf (_("%u. %s (%s)"), i + 1, rb->name, rb->code);
+      g_autofree char *label = sw_label_with_code (rb->name, rb->code);
+      /* TRANSLATORS: a branch's rank, then its name and code, in the comparison */
+      g_autofree char *title = g_strdup_printf (C_("rank and branch", "%u. %s"), i + 1, label);
       g_autofree char *line = figures_line (rb->figures);
       GtkWidget *row = adw_expander_row_new ();
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), line);
+      adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), trend_check (self, rb->code, rb->name));
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), cases_button (self, rb->code, NULL, rb->name));
       add_departments (self, ADW_EXPANDER_ROW (row), rb);
       add (self, self->ranking_group, row);
     }
@@ -148,26 +278,7 @@ show_report (SwBranchesView *self)
     add (self, self->ranking_group, row);
   }
 
-  /* the trend: each branch's cases month by month */
-  for (guint i = 0; i < self->report->branches->len; i++)
-    {
-      SwReportBranch *rb = g_ptr_array_index (self->report->branches, i);
-      GString *s = g_string_new (NULL);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *line = NULL;
-
-      for (guint m = 0; m < rb->months->len; m++)
-        {
-          SwReportMonth *month = g_ptr_array_index (rb->months, m);
-          /* TRANSLATORS: a month (01–12) and the cases received in it */
-          g_string_append_printf (s, _("%s%s: %u"), m ? " · " : "", month->label + 5, month->tally.received);
-        }
-      line = g_string_free (s, FALSE);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rb->name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line);
-      add (self, self->trend_group, row);
-    }
+  gtk_widget_queue_draw (self->trend_area);
 }
 
 static void
@@ -259,6 +370,24 @@ sw_branches_view_is_loading (SwBranchesView *self)
   return self->cancellable != NULL;
 }
 
+static void
+draw_trend_cb (GtkDrawingArea *area,
+               cairo_t        *cr,
+               int             width,
+               int             height,
+               gpointer        data)
+{
+  SwBranchesView *self = data;
+  g_autofree const char **codes = NULL;
+
+  if (self->report == NULL)
+    return;
+  codes = (const char **) g_hash_table_get_keys_as_array (self->trend_codes, NULL);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  sw_trend_chart_draw (cr, self->report, trend_key (self), codes, width, height);
+}
+
 /* The rank changed: the same comparison, ordered anew. */
 static void
 rank_cb (SwBranchesView *self)
@@ -282,6 +411,47 @@ sw_branches_view_get_report (SwBranchesView *self)
   return self->report;
 }
 
+void
+sw_branches_view_set_ranking (SwBranchesView *self,
+                              const char     *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    if (g_str_equal (shown[i], key))
+      gtk_drop_down_set_selected (self->rank_drop, i);
+}
+
+void
+sw_branches_view_set_trend (SwBranchesView     *self,
+                            const char         *key,
+                            const char * const *codes)
+{
+  for (guint i = 0; key != NULL && i < G_N_ELEMENTS (trended); i++)
+    if (g_str_equal (trended[i], key))
+      gtk_drop_down_set_selected (self->trend_drop, i);
+  if (codes != NULL)
+    {
+      self->trend_chosen = TRUE;
+      g_hash_table_remove_all (self->trend_codes);
+      for (guint i = 0; codes[i] != NULL; i++)
+        g_hash_table_add (self->trend_codes, g_strdup (codes[i]));
+      if (self->report != NULL)
+        show_report (self);
+    }
+  gtk_widget_queue_draw (self->trend_area);
+}
+
+GtkWidget *
+sw_branches_view_get_trend_chart (SwBranchesView *self)
+{
+  return self->trend_area;
+}
+
+SwFigureCases *
+sw_branches_view_get_cases (SwBranchesView *self)
+{
+  return self->cases;
+}
+
 gboolean
 sw_branches_view_export (SwBranchesView  *self,
                          const char      *path,
@@ -290,6 +460,8 @@ sw_branches_view_export (SwBranchesView  *self,
   g_return_val_if_fail (self->report != NULL, FALSE);
   if (g_str_has_suffix (path, ".pdf"))
     return sw_pdf_write_branches (self->report, rank_key (self), path, error);
+  if (g_str_has_suffix (path, ".xlsx"))
+    return sw_export_branches_xlsx (self->report, rank_key (self), path, error);
   {
     g_autofree char *text = sw_export_branches_csv (self->report, rank_key (self));
     return g_file_set_contents (path, text, -1, error);
@@ -331,6 +503,12 @@ pdf_cb (SwBranchesView *self)
 }
 
 static void
+xlsx_cb (SwBranchesView *self)
+{
+  export_as (self, "branches.xlsx");
+}
+
+static void
 sw_branches_view_dispose (GObject *object)
 {
   SwBranchesView *self = SW_BRANCHES_VIEW (object);
@@ -341,6 +519,7 @@ sw_branches_view_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->report, sw_report_free);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->trend_codes, g_hash_table_unref);
   g_clear_object (&self->context);
   G_OBJECT_CLASS (sw_branches_view_parent_class)->dispose (object);
 }
@@ -363,6 +542,7 @@ sw_branches_view_class_init (SwBranchesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwBranchesView, status_label);
   gtk_widget_class_bind_template_child (widget_class, SwBranchesView, ranking_group);
   gtk_widget_class_bind_template_child (widget_class, SwBranchesView, trend_group);
+  gtk_widget_class_bind_template_child (widget_class, SwBranchesView, content_box);
 }
 
 static void
@@ -374,6 +554,9 @@ sw_branches_view_init (SwBranchesView *self)
   g_autofree char *to = g_date_time_format (now, "%Y-12-31");
   GtkWidget *csv = gtk_button_new_with_mnemonic (_("Export _CSV…"));
   GtkWidget *pdf = gtk_button_new_with_mnemonic (_("Export _PDF…"));
+  GtkWidget *xlsx = gtk_button_new_with_mnemonic (_("Export _XLSX…"));
+  g_autoptr(GtkStringList) trend_keys = gtk_string_list_new (NULL);
+  GtkWidget *frame;
   GtkWidget *label = gtk_label_new (_("Rank by"));
   SwReportTally empty = { 0 };
   g_autoptr(GPtrArray) figures = sw_report_tally_figures (&empty);
@@ -394,12 +577,33 @@ sw_branches_view_init (SwBranchesView *self)
   gtk_box_append (self->query_box, GTK_WIDGET (self->rank_drop));
   gtk_box_append (self->query_box, csv);
   gtk_box_append (self->query_box, pdf);
+  gtk_box_append (self->query_box, xlsx);
+
+  /* the trend: a figure for the chosen branches, month by month */
+  self->trend_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint k = 0; k < G_N_ELEMENTS (trended); k++)
+    for (guint i = 0; i < figures->len; i++)
+      if (g_str_equal (((SwFigure *) g_ptr_array_index (figures, i))->key, trended[k]))
+        gtk_string_list_append (trend_keys, ((SwFigure *) g_ptr_array_index (figures, i))->label);
+  self->trend_drop = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&trend_keys)), NULL));
+  gtk_widget_set_valign (GTK_WIDGET (self->trend_drop), GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->trend_drop), _("The figure the trend shows"));
+  adw_preferences_group_set_header_suffix (self->trend_group, GTK_WIDGET (self->trend_drop));
+  self->trend_area = gtk_drawing_area_new ();
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->trend_area), 320);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->trend_area), draw_trend_cb, self, NULL);
+  frame = gtk_frame_new (NULL);
+  gtk_frame_set_child (GTK_FRAME (frame), self->trend_area);
+  adw_preferences_group_add (self->trend_group, frame);
+  g_signal_connect_swapped (self->trend_drop, "notify::selected", G_CALLBACK (gtk_widget_queue_draw), self->trend_area);
+
   gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from);
   gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to);
   g_signal_connect_swapped (self->apply_button, "clicked", G_CALLBACK (sw_branches_view_load), self);
   g_signal_connect_swapped (self->rank_drop, "notify::selected", G_CALLBACK (rank_cb), self);
   g_signal_connect_swapped (csv, "clicked", G_CALLBACK (csv_cb), self);
   g_signal_connect_swapped (pdf, "clicked", G_CALLBACK (pdf_cb), self);
+  g_signal_connect_swapped (xlsx, "clicked", G_CALLBACK (xlsx_cb), self);
 }
 
 GtkWidget *
@@ -408,6 +612,9 @@ sw_branches_view_new (SwContext *context)
   SwBranchesView *self = g_object_new (SW_TYPE_BRANCHES_VIEW, NULL);
 
   self->context = g_object_ref (context);
+  /* the cases behind a figure, below the comparison */
+  self->cases = SW_FIGURE_CASES (sw_figure_cases_new (context));
+  gtk_box_append (self->content_box, GTK_WIDGET (self->cases));
   sw_branches_view_load (self);
   return GTK_WIDGET (self);
 }

@@ -1,12 +1,14 @@
 /* sw-branches-view.h — a head office's comparison of its branches: each
  * branch's figures side by side, ranked by a figure, the cases received
- * each month; a branch opens on its departments; CSV and PDF exports
+ * each month; a branch opens on its departments; the trend of a figure
+ * per branch; the cases behind a figure; CSV, XLSX and PDF exports
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <adwaita.h>
 
 #include "sw-context.h"
+#include "sw-figure-cases.h"
 #include "sw-report.h"
 
 G_BEGIN_DECLS
@@ -24,7 +26,22 @@ void       sw_branches_view_set_period (SwBranchesView *self,
                                         const char     *from,
                                         const char     *to);
 SwReport  *sw_branches_view_get_report (SwBranchesView *self);
-/* Writes the comparison as CSV or PDF (by the file's extension). */
+void       sw_branches_view_set_ranking (SwBranchesView *self,
+                                         const char     *key);
+/* The trend's figure (NULL: as it is) and branches (NULL: as they are). */
+void       sw_branches_view_set_trend  (SwBranchesView     *self,
+                                        const char         *key,
+                                        const char * const *codes);
+GtkWidget *sw_branches_view_get_trend_chart (SwBranchesView *self);
+/* Lists the cases behind the figure ranked by (the cases received when it
+ * is not made of cases) of a branch, or of a department of it, named
+ * `name`, below the comparison. */
+void       sw_branches_view_list_cases (SwBranchesView *self,
+                                        const char     *branch,
+                                        const char     *department,
+                                        const char     *name);
+SwFigureCases *sw_branches_view_get_cases (SwBranchesView *self);
+/* Writes the comparison as CSV, XLSX or PDF (by the file's extension). */
 gboolean   sw_branches_view_export    (SwBranchesView *self,
                                        const char     *path,
                                        GError        **error);

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sw-label.h"
 #include "sw-access.h"
 #include "sw-error.h"
 #include "sw-preferences-window.h"
@@ -66,12 +67,15 @@ update_user (SwPrefsGeneral *self)
 {
   SwStaff *user = sw_context_get_user (self->context);
   gboolean admin = (sw_access_edit_directory (sw_context_get_user (self->context)) == SW_ACCESS_OK);
-  g_autofree char *who = NULL;
+  g_autofree char *who = NULL, *name = NULL;
 
   if (user != NULL)
-    who = g_strdup_printf ("%s (%s) · %s · %s", sw_staff_get_name (user), sw_staff_get_empno (user),
-                           sw_context_department_name (self->context, sw_staff_get_department_code (user)),
-                           sw_role_label (sw_staff_get_role (user)));
+    {
+      name = sw_label_with_code (sw_staff_get_name (user), sw_staff_get_empno (user));
+      who = g_strdup_printf ("%s · %s · %s", name,
+                             sw_context_department_name (self->context, sw_staff_get_department_code (user)),
+                             sw_role_label (sw_staff_get_role (user)));
+    }
   adw_action_row_set_subtitle (self->user_row, who ? who : _("Nobody"));
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->phone_row), admin);

@@ -18,6 +18,30 @@ sw_report_branch_figure (SwReportBranch *branch,
   return NULL;
 }
 
+GPtrArray *
+sw_report_branch_trend (SwReportBranch *branch,
+                        const char     *key)
+{
+  GPtrArray *out;
+
+  if (!sw_report_figure_of_cases (key))
+    return NULL;
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_figure_free);
+  for (guint m = 0; m < branch->months->len; m++)
+    {
+      SwReportMonth *month = g_ptr_array_index (branch->months, m);
+      g_autoptr(GPtrArray) figures = sw_report_tally_figures (&month->tally);
+
+      for (guint i = 0; i < figures->len; i++)
+        if (g_str_equal (((SwFigure *) g_ptr_array_index (figures, i))->key, key))
+          {
+            g_ptr_array_add (out, g_ptr_array_steal_index (figures, i));
+            break;
+          }
+    }
+  return out;
+}
+
 /* Where less is better. */
 static gboolean
 lower_is_better (const char *key)

@@ -113,11 +113,26 @@ select_nth (double *v,
   return v[k];
 }
 
-static void
-figure_free (SwFigure *f)
+void
+sw_figure_free (SwFigure *f)
 {
   g_free (f->definition);
   g_free (f);
+}
+
+gboolean
+sw_report_figure_of_cases (const char *key)
+{
+  static const char *const not_cases[] = {
+    "repeat_complaints", "findings_confirmed", "findings_open", "fines_yuan", "admonishments", "warnings",
+  };
+  gboolean known = FALSE;
+
+  for (guint i = 0; key != NULL && i < G_N_ELEMENTS (infos); i++)
+    known |= g_str_equal (infos[i].key, key);
+  for (guint i = 0; known && i < G_N_ELEMENTS (not_cases); i++)
+    known &= !g_str_equal (key, not_cases[i]);
+  return known;
 }
 
 static SwFigure *
@@ -189,7 +204,7 @@ GPtrArray *
 sw_report_tally_figures_named (const SwReportTally *t,
                                SwPolicy            *policy)
 {
-  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) figure_free);
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_figure_free);
   g_autoptr(GArray) hours = NULL;
   guint n_hours = t->handling_hours ? t->handling_hours->len : 0;
   guint callbacks = 0, satisfied = t->satisfaction[4] + t->satisfaction[5];
@@ -260,7 +275,9 @@ sw_figure_format (const SwFigure *f)
   switch (f->unit)
     {
     case SW_FIGURE_PERCENT:
-      return g_strdup_printf ("%.1f%% (%u/%u)", f->value, f->numerator, f->denominator);
+      /* TRANSLATORS: a share, its numerator and denominator: "75.0% (3/4)";
+       * Chinese uses full-width brackets: 75.0%（3/4） */
+      return g_strdup_printf (C_("figure share", "%.1f%% (%u/%u)"), f->value, f->numerator, f->denominator);
     case SW_FIGURE_HOURS:
       return g_strdup_printf (_("%.1f h"), f->value);
     case SW_FIGURE_SCORE:

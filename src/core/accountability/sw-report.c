@@ -680,7 +680,7 @@ sw_report_parse_date (SwStore     *store,
 
 typedef struct {
   const char *key;
-  gboolean    denominator;
+  SwBehind    which;
   gint64      measured_at;
   GPtrArray  *ids;
 } Behind;
@@ -718,7 +718,24 @@ add_behind (const SwStoreCaseFacts *facts,
   for (guint i = 0; i < figures->len; i++)
     {
       const SwFigure *f = g_ptr_array_index (figures, i);
-      if (g_str_equal (f->key, bh->key) && counted (f, bh->denominator))
+      gboolean in;
+
+      if (!g_str_equal (f->key, bh->key))
+        continue;
+      switch (bh->which)
+        {
+        case SW_BEHIND_OF:
+          in = counted (f, TRUE);
+          break;
+        case SW_BEHIND_MISSED:
+          in = counted (f, TRUE) && !counted (f, FALSE);
+          break;
+        case SW_BEHIND_COUNTED:
+        default:
+          in = counted (f, FALSE);
+          break;
+        }
+      if (in)
         g_ptr_array_add (bh->ids, g_strdup (facts->case_id));
     }
   tally_clear (&t);
@@ -731,24 +748,21 @@ sw_report_cases_behind (SwStore              *store,
                         gboolean              denominator,
                         GError              **error)
 {
-  static const char *const not_cases[] = {
-    "repeat_complaints", "findings_confirmed", "findings_open", "admonishments", "warnings",
-  };
+  return sw_report_cases_which (store, q, key, denominator ? SW_BEHIND_OF : SW_BEHIND_COUNTED, error);
+}
+
+GPtrArray *
+sw_report_cases_which (SwStore              *store,
+                       const SwReportQuery  *q,
+                       const char           *key,
+                       SwBehind              which,
+                       GError              **error)
+{
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  SwReportTally empty;
-  g_autoptr(GPtrArray) figures = NULL;
-  gboolean known = FALSE;
-  Behind bh = { key, denominator, MIN (q->to, sw_store_now (store)), ids };
+  Behind bh = { key, which, MIN (q->to, sw_store_now (store)), ids };
   gboolean ok;
 
-  tally_init (&empty);
-  figures = sw_report_tally_figures (&empty);
-  tally_clear (&empty);
-  for (guint i = 0; key != NULL && i < figures->len; i++)
-    known |= g_str_equal (((SwFigure *) g_ptr_array_index (figures, i))->key, key);
-  for (guint i = 0; key != NULL && i < G_N_ELEMENTS (not_cases); i++)
-    known &= !g_str_equal (key, not_cases[i]);
-  if (!known)
+  if (!sw_report_figure_of_cases (key))
     {
       g_set_error (error, SW_ERROR, SW_ERROR_INVALID,
                    _("“%s” is not a figure made of cases"), key ? key : "");

@@ -155,6 +155,18 @@ GPtrArray      *sw_report_rank_branches  (SwReport   *report,
 const SwFigure *sw_report_branch_figure  (SwReportBranch *branch,
                                           const char     *key);
 
+/* Whether figure `key` is made of cases (counted by a case's time of
+ * receipt): violations, sanctions, fines and repeat complaints are not. Only
+ * these have the cases behind them and a value for each month. */
+gboolean        sw_report_figure_of_cases (const char *key);
+void            sw_figure_free           (SwFigure *f);
+/* The trend of a branch (a head office's): figure `key` of each of its
+ * months, computed from the month's tally by the report's own definitions.
+ * A new array of SwFigure, one per month of the report; NULL for a figure
+ * not made of cases. */
+GPtrArray      *sw_report_branch_trend   (SwReportBranch *branch,
+                                          const char     *key);
+
 /* The ids of the cases behind figure `key` of the cases `query` selects:
  * those counted in its numerator (denominator FALSE) or its denominator,
  * by the very tally the report computes (a count's cases are its
@@ -165,6 +177,22 @@ GPtrArray      *sw_report_cases_behind   (SwStore              *store,
                                           const SwReportQuery  *query,
                                           const char           *key,
                                           gboolean              denominator,
+                                          GError              **error);
+
+/* Which of a figure's cases: those it counts (its numerator), those it
+ * is taken of (its denominator), or those it is taken of and does not
+ * count — the late ones of "replied by the promised time". */
+typedef enum {
+  SW_BEHIND_COUNTED,
+  SW_BEHIND_OF,
+  SW_BEHIND_MISSED,
+} SwBehind;
+
+/* sw_report_cases_behind() with the choice of SwBehind. */
+GPtrArray      *sw_report_cases_which    (SwStore              *store,
+                                          const SwReportQuery  *query,
+                                          const char           *key,
+                                          SwBehind              which,
                                           GError              **error);
 
 /* Parses "YYYY-MM-DD" (a local date of the home branch) to the instant it

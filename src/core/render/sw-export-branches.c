@@ -1,5 +1,6 @@
 /* sw-export-branches.c — a head office's comparison of branches (a report
- * with by_branch) as CSV through the one writer and as a landscape PDF
+ * with by_branch) as CSV and XLSX through the one writers, its trend per
+ * branch as CSV, and as a landscape PDF
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -8,6 +9,7 @@
 #include "sw-csv-writer.h"
 #include "sw-export.h"
 #include "sw-pdf.h"
+#include "sw-xlsx-writer.h"
 
 /* The rank of each branch by `rank_by` (1 = best), in the report's order. */
 static guint *
@@ -24,11 +26,20 @@ ranks (SwReport   *r,
   return out;
 }
 
-char *
-sw_export_branches_csv (SwReport   *r,
-                        const char *rank_by)
+/* Where the rows of a table go: the CSV writer or the XLSX writer. */
+typedef void (*RowSink) (gpointer            writer,
+                         const char * const *cells,
+                         guint               n_cells);
+
+/* The comparison as rows: the period and the figure ranked by, each
+ * branch's figures with its rank, the whole, and the cases received each
+ * month per branch. */
+static void
+comparison_rows (SwReport   *r,
+                 const char *rank_by,
+                 RowSink     sink,
+                 gpointer    writer)
 {
-  SwCsvWriter *out = sw_csv_writer_new (SW_CSV_WRITER_SPREADSHEET);
   g_autofree guint *rank = ranks (r, rank_by);
   guint n = r->figures->len;
   g_autofree const char **cells = g_new0 (const char *, MAX (n, r->months->len) + 5);
@@ -39,14 +50,14 @@ sw_export_branches_csv (SwReport   *r,
   cells[1] = r->period;
   cells[2] = _("Ranked by");
   cells[3] = ranked_by ? ranked_by->label : rank_by;
-  sw_csv_writer_add_row (out, cells, 4);
+  sink (writer, cells, 4);
 
   cells[0] = _("Rank");
   cells[1] = _("Branch code");
   cells[2] = _("Branch");
   for (guint i = 0; i < n; i++)
     cells[3 + i] = ((SwFigure *) g_ptr_array_index (r->figures, i))->label;
-  sw_csv_writer_add_row (out, cells, n + 3);
+  sink (writer, cells, n + 3);
   for (guint b = 0; b <= r->branches->len; b++)
     {
       gboolean total = b == r->branches->len;
@@ -67,7 +78,7 @@ sw_export_branches_csv (SwReport   *r,
           g_ptr_array_add (own, sw_figure_format (g_ptr_array_index (figures, i)));
           cells[3 + i] = g_ptr_array_index (own, own->len - 1);
         }
-      sw_csv_writer_add_row (out, cells, n + 3);
+      sink (writer, cells, n + 3);
     }
 
   /* the trend: cases received each month, a row per branch */
@@ -76,7 +87,7 @@ sw_export_branches_csv (SwReport   *r,
   cells[2] = _("Branch");
   for (guint m = 0; m < r->months->len; m++)
     cells[3 + m] = ((SwReportMonth *) g_ptr_array_index (r->months, m))->label;
-  sw_csv_writer_add_row (out, cells, r->months->len + 3);
+  sink (writer, cells, r->months->len + 3);
   for (guint b = 0; b < r->branches->len; b++)
     {
       SwReportBranch *rb = g_ptr_array_index (r->branches, b);
@@ -91,7 +102,102 @@ sw_export_branches_csv (SwReport   *r,
                            ((SwReportMonth *) g_ptr_array_index (rb->months, m))->tally.received));
           cells[3 + m] = g_ptr_array_index (own, own->len - 1);
         }
-      sw_csv_writer_add_row (out, cells, rb->months->len + 3);
+      sink (writer, cells, rb->months->len + 3);
+    }
+}
+
+static void
+csv_sink (gpointer            writer,
+          const char * const *cells,
+          guint               n_cells)
+{
+  sw_csv_writer_add_row (writer, cells, n_cells);
+}
+
+static void
+xlsx_sink (gpointer            writer,
+           const char * const *cells,
+           guint               n_cells)
+{
+  sw_xlsx_writer_add_row (writer, cells, n_cells);
+}
+
+char *
+sw_export_branches_csv (SwReport   *r,
+                        const char *rank_by)
+{
+  SwCsvWriter *out = sw_csv_writer_new (SW_CSV_WRITER_SPREADSHEET);
+
+  comparison_rows (r, rank_by, csv_sink, out);
+  return sw_csv_writer_finish (out);
+}
+
+gboolean
+sw_export_branches_xlsx (SwReport    *r,
+                         const char  *rank_by,
+                         const char  *path,
+                         GError     **error)
+{
+  SwXlsxWriter *out = sw_xlsx_writer_new (path);
+
+  comparison_rows (r, rank_by, xlsx_sink, out);
+  return sw_xlsx_writer_finish (out, error);
+}
+
+/* A branch is chosen when `codes` is NULL or names it. */
+static gboolean
+chosen (const char * const *codes,
+        const char         *code)
+{
+  return codes == NULL || g_strv_contains (codes, code);
+}
+
+char *
+sw_export_branches_trend_csv (SwReport           *r,
+                              const char         *key,
+                              const char * const *codes)
+{
+  SwCsvWriter *out = sw_csv_writer_new (SW_CSV_WRITER_SPREADSHEET);
+  const SwFigure *figure = sw_report_get_figure (r, key);
+  const char *cells[7];
+
+  cells[0] = _("Figure");
+  cells[1] = figure ? figure->label : key;
+  cells[2] = _("Period");
+  cells[3] = r->period;
+  sw_csv_writer_add_row (out, cells, 4);
+  cells[0] = _("Month");
+  cells[1] = _("Branch code");
+  cells[2] = _("Branch");
+  cells[3] = _("Value");
+  cells[4] = _("Shown as");
+  cells[5] = _("Numerator");
+  cells[6] = _("Denominator");
+  sw_csv_writer_add_row (out, cells, 7);
+  for (guint b = 0; b < r->branches->len; b++)
+    {
+      SwReportBranch *rb = g_ptr_array_index (r->branches, b);
+      g_autoptr(GPtrArray) trend = NULL;
+
+      if (!chosen (codes, rb->code) || (trend = sw_report_branch_trend (rb, key)) == NULL)
+        continue;
+      for (guint m = 0; m < trend->len; m++)
+        {
+          const SwFigure *f = g_ptr_array_index (trend, m);
+          g_autofree char *value = f->available ? g_strdup_printf ("%.4g", f->value) : g_strdup ("");
+          g_autofree char *shown = sw_figure_format (f);
+          g_autofree char *num = g_strdup_printf ("%u", f->numerator);
+          g_autofree char *den = g_strdup_printf ("%u", f->denominator);
+
+          cells[0] = ((SwReportMonth *) g_ptr_array_index (rb->months, m))->label;
+          cells[1] = rb->code;
+          cells[2] = rb->name;
+          cells[3] = value;
+          cells[4] = shown;
+          cells[5] = f->unit == SW_FIGURE_PERCENT ? num : "";
+          cells[6] = f->unit == SW_FIGURE_COUNT ? "" : den;
+          sw_csv_writer_add_row (out, cells, 7);
+        }
     }
   return sw_csv_writer_finish (out);
 }

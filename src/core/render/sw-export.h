@@ -72,5 +72,15 @@ gboolean    sw_export_report_xlsx  (SwReport    *report,
  * branch (sw-export-branches.c). */
 char       *sw_export_branches_csv (SwReport    *report,
                                     const char  *rank_by);
+/* The same rows as an XLSX workbook at `path` (the one XLSX writer). */
+gboolean    sw_export_branches_xlsx (SwReport    *report,
+                                     const char  *rank_by,
+                                     const char  *path,
+                                     GError     **error);
+/* The trend per branch: figure `key` of each month for the branches named
+ * in `codes` (NULL: all), a row per branch and month (sw_report_branch_trend). */
+char       *sw_export_branches_trend_csv (SwReport           *report,
+                                          const char         *key,
+                                          const char * const *codes);
 
 G_END_DECLS
