@@ -367,7 +367,7 @@ test_xlsx (SwFixture *fx, gconstpointer data)
         }
       if (g_strcmp0 (item, sw_report_get_figure (r, "transferred_on_time")->label) == 0)
         {
-          g_assert_cmpstr (json_node_get_string (value), ==, "50.0% (1/2)");
+          g_assert_cmpstr (json_node_get_string (value), ==, "50.0%（1/2）");
           seen_share = TRUE;
         }
     }

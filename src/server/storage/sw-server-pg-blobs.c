@@ -312,6 +312,19 @@ _sw_server_pg_fold_attachments (SwServerPg  *self,
             return FALSE;
           purged = TRUE;
         }
+      else if (ev->kind == SW_EVENT_ATTACHMENT_REMOVED && sw_attachment_is_hash (sw_case_event_get_string (ev, "hash")))
+        {
+          /* a file taken off its case: the case no longer holds it (every
+           * copy of it on the case, as the pushing device removed them) */
+          const char *params[] = { ev->case_id, sw_case_event_get_string (ev, "hash") };
+
+          if (!_sw_pg_exec (self, "CREATE TEMP TABLE IF NOT EXISTS sw_released (hash text) ON COMMIT DELETE ROWS;",
+                            0, NULL, error) ||
+              !_sw_pg_exec (self, "WITH d AS (DELETE FROM sw_attachment WHERE case_id = $1 AND hash = $2 RETURNING hash)"
+                                  " INSERT INTO pg_temp.sw_released (hash) SELECT hash FROM d", 2, params, error))
+            return FALSE;
+          purged = TRUE;
+        }
     }
   if (!purged)
     return TRUE;
