@@ -67,6 +67,10 @@ static const Expect expected[] = {
   { SW_ACCESS_HANDOVER, { "AH", "A", "" }, TRUE },
   { SW_ACCESS_NOTE, { "ASHT", "ASHT", "" }, TRUE },
   { SW_ACCESS_ATTACH, { "ASHT", "ASHT", "" }, TRUE },
+  /* seed 002 三 3: a multi-department matter led by RETAIL with CORP as
+   * co-department: CORP's staff give their part, who is in charge of it
+   * may record it for them; another branch's never */
+  { SW_ACCESS_CONTRIBUTE, { "ASH", "ASHT", "" }, TRUE },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (expected) == SW_ACCESS_N_OPS);
 
@@ -147,6 +151,14 @@ prepare (SwFixture   *fx,
       g_object_unref (c);
       c = must (sw_ops_escalate (fx->store, "R01", ref, "RH", "请部门经理决定", &error), error);
       break;
+    case SW_ACCESS_CONTRIBUTE:
+      {
+        const char *co[] = { "CORP", NULL };
+
+        g_object_unref (c);
+        c = must (sw_ops_coordinate (fx->store, "R01", ref, "RETAIL", "R01", co, &error), error);
+      }
+      break;
     case SW_ACCESS_REPLY:
     case SW_ACCESS_CALLBACK:
     case SW_ACCESS_REOPEN:
@@ -210,6 +222,8 @@ run (SwFixture   *fx,
         g_assert_true (g_file_set_contents (letter, "客户来信：请尽快办理。\n", -1, NULL));
         return sw_ops_attach (s, actor, ref, letter, NULL, NULL, error);
       }
+    case SW_ACCESS_CONTRIBUTE:
+      return sw_ops_contribute (s, actor, ref, "CORP", "公司业务部已核实企业账户情况", error);
     case SW_ACCESS_N_OPS:
     default: g_assert_not_reached ();
     }
