@@ -365,6 +365,56 @@ test_assigned (SwFixture     *fx,
   g_assert_null (of_case (found, "late_assigned", sw_case_get_id (walk_in)));
 }
 
+/* Seed 002: "上级机关和部门…交办的事项,一般在____日内办理完结,并上报办理结果". The
+ * report's assigned_on_time with data: of the assignments received in the
+ * period, one concluded by its date counts as on time; one concluded after
+ * it, and one still open, do not; a visit is not counted at all; a period
+ * without assignments has no figure ("no data"), never 0 % or 100 %. */
+static void
+test_assigned_figure (SwFixture     *fx,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 due = sw_test_time ("2026-11-25T23:59");
+  SwRegistration dated = { .channel = SW_CHANNEL_SUPERIOR, .content = "市分行交办：核查网点排队情况",
+                           .assigned_by = "市分行办公室", .assigned_due = due };
+  SwRegistration visit = { .channel = SW_CHANNEL_VISIT, .content = "询问网点营业时间" };
+  g_autoptr(SwCase) on_time = register_from (fx, &dated, &error);
+  g_autoptr(SwCase) late = register_from (fx, &dated, &error);
+  g_autoptr(SwCase) open_one = register_from (fx, &dated, &error);
+  g_autoptr(SwCase) walk_in = register_from (fx, &visit, &error);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(SwReport) r = NULL;
+  g_autoptr(SwReport) empty = NULL;
+  SwReportQuery november = { sw_test_time ("2026-11-01T00:00"), sw_test_time ("2026-12-01T00:00") };
+  SwReportQuery october = { sw_test_time ("2026-10-01T00:00"), sw_test_time ("2026-11-01T00:00") };
+  const SwFigure *fig;
+
+  g_assert_no_error (error);
+  at (fx, "2026-11-25T10:00");
+  OK (sw_ops_answer (fx->store, "R01", sw_case_get_id (on_time), "已核查并上报结果", E));
+  OK (sw_ops_answer (fx->store, "R01", sw_case_get_id (walk_in), "营业时间为九点至五点", E));
+  at (fx, "2026-11-27T10:00");
+  OK (sw_ops_answer (fx->store, "R01", sw_case_get_id (late), "已核查并上报结果", E));
+  found = detect (fx);
+  g_assert_nonnull (of_case (found, "late_assigned", sw_case_get_id (late)));
+  g_assert_nonnull (of_case (found, "late_assigned", sw_case_get_id (open_one)));
+  g_assert_null (of_case (found, "late_assigned", sw_case_get_id (on_time)));
+
+  r = sw_report_new (fx->store, &november, &error);
+  g_assert_no_error (error);
+  fig = sw_report_get_figure (r, "assigned_on_time");
+  g_assert_true (fig->available);
+  g_assert_cmpuint (fig->numerator, ==, 1);
+  g_assert_cmpuint (fig->denominator, ==, 3);
+
+  empty = sw_report_new (fx->store, &october, &error);
+  g_assert_no_error (error);
+  fig = sw_report_get_figure (empty, "assigned_on_time");
+  g_assert_false (fig->available);
+  g_assert_cmpuint (fig->denominator, ==, 0);
+}
+
 /* Seed 000 七: "公司各单位接到客服热线派单后,不得以任何理由推脱,应认真办理,在规定时限内反馈".
  * A hotline dispatch records its number and owes feedback to the hotline
  * by the date the dispatch gives (else limit.hotline_feedback_days); the
@@ -590,6 +640,8 @@ main (int    argc,
   g_test_add ("/limits/policy-change", SwFixture, NULL, sw_fixture_setup, test_policy_change,
               sw_fixture_teardown);
   g_test_add ("/limits/assigned", SwFixture, NULL, sw_fixture_setup, test_assigned, sw_fixture_teardown);
+  g_test_add ("/limits/assigned-figure", SwFixture, NULL, sw_fixture_setup, test_assigned_figure,
+              sw_fixture_teardown);
   g_test_add ("/limits/hotline", SwFixture, NULL, sw_fixture_setup, test_hotline, sw_fixture_teardown);
   g_test_add ("/limits/multi-department", SwFixture, NULL, sw_fixture_setup, test_multi_department,
               sw_fixture_teardown);
