@@ -71,6 +71,10 @@ static const Expect expected[] = {
   /* a file R01 attached: who is in charge, or who attached it (see
    * test_remove_own_file) */
   { SW_ACCESS_DETACH, IN_CHARGE },
+  /* seed 002 三 3: a multi-department matter led by RETAIL with CORP as
+   * co-department: CORP's staff give their part, who is in charge of it
+   * may record it for them; another branch's never */
+  { SW_ACCESS_CONTRIBUTE, { "ASH", "ASHT", "" }, TRUE },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (expected) == SW_ACCESS_N_OPS);
 
@@ -159,6 +163,14 @@ prepare (SwFixture   *fx,
       g_object_unref (c);
       c = must (sw_ops_escalate (fx->store, "R01", ref, "RH", "请部门经理决定", &error), error);
       break;
+    case SW_ACCESS_CONTRIBUTE:
+      {
+        const char *co[] = { "CORP", NULL };
+
+        g_object_unref (c);
+        c = must (sw_ops_coordinate (fx->store, "R01", ref, "RETAIL", "R01", co, &error), error);
+      }
+      break;
     case SW_ACCESS_REPLY:
     case SW_ACCESS_CALLBACK:
     case SW_ACCESS_REOPEN:
@@ -228,6 +240,8 @@ run (SwFixture   *fx,
         g_assert_cmpuint (files->len, ==, 1);
         return sw_ops_remove_attachment (s, actor, ref, ((SwAttachment *) files->pdata[0])->hash, error);
       }
+    case SW_ACCESS_CONTRIBUTE:
+      return sw_ops_contribute (s, actor, ref, "CORP", "公司业务部已核实企业账户情况", error);
     case SW_ACCESS_N_OPS:
     default: g_assert_not_reached ();
     }

@@ -168,6 +168,41 @@ class CliTest(unittest.TestCase):
         self.assertEqual(f["state"], "registered")
         self.assertIn("--assigned-due", self.ctl.run("case", "register", "--help").stdout)
 
+    def test_multi_department(self):
+        # seed 002 三 2: "对于需要多部门协作…的问题…相关部门应在接到问题后的五个工作日内完成
+        # 初步核查,形成初步结论并予以回复"
+        self.init_directory()
+        reg = ("case", "register", "--channel", "visit", "--kind", "business", "--received-by", "R01",
+               "--customer-name", "周建国")
+        m = self.ctl.json(*reg, "--content", "企业主同时办理个人与对公账户变更")
+        single = self.ctl.json(*reg, "--content", "咨询银行卡挂失")
+        self.assertNotIn("multi_department", {l["kind"] for l in single["limits"]})
+        self.assertEqual(single["co_departments"], [])
+        # the lead cannot be a co-department; nothing written
+        r = self.ctl.run("case", "coordinate", m["number"], "--lead", "CORP", "--co", "CORP", check=False)
+        self.assertEqual(r.returncode, 1)
+        c = self.ctl.json("case", "coordinate", m["number"], "--lead", "CORP", "--co", "RETAIL,OFFICE",
+                          as_="R01")
+        self.assertEqual(c["handler"]["empno"], "CH")
+        self.assertEqual(c["handler_department"]["code"], "CORP")
+        self.assertEqual(c["co_departments"], ["RETAIL", "OFFICE"])
+        limits = {l["kind"]: l for l in c["limits"]}
+        self.assertEqual(limits["multi_department"]["rule"], "limit.multi_department_days")
+        self.assertEqual(limits["multi_department"]["at"], "2026-11-30T17:00:00+08:00")
+        self.assertEqual(c["timeline"][-1]["kind"], "coordinated")
+        k = self.ctl.json("case", "contribute", c["number"], "--text", "办公室：已协调", "--department",
+                          "OFFICE", as_="CH")
+        self.assertEqual(k["timeline"][-1]["kind"], "contributed")
+        r = self.ctl.run("case", "contribute", c["number"], "--text", "意见", as_="C02", check=False)
+        self.assertEqual(r.returncode, 1)
+        p = self.ctl.json("case", "preliminary", c["number"], "--text", "初步结论：可一并办理", as_="CH",
+                          now="2026-11-25T10:00:00+08:00")
+        limits = {l["kind"]: l for l in p["limits"]}
+        self.assertEqual(limits["multi_department"]["met_at"], "2026-11-25T10:00:00+08:00")
+        r = self.ctl.run("case", "preliminary", single["number"], "--text", "结论", check=False)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("--co", self.ctl.run("case", "coordinate", "--help").stdout)
+
     def test_full_case_flow(self):
         self.init_directory()
         c = self.ctl.json("case", "register", "--channel", "visit", "--kind", "business",

@@ -334,6 +334,10 @@ class WithServerTest(unittest.TestCase):
               "--received-by", "E008", "--customer-name", "张三", "--hotline-dispatch", "12345-1",
               as_="E008")["number"]
         j(demo, "case", "hotline-feedback", h, "--text", "已办理", as_="E008")
+        m = self.register(j, demo, "多部门协办")
+        j(demo, "case", "coordinate", m, "--lead", "CORP", "--co", "LOAN", as_="E008")
+        j(demo, "case", "contribute", m, "--text", "信贷部意见", "--department", "LOAN", as_="E008")
+        j(demo, "case", "preliminary", m, "--text", "初步结论", as_="E008")
         self.assertEqual(j(demo, "case", "show", a)["number"], a)
         self.assertEqual(len(j(demo, "case", "list", "--limit", "3")), 3)
 

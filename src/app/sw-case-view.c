@@ -58,6 +58,7 @@ static const SwOpKind offered[] = {
   SW_OP_CLOSE, SW_OP_NOTIFY, SW_OP_TRANSFER, SW_OP_REFER, SW_OP_RETURN, SW_OP_FORWARD,
   SW_OP_ESCALATE, SW_OP_URGE, SW_OP_REOPEN, SW_OP_HANDOVER, SW_OP_OUTSIDE, SW_OP_REFUSE, SW_OP_NOTE,
   SW_OP_PETITION_ACCEPT, SW_OP_PETITION_SPECIAL, SW_OP_PETITION_DECLINE, SW_OP_HOTLINE_FEEDBACK,
+  SW_OP_COORDINATE, SW_OP_CONTRIBUTE, SW_OP_PRELIMINARY,
 };
 
 /* Payload members worth showing, with their labels; the rest is bookkeeping. */
@@ -88,6 +89,9 @@ static const struct { const char *member; const char *label; char kind; } detail
   { "assigned_due", N_("Assignment due"), 'w' },
   { "hotline_dispatch", N_("Hotline dispatch number"), 't' },   /* a hotline dispatch (热线派单) */
   { "hotline_feedback_due", N_("Feedback to the hotline due"), 'w' },
+  { "department", N_("Department"), 'd' },   /* the lead (主办), a contribution's */
+  { "co_departments", N_("Co-departments"), 'D' },   /* a multi-department matter (协办) */
+  { "multi_department_due", N_("Preliminary finding due"), 'w' },
 };
 
 static void
@@ -288,6 +292,17 @@ event_details (SwCaseView  *self,
         value = sw_case_event_get_int (ev, details[i].member) > 0 ? _("Yes") : NULL;
       else if (details[i].kind == 'd')
         value = value ? sw_context_department_name (self->context, value) : NULL;
+      else if (details[i].kind == 'D' && value != NULL)
+        {
+          g_auto(GStrv) codes = g_strsplit (value, ",", -1);
+          g_autoptr(GString) names = g_string_new (NULL);
+
+          /* 、 between the names, the list separator of the Chinese texts */
+          for (guint k = 0; codes[k] != NULL; k++)
+            g_string_append_printf (names, "%s%s", k > 0 ? C_("list separator", ", ") : "",
+                                    sw_context_department_name (self->context, codes[k]));
+          value = number = g_string_free (g_steal_pointer (&names), FALSE);
+        }
       else if (details[i].kind == 's')
         value = value ? sw_context_staff_name (self->context, value) : NULL;
       else if (details[i].kind == 'o')

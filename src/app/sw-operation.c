@@ -58,6 +58,14 @@ static const SwOpInfo infos[] = {
     { F (LONG_TEXT, TEXT, N_("Why it is not accepted")) } },
   { SW_OP_HOTLINE_FEEDBACK, "hotline-feedback", N_("Give feedback to the hotline"), N_("Feedback to the hotline recorded"),
     FALSE, { F (LONG_TEXT, TEXT, N_("Feedback to the hotline")) } },
+  { SW_OP_COORDINATE, "coordinate", N_("Coordinate several departments"), N_("Multi-department matter set up"),
+    FALSE, { F (DEPARTMENT, DEPARTMENT, N_("Lead department")),
+             F (TEXT, TEXT, N_("Co-departments (names or codes, separated by commas)")),
+             F (STAFF, STAFF, N_("Responsible person in the lead department")) } },
+  { SW_OP_CONTRIBUTE, "contribute", N_("Record a co-department’s contribution"), N_("Contribution recorded"),
+    FALSE, { F (LONG_TEXT, TEXT, N_("Contribution")) } },
+  { SW_OP_PRELIMINARY, "preliminary", N_("Give the preliminary finding"), N_("Preliminary finding recorded"),
+    FALSE, { F (LONG_TEXT, TEXT, N_("Preliminary finding")) } },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (infos) == SW_N_OPS);
 
@@ -105,6 +113,36 @@ callback_and_close (SwStore         *store,
   return closed;
 }
 
+/* The co-departments typed as names or codes, separated by commas (，、 too):
+ * their codes; a name the directory does not know is kept for the core to
+ * refuse with its message. */
+static char **
+department_codes (SwStore    *store,
+                  const char *text)
+{
+  g_auto(GStrv) parts = g_regex_split_simple ("[,，、;；]", text ? text : "", 0, 0);
+  g_autoptr(GListModel) departments = sw_store_list_departments (store);
+  GPtrArray *codes = g_ptr_array_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autofree char *part = g_strstrip (g_strdup (parts[i]));
+      const char *code = part;
+
+      for (guint j = 0; departments != NULL && j < g_list_model_get_n_items (departments); j++)
+        {
+          g_autoptr(SwDepartment) d = g_list_model_get_item (departments, j);
+
+          if (g_strcmp0 (sw_department_get_name (d), part) == 0)
+            code = sw_department_get_code (d);
+        }
+      if (*code != '\0')
+        g_ptr_array_add (codes, g_strdup (code));
+    }
+  g_ptr_array_add (codes, NULL);
+  return (char **) g_ptr_array_free (codes, FALSE);
+}
+
 SwCase *
 sw_operation_run (SwOpKind         kind,
                   SwStore         *store,
@@ -139,6 +177,14 @@ sw_operation_run (SwOpKind         kind,
     case SW_OP_PETITION_SPECIAL: return sw_ops_decide_petition (store, actor, ref, TRUE, TRUE, NULL, error);
     case SW_OP_PETITION_DECLINE: return sw_ops_decide_petition (store, actor, ref, FALSE, FALSE, in->text, error);
     case SW_OP_HOTLINE_FEEDBACK: return sw_ops_hotline_feedback (store, actor, ref, in->text, error);
+    case SW_OP_COORDINATE:
+      {
+        g_auto(GStrv) codes = department_codes (store, in->text);
+        return sw_ops_coordinate (store, actor, ref, in->department, in->staff,
+                                  (const char * const *) codes, error);
+      }
+    case SW_OP_CONTRIBUTE:  return sw_ops_contribute (store, actor, ref, NULL, in->text, error);
+    case SW_OP_PRELIMINARY: return sw_ops_preliminary_finding (store, actor, ref, in->text, error);
     case SW_OP_NONE:
     case SW_N_OPS:
     default:

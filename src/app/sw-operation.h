@@ -34,6 +34,9 @@ typedef enum {
   SW_OP_PETITION_SPECIAL, /* … as a special (complex) one */
   SW_OP_PETITION_DECLINE, /* … not accepted, with the reason */
   SW_OP_HOTLINE_FEEDBACK, /* the feedback owed to a hotline dispatch (热线派单) */
+  SW_OP_COORDINATE,       /* a multi-department matter: lead (主办) and co-departments (协办) */
+  SW_OP_CONTRIBUTE,       /* a co-department's contribution (协办意见) */
+  SW_OP_PRELIMINARY,      /* the lead department's preliminary finding (初步结论) */
   SW_N_OPS
 } SwOpKind;
 

@@ -74,6 +74,9 @@ static int case_show (CliContext *ctx, int argc, char **argv);
 static int case_list (CliContext *ctx, int argc, char **argv);
 static int case_petition (CliContext *ctx, int argc, char **argv);
 static int case_hotline_feedback (CliContext *ctx, int argc, char **argv);
+static int case_coordinate (CliContext *ctx, int argc, char **argv);
+static int case_contribute (CliContext *ctx, int argc, char **argv);
+static int case_preliminary (CliContext *ctx, int argc, char **argv);
 
 const CliCommand cli_case_commands[] = {
   { "case register", case_register, "", N_("Register a request; the first-inquiry rule picks who is responsible") },
@@ -102,6 +105,9 @@ const CliCommand cli_case_commands[] = {
   { "case list", case_list, "", N_("List cases") },
   { "case petition", case_petition, "ID", N_("Decide whether a petition (信访) is accepted: as a general or a special one, or not, with the reason") },
   { "case hotline-feedback", case_hotline_feedback, "ID", N_("Record the feedback given to the hotline on a hotline dispatch (热线派单)") },
+  { "case coordinate", case_coordinate, "ID", N_("Make a case a multi-department matter: a lead department (主办) with co-departments (协办); the lead owes a preliminary finding") },
+  { "case contribute", case_contribute, "ID", N_("Record a co-department's contribution to a multi-department matter (协办意见)") },
+  { "case preliminary", case_preliminary, "ID", N_("Record the lead department's preliminary finding on a multi-department matter (初步结论)") },
   { NULL }
 };
 
@@ -408,6 +414,39 @@ case_hotline_feedback (CliContext *ctx, int argc, char **argv)
   g_autofree char *text = NULL;
   BEGIN_COMMAND (case_hotline_feedback, 1, TEXT_OPTION ("text", text, N_("what was done, as reported to the hotline"), "TEXT"))
   return finish (ctx, sw_ops_hotline_feedback (store, cli_actor (ctx), argv[1], text, &error), &error);
+}
+
+/* seed 002 三 2–3: a multi-department matter */
+static int
+case_coordinate (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *lead = NULL, *responsible = NULL, *co = NULL;
+  g_auto(GStrv) codes = NULL;
+  BEGIN_COMMAND (case_coordinate, 1,
+    TEXT_OPTION ("lead", lead, N_("the lead department (主办), which handles and coordinates it"), "DEPT")
+    TEXT_OPTION ("co", co, N_("the co-departments (协办), separated by ','"), "DEPT,DEPT")
+    TEXT_OPTION ("responsible", responsible, N_("the lead department's responsible person (default: its head)"), "EMPNO"))
+  codes = g_strsplit (co ? co : "", ",", -1);
+  return finish (ctx, sw_ops_coordinate (store, cli_actor (ctx), argv[1], lead, responsible,
+                                         (const char * const *) codes, &error), &error);
+}
+
+static int
+case_contribute (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *text = NULL, *department = NULL;
+  BEGIN_COMMAND (case_contribute, 1,
+    TEXT_OPTION ("text", text, N_("the co-department's contribution"), "TEXT")
+    TEXT_OPTION ("department", department, N_("the co-department it is recorded for (default: your own)"), "DEPT"))
+  return finish (ctx, sw_ops_contribute (store, cli_actor (ctx), argv[1], department, text, &error), &error);
+}
+
+static int
+case_preliminary (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *text = NULL;
+  BEGIN_COMMAND (case_preliminary, 1, TEXT_OPTION ("text", text, N_("the preliminary finding"), "TEXT"))
+  return finish (ctx, sw_ops_preliminary_finding (store, cli_actor (ctx), argv[1], text, &error), &error);
 }
 
 /* ------------------------------------------------------------ personal data by law */

@@ -307,6 +307,17 @@ cli_case_to_json (CliContext *ctx,
   add_person (b, ctx, "handler", sw_case_get_handler (c));
   add_department (b, ctx, "handler_department", sw_case_get_handler_department (c));
   add_department (b, ctx, "target_department", sw_case_get_target_department (c));
+  /* a multi-department matter's co-departments (协办); its lead is the handler's */
+  json_builder_set_member_name (b, "co_departments");
+  json_builder_begin_array (b);
+  if (sw_case_get_co_departments (c) != NULL)
+    {
+      g_auto(GStrv) codes = g_strsplit (sw_case_get_co_departments (c), ",", -1);
+
+      for (guint k = 0; codes[k] != NULL; k++)
+        json_builder_add_string_value (b, codes[k]);
+    }
+  json_builder_end_array (b);
   add_person (b, ctx, "escalated_to", sw_case_get_escalated_to (c));
   cli_json_add_string (b, "state", sw_state_to_string (sw_case_get_state (c)));
   cli_json_add_string (b, "resolution", sw_resolution_to_string (sw_case_get_resolution (c)));

@@ -365,6 +365,56 @@ test_assigned (SwFixture     *fx,
   g_assert_null (of_case (found, "late_assigned", sw_case_get_id (walk_in)));
 }
 
+/* Seed 002: "上级机关和部门…交办的事项,一般在____日内办理完结,并上报办理结果". The
+ * report's assigned_on_time with data: of the assignments received in the
+ * period, one concluded by its date counts as on time; one concluded after
+ * it, and one still open, do not; a visit is not counted at all; a period
+ * without assignments has no figure ("no data"), never 0 % or 100 %. */
+static void
+test_assigned_figure (SwFixture     *fx,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 due = sw_test_time ("2026-11-25T23:59");
+  SwRegistration dated = { .channel = SW_CHANNEL_SUPERIOR, .content = "市分行交办：核查网点排队情况",
+                           .assigned_by = "市分行办公室", .assigned_due = due };
+  SwRegistration visit = { .channel = SW_CHANNEL_VISIT, .content = "询问网点营业时间" };
+  g_autoptr(SwCase) on_time = register_from (fx, &dated, &error);
+  g_autoptr(SwCase) late = register_from (fx, &dated, &error);
+  g_autoptr(SwCase) open_one = register_from (fx, &dated, &error);
+  g_autoptr(SwCase) walk_in = register_from (fx, &visit, &error);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(SwReport) r = NULL;
+  g_autoptr(SwReport) empty = NULL;
+  SwReportQuery november = { sw_test_time ("2026-11-01T00:00"), sw_test_time ("2026-12-01T00:00") };
+  SwReportQuery october = { sw_test_time ("2026-10-01T00:00"), sw_test_time ("2026-11-01T00:00") };
+  const SwFigure *fig;
+
+  g_assert_no_error (error);
+  at (fx, "2026-11-25T10:00");
+  OK (sw_ops_answer (fx->store, "R01", sw_case_get_id (on_time), "已核查并上报结果", E));
+  OK (sw_ops_answer (fx->store, "R01", sw_case_get_id (walk_in), "营业时间为九点至五点", E));
+  at (fx, "2026-11-27T10:00");
+  OK (sw_ops_answer (fx->store, "R01", sw_case_get_id (late), "已核查并上报结果", E));
+  found = detect (fx);
+  g_assert_nonnull (of_case (found, "late_assigned", sw_case_get_id (late)));
+  g_assert_nonnull (of_case (found, "late_assigned", sw_case_get_id (open_one)));
+  g_assert_null (of_case (found, "late_assigned", sw_case_get_id (on_time)));
+
+  r = sw_report_new (fx->store, &november, &error);
+  g_assert_no_error (error);
+  fig = sw_report_get_figure (r, "assigned_on_time");
+  g_assert_true (fig->available);
+  g_assert_cmpuint (fig->numerator, ==, 1);
+  g_assert_cmpuint (fig->denominator, ==, 3);
+
+  empty = sw_report_new (fx->store, &october, &error);
+  g_assert_no_error (error);
+  fig = sw_report_get_figure (empty, "assigned_on_time");
+  g_assert_false (fig->available);
+  g_assert_cmpuint (fig->denominator, ==, 0);
+}
+
 /* Seed 000 七: "公司各单位接到客服热线派单后,不得以任何理由推脱,应认真办理,在规定时限内反馈".
  * A hotline dispatch records its number and owes feedback to the hotline
  * by the date the dispatch gives (else limit.hotline_feedback_days); the
@@ -437,6 +487,146 @@ test_hotline (SwFixture     *fx,
   g_assert_false (sw_report_get_figure (r, "assigned_on_time")->available);
 }
 
+/* Seed 002 三 2: "对于需要多部门协作或存在一定复杂性的问题,相关部门应当设立统一的协调
+ * 机制…相关部门应在接到问题后的五个工作日内完成初步核查,形成初步结论并予以回复"; 三 3:
+ * "各部门应建立工作联系机制,明确工作责任". A case in hand becomes a
+ * multi-department matter: its lead department (主办) handles it through its
+ * responsible person (its head unless named), the co-departments (协办) give
+ * their parts as events, and the lead owes its preliminary finding within
+ * limit.multi_department_days working days; late, it is a finding against
+ * the lead department and its responsible person. A single-department case
+ * owes no such finding; one given in time raises nothing. */
+static void
+test_multi_department (SwFixture     *fx,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SwRegistration visit = { .channel = SW_CHANNEL_VISIT, .content = "企业主咨询个人经营贷款与对公账户一并变更" };
+  SwRegistration other = { .channel = SW_CHANNEL_VISIT, .content = "客户咨询代发工资与个人账户开立" };
+  SwRegistration single_reg = { .channel = SW_CHANNEL_VISIT, .content = "客户咨询银行卡挂失" };
+  g_autoptr(SwCase) late = register_from (fx, &visit, &error);
+  g_autoptr(SwCase) kept = register_from (fx, &other, &error);
+  g_autoptr(SwCase) single = register_from (fx, &single_reg, &error);
+  g_autoptr(SwCase) row = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(SwReport) r = NULL;
+  SwReportQuery q = { sw_test_time ("2026-11-01T00:00"), sw_test_time ("2026-12-01T00:00") };
+  const char *co[] = { "RETAIL", "LOAN", NULL };
+  const char *with_lead[] = { "CORP", "LOAN", NULL };
+  const char *twice[] = { "LOAN", "LOAN", NULL };
+  const char *unknown[] = { "NOPE", NULL };
+  const char *none[] = { NULL };
+  const SwFigure *fig;
+  SwFinding *f;
+  gint64 due, met = 0;
+  int events;
+
+  g_assert_no_error (error);
+  OK (sw_ops_handle (fx->store, "R01", sw_case_get_id (single), SW_SCOPE_DEPARTMENT, E));
+
+  /* the lead's head answers for it unless someone there is named */
+  OK (sw_ops_coordinate (fx->store, "R01", sw_case_get_id (late), "CORP", NULL, co, E));
+  OK (sw_ops_coordinate (fx->store, "R01", sw_case_get_id (kept), "CORP", "C01", co, E));
+  row = sw_store_get_case (fx->store, sw_case_get_id (late), NULL);
+  due = working_days_after (fx, sw_test_time ("2026-11-23T10:00"), "limit.multi_department_days");
+  g_assert_cmpint (sw_case_get_deadline (row, SW_LIMIT_MULTI_DEPARTMENT, NULL), ==, due);
+  g_assert_cmpstr (sw_case_get_handler (row), ==, "CH");
+  g_assert_cmpstr (sw_case_get_handler_department (row), ==, "CORP");
+  g_assert_cmpstr (sw_case_get_co_departments (row), ==, "RETAIL,LOAN");
+  g_assert_cmpint (sw_case_get_state (row), ==, SW_STATE_IN_PROGRESS);
+  g_assert_cmpint (sw_case_running_deadline (row).kind, ==, SW_DEADLINE_PRELIMINARY);
+  g_clear_object (&row);
+  /* a single-department case owes none, and has no preliminary finding to give */
+  row = sw_store_get_case (fx->store, sw_case_get_id (single), NULL);
+  g_assert_cmpint (sw_case_get_deadline (row, SW_LIMIT_MULTI_DEPARTMENT, NULL), ==, 0);
+  g_assert_null (sw_case_get_co_departments (row));
+  g_assert_null (sw_ops_preliminary_finding (fx->store, "R01", sw_case_get_id (single), "初步核查完毕", &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_ILLEGAL);
+  g_clear_error (&error);
+  g_assert_null (sw_ops_contribute (fx->store, "N01", sw_case_get_id (single), NULL, "已核实", &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_ILLEGAL);
+  g_clear_error (&error);
+  events = sw_case_get_event_count (row);
+  g_clear_object (&row);
+
+  /* bad inputs: a clear error, nothing written */
+  g_assert_null (sw_ops_coordinate (fx->store, "R01", sw_case_get_id (single), "CORP", NULL, with_lead, &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (sw_ops_coordinate (fx->store, "R01", sw_case_get_id (single), "CORP", NULL, twice, &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (sw_ops_coordinate (fx->store, "R01", sw_case_get_id (single), "CORP", NULL, none, &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (sw_ops_coordinate (fx->store, "R01", sw_case_get_id (single), "CORP", NULL, unknown, &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  /* the responsible person works in the lead department */
+  g_assert_null (sw_ops_coordinate (fx->store, "R01", sw_case_get_id (single), "CORP", "R02", co, &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_INVALID);
+  g_clear_error (&error);
+  row = sw_store_get_case (fx->store, sw_case_get_id (single), NULL);
+  g_assert_cmpint (sw_case_get_event_count (row), ==, events);
+  g_clear_object (&row);
+  /* once */
+  g_assert_null (sw_ops_coordinate (fx->store, "CH", sw_case_get_id (late), "LOAN", "N01", with_lead, &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_ILLEGAL);
+  g_clear_error (&error);
+
+  /* the co-departments' staff give their parts; the lead's other staff,
+   * not in charge, and an inspector may not */
+  at (fx, "2026-11-24T11:00");
+  OK (sw_ops_contribute (fx->store, "N01", sw_case_get_id (kept), NULL, "信贷管理部：经营贷款变更需补充营业执照", E));
+  OK (sw_ops_contribute (fx->store, "R02", sw_case_get_id (kept), NULL, "个人业务部：个人账户信息已核实", E));
+  g_assert_null (sw_ops_contribute (fx->store, "C02", sw_case_get_id (kept), NULL, "公司业务部意见", &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_null (sw_ops_contribute (fx->store, "U01", sw_case_get_id (kept), NULL, "检查意见", &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  /* who is in charge records a part for a co-department, not for another */
+  g_assert_null (sw_ops_contribute (fx->store, "C01", sw_case_get_id (kept), "OFFICE", "办公室意见", &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (sw_ops_contribute (fx->store, "N01", sw_case_get_id (kept), NULL, " ", &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* the lead's preliminary finding in time, once */
+  at (fx, "2026-11-26T16:00");
+  OK (sw_ops_preliminary_finding (fx->store, "C01", sw_case_get_id (kept), "初步结论：可一并办理，需补充营业执照", E));
+  g_assert_null (sw_ops_preliminary_finding (fx->store, "C01", sw_case_get_id (kept), "再次结论", &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_ILLEGAL);
+  g_clear_error (&error);
+  row = sw_store_get_case (fx->store, sw_case_get_id (kept), NULL);
+  sw_case_get_deadline (row, SW_LIMIT_MULTI_DEPARTMENT, &met);
+  g_assert_cmpint (met, ==, sw_test_time ("2026-11-26T16:00"));
+  g_clear_object (&row);
+
+  /* before the limit nothing; after it the lead department and its head */
+  sw_store_set_now (fx->store, due - 3600 * 1000);
+  found = detect (fx);
+  g_assert_null (of_case (found, "late_preliminary_finding", sw_case_get_id (late)));
+  g_clear_pointer (&found, g_ptr_array_unref);
+  sw_store_set_now (fx->store, due + 24 * 3600 * 1000);
+  found = detect (fx);
+  f = of_case (found, "late_preliminary_finding", sw_case_get_id (late));
+  g_assert_nonnull (f);
+  g_assert_cmpstr (f->person, ==, "CH");
+  g_assert_cmpstr (f->department, ==, "CORP");
+  g_assert_null (of_case (found, "late_preliminary_finding", sw_case_get_id (kept)));
+  g_assert_null (of_case (found, "late_preliminary_finding", sw_case_get_id (single)));
+
+  r = sw_report_new (fx->store, &q, &error);
+  g_assert_no_error (error);
+  fig = sw_report_get_figure (r, "preliminary_on_time");
+  g_assert_true (fig->available);
+  g_assert_cmpuint (fig->numerator, ==, 1);
+  g_assert_cmpuint (fig->denominator, ==, 2);
+  g_assert_null (strstr (fig->definition, "limit."));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -450,6 +640,10 @@ main (int    argc,
   g_test_add ("/limits/policy-change", SwFixture, NULL, sw_fixture_setup, test_policy_change,
               sw_fixture_teardown);
   g_test_add ("/limits/assigned", SwFixture, NULL, sw_fixture_setup, test_assigned, sw_fixture_teardown);
+  g_test_add ("/limits/assigned-figure", SwFixture, NULL, sw_fixture_setup, test_assigned_figure,
+              sw_fixture_teardown);
   g_test_add ("/limits/hotline", SwFixture, NULL, sw_fixture_setup, test_hotline, sw_fixture_teardown);
+  g_test_add ("/limits/multi-department", SwFixture, NULL, sw_fixture_setup, test_multi_department,
+              sw_fixture_teardown);
   return g_test_run ();
 }

@@ -596,6 +596,11 @@ apply_event (Fold        *f,
       set (&f->handler, r->p.str[P_TO]);
       set (&f->handler_dept, r->p.str[P_TO_DEPARTMENT]);
       break;
+    case SW_EVENT_COORDINATED:
+      /* the lead department (主办) and its responsible person handle it */
+      set (&f->handler, r->p.str[P_HANDLER]);
+      set (&f->handler_dept, r->p.str[P_DEPARTMENT]);
+      break;
     case SW_EVENT_ANSWERED:
     case SW_EVENT_OUTSIDE:
     case SW_EVENT_REFUSED:
@@ -605,6 +610,8 @@ apply_event (Fold        *f,
       break;
     case SW_EVENT_PETITION_ACCEPTED:
     case SW_EVENT_HOTLINE_FEEDBACK:
+    case SW_EVENT_CONTRIBUTED:
+    case SW_EVENT_PRELIMINARY_FINDING:
     case SW_EVENT_NOTIFIED:
     case SW_EVENT_HANDLING:
     case SW_EVENT_DECIDED:

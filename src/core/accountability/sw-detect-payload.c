@@ -17,7 +17,7 @@ static const struct {
   NAME ("anonymous"), NAME ("received_at"), NAME ("kind"), NAME ("number"),
   NAME ("first_response_due"), NAME ("complaint_file_due"), NAME ("complaint_close_due"),
   NAME ("petition_decide_due"), NAME ("petition_close_due"), NAME ("assigned_due"),
-  NAME ("hotline_feedback_due"),
+  NAME ("hotline_feedback_due"), NAME ("multi_department_due"),
 };
 #undef NAME
 

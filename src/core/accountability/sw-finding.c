@@ -30,6 +30,8 @@ static const SwRuleInfo rules[] = {
     N_("A matter assigned by a superior (上级交办) was not concluded by the date the assignment gave (else within {limit.assigned_days} of its receipt); recorded against its handler"), TRUE },
   { "late_hotline_feedback", N_("Hotline dispatch without feedback in time"),
     N_("A hotline dispatch (热线派单) did not get its feedback by the date the dispatch gave (else within {limit.hotline_feedback_days} of its receipt); recorded against its handler"), TRUE },
+  { "late_preliminary_finding", N_("Preliminary finding late"),
+    N_("A multi-department matter did not get its lead department’s preliminary finding within {limit.multi_department_days} of becoming one; recorded against the lead department and its responsible person"), TRUE },
   { "repeat_complaint", N_("Repeat complaint"),
     N_("The same customer (phone, or name and unit) complains again about the matter of an earlier complaint of theirs that was replied to within {repeat.window_days} (the same standard answer, or the same department and a similar text), or a case is reopened within that time of its reply; recorded against who handled the earlier complaint or reply"), TRUE },
   { "forbidden_phrase", N_("Forbidden phrase"),

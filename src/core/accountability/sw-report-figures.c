@@ -50,6 +50,8 @@ static const FigureInfo infos[] = {
     N_("Of the petitions received, the share concluded within {limit.petition_general_days} (a special one within {limit.petition_special_days}); one still open counts as not in time"), SW_FIGURE_PERCENT },
   { "assigned_on_time", N_("Assignments concluded in time"),
     N_("Of the matters assigned by a superior (上级交办) received, the share concluded by their due date; one still open counts as not in time"), SW_FIGURE_PERCENT },
+  { "preliminary_on_time", N_("Preliminary findings in time"),
+    N_("Of the multi-department matters, the share whose lead department gave its preliminary finding within {limit.multi_department_days}; one still without it counts as not in time"), SW_FIGURE_PERCENT },
   { "hotline_feedback_on_time", N_("Hotline dispatches answered in time"),
     N_("Of the hotline dispatches (热线派单) received, the share whose feedback reached the hotline by its deadline; one without feedback counts as not in time"), SW_FIGURE_PERCENT },
   { "reopened", N_("Reopened cases"),
@@ -245,6 +247,8 @@ sw_report_tally_figures_named (const SwReportTally *t,
   share (out, "assigned_on_time", t->limit_kept[SW_LIMIT_ASSIGNED], t->limit_owed[SW_LIMIT_ASSIGNED]);
   share (out, "hotline_feedback_on_time", t->limit_kept[SW_LIMIT_HOTLINE_FEEDBACK],
          t->limit_owed[SW_LIMIT_HOTLINE_FEEDBACK]);
+  share (out, "preliminary_on_time", t->limit_kept[SW_LIMIT_MULTI_DEPARTMENT],
+         t->limit_owed[SW_LIMIT_MULTI_DEPARTMENT]);
   count (out, "reopened", t->reopened);
   count (out, "repeat_complaints", t->repeat_complaints);
   count (out, "findings_confirmed", t->findings_confirmed);

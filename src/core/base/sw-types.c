@@ -68,6 +68,7 @@ static const char * const event_names[] = {
   "refused", "urged", "replied", "callback", "reopened", "closed", "handover",
   "note", "amended", "purged", "attachment_added", "petition_accepted",
   "petition_not_accepted", "hotline_feedback", "attachment_removed",
+  "coordinated", "contributed", "preliminary_finding",
 };
 static const char * const event_labels[] = {
   N_("Registered"), N_("Answered on the spot"), N_("One-time notification"),
@@ -77,7 +78,8 @@ static const char * const event_labels[] = {
   N_("Callback"), N_("Reopened"), N_("Closed"), N_("Handover"), N_("Note"),
   N_("Customer details amended"), N_("Personal data erased"),
   N_("File attached"), N_("Petition accepted"), N_("Petition not accepted"),
-  N_("Feedback to the hotline"), N_("File removed"),
+  N_("Feedback to the hotline"), N_("File removed"), N_("Multi-department matter"),
+  N_("Co-department’s contribution"), N_("Preliminary finding"),
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (channel_names) == SW_N_CHANNELS);

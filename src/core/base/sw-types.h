@@ -103,6 +103,10 @@ typedef enum {
   SW_EVENT_PETITION_NOT_ACCEPTED, /* a petition not accepted, with its reason: closes the case */
   SW_EVENT_HOTLINE_FEEDBACK,      /* the feedback owed to a hotline dispatch (热线派单), with its text */
   SW_EVENT_ATTACHMENT_REMOVED,    /* a file taken off the case (issue 17): hash, removed_name */
+  SW_EVENT_COORDINATED,           /* a multi-department matter: the lead department (主办), its
+                                   * responsible person, the co-departments (协办) */
+  SW_EVENT_CONTRIBUTED,           /* a co-department's contribution (协办意见), with its text */
+  SW_EVENT_PRELIMINARY_FINDING,   /* the lead department's preliminary finding (初步结论) */
   SW_N_EVENTS
 } SwEventKind;
 
@@ -115,6 +119,7 @@ typedef enum {
   SW_LIMIT_PETITION_CLOSE,      /* a petition's conclusion (general or special) */
   SW_LIMIT_ASSIGNED,            /* a superior's assignment (上级交办) concluded by its due date */
   SW_LIMIT_HOTLINE_FEEDBACK,    /* the feedback owed to a hotline dispatch (热线派单) */
+  SW_LIMIT_MULTI_DEPARTMENT,    /* a multi-department matter's preliminary finding (初步结论) */
   SW_N_LIMITS
 } SwLimitKind;
 

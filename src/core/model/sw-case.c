@@ -66,8 +66,12 @@ static const SwField fields[] = {
   SW_INT64_FIELD (SwCase, deadline_due[SW_LIMIT_HOTLINE_FEEDBACK], "hotline-feedback-due"),
   SW_INT64_FIELD (SwCase, deadline_met[SW_LIMIT_HOTLINE_FEEDBACK], "hotline-feedback-met"),
   SW_STRING_FIELD (SwCase, deadline_event[SW_LIMIT_HOTLINE_FEEDBACK], "hotline-feedback-event"),
+  SW_INT64_FIELD (SwCase, deadline_due[SW_LIMIT_MULTI_DEPARTMENT], "multi-department-due"),
+  SW_INT64_FIELD (SwCase, deadline_met[SW_LIMIT_MULTI_DEPARTMENT], "multi-department-met"),
+  SW_STRING_FIELD (SwCase, deadline_event[SW_LIMIT_MULTI_DEPARTMENT], "multi-department-event"),
+  SW_STRING_FIELD (SwCase, co_departments, "co-departments"),
 };
-G_STATIC_ASSERT (SW_N_LIMITS == 7);   /* a due, met and event field for each */
+G_STATIC_ASSERT (SW_N_LIMITS == 8);   /* a due, met and event field for each */
 static GParamSpec *properties[G_N_ELEMENTS (fields) + 1];
 
 SW_DEFINE_FIELD_VFUNCS (sw_case, SwCase, fields, sw_case_parent_class)
@@ -158,6 +162,19 @@ gint64 sw_case_get_callback_at (SwCase *self) { return self->callback_at; }
 gint64 sw_case_get_closed_at (SwCase *self) { return self->closed_at; }
 gint64 sw_case_get_updated_at (SwCase *self) { return self->updated_at; }
 int sw_case_get_event_count (SwCase *self) { return self->event_count; }
+const char *sw_case_get_co_departments (SwCase *self) { return self->co_departments; }
+
+gboolean
+sw_case_has_co_department (SwCase     *self,
+                           const char *department)
+{
+  g_auto(GStrv) codes = NULL;
+
+  if (self->co_departments == NULL || department == NULL || *department == '\0')
+    return FALSE;
+  codes = g_strsplit (self->co_departments, ",", -1);
+  return g_strv_contains ((const char * const *) codes, department);
+}
 
 gboolean
 sw_case_is_open (SwCase *self)

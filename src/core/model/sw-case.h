@@ -59,6 +59,11 @@ gint64        sw_case_get_callback_at        (SwCase *self);
 gint64        sw_case_get_closed_at          (SwCase *self);
 gint64        sw_case_get_updated_at         (SwCase *self);
 int           sw_case_get_event_count        (SwCase *self);
+/* A multi-department matter's co-departments (协办): codes joined by ',',
+ * NULL when it is none; its lead department (主办) is the handler's. */
+const char   *sw_case_get_co_departments     (SwCase *self);
+gboolean      sw_case_has_co_department      (SwCase     *self,
+                                              const char *department);
 
 gboolean      sw_case_is_open                (SwCase *self);
 gboolean      sw_case_is_overdue             (SwCase *self,

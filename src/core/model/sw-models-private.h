@@ -103,6 +103,9 @@ struct _SwCase
   gint64  deadline_due[SW_N_LIMITS];
   gint64  deadline_met[SW_N_LIMITS];
   char   *deadline_event[SW_N_LIMITS];
+  /* a multi-department matter's co-departments (协办), codes joined by
+   * ','; its lead department (主办) is the handler's */
+  char   *co_departments;
 };
 
 struct _SwCaseEvent

@@ -136,6 +136,23 @@ SwCase *sw_ops_hotline_feedback (SwStore *store, const char *actor, const char *
 SwCase *sw_ops_decide_petition (SwStore *store, const char *actor, const char *ref, gboolean accepted,
                                 gboolean special, const char *reason, GError **error);
 
+/* Multi-department matters (seed 002 三 2–3; sw-ops-coordinate.c). A case in
+ * hand becomes one, once: its lead department (主办) handles it through its
+ * responsible person (NULL: the department's head), with the co-departments
+ * (协办, codes, NULL-ended); the lead owes its preliminary finding within
+ * limit.multi_department_days working days. By whoever may take it in hand. */
+SwCase *sw_ops_coordinate (SwStore *store, const char *actor, const char *ref,
+                           const char *lead_department, const char *responsible,
+                           const char * const *co_departments, GError **error);
+/* A co-department's contribution (协办意见): for the acting person's
+ * department (for_department NULL) or, recorded by who is in charge, for
+ * the co-department named. */
+SwCase *sw_ops_contribute (SwStore *store, const char *actor, const char *ref,
+                           const char *for_department, const char *text, GError **error);
+/* The lead department's preliminary finding (初步结论), once. */
+SwCase *sw_ops_preliminary_finding (SwStore *store, const char *actor, const char *ref,
+                                    const char *text, GError **error);
+
 /* Personal data by law (sw-ops-amend.c). An amendment: each field NULL to
  * keep it, "" to clear it, or its corrected value. */
 typedef struct {

@@ -11,6 +11,7 @@ static const char * const op_names[] = {
   "register", "answer", "notify", "handle", "refer", "transfer", "accept", "return", "forward",
   "escalate", "decide", "outside", "refuse", "urge", "reply", "callback", "reopen", "close",
   "handover", "note", "attach", "detach",
+  "contribute",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (op_names) == SW_ACCESS_N_OPS);
 
@@ -37,6 +38,7 @@ static const char * const reason_messages[] = {
   [SW_ACCESS_NOT_INSPECTOR] = N_("only inspectors, supervisors and administrators can"),
   [SW_ACCESS_HEAD_OFFICE] = N_("a head office's device reads every branch's cases and changes none"),
   [SW_ACCESS_NOT_REMOVER] = N_("only who attached the file, its handler, its first-inquiry person, the head of the handler's department or a supervisor can"),
+  [SW_ACCESS_NOT_CO_DEPARTMENT] = N_("only the staff of its co-departments or who is in charge of it can"),
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (reason_messages) == SW_ACCESS_N_REASONS);
 
@@ -172,6 +174,13 @@ case_op (SwStaff    *who,
       return wide || in_charge (who, c, FALSE) ||
              same (sw_staff_get_department_code (who), sw_case_get_target_department (c))
              ? SW_ACCESS_OK : SW_ACCESS_NOT_IN_CHARGE;
+    case SW_ACCESS_CONTRIBUTE:
+      /* seed 002 三 3: "各部门应建立工作联系机制,明确工作责任": the
+       * co-departments' staff give their part; who runs the matter may
+       * record it for them */
+      return sw_case_has_co_department (c, sw_staff_get_department_code (who)) ||
+             in_charge (who, c, wide) || admin
+             ? SW_ACCESS_OK : SW_ACCESS_NOT_CO_DEPARTMENT;
     case SW_ACCESS_ANSWER:
     case SW_ACCESS_NOTIFY:
     case SW_ACCESS_HANDLE:

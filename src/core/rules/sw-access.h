@@ -40,6 +40,7 @@ typedef enum {
   SW_ACCESS_NOT_INSPECTOR,     /* inspection records: inspectors, supervisors, administrators */
   SW_ACCESS_HEAD_OFFICE,       /* a head office's device reads every branch and writes no case */
   SW_ACCESS_NOT_REMOVER,       /* a file: who attached it, who is in charge of the case, a supervisor */
+  SW_ACCESS_NOT_CO_DEPARTMENT, /* a co-department's (协办) staff, or who is in charge */
   SW_ACCESS_N_REASONS
 } SwAccessReason;
 
@@ -67,6 +68,7 @@ typedef enum {
   SW_ACCESS_NOTE,
   SW_ACCESS_ATTACH,   /* a file (issue 17): as a note */
   SW_ACCESS_DETACH,   /* a file off the case (issue 17): see sw_access_remove_attachment() */
+  SW_ACCESS_CONTRIBUTE, /* a co-department's contribution to a multi-department matter (协办) */
   SW_ACCESS_N_OPS
 } SwAccessOp;
 

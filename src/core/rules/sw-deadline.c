@@ -24,6 +24,7 @@ static const char * const kind_labels[SW_N_DEADLINES] = {
   [SW_DEADLINE_PETITION_CLOSE] = N_("Awaiting the petition’s conclusion"),
   [SW_DEADLINE_ASSIGNED] = N_("Awaiting the assignment’s conclusion"),
   [SW_DEADLINE_HOTLINE_FEEDBACK] = N_("Awaiting feedback to the hotline"),
+  [SW_DEADLINE_PRELIMINARY] = N_("Awaiting the preliminary finding"),
 };
 
 /* The statutory limit that falls first (the lifecycle table's), when it

@@ -26,6 +26,7 @@ typedef enum {
   SW_DEADLINE_PETITION_CLOSE,  /* 待信访办结: a petition not yet concluded */
   SW_DEADLINE_ASSIGNED,        /* 待交办办结: a superior's assignment not yet concluded */
   SW_DEADLINE_HOTLINE_FEEDBACK, /* 待热线反馈: a hotline dispatch not yet given its feedback */
+  SW_DEADLINE_PRELIMINARY,     /* 待初步结论: a multi-department matter without its preliminary finding */
   SW_N_DEADLINES
 } SwDeadlineKind;
 

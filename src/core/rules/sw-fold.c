@@ -181,11 +181,21 @@ sw_case_apply (SwCase      *row,
       close_row (row, ev, SW_RESOLUTION_REFUSED);
       break;
 
+    case SW_EVENT_COORDINATED:
+      /* the lead department (主办) and its responsible person handle it */
+      row->handler = g_intern_string (str (ev, "handler"));
+      row->handler_department = g_intern_string (str (ev, "department"));
+      sw_set_str (&row->co_departments, str (ev, "co_departments"));
+      row->queued = FALSE;
+      break;
+
     case SW_EVENT_NOTIFIED:
     case SW_EVENT_HANDLING:
     case SW_EVENT_DECIDED:
     case SW_EVENT_PETITION_ACCEPTED:
     case SW_EVENT_HOTLINE_FEEDBACK:
+    case SW_EVENT_CONTRIBUTED:
+    case SW_EVENT_PRELIMINARY_FINDING:
     case SW_EVENT_PURGED:   /* the contact is erased by the store (case_contacts) */
     case SW_EVENT_ATTACHMENT_ADDED: /* the store lists it (case_attachments) */
     case SW_EVENT_ATTACHMENT_REMOVED:

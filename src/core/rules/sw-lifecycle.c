@@ -13,6 +13,8 @@
 #define KEEP SW_LIFECYCLE_KEEP
 #define DISPOSABLE (S (REGISTERED) | S (IN_PROGRESS))
 #define PETITION_OPEN (S (REGISTERED) | S (TRANSFERRED) | S (IN_PROGRESS) | S (ESCALATED))
+/* a multi-department matter being worked on (its lead may escalate it) */
+#define COORDINATING (S (IN_PROGRESS) | S (ESCALATED))
 
 #define AT_EVENT(key) { key, SW_START_AT_EVENT }
 #define AT_RECEIPT(key) { key, SW_START_AT_RECEIPT }
@@ -69,6 +71,16 @@ static const SwLifecycleEvent events[] = {
   { SW_EVENT_HOTLINE_FEEDBACK, SW_LIFECYCLE_ANY, KEEP,              SW_ACCESS_HANDLE,   FALSE, { { NULL } } },
   /* issue 17: a file taken off the case (sw_access_remove_attachment) */
   { SW_EVENT_ATTACHMENT_REMOVED, SW_LIFECYCLE_ANY, KEEP,            SW_ACCESS_DETACH,   FALSE, { { NULL } } },
+  /* seed 002 三 2–3: "对于需要多部门协作…的问题,相关部门应当设立统一的协调机制…明确工作
+   * 责任": whoever has the case in hand makes it a multi-department matter,
+   * its lead department (主办) handling it with co-departments (协办); the
+   * lead's preliminary finding is a statutory limit (below) */
+  { SW_EVENT_COORDINATED, DISPOSABLE,        SW_STATE_IN_PROGRESS, SW_ACCESS_HANDLE,   FALSE,
+    { AT_EVENT ("limit.multi_department_days") } },
+  /* each co-department's part, while the matter is open */
+  { SW_EVENT_CONTRIBUTED, COORDINATING,      KEEP,                 SW_ACCESS_CONTRIBUTE, FALSE, { { NULL } } },
+  /* "五个工作日内完成初步核查,形成初步结论并予以回复": by the lead department */
+  { SW_EVENT_PRELIMINARY_FINDING, COORDINATING, KEEP,              SW_ACCESS_HANDLE,   FALSE, { { NULL } } },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (events) == SW_N_EVENTS);
 
@@ -208,7 +220,7 @@ sw_lifecycle_unit (const char *policy_key)
 #define FIRST_RESPONSES                                                                    \
   (E (ANSWERED) | E (NOTIFIED) | E (HANDLING) | E (REFERRED) | E (TRANSFERRED) | E (ESCALATED) | \
    E (OUTSIDE) | E (REFUSED) | E (REPLIED) | E (CLOSED) | E (PETITION_ACCEPTED) |              \
-   E (PETITION_NOT_ACCEPTED))
+   E (PETITION_NOT_ACCEPTED) | E (COORDINATED))
 /* What ends a complaint's handling with an answer. */
 #define CONCLUSIONS (E (ANSWERED) | E (OUTSIDE) | E (REFUSED) | E (REPLIED) | E (CLOSED))
 /* The decision on a petition, either way. */
@@ -222,7 +234,7 @@ static const SwStatutoryLimit limits[] = {
   /* seed 000 (八): "对举报,投诉,5个工作日内立案": a complaint is filed when a
    * department takes it in hand (or it is concluded at once) */
   { SW_LIMIT_COMPLAINT_FILE, "complaint_file", "complaint_file_due", "limit.complaint_file_days",
-    SW_LIMIT_WORKING_DAYS, E (HANDLING) | E (ACCEPTED) | E (REFERRED) | E (DECIDED) | CONCLUSIONS,
+    SW_LIMIT_WORKING_DAYS, E (HANDLING) | E (ACCEPTED) | E (REFERRED) | E (DECIDED) | E (COORDINATED) | CONCLUSIONS,
     "late_complaint_file", SW_ACCOUNTABLE_HANDLER, SW_DEADLINE_COMPLAINT_FILE },
   /* seed 000 (八): "一般安排60个工作日结案" */
   { SW_LIMIT_COMPLAINT_CLOSE, "complaint_close", "complaint_close_due", "limit.complaint_close_days",
@@ -249,6 +261,13 @@ static const SwStatutoryLimit limits[] = {
   { SW_LIMIT_HOTLINE_FEEDBACK, "hotline_feedback", "hotline_feedback_due", "limit.hotline_feedback_days",
     SW_LIMIT_WORKING_DAYS, E (HOTLINE_FEEDBACK), "late_hotline_feedback", SW_ACCOUNTABLE_HANDLER,
     SW_DEADLINE_HOTLINE_FEEDBACK },
+  /* seed 002 三 2: "对于需要多部门协作…的问题…相关部门应在接到问题后的五个工作日内完成
+   * 初步核查,形成初步结论并予以回复": from the moment the departments receive
+   * it as a multi-department matter (the coordinated event), against the
+   * lead department and its responsible person (the handler it names) */
+  { SW_LIMIT_MULTI_DEPARTMENT, "multi_department", "multi_department_due", "limit.multi_department_days",
+    SW_LIMIT_WORKING_DAYS, E (PRELIMINARY_FINDING), "late_preliminary_finding", SW_ACCOUNTABLE_HANDLER,
+    SW_DEADLINE_PRELIMINARY },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (limits) == SW_N_LIMITS);
 
@@ -273,7 +292,7 @@ sw_limit_kind_label (SwLimitKind kind)
   static const char * const labels[] = {
     N_("First response"), N_("Complaint filing"), N_("Complaint closing"),
     N_("Petition decision"), N_("Petition closing"), N_("Assignment due"),
-    N_("Feedback to the hotline"),
+    N_("Feedback to the hotline"), N_("Preliminary finding"),
   };
   G_STATIC_ASSERT (G_N_ELEMENTS (labels) == SW_N_LIMITS);
   return (guint) kind < SW_N_LIMITS ? _(labels[kind]) : "";
@@ -305,6 +324,10 @@ sw_lifecycle_limit_applies (SwLimitKind kind,
     case SW_LIMIT_HOTLINE_FEEDBACK:
       /* seed 000 七: "客服热线派单" */
       return channel == SW_CHANNEL_HOTLINE;
+    case SW_LIMIT_MULTI_DEPARTMENT:
+      /* owed from the coordinated event (sw_ops_coordinate), never from
+       * the registration: a single-department case has no such deadline */
+      return FALSE;
     case SW_N_LIMITS:
     default:
       return FALSE;

@@ -14,7 +14,7 @@
 #include "sw-store-history.h"
 #include "sw-mask.h"
 
-G_STATIC_ASSERT (SW_N_LIMITS == 7);   /* three columns each, below */
+G_STATIC_ASSERT (SW_N_LIMITS == 8);   /* three columns each, below */
 
 #define CASE_COLUMNS \
   "c.id, c.number, c.branch_code, c.channel, c.kind, c.content, c.anonymous, c.signature," \
@@ -28,7 +28,8 @@ G_STATIC_ASSERT (SW_N_LIMITS == 7);   /* three columns each, below */
   " c.complaint_close_met, c.complaint_close_event, c.petition_decide_due, c.petition_decide_met," \
   " c.petition_decide_event, c.petition_close_due, c.petition_close_met, c.petition_close_event," \
   " c.assigned_due, c.assigned_met, c.assigned_event, c.hotline_feedback_due, c.hotline_feedback_met," \
-  " c.hotline_feedback_event, k.case_id, k.name, k.phone, k.unit, k.address"
+  " c.hotline_feedback_event, c.multi_department_due, c.multi_department_met," \
+  " c.multi_department_event, c.co_departments, k.case_id, k.name, k.phone, k.unit, k.address"
 
 /* A case row takes its contact row's rowid when it is first written (see
  * write_case_row), so the join is an integer lookup; where the two were
@@ -138,6 +139,7 @@ case_from_row (SwStore      *self,
       c->deadline_met[k] = sqlite3_column_int64 (stmt, i++);
       c->deadline_event[k] = _sw_column_dup (stmt, i++);
     }
+  c->co_departments = _sw_column_dup (stmt, i++);
   if (g_strcmp0 (col (stmt, i++), c->id) != 0)
     {
       load_contact (self, c);
@@ -166,12 +168,13 @@ write_case_row (SwStore  *self,
       " complaint_close_met, complaint_close_event, petition_decide_due, petition_decide_met,"
       " petition_decide_event, petition_close_due, petition_close_met, petition_close_event,"
       " assigned_due, assigned_met, assigned_event, hotline_feedback_due, hotline_feedback_met,"
-      " hotline_feedback_event)"
+      " hotline_feedback_event, multi_department_due, multi_department_met, multi_department_event,"
+      " co_departments)"
       " VALUES ((SELECT k.rowid FROM case_contacts k WHERE k.case_id = ?1"
       " AND NOT EXISTS (SELECT 1 FROM cases WHERE rowid = k.rowid)), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
       " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31,"
       " ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46, ?47, ?48, ?49, ?50,"
-      " ?51, ?52, ?53, ?54, ?55, ?56) "
+      " ?51, ?52, ?53, ?54, ?55, ?56, ?57, ?58, ?59, ?60) "
       "ON CONFLICT (id) DO UPDATE SET handler = excluded.handler,"
       " handler_department = excluded.handler_department,"
       " target_department = excluded.target_department, transferred_by = excluded.transferred_by,"
@@ -200,7 +203,11 @@ write_case_row (SwStore  *self,
       " assigned_due = excluded.assigned_due, assigned_met = excluded.assigned_met,"
       " assigned_event = excluded.assigned_event, hotline_feedback_due = excluded.hotline_feedback_due,"
       " hotline_feedback_met = excluded.hotline_feedback_met,"
-      " hotline_feedback_event = excluded.hotline_feedback_event",
+      " hotline_feedback_event = excluded.hotline_feedback_event,"
+      " multi_department_due = excluded.multi_department_due,"
+      " multi_department_met = excluded.multi_department_met,"
+      " multi_department_event = excluded.multi_department_event,"
+      " co_departments = excluded.co_departments",
       error);
   int i = 1;
 
@@ -247,6 +254,7 @@ write_case_row (SwStore  *self,
       sqlite3_bind_int64 (stmt, i++, c->deadline_met[k]);
       _sw_bind_text (stmt, i++, c->deadline_event[k]);
     }
+  _sw_bind_text (stmt, i++, c->co_departments);
   return _sw_store_step_done (self, stmt, error);
 }
 

@@ -232,6 +232,12 @@ static const char *const migrations[] = {
   "ALTER TABLE cases ADD COLUMN hotline_feedback_due INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE cases ADD COLUMN hotline_feedback_met INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE cases ADD COLUMN hotline_feedback_event TEXT;",
+  /* 19: a multi-department matter (seed 002 三 2–3): the lead's preliminary
+   * finding as a statutory limit, and the co-departments (协办) */
+  "ALTER TABLE cases ADD COLUMN multi_department_due INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE cases ADD COLUMN multi_department_met INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE cases ADD COLUMN multi_department_event TEXT;"
+  "ALTER TABLE cases ADD COLUMN co_departments TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SW_STORE_SCHEMA_VERSION);
