@@ -27,14 +27,14 @@ static const double bar_rgb[3] = { 0.21, 0.52, 0.89 };
 static const double line_rgb[3] = { 0.90, 0.38, 0.0 };
 
 /* Draws s at (x, y), aligned; wider than max_width (> 0) it is cut with "…". */
-static double
-text (cairo_t    *cr,
-      double      x,
-      double      y,
-      const char *s,
-      double      size,
-      double      align,      /* 0 left, 0.5 centre, 1 right */
-      double      max_width)
+double
+sw_chart_text (cairo_t    *cr,
+               double      x,
+               double      y,
+               const char *s,
+               double      size,
+               double      align,      /* 0 left, 0.5 centre, 1 right */
+               double      max_width)
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
   PangoFontDescription *font = pango_font_description_from_string (SW_FONT_FAMILY);
@@ -91,7 +91,7 @@ legend (cairo_t      *cr,
   cairo_rectangle (cr, x, MARGIN_TOP + 3, 10, 10);
   cairo_fill (cr);
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-  x += 14 + text (cr, x + 14, MARGIN_TOP, s->bar_legend, SW_CHART_LABEL_SIZE, 0, 0) + 16;
+  x += 14 + sw_chart_text (cr, x + 14, MARGIN_TOP, s->bar_legend, SW_CHART_LABEL_SIZE, 0, 0) + 16;
   if (!has_line)
     return;
   cairo_set_source_rgb (cr, line_rgb[0], line_rgb[1], line_rgb[2]);
@@ -102,7 +102,7 @@ legend (cairo_t      *cr,
   cairo_arc (cr, x + 7, MARGIN_TOP + 8, 2.5, 0, 2 * G_PI);
   cairo_fill (cr);
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-  text (cr, x + 18, MARGIN_TOP, s->line_legend, SW_CHART_LABEL_SIZE, 0, 0);
+  sw_chart_text (cr, x + 18, MARGIN_TOP, s->line_legend, SW_CHART_LABEL_SIZE, 0, 0);
 }
 
 static void
@@ -142,7 +142,7 @@ draw_series (cairo_t      *cr,
       cairo_line_to (cr, MARGIN_SIDE + plot_w, y);
       cairo_stroke (cr);
       cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-      text (cr, MARGIN_SIDE - 4, y - SW_CHART_LABEL_SIZE * 0.7, left, SW_CHART_LABEL_SIZE, 1, 0);
+      sw_chart_text (cr, MARGIN_SIDE - 4, y - SW_CHART_LABEL_SIZE * 0.7, left, SW_CHART_LABEL_SIZE, 1, 0);
     }
   if (has_line)
     for (int g = 0; g <= 4; g++)
@@ -151,7 +151,7 @@ draw_series (cairo_t      *cr,
         g_autofree char *right = g_strdup_printf ("%d%%", g * 25);
 
         cairo_set_source_rgb (cr, line_rgb[0] * 0.8, line_rgb[1] * 0.8, line_rgb[2]);
-        text (cr, MARGIN_SIDE + plot_w + 4, y - SW_CHART_LABEL_SIZE * 0.7, right, SW_CHART_LABEL_SIZE, 0, 0);
+        sw_chart_text (cr, MARGIN_SIDE + plot_w + 4, y - SW_CHART_LABEL_SIZE * 0.7, right, SW_CHART_LABEL_SIZE, 0, 0);
       }
 
   for (guint i = 0; i < s->n; i++)
@@ -166,11 +166,11 @@ draw_series (cairo_t      *cr,
       cairo_fill (cr);
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
       if (s->values[i] > 0)
-        text (cr, x + slot * 0.3, MAX (top_y, base - bar_h - SW_CHART_LABEL_SIZE - 3), v,
+        sw_chart_text (cr, x + slot * 0.3, MAX (top_y, base - bar_h - SW_CHART_LABEL_SIZE - 3), v,
               SW_CHART_LABEL_SIZE, 0.5, 0);
-      text (cr, x + slot * 0.3, base + 3, s->labels[i], SW_CHART_LABEL_SIZE, 0.5, slot - 2);
+      sw_chart_text (cr, x + slot * 0.3, base + 3, s->labels[i], SW_CHART_LABEL_SIZE, 0.5, slot - 2);
       if (s->notes[i] != NULL)
-        text (cr, x + slot * 0.3, base + 3 + LABEL_HEIGHT, s->notes[i], SW_CHART_LABEL_SIZE, 0.5, slot - 2);
+        sw_chart_text (cr, x + slot * 0.3, base + 3 + LABEL_HEIGHT, s->notes[i], SW_CHART_LABEL_SIZE, 0.5, slot - 2);
     }
 
   if (has_line)

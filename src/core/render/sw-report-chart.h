@@ -24,6 +24,16 @@ typedef enum {
 #define SW_CHART_LABEL_SIZE 11.0
 
 const char *sw_report_chart_title (SwChartKind kind);
+/* Draws s at (x, y) in the charts' font at size, aligned (0 left, 0.5
+ * centre, 1 right); wider than max_width (> 0) it is cut with "…".
+ * Returns its width. Every chart's labels go through it. */
+double      sw_chart_text         (cairo_t     *cr,
+                                   double       x,
+                                   double       y,
+                                   const char  *s,
+                                   double       size,
+                                   double       align,
+                                   double       max_width);
 /* The count axis: a whole-number step (1, 2, 5 × 10^k) and the top grid line
  * (a multiple of step, at least max). */
 void        sw_report_chart_axis  (double       max,

@@ -31,34 +31,6 @@ sw_trend_chart_color (guint   n,
 }
 
 static double
-text (cairo_t    *cr,
-      double      x,
-      double      y,
-      const char *s,
-      double      align,
-      double      max_width)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string (SW_FONT_FAMILY);
-  int w, h;
-
-  pango_font_description_set_absolute_size (font, SW_CHART_LABEL_SIZE * PANGO_SCALE);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, s, -1);
-  if (max_width > 0)
-    {
-      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-    }
-  pango_layout_get_pixel_size (layout, &w, &h);
-  cairo_move_to (cr, x - align * w, y);
-  pango_cairo_show_layout (cr, layout);
-  pango_font_description_free (font);
-  g_object_unref (layout);
-  return w;
-}
-
-static double
 text_width (cairo_t    *cr,
             const char *s)
 {
@@ -189,7 +161,7 @@ sw_trend_chart_draw (cairo_t            *cr,
       cairo_line_to (cr, x + 16, y + 8);
       cairo_stroke (cr);
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-      text (cr, x + 22, y, name, 0, 160);
+      sw_chart_text (cr, x + 22, y, name, SW_CHART_LABEL_SIZE, 0, 160);
       x += w;
     }
   top_y = y + LEGEND_ROW + 6;
@@ -215,7 +187,7 @@ sw_trend_chart_draw (cairo_t            *cr,
       cairo_line_to (cr, MARGIN_LEFT + plot_w, gy);
       cairo_stroke (cr);
       cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-      text (cr, MARGIN_LEFT - 4, gy - SW_CHART_LABEL_SIZE * 0.7, label, 1, 0);
+      sw_chart_text (cr, MARGIN_LEFT - 4, gy - SW_CHART_LABEL_SIZE * 0.7, label, SW_CHART_LABEL_SIZE, 1, 0);
     }
 
   /* the months: "03" within one year, "2026-03" across years; as many as fit */
@@ -231,8 +203,8 @@ sw_trend_chart_draw (cairo_t            *cr,
   for (guint m = 0; m < n_months; m += every)
     {
       SwReportMonth *month = g_ptr_array_index (r->months, m);
-      text (cr, MARGIN_LEFT + slot * (m + 0.5), top_y + plot_h + 3, same_year ? month->label + 5 : month->label,
-            0.5, 0);
+      sw_chart_text (cr, MARGIN_LEFT + slot * (m + 0.5), top_y + plot_h + 3,
+                     same_year ? month->label + 5 : month->label, SW_CHART_LABEL_SIZE, 0.5, 0);
     }
 
   /* a line per branch; a month without data breaks it */

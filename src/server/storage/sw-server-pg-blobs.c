@@ -16,17 +16,6 @@
 
 #define MB ((gint64) 1024 * 1024)
 
-static gboolean
-check_hash (const char  *hash,
-            GError     **error)
-{
-  if (sw_attachment_is_hash (hash))
-    return TRUE;
-  g_set_error_literal (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_INVALID_REQUEST,
-                       _("A file is named by its SHA-256 in lower-case hex"));
-  return FALSE;
-}
-
 /* The largest file the newest policy in the directory allows. */
 static gint64
 max_file (SwServerPg *self)
@@ -67,7 +56,7 @@ _sw_server_pg_blob_status (SwServerStorage  *storage,
                            gboolean         *complete,
                            GError          **error)
 {
-  return check_hash (hash, error) && read_status (SW_SERVER_PG (storage), hash, received, complete, error);
+  return read_status (SW_SERVER_PG (storage), hash, received, complete, error);
 }
 
 /* bytea's hex input form of `len` bytes */
@@ -106,8 +95,6 @@ _sw_server_pg_blob_append (SwServerStorage  *storage,
   g_autofree char *size = _sw_pg_int (total), *hex = NULL, *digest = NULL;
   gint64 limit;
 
-  if (!check_hash (hash, error))
-    return FALSE;
   limit = max_file (self);
   /* parts of one file arrive one after the other, whichever process takes them */
   if (!_sw_pg_begin (self, error))
@@ -202,8 +189,6 @@ _sw_server_pg_blob_read (SwServerStorage  *storage,
   g_autoptr(GByteArray) out = NULL;
   PGresult *res;
 
-  if (!check_hash (hash, error))
-    return NULL;
   size = _sw_pg_value (self, "SELECT total FROM sw_blob WHERE hash = $1 AND complete", 1, p1, error);
   if (size == NULL)
     {
@@ -253,8 +238,6 @@ _sw_server_pg_blob_readable (SwServerStorage  *storage,
   const char *params[] = { hash, device->branch_code };
   g_autofree char *referred = NULL, *readable = NULL;
 
-  if (!check_hash (hash, error))
-    return FALSE;
   referred = _sw_pg_value (self, "SELECT 1 FROM sw_attachment WHERE hash = $1 LIMIT 1", 1, params, error);
   if (referred == NULL)
     {

@@ -17,17 +17,6 @@
 #define MB ((gint64) 1024 * 1024)
 
 static gboolean
-check_hash (const char  *hash,
-            GError     **error)
-{
-  if (sw_attachment_is_hash (hash))
-    return TRUE;
-  g_set_error_literal (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_INVALID_REQUEST,
-                       _("A file is named by its SHA-256 in lower-case hex"));
-  return FALSE;
-}
-
-static gboolean
 io_failed (GError     **error,
            int          err,
            const char  *path)
@@ -55,8 +44,6 @@ _sw_server_sqlite_blob_status (SwServerStorage  *storage,
   SwStore *store = SW_SERVER_SQLITE (storage)->store;
   g_autofree char *path = NULL;
 
-  if (!check_hash (hash, error))
-    return FALSE;
   *complete = sw_store_has_blob (store, hash);
   path = *complete ? sw_store_blob_path (store, hash) : sw_store_blob_partial_path (store, hash);
   *received = file_size (path);
@@ -156,8 +143,6 @@ _sw_server_sqlite_blob_read (SwServerStorage  *storage,
   gssize n;
   int fd;
 
-  if (!check_hash (hash, error))
-    return NULL;
   if (!sw_store_has_blob (store, hash))
     {
       g_set_error_literal (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_NOT_FOUND,
@@ -194,8 +179,6 @@ _sw_server_sqlite_blob_readable (SwServerStorage  *storage,
   sqlite3_stmt *stmt;
   gboolean referred = FALSE, readable = FALSE;
 
-  if (!check_hash (hash, error))
-    return FALSE;
   stmt = _sw_store_prepare (store, "SELECT DISTINCT case_id FROM case_attachments WHERE hash = ?1", error);
   if (stmt == NULL)
     return FALSE;

@@ -6,6 +6,7 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "sw-attachment-rules.h"
 #include "sw-error.h"
 #include "sw-server-pg.h"
 #include "sw-server-sqlite.h"
@@ -189,6 +190,19 @@ no_blobs (GError **error)
                        "This storage engine keeps no attached files yet");
 }
 
+/* A file is named by its SHA-256 (sw_attachment_is_hash): checked here for
+ * every engine before it is looked up, so no engine sees another name. */
+static gboolean
+named_by_hash (const char  *hash,
+               GError     **error)
+{
+  if (sw_attachment_is_hash (hash))
+    return TRUE;
+  g_set_error_literal (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_INVALID_REQUEST,
+                       _("A file is named by its SHA-256 in lower-case hex"));
+  return FALSE;
+}
+
 gboolean
 sw_server_storage_blob_status (SwServerStorage  *self,
                                const char       *hash,
@@ -198,6 +212,8 @@ sw_server_storage_blob_status (SwServerStorage  *self,
 {
   if (IFACE (self)->blob_status == NULL)
     return no_blobs (error), FALSE;
+  if (!named_by_hash (hash, error))
+    return FALSE;
   return IFACE (self)->blob_status (self, hash, received, complete, error);
 }
 
@@ -213,6 +229,8 @@ sw_server_storage_blob_append (SwServerStorage  *self,
 {
   if (IFACE (self)->blob_append == NULL)
     return no_blobs (error), FALSE;
+  if (!named_by_hash (hash, error))
+    return FALSE;
   return IFACE (self)->blob_append (self, hash, offset, data, total, received, complete, error);
 }
 
@@ -226,6 +244,8 @@ sw_server_storage_blob_read (SwServerStorage  *self,
 {
   if (IFACE (self)->blob_read == NULL)
     return no_blobs (error), NULL;
+  if (!named_by_hash (hash, error))
+    return NULL;
   return IFACE (self)->blob_read (self, hash, offset, length, total, error);
 }
 
@@ -237,6 +257,8 @@ sw_server_storage_blob_readable (SwServerStorage  *self,
 {
   if (IFACE (self)->blob_readable == NULL)
     return no_blobs (error), FALSE;
+  if (!named_by_hash (hash, error))
+    return FALSE;
   return IFACE (self)->blob_readable (self, device, hash, error);
 }
 
