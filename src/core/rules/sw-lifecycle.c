@@ -76,11 +76,17 @@ static const SwLifecycleEvent events[] = {
    * its lead department (主办) handling it with co-departments (协办); the
    * lead's preliminary finding is a statutory limit (below) */
   { SW_EVENT_COORDINATED, DISPOSABLE,        SW_STATE_IN_PROGRESS, SW_ACCESS_HANDLE,   FALSE,
-    { AT_EVENT ("limit.multi_department_days") } },
+    { AT_RECEIPT ("limit.meeting_days") } },
   /* each co-department's part, while the matter is open */
   { SW_EVENT_CONTRIBUTED, COORDINATING,      KEEP,                 SW_ACCESS_CONTRIBUTE, FALSE, { { NULL } } },
   /* "五个工作日内完成初步核查,形成初步结论并予以回复": by the lead department */
   { SW_EVENT_PRELIMINARY_FINDING, COORDINATING, KEEP,              SW_ACCESS_HANDLE,   FALSE, { { NULL } } },
+  /* seed 003 三 4: "对手续不完整的业务…约定时间给予办理": a time agreed with
+   * the customer replaces the promise, before the reply, with its reason */
+  { SW_EVENT_PROMISE_AGREED, PETITION_OPEN,  KEEP,                 SW_ACCESS_HANDLE,   FALSE, { { NULL } } },
+  /* seed 001 (诚成) 4.2: "如需要较长时间办理的事项,应先向服务对象说明完成期限,并阶段性反馈
+   * 处理结果": who may call the customer back tells them the progress */
+  { SW_EVENT_PROGRESS,    PETITION_OPEN,     KEEP,                 SW_ACCESS_CALLBACK, FALSE, { { NULL } } },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (events) == SW_N_EVENTS);
 
@@ -220,7 +226,7 @@ sw_lifecycle_unit (const char *policy_key)
 #define FIRST_RESPONSES                                                                    \
   (E (ANSWERED) | E (NOTIFIED) | E (HANDLING) | E (REFERRED) | E (TRANSFERRED) | E (ESCALATED) | \
    E (OUTSIDE) | E (REFUSED) | E (REPLIED) | E (CLOSED) | E (PETITION_ACCEPTED) |              \
-   E (PETITION_NOT_ACCEPTED) | E (COORDINATED))
+   E (PETITION_NOT_ACCEPTED) | E (COORDINATED) | E (PROGRESS))
 /* What ends a complaint's handling with an answer. */
 #define CONCLUSIONS (E (ANSWERED) | E (OUTSIDE) | E (REFUSED) | E (REPLIED) | E (CLOSED))
 /* The decision on a petition, either way. */
