@@ -534,7 +534,7 @@ test_multi_department (SwFixture     *fx,
   g_assert_cmpstr (sw_case_get_handler_department (row), ==, "CORP");
   g_assert_cmpstr (sw_case_get_co_departments (row), ==, "RETAIL,LOAN");
   g_assert_cmpint (sw_case_get_state (row), ==, SW_STATE_IN_PROGRESS);
-  g_assert_cmpint (sw_lifecycle_waits (SW_STATE_IN_PROGRESS, "multi_department"), ==, SW_DEADLINE_PRELIMINARY);
+  g_assert_cmpint (sw_case_running_deadline (row).kind, ==, SW_DEADLINE_PRELIMINARY);
   g_clear_object (&row);
   /* a single-department case owes none, and has no preliminary finding to give */
   row = sw_store_get_case (fx->store, sw_case_get_id (single), NULL);

@@ -107,6 +107,7 @@ sw_ops_coordinate (SwStore            *store,
   g_autoptr(SwDepartment) lead = NULL;
   g_autoptr(SwStaff) person = NULL;
   g_autofree char *co = NULL;
+  const char *key = NULL;
   gint64 due;
 
   if (!_sw_op_begin (&op, store, N_("make a multi-department matter"), actor, ref, error))
@@ -129,7 +130,7 @@ sw_ops_coordinate (SwStore            *store,
   sw_case_event_set_string (ev, "handler", person->empno);
   sw_case_event_set_string (ev, "co_departments", co);
   /* seed 002 三 2: "在接到问题后的五个工作日内完成初步核查,形成初步结论并予以回复" */
-  due = sw_lifecycle_limit_due (op.policy, op.calendar, SW_LIMIT_MULTI_DEPARTMENT, op.now);
+  due = _sw_op_start_due (&op, SW_EVENT_COORDINATED, 0, op.row->received_at, &key);
   sw_case_event_set_int (ev, sw_lifecycle_limit (SW_LIMIT_MULTI_DEPARTMENT)->due_member, due);
   _sw_op_promise_due (&op, ev, SW_EVENT_COORDINATED, 0);
   return _sw_op_commit (&op, ev, error);

@@ -76,7 +76,7 @@ static const SwLifecycleEvent events[] = {
    * its lead department (主办) handling it with co-departments (协办); the
    * lead's preliminary finding is a statutory limit (below) */
   { SW_EVENT_COORDINATED, DISPOSABLE,        SW_STATE_IN_PROGRESS, SW_ACCESS_HANDLE,   FALSE,
-    { AT_RECEIPT ("limit.meeting_days") } },
+    { AT_EVENT ("limit.multi_department_days") } },
   /* each co-department's part, while the matter is open */
   { SW_EVENT_CONTRIBUTED, COORDINATING,      KEEP,                 SW_ACCESS_CONTRIBUTE, FALSE, { { NULL } } },
   /* "五个工作日内完成初步核查,形成初步结论并予以回复": by the lead department */
@@ -226,7 +226,7 @@ sw_lifecycle_unit (const char *policy_key)
 #define FIRST_RESPONSES                                                                    \
   (E (ANSWERED) | E (NOTIFIED) | E (HANDLING) | E (REFERRED) | E (TRANSFERRED) | E (ESCALATED) | \
    E (OUTSIDE) | E (REFUSED) | E (REPLIED) | E (CLOSED) | E (PETITION_ACCEPTED) |              \
-   E (PETITION_NOT_ACCEPTED) | E (COORDINATED) | E (PROGRESS))
+   E (PETITION_NOT_ACCEPTED) | E (COORDINATED))
 /* What ends a complaint's handling with an answer. */
 #define CONCLUSIONS (E (ANSWERED) | E (OUTSIDE) | E (REFUSED) | E (REPLIED) | E (CLOSED))
 /* The decision on a petition, either way. */
