@@ -338,6 +338,8 @@ class WithServerTest(unittest.TestCase):
         j(demo, "case", "coordinate", m, "--lead", "CORP", "--co", "LOAN", as_="E008")
         j(demo, "case", "contribute", m, "--text", "信贷部意见", "--department", "LOAN", as_="E008")
         j(demo, "case", "preliminary", m, "--text", "初步结论", as_="E008")
+        j(demo, "case", "progress", m, "--text", "已告知客户进展", as_="E008")
+        j(demo, "case", "agree-time", m, "--at", "2027-01-29", "--reason", "客户约定", as_="E008")
         self.assertEqual(j(demo, "case", "show", a)["number"], a)
         self.assertEqual(len(j(demo, "case", "list", "--limit", "3")), 3)
 

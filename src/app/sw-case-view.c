@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "sw-label.h"
+#include "sw-lifecycle.h"
 #include "sw-board-logic.h"
 #include "sw-case-print.h"
 #include "sw-access.h"
@@ -58,7 +59,7 @@ static const SwOpKind offered[] = {
   SW_OP_CLOSE, SW_OP_NOTIFY, SW_OP_TRANSFER, SW_OP_REFER, SW_OP_RETURN, SW_OP_FORWARD,
   SW_OP_ESCALATE, SW_OP_URGE, SW_OP_REOPEN, SW_OP_HANDOVER, SW_OP_OUTSIDE, SW_OP_REFUSE, SW_OP_NOTE,
   SW_OP_PETITION_ACCEPT, SW_OP_PETITION_SPECIAL, SW_OP_PETITION_DECLINE, SW_OP_HOTLINE_FEEDBACK,
-  SW_OP_COORDINATE, SW_OP_CONTRIBUTE, SW_OP_PRELIMINARY,
+  SW_OP_COORDINATE, SW_OP_CONTRIBUTE, SW_OP_PRELIMINARY, SW_OP_PROGRESS,
 };
 
 /* Payload members worth showing, with their labels; the rest is bookkeeping. */
@@ -90,7 +91,9 @@ static const struct { const char *member; const char *label; char kind; } detail
   { "hotline_dispatch", N_("Hotline dispatch number"), 't' },   /* a hotline dispatch (热线派单) */
   { "hotline_feedback_due", N_("Feedback to the hotline due"), 'w' },
   { "department", N_("Department"), 'd' },   /* the lead (主办), a contribution's */
-  { "co_departments", N_("Co-departments"), 'D' },   /* a multi-department matter (协办) */
+  { "co_departments", N_("Co-departments"), 'D' },
+  { "agreed_at", N_("Agreed time"), 'w' },
+  { "previous_promise", N_("Earlier promise"), 'w' },   /* a time agreed with the customer */   /* a multi-department matter (协办) */
   { "multi_department_due", N_("Preliminary finding due"), 'w' },
 };
 
@@ -152,6 +155,8 @@ rule_text (const char *rule)
 {
   const SwPolicyKey *key = rule ? sw_policy_find_key (rule) : NULL;
 
+  if (g_strcmp0 (rule, SW_LIFECYCLE_AGREED) == 0)
+    return g_strdup (_("Agreed with the customer"));
   return key ? g_strdup (_(key->description)) : g_strdup (rule);
 }
 

@@ -66,6 +66,8 @@ static const SwOpInfo infos[] = {
     FALSE, { F (LONG_TEXT, TEXT, N_("Contribution")) } },
   { SW_OP_PRELIMINARY, "preliminary", N_("Give the preliminary finding"), N_("Preliminary finding recorded"),
     FALSE, { F (LONG_TEXT, TEXT, N_("Preliminary finding")) } },
+  { SW_OP_PROGRESS, "progress", N_("Tell the customer the progress"), N_("Progress update recorded"),
+    FALSE, { F (LONG_TEXT, TEXT, N_("Progress told to the customer")) } },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (infos) == SW_N_OPS);
 
@@ -185,6 +187,7 @@ sw_operation_run (SwOpKind         kind,
       }
     case SW_OP_CONTRIBUTE:  return sw_ops_contribute (store, actor, ref, NULL, in->text, error);
     case SW_OP_PRELIMINARY: return sw_ops_preliminary_finding (store, actor, ref, in->text, error);
+    case SW_OP_PROGRESS:    return sw_ops_progress (store, actor, ref, in->text, error);
     case SW_OP_NONE:
     case SW_N_OPS:
     default:

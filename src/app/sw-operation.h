@@ -37,6 +37,7 @@ typedef enum {
   SW_OP_COORDINATE,       /* a multi-department matter: lead (主办) and co-departments (协办) */
   SW_OP_CONTRIBUTE,       /* a co-department's contribution (协办意见) */
   SW_OP_PRELIMINARY,      /* the lead department's preliminary finding (初步结论) */
+  SW_OP_PROGRESS,         /* a progress update told to the customer (阶段性反馈) */
   SW_N_OPS
 } SwOpKind;
 

@@ -77,6 +77,8 @@ static int case_hotline_feedback (CliContext *ctx, int argc, char **argv);
 static int case_coordinate (CliContext *ctx, int argc, char **argv);
 static int case_contribute (CliContext *ctx, int argc, char **argv);
 static int case_preliminary (CliContext *ctx, int argc, char **argv);
+static int case_agree_time (CliContext *ctx, int argc, char **argv);
+static int case_progress (CliContext *ctx, int argc, char **argv);
 
 const CliCommand cli_case_commands[] = {
   { "case register", case_register, "", N_("Register a request; the first-inquiry rule picks who is responsible") },
@@ -108,6 +110,8 @@ const CliCommand cli_case_commands[] = {
   { "case coordinate", case_coordinate, "ID", N_("Make a case a multi-department matter: a lead department (主办) with co-departments (协办); the lead owes a preliminary finding") },
   { "case contribute", case_contribute, "ID", N_("Record a co-department's contribution to a multi-department matter (协办意见)") },
   { "case preliminary", case_preliminary, "ID", N_("Record the lead department's preliminary finding on a multi-department matter (初步结论)") },
+  { "case agree-time", case_agree_time, "ID", N_("Replace the promised time by one agreed with the customer (约定时间), with the reason") },
+  { "case progress", case_progress, "ID", N_("Record a progress update told to the customer (阶段性反馈)") },
   { NULL }
 };
 
@@ -447,6 +451,30 @@ case_preliminary (CliContext *ctx, int argc, char **argv)
   g_autofree char *text = NULL;
   BEGIN_COMMAND (case_preliminary, 1, TEXT_OPTION ("text", text, N_("the preliminary finding"), "TEXT"))
   return finish (ctx, sw_ops_preliminary_finding (store, cli_actor (ctx), argv[1], text, &error), &error);
+}
+
+/* seed 003: "约定时间给予办理"; seed 001: "阶段性反馈处理结果" */
+static int
+case_agree_time (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *when = NULL, *reason = NULL;
+  gint64 at = 0;
+  BEGIN_COMMAND (case_agree_time, 1,
+    TEXT_OPTION ("at", when, N_("the day (by its end) or time agreed with the customer"), "DATE")
+    TEXT_OPTION ("reason", reason, N_("why the time is agreed with the customer"), "TEXT"))
+  if (when == NULL)
+    return cli_usage (_("Give the agreed time with --at"));
+  if (!parse_due (when, &at, &error))
+    return cli_fail (error);
+  return finish (ctx, sw_ops_agree_time (store, cli_actor (ctx), argv[1], at, reason, &error), &error);
+}
+
+static int
+case_progress (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *text = NULL;
+  BEGIN_COMMAND (case_progress, 1, TEXT_OPTION ("text", text, N_("the progress told to the customer"), "TEXT"))
+  return finish (ctx, sw_ops_progress (store, cli_actor (ctx), argv[1], text, &error), &error);
 }
 
 /* ------------------------------------------------------------ personal data by law */

@@ -627,6 +627,73 @@ test_multi_department (SwFixture     *fx,
   g_assert_null (strstr (fig->definition, "limit."));
 }
 
+/* Seed 003 三 4: "对手续完整,资金尚未到位的业务…约定时间给予办理;对手续不完整的业务…
+ * 要求予以补充完善,约定时间给予办理"; seed 001 (诚成) 4.2: "如需要较长时间办理的事项,应先
+ * 向服务对象说明完成期限,并阶段性反馈处理结果". A time agreed with the customer
+ * replaces the promise only through its event, with a reason; a reply by
+ * the agreed time is then no finding, while the same reply on a case
+ * without an agreement is one. A progress update is an event and moves no
+ * promise. */
+static void
+test_agreed_time (SwFixture     *fx,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SwRegistration one = { .channel = SW_CHANNEL_VISIT, .content = "办理对公账户资金划转，资金尚未到位" };
+  SwRegistration two = { .channel = SW_CHANNEL_VISIT, .content = "办理对公账户资金划转，手续不完整" };
+  g_autoptr(SwCase) agreed = register_from (fx, &one, &error);
+  g_autoptr(SwCase) plain = register_from (fx, &two, &error);
+  g_autoptr(SwCase) row = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  gint64 promised, later = sw_test_time ("2026-12-04T17:00");
+  int events;
+
+  g_assert_no_error (error);
+  OK (sw_ops_handle (fx->store, "R01", sw_case_get_id (agreed), SW_SCOPE_DEPARTMENT, E));
+  OK (sw_ops_handle (fx->store, "R01", sw_case_get_id (plain), SW_SCOPE_DEPARTMENT, E));
+  row = sw_store_get_case (fx->store, sw_case_get_id (agreed), NULL);
+  promised = sw_case_get_promised_at (row);
+  events = sw_case_get_event_count (row);
+  g_clear_object (&row);
+  g_assert_cmpint (promised, <, later);
+
+  /* a reason, and a time to come: else a clear error and nothing written */
+  g_assert_null (sw_ops_agree_time (fx->store, "R01", sw_case_get_id (agreed), later, " ", &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (sw_ops_agree_time (fx->store, "R01", sw_case_get_id (agreed),
+                                    sw_test_time ("2026-11-20T17:00"), "客户要求", &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (sw_ops_agree_time (fx->store, "U01", sw_case_get_id (agreed), later, "客户要求", &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  row = sw_store_get_case (fx->store, sw_case_get_id (agreed), NULL);
+  g_assert_cmpint (sw_case_get_event_count (row), ==, events);
+  g_assert_cmpint (sw_case_get_promised_at (row), ==, promised);
+  g_clear_object (&row);
+
+  OK (sw_ops_progress (fx->store, "R01", sw_case_get_id (agreed), "已联系财政局，资金预计下周到位", E));
+  OK (sw_ops_agree_time (fx->store, "R01", sw_case_get_id (agreed), later, "资金尚未到位，与客户约定到账后办理", E));
+  row = sw_store_get_case (fx->store, sw_case_get_id (agreed), NULL);
+  g_assert_cmpint (sw_case_get_promised_at (row), ==, later);
+  g_assert_cmpstr (sw_case_get_promised_rule (row), ==, SW_LIFECYCLE_AGREED);
+  g_assert_cmpint (sw_case_get_due_at (row), ==, later);
+  g_clear_object (&row);
+
+  /* both replied after the first promise, before the agreed time */
+  sw_store_set_now (fx->store, promised + 24 * 3600 * 1000);
+  OK (sw_ops_reply (fx->store, "R01", sw_case_get_id (agreed), "资金已到位，业务已办结", E));
+  OK (sw_ops_reply (fx->store, "R01", sw_case_get_id (plain), "手续补齐，业务已办结", E));
+  found = detect (fx);
+  g_assert_null (of_case (found, "reply_overdue", sw_case_get_id (agreed)));
+  g_assert_nonnull (of_case (found, "reply_overdue", sw_case_get_id (plain)));
+  /* after the reply there is nothing left to agree */
+  g_assert_null (sw_ops_agree_time (fx->store, "R01", sw_case_get_id (agreed), later + 3600 * 1000,
+                                    "客户要求", &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_ILLEGAL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -643,6 +710,8 @@ main (int    argc,
   g_test_add ("/limits/assigned-figure", SwFixture, NULL, sw_fixture_setup, test_assigned_figure,
               sw_fixture_teardown);
   g_test_add ("/limits/hotline", SwFixture, NULL, sw_fixture_setup, test_hotline, sw_fixture_teardown);
+  g_test_add ("/limits/agreed-time", SwFixture, NULL, sw_fixture_setup, test_agreed_time,
+              sw_fixture_teardown);
   g_test_add ("/limits/multi-department", SwFixture, NULL, sw_fixture_setup, test_multi_department,
               sw_fixture_teardown);
   return g_test_run ();

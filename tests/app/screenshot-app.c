@@ -171,6 +171,50 @@ save_petition (SwWindow   *window,
   gtk_window_destroy (GTK_WINDOW (view));
 }
 
+/* A multi-department matter (seed 002 三 2–3): registered, led by the
+ * corporate department with the loans department and the owner's own as
+ * co-departments, a co-department's contribution and the lead's preliminary
+ * finding: its case view scrolled to the timeline (issue 14). */
+static void
+save_multi_department (SwWindow   *window,
+                       SwContext  *context,
+                       SwStore    *store,
+                       const char *like,
+                       const char *dir,
+                       const char *prefix)
+{
+  g_autoptr(SwCase) model = sw_store_get_case (store, like, NULL);
+  const char *owner = model ? sw_case_get_owner (model) : NULL;
+  const char *owner_department = model ? sw_case_get_owner_department (model) : NULL;
+  gboolean own_too = g_strcmp0 (owner_department, "CORP") != 0 && g_strcmp0 (owner_department, "LOAN") != 0;
+  const char *co[] = { "LOAN", own_too ? owner_department : NULL, NULL };
+  SwRegistration reg = {
+    .channel = SW_CHANNEL_VISIT, .kind = SW_KIND_BUSINESS, .received_by = owner,
+    .content = "企业主同时办理经营贷款续贷与对公账户变更，涉及多个部门",
+    .customer_name = "吴海涛", .customer_phone = "13900008888",
+  };
+  g_autoptr(SwCase) c = NULL, coordinated = NULL, contributed = NULL, found = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view;
+
+  if (owner == NULL || (c = sw_ops_register (store, owner, &reg, &error)) == NULL ||
+      (coordinated = sw_ops_coordinate (store, owner, sw_case_get_id (c), "CORP", NULL, co, &error)) == NULL ||
+      (contributed = sw_ops_contribute (store, owner, sw_case_get_id (c), "LOAN",
+                                        "信贷管理部：续贷需补充近三个月流水", &error)) == NULL ||
+      (found = sw_ops_preliminary_finding (store, owner, sw_case_get_id (c),
+                                           "初步结论：两项业务可一并办理，材料齐全后三个工作日内办结", &error)) == NULL)
+    {
+      g_printerr ("screenshot-app: multi-department: %s\n", error ? error->message : "no owner");
+      return;
+    }
+  sw_context_reload (context, NULL);
+  view = sw_window_open_case (window, sw_case_get_id (c));
+  gtk_window_set_default_size (GTK_WINDOW (view), 720, 760);
+  scroll_down (view);
+  save (view, dir, prefix, "case-view-multi-department-timeline");
+  gtk_window_destroy (GTK_WINDOW (view));
+}
+
 /* Scrolls so that `target` is at the top of its scrolled window. */
 static void
 scroll_to (GtkWidget *target)
@@ -907,6 +951,7 @@ main (int   argc,
   save (view, argv[2], argv[3], "case-view-timeline");
   gtk_window_destroy (GTK_WINDOW (view));
   save_petition (window, context, store, rich, argv[2], argv[3]);
+  save_multi_department (window, context, store, rich, argv[2], argv[3]);
 
   save_accountability (window, argv[2], argv[3]);
   save_records (window, argv[2], argv[3]);

@@ -612,6 +612,8 @@ apply_event (Fold        *f,
     case SW_EVENT_HOTLINE_FEEDBACK:
     case SW_EVENT_CONTRIBUTED:
     case SW_EVENT_PRELIMINARY_FINDING:
+    case SW_EVENT_PROMISE_AGREED:
+    case SW_EVENT_PROGRESS:
     case SW_EVENT_NOTIFIED:
     case SW_EVENT_HANDLING:
     case SW_EVENT_DECIDED:

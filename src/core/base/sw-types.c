@@ -69,6 +69,7 @@ static const char * const event_names[] = {
   "note", "amended", "purged", "attachment_added", "petition_accepted",
   "petition_not_accepted", "hotline_feedback", "attachment_removed",
   "coordinated", "contributed", "preliminary_finding",
+  "promise_agreed", "progress",
 };
 static const char * const event_labels[] = {
   N_("Registered"), N_("Answered on the spot"), N_("One-time notification"),
@@ -80,6 +81,7 @@ static const char * const event_labels[] = {
   N_("File attached"), N_("Petition accepted"), N_("Petition not accepted"),
   N_("Feedback to the hotline"), N_("File removed"), N_("Multi-department matter"),
   N_("Co-department’s contribution"), N_("Preliminary finding"),
+  N_("Time agreed with the customer"), N_("Progress update to the customer"),
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (channel_names) == SW_N_CHANNELS);

@@ -107,6 +107,9 @@ typedef enum {
                                    * responsible person, the co-departments (协办) */
   SW_EVENT_CONTRIBUTED,           /* a co-department's contribution (协办意见), with its text */
   SW_EVENT_PRELIMINARY_FINDING,   /* the lead department's preliminary finding (初步结论) */
+  SW_EVENT_PROMISE_AGREED,        /* a time agreed with the customer (约定时间) replaces the
+                                   * promise, with its reason */
+  SW_EVENT_PROGRESS,              /* a progress update told to the customer (阶段性反馈) */
   SW_N_EVENTS
 } SwEventKind;
 

@@ -149,6 +149,16 @@ SwCase *sw_ops_coordinate (SwStore *store, const char *actor, const char *ref,
  * the co-department named. */
 SwCase *sw_ops_contribute (SwStore *store, const char *actor, const char *ref,
                            const char *for_department, const char *text, GError **error);
+/* Service commitments (sw-ops-commitment.c). A time agreed with the
+ * customer (约定时间, seed 003), later than now, replaces the promise (rule
+ * "agreed"), with the reason; the promise moves only so (event
+ * promise_agreed, keeping the previous promise). A progress update told to
+ * the customer on a long matter (阶段性反馈, seed 001), by who may call
+ * them back. Both while the case is open and not yet replied to. */
+SwCase *sw_ops_agree_time (SwStore *store, const char *actor, const char *ref, gint64 agreed_at,
+                           const char *reason, GError **error);
+SwCase *sw_ops_progress (SwStore *store, const char *actor, const char *ref, const char *text,
+                         GError **error);
 /* The lead department's preliminary finding (初步结论), once. */
 SwCase *sw_ops_preliminary_finding (SwStore *store, const char *actor, const char *ref,
                                     const char *text, GError **error);

@@ -196,6 +196,8 @@ sw_case_apply (SwCase      *row,
     case SW_EVENT_HOTLINE_FEEDBACK:
     case SW_EVENT_CONTRIBUTED:
     case SW_EVENT_PRELIMINARY_FINDING:
+    case SW_EVENT_PROMISE_AGREED: /* its promised_at, below */
+    case SW_EVENT_PROGRESS:
     case SW_EVENT_PURGED:   /* the contact is erased by the store (case_contacts) */
     case SW_EVENT_ATTACHMENT_ADDED: /* the store lists it (case_attachments) */
     case SW_EVENT_ATTACHMENT_REMOVED:

@@ -81,6 +81,12 @@ static const SwLifecycleEvent events[] = {
   { SW_EVENT_CONTRIBUTED, COORDINATING,      KEEP,                 SW_ACCESS_CONTRIBUTE, FALSE, { { NULL } } },
   /* "五个工作日内完成初步核查,形成初步结论并予以回复": by the lead department */
   { SW_EVENT_PRELIMINARY_FINDING, COORDINATING, KEEP,              SW_ACCESS_HANDLE,   FALSE, { { NULL } } },
+  /* seed 003 三 4: "对手续不完整的业务…约定时间给予办理": a time agreed with
+   * the customer replaces the promise, before the reply, with its reason */
+  { SW_EVENT_PROMISE_AGREED, PETITION_OPEN,  KEEP,                 SW_ACCESS_HANDLE,   FALSE, { { NULL } } },
+  /* seed 001 (诚成) 4.2: "如需要较长时间办理的事项,应先向服务对象说明完成期限,并阶段性反馈
+   * 处理结果": who may call the customer back tells them the progress */
+  { SW_EVENT_PROGRESS,    PETITION_OPEN,     KEEP,                 SW_ACCESS_CALLBACK, FALSE, { { NULL } } },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (events) == SW_N_EVENTS);
 

@@ -81,6 +81,8 @@ typedef struct {
 
 /* The promise to the customer (promised_at, under the rule that set it). */
 #define SW_LIFECYCLE_PROMISE "promise"
+/* The rule of a promise agreed with the customer (约定时间, sw_ops_agree_time). */
+#define SW_LIFECYCLE_AGREED "agreed"
 
 #define SW_LIFECYCLE_EVENT(k) (G_GUINT64_CONSTANT (1) << (k))
 
