@@ -438,6 +438,25 @@ sw_board_show_filtered (SwBoard    *self,
     sw_board_set_filters (self, department, handler, -1, -1, FALSE);
 }
 
+SwCase *
+sw_board_get_single_match (SwBoard *self)
+{
+  GListModel *one = NULL;
+
+  g_return_val_if_fail (SW_IS_BOARD (self), NULL);
+  for (guint col = 0; col < SW_N_STATES && self->columns[col] != NULL; col++)
+    {
+      GListModel *model = sw_column_get_model (SW_COLUMN (self->columns[col]));
+      guint n = g_list_model_get_n_items (model);
+
+      if (n > 1 || (n == 1 && one != NULL))
+        return NULL;
+      if (n == 1)
+        one = model;
+    }
+  return one != NULL ? g_list_model_get_item (one, 0) : NULL;
+}
+
 GListModel *
 sw_board_get_column_model (SwBoard *self,
                            SwState  column)

@@ -47,6 +47,9 @@ gboolean     sw_board_get_list_mode    (SwBoard     *self);
 /* The list (see sw-board-list.h), or NULL before list mode was first shown. */
 GtkWidget   *sw_board_get_list         (SwBoard     *self);
 
+/* The one case the board shows (a new reference), or NULL when it shows
+ * none or several: Enter in the search opens it. */
+SwCase      *sw_board_get_single_match (SwBoard     *self);
 /* A search found nothing: a "no results" page shows instead of empty columns. */
 gboolean     sw_board_get_no_results   (SwBoard     *self);
 

@@ -246,6 +246,19 @@ search_text_changed_cb (GtkEditable *entry,
     self->search_timeout = g_timeout_add (SHORT_TERM_DELAY_MS, search_timeout_cb, self);
 }
 
+/* Enter in the search: the search as typed, now; a single match opens. */
+static void
+search_activate_cb (GtkSearchEntry *entry,
+                    SwWindow       *self)
+{
+  g_autoptr(SwCase) c = NULL;
+
+  g_clear_handle_id (&self->search_timeout, g_source_remove);
+  sw_board_set_search (self->board, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  if ((c = sw_board_get_single_match (self->board)) != NULL)
+    sw_window_open_case (self, sw_case_get_id (c));
+}
+
 static void
 user_changed_cb (SwWindow *self)
 {
@@ -671,6 +684,7 @@ sw_window_new (GtkApplication *app,
   g_signal_connect (self->boards_list, "row-activated", G_CALLBACK (board_activated_cb), self);
   sw_nav_sidebar_init (GTK_WIDGET (self->sidebar_box));
   g_signal_connect (self->search_entry, "changed", G_CALLBACK (search_text_changed_cb), self);
+  g_signal_connect (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self);
   g_signal_connect_swapped (context, "notify::user", G_CALLBACK (user_changed_cb), self);
   g_signal_connect_swapped (context, "tick", G_CALLBACK (queue_counts), self);
   g_signal_connect (context, "case-replaced", G_CALLBACK (case_replaced_cb), self);

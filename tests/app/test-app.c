@@ -253,6 +253,28 @@ test_move (AppFixture    *af,
   g_assert_cmpuint (column_count (af, SW_STATE_TRANSFERRED) + column_count (af, SW_STATE_REGISTERED), ==, 2);
   sw_board_set_search (sw_window_get_board (af->window), "no such text anywhere");
   g_assert_cmpuint (column_count (af, SW_STATE_TRANSFERRED) + column_count (af, SW_STATE_REGISTERED), ==, 0);
+  /* Enter in the search: several matches open nothing, a single one opens it. */
+  {
+    SwCase *c = sw_context_find_case (af->context, id, NULL);
+    GtkWidget *focus;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (af->window), "win.search", NULL));
+    app_test_drain ();
+    focus = gtk_root_get_focus (GTK_ROOT (af->window));
+    g_assert_nonnull (focus);
+    gtk_editable_set_text (GTK_EDITABLE (focus), "BJ01");
+    g_signal_emit_by_name (focus, "activate");
+    app_test_drain ();
+    g_assert_null (app_test_find_window (SW_TYPE_CASE_VIEW));
+    gtk_editable_set_text (GTK_EDITABLE (focus), sw_case_get_number (c));
+    g_signal_emit_by_name (focus, "activate");
+    app_test_drain ();
+    g_assert_nonnull (app_test_find_window (SW_TYPE_CASE_VIEW));
+    g_assert_cmpstr (sw_case_get_id (sw_case_view_get_case (SW_CASE_VIEW (app_test_find_window (SW_TYPE_CASE_VIEW)))), ==, id);
+    gtk_window_destroy (GTK_WINDOW (app_test_find_window (SW_TYPE_CASE_VIEW)));
+    gtk_editable_set_text (GTK_EDITABLE (focus), "");
+    app_test_drain ();
+  }
   sw_board_set_search (sw_window_get_board (af->window), NULL);
   sw_board_set_filters (sw_window_get_board (af->window), "CORP", NULL, -1, -1, FALSE);
   g_assert_cmpuint (column_count (af, SW_STATE_REGISTERED), ==, 0);
