@@ -5,7 +5,6 @@
 #include <glib/gi18n.h>
 
 #include "sw-label.h"
-#include "sw-lifecycle.h"
 #include "sw-board-logic.h"
 #include "sw-case-print.h"
 #include "sw-access.h"
@@ -16,7 +15,6 @@
 #include "sw-customer-history.h"
 #include "sw-event-text.h"
 #include "sw-mask.h"
-#include "sw-policy.h"
 #include "sw-store-audit.h"
 
 struct _SwCaseView
@@ -91,9 +89,9 @@ static const struct { const char *member; const char *label; char kind; } detail
   { "hotline_dispatch", N_("Hotline dispatch number"), 't' },   /* a hotline dispatch (热线派单) */
   { "hotline_feedback_due", N_("Feedback to the hotline due"), 'w' },
   { "department", N_("Department"), 'd' },   /* the lead (主办), a contribution's */
-  { "co_departments", N_("Co-departments"), 'D' },
-  { "agreed_at", N_("Agreed time"), 'w' },
-  { "previous_promise", N_("Earlier promise"), 'w' },   /* a time agreed with the customer */   /* a multi-department matter (协办) */
+  { "co_departments", N_("Co-departments"), 'D' },   /* a multi-department matter (协办) */
+  { "agreed_at", N_("Agreed time"), 'w' },   /* a time agreed with the customer (约定时间) */
+  { "previous_promise", N_("Earlier promise"), 'w' },
   { "multi_department_due", N_("Preliminary finding due"), 'w' },
 };
 
@@ -150,16 +148,6 @@ add_person_row (SwCaseView *self,
   add_row (self->facts_list, title, value);
 }
 
-static char *
-rule_text (const char *rule)
-{
-  const SwPolicyKey *key = rule ? sw_policy_find_key (rule) : NULL;
-
-  if (g_strcmp0 (rule, SW_LIFECYCLE_AGREED) == 0)
-    return g_strdup (_("Agreed with the customer"));
-  return key ? g_strdup (_(key->description)) : g_strdup (rule);
-}
-
 static void
 add_time_row (SwCaseView *self,
               GtkListBox *list,
@@ -174,7 +162,7 @@ add_time_row (SwCaseView *self,
   if (at <= 0)
     return;
   when = sw_context_format_time (self->context, at);
-  why = rule_text (rule);
+  why = sw_deadline_rule_text (rule);
   value = why ? g_strdup_printf ("%s — %s", when, why) : g_strdup (when);
   add_row (list, title, value);
 }

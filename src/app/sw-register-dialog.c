@@ -10,6 +10,7 @@
 #include "sw-label.h"
 #include "sw-access.h"
 #include "sw-error.h"
+#include "sw-event-text.h"
 #include "sw-customer-history.h"
 #include "sw-register-dialog.h"
 #include "sw-ui-util.h"
@@ -352,7 +353,7 @@ update_due (SwRegisterDialog *self)
   g_autofree char *department = NULL;
   g_autofree char *when = NULL;
   g_autofree char *text = NULL;
-  const SwPolicyKey *key;
+  g_autofree char *why = NULL;
   SwOpKind op = chosen_op (self);
   SwRegistration reg;
 
@@ -372,9 +373,9 @@ update_due (SwRegisterDialog *self)
   else
     {
       when = sw_context_format_time (self->context, self->due_at);
-      key = self->due_rule ? sw_policy_find_key (self->due_rule) : NULL;
-      text = self->due_rule == NULL ? g_strdup_printf (_("%s — answered on the spot"), when)
-             : g_strdup_printf ("%s — %s", when, key ? _(key->description) : self->due_rule);
+      why = sw_deadline_rule_text (self->due_rule);
+      text = why == NULL ? g_strdup_printf (_("%s — answered on the spot"), when)
+             : g_strdup_printf ("%s — %s", when, why);
     }
   {
     /* Set only what changed: the clock ticks, the dialog need not redraw. */

@@ -194,6 +194,7 @@ save_multi_department (SwWindow   *window,
     .customer_name = "吴海涛", .customer_phone = "13900008888",
   };
   g_autoptr(SwCase) c = NULL, coordinated = NULL, contributed = NULL, found = NULL;
+  g_autoptr(SwCase) agreed = NULL, told = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *view;
 
@@ -207,9 +208,16 @@ save_multi_department (SwWindow   *window,
       g_printerr ("screenshot-app: multi-department: %s\n", error ? error->message : "no owner");
       return;
     }
+  /* and a time agreed with the customer, then a progress update (issue 14) */
+  if ((agreed = sw_ops_agree_time (store, owner, sw_case_get_id (c), sw_case_get_promised_at (found) + 3 * 86400,
+                                   "客户需补充近三个月银行流水，约定材料齐全后办结", &error)) == NULL ||
+      (told = sw_ops_progress (store, owner, sw_case_get_id (c),
+                               "已电话告知客户续贷审批进展，待补充流水", &error)) == NULL)
+    g_printerr ("screenshot-app: agreed time: %s\n", error->message);
   sw_context_reload (context, NULL);
   view = sw_window_open_case (window, sw_case_get_id (c));
   gtk_window_set_default_size (GTK_WINDOW (view), 720, 760);
+  save (view, dir, prefix, "case-view-multi-department");
   scroll_down (view);
   save (view, dir, prefix, "case-view-multi-department-timeline");
   gtk_window_destroy (GTK_WINDOW (view));

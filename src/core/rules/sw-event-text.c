@@ -3,9 +3,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "sw-event-text.h"
 #include "sw-legacy-text.h"
+#include "sw-lifecycle.h"
+#include "sw-policy.h"
 
 static const struct {
   const char *code;
@@ -80,4 +83,17 @@ sw_event_owner_reason (SwCaseEvent *ev,
   if ((code = sw_owner_rule_from_sentence (sentence, &stored_name)) == NULL)
     return g_strdup (sentence);
   return sw_owner_rule_text (code, stored_name ? stored_name : first_name);
+}
+
+char *
+sw_deadline_rule_text (const char *rule)
+{
+  const SwPolicyKey *key;
+
+  if (rule == NULL)
+    return NULL;
+  if (strcmp (rule, SW_LIFECYCLE_AGREED) == 0)
+    return g_strdup (_("Agreed with the customer"));
+  key = sw_policy_find_key (rule);
+  return g_strdup (key ? _(key->description) : rule);
 }

@@ -29,5 +29,9 @@ const char *sw_owner_rule_from_sentence (const char  *sentence,
  * first_name names "received_by" (may be NULL). NULL when it has none. */
 char *sw_event_owner_reason (SwCaseEvent *ev,
                              const char  *first_name);
+/* The rule a deadline or promise runs under (a case's due_rule or
+ * promise_rule: a policy key, or the lifecycle's "agreed") as the reader's
+ * text; NULL for NULL, an unknown rule as it is. */
+char *sw_deadline_rule_text (const char *rule);
 
 G_END_DECLS
