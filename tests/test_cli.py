@@ -226,6 +226,10 @@ class CliTest(unittest.TestCase):
         self.assertEqual(t["target_department"]["code"], "CORP")
         self.assertEqual(t["deadline"]["rule"], "limit.accept_hours")
         self.assertEqual(t["promised"]["at"], "2026-11-26T17:00:00+08:00")
+        # the human view names each deadline's rule in the reader's language, never its key
+        text = self.ctl.run("case", "show", number, env={"LANGUAGE": "zh_CN", "LC_ALL": "C.UTF-8"}).stdout
+        self.assertNotIn("limit.", text)
+        self.assertRegex(text, r"限办时间：\s+2026-11-23T\S+（接收部门接收转办事项")
 
         # someone of another department may not accept it
         p = self.ctl.run("case", "accept", number, "--handler", "R01", as_="R01", check=False)

@@ -496,16 +496,25 @@ cli_print_case_text (CliContext *ctx,
       cli_print_field (_("Transferred to:"), "%s", target);
     }
   if (due)
-    cli_print_field (_("Due:"), "%s (%s)%s", due, sw_case_get_due_rule (c),
-             sw_case_is_overdue (c, sw_store_now (ctx->store)) ? _(" — overdue") : "");
+    {
+      g_autofree char *rule = sw_deadline_rule_text (sw_case_get_due_rule (c));
+      g_autofree char *text = rule ? g_strdup_printf (_("%s (%s)"), due, rule) : g_strdup (due);
+      cli_print_field (_("Due:"), "%s%s", text,
+               sw_case_is_overdue (c, sw_store_now (ctx->store)) ? _(" — overdue") : "");
+    }
   if (promised)
-    cli_print_field (_("Promised:"), "%s (%s)", promised, sw_case_get_promised_rule (c));
+    {
+      g_autofree char *rule = sw_deadline_rule_text (sw_case_get_promised_rule (c));
+      g_autofree char *text = rule ? g_strdup_printf (_("%s (%s)"), promised, rule) : g_strdup (promised);
+      cli_print_field (_("Promised:"), "%s", text);
+    }
   for (int k = 0; k < SW_N_LIMITS; k++)
     {
       gint64 met, at = sw_case_get_deadline (c, k, &met);
       g_autofree char *when = at ? cli_format_time (at) : NULL;
       g_autofree char *done = met ? cli_format_time (met) : NULL;
-      g_autofree char *label = g_strdup_printf ("%s:", sw_limit_kind_label (k));
+      /* Translators: a field's label and its colon */
+      g_autofree char *label = g_strdup_printf (_("%s:"), sw_limit_kind_label (k));
 
       if (when == NULL)
         continue;
