@@ -844,6 +844,21 @@ save_records (SwWindow   *window,
       while (sw_branches_view_is_loading (view))
         g_main_context_iteration (NULL, TRUE);
       save (GTK_WIDGET (window), dir, prefix, "branches");
+      /* the query bar must fit a narrow window and the usual screens */
+      {
+        static const int widths[][2] = { { 1014, 700 }, { 1366, 768 }, { 1920, 1080 } };
+
+        for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+          {
+            g_autofree char *name = g_strdup_printf ("branches-%dx%d", widths[i][0], widths[i][1]);
+
+            gtk_window_set_default_size (GTK_WINDOW (window), widths[i][0], widths[i][1]);
+            settle (GTK_WIDGET (window));
+            save (GTK_WIDGET (window), dir, prefix, name);
+          }
+        gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+        settle (GTK_WIDGET (window));
+      }
       /* the trend, then the cases behind a branch's figure */
       sw_branches_view_set_trend (view, "received", NULL);
       settle (GTK_WIDGET (window));

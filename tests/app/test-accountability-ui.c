@@ -730,6 +730,15 @@ test_branches (UiFixture     *uf,
     }
   g_assert_cmpuint (bj, >=, 2);
   g_assert_cmpuint (sh, ==, 1);
+  /* the query bar fits a 1014 px window without its sidebar (the exports
+   * are one menu button, not three) */
+  {
+    int min = 0;
+
+    gtk_widget_measure (GTK_WIDGET (view), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+    g_test_message ("branches view minimum width %d", min);
+    g_assert_cmpint (min, <=, 1000);
+  }
 
   sw_branches_view_set_period (view, "2026-13-01", "2026-12-31");
   g_assert_false (sw_branches_view_load (view));

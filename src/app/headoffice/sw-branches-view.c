@@ -25,6 +25,7 @@ struct _SwBranchesView
   /* template */
   GtkWidget           *box;
   GtkBox              *query_box;
+  GMenuModel          *export_menu;
   GtkEntry            *from_entry;
   GtkEntry            *to_entry;
   GtkButton           *apply_button;
@@ -490,22 +491,13 @@ export_as (SwBranchesView *self,
     sw_acct_choose_save (GTK_WIDGET (self), _("Export the Comparison"), name, saved_cb);
 }
 
+/* branches.csv, branches.pdf, branches.xlsx: the action's name is the file's */
 static void
-csv_cb (SwBranchesView *self)
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  export_as (self, "branches.csv");
-}
-
-static void
-pdf_cb (SwBranchesView *self)
-{
-  export_as (self, "branches.pdf");
-}
-
-static void
-xlsx_cb (SwBranchesView *self)
-{
-  export_as (self, "branches.xlsx");
+  export_as (SW_BRANCHES_VIEW (widget), action_name);
 }
 
 static void
@@ -533,6 +525,7 @@ sw_branches_view_class_init (SwBranchesViewClass *klass)
   signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                   G_TYPE_NONE, 0);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "sw-branches-view");
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shouwen/Shouwen/sw-branches-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SwBranchesView, box);
   gtk_widget_class_bind_template_child (widget_class, SwBranchesView, query_box);
@@ -543,6 +536,10 @@ sw_branches_view_class_init (SwBranchesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwBranchesView, ranking_group);
   gtk_widget_class_bind_template_child (widget_class, SwBranchesView, trend_group);
   gtk_widget_class_bind_template_child (widget_class, SwBranchesView, content_box);
+  gtk_widget_class_bind_template_child (widget_class, SwBranchesView, export_menu);
+  gtk_widget_class_install_action (widget_class, "branches.csv", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "branches.pdf", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "branches.xlsx", NULL, export_action);
 }
 
 static void
@@ -552,9 +549,7 @@ sw_branches_view_init (SwBranchesView *self)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *from = g_date_time_format (now, "%Y-01-01");
   g_autofree char *to = g_date_time_format (now, "%Y-12-31");
-  GtkWidget *csv = gtk_button_new_with_mnemonic (_("Export _CSV…"));
-  GtkWidget *pdf = gtk_button_new_with_mnemonic (_("Export _PDF…"));
-  GtkWidget *xlsx = gtk_button_new_with_mnemonic (_("Export _XLSX…"));
+  GtkWidget *export_button = gtk_menu_button_new ();
   g_autoptr(GtkStringList) trend_keys = gtk_string_list_new (NULL);
   GtkWidget *frame;
   GtkWidget *label = gtk_label_new (_("Rank by"));
@@ -575,9 +570,12 @@ sw_branches_view_init (SwBranchesView *self)
   gtk_box_append (self->query_box, GTK_WIDGET (self->spinner));
   gtk_box_append (self->query_box, label);
   gtk_box_append (self->query_box, GTK_WIDGET (self->rank_drop));
-  gtk_box_append (self->query_box, csv);
-  gtk_box_append (self->query_box, pdf);
-  gtk_box_append (self->query_box, xlsx);
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (export_button), _("_Export"));
+  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (export_button), TRUE);
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (export_button),
+                                  self->export_menu);
+  gtk_widget_set_tooltip_text (export_button, _("Export the comparison as CSV, PDF or XLSX"));
+  gtk_box_append (self->query_box, export_button);
 
   /* the trend: a figure for the chosen branches, month by month */
   self->trend_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -601,9 +599,6 @@ sw_branches_view_init (SwBranchesView *self)
   gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to);
   g_signal_connect_swapped (self->apply_button, "clicked", G_CALLBACK (sw_branches_view_load), self);
   g_signal_connect_swapped (self->rank_drop, "notify::selected", G_CALLBACK (rank_cb), self);
-  g_signal_connect_swapped (csv, "clicked", G_CALLBACK (csv_cb), self);
-  g_signal_connect_swapped (pdf, "clicked", G_CALLBACK (pdf_cb), self);
-  g_signal_connect_swapped (xlsx, "clicked", G_CALLBACK (xlsx_cb), self);
 }
 
 GtkWidget *
