@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 #include <pango/pangocairo.h>
 
 #include "sw-report-chart.h"
@@ -26,6 +27,41 @@ typedef struct {
 static const double bar_rgb[3] = { 0.21, 0.52, 0.89 };
 static const double line_rgb[3] = { 0.90, 0.38, 0.0 };
 
+/* A layout of s in the charts' font at size, cut with "…" past max_width (> 0). */
+static PangoLayout *
+chart_layout (cairo_t    *cr,
+              const char *s,
+              double      size,
+              double      max_width)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string (SW_FONT_FAMILY);
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, s, -1);
+  if (max_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  pango_font_description_free (font);
+  return layout;
+}
+
+double
+sw_chart_text_width (cairo_t    *cr,
+                     const char *s,
+                     double      size)
+{
+  PangoLayout *layout = chart_layout (cr, s, size, 0);
+  int w, h;
+
+  pango_layout_get_pixel_size (layout, &w, &h);
+  g_object_unref (layout);
+  return w;
+}
+
 /* Draws s at (x, y), aligned; wider than max_width (> 0) it is cut with "…". */
 double
 sw_chart_text (cairo_t    *cr,
@@ -36,24 +72,54 @@ sw_chart_text (cairo_t    *cr,
                double      align,      /* 0 left, 0.5 centre, 1 right */
                double      max_width)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string (SW_FONT_FAMILY);
+  PangoLayout *layout = chart_layout (cr, s, size, max_width);
   int w, h;
 
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, s, -1);
-  if (max_width > 0)
-    {
-      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-    }
   pango_layout_get_pixel_size (layout, &w, &h);
   cairo_move_to (cr, x - align * w, y);
   pango_cairo_show_layout (cr, layout);
-  pango_font_description_free (font);
   g_object_unref (layout);
   return w;
+}
+
+void
+sw_chart_grid (cairo_t    *cr,
+               double      x,
+               double      top_y,
+               double      plot_w,
+               double      plot_h,
+               double      step,
+               double      top,
+               const char *suffix)
+{
+  if (step <= 0 || top <= 0)
+    return;
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_set_line_width (cr, 0.5);
+  for (double v = 0; v <= top + step / 2; v += step)
+    {
+      double y = top_y + plot_h * (1 - v / top);
+      g_autofree char *label = g_strdup_printf ("%.0f%s", v, suffix);
+
+      cairo_set_source_rgb (cr, 0.85, 0.85, 0.85);
+      cairo_move_to (cr, x, y);
+      cairo_line_to (cr, x + plot_w, y);
+      cairo_stroke (cr);
+      cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+      sw_chart_text (cr, x - 4, y - SW_CHART_LABEL_SIZE * 0.7, label, SW_CHART_LABEL_SIZE, 1, 0);
+    }
+}
+
+const char *
+sw_chart_month_label (SwReport *report,
+                      guint     m)
+{
+  SwReportMonth *first = g_ptr_array_index (report->months, 0);
+  SwReportMonth *last = g_ptr_array_index (report->months, report->months->len - 1);
+  SwReportMonth *month = g_ptr_array_index (report->months, m);
+
+  /* the months are in order: one year when the first and last share it */
+  return first->year == last->year && strlen (month->label) > 5 ? month->label + 5 : month->label;
 }
 
 void
@@ -131,19 +197,7 @@ draw_series (cairo_t      *cr,
   legend (cr, s, has_line);
 
   /* Grid, counts on the left (whole numbers), percent on the right */
-  cairo_set_line_width (cr, 0.5);
-  for (int v = 0; v <= top; v += step)
-    {
-      double y = top_y + plot_h * (1 - (double) v / top);
-      g_autofree char *left = g_strdup_printf ("%d", v);
-
-      cairo_set_source_rgb (cr, 0.85, 0.85, 0.85);
-      cairo_move_to (cr, MARGIN_SIDE, y);
-      cairo_line_to (cr, MARGIN_SIDE + plot_w, y);
-      cairo_stroke (cr);
-      cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-      sw_chart_text (cr, MARGIN_SIDE - 4, y - SW_CHART_LABEL_SIZE * 0.7, left, SW_CHART_LABEL_SIZE, 1, 0);
-    }
+  sw_chart_grid (cr, MARGIN_SIDE, top_y, plot_w, plot_h, step, top, "");
   if (has_line)
     for (int g = 0; g <= 4; g++)
       {
@@ -245,7 +299,7 @@ sw_report_chart_draw (cairo_t     *cr,
       for (guint i = 0; i < r->months->len && s.n < G_N_ELEMENTS (s.values); i++, s.n++)
         {
           SwReportMonth *m = g_ptr_array_index (r->months, i);
-          s.labels[s.n] = m->label;
+          s.labels[s.n] = sw_chart_month_label (r, i);
           s.values[s.n] = m->tally.received;
           s.line[s.n] = on_time (&m->tally);
         }

@@ -34,6 +34,26 @@ double      sw_chart_text         (cairo_t     *cr,
                                    double       size,
                                    double       align,
                                    double       max_width);
+/* The width s would take, drawn by sw_chart_text at size. */
+double      sw_chart_text_width   (cairo_t     *cr,
+                                   const char  *s,
+                                   double       size);
+/* The horizontal grid of a plot whose left edge is x and whose rectangle
+ * starts at top_y: a light line at every step from 0 to top, its value (a
+ * whole number followed by suffix, e.g. "%") right-aligned left of x. Both
+ * charts' grids go through it. */
+void        sw_chart_grid         (cairo_t     *cr,
+                                   double       x,
+                                   double       top_y,
+                                   double       plot_w,
+                                   double       plot_h,
+                                   double       step,
+                                   double       top,
+                                   const char  *suffix);
+/* Month m of the report as an axis label: "03" when the report's months
+ * are all of one year, "2026-03" across years. */
+const char *sw_chart_month_label  (SwReport    *report,
+                                   guint        m);
 /* The count axis: a whole-number step (1, 2, 5 × 10^k) and the top grid line
  * (a multiple of step, at least max). */
 void        sw_report_chart_axis  (double       max,

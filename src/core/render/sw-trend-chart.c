@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <pango/pangocairo.h>
 
 #include "sw-report-chart.h"
 #include "sw-trend-chart.h"
@@ -28,23 +27,6 @@ sw_trend_chart_color (guint   n,
 {
   for (guint i = 0; i < 3; i++)
     rgb[i] = palette[n % G_N_ELEMENTS (palette)][i];
-}
-
-static double
-text_width (cairo_t    *cr,
-            const char *s)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string (SW_FONT_FAMILY);
-  int w, h;
-
-  pango_font_description_set_absolute_size (font, SW_CHART_LABEL_SIZE * PANGO_SCALE);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, s, -1);
-  pango_layout_get_pixel_size (layout, &w, &h);
-  pango_font_description_free (font);
-  g_object_unref (layout);
-  return w;
 }
 
 void
@@ -73,15 +55,6 @@ sw_trend_chart_axis (SwFigureUnit  unit,
       *top = t;
       return;
     }
-}
-
-static char *
-axis_label (SwFigureUnit unit,
-            double       v)
-{
-  if (unit == SW_FIGURE_PERCENT)
-    return g_strdup_printf ("%.0f%%", v);
-  return g_strdup_printf ("%.0f", v);
 }
 
 static void
@@ -119,7 +92,6 @@ sw_trend_chart_draw (cairo_t            *cr,
   SwFigureUnit unit = whole ? whole->unit : SW_FIGURE_COUNT;
   guint n_months = r->months->len, every = 1;
   double max = 0, step, top, x, y, plot_w, plot_h, top_y, slot;
-  gboolean same_year = TRUE;
 
   if (r->branches == NULL || whole == NULL || n_months == 0)
     return;
@@ -149,7 +121,7 @@ sw_trend_chart_draw (cairo_t            *cr,
   for (guint i = 0; i < series->len; i++)
     {
       const char *name = g_ptr_array_index (names, i);
-      double w = 22 + MIN (text_width (cr, name), 160) + 16;
+      double w = 22 + MIN (sw_chart_text_width (cr, name, SW_CHART_LABEL_SIZE), 160) + 16;
 
       if (x + w > width - MARGIN_RIGHT && x > MARGIN_LEFT)
         {
@@ -175,37 +147,18 @@ sw_trend_chart_draw (cairo_t            *cr,
   slot = plot_w / n_months;
 
   /* the grid, its values on the left */
-  cairo_set_dash (cr, NULL, 0, 0);
-  cairo_set_line_width (cr, 0.5);
-  for (double v = 0; v <= top + step / 2; v += step)
-    {
-      double gy = top_y + plot_h * (1 - v / top);
-      g_autofree char *label = axis_label (unit, v);
-
-      cairo_set_source_rgb (cr, 0.85, 0.85, 0.85);
-      cairo_move_to (cr, MARGIN_LEFT, gy);
-      cairo_line_to (cr, MARGIN_LEFT + plot_w, gy);
-      cairo_stroke (cr);
-      cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-      sw_chart_text (cr, MARGIN_LEFT - 4, gy - SW_CHART_LABEL_SIZE * 0.7, label, SW_CHART_LABEL_SIZE, 1, 0);
-    }
+  sw_chart_grid (cr, MARGIN_LEFT, top_y, plot_w, plot_h, step, top, unit == SW_FIGURE_PERCENT ? "%" : "");
 
   /* the months: "03" within one year, "2026-03" across years; as many as fit */
-  for (guint m = 1; m < n_months; m++)
-    same_year &= ((SwReportMonth *) g_ptr_array_index (r->months, m))->year ==
-                 ((SwReportMonth *) g_ptr_array_index (r->months, 0))->year;
   {
-    double label_w = text_width (cr, same_year ? "00" : "0000-00") + 8;
+    double label_w = sw_chart_text_width (cr, sw_chart_month_label (r, 0), SW_CHART_LABEL_SIZE) + 8;
     while (slot * every < label_w && every < n_months)
       every++;
   }
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
   for (guint m = 0; m < n_months; m += every)
-    {
-      SwReportMonth *month = g_ptr_array_index (r->months, m);
-      sw_chart_text (cr, MARGIN_LEFT + slot * (m + 0.5), top_y + plot_h + 3,
-                     same_year ? month->label + 5 : month->label, SW_CHART_LABEL_SIZE, 0.5, 0);
-    }
+    sw_chart_text (cr, MARGIN_LEFT + slot * (m + 0.5), top_y + plot_h + 3, sw_chart_month_label (r, m),
+                   SW_CHART_LABEL_SIZE, 0.5, 0);
 
   /* a line per branch; a month without data breaks it */
   for (guint i = 0; i < series->len; i++)
