@@ -17,6 +17,7 @@
 #include "sw-mask.h"
 #include "sw-error.h"
 #include "sw-op-dialog.h"
+#include "sw-op-form.h"
 #include "sw-register-dialog.h"
 #include "sw-saved-filters.h"
 #include "sw-application.h"
@@ -893,6 +894,66 @@ test_bulk_urge (AppFixture    *af,
   app_test_drain ();
 }
 
+/* The accept dialog: each candidate with availability, proxy and open
+ * load; someone away is never proposed first, and choosing them warns. */
+static void
+test_accept_candidates (AppFixture    *af,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwCase) c = NULL, moved = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *first = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *form;
+
+  c = sw_fixture_register (&af->fx, "C01", FALSE);
+  moved = sw_ops_transfer (af->fx.store, "C01", sw_case_get_id (c), "RETAIL", "个人业务，请个人业务部处理", &error);
+  g_assert_no_error (error);
+  g_assert_true (sw_context_reload (af->context, &error));
+  g_assert_no_error (error);
+  form = sw_op_form_new (af->context, SW_OP_ACCEPT, moved, NULL);
+  gtk_window_set_child (GTK_WINDOW (window), form);
+  gtk_window_present (GTK_WINDOW (window));
+  app_test_drain ();
+
+  /* R06 (周杰) is on leave, R01 (王芳) their proxy. */
+  first = sw_op_form_get_value (SW_OP_FORM (form), SW_SLOT_STAFF);
+  g_assert_nonnull (first);
+  g_assert_cmpstr (first, !=, "R06");
+  g_assert_null (sw_op_form_get_away_warning (SW_OP_FORM (form)));
+  g_assert_true (sw_op_form_set_value (SW_OP_FORM (form), SW_SLOT_STAFF, "R06"));
+  app_test_drain ();
+  g_assert_nonnull (sw_op_form_get_away_warning (SW_OP_FORM (form)));
+  g_assert_nonnull (strstr (sw_op_form_get_away_warning (SW_OP_FORM (form)), "周杰"));
+  g_assert_nonnull (strstr (sw_op_form_get_away_warning (SW_OP_FORM (form)), "王芳"));
+  g_assert_true (sw_op_form_set_value (SW_OP_FORM (form), SW_SLOT_STAFF, "R01"));
+  app_test_drain ();
+  g_assert_null (sw_op_form_get_away_warning (SW_OP_FORM (form)));
+
+  /* The choices name availability, the proxy and the open load. */
+  {
+    GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (first_of_type (form, GTK_TYPE_DROP_DOWN)));
+
+    for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (model, i);
+        g_autofree char *label = NULL;
+
+        g_object_get (item, "string", &label, NULL);
+        g_string_append_printf (text, "%s\n", label);
+      }
+  }
+  g_test_message ("%s", text->str);
+  g_assert_nonnull (strstr (text->str, "周杰 (R06) — On leave, proxy 王芳 — 0 open cases"));
+  g_assert_nonnull (strstr (text->str, "王芳 (R01) — On duty — "));
+  /* Away last. */
+  /* Everyone on duty before anyone away. */
+  g_assert_true (strstr (text->str, "(R06)") > strstr (text->str, "(RH)"));
+  g_assert_true (strstr (text->str, "(R07)") > strstr (text->str, "(RH)"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -907,6 +968,7 @@ main (int   argc,
   g_test_add ("/app/list-mode", AppFixture, NULL, app_setup, test_list_mode, app_teardown);
   g_test_add ("/app/filter-counts", AppFixture, NULL, app_setup, test_filter_counts, app_teardown);
   g_test_add ("/app/bulk-urge", AppFixture, NULL, app_setup, test_bulk_urge, app_teardown);
+  g_test_add ("/app/accept-candidates", AppFixture, NULL, app_setup, test_accept_candidates, app_teardown);
   g_test_add ("/app/saved-filters", AppFixture, NULL, app_setup, test_saved_filters, app_teardown);
   g_test_add ("/app/amend", AppFixture, NULL, app_setup, test_amend, app_teardown);
   g_test_add ("/app/daily-purge", AppFixture, NULL, app_setup, test_daily_purge, app_teardown);
