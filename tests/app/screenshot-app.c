@@ -425,6 +425,8 @@ save_accountability (SwWindow   *window,
   dialog = sw_inspection_dialog_new (context);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (dialog));
+  /* a department chosen: its cases to pick the sampled ones from */
+  sw_inspection_dialog_fill (SW_INSPECTION_DIALOG (dialog), NULL, "RETAIL", "", NULL, NULL);
   save (dialog, dir, prefix, "inspection-dialog");
   gtk_window_destroy (GTK_WINDOW (dialog));
   /* the audit log, as the inspector reads it, verified */
