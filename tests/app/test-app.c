@@ -712,7 +712,13 @@ test_filter_counts (AppFixture    *af,
 
     g_signal_emit_by_name (menu, "activate");
     app_test_drain ();
+    for (gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+         !gtk_widget_get_mapped (first_of_type (menu, GTK_TYPE_POPOVER)) && g_get_monotonic_time () < until;)
+      g_main_context_iteration (NULL, TRUE);
+    app_test_drain ();
+    g_test_message ("popover mapped: %d", gtk_widget_get_mapped (first_of_type (menu, GTK_TYPE_POPOVER)));
     label_texts (menu, text);
+    g_test_message ("menu: %s", text->str);
     g_assert_nonnull (strstr (text->str, "公司业务部 (1)\n"));
     g_assert_nonnull (strstr (text->str, "All departments (3)\n"));
     /* …and follows the filters while it is shown. */
