@@ -168,7 +168,7 @@ sw_board_list_new (SwContext  *context,
 {
   ListData *d = g_new0 (ListData, 1);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkSingleSelection *selection;
+  GtkMultiSelection *selection;
 
   d->context = g_object_ref (context);
   d->view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
@@ -197,8 +197,8 @@ sw_board_list_new (SwContext  *context,
     }
   d->sorted = gtk_sort_list_model_new (g_object_ref (cases),
                                        g_object_ref (gtk_column_view_get_sorter (d->view)));
-  selection = gtk_single_selection_new (G_LIST_MODEL (d->sorted));
-  gtk_single_selection_set_autoselect (selection, FALSE);
+  /* Several rows may be selected, for the bulk actions. */
+  selection = gtk_multi_selection_new (G_LIST_MODEL (d->sorted));
   gtk_column_view_set_model (d->view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
   g_signal_connect (d->view, "activate", G_CALLBACK (activate_cb), d);
@@ -232,4 +232,20 @@ sw_board_list_sort (GtkWidget    *list,
 
   g_return_if_fail ((guint) column < SW_N_LIST_COLUMNS);
   gtk_column_view_sort_by_column (d->view, d->columns[column], order);
+}
+
+GPtrArray *
+sw_board_list_get_selected (GtkWidget *list)
+{
+  ListData *d = g_object_get_data (G_OBJECT (list), "sw-list");
+  GtkSelectionModel *selection = gtk_column_view_get_model (d->view);
+  g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (selection);
+  GPtrArray *cases = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, set, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    g_ptr_array_add (cases, g_list_model_get_item (G_LIST_MODEL (selection), position));
+  return cases;
 }

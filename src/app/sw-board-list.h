@@ -27,6 +27,8 @@ GtkWidget     *sw_board_list_new        (SwContext    *context,
 GtkColumnView *sw_board_list_get_view   (GtkWidget    *list);
 /* The rows as shown, in their order. */
 GListModel    *sw_board_list_get_model  (GtkWidget    *list);
+/* The selected rows' cases (a new array of references). */
+GPtrArray     *sw_board_list_get_selected (GtkWidget  *list);
 void           sw_board_list_sort       (GtkWidget    *list,
                                          SwListColumn  column,
                                          GtkSortType   order);

@@ -5,11 +5,16 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include <adwaita.h>
+
 #include "sw-access.h"
 #include "sw-board-columns.h"
 #include "sw-board-list.h"
 #include "sw-board.h"
 #include "sw-column.h"
+#include "sw-bulk.h"
+#include "sw-saved-filters.h"
+#include "sw-window.h"
 
 struct _SwBoard
 {
@@ -27,6 +32,8 @@ struct _SwBoard
   GtkScrolledWindow  *columns_scroller;
   GtkStack           *mode_stack;
   GtkToggleButton    *list_toggle;
+  GtkActionBar       *bulk_bar;
+  GtkLabel           *bulk_label;
 
   /* owned */
   SwContext          *context;
@@ -34,10 +41,18 @@ struct _SwBoard
   GtkWidget          *columns[SW_N_STATES];
   GtkFilter          *list_filter;        /* list mode, made when first shown */
   GtkWidget          *list;
+  GtkWidget          *saved_filters;      /* borrowed: in the filter bar */
   GPtrArray          *department_codes;   /* parallel to the dropdown, [0] = NULL */
   GPtrArray          *handler_empnos;
   GHashTable         *search_ids;         /* NULL = no search */
   char               *search_text;
+  GtkDropDown        *menus[SW_BOARD_N_MENUS];
+  GHashTable         *department_index;   /* code → position in the dropdown */
+  GHashTable         *handler_index;      /* empno → position */
+  GArray             *counts[SW_BOARD_N_MENUS];       /* guint per choice, parallel to the dropdowns */
+  GPtrArray          *count_labels[SW_BOARD_N_MENUS]; /* the choices' labels in menus shown */
+  gboolean            counts_dirty;
+  guint               counts_idle;
 
   /* what the filter function reads, refreshed before each refilter */
   SwBoardKind         kind;
@@ -54,6 +69,45 @@ struct _SwBoard
 
 G_DEFINE_FINAL_TYPE (SwBoard, sw_board, GTK_TYPE_WIDGET)
 
+static void update_bulk_bar (SwBoard *self);
+
+/* Whether the case passes the filter bar's filter `which`. */
+static gboolean
+passes_filter (SwBoard         *self,
+               SwCase          *c,
+               SwBoardFilterId  which)
+{
+  switch (which)
+    {
+    case SW_BOARD_FILTER_DEPARTMENT:
+      return self->department == NULL ||
+             g_strcmp0 (sw_case_get_owner_department (c), self->department) == 0 ||
+             g_strcmp0 (sw_case_get_handler_department (c), self->department) == 0 ||
+             g_strcmp0 (sw_case_get_target_department (c), self->department) == 0;
+    case SW_BOARD_FILTER_HANDLER:
+      return self->handler == NULL || g_strcmp0 (sw_case_get_handler (c), self->handler) == 0;
+    case SW_BOARD_FILTER_KIND:
+      return self->case_kind < 0 || (int) sw_case_get_kind (c) == self->case_kind;
+    case SW_BOARD_FILTER_CHANNEL:
+      return self->channel < 0 || (int) sw_case_get_channel (c) == self->channel;
+    case SW_BOARD_FILTER_OVERDUE:
+      return !self->overdue || sw_case_is_overdue (c, self->now);
+    case SW_BOARD_N_FILTERS:
+    default:
+      return TRUE;
+    }
+}
+
+/* The search and the board (mine, department…), before the filter bar. */
+static gboolean
+on_board (SwBoard *self,
+          SwCase  *c)
+{
+  if (self->search_ids != NULL && !g_hash_table_contains (self->search_ids, sw_case_get_id (c)))
+    return FALSE;
+  return sw_board_matches (self->kind, c, self->user, self->user_department, self->now, self->day_end);
+}
+
 static gboolean
 filter_cb (gpointer item,
            gpointer data)
@@ -61,6 +115,8 @@ filter_cb (gpointer item,
   SwBoard *self = data;
   SwCase *c = item;
 
+  /* The same tests as on_board and passes_filter, inline: this runs for
+   * every case at each refilter. */
   if (self->search_ids != NULL && !g_hash_table_contains (self->search_ids, sw_case_get_id (c)))
     return FALSE;
   if (!sw_board_matches (self->kind, c, self->user, self->user_department, self->now, self->day_end))
@@ -81,6 +137,233 @@ filter_cb (gpointer item,
   return TRUE;
 }
 
+static void
+add_count (SwBoard         *self,
+           SwBoardFilterId  menu,
+           guint            index)
+{
+  if (index < self->counts[menu]->len)
+    g_array_index (self->counts[menu], guint, index)++;
+}
+
+static guint
+index_in (GHashTable *index,
+          const char *code)
+{
+  return code != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (index, code)) : 0;
+}
+
+/* The case counts for "All" and for each choice of `menu` it matches. */
+static void
+count_case (SwBoard         *self,
+            SwCase          *c,
+            SwBoardFilterId  menu)
+{
+  add_count (self, menu, 0);
+  switch (menu)
+    {
+    case SW_BOARD_FILTER_DEPARTMENT:
+      {
+        const char *depts[] = { sw_case_get_owner_department (c),
+                                sw_case_get_handler_department (c),
+                                sw_case_get_target_department (c) };
+
+        for (guint i = 0; i < G_N_ELEMENTS (depts); i++)
+          {
+            guint at = index_in (self->department_index, depts[i]);
+            gboolean seen = FALSE;
+
+            for (guint j = 0; j < i; j++)
+              seen |= g_strcmp0 (depts[j], depts[i]) == 0;
+            if (at > 0 && !seen)
+              add_count (self, menu, at);
+          }
+      }
+      break;
+    case SW_BOARD_FILTER_HANDLER:
+      if (index_in (self->handler_index, sw_case_get_handler (c)) > 0)
+        add_count (self, menu, index_in (self->handler_index, sw_case_get_handler (c)));
+      break;
+    case SW_BOARD_FILTER_KIND:
+      add_count (self, menu, (guint) sw_case_get_kind (c) + 1);
+      break;
+    case SW_BOARD_FILTER_CHANNEL:
+      add_count (self, menu, (guint) sw_case_get_channel (c) + 1);
+      break;
+    case SW_BOARD_FILTER_OVERDUE:
+    case SW_BOARD_N_FILTERS:
+    default:
+      break;
+    }
+}
+
+/* One pass over the cases: a case that passes every filter counts in
+ * every menu; one that fails a single menu's filter counts in that menu
+ * only (choosing its value there would show it). */
+static void
+recount (SwBoard *self)
+{
+  GListModel *cases = sw_context_get_cases (self->context);
+
+  for (guint m = 0; m < SW_BOARD_N_MENUS; m++)
+    {
+      GListModel *model = gtk_drop_down_get_model (self->menus[m]);
+
+      g_array_set_size (self->counts[m], 0);
+      g_array_set_size (self->counts[m], model ? g_list_model_get_n_items (model) : 0);
+    }
+  for (guint i = 0, n = g_list_model_get_n_items (cases); i < n; i++)
+    {
+      g_autoptr(SwCase) c = g_list_model_get_item (cases, i);
+      guint failed = 0;
+      SwBoardFilterId which = SW_BOARD_N_FILTERS;
+
+      if (!on_board (self, c))
+        continue;
+      for (guint f = 0; f < SW_BOARD_N_FILTERS && failed < 2; f++)
+        if (!passes_filter (self, c, f))
+          {
+            failed++;
+            which = f;
+          }
+      if (failed == 0)
+        for (guint m = 0; m < SW_BOARD_N_MENUS; m++)
+          count_case (self, c, m);
+      else if (failed == 1 && which < SW_BOARD_N_MENUS)
+        count_case (self, c, which);
+    }
+  self->counts_dirty = FALSE;
+}
+
+static void
+update_count_labels (SwBoard *self)
+{
+  for (guint m = 0; m < SW_BOARD_N_MENUS; m++)
+    for (guint i = 0; i < self->count_labels[m]->len; i++)
+      {
+        GtkLabel *label = g_ptr_array_index (self->count_labels[m], i);
+        g_autofree char *text = NULL;
+
+        if (!gtk_widget_get_mapped (GTK_WIDGET (label)))
+          continue;
+        text = sw_board_filter_choice_text (self, m, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "sw-index")));
+        gtk_label_set_text (label, text);
+      }
+}
+
+/* A menu is open: one of its labels is mapped (the popups bind their rows
+ * before they are shown, and a count costs a pass over every case). */
+static gboolean
+menus_shown (SwBoard *self)
+{
+  for (guint m = 0; m < SW_BOARD_N_MENUS; m++)
+    for (guint i = 0; i < self->count_labels[m]->len; i++)
+      if (gtk_widget_get_mapped (g_ptr_array_index (self->count_labels[m], i)))
+        return TRUE;
+  return FALSE;
+}
+
+/* Counts are made when a menu shows them, and kept up to date while one does. */
+static void
+counts_changed (SwBoard *self)
+{
+  self->counts_dirty = TRUE;
+  if (menus_shown (self))
+    update_count_labels (self);
+}
+
+static gboolean
+counts_idle_cb (gpointer data)
+{
+  SwBoard *self = data;
+
+  self->counts_idle = 0;
+  counts_changed (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cases_changed_cb (SwBoard *self)
+{
+  self->counts_dirty = TRUE;
+  if (self->counts_idle == 0 && menus_shown (self))
+    self->counts_idle = g_idle_add (counts_idle_cb, self);
+}
+
+/* A row of a menu comes into view: its count, made now if the filters changed. */
+static void
+choice_map_cb (GtkLabel *label,
+               SwBoard  *self)
+{
+  SwBoardFilterId menu = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "sw-menu"));
+  g_autofree char *text = NULL;
+
+  if (g_object_get_data (G_OBJECT (label), "sw-bound") == NULL)
+    return;
+  text = sw_board_filter_choice_text (self, menu, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "sw-index")));
+  gtk_label_set_text (label, text);
+}
+
+static void
+choice_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 SwBoard                  *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  g_object_set_data (G_OBJECT (label), "sw-menu", g_object_get_data (G_OBJECT (factory), "sw-menu"));
+  g_signal_connect (label, "map", G_CALLBACK (choice_map_cb), self);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+choice_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                SwBoard                  *self)
+{
+  SwBoardFilterId menu = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "sw-menu"));
+  GtkWidget *label = gtk_list_item_get_child (item);
+  guint index = GPOINTER_TO_UINT (g_object_get_data (gtk_list_item_get_item (item), "sw-index"));
+
+  g_object_set_data (G_OBJECT (label), "sw-index", GUINT_TO_POINTER (index));
+  g_object_set_data (G_OBJECT (label), "sw-bound", GINT_TO_POINTER (TRUE));
+  g_ptr_array_add (self->count_labels[menu], label);
+  if (gtk_widget_get_mapped (label))
+    choice_map_cb (GTK_LABEL (label), self);
+  else
+    gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+static void
+choice_unbind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  SwBoard                  *self)
+{
+  SwBoardFilterId menu = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "sw-menu"));
+
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "sw-bound", NULL);
+  if (self->count_labels[menu] != NULL)
+    g_ptr_array_remove (self->count_labels[menu], gtk_list_item_get_child (item));
+}
+
+/* The menus show each choice with its count; the buttons show the name. */
+static void
+set_count_factories (SwBoard *self)
+{
+  for (guint m = 0; m < SW_BOARD_N_MENUS; m++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+      g_object_set_data (G_OBJECT (factory), "sw-menu", GUINT_TO_POINTER (m));
+      g_signal_connect (factory, "setup", G_CALLBACK (choice_setup_cb), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (choice_bind_cb), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (choice_unbind_cb), self);
+      gtk_drop_down_set_list_factory (self->menus[m], factory);
+      g_object_unref (factory);
+    }
+}
+
 static int
 column_of (SwCase   *c,
            gpointer  data)
@@ -99,8 +382,15 @@ refresh_user (SwBoard *self)
   self->user_department = user ? g_strdup (sw_staff_get_department_code (user)) : NULL;
 }
 
-/* The columns, the list, or — a search that finds nothing — a page that
- * says so instead of empty columns. */
+static gboolean
+filters_active (SwBoard *self)
+{
+  return self->department != NULL || self->handler != NULL ||
+         self->case_kind >= 0 || self->channel >= 0 || self->overdue;
+}
+
+/* The columns, the list, or — a search or filters that find nothing — a
+ * page that says so instead of empty columns. */
 static void
 show_mode (SwBoard *self)
 {
@@ -111,9 +401,12 @@ show_mode (SwBoard *self)
     shown += g_list_model_get_n_items (sw_column_get_model (SW_COLUMN (self->columns[col])));
   if (self->search_ids != NULL && shown == 0)
     page = "empty";
+  else if (filters_active (self) && shown == 0)
+    page = "filtered-empty";
   else
     page = gtk_toggle_button_get_active (self->list_toggle) && self->list != NULL ? "list" : "columns";
   gtk_stack_set_visible_child_name (self->mode_stack, page);
+  update_bulk_bar (self);
 }
 
 static void
@@ -126,6 +419,7 @@ refilter (SwBoard  *self,
   if (self->list_filter != NULL)
     gtk_filter_changed (self->list_filter, more_strict ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_DIFFERENT);
   show_mode (self);
+  counts_changed (self);
 }
 
 void
@@ -153,6 +447,8 @@ fill_filters (SwBoard *self)
   GListModel *staff = sw_context_get_staff (self->context);
   GtkStringList *list;
 
+  g_hash_table_remove_all (self->department_index);
+  g_hash_table_remove_all (self->handler_index);
   g_ptr_array_set_size (self->department_codes, 0);
   g_ptr_array_add (self->department_codes, NULL);
   list = fill_dropdown (self->department_dropdown, _("All departments"));
@@ -162,6 +458,8 @@ fill_filters (SwBoard *self)
 
       gtk_string_list_append (list, sw_department_get_name (d));
       g_ptr_array_add (self->department_codes, g_strdup (sw_department_get_code (d)));
+      g_hash_table_insert (self->department_index, g_strdup (sw_department_get_code (d)),
+                           GUINT_TO_POINTER (self->department_codes->len - 1));
     }
 
   g_ptr_array_set_size (self->handler_empnos, 0);
@@ -177,6 +475,8 @@ fill_filters (SwBoard *self)
         continue;
       gtk_string_list_append (list, sw_staff_get_name (s));
       g_ptr_array_add (self->handler_empnos, g_strdup (sw_staff_get_empno (s)));
+      g_hash_table_insert (self->handler_index, g_strdup (sw_staff_get_empno (s)),
+                           GUINT_TO_POINTER (self->handler_empnos->len - 1));
     }
 
   list = fill_dropdown (self->kind_dropdown, _("All kinds"));
@@ -185,6 +485,20 @@ fill_filters (SwBoard *self)
   list = fill_dropdown (self->channel_dropdown, _("All channels"));
   for (guint c = 0; c < SW_N_CHANNELS; c++)
     gtk_string_list_append (list, sw_channel_label (c));
+
+  /* Each choice knows its place: the handler menu's search shows a part. */
+  for (guint m = 0; m < SW_BOARD_N_MENUS; m++)
+    {
+      GListModel *model = gtk_drop_down_get_model (self->menus[m]);
+
+      for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+          g_object_set_data (item, "sw-index", GUINT_TO_POINTER (i));
+        }
+    }
+  self->counts_dirty = TRUE;
 }
 
 static void
@@ -208,15 +522,78 @@ user_changed_cb (SwBoard *self)
   sw_board_refilter (self);
 }
 
+/* The bulk bar shows in list mode while rows are selected. */
+static void
+update_bulk_bar (SwBoard *self)
+{
+  g_autoptr(GPtrArray) selected = NULL;
+  g_autofree char *text = NULL;
+  gboolean shown;
+
+  if (self->list == NULL)
+    return;
+  selected = sw_board_list_get_selected (self->list);
+  shown = sw_board_get_list_mode (self) && selected->len > 0 && !sw_board_get_no_results (self);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case selected", "%u cases selected", selected->len),
+                          selected->len);
+  gtk_label_set_text (self->bulk_label, text);
+  gtk_action_bar_set_revealed (self->bulk_bar, shown);
+}
+
+static void
+bulk_urge_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       SwBoard          *self)
+{
+  GtkEditable *note = g_object_get_data (G_OBJECT (dialog), "sw-note");
+
+  if (g_strcmp0 (response, "urge") == 0)
+    sw_board_bulk_urge (self, gtk_editable_get_text (note), NULL);
+}
+
+static void
+bulk_urge_clicked_cb (SwBoard *self)
+{
+  g_autoptr(GPtrArray) selected = sw_board_list_get_selected (self->list);
+  g_autofree char *heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Urge %u case?", "Urge %u cases?", selected->len),
+                                              selected->len);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
+                                              _("Each case gets the note as its own urge; a case you may not urge is named and the others are urged."));
+  GtkWidget *note = gtk_entry_new ();
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("Note"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (note), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note"), -1);
+  gtk_entry_set_activates_default (GTK_ENTRY (note), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), note);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "urge", _("_Urge"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "urge", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "urge");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "sw-note", note);
+  g_signal_connect (dialog, "response", G_CALLBACK (bulk_urge_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+clear_filters_cb (SwBoard *self)
+{
+  sw_board_show_filtered (self, NULL, NULL);
+}
+
 static void
 sw_board_dispose (GObject *object)
 {
   SwBoard *self = SW_BOARD (object);
 
   if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (self->context, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->context, self);
+      g_signal_handlers_disconnect_by_data (sw_context_get_cases (self->context), self);
+    }
+  g_clear_handle_id (&self->counts_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_BOARD);
   self->list = NULL;
+  self->saved_filters = NULL;
   g_clear_object (&self->list_filter);
   g_clear_object (&self->split);
   g_clear_object (&self->context);
@@ -230,6 +607,13 @@ sw_board_finalize (GObject *object)
 
   g_clear_pointer (&self->department_codes, g_ptr_array_unref);
   g_clear_pointer (&self->handler_empnos, g_ptr_array_unref);
+  g_clear_pointer (&self->department_index, g_hash_table_unref);
+  g_clear_pointer (&self->handler_index, g_hash_table_unref);
+  for (guint m = 0; m < SW_BOARD_N_MENUS; m++)
+    {
+      g_clear_pointer (&self->counts[m], g_array_unref);
+      g_clear_pointer (&self->count_labels[m], g_ptr_array_unref);
+    }
   g_clear_pointer (&self->search_ids, g_hash_table_unref);
   g_free (self->search_text);
   g_free (self->user);
@@ -260,6 +644,10 @@ sw_board_class_init (SwBoardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwBoard, columns_scroller);
   gtk_widget_class_bind_template_child (widget_class, SwBoard, mode_stack);
   gtk_widget_class_bind_template_child (widget_class, SwBoard, list_toggle);
+  gtk_widget_class_bind_template_child (widget_class, SwBoard, bulk_bar);
+  gtk_widget_class_bind_template_child (widget_class, SwBoard, bulk_label);
+  gtk_widget_class_bind_template_callback (widget_class, clear_filters_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bulk_urge_clicked_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sw-board");
 }
@@ -291,10 +679,23 @@ sw_board_init (SwBoard *self)
 {
   self->department_codes = g_ptr_array_new_with_free_func (g_free);
   self->handler_empnos = g_ptr_array_new_with_free_func (g_free);
+  self->department_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->handler_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint m = 0; m < SW_BOARD_N_MENUS; m++)
+    {
+      self->counts[m] = g_array_new (FALSE, TRUE, sizeof (guint));
+      self->count_labels[m] = g_ptr_array_new ();
+    }
+  self->counts_dirty = TRUE;
   self->kind = SW_BOARD_BRANCH;
   self->case_kind = -1;
   self->channel = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->menus[SW_BOARD_FILTER_DEPARTMENT] = self->department_dropdown;
+  self->menus[SW_BOARD_FILTER_HANDLER] = self->handler_dropdown;
+  self->menus[SW_BOARD_FILTER_KIND] = self->kind_dropdown;
+  self->menus[SW_BOARD_FILTER_CHANNEL] = self->channel_dropdown;
+  set_count_factories (self);
   {
     GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
 
@@ -340,6 +741,12 @@ sw_board_new (SwContext   *context,
   g_signal_connect_swapped (self->list_toggle, "toggled", G_CALLBACK (list_toggled_cb), self);
   g_signal_connect_swapped (context, "notify::user", G_CALLBACK (user_changed_cb), self);
   g_signal_connect_swapped (context, "tick", G_CALLBACK (sw_board_refilter), self);
+  g_signal_connect_swapped (sw_context_get_cases (context), "items-changed", G_CALLBACK (cases_changed_cb), self);
+  if (sw_context_get_settings (context) != NULL)
+    {
+      self->saved_filters = sw_saved_filters_new (self, sw_context_get_settings (context));
+      gtk_box_insert_child_after (GTK_BOX (self->filter_bar), self->saved_filters, GTK_WIDGET (self->overdue_toggle));
+    }
   show_mode (self);
   return GTK_WIDGET (self);
 }
@@ -420,22 +827,77 @@ index_of (GPtrArray  *codes,
 }
 
 void
+sw_board_filter_clear (SwBoardFilter *filter)
+{
+  g_clear_pointer (&filter->department, g_free);
+  g_clear_pointer (&filter->handler, g_free);
+}
+
+void
+sw_board_get_filter (SwBoard       *self,
+                     SwBoardFilter *filter)
+{
+  filter->department = g_strdup (self->department);
+  filter->handler = g_strdup (self->handler);
+  filter->kind = self->case_kind;
+  filter->channel = self->channel;
+  filter->overdue = self->overdue;
+}
+
+void
+sw_board_apply_filter (SwBoard             *self,
+                       const SwBoardFilter *filter)
+{
+  g_return_if_fail (SW_IS_BOARD (self));
+  /* each change calls filters_changed_cb; the last one sets them all */
+  gtk_drop_down_set_selected (self->department_dropdown, index_of (self->department_codes, filter->department));
+  gtk_drop_down_set_selected (self->handler_dropdown, index_of (self->handler_empnos, filter->handler));
+  gtk_drop_down_set_selected (self->kind_dropdown, filter->kind >= 0 && filter->kind < SW_N_KINDS ? (guint) filter->kind + 1 : 0);
+  gtk_drop_down_set_selected (self->channel_dropdown, filter->channel >= 0 && filter->channel < SW_N_CHANNELS ? (guint) filter->channel + 1 : 0);
+  gtk_toggle_button_set_active (self->overdue_toggle, filter->overdue);
+  filters_changed_cb (self);
+  /* someone the lists do not offer: filter all the same */
+  if ((filter->department != NULL && index_of (self->department_codes, filter->department) == 0) ||
+      (filter->handler != NULL && index_of (self->handler_empnos, filter->handler) == 0))
+    sw_board_set_filters (self, filter->department, filter->handler, filter->kind, filter->channel, filter->overdue);
+}
+
+void
 sw_board_show_filtered (SwBoard    *self,
                         const char *department,
                         const char *handler)
 {
-  g_return_if_fail (SW_IS_BOARD (self));
-  /* each change calls filters_changed_cb; the last one sets them all */
-  gtk_drop_down_set_selected (self->department_dropdown, index_of (self->department_codes, department));
-  gtk_drop_down_set_selected (self->handler_dropdown, index_of (self->handler_empnos, handler));
-  gtk_drop_down_set_selected (self->kind_dropdown, 0);
-  gtk_drop_down_set_selected (self->channel_dropdown, 0);
-  gtk_toggle_button_set_active (self->overdue_toggle, FALSE);
-  filters_changed_cb (self);
-  /* someone the lists do not offer: filter all the same */
-  if ((department != NULL && index_of (self->department_codes, department) == 0) ||
-      (handler != NULL && index_of (self->handler_empnos, handler) == 0))
-    sw_board_set_filters (self, department, handler, -1, -1, FALSE);
+  SwBoardFilter filter = { (char *) department, (char *) handler, -1, -1, FALSE };
+
+  sw_board_apply_filter (self, &filter);
+}
+
+guint
+sw_board_get_filter_count (SwBoard         *self,
+                           SwBoardFilterId  menu,
+                           guint            index)
+{
+  g_return_val_if_fail (SW_IS_BOARD (self), 0);
+  g_return_val_if_fail (menu < SW_BOARD_N_MENUS, 0);
+
+  if (self->counts_dirty)
+    recount (self);
+  return index < self->counts[menu]->len ? g_array_index (self->counts[menu], guint, index) : 0;
+}
+
+char *
+sw_board_filter_choice_text (SwBoard         *self,
+                             SwBoardFilterId  menu,
+                             guint            index)
+{
+  GListModel *model;
+  const char *name;
+
+  g_return_val_if_fail (menu < SW_BOARD_N_MENUS, NULL);
+  model = gtk_drop_down_get_model (self->menus[menu]);
+  name = index < g_list_model_get_n_items (model) ? gtk_string_list_get_string (GTK_STRING_LIST (model), index) : "";
+  /* Translators: a choice in a filter menu and how many cases it would show */
+  return g_strdup_printf (_("%s (%u)"), name, sw_board_get_filter_count (self, menu, index));
 }
 
 SwCase *
@@ -489,6 +951,8 @@ sw_board_set_list_mode (SwBoard  *self,
                                             g_object_ref (self->list_filter));
       self->list = sw_board_list_new (self->context, G_LIST_MODEL (filtered));
       g_object_unref (filtered);
+      g_signal_connect_swapped (gtk_column_view_get_model (sw_board_list_get_view (self->list)),
+                                "selection-changed", G_CALLBACK (update_bulk_bar), self);
       gtk_stack_add_named (self->mode_stack, self->list, "list");
     }
   if (gtk_toggle_button_get_active (self->list_toggle) != list)
@@ -505,11 +969,53 @@ sw_board_get_list_mode (SwBoard *self)
 gboolean
 sw_board_get_no_results (SwBoard *self)
 {
-  return g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "empty") == 0;
+  const char *page = gtk_stack_get_visible_child_name (self->mode_stack);
+
+  return g_strcmp0 (page, "empty") == 0 || g_strcmp0 (page, "filtered-empty") == 0;
 }
 
 GtkWidget *
 sw_board_get_list (SwBoard *self)
 {
   return self->list;
+}
+
+GtkWidget *
+sw_board_get_saved_filters (SwBoard *self)
+{
+  g_return_val_if_fail (SW_IS_BOARD (self), NULL);
+  return self->saved_filters;
+}
+
+guint
+sw_board_bulk_urge (SwBoard     *self,
+                    const char  *note,
+                    char       **refused)
+{
+  g_autoptr(GPtrArray) selected = NULL;
+  g_autoptr(GString) not_done = g_string_new (NULL);
+  g_autofree char *toast = NULL;
+  SwOpInput in = { .text = note };
+  GtkRoot *root;
+  guint done;
+
+  g_return_val_if_fail (SW_IS_BOARD (self), 0);
+  if (self->list == NULL)
+    return 0;
+  selected = sw_board_list_get_selected (self->list);
+  done = sw_bulk_run (self->context, SW_OP_URGE, selected, &in, not_done);
+  if (not_done->len > 0)
+    {
+      /* Translators: the result of a bulk urge: how many were urged, then the cases refused, one a line */
+      toast = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case urged. Not urged:\n%s", "%u cases urged. Not urged:\n%s", done),
+                               done, g_strchomp (not_done->str));
+    }
+  else
+    toast = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case urged", "%u cases urged", done), done);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (SW_IS_WINDOW (root))
+    sw_window_toast (SW_WINDOW (root), toast);
+  if (refused != NULL)
+    *refused = not_done->len > 0 ? g_strdup (not_done->str) : NULL;
+  return done;
 }

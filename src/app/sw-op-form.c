@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sw-accept-candidates.h"
 #include "sw-op-form.h"
 #include "sw-template-picker.h"
 #include "sw-ui-util.h"
@@ -18,6 +19,7 @@ struct _SwOpForm
   GtkWidget  *phrase_box;          /* the forbidden phrases typed, and the way out */
   GtkLabel   *phrase_label;
   guint       n_marked;
+  GtkLabel   *away_label;          /* accept: the one chosen is away */
 
   SwContext  *context;
   SwOpKind    op;
@@ -70,7 +72,7 @@ build_field (SwOpForm      *self,
     case SW_FIELD_STAFF:
       choice = sw_choice_new ();
       if (self->op == SW_OP_ACCEPT && c != NULL)
-        sw_choice_add_staff (choice, self->context, SW_STAFF_ANY, sw_case_get_target_department (c));
+        sw_accept_candidates_fill (choice, self->context, sw_case_get_target_department (c));
       else if (self->op == SW_OP_ESCALATE || self->op == SW_OP_REFUSE || field->slot == SW_SLOT_STAFF2)
         sw_choice_add_staff (choice, self->context, SW_STAFF_LEADERS, NULL);
       else
@@ -239,6 +241,36 @@ watch_phrases (SwOpForm *self)
   g_signal_connect_object (buffer, "changed", G_CALLBACK (mark_phrases), self, G_CONNECT_SWAPPED);
 }
 
+/* Accepting for someone away: say so under the choice. */
+static void
+away_changed_cb (SwOpForm *self)
+{
+  g_autofree char *warning = sw_accept_candidate_warning (self->context,
+                                                          sw_choice_get_code (GTK_DROP_DOWN (self->slots[SW_SLOT_STAFF])));
+
+  gtk_label_set_label (self->away_label, warning ? warning : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->away_label), warning != NULL);
+}
+
+static void
+watch_away (SwOpForm *self)
+{
+  self->away_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->away_label, TRUE);
+  gtk_label_set_xalign (self->away_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->away_label), "warning");
+  gtk_widget_set_parent (GTK_WIDGET (self->away_label), GTK_WIDGET (self));
+  g_signal_connect_object (self->slots[SW_SLOT_STAFF], "notify::selected", G_CALLBACK (away_changed_cb), self, G_CONNECT_SWAPPED);
+  away_changed_cb (self);
+}
+
+const char *
+sw_op_form_get_away_warning (SwOpForm *self)
+{
+  return self->away_label != NULL && gtk_widget_get_visible (GTK_WIDGET (self->away_label))
+         ? gtk_label_get_label (self->away_label) : NULL;
+}
+
 guint
 sw_op_form_get_n_marked (SwOpForm *self)
 {
@@ -277,6 +309,8 @@ sw_op_form_new (SwContext  *context,
     }
   if (info->check_phrases && self->slots[SW_SLOT_TEXT] != NULL && GTK_IS_TEXT_VIEW (self->slots[SW_SLOT_TEXT]))
     watch_phrases (self);
+  if (op == SW_OP_ACCEPT && self->slots[SW_SLOT_STAFF] != NULL)
+    watch_away (self);
   return GTK_WIDGET (self);
 }
 

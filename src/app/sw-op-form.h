@@ -41,4 +41,7 @@ const char *sw_op_form_get_phrase_notice (SwOpForm *self);
 /* The SwTemplatePicker of an answer or a notification, or NULL. */
 GtkWidget *sw_op_form_get_picker  (SwOpForm   *self);
 
+/* Accept: the warning shown when the one chosen is away, or NULL. */
+const char *sw_op_form_get_away_warning (SwOpForm *self);
+
 G_END_DECLS

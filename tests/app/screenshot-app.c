@@ -33,6 +33,7 @@
 #include "sw-ops.h"
 #include "sw-sync-page.h"
 #include "sw-board.h"
+#include "sw-board-list.h"
 #include "sw-window.h"
 
 static void
@@ -424,6 +425,8 @@ save_accountability (SwWindow   *window,
   dialog = sw_inspection_dialog_new (context);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (dialog));
+  /* a department chosen: its cases to pick the sampled ones from */
+  sw_inspection_dialog_fill (SW_INSPECTION_DIALOG (dialog), NULL, "RETAIL", "", NULL, NULL);
   save (dialog, dir, prefix, "inspection-dialog");
   gtk_window_destroy (GTK_WINDOW (dialog));
   /* the audit log, as the inspector reads it, verified */
@@ -694,6 +697,33 @@ save_lock (SwWindow   *window,
 }
 
 /* The branch board at the usual screen sizes. */
+/* The `n`th drop-down under `w` (0 = the first), or NULL. */
+static GtkWidget *
+first_drop_down (GtkWidget *w,
+                 guint      n)
+{
+  GPtrArray *found = g_ptr_array_new ();
+  GPtrArray *todo = g_ptr_array_new ();
+  GtkWidget *result = NULL;
+
+  g_ptr_array_add (todo, w);
+  while (todo->len > 0)
+    {
+      GtkWidget *next = g_ptr_array_steal_index (todo, 0);
+
+      if (GTK_IS_DROP_DOWN (next))
+        g_ptr_array_add (found, next);
+      else
+        for (GtkWidget *c = gtk_widget_get_first_child (next); c != NULL; c = gtk_widget_get_next_sibling (c))
+          g_ptr_array_add (todo, c);
+    }
+  if (n < found->len)
+    result = g_ptr_array_index (found, n);
+  g_ptr_array_unref (found);
+  g_ptr_array_unref (todo);
+  return result;
+}
+
 static void
 save_board_sizes (SwWindow   *window,
                   const char *dir,
@@ -710,7 +740,41 @@ save_board_sizes (SwWindow   *window,
       g_free (name);
       name = g_strdup_printf ("board-list-%dx%d", screens[i].width, screens[i].height);
       save (GTK_WIDGET (window), dir, prefix, name);
+      {
+        /* three rows selected: the bulk bar */
+        GtkSelectionModel *selection = gtk_column_view_get_model (sw_board_list_get_view (sw_board_get_list (sw_window_get_board (window))));
+
+        gtk_selection_model_select_range (selection, 0, 3, TRUE);
+        g_free (name);
+        name = g_strdup_printf ("board-list-bulk-%dx%d", screens[i].width, screens[i].height);
+        save (GTK_WIDGET (window), dir, prefix, name);
+        gtk_selection_model_unselect_all (selection);
+      }
       sw_board_set_list_mode (sw_window_get_board (window), FALSE);
+      {
+        /* filters that find nothing */
+        SwBoardFilter none = { NULL, NULL, SW_KIND_SUGGESTION, SW_CHANNEL_LETTER, TRUE };
+
+        sw_board_apply_filter (sw_window_get_board (window), &none);
+        g_free (name);
+        name = g_strdup_printf ("board-no-results-%dx%d", screens[i].width, screens[i].height);
+        save (GTK_WIDGET (window), dir, prefix, name);
+        sw_board_show_filtered (sw_window_get_board (window), NULL, NULL);
+      }
+      {
+        /* the kind menu open, with its counts */
+        GtkWidget *menu = first_drop_down (GTK_WIDGET (sw_window_get_board (window)), 2);
+
+        g_signal_emit_by_name (menu, "activate");
+        g_free (name);
+        name = g_strdup_printf ("board-filter-menu-%dx%d", screens[i].width, screens[i].height);
+        save (GTK_WIDGET (window), dir, prefix, name);
+        gtk_widget_activate_action (menu, "popover.close", NULL);
+        for (GtkWidget *c = gtk_widget_get_first_child (menu); c != NULL; c = gtk_widget_get_next_sibling (c))
+          if (GTK_IS_POPOVER (c))
+            gtk_popover_popdown (GTK_POPOVER (c));
+        settle (GTK_WIDGET (window));
+      }
     }
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
 }
@@ -913,7 +977,8 @@ main (int   argc,
   if ((store = sw_store_open (argv[1], &error)) == NULL)
     g_error ("%s", error->message);
   ensure_passwords (store);
-  context = sw_context_new (store, NULL);
+  /* with GSettings (memory): the saved-filters menu shows */
+  context = sw_context_new (store, sw_application_new_settings ());
   sw_context_directory_changed (context);
   if (g_strcmp0 (g_getenv ("SW_SCREENSHOTS"), "board") != 0)
     save_sign_in (context, argv[2], argv[3], argv[4]);

@@ -15,6 +15,7 @@
 #include "sw-finding-dialog.h"
 #include "sw-findings-view.h"
 #include "sw-inspection-dialog.h"
+#include "sw-case-picker.h"
 #include "sw-inspection.h"
 #include "sw-inspections-view.h"
 #include "sw-deadline.h"
@@ -616,8 +617,23 @@ test_inspector (UiFixture     *uf,
   sw_inspection_dialog_fill (dialog, "2026-11-20", "RETAIL", "", scores, NULL);
   g_assert_false (sw_inspection_dialog_save (dialog));
   g_assert_nonnull (sw_inspection_dialog_get_error (dialog));
-  sw_inspection_dialog_fill (dialog, "2026-11-20", "RETAIL", "台账登记完整，回访及时", scores,
-                             sw_case_get_number (c));
+  sw_inspection_dialog_fill (dialog, "2026-11-20", "RETAIL", "台账登记完整，回访及时", scores, NULL);
+  /* The sampled cases are picked from the department's list: search, check. */
+  {
+    GtkWidget *picker = sw_inspection_dialog_get_case_picker (dialog);
+    g_auto(GStrv) checked = NULL;
+
+    g_assert_cmpuint (sw_case_picker_get_n_shown (picker), >=, 1);
+    sw_case_picker_set_search (picker, "no such case anywhere");
+    g_assert_cmpuint (sw_case_picker_get_n_shown (picker), ==, 0);
+    sw_case_picker_set_search (picker, sw_case_get_number (c));
+    g_assert_cmpuint (sw_case_picker_get_n_shown (picker), ==, 1);
+    sw_case_picker_check (picker, sw_case_get_number (c), TRUE);
+    sw_case_picker_set_search (picker, NULL);
+    checked = sw_case_picker_get_checked (picker);
+    g_assert_cmpuint (g_strv_length (checked), ==, 1);
+    g_assert_cmpstr (checked[0], ==, sw_case_get_number (c));
+  }
   g_assert_true (sw_inspection_dialog_save (dialog));
   app_test_drain ();
   g_assert_cmpuint (sw_inspections_view_get_n_records (view), ==, 1);

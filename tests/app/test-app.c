@@ -17,7 +17,10 @@
 #include "sw-mask.h"
 #include "sw-error.h"
 #include "sw-op-dialog.h"
+#include "sw-op-form.h"
 #include "sw-register-dialog.h"
+#include "sw-saved-filters.h"
+#include "sw-application.h"
 #include "app-test-util.h"
 #include "sw-archive-view.h"
 #include "sw-test-fixture.h"
@@ -638,6 +641,325 @@ test_archive_masked (AppFixture    *af,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The position of the choice of `menu` whose name starts with `name`. */
+static guint
+choice_index (SwBoard         *board,
+              SwBoardFilterId  menu,
+              const char      *name)
+{
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *text = sw_board_filter_choice_text (board, menu, i);
+
+      if (g_str_has_prefix (text, name))
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
+static GtkWidget *
+first_of_type (GtkWidget *w,
+               GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
+    return w;
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = first_of_type (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Each choice of a filter menu shows how many cases it would show, with
+ * the other filters as they are; a filter or a search that finds nothing
+ * shows a "no results" page, in list mode too. */
+static void
+test_filter_counts (AppFixture    *af,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwCase) a = NULL, b = NULL, c = NULL, moved = NULL;
+  g_autofree char *label = NULL;
+  SwBoard *board;
+  guint corp, retail, consultation = SW_KIND_CONSULTATION + 1, complaint = SW_KIND_COMPLAINT + 1;
+
+  a = sw_fixture_register (&af->fx, "R01", FALSE);
+  b = sw_fixture_register (&af->fx, "R01", FALSE);
+  c = sw_fixture_register (&af->fx, "R01", FALSE);
+  moved = sw_ops_transfer (af->fx.store, "R01", sw_case_get_id (c), "CORP", "对公业务，请公司业务部处理", &error);
+  g_assert_no_error (error);
+  open_window (af);
+  board = sw_window_get_board (af->window);
+  corp = choice_index (board, SW_BOARD_FILTER_DEPARTMENT, "公司业务部");
+  retail = choice_index (board, SW_BOARD_FILTER_DEPARTMENT, "个人业务部");
+
+  g_assert_cmpuint (sw_board_get_filter_count (board, SW_BOARD_FILTER_DEPARTMENT, 0), ==, 3);
+  g_assert_cmpuint (sw_board_get_filter_count (board, SW_BOARD_FILTER_DEPARTMENT, corp), ==, 1);
+  g_assert_cmpuint (sw_board_get_filter_count (board, SW_BOARD_FILTER_DEPARTMENT, retail), ==, 3);
+  g_assert_cmpuint (sw_board_get_filter_count (board, SW_BOARD_FILTER_KIND, consultation), ==, 3);
+  g_assert_cmpuint (sw_board_get_filter_count (board, SW_BOARD_FILTER_KIND, complaint), ==, 0);
+  g_assert_cmpuint (sw_board_get_filter_count (board, SW_BOARD_FILTER_CHANNEL, SW_CHANNEL_VISIT + 1), ==, 3);
+  g_assert_cmpuint (sw_board_get_filter_count (board, SW_BOARD_FILTER_CHANNEL, SW_CHANNEL_PHONE + 1), ==, 0);
+  label = sw_board_filter_choice_text (board, SW_BOARD_FILTER_DEPARTMENT, corp);
+  g_assert_cmpstr (label, ==, "公司业务部 (1)");
+  /* The open menu shows the counts (the first menu is the department's). */
+  {
+    GtkWidget *menu = first_of_type (GTK_WIDGET (board), GTK_TYPE_DROP_DOWN);
+    g_autoptr(GString) text = g_string_new (NULL);
+
+    g_signal_emit_by_name (menu, "activate");
+    app_test_drain ();
+    for (gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+         !gtk_widget_get_mapped (first_of_type (menu, GTK_TYPE_POPOVER)) && g_get_monotonic_time () < until;)
+      g_main_context_iteration (NULL, TRUE);
+    app_test_drain ();
+    g_test_message ("popover mapped: %d", gtk_widget_get_mapped (first_of_type (menu, GTK_TYPE_POPOVER)));
+    label_texts (menu, text);
+    g_test_message ("menu: %s", text->str);
+    g_assert_nonnull (strstr (text->str, "公司业务部 (1)\n"));
+    g_assert_nonnull (strstr (text->str, "All departments (3)\n"));
+    /* …and follows the filters while it is shown. */
+    sw_board_set_search (board, sw_case_get_number (a));
+    g_string_truncate (text, 0);
+    label_texts (menu, text);
+    g_assert_nonnull (strstr (text->str, "公司业务部 (0)\n"));
+    sw_board_set_search (board, NULL);
+    gtk_popover_popdown (GTK_POPOVER (first_of_type (menu, GTK_TYPE_POPOVER)));
+    app_test_drain ();
+  }
+
+  /* With CORP chosen, the other menus count CORP's cases; the department
+   * menu still counts what each department would show. */
+  sw_board_show_filtered (board, "CORP", NULL);
+  app_test_drain ();
+  g_assert_cmpuint (sw_board_get_filter_count (board, SW_BOARD_FILTER_KIND, 0), ==, 1);
+  g_assert_cmpuint (sw_board_get_filter_count (board, SW_BOARD_FILTER_KIND, consultation), ==, 1);
+  g_assert_cmpuint (sw_board_get_filter_count (board, SW_BOARD_FILTER_CHANNEL, SW_CHANNEL_VISIT + 1), ==, 1);
+  g_assert_cmpuint (sw_board_get_filter_count (board, SW_BOARD_FILTER_DEPARTMENT, retail), ==, 3);
+  g_assert_cmpuint (sw_board_get_filter_count (board, SW_BOARD_FILTER_DEPARTMENT, 0), ==, 3);
+
+  /* A search narrows every count. */
+  sw_board_show_filtered (board, NULL, NULL);
+  sw_board_set_search (board, sw_case_get_number (a));
+  g_assert_cmpuint (sw_board_get_filter_count (board, SW_BOARD_FILTER_DEPARTMENT, 0), ==, 1);
+  g_assert_cmpuint (sw_board_get_filter_count (board, SW_BOARD_FILTER_DEPARTMENT, corp), ==, 0);
+  sw_board_set_search (board, NULL);
+
+  /* A new case counts at once. */
+  g_clear_object (&b);
+  b = sw_fixture_register (&af->fx, "R01", FALSE);
+  g_assert_true (sw_context_reload (af->context, &error));
+  g_assert_no_error (error);
+  app_test_drain ();
+  g_assert_cmpuint (sw_board_get_filter_count (board, SW_BOARD_FILTER_KIND, consultation), ==, 4);
+
+  /* No results: the filters find nothing, in the columns and in list mode. */
+  g_assert_false (sw_board_get_no_results (board));
+  sw_board_set_filters (board, NULL, NULL, SW_KIND_COMPLAINT, -1, FALSE);
+  app_test_drain ();
+  g_assert_true (sw_board_get_no_results (board));
+  sw_board_set_filters (board, NULL, NULL, -1, -1, FALSE);
+  g_assert_false (sw_board_get_no_results (board));
+  sw_board_set_list_mode (board, TRUE);
+  app_test_drain ();
+  sw_board_set_filters (board, NULL, NULL, -1, SW_CHANNEL_PHONE, FALSE);
+  app_test_drain ();
+  g_assert_true (sw_board_get_no_results (board));
+  sw_board_set_filters (board, NULL, NULL, -1, -1, FALSE);
+  g_assert_false (sw_board_get_no_results (board));
+  g_assert_true (sw_board_get_list_mode (board));
+}
+
+/* Saved filters: the filter bar saved under a name in GSettings, restored,
+ * replaced under the same name, deleted; an empty name saves nothing. */
+static void
+test_saved_filters (AppFixture    *af,
+                    gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = sw_application_new_settings ();
+  g_autoptr(SwCase) a = NULL;
+  g_auto(GStrv) names = NULL;
+  SwBoardFilter overdue_corp = { (char *) "CORP", NULL, SW_KIND_COMPLAINT, -1, TRUE };
+  SwBoardFilter got = { 0 };
+  SwBoard *board;
+  GtkWidget *button;
+
+  g_assert_nonnull (settings);
+  g_settings_reset (settings, "saved-filters");
+  g_clear_object (&af->context);
+  af->context = sw_context_new (af->fx.store, settings);
+  g_assert_true (sw_context_set_user (af->context, "R01"));
+  a = sw_fixture_register (&af->fx, "R01", FALSE);
+  open_window (af);
+  board = sw_window_get_board (af->window);
+  button = sw_board_get_saved_filters (board);
+  g_assert_nonnull (button);
+
+  g_assert_false (sw_saved_filters_save (button, "   "));
+  names = sw_saved_filters_names (settings);
+  g_assert_cmpuint (g_strv_length (names), ==, 0);
+  g_clear_pointer (&names, g_strfreev);
+
+  sw_board_apply_filter (board, &overdue_corp);
+  app_test_drain ();
+  g_assert_true (sw_board_get_no_results (board));
+  g_assert_true (sw_saved_filters_save (button, "公司投诉逾期"));
+  sw_board_show_filtered (board, NULL, "R01");
+  g_assert_true (sw_saved_filters_save (button, "我的"));
+  /* The same name again replaces it. */
+  g_assert_true (sw_saved_filters_save (button, "我的"));
+  names = sw_saved_filters_names (settings);
+  g_assert_cmpuint (g_strv_length (names), ==, 2);
+  g_assert_cmpstr (names[0], ==, "公司投诉逾期");
+  g_assert_cmpstr (names[1], ==, "我的");
+
+  sw_board_show_filtered (board, NULL, NULL);
+  g_assert_false (sw_board_get_no_results (board));
+  g_assert_true (sw_saved_filters_restore (button, "公司投诉逾期"));
+  app_test_drain ();
+  sw_board_get_filter (board, &got);
+  g_assert_cmpstr (got.department, ==, "CORP");
+  g_assert_null (got.handler);
+  g_assert_cmpint (got.kind, ==, SW_KIND_COMPLAINT);
+  g_assert_cmpint (got.channel, ==, -1);
+  g_assert_true (got.overdue);
+  g_assert_true (sw_board_get_no_results (board));
+  sw_board_filter_clear (&got);
+
+  /* Kept as codes in GSettings. */
+  {
+    g_autoptr(GVariant) value = g_settings_get_value (settings, "saved-filters");
+    g_autofree char *printed = g_variant_print (value, FALSE);
+
+    g_assert_nonnull (strstr (printed, "('公司投诉逾期', 'CORP', '', 'complaint', '', true)"));
+  }
+
+  g_assert_true (sw_saved_filters_delete (button, "公司投诉逾期"));
+  g_assert_false (sw_saved_filters_restore (button, "公司投诉逾期"));
+  g_clear_pointer (&names, g_strfreev);
+  names = sw_saved_filters_names (settings);
+  g_assert_cmpuint (g_strv_length (names), ==, 1);
+  g_assert_cmpstr (names[0], ==, "我的");
+  g_assert_true (sw_saved_filters_restore (button, "我的"));
+  sw_board_get_filter (board, &got);
+  g_assert_cmpstr (got.handler, ==, "R01");
+  g_assert_null (got.department);
+  g_assert_false (got.overdue);
+  sw_board_filter_clear (&got);
+  g_settings_reset (settings, "saved-filters");
+}
+
+/* Bulk urge on a selection in list mode: each case checked on its own and
+ * recorded as its own event; one R01 may not urge (R02's, not theirs) is
+ * named and the others go through. */
+static void
+test_bulk_urge (AppFixture    *af,
+                gconstpointer  data)
+{
+  g_autoptr(SwCase) a = NULL, b = NULL, c = NULL, other = NULL;
+  g_autofree char *refused = NULL;
+  g_autofree char *urged = NULL;
+  g_autofree char *urged_other = NULL;
+  GtkSelectionModel *selection;
+  SwBoard *board;
+
+  /* The refused case among the others, not last. */
+  a = sw_fixture_register (&af->fx, "R01", FALSE);
+  other = sw_fixture_register (&af->fx, "R02", FALSE);
+  b = sw_fixture_register (&af->fx, "R01", FALSE);
+  c = sw_fixture_register (&af->fx, "R01", FALSE);
+  open_window (af);
+  board = sw_window_get_board (af->window);
+  sw_board_set_list_mode (board, TRUE);
+  app_test_drain ();
+  selection = gtk_column_view_get_model (sw_board_list_get_view (sw_board_get_list (board)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 4);
+  gtk_selection_model_select_all (selection);
+  app_test_drain ();
+
+  g_assert_cmpuint (sw_board_bulk_urge (board, "请尽快处理", &refused), ==, 3);
+  urged = sw_test_query_text (af->fx.path, "SELECT count(*) FROM events WHERE kind = 'urged'");
+  g_assert_cmpstr (urged, ==, "3");
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM events WHERE kind = 'urged' AND case_id = '%s'",
+                                            sw_case_get_id (other));
+    g_autofree char *noted = sw_test_query_text (af->fx.path, "SELECT count(DISTINCT case_id) FROM events WHERE kind = 'urged' AND payload LIKE '%请尽快处理%'");
+
+    urged_other = sw_test_query_text (af->fx.path, sql);
+    g_assert_cmpstr (urged_other, ==, "0");
+    g_assert_cmpstr (noted, ==, "3");
+  }
+  g_assert_nonnull (refused);
+  g_assert_nonnull (strstr (refused, sw_case_get_number (other)));
+  g_assert_null (strstr (refused, sw_case_get_number (a)));
+  g_assert_nonnull (strstr (sw_window_get_last_toast (af->window), sw_case_get_number (other)));
+  g_assert_nonnull (strstr (sw_window_get_last_toast (af->window), "3 cases urged"));
+  app_test_drain ();
+}
+
+/* The accept dialog: each candidate with availability, proxy and open
+ * load; someone away is never proposed first, and choosing them warns. */
+static void
+test_accept_candidates (AppFixture    *af,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwCase) c = NULL, moved = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *first = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *form;
+
+  c = sw_fixture_register (&af->fx, "C01", FALSE);
+  moved = sw_ops_transfer (af->fx.store, "C01", sw_case_get_id (c), "RETAIL", "个人业务，请个人业务部处理", &error);
+  g_assert_no_error (error);
+  g_assert_true (sw_context_reload (af->context, &error));
+  g_assert_no_error (error);
+  form = sw_op_form_new (af->context, SW_OP_ACCEPT, moved, NULL);
+  gtk_window_set_child (GTK_WINDOW (window), form);
+  gtk_window_present (GTK_WINDOW (window));
+  app_test_drain ();
+
+  /* R06 (周杰) is on leave, R01 (王芳) their proxy. */
+  first = sw_op_form_get_value (SW_OP_FORM (form), SW_SLOT_STAFF);
+  g_assert_nonnull (first);
+  g_assert_cmpstr (first, !=, "R06");
+  g_assert_null (sw_op_form_get_away_warning (SW_OP_FORM (form)));
+  g_assert_true (sw_op_form_set_value (SW_OP_FORM (form), SW_SLOT_STAFF, "R06"));
+  app_test_drain ();
+  g_assert_nonnull (sw_op_form_get_away_warning (SW_OP_FORM (form)));
+  g_assert_nonnull (strstr (sw_op_form_get_away_warning (SW_OP_FORM (form)), "周杰"));
+  g_assert_nonnull (strstr (sw_op_form_get_away_warning (SW_OP_FORM (form)), "王芳"));
+  g_assert_true (sw_op_form_set_value (SW_OP_FORM (form), SW_SLOT_STAFF, "R01"));
+  app_test_drain ();
+  g_assert_null (sw_op_form_get_away_warning (SW_OP_FORM (form)));
+
+  /* The choices name availability, the proxy and the open load. */
+  {
+    GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (first_of_type (form, GTK_TYPE_DROP_DOWN)));
+
+    for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (model, i);
+        g_autofree char *label = NULL;
+
+        g_object_get (item, "string", &label, NULL);
+        g_string_append_printf (text, "%s\n", label);
+      }
+  }
+  g_test_message ("%s", text->str);
+  g_assert_nonnull (strstr (text->str, "周杰 (R06) — On leave, proxy 王芳 — 0 open cases"));
+  g_assert_nonnull (strstr (text->str, "王芳 (R01) — On duty — "));
+  /* Away last. */
+  /* Everyone on duty before anyone away. */
+  g_assert_true (strstr (text->str, "(R06)") > strstr (text->str, "(RH)"));
+  g_assert_true (strstr (text->str, "(R07)") > strstr (text->str, "(RH)"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -650,6 +972,10 @@ main (int   argc,
   g_test_add ("/app/case-view", AppFixture, NULL, app_setup, test_case_view, app_teardown);
   g_test_add ("/app/card-menu", AppFixture, NULL, app_setup, test_card_menu, app_teardown);
   g_test_add ("/app/list-mode", AppFixture, NULL, app_setup, test_list_mode, app_teardown);
+  g_test_add ("/app/filter-counts", AppFixture, NULL, app_setup, test_filter_counts, app_teardown);
+  g_test_add ("/app/bulk-urge", AppFixture, NULL, app_setup, test_bulk_urge, app_teardown);
+  g_test_add ("/app/accept-candidates", AppFixture, NULL, app_setup, test_accept_candidates, app_teardown);
+  g_test_add ("/app/saved-filters", AppFixture, NULL, app_setup, test_saved_filters, app_teardown);
   g_test_add ("/app/amend", AppFixture, NULL, app_setup, test_amend, app_teardown);
   g_test_add ("/app/daily-purge", AppFixture, NULL, app_setup, test_daily_purge, app_teardown);
   g_test_add ("/app/archive-masked", AppFixture, NULL, app_setup, test_archive_masked, app_teardown);

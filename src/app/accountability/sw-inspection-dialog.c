@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "sw-acct-util.h"
+#include "sw-case-picker.h"
 #include "sw-inspection-dialog.h"
 #include "sw-inspection.h"
 
@@ -26,7 +27,7 @@ struct _SwInspectionDialog
   SwContext           *context;
   GtkEntry            *date_entry;
   GtkDropDown         *department_dd;
-  GtkEntry            *cases_entry;
+  GtkWidget           *cases_picker;
   GtkTextView         *summary_view;
   GtkDropDown         *scores[MAX_CRITERIA];   /* "—", then 0 … max */
   guint                n_criteria;
@@ -37,6 +38,12 @@ G_DEFINE_FINAL_TYPE (SwInspectionDialog, sw_inspection_dialog, ADW_TYPE_WINDOW)
 
 enum { DONE, N_SIGNALS };
 static guint signals[N_SIGNALS];
+
+static void
+department_changed_cb (SwInspectionDialog *self)
+{
+  sw_case_picker_set_department (self->cases_picker, sw_choice_get_code (self->department_dd));
+}
 
 static void
 build_form (SwInspectionDialog *self)
@@ -51,9 +58,11 @@ build_form (SwInspectionDialog *self)
   self->department_dd = sw_choice_new ();
   sw_choice_add_departments (self->department_dd, self->context, NULL);
   sw_acct_attach (self->grid, 1, _("De_partment"), GTK_WIDGET (self->department_dd));
-  self->cases_entry = GTK_ENTRY (gtk_entry_new ());
-  gtk_entry_set_placeholder_text (self->cases_entry, _("Case numbers, separated by spaces"));
-  sw_acct_attach (self->grid, 2, _("C_ases looked at"), GTK_WIDGET (self->cases_entry));
+  /* Sampled cases are picked from the department's, not typed. */
+  self->cases_picker = sw_case_picker_new (self->context);
+  sw_case_picker_set_department (self->cases_picker, sw_choice_get_code (self->department_dd));
+  g_signal_connect_swapped (self->department_dd, "notify::selected", G_CALLBACK (department_changed_cb), self);
+  sw_acct_attach (self->grid, 2, _("C_ases looked at"), self->cases_picker);
   gtk_box_append (self->summary_bin, sw_long_text_new (&self->summary_view));
 
   self->n_criteria = MIN (self->n_criteria, MAX_CRITERIA);
@@ -147,7 +156,7 @@ sw_inspection_dialog_fill (SwInspectionDialog *self,
   sw_text_view_set_text (self->summary_view, summary);
   for (guint i = 0; scores != NULL && i < self->n_criteria; i++)
     gtk_drop_down_set_selected (self->scores[i], scores[i] < 0 ? 0 : (guint) scores[i] + 1);
-  gtk_editable_set_text (GTK_EDITABLE (self->cases_entry), cases ? cases : "");
+  sw_case_picker_set_checked (self->cases_picker, cases);
 }
 
 gboolean
@@ -157,8 +166,7 @@ sw_inspection_dialog_save (SwInspectionDialog *self)
   const SwCriterion *criteria = sw_inspection_criteria (&n_criteria);
   g_autofree char *summary = sw_text_view_get_text (self->summary_view);
   g_autoptr(GPtrArray) scores = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_free);
-  g_auto(GStrv) words = g_strsplit_set (gtk_editable_get_text (GTK_EDITABLE (self->cases_entry)), " ,;，；\t", -1);
+  g_auto(GStrv) cases = sw_case_picker_get_checked (self->cases_picker);
   g_autoptr(SwInspection) in = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -179,15 +187,11 @@ sw_inspection_dialog_save (SwInspectionDialog *self)
       g_ptr_array_add (scores, g_strdup_printf ("%s=%u", criteria[i].key, selected - 1));
     }
   g_ptr_array_add (scores, NULL);
-  for (guint i = 0; words[i] != NULL; i++)
-    if (*words[i] != '\0')
-      g_ptr_array_add (cases, g_strdup (words[i]));
-  g_ptr_array_add (cases, NULL);
 
   in = sw_inspection_add (sw_context_get_store (self->context), sw_context_get_user_empno (self->context),
                           gtk_editable_get_text (GTK_EDITABLE (self->date_entry)),
                           sw_choice_get_code (self->department_dd), summary,
-                          (const char *const *) scores->pdata, (const char *const *) cases->pdata, &error);
+                          (const char *const *) scores->pdata, (const char *const *) cases, &error);
   if (in == NULL)
     {
       set_error (self, error->message);
@@ -203,4 +207,10 @@ const char *
 sw_inspection_dialog_get_error (SwInspectionDialog *self)
 {
   return self->error;
+}
+
+GtkWidget *
+sw_inspection_dialog_get_case_picker (SwInspectionDialog *self)
+{
+  return self->cases_picker;
 }

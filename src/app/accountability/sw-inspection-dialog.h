@@ -26,4 +26,7 @@ void        sw_inspection_dialog_fill       (SwInspectionDialog *self,
 gboolean    sw_inspection_dialog_save       (SwInspectionDialog *self);
 const char *sw_inspection_dialog_get_error  (SwInspectionDialog *self);
 
+/* The picker of the cases looked at (sw-case-picker.h). */
+GtkWidget  *sw_inspection_dialog_get_case_picker (SwInspectionDialog *self);
+
 G_END_DECLS
