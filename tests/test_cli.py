@@ -304,6 +304,17 @@ class CliTest(unittest.TestCase):
         self.assertIn("temporary", p.stderr)
         self.assertEqual(self.ctl.json("case", "list"), [])
 
+    def test_init_bad_branch_code_makes_nothing(self):
+        # the code is checked before anything is made (the app's first run
+        # calls the same core function, sw_setup_database)
+        for code in ("BJ 01", "北京01", "B" * 17):
+            p = self.ctl.run("init", "--branch", code, as_="", check=False)
+            self.assertEqual(p.returncode, 1, code)
+            self.assertIn("branch code", p.stderr)
+            self.assertFalse(os.path.exists(self.db), code)
+        self.ctl.run("init", "--branch", "GZ-02_a", as_="")
+        self.assertEqual([s["empno"] for s in self.ctl.json("staff", "list")], ["admin"])
+
     def test_bad_csv_imports_nothing(self):
         self.ctl.run("init")
         bad = DEPARTMENTS + "BAD,,,,,,,\n"

@@ -14,6 +14,7 @@
 #include "sw-summary.h"
 #include "sw-error.h"
 #include "sw-export.h"
+#include "sw-export-file.h"
 #include "sw-inspection.h"
 #include "sw-ladder.h"
 #include "sw-pdf.h"
@@ -764,6 +765,7 @@ static int
 export_register (CliContext *ctx, int argc, char **argv)
 {
   g_autofree char *from = NULL, *to = NULL, *department = NULL, *csv = NULL, *pdf = NULL, *xlsx = NULL;
+  g_autofree char *csv_temp = NULL, *pdf_temp = NULL, *xlsx_temp = NULL, *text = NULL;
   gboolean mask = FALSE;
   gint64 from_ms, to_ms;
   BEGIN_COMMAND (export_register, 0, FORM_OPTIONS
@@ -774,21 +776,28 @@ export_register (CliContext *ctx, int argc, char **argv)
   mask = mask || viewer_sees_masked (ctx, department);
   if (!department_period (store, department, from, to, &from_ms, &to_ms, &error))
     return cli_fail (error);
-  if (csv != NULL)
+  /* the files under temporary names, then the audit entry, then the files
+   * in place: a failed audit leaves none */
+  csv_temp = sw_export_file_temp (csv);
+  pdf_temp = sw_export_file_temp (pdf);
+  xlsx_temp = sw_export_file_temp (xlsx);
+  if ((csv != NULL && !(ctx->json && g_str_equal (csv, "-")) &&
+       ((text = sw_export_register_csv (store, department, from_ms, to_ms, mask, &error)) == NULL ||
+        (csv_temp != NULL && !g_file_set_contents (csv_temp, text, -1, &error)))) ||
+      (pdf != NULL && !sw_pdf_write_register (store, department, from_ms, to_ms, mask, pdf_temp, &error)) ||
+      (xlsx != NULL && !sw_export_register_xlsx (store, department, from_ms, to_ms, mask, xlsx_temp, &error)) ||
+      (!mask && !audit_form_export (ctx, store, "register", department, from, to, csv, pdf, xlsx, &error)) ||
+      !sw_export_file_finish (csv_temp, csv, &error) ||
+      !sw_export_file_finish (pdf_temp, pdf, &error) ||
+      !sw_export_file_finish (xlsx_temp, xlsx, &error))
     {
-      g_autofree char *text = NULL;
-
-      if (!(ctx->json && g_str_equal (csv, "-")) &&
-          ((text = sw_export_register_csv (store, department, from_ms, to_ms, mask, &error)) == NULL ||
-           !write_text (csv, text, &error)))
-        return cli_fail (error);
+      sw_export_file_discard (csv_temp);
+      sw_export_file_discard (pdf_temp);
+      sw_export_file_discard (xlsx_temp);
+      return cli_fail (error);
     }
-  if (pdf != NULL && !sw_pdf_write_register (store, department, from_ms, to_ms, mask, pdf, &error))
-    return cli_fail (error);
-  if (xlsx != NULL && !sw_export_register_xlsx (store, department, from_ms, to_ms, mask, xlsx, &error))
-    return cli_fail (error);
-  if (!mask && !audit_form_export (ctx, store, "register", department, from, to, csv, pdf, xlsx, &error))
-    return cli_fail (error);
+  if (csv_temp == NULL && text != NULL)
+    write_text (csv, text, NULL);
   if (ctx->json)
     return register_json (store, department, from, to, from_ms, to_ms, mask, csv, pdf, xlsx);
   return CLI_OK;
@@ -800,6 +809,7 @@ static int
 export_summary (CliContext *ctx, int argc, char **argv)
 {
   g_autofree char *from = NULL, *to = NULL, *department = NULL, *csv = NULL, *pdf = NULL;
+  g_autofree char *csv_temp = NULL, *pdf_temp = NULL, *text = NULL;
   gboolean mask = FALSE;
   gint64 from_ms, to_ms;
   g_autoptr(GPtrArray) rows = NULL;
@@ -812,17 +822,23 @@ export_summary (CliContext *ctx, int argc, char **argv)
     return cli_fail (error);
   if ((rows = sw_summary_rows (store, department, from_ms, to_ms, mask, &error)) == NULL)
     return cli_fail (error);
-  if (csv != NULL)
+  /* as the register: the audit entry before the files are in place */
+  csv_temp = sw_export_file_temp (csv);
+  pdf_temp = sw_export_file_temp (pdf);
+  if ((csv != NULL &&
+       ((text = sw_export_summary_csv (store, department, from_ms, to_ms, mask, &error)) == NULL ||
+        (csv_temp != NULL && !g_file_set_contents (csv_temp, text, -1, &error)))) ||
+      (pdf != NULL && !sw_pdf_write_summary (store, department, from_ms, to_ms, mask, pdf_temp, &error)) ||
+      (!mask && !audit_form_export (ctx, store, "summary", department, from, to, csv, pdf, NULL, &error)) ||
+      !sw_export_file_finish (csv_temp, csv, &error) ||
+      !sw_export_file_finish (pdf_temp, pdf, &error))
     {
-      g_autofree char *text = sw_export_summary_csv (store, department, from_ms, to_ms, mask, &error);
-
-      if (text == NULL || !write_text (csv, text, &error))
-        return cli_fail (error);
+      sw_export_file_discard (csv_temp);
+      sw_export_file_discard (pdf_temp);
+      return cli_fail (error);
     }
-  if (pdf != NULL && !sw_pdf_write_summary (store, department, from_ms, to_ms, mask, pdf, &error))
-    return cli_fail (error);
-  if (!mask && !audit_form_export (ctx, store, "summary", department, from, to, csv, pdf, NULL, &error))
-    return cli_fail (error);
+  if (csv_temp == NULL && text != NULL)
+    write_text (csv, text, NULL);
   if (ctx->json)
     {
       JsonBuilder *j = cli_json_begin ();

@@ -12,6 +12,7 @@
 #include "sw-demo.h"
 #include "sw-error.h"
 #include "sw-paths.h"
+#include "sw-setup.h"
 
 #define BEGIN_COMMAND(self, n_args, ...) CLI_BEGIN (cli_directory_commands, self, n_args, __VA_ARGS__)
 
@@ -54,49 +55,11 @@ remove_new_database (const char *path)
     }
 }
 
-/* The administrator account "admin", in the department of the first
- * administrator there is (a demo's), else in a new department OFFICE; with
- * `password` unless NULL. */
-static gboolean
-add_administrator (SwStore     *store,
-                   const char  *password,
-                   GError     **error)
-{
-  g_autoptr(GListModel) staff = sw_store_list_staff (store);
-  g_autofree char *department = NULL;
-  g_autofree char *home = sw_store_get_home_branch (store);
-  g_autoptr(SwStaff) admin = sw_staff_new ("admin", _("Administrator"));
-  g_autofree char *today = NULL;
-
-  for (guint i = 0; department == NULL && i < g_list_model_get_n_items (staff); i++)
-    {
-      g_autoptr(SwStaff) s = g_list_model_get_item (staff, i);
-
-      if (sw_staff_get_role (s) == SW_ROLE_ADMIN)
-        department = g_strdup (sw_staff_get_department_code (s));
-    }
-  if (department == NULL)
-    {
-      g_autoptr(SwDepartment) d = sw_department_new ("OFFICE", _("Office"));
-
-      g_object_set (d, "branch-code", home, NULL);
-      if (!sw_store_put_department (store, d, error))
-        return FALSE;
-      department = g_strdup ("OFFICE");
-    }
-  today = cli_format_time (sw_store_now (store));
-  today[10] = '\0';
-  g_object_set (admin, "department-code", department, "role", SW_ROLE_ADMIN, "hire-date", today, NULL);
-  return sw_store_put_staff (store, admin, error) &&
-         (password == NULL || sw_set_password (store, NULL, "admin", password, error));
-}
-
 static int
 init_cmd (CliContext *ctx, int argc, char **argv)
 {
   g_autofree char *branch = NULL, *branch_name = NULL, *device = NULL;
   g_autofree char *existing = NULL;
-  g_autoptr(SwBranch) b = NULL;
   char *password = NULL;
   gboolean demo = FALSE;
   int n_cases = DEMO_CASES;
@@ -119,36 +82,34 @@ init_cmd (CliContext *ctx, int argc, char **argv)
 
   if (device && !sw_store_set_meta (store, SW_META_DEVICE_CODE, device, &error))
     return cli_fail (error);
-  if (!sw_load_shipped_calendar (store, &n_days, &error))
-    return cli_fail (error);
 
-  /* the administrator's password first: without one, nothing is made */
-  if (!demo && (password = cli_read_password (ctx, ctx->password_file, _("Password of the administrator “admin”: "),
-                                              TRUE, &error)) == NULL)
-    {
-      g_clear_object (&ctx->store);
-      remove_new_database (ctx->db_path);
-      return cli_fail (error);
-    }
   if (demo)
     {
-      if (!sw_demo_populate (store, sw_store_now (store), (guint) MAX (n_cases, 0), DEMO_SEED, &error) ||
-          !add_administrator (store, NULL, &error) ||
+      if (!sw_load_shipped_calendar (store, &n_days, &error) ||
+          !sw_demo_populate (store, sw_store_now (store), (guint) MAX (n_cases, 0), DEMO_SEED, &error) ||
+          !sw_setup_add_administrator (store, NULL, &error) ||
           !sw_demo_set_passwords (store, &error))
         return cli_fail (error);
     }
   else
     {
-      b = sw_branch_new (branch ? branch : "BJ01", branch_name ? branch_name : _("Head office"));
-      if (!sw_store_put_branch (store, b, &error) ||
-          !sw_store_set_meta (store, SW_META_BRANCH_CODE, sw_branch_get_code (b), &error) ||
-          !add_administrator (store, password, &error))
+      /* the branch code and the administrator's password first: without
+       * them, nothing is made */
+      gboolean ok = (branch == NULL || sw_setup_check_branch_code (branch, &error)) &&
+                    (password = cli_read_password (ctx, ctx->password_file,
+                                                   _("Password of the administrator “admin”: "),
+                                                   TRUE, &error)) != NULL &&
+                    sw_setup_database (store, branch, branch_name, password, &n_days, &error);
+
+      if (password != NULL)
+        memset (password, 0, strlen (password));
+      g_free (password);
+      if (!ok)
         {
-          g_free (password);
+          g_clear_object (&ctx->store);
+          remove_new_database (ctx->db_path);
           return cli_fail (error);
         }
-      memset (password, 0, strlen (password));
-      g_free (password);
     }
   if (ctx->json)
     {

@@ -207,6 +207,37 @@ class AccountabilityCli(unittest.TestCase):
         with open(pdf, "rb") as f:
             self.assertEqual(f.read(5), b"%PDF-")
 
+    def test_export_without_audit_leaves_no_file(self):
+        # The export's audit entry cannot be written (a trigger refuses it,
+        # as a full disk or a broken database would): the command fails and
+        # no file is left, not even a partial one; a masked export needs no
+        # entry and is written.
+        import sqlite3
+        self.late_case()
+        con = sqlite3.connect(self.ctl.db)
+        con.execute("CREATE TRIGGER refuse_export BEFORE INSERT ON audit_log"
+                    " WHEN NEW.code = 'personal_data_exported'"
+                    " BEGIN SELECT RAISE (ABORT, 'injected failure'); END")
+        con.commit()
+        con.close()
+        period = ("--department", "RETAIL", "--from", "2026-11-01", "--to", "2026-11-30")
+        outs = {ext: self.path("register." + ext) for ext in ("csv", "pdf", "xlsx")}
+        p = self.ctl.run("export", "register", *period, "--csv", outs["csv"], "--pdf", outs["pdf"],
+                         "--xlsx", outs["xlsx"], as_="RH", check=False)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("injected failure", p.stderr)
+        summary = self.path("summary.csv")
+        p = self.ctl.run("export", "summary", *period, "--csv", summary, as_="RH", check=False)
+        self.assertEqual(p.returncode, 1)
+        p = self.ctl.run("export", "register", *period, "--csv", "-", as_="RH", check=False)
+        self.assertEqual(p.returncode, 1)
+        self.assertNotIn("张三", p.stdout)
+        self.assertEqual(sorted(f for f in os.listdir(self.dir) if f.startswith(("register", "summary"))), [])
+        # masked: no audit entry, the file is written
+        self.ctl.run("export", "register", *period, "--csv", outs["csv"], as_="U01")
+        self.assertTrue(os.path.exists(outs["csv"]))
+        self.assertFalse(os.path.exists(outs["csv"] + ".part"))
+
     def test_register_and_inspection(self):
         c = self.late_case()
         out = self.path("register.csv")

@@ -28,6 +28,7 @@
 #include "sw-register-dialog.h"
 #include "sw-password.h"
 #include "sw-sign-in.h"
+#include "sw-password-page.h"
 #include "sw-sign-in-window.h"
 #include "sw-store-credentials.h"
 #include "sw-ops.h"
@@ -668,6 +669,44 @@ save_sign_in (SwContext  *context,
     }
 }
 
+/* A new, empty database's first window: the branch and the administrator's
+ * password (as shouwenctl init asks), then two passwords that differ. */
+static void
+save_first_run (const char *dir,
+                const char *prefix)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("shouwen-first-run-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmp, "new.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwStore) store = sw_store_open (path, &error);
+  g_autoptr(SwContext) context = NULL;
+  SwPasswordPage *page;
+  GtkWidget *window;
+
+  if (store == NULL)
+    g_error ("%s", error->message);
+  context = sw_context_new (store, NULL);
+  sw_context_directory_changed (context);
+  window = sw_sign_in_window_new (NULL, context);
+  gtk_window_set_default_size (GTK_WINDOW (window), screens[0].width, screens[0].height);
+  gtk_window_present (GTK_WINDOW (window));
+  save (window, dir, prefix, "first-run-1366x768");
+  page = sw_session_gate_get_password (sw_sign_in_window_get_gate (SW_SIGN_IN_WINDOW (window)));
+  gtk_editable_set_text (sw_password_page_get_new (page), "first-admin-pass");
+  gtk_editable_set_text (sw_password_page_get_again (page), "first-admin-pas");
+  sw_password_page_submit (page);
+  save (window, dir, prefix, "first-run-differ-1366x768");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&context);
+  g_clear_object (&store);
+  for (const char *const *suffix = (const char *const[]) { "", "-wal", "-shm", NULL }; *suffix; suffix++)
+    {
+      g_autofree char *p = g_strconcat (path, *suffix, NULL);
+      g_unlink (p);
+    }
+  g_rmdir (tmp);
+}
+
 /* The lock page of the main window, at the usual screen sizes. */
 static void
 save_lock (SwWindow   *window,
@@ -981,7 +1020,10 @@ main (int   argc,
   context = sw_context_new (store, sw_application_new_settings ());
   sw_context_directory_changed (context);
   if (g_strcmp0 (g_getenv ("SW_SCREENSHOTS"), "board") != 0)
-    save_sign_in (context, argv[2], argv[3], argv[4]);
+    {
+      save_sign_in (context, argv[2], argv[3], argv[4]);
+      save_first_run (argv[2], argv[3]);
+    }
   sw_context_set_user (context, argv[4]);
   if (!sw_context_reload (context, &error))
     g_error ("%s", error->message);
@@ -1008,6 +1050,13 @@ main (int   argc,
     }
   save_lock (window, argv[2], argv[3]);
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  /* SW_SCREENSHOTS=trust: the sign-in, first run, lock and audit log only */
+  if (g_strcmp0 (g_getenv ("SW_SCREENSHOTS"), "trust") == 0)
+    {
+      save_accountability (window, argv[2], argv[3]);
+      gtk_window_destroy (GTK_WINDOW (window));
+      return 0;
+    }
 
   dialog = sw_window_new_case (window);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 680, 760);

@@ -30,7 +30,8 @@ user=$("$BUILD/src/cli/shouwenctl" --db "$tmp/demo.db" --json staff list |
 export SHOUWEN_DATADIR="$PWD/data" SHOUWEN_LOCALEDIR="$BUILD/po"
 export GSETTINGS_BACKEND=memory GTK_A11Y=none NO_AT_BRIDGE=1 GDK_BACKEND=x11
 export ASAN_OPTIONS=detect_leaks=0 LC_ALL=C.UTF-8
-# SW_SCREENSHOTS=board: only the board and the report charts
+# SW_SCREENSHOTS=board: only the board and the report charts; =trust: the
+# sign-in, a new database's first run, the lock and the audit log
 for lang in en zh_CN; do
   LANGUAGE=$lang xvfb-run -a -s "-screen 0 1920x1200x24" \
     "$BUILD/tests/app/screenshot-app" "$tmp/demo.db" "$OUT" "$lang" "$user"

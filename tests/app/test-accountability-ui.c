@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "sw-acct-nav.h"
 #include "sw-branches-view.h"
@@ -922,6 +923,47 @@ test_branches_drill (UiFixture     *uf,
   app_test_drain ();
 }
 
+/* The register's audit entry cannot be written (a trigger refuses it, as a
+ * full disk would): each export fails and leaves no file, not even a
+ * partial one. */
+static void
+test_export_unaudited (UiFixture     *uf,
+                       gconstpointer  data)
+{
+  const SwReportExport whats[] = { SW_REPORT_EXPORT_REGISTER_CSV, SW_REPORT_EXPORT_REGISTER_PDF,
+                                   SW_REPORT_EXPORT_REGISTER_XLSX };
+  g_autofree char *dir = g_build_filename (uf->fx.dir, "out", NULL);
+  g_autofree char *target = g_build_filename (dir, "register", NULL);
+  g_autoptr(GDir) listing = NULL;
+  SwReportView *view;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  open_window (uf, "O01");
+  view = SW_REPORT_VIEW (sw_acct_nav_show (nav (uf), SW_ACCT_REPORTS));
+  wait_report (view);
+  sw_report_view_set_query (view, "2026-11-01", "2026-11-30", "CORP", NULL);
+  wait_report (view);
+  g_assert_cmpint (sqlite3_open (uf->fx.path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TRIGGER refuse_export BEFORE INSERT ON audit_log"
+                                     " WHEN NEW.code = 'personal_data_exported'"
+                                     " BEGIN SELECT RAISE (ABORT, 'injected failure'); END", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (whats); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *written = sw_report_view_export (view, whats[i], target, &error);
+
+      g_assert_null (written);
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, "injected failure"));
+    }
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_null (g_dir_read_name (listing));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -931,6 +973,7 @@ main (int   argc,
   g_test_add ("/acct-ui/findings", UiFixture, NULL, ui_setup, test_findings, ui_teardown);
   g_test_add ("/acct-ui/report", UiFixture, NULL, ui_setup, test_report, ui_teardown);
   g_test_add ("/acct-ui/report-exports", UiFixture, NULL, ui_setup, test_report_exports, ui_teardown);
+  g_test_add ("/acct-ui/export-unaudited", UiFixture, NULL, ui_setup, test_export_unaudited, ui_teardown);
   g_test_add ("/acct-ui/inspector", UiFixture, NULL, ui_setup, test_inspector, ui_teardown);
   g_test_add ("/acct-ui/roles", UiFixture, NULL, ui_setup, test_roles, ui_teardown);
   g_test_add ("/acct-ui/branches", UiFixture, NULL, ui_setup, test_branches, ui_teardown);

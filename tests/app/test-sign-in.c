@@ -561,6 +561,138 @@ test_first_run (SignFixture   *sf,
   g_assert_false (must_change);
 }
 
+/* Runs shouwenctl on `db` as admin with `password`; its exit status and
+ * standard output. */
+static int
+run_ctl (const char  *db,
+         const char  *password_file,
+         const char  *const *args,
+         char       **out)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("SHOUWEN_CTL"));
+  g_ptr_array_add (argv, "--db");
+  g_ptr_array_add (argv, (char *) db);
+  g_ptr_array_add (argv, "--as");
+  g_ptr_array_add (argv, "admin");
+  g_ptr_array_add (argv, "--password-file");
+  g_ptr_array_add (argv, (char *) password_file);
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               out, NULL, &status, &error));
+  g_assert_no_error (error);
+  return g_spawn_check_wait_status (status, NULL) ? 0 : 1;
+}
+
+/* The app opened on a path with no database: it makes one and asks for the
+ * branch and the administrator's password (a bad code, two different or a
+ * too short password refused, nothing made), then signs "admin" in; the
+ * command line signs in as admin with that password; the audit log holds
+ * the creation. */
+static void
+test_new_database (SignFixture   *sf,
+                   gconstpointer  data)
+{
+  g_autoptr(SwApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (sf->fx.path);
+  g_autofree char *db = g_build_filename (dir, "new", "shouwen.db", NULL);
+  g_autofree char *pw = g_build_filename (dir, "admin-password", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad-password", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *audit = NULL;
+  SwSignInWindow *sign_in;
+  SwSessionGate *gate;
+  SwPasswordPage *page;
+  SwWindow *window;
+  const char *staff_list[] = { "staff", "list", NULL };
+  const char *audit_list[] = { "--json", "audit", "list", NULL };
+  const char *verify[] = { "audit", "verify", NULL };
+
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+  g_setenv ("SHOUWEN_DB", db, TRUE);
+  /* Another test of this process exported the application's own id. */
+  app = g_object_new (SW_TYPE_APPLICATION, "application-id", "io.github.shouwen.Shouwen.NewDatabase",
+                      "flags", G_APPLICATION_NON_UNIQUE,
+                      "resource-base-path", "/io/github/shouwen/Shouwen", NULL);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  app_test_drain ();
+
+  sign_in = SW_SIGN_IN_WINDOW (app_test_find_window (SW_TYPE_SIGN_IN_WINDOW));
+  g_assert_nonnull (sign_in);
+  g_assert_true (g_file_test (db, G_FILE_TEST_EXISTS));
+  gate = sw_sign_in_window_get_gate (sign_in);
+  page = sw_session_gate_get_password (gate);
+  g_assert_cmpstr (sw_session_gate_get_page (gate), ==, "password");
+  /* The branch as shouwenctl init names it when told nothing */
+  g_assert_cmpstr (gtk_editable_get_text (sw_password_page_get_branch_code (page)), ==, "BJ01");
+  g_assert_cmpstr (gtk_editable_get_text (sw_password_page_get_branch_name (page)), !=, "");
+  g_assert_null (sw_password_page_get_message (page));
+
+  /* Two different passwords, one too long, a bad branch code: refused here,
+   * nothing made */
+  gtk_editable_set_text (sw_password_page_get_branch_code (page), "GZ02");
+  gtk_editable_set_text (sw_password_page_get_branch_name (page), "广州天河支行");
+  gtk_editable_set_text (sw_password_page_get_new (page), "first-admin-pass");
+  gtk_editable_set_text (sw_password_page_get_again (page), "first-admin-pas");
+  sw_password_page_submit (page);
+  g_assert_nonnull (strstr (sw_password_page_get_message (page), "differ"));
+  {
+    g_autofree char *longer = g_strnfill (300, 'x');
+
+    gtk_editable_set_text (sw_password_page_get_new (page), longer);
+    gtk_editable_set_text (sw_password_page_get_again (page), longer);
+    sw_password_page_submit (page);
+    g_assert_nonnull (sw_password_page_get_message (page));
+    g_assert_null (strstr (sw_password_page_get_message (page), "differ"));
+  }
+  gtk_editable_set_text (sw_password_page_get_new (page), "");
+  gtk_editable_set_text (sw_password_page_get_again (page), "");
+  sw_password_page_submit (page);
+  g_assert_nonnull (sw_password_page_get_message (page));
+  gtk_editable_set_text (sw_password_page_get_branch_code (page), "GZ 02");
+  gtk_editable_set_text (sw_password_page_get_new (page), "first-admin-pass");
+  gtk_editable_set_text (sw_password_page_get_again (page), "first-admin-pass");
+  sw_password_page_submit (page);
+  g_assert_nonnull (strstr (sw_password_page_get_message (page), "branch code"));
+  app_test_drain ();
+  g_assert_null (main_window ());
+  g_assert_true (sw_auth_is_new_database (sw_context_get_store (sw_application_get_context (app))));
+
+  gtk_editable_set_text (sw_password_page_get_branch_code (page), "GZ02");
+  sw_password_page_submit (page);
+  g_assert_null (sw_password_page_get_message (page));
+  /* the sign-in window (and the page) go when the main window comes */
+  while (main_window () == NULL && sw_password_page_get_message (page) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  window = main_window ();
+  g_assert_nonnull (window);
+  g_assert_cmpstr (sw_context_get_user_empno (sw_window_get_context (window)), ==, "admin");
+  app_test_close_windows ();
+  g_unsetenv ("SHOUWEN_DB");
+  g_clear_object (&app);
+
+  /* The command line: admin signs in with that password, not another */
+  g_assert_true (g_file_set_contents (pw, "first-admin-pass\n", -1, NULL));
+  g_assert_true (g_file_set_contents (bad, "first-admin-pas\n", -1, NULL));
+  g_assert_cmpint (run_ctl (db, bad, staff_list, NULL), ==, 1);
+  g_assert_cmpint (run_ctl (db, pw, staff_list, &out), ==, 0);
+  g_assert_nonnull (strstr (out, "admin"));
+  g_assert_cmpint (run_ctl (db, pw, verify, NULL), ==, 0);
+  g_assert_cmpint (run_ctl (db, pw, audit_list, &audit), ==, 0);
+  /* the branch, the administrator and the password, in the log */
+  g_assert_nonnull (strstr (audit, "\"subject\" : \"GZ02\""));
+  g_assert_nonnull (strstr (audit, "\"code\" : \"password_changed\""));
+  g_assert_nonnull (strstr (audit, "\"subject\" : \"admin\""));
+}
+
 static void
 first_run_setup (SignFixture   *sf,
                  gconstpointer  data)
@@ -594,5 +726,6 @@ main (int   argc,
   ADD ("directory", test_directory);
   ADD ("notify-locked", test_notify_locked);
   g_test_add ("/app/sign-in/first-run", SignFixture, NULL, first_run_setup, test_first_run, sign_teardown);
+  g_test_add ("/app/sign-in/new-database", SignFixture, NULL, first_run_setup, test_new_database, sign_teardown);
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include "sw-case-print.h"
 #include "sw-error.h"
 #include "sw-export.h"
+#include "sw-export-file.h"
 #include "sw-pdf.h"
 #include "sw-report-print.h"
 #include "sw-report-view.h"
@@ -748,21 +749,30 @@ write_register (SwReportView  *self,
   SwStore *store = sw_context_get_store (self->context);
   SwStaff *user = sw_context_get_user (self->context);
   g_autoptr(Query) q = read_register_query (self, error);
-  gboolean mask;
+  gboolean mask, ok;
   g_autofree char *text = NULL;
+  g_autofree char *temp = NULL;
 
   if (q == NULL)
     return FALSE;
   mask = !sw_access_sees_register (user, q->department);
+  /* Under a temporary name, then the audit entry, then in place: a failed
+   * audit leaves no file. */
+  temp = sw_export_file_temp (path);
   if (g_str_equal (format, "pdf"))
-    return sw_pdf_write_register (store, q->department, q->q.from, q->q.to, mask, path, error) &&
-           audit_exported (self, q->department, "pdf", mask, error);
-  if (g_str_equal (format, "xlsx"))
-    return sw_export_register_xlsx (store, q->department, q->q.from, q->q.to, mask, path, error) &&
-           audit_exported (self, q->department, "xlsx", mask, error);
-  text = sw_export_register_csv (store, q->department, q->q.from, q->q.to, mask, error);
-  return text != NULL && g_file_set_contents (path, text, -1, error) &&
-         audit_exported (self, q->department, "csv", mask, error);
+    ok = sw_pdf_write_register (store, q->department, q->q.from, q->q.to, mask, temp, error);
+  else if (g_str_equal (format, "xlsx"))
+    ok = sw_export_register_xlsx (store, q->department, q->q.from, q->q.to, mask, temp, error);
+  else
+    ok = (text = sw_export_register_csv (store, q->department, q->q.from, q->q.to, mask, error)) != NULL &&
+         g_file_set_contents (temp, text, -1, error);
+  if (!ok || !audit_exported (self, q->department, format, mask, error) ||
+      !sw_export_file_finish (temp, path, error))
+    {
+      sw_export_file_discard (temp);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean

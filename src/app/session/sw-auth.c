@@ -9,11 +9,12 @@
 #include "sw-background-task.h"
 #include "sw-error.h"
 #include "sw-password.h"
+#include "sw-setup.h"
 #include "sw-sign-in.h"
 #include "sw-store-credentials.h"
 #include "sw-store-meta.h"
 
-typedef enum { JOB_SIGN_IN, JOB_CHANGE, JOB_SET } JobKind;
+typedef enum { JOB_SIGN_IN, JOB_CHANGE, JOB_SET, JOB_SETUP } JobKind;
 
 typedef struct {
   JobKind  kind;
@@ -21,6 +22,8 @@ typedef struct {
   char    *empno;
   char    *current;
   char    *password;
+  char    *branch_code;
+  char    *branch_name;
 } Job;
 
 static void
@@ -36,6 +39,8 @@ job_free (Job *job)
 {
   g_free (job->actor);
   g_free (job->empno);
+  g_free (job->branch_code);
+  g_free (job->branch_name);
   wipe (job->current);
   wipe (job->password);
   g_free (job);
@@ -78,6 +83,11 @@ run_job (SwStore       *store,
         break;
       if (sw_set_password (store, actor, job->empno, job->password, &attempt->error))
         attempt->staff = sw_store_get_staff (store, job->empno);
+      break;
+    case JOB_SETUP:
+      if (sw_setup_database (store, job->branch_code, job->branch_name, job->password, NULL,
+                             &attempt->error))
+        attempt->staff = sw_store_get_staff (store, SW_ADMIN_EMPNO);
       break;
     }
   if (attempt->staff == NULL && attempt->error == NULL)
@@ -146,6 +156,32 @@ sw_auth_set_async (SwStore             *store,
   job->empno = g_strdup (empno);
   job->password = g_strdup (password);
   start (store, job, cancellable, callback, user_data);
+}
+
+void
+sw_auth_setup_async (SwStore             *store,
+                     const char          *branch_code,
+                     const char          *branch_name,
+                     const char          *password,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->kind = JOB_SETUP;
+  job->branch_code = g_strdup (branch_code);
+  job->branch_name = g_strdup (branch_name);
+  job->password = g_strdup (password);
+  start (store, job, cancellable, callback, user_data);
+}
+
+gboolean
+sw_auth_is_new_database (SwStore *store)
+{
+  g_autofree char *home = sw_store_get_home_branch (store);
+
+  return home == NULL;
 }
 
 SwAuthAttempt *

@@ -47,7 +47,19 @@ void           sw_auth_set_async             (SwStore             *store,
                                               GCancellable        *cancellable,
                                               GAsyncReadyCallback  callback,
                                               gpointer             user_data);
-/* The attempt (never NULL) of any of the three. */
+/* Sets up a new, empty database (the first run): its branch and the
+ * administrator "admin" with `password` (core/identity/sw-setup.h);
+ * `staff` is the administrator, NULL on failure. */
+void           sw_auth_setup_async           (SwStore             *store,
+                                              const char          *branch_code,
+                                              const char          *branch_name,
+                                              const char          *password,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+/* Is the database new, without a branch yet (nothing set it up)? */
+gboolean       sw_auth_is_new_database       (SwStore             *store);
+/* The attempt (never NULL) of any of the four. */
 SwAuthAttempt *sw_auth_finish                (GAsyncResult        *result);
 
 /* Lifts `empno`'s lock-out; `actor` an administrator. Quick: no hash. */

@@ -7,6 +7,7 @@
 #include "sw-auth.h"
 #include "sw-password-page.h"
 #include "sw-password.h"
+#include "sw-setup.h"
 
 struct _SwPasswordPage
 {
@@ -14,6 +15,9 @@ struct _SwPasswordPage
 
   GtkLabel         *title_label;
   GtkLabel         *description_label;
+  GtkWidget        *branch_list;
+  AdwEntryRow      *branch_code_row;
+  AdwEntryRow      *branch_name_row;
   GtkPasswordEntry *current_entry;
   GtkPasswordEntry *new_entry;
   GtkPasswordEntry *again_entry;
@@ -23,6 +27,7 @@ struct _SwPasswordPage
   GtkButton        *done_button;
 
   gboolean          ask_current;
+  gboolean          ask_branch;
   gboolean          busy;
 };
 
@@ -45,6 +50,12 @@ current_activate_cb (SwPasswordPage *self)
 }
 
 static void
+branch_code_activate_cb (SwPasswordPage *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->branch_name_row));
+}
+
+static void
 new_activate_cb (SwPasswordPage *self)
 {
   gtk_widget_grab_focus (GTK_WIDGET (self->again_entry));
@@ -63,6 +74,9 @@ sw_password_page_class_init (SwPasswordPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shouwen/Shouwen/sw-password-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SwPasswordPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, SwPasswordPage, description_label);
+  gtk_widget_class_bind_template_child (widget_class, SwPasswordPage, branch_list);
+  gtk_widget_class_bind_template_child (widget_class, SwPasswordPage, branch_code_row);
+  gtk_widget_class_bind_template_child (widget_class, SwPasswordPage, branch_name_row);
   gtk_widget_class_bind_template_child (widget_class, SwPasswordPage, current_entry);
   gtk_widget_class_bind_template_child (widget_class, SwPasswordPage, new_entry);
   gtk_widget_class_bind_template_child (widget_class, SwPasswordPage, again_entry);
@@ -84,6 +98,8 @@ sw_password_page_init (SwPasswordPage *self)
                              "Type it twice the same way."), SW_PASSWORD_MAX_BYTES);
   gtk_label_set_label (self->rules_label, rules);
   g_signal_connect_swapped (self->current_entry, "activate", G_CALLBACK (current_activate_cb), self);
+  g_signal_connect_swapped (self->branch_code_row, "entry-activated", G_CALLBACK (branch_code_activate_cb), self);
+  g_signal_connect_swapped (self->branch_name_row, "entry-activated", G_CALLBACK (current_activate_cb), self);
   g_signal_connect_swapped (self->new_entry, "activate", G_CALLBACK (new_activate_cb), self);
   g_signal_connect_swapped (self->again_entry, "activate", G_CALLBACK (sw_password_page_submit), self);
   g_signal_connect_swapped (self->done_button, "clicked", G_CALLBACK (sw_password_page_submit), self);
@@ -104,6 +120,8 @@ sw_password_page_setup (SwPasswordPage *self,
                         gboolean        can_cancel)
 {
   self->ask_current = ask_current;
+  self->ask_branch = FALSE;
+  gtk_widget_set_visible (self->branch_list, FALSE);
   gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->description_label, description);
   gtk_widget_set_visible (GTK_WIDGET (self->current_entry), ask_current);
@@ -121,6 +139,19 @@ sw_password_page_submit (SwPasswordPage *self)
 
   if (self->busy)
     return;
+  if (self->ask_branch &&
+      !sw_setup_check_branch_code (gtk_editable_get_text (GTK_EDITABLE (self->branch_code_row)), &error))
+    {
+      sw_password_page_show_error (self, error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->branch_code_row));
+      return;
+    }
+  if (self->ask_branch && *gtk_editable_get_text (GTK_EDITABLE (self->branch_name_row)) == '\0')
+    {
+      sw_password_page_show_error (self, _("Enter the branch’s name."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->branch_name_row));
+      return;
+    }
   if (self->ask_current && *current == '\0')
     {
       sw_password_page_show_error (self, _("Enter your current password."));
@@ -199,5 +230,31 @@ sw_password_page_get_message (SwPasswordPage *self)
 void
 sw_password_page_focus (SwPasswordPage *self)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (self->ask_current ? self->current_entry : self->new_entry));
+  if (self->ask_branch)
+    gtk_widget_grab_focus (GTK_WIDGET (self->branch_code_row));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->ask_current ? self->current_entry : self->new_entry));
+}
+
+void
+sw_password_page_ask_branch (SwPasswordPage *self,
+                             const char     *code,
+                             const char     *name)
+{
+  self->ask_branch = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->branch_code_row), code);
+  gtk_editable_set_text (GTK_EDITABLE (self->branch_name_row), name);
+  gtk_widget_set_visible (self->branch_list, TRUE);
+}
+
+GtkEditable *
+sw_password_page_get_branch_code (SwPasswordPage *self)
+{
+  return GTK_EDITABLE (self->branch_code_row);
+}
+
+GtkEditable *
+sw_password_page_get_branch_name (SwPasswordPage *self)
+{
+  return GTK_EDITABLE (self->branch_name_row);
 }

@@ -33,5 +33,12 @@ GtkEditable *sw_password_page_get_new     (SwPasswordPage *self);
 GtkEditable *sw_password_page_get_again   (SwPasswordPage *self);
 const char  *sw_password_page_get_message (SwPasswordPage *self);
 void         sw_password_page_focus       (SwPasswordPage *self);
+/* After setup: the page also asks for a new database's branch code and
+ * name, filled with `code` and `name`, checked before "submit". */
+void         sw_password_page_ask_branch  (SwPasswordPage *self,
+                                           const char     *code,
+                                           const char     *name);
+GtkEditable *sw_password_page_get_branch_code (SwPasswordPage *self);
+GtkEditable *sw_password_page_get_branch_name (SwPasswordPage *self);
 
 G_END_DECLS

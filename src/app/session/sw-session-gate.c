@@ -7,8 +7,9 @@
 
 #include "sw-auth.h"
 #include "sw-session-gate.h"
+#include "sw-setup.h"
 
-typedef enum { PASSWORD_ONE_TIME, PASSWORD_FIRST_RUN } PasswordJob;
+typedef enum { PASSWORD_ONE_TIME, PASSWORD_FIRST_RUN, PASSWORD_NEW_DATABASE } PasswordJob;
 
 struct _SwSessionGate
 {
@@ -92,6 +93,9 @@ password_set_cb (GObject      *source,
     }
   forget_one_time (self);
   sw_password_page_reset (self->password);
+  /* A new database's branch and administrator came from another connection. */
+  if (self->job == PASSWORD_NEW_DATABASE)
+    sw_context_directory_changed (self->context);
   g_signal_emit (self, signals[SIGNED_IN], 0, attempt->staff);
 }
 
@@ -107,6 +111,11 @@ submit_cb (SwPasswordPage *page,
   if (self->job == PASSWORD_ONE_TIME)
     sw_auth_change_async (store, self->empno, self->one_time, password, self->cancellable,
                           password_set_cb, g_object_ref (self));
+  else if (self->job == PASSWORD_NEW_DATABASE)
+    sw_auth_setup_async (store,
+                         gtk_editable_get_text (sw_password_page_get_branch_code (self->password)),
+                         gtk_editable_get_text (sw_password_page_get_branch_name (self->password)),
+                         password, self->cancellable, password_set_cb, g_object_ref (self));
   else
     sw_auth_set_async (store, NULL, self->empno, password, self->cancellable,
                        password_set_cb, g_object_ref (self));
@@ -200,6 +209,23 @@ sw_session_gate_lock (SwSessionGate *self,
   show_page (self, "sign-in");
 }
 
+/* A new, empty database: its branch and the administrator "admin", as
+ * `shouwenctl init` makes them (core/identity/sw-setup.h). */
+static void
+new_database (SwSessionGate *self)
+{
+  self->job = PASSWORD_NEW_DATABASE;
+  g_free (self->empno);
+  self->empno = g_strdup (SW_ADMIN_EMPNO);
+  sw_password_page_setup (self->password, _("Set Up a New Database"),
+                          _("This database is new. Name the branch it serves, and choose the password of "
+                            "the administrator “admin”, who sets up the staff and gives them their first "
+                            "passwords."),
+                          FALSE, FALSE);
+  sw_password_page_ask_branch (self->password, SW_DEFAULT_BRANCH_CODE, _("Head office"));
+  show_page (self, "password");
+}
+
 void
 sw_session_gate_first_run (SwSessionGate *self)
 {
@@ -207,6 +233,11 @@ sw_session_gate_first_run (SwSessionGate *self)
   g_autofree char *description = NULL;
 
   g_clear_pointer (&self->locked, g_free);
+  if (sw_auth_is_new_database (sw_context_get_store (self->context)))
+    {
+      new_database (self);
+      return;
+    }
   self->job = PASSWORD_FIRST_RUN;
   g_free (self->empno);
   self->empno = admin ? g_strdup (sw_staff_get_empno (admin)) : NULL;
