@@ -13,6 +13,7 @@
 #include "sw-finding.h"
 #include "sw-finding-text.h"
 #include "sw-legacy-text.h"
+#include "sw-lifecycle.h"
 #include "sw-policy-text.h"
 #include "sw-test-fixture.h"
 
@@ -169,6 +170,18 @@ test_policy_values (void)
     }
 }
 
+/* The promise's rules render in the reader's language: a time agreed with
+ * the customer (约定时间), the matter's own limit from its template. */
+static void
+test_deadline_rules (void)
+{
+  g_autofree char *agreed = sw_deadline_rule_text (SW_LIFECYCLE_AGREED);
+  g_autofree char *tmpl = sw_deadline_rule_text (SW_LIFECYCLE_TEMPLATE);
+
+  g_assert_cmpstr (agreed, ==, "与客户约定");
+  g_assert_cmpstr (tmpl, ==, "该事项的承诺时限");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -190,5 +203,6 @@ main (int argc, char **argv)
   g_test_add_func ("/texts/owner-rule/legacy", test_owner_rule_legacy);
   g_test_add_func ("/texts/finding-detail", test_finding_detail);
   g_test_add_func ("/texts/policy-values", test_policy_values);
+  g_test_add_func ("/texts/deadline-rules", test_deadline_rules);
   return g_test_run ();
 }

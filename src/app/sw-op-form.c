@@ -389,6 +389,12 @@ sw_op_form_set_content (SwOpForm   *self,
     sw_template_picker_set_content (SW_TEMPLATE_PICKER (self->picker), content);
 }
 
+const char *
+sw_op_form_get_template (SwOpForm *self)
+{
+  return self->picker != NULL ? sw_template_picker_get_chosen (SW_TEMPLATE_PICKER (self->picker)) : NULL;
+}
+
 GtkWidget *
 sw_op_form_get_picker (SwOpForm *self)
 {

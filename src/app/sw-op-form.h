@@ -29,6 +29,8 @@ char      *sw_op_form_get_value  (SwOpForm   *self,
 /* Fills `input`; the strings stay valid until the next call or disposal. */
 void       sw_op_form_get_input  (SwOpForm   *self,
                                   SwOpInput  *input);
+/* The template chosen from the library (its id), or NULL. */
+const char *sw_op_form_get_template (SwOpForm *self);
 /* The forbidden-phrase warning for the text said to the customer, or NULL. */
 char      *sw_op_form_check_phrases (SwOpForm *self);
 /* The case's content, for the library's suggestions (registration: as typed). */

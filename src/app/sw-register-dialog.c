@@ -121,6 +121,7 @@ collect (SwRegisterDialog *self,
     .anonymous = gtk_switch_get_active (self->anonymous_switch),
     .signature = gtk_switch_get_active (self->signed_switch),
     .petition = gtk_switch_get_active (self->petition_switch),
+    .template_id = self->form != NULL ? sw_op_form_get_template (self->form) : NULL,
   };
   /* only the channel's own fields (the others are hidden) */
   if (reg->channel == SW_CHANNEL_SUPERIOR)
@@ -363,6 +364,18 @@ update_due (SwRegisterDialog *self)
     scope = sw_op_form_get_value (self->form, SW_SLOT_NUMBER);
   self->due_at = sw_ops_preview_due (sw_context_get_store (self->context), &reg, disposal_of (op),
                                      scope ? (SwScope) atoi (scope) : SW_SCOPE_OWN, &self->due_rule, &error);
+  /* the matter's own limit (its template) is the promise a disposal keeps */
+  if (self->due_at > 0 && (op == SW_OP_NOTIFY || op == SW_OP_HANDLE))
+    {
+      const char *rule = NULL;
+      gint64 promise = sw_ops_preview_promise (sw_context_get_store (self->context), &reg, &rule, NULL);
+
+      if (promise > 0)
+        {
+          self->due_at = promise;
+          self->due_rule = rule;
+        }
+    }
   g_free (g_ptr_array_index (strings, 0));
   g_strfreev (g_ptr_array_index (strings, 1));
 

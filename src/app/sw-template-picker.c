@@ -28,6 +28,7 @@ struct _SwTemplatePicker
   char           *content;
   char           *department;
   SwTemplateKind  kind;
+  char           *chosen;          /* the last template chosen, its id */
 };
 
 G_DEFINE_FINAL_TYPE (SwTemplatePicker, sw_template_picker, GTK_TYPE_WIDGET)
@@ -138,6 +139,7 @@ sw_template_picker_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_pointer (&self->content, g_free);
   g_clear_pointer (&self->department, g_free);
+  g_clear_pointer (&self->chosen, g_free);
   G_OBJECT_CLASS (sw_template_picker_parent_class)->dispose (object);
 }
 
@@ -277,9 +279,17 @@ sw_template_picker_choose (SwTemplatePicker *self,
   current = sw_text_view_get_text (self->target);
   text = sw_template_apply (t, current);
   sw_text_view_set_text (self->target, text);
+  g_free (self->chosen);
+  self->chosen = g_strdup (sw_template_get_id (t));
   gtk_popover_popdown (self->popover);
   gtk_widget_grab_focus (GTK_WIDGET (self->target));
   return TRUE;
+}
+
+const char *
+sw_template_picker_get_chosen (SwTemplatePicker *self)
+{
+  return self->chosen;
 }
 
 void

@@ -32,6 +32,9 @@ GListModel *sw_template_picker_refresh        (SwTemplatePicker *self);
 /* As a click on the template `id` in the popover would. */
 gboolean    sw_template_picker_choose         (SwTemplatePicker *self,
                                                const char       *id);
+/* The id of the template last chosen, or NULL: its time limit (if any)
+ * is the matter's promise at registration. */
+const char *sw_template_picker_get_chosen     (SwTemplatePicker *self);
 void        sw_template_picker_popup          (SwTemplatePicker *self);
 /* The text a template puts into `current`: an answer replaces it; a
  * materials list adds the lines it lacks. */

@@ -140,6 +140,7 @@ case_register (CliContext  *ctx,
   char *channel = NULL, *kind = NULL, *content = NULL, *received_by = NULL, *asked = NULL;
   char *name = NULL, *phone = NULL, *unit = NULL, *address = NULL, *received = NULL;
   char *assigned_by = NULL, *assigned_due = NULL, *dispatch = NULL, *hotline_due = NULL;
+  char *template_id = NULL;
   gboolean anonymous = FALSE, signature = FALSE, petition = FALSE;
   g_auto(GStrv) asked_with = NULL;
   SwRegistration reg = { 0 };
@@ -163,6 +164,7 @@ case_register (CliContext  *ctx,
     { "assigned-due", 0, 0, G_OPTION_ARG_STRING, &assigned_due, N_("with --channel superior: the day (or time) the assignment is due"), "DATE" },
     { "hotline-dispatch", 0, 0, G_OPTION_ARG_STRING, &dispatch, N_("with --channel hotline: the dispatch number (热线派单)"), "NO" },
     { "hotline-due", 0, 0, G_OPTION_ARG_STRING, &hotline_due, N_("with --channel hotline: the day (or time) the feedback is due"), "DATE" },
+    { "template", 0, 0, G_OPTION_ARG_STRING, &template_id, N_("the standard answer or materials list of the matter (see template list): its own time limit sets the promised time"), "ID" },
   )
 
   if ((status = parse_enum (channel, sw_channel_from_string, sw_channel_names, "--channel", &c)) ||
@@ -197,6 +199,7 @@ case_register (CliContext  *ctx,
   reg.petition = petition;
   reg.assigned_by = assigned_by;
   reg.hotline_dispatch = dispatch;
+  reg.template_id = template_id;
   /* At a counter the receiver usually registers it themselves. */
   status = finish (ctx, sw_ops_register (store, ctx->as ? ctx->as : received_by, &reg, &error), &error);
 
@@ -204,6 +207,7 @@ out:
   g_free (channel); g_free (kind); g_free (content); g_free (received_by); g_free (asked);
   g_free (name); g_free (phone); g_free (unit); g_free (address); g_free (received);
   g_free (assigned_by); g_free (assigned_due); g_free (dispatch); g_free (hotline_due);
+  g_free (template_id);
   return status;
 }
 

@@ -44,6 +44,8 @@ template_json (gpointer item)
   cli_json_add_string (b, "body", sw_template_get_body (t));
   json_builder_set_member_name (b, "active");
   json_builder_add_boolean_value (b, sw_template_get_active (t));
+  json_builder_set_member_name (b, "limit_days");
+  json_builder_add_int_value (b, sw_template_get_limit_days (t));
   cli_json_add_time (b, "updated_at", sw_template_get_updated_at (t));
   cli_json_add_string (b, "updated_by", sw_template_get_updated_by (t));
   json_builder_end_object (b);
@@ -81,6 +83,10 @@ print_template (CliContext *ctx,
   cli_print_field (_("Department:"), "%s",
                    sw_template_get_department_code (t) ? sw_template_get_department_code (t) : _("Whole branch"));
   cli_print_field (_("Keywords:"), "%s", sw_template_get_keywords (t) ? sw_template_get_keywords (t) : "");
+  if (sw_template_get_limit_days (t) > 0)
+    cli_print_field (_("Time limit:"), g_dngettext (GETTEXT_PACKAGE, "%d working day", "%d working days",
+                                                     sw_template_get_limit_days (t)),
+                     sw_template_get_limit_days (t));
   cli_print_field (_("Offered:"), "%s", sw_template_get_active (t) ? _("yes") : _("no, retired"));
   cli_print_field (_("Changed:"), "%s %s", when ? when : "", sw_template_get_updated_by (t) ? sw_template_get_updated_by (t) : "");
   g_print ("\n%s\n", sw_template_get_body (t));
@@ -90,7 +96,7 @@ print_template (CliContext *ctx,
 /* ------------------------------------------------------------ helpers */
 
 typedef struct {
-  char *kind, *matter, *department, *keywords, *body, *body_file;
+  char *kind, *matter, *department, *keywords, *body, *body_file, *limit_days;
 } Fields;
 
 static void
@@ -102,6 +108,7 @@ fields_clear (Fields *f)
   g_free (f->keywords);
   g_free (f->body);
   g_free (f->body_file);
+  g_free (f->limit_days);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Fields, fields_clear)
 
@@ -110,7 +117,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Fields, fields_clear)
   TEXT_OPTION ("department", (f).department, N_("the department it belongs to (empty: the whole branch)"), "CODE") \
   TEXT_OPTION ("keywords", (f).keywords, N_("words in a request that suggest it, separated by “;”"), "WORDS") \
   TEXT_OPTION ("body", (f).body, N_("the answer, or the materials one a line"), "TEXT") \
-  TEXT_OPTION ("body-file", (f).body_file, N_("read the text from FILE"), "FILE")
+  TEXT_OPTION ("body-file", (f).body_file, N_("read the text from FILE"), "FILE") \
+  TEXT_OPTION ("limit-days", (f).limit_days, N_("the matter's own time limit in working days, promised when the template is chosen at registration (0: none)"), "N")
 
 /* Puts what the options name into `t`. */
 static gboolean
@@ -124,6 +132,19 @@ apply_fields (Fields      *f,
     return FALSE;
   if (body == NULL && f->body != NULL)
     body = g_strdup (f->body);
+  if (f->limit_days != NULL)
+    {
+      guint64 days = 0;
+
+      if (!g_ascii_string_to_unsigned (f->limit_days, 10, 0, SW_TEMPLATE_MAX_LIMIT_DAYS, &days, NULL))
+        {
+          g_set_error (error, SW_ERROR, SW_ERROR_INVALID,
+                       _("The time limit is a number of working days from 0 to %d"),
+                       SW_TEMPLATE_MAX_LIMIT_DAYS);
+          return FALSE;
+        }
+      g_object_set (t, "limit-days", (int) days, NULL);
+    }
   if (f->matter)
     g_object_set (t, "matter", f->matter, NULL);
   if (f->department)

@@ -10,7 +10,9 @@
 #include "sw-deadline.h"
 #include "sw-detect.h"
 #include "sw-error.h"
+#include "sw-event-text.h"
 #include "sw-lifecycle.h"
+#include "sw-store-templates.h"
 #include "sw-report.h"
 #include "sw-test-fixture.h"
 
@@ -694,6 +696,98 @@ test_agreed_time (SwFixture     *fx,
   g_assert_error (error, SW_ERROR, SW_ERROR_ILLEGAL);
 }
 
+/* Seed 000 四 (五): "社会保险参保登记,10个工作日内办结" — a matter with its own
+ * limit. Its template carries the limit; choosing it at registration
+ * promises the reply that many working days after the receipt (rule
+ * "template"), which taking it in hand keeps and an agreed time replaces.
+ * Non-cases: a template without a limit keeps the default promise; a
+ * retired template or an unknown one is refused and registers nothing. */
+static void
+test_template_limit (SwFixture     *fx,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwTemplate) limited = sw_template_new (SW_TEMPLATE_MATERIALS, "社会保险参保登记",
+                                                   "身份证原件\n劳动合同");
+  g_autoptr(SwTemplate) plain = sw_template_new (SW_TEMPLATE_ANSWER, "查询余额", "可通过手机银行查询");
+  g_autoptr(SwTemplate) retired = sw_template_new (SW_TEMPLATE_MATERIALS, "挂失补卡", "身份证原件");
+  g_autoptr(SwCalendar) calendar = sw_store_get_calendar (fx->store, NULL);
+  g_autoptr(SwCase) with_limit = NULL, without = NULL, row = NULL;
+  g_autofree char *rule_text = NULL;
+  SwRegistration reg = { .channel = SW_CHANNEL_VISIT, .content = "办理社会保险参保登记" };
+  const char *rule = NULL;
+  gint64 expected, default_promise;
+  g_autofree char *before = NULL, *after = NULL;
+
+  g_object_set (limited, "limit-days", 10, NULL);
+  g_object_set (retired, "limit-days", 2, NULL);
+  g_assert_true (sw_store_save_template (fx->store, limited, "A01", &error));
+  g_assert_true (sw_store_save_template (fx->store, plain, "A01", &error));
+  g_assert_true (sw_store_save_template (fx->store, retired, "A01", &error));
+  g_assert_true (sw_store_set_template_active (fx->store, sw_template_get_id (retired), FALSE, "A01", &error));
+  g_assert_no_error (error);
+
+  expected = sw_calendar_add_working_days (calendar, sw_store_now (fx->store), 10);
+  /* the store keeps the limit */
+  g_clear_object (&limited);
+  {
+    g_autoptr(GListModel) all = NULL;
+    SwTemplateQuery q = SW_TEMPLATE_QUERY_INIT;
+
+    q.text = "参保登记";
+    all = sw_store_find_templates (fx->store, &q, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (all), ==, 1);
+    limited = g_list_model_get_item (all, 0);
+    g_assert_cmpint (sw_template_get_limit_days (limited), ==, 10);
+  }
+
+  /* the dialog's preview and the registration agree */
+  reg.template_id = sw_template_get_id (limited);
+  g_assert_cmpint (sw_ops_preview_promise (fx->store, &reg, &rule, &error), ==, expected);
+  g_assert_cmpstr (rule, ==, SW_LIFECYCLE_TEMPLATE);
+  with_limit = register_from (fx, &reg, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sw_case_get_promised_at (with_limit), ==, expected);
+  g_assert_cmpstr (sw_case_get_promised_rule (with_limit), ==, SW_LIFECYCLE_TEMPLATE);
+  OK (sw_ops_handle (fx->store, "R01", sw_case_get_id (with_limit), SW_SCOPE_DEPARTMENT, E));
+  row = sw_store_get_case (fx->store, sw_case_get_id (with_limit), NULL);
+  g_assert_cmpint (sw_case_get_promised_at (row), ==, expected);
+  g_assert_cmpint (sw_case_get_due_at (row), ==, expected);
+  g_assert_cmpstr (sw_case_get_promised_rule (row), ==, SW_LIFECYCLE_TEMPLATE);
+  rule_text = sw_deadline_rule_text (sw_case_get_promised_rule (row));
+  g_assert_cmpstr (rule_text, ==, "The matter's own time limit");   /* zh_CN: test-texts */
+  g_clear_object (&row);
+
+  /* no limit: the default promise of the department's scope */
+  reg.template_id = sw_template_get_id (plain);
+  g_assert_cmpint (sw_ops_preview_promise (fx->store, &reg, &rule, &error), ==, 0);
+  g_assert_null (rule);
+  without = register_from (fx, &reg, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sw_case_get_promised_at (without), ==, 0);
+  OK (sw_ops_handle (fx->store, "R01", sw_case_get_id (without), SW_SCOPE_DEPARTMENT, E));
+  row = sw_store_get_case (fx->store, sw_case_get_id (without), NULL);
+  default_promise = sw_case_get_promised_at (row);
+  g_assert_cmpint (default_promise, >, 0);
+  g_assert_cmpint (default_promise, <, expected);
+  g_assert_cmpstr (sw_case_get_promised_rule (row), !=, SW_LIFECYCLE_TEMPLATE);
+  g_clear_object (&row);
+
+  /* retired or unknown: refused, nothing registered */
+  before = sw_test_query_text (fx->path, "SELECT count(*) FROM cases");
+  reg.template_id = sw_template_get_id (retired);
+  g_assert_null (register_from (fx, &reg, &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_INVALID);
+  g_clear_error (&error);
+  reg.template_id = "no-such-template";
+  g_assert_null (register_from (fx, &reg, &error));
+  g_assert_error (error, SW_ERROR, SW_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  after = sw_test_query_text (fx->path, "SELECT count(*) FROM cases");
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -711,6 +805,8 @@ main (int    argc,
               sw_fixture_teardown);
   g_test_add ("/limits/hotline", SwFixture, NULL, sw_fixture_setup, test_hotline, sw_fixture_teardown);
   g_test_add ("/limits/agreed-time", SwFixture, NULL, sw_fixture_setup, test_agreed_time,
+              sw_fixture_teardown);
+  g_test_add ("/limits/template-limit", SwFixture, NULL, sw_fixture_setup, test_template_limit,
               sw_fixture_teardown);
   g_test_add ("/limits/multi-department", SwFixture, NULL, sw_fixture_setup, test_multi_department,
               sw_fixture_teardown);

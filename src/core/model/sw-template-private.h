@@ -18,6 +18,7 @@ struct _SwTemplate
   gboolean active;
   gint64   updated_at;
   char    *updated_by;
+  int      limit_days;     /* the matter's own time limit, working days; 0: none */
 };
 
 G_END_DECLS

@@ -20,6 +20,7 @@ static const SwField fields[] = {
   SW_BOOL_FIELD (SwTemplate, active, "active"),
   SW_INT64_FIELD (SwTemplate, updated_at, "updated-at"),
   SW_STRING_FIELD (SwTemplate, updated_by, "updated-by"),
+  SW_INT_FIELD (SwTemplate, limit_days, "limit-days", 0, SW_TEMPLATE_MAX_LIMIT_DAYS),
 };
 static GParamSpec *properties[G_N_ELEMENTS (fields) + 1];
 
@@ -123,6 +124,7 @@ const char *sw_template_get_matter (SwTemplate *self) { return self->matter; }
 const char *sw_template_get_department_code (SwTemplate *self) { return self->department_code; }
 const char *sw_template_get_keywords (SwTemplate *self) { return self->keywords; }
 const char *sw_template_get_body (SwTemplate *self) { return self->body; }
+int sw_template_get_limit_days (SwTemplate *self) { return self->limit_days; }
 gboolean sw_template_get_active (SwTemplate *self) { return self->active; }
 gint64 sw_template_get_updated_at (SwTemplate *self) { return self->updated_at; }
 const char *sw_template_get_updated_by (SwTemplate *self) { return self->updated_by; }

@@ -35,6 +35,11 @@ const char     *sw_template_get_keywords        (SwTemplate     *self);
 const char     *sw_template_get_body            (SwTemplate     *self);
 gboolean        sw_template_get_active          (SwTemplate     *self);
 gint64          sw_template_get_updated_at      (SwTemplate     *self);
+/* The matter's own time limit (seed 000), in working days from the
+ * request's receipt: choosing the template at registration promises the
+ * reply by then (rule SW_LIFECYCLE_TEMPLATE). 0: none, the default promise. */
+#define SW_TEMPLATE_MAX_LIMIT_DAYS 365
+int             sw_template_get_limit_days      (SwTemplate     *self);
 const char     *sw_template_get_updated_by      (SwTemplate     *self);
 
 /* The keywords, trimmed, without empty ones. */

@@ -11,6 +11,7 @@
 #include "sw-ops-private.h"
 #include "sw-event-text.h"
 #include "sw-owner.h"
+#include "sw-store-templates.h"
 #include "sw-uuid.h"
 
 /* Clocks drift; a registration from further in the future than this is a
@@ -185,6 +186,49 @@ sw_ops_check_registration (const SwRegistration  *reg,
   return TRUE;
 }
 
+/* The promise the registration's template sets from `received` on
+ * `calendar` (seed 000: matters with their own limits); 0 when none, -1
+ * with the error when the template cannot be chosen. */
+static gint64
+template_promise (SwStore              *store,
+                  SwCalendar           *calendar,
+                  const SwRegistration *reg,
+                  gint64                received,
+                  const char          **rule,
+                  GError              **error)
+{
+  g_autoptr(SwTemplate) tmpl = NULL;
+
+  *rule = NULL;
+  if (reg->template_id == NULL || *reg->template_id == '\0')
+    return 0;
+  if ((tmpl = sw_store_get_template (store, reg->template_id, error)) == NULL)
+    return -1;
+  if (!sw_template_get_active (tmpl))
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_INVALID,
+                   _("The template “%s” is retired and can no longer be chosen"),
+                   sw_template_get_matter (tmpl));
+      return -1;
+    }
+  if (sw_template_get_limit_days (tmpl) <= 0)
+    return 0;
+  *rule = SW_LIFECYCLE_TEMPLATE;
+  return sw_calendar_add_working_days (calendar, received, sw_template_get_limit_days (tmpl));
+}
+
+gint64
+sw_ops_preview_promise (SwStore              *store,
+                        const SwRegistration *reg,
+                        const char          **rule,
+                        GError              **error)
+{
+  g_autoptr(SwCalendar) calendar = sw_store_get_calendar (store, NULL);
+  gint64 received = reg->received_at > 0 ? reg->received_at : sw_store_now (store);
+
+  return template_promise (store, calendar, reg, received, rule, error);
+}
+
 SwCase *
 sw_ops_register (SwStore               *store,
                  const char            *actor,
@@ -202,7 +246,8 @@ sw_ops_register (SwStore               *store,
   g_autofree char *number = NULL;
   g_autofree char *asked = NULL;
   SwCase *row = NULL, *result = NULL;
-  gint64 received;
+  gint64 received, promise;
+  const char *promise_rule = NULL;
 
   if (!_sw_op_begin (&op, store, N_("register"), actor, NULL, error))
     goto out;
@@ -223,6 +268,8 @@ sw_ops_register (SwStore               *store,
     goto out;
 
   received = reg->received_at > 0 ? reg->received_at : op.now;
+  if ((promise = template_promise (store, op.calendar, reg, received, &promise_rule, error)) < 0)
+    goto out;
   local_now = g_date_time_new_from_unix_utc (op.now / 1000);
   {
     GDateTime *tmp = g_date_time_to_timezone (local_now, sw_calendar_get_timezone (op.calendar));
@@ -274,6 +321,11 @@ sw_ops_register (SwStore               *store,
 
     _sw_event_set_due (ev, due, key);
   }
+  if (reg->template_id != NULL && *reg->template_id != '\0')
+    sw_case_event_set_string (ev, "template", reg->template_id);
+  /* the matter's own limit: the disposals keep this promise */
+  if (promise > 0)
+    _sw_event_set_promise (ev, promise, promise_rule);
   /* the statutory limits the case owes from its receipt (sw-lifecycle.c) */
   for (int k = 0; k < SW_N_LIMITS; k++)
     if (sw_lifecycle_limit_applies (k, reg->kind, reg->anonymous, reg->petition, reg->channel))

@@ -34,6 +34,10 @@ typedef struct {
    * and when its feedback is due (epoch ms; 0: limit.hotline_feedback_days) */
   const char  *hotline_dispatch;
   gint64       hotline_due;
+  /* the standard answer or materials list chosen for the matter (an id), or
+   * NULL: one with its own time limit (seed 000) promises the reply that
+   * many working days after the receipt (rule SW_LIFECYCLE_TEMPLATE) */
+  const char  *template_id;
 } SwRegistration;
 
 /* How far a matter reaches, for "own handling": sets the promised time. */
@@ -100,6 +104,15 @@ gint64 sw_ops_preview_due (SwStore              *store,
                            SwScope               scope,
                            const char          **rule,
                            GError              **error);
+
+/* The promise a registration's template sets (sw_ops_register), and its
+ * rule (*rule, static); 0 with *rule NULL when no template is chosen or it
+ * has no time limit (the default promise then comes with the disposal).
+ * -1 with the error when the template is unknown or retired. */
+gint64 sw_ops_preview_promise (SwStore              *store,
+                               const SwRegistration *reg,
+                               const char          **rule,
+                               GError              **error);
 
 SwCase *sw_ops_register  (SwStore *store, const char *actor, const SwRegistration *reg, GError **error);
 SwCase *sw_ops_answer    (SwStore *store, const char *actor, const char *ref, const char *text, GError **error);

@@ -94,6 +94,8 @@ sw_deadline_rule_text (const char *rule)
     return NULL;
   if (strcmp (rule, SW_LIFECYCLE_AGREED) == 0)
     return g_strdup (_("Agreed with the customer"));
+  if (strcmp (rule, SW_LIFECYCLE_TEMPLATE) == 0)
+    return g_strdup (_("The matter's own time limit"));
   key = sw_policy_find_key (rule);
   return g_strdup (key ? _(key->description) : rule);
 }

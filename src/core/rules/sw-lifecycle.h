@@ -83,6 +83,9 @@ typedef struct {
 #define SW_LIFECYCLE_PROMISE "promise"
 /* The rule of a promise agreed with the customer (约定时间, sw_ops_agree_time). */
 #define SW_LIFECYCLE_AGREED "agreed"
+/* The rule of a promise set by the matter's own time limit, from the
+ * template chosen at registration (seed 000; SwRegistration.template_id). */
+#define SW_LIFECYCLE_TEMPLATE "template"
 
 #define SW_LIFECYCLE_EVENT(k) (G_GUINT64_CONSTANT (1) << (k))
 

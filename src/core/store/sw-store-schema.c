@@ -238,6 +238,9 @@ static const char *const migrations[] = {
   "ALTER TABLE cases ADD COLUMN multi_department_met INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE cases ADD COLUMN multi_department_event TEXT;"
   "ALTER TABLE cases ADD COLUMN co_departments TEXT;",
+  /* 20: a template's own time limit in working days (seed 000: matters
+   * with their own limits); 0: none, the default promise */
+  "ALTER TABLE templates ADD COLUMN limit_days INTEGER NOT NULL DEFAULT 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SW_STORE_SCHEMA_VERSION);

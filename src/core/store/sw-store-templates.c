@@ -15,7 +15,7 @@
 #include "sw-uuid.h"
 
 #define TEMPLATE_COLUMNS \
-  "id, kind, matter, department_code, keywords, body, active, updated_at, updated_by"
+  "id, kind, matter, department_code, keywords, body, active, updated_at, updated_by, limit_days"
 
 typedef struct {
   SwTemplate *tmpl;
@@ -37,6 +37,7 @@ template_from_row (sqlite3_stmt *stmt)
   t->active = sqlite3_column_int (stmt, 6) != 0;
   t->updated_at = sqlite3_column_int64 (stmt, 7);
   t->updated_by = _sw_column_dup (stmt, 8);
+  t->limit_days = sqlite3_column_int (stmt, 9);
   return t;
 }
 
@@ -266,11 +267,11 @@ sw_store_save_template (SwStore     *self,
   t->updated_at = sw_store_now (self);
 
   stmt = _sw_store_prepare (self,
-      "INSERT INTO templates (" TEMPLATE_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+      "INSERT INTO templates (" TEMPLATE_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
       "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, matter = excluded.matter,"
       " department_code = excluded.department_code, keywords = excluded.keywords,"
       " body = excluded.body, active = excluded.active, updated_at = excluded.updated_at,"
-      " updated_by = excluded.updated_by", error);
+      " updated_by = excluded.updated_by, limit_days = excluded.limit_days", error);
   if (stmt == NULL)
     return FALSE;
   _sw_bind_text (stmt, 1, t->id);
@@ -282,6 +283,7 @@ sw_store_save_template (SwStore     *self,
   sqlite3_bind_int (stmt, 7, t->active);
   sqlite3_bind_int64 (stmt, 8, t->updated_at);
   _sw_bind_text (stmt, 9, t->updated_by);
+  sqlite3_bind_int (stmt, 10, t->limit_days);
   if (!sw_store_begin (self, error))
     return FALSE;
   if (!_sw_store_step_done (self, stmt, error) ||
@@ -294,7 +296,7 @@ sw_store_save_template (SwStore     *self,
     }
   g_object_set (tmpl, "id", t->id, "matter", t->matter, "department-code", t->department_code,
                 "keywords", t->keywords, "body", t->body, "updated-at", t->updated_at,
-                "updated-by", t->updated_by, NULL);
+                "updated-by", t->updated_by, "limit-days", t->limit_days, NULL);
   return TRUE;
 }
 

@@ -16,7 +16,7 @@
 
 G_BEGIN_DECLS
 
-#define SW_STORE_SCHEMA_VERSION 19
+#define SW_STORE_SCHEMA_VERSION 20
 
 #define SW_TYPE_STORE (sw_store_get_type ())
 G_DECLARE_FINAL_TYPE (SwStore, sw_store, SW, STORE, GObject)
