@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 # test_identity_cli.py — signing in on the command line: the password file's
 # rules, a wrong password changes nothing, lock-out after 5 and unlock,
-# passwd by an administrator (a one-time password) and by oneself, the
-# commands that need no sign-in.
+# passwd by an administrator (a one-time password) and by oneself, a
+# deactivated person, the commands that need no sign-in.
 # SPDX-License-Identifier: GPL-3.0-or-later
 import os
 import shutil
@@ -155,6 +155,38 @@ class IdentityCliTest(unittest.TestCase):
         self.assertIn("Only an administrator", p.stderr)
         p = self.ctl.run("passwd", "NOBODY", "--new-password-file", new, check=False)
         self.assertEqual(p.returncode, 1)
+
+    def test_deactivated_person(self):
+        self.ctl.give_password("R01")
+        self.ctl.give_password("RH")
+        self.ctl.run("case", "list", as_="R01")
+        # only an administrator deactivates; a refusal writes nothing
+        before = dump(self.db)
+        for who in ("RH", "R01"):
+            p = self.ctl.run("staff", "deactivate", "R01", as_=who, check=False)
+            self.assertEqual(p.returncode, 1, who)
+            self.assertIn("only an administrator", p.stderr)
+        self.assertEqual(dump(self.db), before)
+        self.assertFalse(self.ctl.json("staff", "deactivate", "R01")["active"])
+        # the right password no longer signs in, here or in Chinese, and nothing is written
+        before = dump(self.db)
+        p = self.ctl.run("case", "list", as_="R01", check=False)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("deactivated", p.stderr)
+        p = self.ctl.run("case", "list", as_="R01", check=False, env={"LANGUAGE": "zh_CN", "LC_ALL": "C.UTF-8"})
+        self.assertIn("停用", p.stderr)
+        self.assertEqual(dump(self.db), before)
+        self.assertTrue(self.ctl.json("staff", "activate", "R01")["active"])
+        self.ctl.run("case", "list", as_="R01")
+        # a head sets the availability of their own people, nobody else's
+        self.assertEqual(self.ctl.json("staff", "availability", "R01", "leave", as_="RH")["availability"], "leave")
+        self.assertEqual(self.ctl.run("staff", "availability", "C01", "leave", as_="RH", check=False).returncode, 1)
+        p = self.ctl.run("staff", "availability", "R01", "holiday", check=False)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("Unknown availability", p.stderr)
+        self.assertEqual(self.ctl.run("staff", "deactivate", "NOBODY", check=False).returncode, 1)
+        entries = [e for e in self.ctl.json("audit", "list") if e.get("subject") == "R01"]
+        self.assertGreaterEqual(len(entries), 3)
 
     def test_no_sign_in_needed(self):
         env = {"SHOUWEN_PASSWORD_FILE": "/nonexistent"}

@@ -26,6 +26,9 @@ static int export_departments (CliContext *ctx, int argc, char **argv);
 static int export_staff (CliContext *ctx, int argc, char **argv);
 static int department_list (CliContext *ctx, int argc, char **argv);
 static int staff_list (CliContext *ctx, int argc, char **argv);
+static int staff_deactivate (CliContext *ctx, int argc, char **argv);
+static int staff_activate (CliContext *ctx, int argc, char **argv);
+static int staff_availability (CliContext *ctx, int argc, char **argv);
 static int rebuild_cmd (CliContext *ctx, int argc, char **argv);
 static int backup_cmd (CliContext *ctx, int argc, char **argv);
 
@@ -37,6 +40,11 @@ const CliCommand cli_directory_commands[] = {
   { "export staff", export_staff, "[FILE.csv]", N_("Export staff as CSV") },
   { "department list", department_list, "", N_("List the departments"), CLI_NO_SIGN_IN },
   { "staff list", staff_list, "", N_("List the staff") },
+  { "staff deactivate", staff_deactivate, "EMPNO",
+    N_("Deactivate a person: they can no longer sign in or be given cases (administrators)") },
+  { "staff activate", staff_activate, "EMPNO", N_("Make a deactivated person active again (administrators)") },
+  { "staff availability", staff_availability, "EMPNO on_duty|meeting|trip|leave|sick",
+    N_("Set whether a person is at work (administrators; a head for their department)") },
   { "rebuild", rebuild_cmd, "", N_("Rebuild every case row from its events") },
   { "backup", backup_cmd, "FILE", N_("Copy the database to FILE, safely while in use") },
   { NULL }
@@ -275,6 +283,87 @@ staff_list (CliContext *ctx, int argc, char **argv)
   (void) error;
   list = sw_store_list_staff (store);
   return cli_print_list (ctx, list, staff_json, staff_text);
+}
+
+/* Saves a changed copy of a person through the store, which asks the access
+ * policy, and prints the person as `staff list` does. */
+static int
+save_staff (CliContext *ctx,
+            SwStore    *store,
+            SwStaff    *s)
+{
+  GError *error = NULL;
+  g_autoptr(SwStaff) saved = NULL;
+
+  if (!sw_store_put_staff (store, s, &error))
+    return cli_fail (error);
+  saved = sw_store_get_staff (store, sw_staff_get_empno (s));
+  if (ctx->json)
+    {
+      g_autoptr(JsonNode) node = staff_json (saved);
+      cli_print_json (node);
+    }
+  else
+    staff_text (saved);
+  return CLI_OK;
+}
+
+static SwStaff *
+staff_copy_of (SwStore    *store,
+               const char *empno,
+               GError    **error)
+{
+  g_autoptr(SwStaff) s = sw_store_get_staff (store, empno);
+
+  if (s == NULL)
+    {
+      g_set_error (error, SW_ERROR, SW_ERROR_NOT_FOUND, _("There is no staff member “%s”"), empno);
+      return NULL;
+    }
+  return sw_staff_copy (s);
+}
+
+static int
+set_staff_active (CliContext *ctx, int argc, char **argv, CliCommandFunc self, gboolean active)
+{
+  g_autoptr(SwStaff) s = NULL;
+  CLI_BEGIN (cli_directory_commands, self, 1, )
+
+  if ((s = staff_copy_of (store, argv[1], &error)) == NULL)
+    return cli_fail (error);
+  g_object_set (s, "active", active, NULL);
+  return save_staff (ctx, store, s);
+}
+
+static int
+staff_deactivate (CliContext *ctx, int argc, char **argv)
+{
+  return set_staff_active (ctx, argc, argv, staff_deactivate, FALSE);
+}
+
+static int
+staff_activate (CliContext *ctx, int argc, char **argv)
+{
+  return set_staff_active (ctx, argc, argv, staff_activate, TRUE);
+}
+
+static int
+staff_availability (CliContext *ctx, int argc, char **argv)
+{
+  g_autoptr(SwStaff) s = NULL;
+  int availability;
+  BEGIN_COMMAND (staff_availability, 2, )
+
+  if ((availability = sw_availability_from_string (argv[2])) < 0)
+    {
+      g_set_error (&error, SW_ERROR, SW_ERROR_INVALID,
+                   _("Unknown availability “%s” (on_duty, meeting, trip, leave or sick)"), argv[2]);
+      return cli_fail (error);
+    }
+  if ((s = staff_copy_of (store, argv[1], &error)) == NULL)
+    return cli_fail (error);
+  g_object_set (s, "availability", availability, NULL);
+  return save_staff (ctx, store, s);
 }
 
 static int
