@@ -13,6 +13,7 @@
 #include "sw-application.h"
 #include "sw-auth.h"
 #include "sw-case-view.h"
+#include "sw-error.h"
 #include "sw-notifier.h"
 #include "sw-password-dialog.h"
 #include "sw-register-dialog.h"
@@ -458,6 +459,73 @@ test_notify_locked (SignFixture   *sf,
   g_assert_cmpuint (count, ==, 1);
 }
 
+/* Bad input at the sign-in (issue 13): an empty password is not checked; a
+ * password longer than the limit is refused without a sign-in; a
+ * deactivated person is not offered; a locked account stays locked with
+ * the right password, also when the clock has gone back. Nothing signs in. */
+static void
+test_bad_input (SignFixture   *sf,
+                gconstpointer  data)
+{
+  g_autofree char *who = NULL;
+  g_autofree char *too_long = g_strnfill (300, 'x');
+  g_autoptr(SwStaff) r08 = NULL;
+  g_autoptr(SwStaff) o01 = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean must_change = FALSE;
+  guint delay = 0;
+  GtkWidget *window;
+  SwSessionGate *gate;
+  SwSignInPage *page;
+
+  /* R08 is inactive in the fixture, even with a password */
+  set_password (sf, NULL, "R08", "zheng-shuang-secret");
+  r08 = sw_store_get_staff (sf->fx.store, "R08");
+  g_assert_false (sw_staff_get_active (r08));
+  /* O01 locked by five wrong passwords in a row */
+  for (int i = 0; i < 5; i++)
+    {
+      g_assert_null (sw_sign_in (sf->fx.store, "O01", "not-it", &must_change, &delay, &error));
+      g_clear_error (&error);
+    }
+
+  window = sw_sign_in_window_new (NULL, sf->context);
+  gtk_window_present (GTK_WINDOW (window));
+  gate = sw_sign_in_window_get_gate (SW_SIGN_IN_WINDOW (window));
+  page = sw_session_gate_get_sign_in (gate);
+  g_signal_connect (gate, "signed-in", G_CALLBACK (signed_in_cb), &who);
+
+  g_assert_false (sw_sign_in_page_select (page, "R08"));
+
+  g_assert_true (sw_sign_in_page_select (page, "R01"));
+  gtk_editable_set_text (sw_sign_in_page_get_password (page), "");
+  sw_sign_in_page_submit (page);
+  g_assert_false (sw_sign_in_page_is_busy (page));
+  g_assert_nonnull (strstr (sw_sign_in_page_get_message (page), "Enter your password"));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (sw_sign_in_page_get_password (page))) ||
+                 gtk_widget_get_focus_child (GTK_WIDGET (sw_sign_in_page_get_password (page))) != NULL);
+
+  try_password (page, too_long);
+  g_assert_nonnull (strstr (sw_sign_in_page_get_message (page), "too long"));
+  g_assert_null (who);
+
+  g_assert_true (sw_sign_in_page_select (page, "O01"));
+  try_password (page, "ma-chao-secret");
+  g_assert_nonnull (strstr (sw_sign_in_page_get_message (page), "locked"));
+  g_assert_null (who);
+  assert_no_case_data (sf);
+
+  /* neither the right password later nor a clock set back unlocks it */
+  sw_store_set_now (sf->fx.store, g_get_real_time () / 1000 - 86400000);
+  try_password (page, "ma-chao-secret");
+  g_assert_nonnull (strstr (sw_sign_in_page_get_message (page), "locked"));
+  g_assert_null (who);
+  o01 = sw_sign_in (sf->fx.store, "O01", "ma-chao-secret", &must_change, &delay, &error);
+  g_assert_null (o01);
+  g_assert_error (error, SW_ERROR, SW_ERROR_LOCKED);
+  g_assert_null (main_window ());
+}
+
 /* An administrator gives a one-time password and unlocks a locked person
  * from the staff page. */
 static void
@@ -725,6 +793,7 @@ main (int   argc,
   ADD ("switch-user", test_switch_user);
   ADD ("directory", test_directory);
   ADD ("notify-locked", test_notify_locked);
+  ADD ("bad-input", test_bad_input);
   g_test_add ("/app/sign-in/first-run", SignFixture, NULL, first_run_setup, test_first_run, sign_teardown);
   g_test_add ("/app/sign-in/new-database", SignFixture, NULL, first_run_setup, test_new_database, sign_teardown);
   return g_test_run ();
