@@ -278,6 +278,10 @@ class WithServerTest(unittest.TestCase):
         self.assertEqual(out["csv"].count("\n"), out["rows"] + 1)
         j(demo, "department", "list")
         j(demo, "staff", "list")
+        self.assertFalse(j(demo, "staff", "deactivate", "E017")["active"])
+        self.assertTrue(j(demo, "staff", "activate", "E017")["active"])
+        self.assertEqual(j(demo, "staff", "availability", "E017", "meeting")["availability"], "meeting")
+        self.assertEqual(j(demo, "staff", "availability", "E017", "on_duty")["availability"], "on_duty")
         self.assertEqual(j(demo, "rebuild")["changed"], 0)
         self.assertEqual(j(demo, "backup", self.path("walk-copy.db"))["file"], self.path("walk-copy.db"))
 

@@ -30,6 +30,7 @@ struct _SwCustomerHistory
   char           *name;
   char           *unit;
   char           *except;          /* the case shown in the case view */
+  SwCase         *from;            /* that case: its masking masks the list too */
   SwKind          kind;
   char           *content;
   GStrv           departments;
@@ -64,7 +65,7 @@ audit_shown (SwCustomerHistory *self,
   g_autofree char *args = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (user == NULL || !sw_access_sees_personal_data (user, c) || sw_case_get_anonymous (c) ||
+  if (user == NULL || !sw_access_sees_linked (user, c, self->from) || sw_case_get_anonymous (c) ||
       g_hash_table_contains (self->audited, sw_case_get_id (c)))
     return;
   g_hash_table_add (self->audited, g_strdup (sw_case_get_id (c)));
@@ -87,7 +88,7 @@ add_case_row (SwCustomerHistory *self,
   g_autoptr(GString) who = g_string_new (NULL);
   GtkWidget *row = adw_action_row_new ();
 
-  sw_access_customer (sw_context_get_user (self->context), c, &name, &phone, NULL, NULL);
+  sw_access_customer_linked (sw_context_get_user (self->context), c, self->from, &name, &phone, NULL, NULL);
   audit_shown (self, c);
   if (name)
     g_string_append (who, name);
@@ -231,6 +232,7 @@ sw_customer_history_show_case (SwCustomerHistory *self,
     if (departments[i] != NULL)
       named[n++] = departments[i];
   set_string (&self->except, sw_case_get_id (c));
+  g_set_object (&self->from, c);
   self->received_at = sw_case_get_received_at (c);
   self->policy_version = sw_case_get_policy_version (c);
   /* The panel looks the customer up whole (the store's rows); only what it
@@ -278,6 +280,7 @@ sw_customer_history_dispose (GObject *object)
 
   g_clear_handle_id (&self->timeout, g_source_remove);
   g_clear_object (&self->context);
+  g_clear_object (&self->from);
   G_OBJECT_CLASS (sw_customer_history_parent_class)->dispose (object);
 }
 

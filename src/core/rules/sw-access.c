@@ -444,7 +444,28 @@ sw_access_customer (SwStaff  *viewer,
                     char    **unit,
                     char    **address)
 {
-  gboolean whole = sw_access_sees_personal_data (viewer, c);
+  sw_access_customer_linked (viewer, c, NULL, name, phone, unit, address);
+}
+
+gboolean
+sw_access_sees_linked (SwStaff *viewer,
+                       SwCase  *c,
+                       SwCase  *from)
+{
+  return sw_access_sees_personal_data (viewer, c) &&
+         (from == NULL || sw_access_sees_personal_data (viewer, from));
+}
+
+void
+sw_access_customer_linked (SwStaff  *viewer,
+                           SwCase   *c,
+                           SwCase   *from,
+                           char    **name,
+                           char    **phone,
+                           char    **unit,
+                           char    **address)
+{
+  gboolean whole = sw_access_sees_linked (viewer, c, from);
 
 #define SHOWN(v, mask) (sw_is_erased (v) ? g_strdup (_("(erased)")) : whole ? g_strdup (v) : mask (v))
   if (name)

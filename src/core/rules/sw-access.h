@@ -189,6 +189,21 @@ void     sw_access_customer           (SwStaff  *viewer,
                                        char    **unit,
                                        char    **address);
 
+/* The same for a case `c` found through another case `from` (the earlier
+ * cases of `from`'s customer): whole only where `viewer` sees both whole,
+ * since the link itself would name the customer `from` masks. With `from`
+ * NULL, sw_access_customer(). */
+gboolean sw_access_sees_linked        (SwStaff  *viewer,
+                                       SwCase   *c,
+                                       SwCase   *from);
+void     sw_access_customer_linked    (SwStaff  *viewer,
+                                       SwCase   *c,
+                                       SwCase   *from,
+                                       char    **name,
+                                       char    **phone,
+                                       char    **unit,
+                                       char    **address);
+
 /* Whether `viewer` may read the audit log: administrators and inspectors
  * (an inspector's entries hold no customer's personal data); nobody (NULL)
  * never. */
