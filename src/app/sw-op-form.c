@@ -65,6 +65,12 @@ build_field (SwOpForm      *self,
       gtk_entry_set_activates_default (GTK_ENTRY (w), TRUE);
       self->slots[field->slot] = w;
       return w;
+    case SW_FIELD_DUE:
+      w = gtk_entry_new ();
+      /* Translators: the format of a date typed, as an example */
+      gtk_entry_set_placeholder_text (GTK_ENTRY (w), _("e.g. 2026-12-20 or 2026-12-20 15:00"));
+      self->slots[field->slot] = w;
+      return w;
     case SW_FIELD_LONG_TEXT:
       w = sw_long_text_new (&view);
       self->slots[field->slot] = GTK_WIDGET (view);
@@ -368,6 +374,9 @@ sw_op_form_get_input (SwOpForm  *self,
     .staff3 = self->values[SW_SLOT_STAFF3], .department = self->values[SW_SLOT_DEPARTMENT],
     .number = self->values[SW_SLOT_NUMBER] ? (int) g_ascii_strtoll (self->values[SW_SLOT_NUMBER], NULL, 10) : 0,
   };
+  for (guint i = 0; i < SW_OP_MAX_FIELDS; i++)
+    if (sw_operation_info (self->op)->fields[i].type == SW_FIELD_DUE)
+      input->when = sw_ui_parse_due (self->values[sw_operation_info (self->op)->fields[i].slot]);
 }
 
 char *

@@ -68,6 +68,9 @@ static const SwOpInfo infos[] = {
     FALSE, { F (LONG_TEXT, TEXT, N_("Preliminary finding")) } },
   { SW_OP_PROGRESS, "progress", N_("Tell the customer the progress"), N_("Progress update recorded"),
     FALSE, { F (LONG_TEXT, TEXT, N_("Progress told to the customer")) } },
+  { SW_OP_AGREE_TIME, "agree-time", N_("Agree a time with the customer"), N_("Agreed time recorded"),
+    FALSE, { F (DUE, TEXT2, N_("Agreed with the customer for (a day, or a day and time)")),
+             F (LONG_TEXT, TEXT, N_("Why the time is agreed with the customer")) } },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (infos) == SW_N_OPS);
 
@@ -188,6 +191,14 @@ sw_operation_run (SwOpKind         kind,
     case SW_OP_CONTRIBUTE:  return sw_ops_contribute (store, actor, ref, NULL, in->text, error);
     case SW_OP_PRELIMINARY: return sw_ops_preliminary_finding (store, actor, ref, in->text, error);
     case SW_OP_PROGRESS:    return sw_ops_progress (store, actor, ref, in->text, error);
+    case SW_OP_AGREE_TIME:
+      if (in->when < 0)
+        {
+          g_set_error (error, SW_ERROR, SW_ERROR_INVALID,
+                       _("“%s” is not a date; write it like 2026-12-20 or 2026-12-20 15:00"), in->text2);
+          return NULL;
+        }
+      return sw_ops_agree_time (store, actor, ref, in->when, in->text, error);
     case SW_OP_NONE:
     case SW_N_OPS:
     default:

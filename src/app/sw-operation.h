@@ -38,6 +38,7 @@ typedef enum {
   SW_OP_CONTRIBUTE,       /* a co-department's contribution (协办意见) */
   SW_OP_PRELIMINARY,      /* the lead department's preliminary finding (初步结论) */
   SW_OP_PROGRESS,         /* a progress update told to the customer (阶段性反馈) */
+  SW_OP_AGREE_TIME,       /* a time agreed with the customer replaces the promise (约定时间) */
   SW_N_OPS
 } SwOpKind;
 
@@ -50,6 +51,7 @@ typedef enum {
   SW_FIELD_DEPARTMENT,
   SW_FIELD_SCOPE,
   SW_FIELD_SATISFACTION,
+  SW_FIELD_DUE,           /* a day (by its end) or a day and time, typed */
 } SwFieldType;
 
 typedef enum {
@@ -88,6 +90,7 @@ typedef struct {
   const char *staff3;
   const char *department;
   int         number;
+  gint64      when;       /* a SW_FIELD_DUE read: 0 none, -1 unreadable */
 } SwOpInput;
 
 const SwOpInfo *sw_operation_info      (SwOpKind kind);

@@ -96,7 +96,6 @@ asked_empnos (SwRegisterDialog *self)
 }
 
 /* Fills `reg` from the widgets; the strings are owned by `strings`. */
-static gint64 parse_due (const char *text);
 
 static void
 collect (SwRegisterDialog *self,
@@ -127,48 +126,13 @@ collect (SwRegisterDialog *self,
   if (reg->channel == SW_CHANNEL_SUPERIOR)
     {
       reg->assigned_by = gtk_editable_get_text (GTK_EDITABLE (self->assigned_by_row));
-      reg->assigned_due = MAX (parse_due (gtk_editable_get_text (GTK_EDITABLE (self->assigned_due_row))), 0);
+      reg->assigned_due = MAX (sw_ui_parse_due (gtk_editable_get_text (GTK_EDITABLE (self->assigned_due_row))), 0);
     }
   if (reg->channel == SW_CHANNEL_HOTLINE)
     {
       reg->hotline_dispatch = gtk_editable_get_text (GTK_EDITABLE (self->dispatch_row));
-      reg->hotline_due = MAX (parse_due (gtk_editable_get_text (GTK_EDITABLE (self->hotline_due_row))), 0);
+      reg->hotline_due = MAX (sw_ui_parse_due (gtk_editable_get_text (GTK_EDITABLE (self->hotline_due_row))), 0);
     }
-}
-
-/* The time of receipt typed ("2026-12-04 09:30", or a date alone), in the
- * computer's time zone; 0 when empty; -1 when it cannot be read. */
-static gint64
-parse_received (const char *text)
-{
-  g_autofree char *iso = NULL;
-  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
-  g_autoptr(GDateTime) dt = NULL;
-  int y, mo, d, h = 0, mi = 0;
-  char extra;
-
-  if (text == NULL || *text == '\0')
-    return 0;
-  if (sscanf (text, "%d-%d-%d %d:%d%c", &y, &mo, &d, &h, &mi, &extra) != 5 &&
-      sscanf (text, "%d-%d-%dT%d:%d%c", &y, &mo, &d, &h, &mi, &extra) != 5 &&
-      (sscanf (text, "%d-%d-%d%c", &y, &mo, &d, &extra) != 3 || (h = mi = 0)))
-    return -1;
-  if ((dt = g_date_time_new (tz, y, mo, d, h, mi, 0)) == NULL)
-    return -1;
-  return g_date_time_to_unix (dt) * 1000;
-}
-
-/* A due date typed: a day alone means by its end (23:59); 0 when empty;
- * -1 when it cannot be read. */
-static gint64
-parse_due (const char *text)
-{
-  gint64 at = parse_received (text);
-  g_autofree char *t = g_strstrip (g_strdup (text ? text : ""));
-
-  if (at > 0 && strlen (t) <= 10)
-    at += (24 * 60 - 1) * 60 * (gint64) 1000;
-  return at;
 }
 
 static void
@@ -359,7 +323,7 @@ update_due (SwRegisterDialog *self)
   SwRegistration reg;
 
   collect (self, &reg, strings);
-  reg.received_at = MAX (parse_received (gtk_editable_get_text (GTK_EDITABLE (self->received_row))), 0);
+  reg.received_at = MAX (sw_ui_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->received_row))), 0);
   if (op == SW_OP_HANDLE && self->form != NULL)
     scope = sw_op_form_get_value (self->form, SW_SLOT_NUMBER);
   self->due_at = sw_ops_preview_due (sw_context_get_store (self->context), &reg, disposal_of (op),
@@ -841,7 +805,7 @@ sw_register_dialog_save (SwRegisterDialog *self,
   gint64 received;
 
   collect (self, &reg, strings);
-  received = parse_received (gtk_editable_get_text (GTK_EDITABLE (self->received_row)));
+  received = sw_ui_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->received_row)));
   reg.received_at = MAX (received, 0);
   if (received < 0)
     {
@@ -850,9 +814,9 @@ sw_register_dialog_save (SwRegisterDialog *self,
       field = SW_REG_FIELD_RECEIVED_AT;
     }
   else if ((reg.channel == SW_CHANNEL_SUPERIOR &&
-            parse_due (gtk_editable_get_text (GTK_EDITABLE (self->assigned_due_row))) < 0) ||
+            sw_ui_parse_due (gtk_editable_get_text (GTK_EDITABLE (self->assigned_due_row))) < 0) ||
            (reg.channel == SW_CHANNEL_HOTLINE &&
-            parse_due (gtk_editable_get_text (GTK_EDITABLE (self->hotline_due_row))) < 0))
+            sw_ui_parse_due (gtk_editable_get_text (GTK_EDITABLE (self->hotline_due_row))) < 0))
     {
       g_set_error_literal (&error, SW_ERROR, SW_ERROR_INVALID,
                            _("Give the due date as 2026-12-04, or leave it empty for the policy’s limit"));

@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "sw-access.h"
 #include "sw-ops.h"
@@ -245,4 +247,39 @@ sw_error_label_set (GtkLabel    *label,
   *kept = g_strdup (message);
   gtk_label_set_label (label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+}
+
+/* The time of receipt typed ("2026-12-04 09:30", or a date alone), in the
+ * computer's time zone; 0 when empty; -1 when it cannot be read. */
+gint64
+sw_ui_parse_time (const char *text)
+{
+  g_autofree char *iso = NULL;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GDateTime) dt = NULL;
+  int y, mo, d, h = 0, mi = 0;
+  char extra;
+
+  if (text == NULL || *text == '\0')
+    return 0;
+  if (sscanf (text, "%d-%d-%d %d:%d%c", &y, &mo, &d, &h, &mi, &extra) != 5 &&
+      sscanf (text, "%d-%d-%dT%d:%d%c", &y, &mo, &d, &h, &mi, &extra) != 5 &&
+      (sscanf (text, "%d-%d-%d%c", &y, &mo, &d, &extra) != 3 || (h = mi = 0)))
+    return -1;
+  if ((dt = g_date_time_new (tz, y, mo, d, h, mi, 0)) == NULL)
+    return -1;
+  return g_date_time_to_unix (dt) * 1000;
+}
+
+/* A due date typed: a day alone means by its end (23:59); 0 when empty;
+ * -1 when it cannot be read. */
+gint64
+sw_ui_parse_due (const char *text)
+{
+  gint64 at = sw_ui_parse_time (text);
+  g_autofree char *t = g_strstrip (g_strdup (text ? text : ""));
+
+  if (at > 0 && strlen (t) <= 10)
+    at += (24 * 60 - 1) * 60 * (gint64) 1000;
+  return at;
 }

@@ -62,4 +62,10 @@ void         sw_error_label_set         (GtkLabel      *label,
 void         sw_add_save_shortcut       (GtkWidget     *window,
                                          GtkWidget     *button);
 
+/* A time typed ("2026-12-04 09:30", or a date alone) in the computer's time
+ * zone: 0 when empty, -1 when it cannot be read. A due date: a day alone
+ * means by its end (23:59). */
+gint64       sw_ui_parse_time           (const char     *text);
+gint64       sw_ui_parse_due            (const char     *text);
+
 G_END_DECLS
