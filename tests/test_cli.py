@@ -203,6 +203,55 @@ class CliTest(unittest.TestCase):
         self.assertEqual(r.returncode, 1)
         self.assertIn("--co", self.ctl.run("case", "coordinate", "--help").stdout)
 
+    def test_agree_time_and_progress(self):
+        # seed 003 三 4: "对手续不完整的业务…约定时间给予办理"; seed 001 4.2: "如需要
+        # 较长时间办理的事项,应先向服务对象说明完成期限,并阶段性反馈处理结果"
+        self.init_directory()
+        c = self.ctl.json("case", "register", "--channel", "visit", "--kind", "business",
+                          "--content", "申请调阅五年前的贷款档案", "--received-by", "R01",
+                          "--customer-name", "周建国", "--customer-phone", "13812341234")
+        number = c["number"]
+        h = self.ctl.json("case", "handle", number, "--scope", "department", as_="R01")
+        self.assertNotEqual(h["promised"]["rule"], "agreed")
+        refused = (
+            (["--at", "2026-12-18", "--reason", "档案需调阅"], "R02"),    # not in charge
+            (["--at", "2026-12-18", "--reason", "档案需调阅"], "U01"),    # an inspector
+            (["--at", "2026-11-01", "--reason", "档案需调阅"], "R01"),    # in the past
+            (["--at", "下周五", "--reason", "档案需调阅"], "R01"),          # not a date
+            (["--at", "2026-12-18"], "R01"),                               # no reason
+            (["--reason", "档案需调阅"], "R01"),                           # no time
+        )
+        self.ctl.run("import", "staff", self.write("u.csv", STAFF.splitlines()[0] + "\n" +
+                     "U01,郭敏,OFFICE,5,工会检查员,2009-01-01,13800000023,inspector,regular,on_duty\n"))
+        before = self.ctl.json("case", "show", number)
+        for args, who in refused:
+            p = self.ctl.run("case", "agree-time", number, *args, as_=who, check=False)
+            self.assertNotEqual(p.returncode, 0, (args, who))
+        self.assertEqual(self.ctl.json("case", "show", number)["timeline"], before["timeline"])
+        a = self.ctl.json("case", "agree-time", number, "--at", "2026-12-18", "--reason", "档案需调阅",
+                          as_="R01")
+        # a day alone: by its end
+        self.assertEqual(a["promised"], {"at": "2026-12-18T23:59:00+08:00", "rule": "agreed"})
+        self.assertEqual(a["timeline"][-1]["kind"], "promise_agreed")
+        text = self.ctl.run("case", "show", number, env={"LANGUAGE": "zh_CN", "LC_ALL": "C.UTF-8"}).stdout
+        self.assertIn("与客户约定", text)
+        self.assertNotIn("agreed", text)
+        # progress: who may call the customer back; not a colleague, not an inspector
+        for who in ("R02", "U01"):
+            p = self.ctl.run("case", "progress", number, "--text", "档案已调出", as_=who, check=False)
+            self.assertEqual(p.returncode, 1, who)
+        self.assertEqual(self.ctl.run("case", "progress", number, as_="R01", check=False).returncode, 1)
+        g = self.ctl.json("case", "progress", number, "--text", "档案已调出，正在复印", as_="R01")
+        self.assertEqual(g["timeline"][-1]["kind"], "progress")
+        self.assertEqual(g["promised"]["rule"], "agreed")
+        # once replied, neither
+        self.ctl.run("case", "reply", number, "--text", "已办结", as_="R01")
+        for args in (["agree-time", number, "--at", "2026-12-20", "--reason", "再约"],
+                     ["progress", number, "--text", "进展"]):
+            self.assertEqual(self.ctl.run("case", *args, as_="R01", check=False).returncode, 1, args)
+        for cmd, option in (("agree-time", "--at"), ("progress", "--text")):
+            self.assertIn(option, self.ctl.run("case", cmd, "--help").stdout)
+
     def test_full_case_flow(self):
         self.init_directory()
         c = self.ctl.json("case", "register", "--channel", "visit", "--kind", "business",
