@@ -12,6 +12,10 @@
 #include "sw-case-print.h"
 #include "sw-case-view.h"
 #include "sw-error.h"
+#include "sw-store-templates.h"
+#include "sw-template.h"
+#include "sw-calendar.h"
+#include "sw-ops.h"
 #include "sw-test-fixture.h"
 
 #define MATERIALS "身份证原件; 房产证复印件;近六个月银行流水"
@@ -171,6 +175,40 @@ assert_receipt (PrintFixture *pf,
   assert_has (text, "010-88886666");
   assert_has (text, "Date");
   assert_has (text, "2026-11-24");                 /* the store's today */
+}
+
+/* Seed 000: a matter with its own time limit promises the reply that many
+ * working days after the receipt; the receipt prints that time and says it
+ * is the matter's own limit. A case under the default promise has no such
+ * line (the receipt of test_receipt). */
+static void
+test_receipt_template (PrintFixture  *pf,
+                       gconstpointer  data)
+{
+  g_autoptr(SwTemplate) t = sw_template_new (SW_TEMPLATE_MATERIALS, "社会保险参保登记", "身份证原件\n劳动合同");
+  g_autoptr(SwCalendar) calendar = sw_store_get_calendar (pf->fx.store, NULL);
+  g_autoptr(SwCase) c = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *promised = NULL, *text = NULL, *plain = NULL;
+  SwRegistration reg = { .channel = SW_CHANNEL_VISIT, .kind = SW_KIND_BUSINESS, .content = "办理社会保险参保登记",
+                         .customer_phone = "13812341234", .received_by = "R01" };
+
+  g_object_set (t, "limit-days", 10, NULL);
+  g_assert_true (sw_store_save_template (pf->fx.store, t, "A01", &error));
+  g_assert_no_error (error);
+  reg.template_id = sw_template_get_id (t);
+  c = sw_ops_register (pf->fx.store, "R01", &reg, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sw_case_get_promised_at (c), ==,
+                   sw_calendar_add_working_days (calendar, sw_case_get_received_at (c), 10));
+  promised = sw_test_format (sw_case_get_promised_at (c));
+  promised[10] = ' ';
+  text = print_case (pf, sw_case_get_id (c), SW_CASE_FORM_RECEIPT_80MM, "receipt-template.pdf", NULL);
+  assert_has (text, promised);
+  assert_has (text, "Basis of the promise");
+  assert_has (text, "The matter's own time limit");
+  plain = print_case (pf, pf->moved, SW_CASE_FORM_RECEIPT, "receipt-plain.pdf", NULL);
+  g_assert_null (strstr (plain, "Basis of the promise"));
 }
 
 static void
@@ -558,6 +596,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/print-ui/receipt", PrintFixture, NULL, print_setup, test_receipt, print_teardown);
+  g_test_add ("/print-ui/receipt-template", PrintFixture, NULL, print_setup, test_receipt_template, print_teardown);
   g_test_add ("/print-ui/handover", PrintFixture, NULL, print_setup, test_handover, print_teardown);
   g_test_add ("/print-ui/handover-forwarded", PrintFixture, NULL, print_setup, test_handover_forwarded, print_teardown);
   g_test_add ("/print-ui/handover-returned", PrintFixture, NULL, print_setup, test_handover_returned, print_teardown);

@@ -11,6 +11,8 @@
 #include "sw-case-event.h"
 #include "sw-department.h"
 #include "sw-error.h"
+#include "sw-event-text.h"
+#include "sw-lifecycle.h"
 #include "sw-export.h"
 #include "sw-mask.h"
 #include "sw-print-forms.h"
@@ -214,7 +216,19 @@ receipt_new (SwFormFacts *f,
   sw_form_field (form, _("Request"), sw_case_get_content (c));
   _sw_form_time_field (form, f, _("Received"), sw_case_get_received_at (c));
   if (sw_case_get_promised_at (c) > 0)
-    _sw_form_time_field (form, f, _("Promised reply by"), sw_case_get_promised_at (c));
+    {
+      const char *rule = sw_case_get_promised_rule (c);
+
+      _sw_form_time_field (form, f, _("Promised reply by"), sw_case_get_promised_at (c));
+      /* a promise of the matter's own limit (seed 000) or agreed with the
+       * customer (seed 003) says so; the branch's default needs no word */
+      if (g_strcmp0 (rule, SW_LIFECYCLE_TEMPLATE) == 0 || g_strcmp0 (rule, SW_LIFECYCLE_AGREED) == 0)
+        {
+          g_autofree char *basis = sw_deadline_rule_text (rule);
+
+          sw_form_field (form, _("Basis of the promise"), basis);
+        }
+    }
   else
     sw_form_field (form, _("Promised reply by"),
                    sw_case_is_open (c) ? _("To be confirmed; you will be told") : _("Answered"));
