@@ -56,7 +56,7 @@ const CliCommand cli_accountability_commands[] = {
   { "inspection list", inspection_list, "", N_("List inspection records") },
   { "inspection show", inspection_show, "ID", N_("Show an inspection record, or print it as PDF") },
   { "evaluation sheet", evaluation_sheet, "", N_("The year-end department evaluation sheet (考核评价表) as PDF") },
-  { "export summary", export_summary, "", N_("A department's customer inquiry and complaint summary (客户疑问、投诉汇总表) for a period as CSV or PDF") },
+  { "export summary", export_summary, "", N_("A department's customer inquiry and complaint summary (客户疑问、投诉汇总表) for a period as CSV, XLSX or PDF") },
   { "report branches", report_branches, "", N_("Every branch's figures side by side, ranked, with each month (head office)") },
   { "report cases", report_cases, "", N_("The cases behind a figure of the report") },
   { NULL }
@@ -808,15 +808,16 @@ export_register (CliContext *ctx, int argc, char **argv)
 static int
 export_summary (CliContext *ctx, int argc, char **argv)
 {
-  g_autofree char *from = NULL, *to = NULL, *department = NULL, *csv = NULL, *pdf = NULL;
-  g_autofree char *csv_temp = NULL, *pdf_temp = NULL, *text = NULL;
+  g_autofree char *from = NULL, *to = NULL, *department = NULL, *csv = NULL, *pdf = NULL, *xlsx = NULL;
+  g_autofree char *csv_temp = NULL, *pdf_temp = NULL, *xlsx_temp = NULL, *text = NULL;
   gboolean mask = FALSE;
   gint64 from_ms, to_ms;
   g_autoptr(GPtrArray) rows = NULL;
-  BEGIN_COMMAND (export_summary, 0, FORM_OPTIONS)
+  BEGIN_COMMAND (export_summary, 0, FORM_OPTIONS
+                 TEXT_OPTION ("xlsx", xlsx, N_("write an XLSX spreadsheet (Excel, WPS)"), "FILE"))
 
-  if (department == NULL || (csv == NULL && pdf == NULL))
-    return cli_usage (_("export summary needs --department CODE and --csv FILE or --pdf FILE"));
+  if (department == NULL || (csv == NULL && pdf == NULL && xlsx == NULL))
+    return cli_usage (_("export summary needs --department CODE and --csv FILE, --xlsx FILE or --pdf FILE"));
   mask = mask || viewer_sees_masked (ctx, department);
   if (!department_period (store, department, from, to, &from_ms, &to_ms, &error))
     return cli_fail (error);
@@ -825,16 +826,20 @@ export_summary (CliContext *ctx, int argc, char **argv)
   /* as the register: the audit entry before the files are in place */
   csv_temp = sw_export_file_temp (csv);
   pdf_temp = sw_export_file_temp (pdf);
+  xlsx_temp = sw_export_file_temp (xlsx);
   if ((csv != NULL &&
        ((text = sw_export_summary_csv (store, department, from_ms, to_ms, mask, &error)) == NULL ||
         (csv_temp != NULL && !g_file_set_contents (csv_temp, text, -1, &error)))) ||
       (pdf != NULL && !sw_pdf_write_summary (store, department, from_ms, to_ms, mask, pdf_temp, &error)) ||
-      (!mask && !audit_form_export (ctx, store, "summary", department, from, to, csv, pdf, NULL, &error)) ||
+      (xlsx != NULL && !sw_export_summary_xlsx (store, department, from_ms, to_ms, mask, xlsx_temp, &error)) ||
+      (!mask && !audit_form_export (ctx, store, "summary", department, from, to, csv, pdf, xlsx, &error)) ||
       !sw_export_file_finish (csv_temp, csv, &error) ||
-      !sw_export_file_finish (pdf_temp, pdf, &error))
+      !sw_export_file_finish (pdf_temp, pdf, &error) ||
+      !sw_export_file_finish (xlsx_temp, xlsx, &error))
     {
       sw_export_file_discard (csv_temp);
       sw_export_file_discard (pdf_temp);
+      sw_export_file_discard (xlsx_temp);
       return cli_fail (error);
     }
   if (csv_temp == NULL && text != NULL)
@@ -848,6 +853,7 @@ export_summary (CliContext *ctx, int argc, char **argv)
       cli_json_add_int (j, "rows", rows->len);
       cli_json_add_string (j, "csv_file", csv);
       cli_json_add_string (j, "pdf_file", pdf);
+      cli_json_add_string (j, "xlsx_file", xlsx);
       return cli_json_end (j);
     }
   return CLI_OK;

@@ -357,6 +357,7 @@ class AccountabilityCli(unittest.TestCase):
         with open(out, encoding="utf-8-sig") as f:
             rows = list(csv.reader(f))
         self.assertEqual(len(rows[0]), 11)
+        csv_rows_header = rows[0]
         self.assertEqual([r[0] for r in rows[1:]], [q["number"], c["number"]])
         self.assertEqual(rows[1][7], "账户余额可在网银查询")
         self.assertNotEqual(rows[1][9], "")         # completed: answered on the spot
@@ -365,6 +366,14 @@ class AccountabilityCli(unittest.TestCase):
         self.ctl.run("export", "summary", "--department", "RETAIL", "--from", "2026-11-01",
                      "--to", "2026-11-30", "--pdf", pdf)
         self.assertGreater(os.path.getsize(pdf), 1000)
+        xlsx = self.path("summary.xlsx")
+        j = self.ctl.json("export", "summary", "--department", "RETAIL", "--from", "2026-11-01",
+                          "--to", "2026-11-30", "--xlsx", xlsx, as_="RH")
+        self.assertEqual((j["xlsx_file"], j["rows"]), (xlsx, 2))
+        rows = self.read_xlsx(xlsx)
+        self.assertEqual(rows[0], csv_rows_header)
+        self.assertEqual([r[0] for r in rows[1:]], [q["number"], c["number"]])
+        self.assertEqual(rows[1][7], "账户余额可在网银查询")
         p = self.ctl.run("export", "summary", "--department", "RETAIL", check=False)
         self.assertEqual(p.returncode, 2)
 

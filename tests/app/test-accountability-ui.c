@@ -23,6 +23,7 @@
 #include "sw-overview-view.h"
 #include "sw-record-view.h"
 #include "sw-report-view.h"
+#include "sw-summary.h"
 #include "sw-store-audit.h"
 #include "app-test-util.h"
 #include "sw-test-fixture.h"
@@ -448,6 +449,38 @@ test_report (UiFixture     *uf,
                                  &cells, NULL, &status, NULL));
     g_assert_true (g_spawn_check_wait_status (status, NULL));
     g_assert_null (strstr (cells, "numbers: 0\n"));     /* the counts */
+  }
+  /* The department's inquiry and complaint summary (seed 001 attachment 2)
+   * in the three formats beside the register; whole, it is audited as the
+   * summary. */
+  {
+    g_autofree char *xlsx = g_build_filename (uf->fx.dir, "summary.xlsx", NULL);
+    g_autofree char *cells = NULL;
+    g_autoptr(GPtrArray) audit = NULL;
+    const char *reader =
+      "import sys, zipfile\n"
+      "z = zipfile.ZipFile(sys.argv[1])\n"
+      "print(z.read('xl/sharedStrings.xml').decode())\n";
+    const char *argv[] = { "python3", "-c", reader, xlsx, NULL };
+    SwAuditEntry *last;
+    int status = 0;
+
+    export_ok (view, SW_REPORT_EXPORT_SUMMARY_CSV, csv, csv, "\xef\xbb\xbf");
+    export_ok (view, SW_REPORT_EXPORT_SUMMARY_PDF, pdf, pdf, "%PDF");
+    export_ok (view, SW_REPORT_EXPORT_SUMMARY_XLSX, xlsx, xlsx, "PK\x03\x04");
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 &cells, NULL, &status, NULL));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (cells, sw_summary_column (7)));    /* the reply given */
+    audit = sw_store_list_audit (uf->fx.store, 0, 0, "O01", &error);
+    g_assert_no_error (error);
+    last = g_ptr_array_index (audit, audit->len - 1);
+    g_assert_cmpstr (last->code, ==, SW_AUDIT_PERSONAL_DATA_EXPORTED);
+    g_assert_cmpstr (last->subject, ==, "summary");
+    g_assert_nonnull (strstr (last->args, "\"xlsx\""));
+    g_clear_pointer (&cells, g_free);
+    cells = sw_report_view_export_name (view, SW_REPORT_EXPORT_SUMMARY_XLSX, NULL);
+    g_assert_true (g_str_has_prefix (cells, "summary-CORP-"));
   }
   g_assert_cmpint (sw_report_view_print (view, GTK_PRINT_OPERATION_ACTION_EXPORT, printed), ==,
                    GTK_PRINT_OPERATION_RESULT_APPLY);

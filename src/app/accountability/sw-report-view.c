@@ -12,6 +12,7 @@
 #include "sw-error.h"
 #include "sw-export.h"
 #include "sw-export-file.h"
+#include "sw-summary.h"
 #include "sw-pdf.h"
 #include "sw-report-print.h"
 #include "sw-report-view.h"
@@ -202,6 +203,8 @@ show_report (SwReportView *self)
   gtk_stack_set_visible_child_name (self->stack, "report");
 }
 
+static const char * const summary_actions[] = { "report.summary-csv", "report.summary-pdf", "report.summary-xlsx" };
+
 static void
 set_busy (SwReportView *self,
           gboolean      busy)
@@ -221,6 +224,9 @@ set_busy (SwReportView *self,
                                  ready && g_strcmp0 (self->report->scope, "department") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.register-print",
                                  ready && g_strcmp0 (self->report->scope, "department") == 0);
+  for (guint i = 0; i < G_N_ELEMENTS (summary_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), summary_actions[i],
+                                   ready && g_strcmp0 (self->report->scope, "department") == 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), ready);
 }
 
@@ -392,14 +398,17 @@ static const struct {
   const char *action;
   const char *title;
   const char *extension;
-  gboolean    is_register;
+  char        form;          /* 'r' the report, 'g' the register, 's' the summary */
 } exports[] = {
-  [SW_REPORT_EXPORT_CSV] = { "report.csv", N_("Export Report as CSV"), "csv", FALSE },
-  [SW_REPORT_EXPORT_PDF] = { "report.pdf", N_("Export Report as PDF"), "pdf", FALSE },
-  [SW_REPORT_EXPORT_REGISTER_CSV] = { "report.register-csv", N_("Export Register as CSV"), "csv", TRUE },
-  [SW_REPORT_EXPORT_REGISTER_PDF] = { "report.register-pdf", N_("Export Register as PDF"), "pdf", TRUE },
-  [SW_REPORT_EXPORT_XLSX] = { "report.xlsx", N_("Export Report as XLSX"), "xlsx", FALSE },
-  [SW_REPORT_EXPORT_REGISTER_XLSX] = { "report.register-xlsx", N_("Export Register as XLSX"), "xlsx", TRUE },
+  [SW_REPORT_EXPORT_CSV] = { "report.csv", N_("Export Report as CSV"), "csv", 'r' },
+  [SW_REPORT_EXPORT_PDF] = { "report.pdf", N_("Export Report as PDF"), "pdf", 'r' },
+  [SW_REPORT_EXPORT_REGISTER_CSV] = { "report.register-csv", N_("Export Register as CSV"), "csv", 'g' },
+  [SW_REPORT_EXPORT_REGISTER_PDF] = { "report.register-pdf", N_("Export Register as PDF"), "pdf", 'g' },
+  [SW_REPORT_EXPORT_XLSX] = { "report.xlsx", N_("Export Report as XLSX"), "xlsx", 'r' },
+  [SW_REPORT_EXPORT_REGISTER_XLSX] = { "report.register-xlsx", N_("Export Register as XLSX"), "xlsx", 'g' },
+  [SW_REPORT_EXPORT_SUMMARY_CSV] = { "report.summary-csv", N_("Export Summary as CSV"), "csv", 's' },
+  [SW_REPORT_EXPORT_SUMMARY_PDF] = { "report.summary-pdf", N_("Export Summary as PDF"), "pdf", 's' },
+  [SW_REPORT_EXPORT_SUMMARY_XLSX] = { "report.summary-xlsx", N_("Export Summary as XLSX"), "xlsx", 's' },
 };
 
 static const char *
@@ -708,17 +717,21 @@ sw_report_view_export_name (SwReportView    *self,
                             SwReportExport   what,
                             GError         **error)
 {
-  g_autoptr(Query) q = exports[what].is_register ? read_register_query (self, error) : read_query (self, error);
+  g_autoptr(Query) q = exports[what].form != 'r' ? read_register_query (self, error) : read_query (self, error);
   g_autofree char *from = NULL, *to = NULL;
 
   if (q == NULL)
     return NULL;
   from = sw_context_format_date (self->context, q->q.from);
   to = sw_context_format_date (self->context, q->q.to - 1);
-  if (exports[what].is_register)
+  if (exports[what].form == 'g')
     /* Translators: a file name for a department's register (台账): scope,
      * from, to, extension; no slashes */
     return g_strdup_printf (_("register-%s-%s-%s.%s"), query_scope_code (q), from, to, exports[what].extension);
+  if (exports[what].form == 's')
+    /* Translators: a file name for a department's inquiry and complaint
+     * summary (汇总表): scope, from, to, extension; no slashes */
+    return g_strdup_printf (_("summary-%s-%s-%s.%s"), query_scope_code (q), from, to, exports[what].extension);
   /* Translators: a file name for a report: scope, from, to, extension; no slashes */
   return g_strdup_printf (_("report-%s-%s-%s.%s"), query_scope_code (q), from, to, exports[what].extension);
 }
@@ -726,6 +739,7 @@ sw_report_view_export_name (SwReportView    *self,
 /* Exporting customers whole is an entry of the audit log. */
 static gboolean
 audit_exported (SwReportView  *self,
+                const char    *form,
                 const char    *department,
                 const char    *format,
                 gboolean       mask,
@@ -735,16 +749,19 @@ audit_exported (SwReportView  *self,
 
   if (mask)
     return TRUE;
-  args = sw_audit_args ("department", department, "format", format, "via", "app", NULL);
+  args = sw_audit_args ("department", department, "format", format, "form", form, "via", "app", NULL);
   return sw_store_audit (sw_context_get_store (self->context), sw_context_get_user_empno (self->context),
-                         SW_AUDIT_PERSONAL_DATA_EXPORTED, SW_AUDIT_SUBJECT_CASES, "register", args, error);
+                         SW_AUDIT_PERSONAL_DATA_EXPORTED, SW_AUDIT_SUBJECT_CASES, form, args, error);
 }
 
+/* A department's register (form 'g') or its inquiry and complaint summary
+ * ('s'), masked as the policy says. */
 static gboolean
-write_register (SwReportView  *self,
-                const char    *format,
-                const char    *path,
-                GError       **error)
+write_department_form (SwReportView  *self,
+                       char           form,
+                       const char    *format,
+                       const char    *path,
+                       GError       **error)
 {
   SwStore *store = sw_context_get_store (self->context);
   SwStaff *user = sw_context_get_user (self->context);
@@ -759,14 +776,21 @@ write_register (SwReportView  *self,
   /* Under a temporary name, then the audit entry, then in place: a failed
    * audit leaves no file. */
   temp = sw_export_file_temp (path);
-  if (g_str_equal (format, "pdf"))
+  if (form == 's' && g_str_equal (format, "pdf"))
+    ok = sw_pdf_write_summary (store, q->department, q->q.from, q->q.to, mask, temp, error);
+  else if (form == 's' && g_str_equal (format, "xlsx"))
+    ok = sw_export_summary_xlsx (store, q->department, q->q.from, q->q.to, mask, temp, error);
+  else if (form == 's')
+    ok = (text = sw_export_summary_csv (store, q->department, q->q.from, q->q.to, mask, error)) != NULL &&
+         g_file_set_contents (temp, text, -1, error);
+  else if (g_str_equal (format, "pdf"))
     ok = sw_pdf_write_register (store, q->department, q->q.from, q->q.to, mask, temp, error);
   else if (g_str_equal (format, "xlsx"))
     ok = sw_export_register_xlsx (store, q->department, q->q.from, q->q.to, mask, temp, error);
   else
     ok = (text = sw_export_register_csv (store, q->department, q->q.from, q->q.to, mask, error)) != NULL &&
          g_file_set_contents (temp, text, -1, error);
-  if (!ok || !audit_exported (self, q->department, format, mask, error) ||
+  if (!ok || !audit_exported (self, form == 's' ? "summary" : "register", q->department, format, mask, error) ||
       !sw_export_file_finish (temp, path, error))
     {
       sw_export_file_discard (temp);
@@ -812,8 +836,8 @@ sw_report_view_export (SwReportView    *self,
   g_autofree char *written = dot != NULL && g_ascii_strcasecmp (dot + 1, extension) == 0
                              ? g_strdup (path) : g_strconcat (path, ".", extension, NULL);
 
-  if (!(exports[what].is_register ? write_register (self, extension, written, error)
-                                  : write_report (self, extension, written, error)))
+  if (!(exports[what].form != 'r' ? write_department_form (self, exports[what].form, extension, written, error)
+                                   : write_report (self, extension, written, error)))
     return NULL;
   return g_steal_pointer (&written);
 }

@@ -19,6 +19,10 @@ typedef enum {
   SW_REPORT_EXPORT_REGISTER_PDF,
   SW_REPORT_EXPORT_XLSX,
   SW_REPORT_EXPORT_REGISTER_XLSX,
+  /* the customer inquiry and complaint summary (客户疑问、投诉汇总表) */
+  SW_REPORT_EXPORT_SUMMARY_CSV,
+  SW_REPORT_EXPORT_SUMMARY_PDF,
+  SW_REPORT_EXPORT_SUMMARY_XLSX,
 } SwReportExport;
 
 #define SW_TYPE_REPORT_VIEW (sw_report_view_get_type ())

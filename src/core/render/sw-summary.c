@@ -9,6 +9,7 @@
 #include "sw-models-private.h"
 #include "sw-pdf.h"
 #include "sw-summary.h"
+#include "sw-xlsx-writer.h"
 
 /* The summary's columns: the register's, in the form's order. */
 static const guint from_register[SW_SUMMARY_N_COLUMNS] = {
@@ -92,6 +93,35 @@ sw_export_summary_csv (SwStore     *store,
       sw_csv_writer_add_row (out, fields, SW_SUMMARY_N_COLUMNS);
     }
   return sw_csv_writer_finish (out);
+}
+
+gboolean
+sw_export_summary_xlsx (SwStore     *store,
+                        const char  *department,
+                        gint64       from,
+                        gint64       to,
+                        gboolean     mask,
+                        const char  *path,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) rows = sw_summary_rows (store, department, from, to, mask, error);
+  const char *fields[SW_SUMMARY_N_COLUMNS];
+  SwXlsxWriter *out;
+
+  if (rows == NULL)
+    return FALSE;
+  out = sw_xlsx_writer_new (path);
+  sw_xlsx_writer_set_number_column (out, SW_SUMMARY_N_COLUMNS - 1);   /* satisfaction */
+  for (guint i = 0; i < SW_SUMMARY_N_COLUMNS; i++)
+    fields[i] = sw_summary_column (i);
+  sw_xlsx_writer_add_row (out, fields, SW_SUMMARY_N_COLUMNS);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      for (guint i = 0; i < SW_SUMMARY_N_COLUMNS; i++)
+        fields[i] = sw_summary_row_field (g_ptr_array_index (rows, r), i);
+      sw_xlsx_writer_add_row (out, fields, SW_SUMMARY_N_COLUMNS);
+    }
+  return sw_xlsx_writer_finish (out, error);
 }
 
 static char *
