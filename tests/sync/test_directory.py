@@ -112,14 +112,15 @@ class DirectoryTest(unittest.TestCase):
     def token(self, ctl):
         return meta(ctl.db, "sync_token")
 
-    def add_template(self, ctl, matter, body, now=None):
-        return ctl.json("template", "add", "--kind", "answer", "--matter", matter, "--body", body,
+    def add_template(self, ctl, matter, body, now=None, *extra):
+        return ctl.json("template", "add", "--kind", "answer", "--matter", matter, "--body", body, *extra,
                         as_="S01", now=now)
 
     def test_edits_reach_the_other_office(self):
         self.a.run("import", "staff", staff_csv(self.tmp, "r01.csv",
                    "R01,王芳,RETAIL1,3,柜员,2010-03-01,13800000001,staff,regular,leave"))
-        self.add_template(self.a, "挂失补卡", "请携带本人身份证件到柜台办理")
+        # seed 000: a matter with its own time limit, which travels with the template
+        limited = self.add_template(self.a, "挂失补卡", "请携带本人身份证件到柜台办理", None, "--limit-days", "7")
         self.a.run("calendar", "holiday", "add", "2026-12-28", "--name", "临时休假")
         self.assertEqual([(t, k, s) for t, k, s, _, _ in outbox(self.a.db)],
                          [("staff", "R01", "pending"), ("templates", outbox(self.a.db)[1][1], "pending"),
@@ -133,6 +134,7 @@ class DirectoryTest(unittest.TestCase):
         for db in (self.b.db, self.a.db):
             self.assertEqual(availability(db, "R01"), "leave", db)
             self.assertEqual(template(db, "挂失补卡"), "请携带本人身份证件到柜台办理", db)
+            self.assertEqual(rows(db, "SELECT limit_days FROM templates WHERE id = ?", (limited["id"],)), [(7,)], db)
             self.assertEqual(rows(db, "SELECT kind, name FROM calendar_days WHERE date = '2026-12-28'"),
                              [("holiday", "临时休假")], db)
         # what came from the server is not an edit of B's
