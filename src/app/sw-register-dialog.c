@@ -669,8 +669,7 @@ sw_register_dialog_new (SwContext *context)
       if (sw_access_may_write_cases (s) != SW_ACCESS_OK ||
           g_strcmp0 (sw_staff_get_empno (s), sw_context_get_user_empno (context)) == 0)
         continue;
-      label = g_strdup_printf ("%s (%s, %s)", sw_staff_get_name (s), sw_staff_get_empno (s),
-                               sw_context_department_name (context, sw_staff_get_department_code (s)));
+      label = sw_ui_staff_label (context, s);
       check = gtk_check_button_new_with_label (label);
       g_object_set_data_full (G_OBJECT (check), "sw-empno", g_strdup (sw_staff_get_empno (s)), g_free);
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (update_owner), self);

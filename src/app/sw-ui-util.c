@@ -101,8 +101,7 @@ sw_choice_add_staff (GtkDropDown   *dropdown,
 
       if (!staff_fits (s, which, department, policy))
         continue;
-      label = g_strdup_printf ("%s (%s, %s)", sw_staff_get_name (s), sw_staff_get_empno (s),
-                               sw_context_department_name (context, sw_staff_get_department_code (s)));
+      label = sw_ui_staff_label (context, s);
       sw_choice_add (dropdown, sw_staff_get_empno (s), label);
     }
 }
@@ -282,4 +281,13 @@ sw_ui_parse_due (const char *text)
   if (at > 0 && strlen (t) <= 10)
     at += (24 * 60 - 1) * 60 * (gint64) 1000;
   return at;
+}
+
+char *
+sw_ui_staff_label (SwContext *context,
+                   SwStaff   *s)
+{
+  /* Translators: a person in a list: name (employee number, department) */
+  return g_strdup_printf (_("%s (%s, %s)"), sw_staff_get_name (s), sw_staff_get_empno (s),
+                          sw_context_department_name (context, sw_staff_get_department_code (s)));
 }

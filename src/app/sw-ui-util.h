@@ -68,4 +68,8 @@ void         sw_add_save_shortcut       (GtkWidget     *window,
 gint64       sw_ui_parse_time           (const char     *text);
 gint64       sw_ui_parse_due            (const char     *text);
 
+/* A person as lists show them: "王芳 (R01, 个人业务部)", translated. */
+char        *sw_ui_staff_label          (SwContext      *context,
+                                         SwStaff        *s);
+
 G_END_DECLS
