@@ -435,6 +435,16 @@ test_list_mode (AppFixture    *af,
   c = sw_fixture_register (&af->fx, "R01", FALSE);
   moved = sw_ops_transfer (af->fx.store, "R01", sw_case_get_id (c), "CORP", "对公业务，请公司业务部处理", &error);
   g_assert_no_error (error);
+  {
+    /* a long name, as a real directory has, for the width check below */
+    g_autoptr(SwDepartment) corp = sw_store_get_department (af->fx.store, "CORP");
+
+    g_object_set (corp, "name", "公司金融业务部（含普惠金融、交易银行与机构业务中心）", NULL);
+    g_assert_true (sw_context_set_user (af->context, "A01"));
+    g_assert_true (sw_store_put_department (af->fx.store, corp, &error));
+    g_assert_no_error (error);
+    g_assert_true (sw_context_set_user (af->context, "R01"));
+  }
   open_window (af);
   board = sw_window_get_board (af->window);
   g_assert_false (sw_board_get_list_mode (board));
@@ -448,6 +458,17 @@ test_list_mode (AppFixture    *af,
        n_columns++)
     g_object_unref (col);
   g_assert_cmpuint (n_columns, ==, SW_N_LIST_COLUMNS);
+  /* every column in sight in a narrow window: nothing runs off to the right */
+  gtk_window_set_default_size (GTK_WINDOW (af->window), 700, 768);
+  app_test_drain ();
+  app_test_wait_paint (list);
+  g_test_message ("list %d px, its view %d px", gtk_widget_get_width (list),
+                  gtk_widget_get_width (GTK_WIDGET (sw_board_list_get_view (list))));
+  /* …and the last column's text clear of the window's edge (it was cut) */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (sw_board_list_get_view (list))), <=,
+                   gtk_widget_get_width (list) - 12);
+  gtk_window_set_default_size (GTK_WINDOW (af->window), 1024, 768);
+  app_test_drain ();
   rows = sw_board_list_get_model (list);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
 
