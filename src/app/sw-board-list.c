@@ -203,11 +203,9 @@ sw_board_list_new (SwContext  *context,
   g_object_unref (selection);
   g_signal_connect (d->view, "activate", G_CALLBACK (activate_cb), d);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (d->view));
-  /* Every column in sight at any width: the columns share the width the
-   * window has (their cells ellipsize) instead of running off to the right
-   * behind a horizontal scrollbar. */
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  /* the last column's text clear of the window's edge and the scrollbar */
+  /* the last column's text clear of the window's edge and the scrollbar;
+   * below the columns' least widths (a 560 px window) the list scrolls
+   * sideways rather than widening the window */
   gtk_widget_set_margin_end (GTK_WIDGET (d->view), 12);
   g_object_set_data_full (G_OBJECT (scrolled), "sw-list", d, (GDestroyNotify) list_data_free);
   return scrolled;

@@ -981,6 +981,44 @@ test_accept_candidates (AppFixture    *af,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The window adapts down to 560 px (issue 16): nothing in it needs more,
+ * the board and its list are shown within that width, nothing runs off. */
+static void
+test_narrow (AppFixture    *af,
+             gconstpointer  data)
+{
+  g_autoptr(SwCase) a = sw_fixture_register (&af->fx, "R01", FALSE);
+  SwBoard *board;
+  GtkWidget *list;
+  int min = 0, nat = 0;
+
+  open_window (af);
+  gtk_window_set_default_size (GTK_WINDOW (af->window), 560, 700);
+  /* the X server resizes the window in its own time */
+  for (gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+       gtk_widget_get_width (GTK_WIDGET (af->window)) > 560 && g_get_monotonic_time () < until;)
+    g_main_context_iteration (NULL, FALSE);
+  app_test_drain ();
+  gtk_widget_measure (GTK_WIDGET (af->window), GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_test_message ("the window needs %d px (natural %d); it is %d px, the flap %s", min, nat,
+                  gtk_widget_get_width (GTK_WIDGET (af->window)),
+                  adw_flap_get_folded (ADW_FLAP (app_test_find_widget (GTK_WIDGET (af->window), ADW_TYPE_FLAP)))
+                  ? "folded" : "unfolded");
+  g_assert_cmpint (min, <=, 560);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (af->window)), <=, 560);
+  board = sw_window_get_board (af->window);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (board)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (board)), >, 400);
+  sw_board_set_list_mode (board, TRUE);
+  app_test_drain ();
+  list = sw_board_get_list (board);
+  app_test_wait_paint (list);
+  g_assert_true (gtk_widget_get_mapped (list));
+  /* the list scrolls sideways within the window rather than widening it */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (af->window)), <=, 560);
+  g_assert_cmpint (gtk_widget_get_width (list), <=, 560);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1000,5 +1038,6 @@ main (int   argc,
   g_test_add ("/app/amend", AppFixture, NULL, app_setup, test_amend, app_teardown);
   g_test_add ("/app/daily-purge", AppFixture, NULL, app_setup, test_daily_purge, app_teardown);
   g_test_add ("/app/archive-masked", AppFixture, NULL, app_setup, test_archive_masked, app_teardown);
+  g_test_add ("/app/narrow", AppFixture, NULL, app_setup, test_narrow, app_teardown);
   return g_test_run ();
 }
