@@ -40,6 +40,7 @@ struct _SwBoard
   SwBoardColumns     *split;              /* the cases that pass, by column */
   GtkWidget          *columns[SW_N_STATES];
   GtkFilter          *list_filter;        /* list mode, made when first shown */
+  gboolean            list_stale;         /* the filter changed while the list was hidden */
   GtkWidget          *list;
   GtkWidget          *saved_filters;      /* borrowed: in the filter bar */
   GPtrArray          *department_codes;   /* parallel to the dropdown, [0] = NULL */
@@ -416,7 +417,11 @@ refilter (SwBoard  *self,
   self->now = sw_context_now (self->context);
   self->day_end = sw_context_day_end (self->context);
   sw_board_columns_refilter (self->split, more_strict);
-  if (self->list_filter != NULL)
+  /* A hidden list is refiltered when it is shown again: filtering 100,000
+   * cases for a list nobody sees doubled the time a search took. */
+  if (self->list_filter != NULL && !gtk_toggle_button_get_active (self->list_toggle))
+    self->list_stale = TRUE;
+  else if (self->list_filter != NULL)
     gtk_filter_changed (self->list_filter, more_strict ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_DIFFERENT);
   show_mode (self);
   counts_changed (self);
@@ -955,6 +960,10 @@ sw_board_set_list_mode (SwBoard  *self,
                                 "selection-changed", G_CALLBACK (update_bulk_bar), self);
       gtk_stack_add_named (self->mode_stack, self->list, "list");
     }
+  else if (list && self->list_stale)
+    gtk_filter_changed (self->list_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  if (list)
+    self->list_stale = FALSE;
   if (gtk_toggle_button_get_active (self->list_toggle) != list)
     gtk_toggle_button_set_active (self->list_toggle, list);
   show_mode (self);

@@ -522,10 +522,20 @@ test_list_mode (AppFixture    *af,
   g_assert_true (sw_board_get_no_results (board));
   sw_board_set_list_mode (board, TRUE);
   g_assert_true (sw_board_get_no_results (board));
+  /* the list, hidden while the search changed, is filtered when shown */
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
   sw_board_set_search (board, NULL);
   app_test_drain ();
   g_assert_false (sw_board_get_no_results (board));
   g_assert_true (sw_board_get_list_mode (board));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+  /* and a change of board while it is hidden */
+  sw_board_set_list_mode (board, FALSE);
+  sw_window_set_board_kind (af->window, SW_BOARD_TRANSFERRED_IN);
+  app_test_drain ();
+  sw_board_set_list_mode (board, TRUE);
+  app_test_drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
 }
 
 /* A widget named `name` under `root`, or NULL. */
