@@ -109,16 +109,23 @@ cpu_ms (void)
   return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
+/* A line of /proc/self/status in kB ("VmRSS:", "RssAnon:", "RssFile:"). */
 static long
-rss_kb (void)
+status_kb (const char *key)
 {
   g_autofree char *status = NULL;
   const char *line;
 
   if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      (line = strstr (status, "VmRSS:")) == NULL)
+      (line = strstr (status, key)) == NULL)
     return -1;
-  return strtol (line + 6, NULL, 10);
+  return strtol (line + strlen (key), NULL, 10);
+}
+
+static long
+rss_kb (void)
+{
+  return status_kb ("VmRSS:");
 }
 
 static void
@@ -234,6 +241,10 @@ main (int   argc,
   launch = (g_get_monotonic_time () - t0) / 1e3;
   launch_cpu = cpu_ms () - c0;
   rss = rss_kb ();
+  /* what of it is the process's own memory, what the database file's pages
+   * mapped (SQLite's mmap: the kernel's page cache, shared and evictable) */
+  g_print ("  RSS %.1f MB: anonymous %.1f MB, file-backed %.1f MB\n", rss / 1024.0,
+           status_kb ("RssAnon:") / 1024.0, status_kb ("RssFile:") / 1024.0);
 
   dialog = SW_REGISTER_DIALOG (sw_window_new_case (window));
   sw_register_dialog_fill (dialog, &reg);
