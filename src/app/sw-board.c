@@ -13,6 +13,7 @@
 #include "sw-board.h"
 #include "sw-column.h"
 #include "sw-bulk.h"
+#include "sw-ui-util.h"
 #include "sw-saved-filters.h"
 #include "sw-window.h"
 
@@ -580,6 +581,44 @@ bulk_urge_clicked_cb (SwBoard *self)
 }
 
 static void
+bulk_reassign_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           SwBoard          *self)
+{
+  GtkDropDown *choice = g_object_get_data (G_OBJECT (dialog), "sw-staff");
+  const char *empno = sw_choice_get_code (choice);
+
+  if (g_strcmp0 (response, "reassign") == 0 && empno != NULL)
+    sw_board_bulk_reassign (self, empno, NULL);
+}
+
+/* Reassigning within a department (引荐, domain: "own department, a
+ * colleague's duty"): one colleague for all; the core refuses a case of
+ * another department, or one the user may not refer. */
+static void
+bulk_reassign_clicked_cb (SwBoard *self)
+{
+  g_autoptr(GPtrArray) selected = sw_board_list_get_selected (self->list);
+  g_autofree char *heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Reassign %u case?", "Reassign %u cases?",
+                                                           selected->len), selected->len);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
+                                              _("Each case is referred to the colleague chosen, as its own event; a case of another department, or one you may not reassign, is named and the others are reassigned."));
+  GtkDropDown *choice = sw_choice_new ();
+
+  sw_choice_add_staff (choice, self->context, SW_STAFF_ANY, NULL);
+  gtk_drop_down_set_enable_search (choice, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (choice), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Colleague"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), GTK_WIDGET (choice));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "reassign", _("_Reassign"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reassign", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "reassign");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "sw-staff", choice);
+  g_signal_connect (dialog, "response", G_CALLBACK (bulk_reassign_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 clear_filters_cb (SwBoard *self)
 {
   sw_board_show_filtered (self, NULL, NULL);
@@ -653,6 +692,7 @@ sw_board_class_init (SwBoardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwBoard, bulk_label);
   gtk_widget_class_bind_template_callback (widget_class, clear_filters_cb);
   gtk_widget_class_bind_template_callback (widget_class, bulk_urge_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bulk_reassign_clicked_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sw-board");
 }
@@ -996,35 +1036,79 @@ sw_board_get_saved_filters (SwBoard *self)
   return self->saved_filters;
 }
 
+/* Runs `kind` on every selected case, each on its own; the refused ones in
+ * `not_done`. */
+static guint
+bulk_apply (SwBoard         *self,
+            SwOpKind         kind,
+            const SwOpInput *in,
+            GString         *not_done)
+{
+  g_autoptr(GPtrArray) selected = NULL;
+
+  if (self->list == NULL)
+    return 0;
+  selected = sw_board_list_get_selected (self->list);
+  return sw_bulk_run (self->context, kind, selected, in, not_done);
+}
+
+/* Says in a toast how a bulk action went (`toast`, taken), and hands the
+ * refused cases to the caller. */
+static void
+bulk_report (SwBoard  *self,
+             char     *toast,
+             GString  *not_done,
+             char    **refused)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (SW_IS_WINDOW (root))
+    sw_window_toast (SW_WINDOW (root), toast);
+  g_free (toast);
+  if (refused != NULL)
+    *refused = not_done->len > 0 ? g_strdup (not_done->str) : NULL;
+}
+
 guint
 sw_board_bulk_urge (SwBoard     *self,
                     const char  *note,
                     char       **refused)
 {
-  g_autoptr(GPtrArray) selected = NULL;
   g_autoptr(GString) not_done = g_string_new (NULL);
-  g_autofree char *toast = NULL;
   SwOpInput in = { .text = note };
-  GtkRoot *root;
   guint done;
 
   g_return_val_if_fail (SW_IS_BOARD (self), 0);
-  if (self->list == NULL)
-    return 0;
-  selected = sw_board_list_get_selected (self->list);
-  done = sw_bulk_run (self->context, SW_OP_URGE, selected, &in, not_done);
-  if (not_done->len > 0)
-    {
-      /* Translators: the result of a bulk urge: how many were urged, then the cases refused, one a line */
-      toast = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case urged. Not urged:\n%s", "%u cases urged. Not urged:\n%s", done),
-                               done, g_strchomp (not_done->str));
-    }
-  else
-    toast = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case urged", "%u cases urged", done), done);
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (SW_IS_WINDOW (root))
-    sw_window_toast (SW_WINDOW (root), toast);
-  if (refused != NULL)
-    *refused = not_done->len > 0 ? g_strdup (not_done->str) : NULL;
+  done = bulk_apply (self, SW_OP_URGE, &in, not_done);
+  bulk_report (self, not_done->len > 0
+                     /* Translators: the result of a bulk urge: how many were urged, then the cases refused, one a line */
+                     ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case urged. Not urged:\n%s",
+                                                     "%u cases urged. Not urged:\n%s", done),
+                                        done, g_strchomp (not_done->str))
+                     : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case urged", "%u cases urged", done), done),
+               not_done, refused);
+  return done;
+}
+
+guint
+sw_board_bulk_reassign (SwBoard     *self,
+                        const char  *empno,
+                        char       **refused)
+{
+  g_autoptr(GString) not_done = g_string_new (NULL);
+  SwOpInput in = { .staff = empno };
+  guint done;
+
+  g_return_val_if_fail (SW_IS_BOARD (self), 0);
+  done = bulk_apply (self, SW_OP_REFER, &in, not_done);
+  bulk_report (self, not_done->len > 0
+                     /* Translators: the result of a bulk reassignment: how many were referred to
+                      * the colleague, then the cases refused, one a line */
+                     ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case reassigned. Not reassigned:\n%s",
+                                                     "%u cases reassigned. Not reassigned:\n%s", done),
+                                        done, g_strchomp (not_done->str))
+                     : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case reassigned", "%u cases reassigned",
+                                                     done), done),
+               not_done, refused);
   return done;
 }

@@ -102,5 +102,10 @@ gboolean     sw_board_get_no_results   (SwBoard     *self);
 guint        sw_board_bulk_urge        (SwBoard     *self,
                                         const char  *note,
                                         char       **refused);
+/* Bulk reassignment within a department: each selected case referred
+ * (引荐) to `empno`, checked and recorded on its own; as bulk urge. */
+guint        sw_board_bulk_reassign    (SwBoard     *self,
+                                        const char  *empno,
+                                        char       **refused);
 
 G_END_DECLS

@@ -931,6 +931,54 @@ test_bulk_urge (AppFixture    *af,
   app_test_drain ();
 }
 
+/* Bulk reassignment within the department (引荐): each selected case
+ * referred to the one colleague chosen, an event each; a case the user is
+ * not in charge of is refused and named, the others go through. */
+static void
+test_bulk_reassign (AppFixture    *af,
+                    gconstpointer  data)
+{
+  g_autoptr(SwCase) a = NULL, b = NULL, other = NULL;
+  g_autofree char *refused = NULL, *referred = NULL, *handlers = NULL, *on_other = NULL;
+  GtkSelectionModel *selection;
+  SwBoard *board;
+
+  a = sw_fixture_register (&af->fx, "R01", FALSE);
+  other = sw_fixture_register (&af->fx, "R02", FALSE);
+  b = sw_fixture_register (&af->fx, "R01", FALSE);
+  open_window (af);
+  board = sw_window_get_board (af->window);
+  sw_board_set_list_mode (board, TRUE);
+  app_test_drain ();
+  selection = gtk_column_view_get_model (sw_board_list_get_view (sw_board_get_list (board)));
+  gtk_selection_model_select_all (selection);
+  app_test_drain ();
+
+  g_assert_cmpuint (sw_board_bulk_reassign (board, "R03", &refused), ==, 2);
+  referred = sw_test_query_text (af->fx.path, "SELECT count(*) FROM events WHERE kind = 'referred'");
+  g_assert_cmpstr (referred, ==, "2");
+  handlers = sw_test_query_text (af->fx.path, "SELECT group_concat(DISTINCT handler) FROM cases WHERE handler = 'R03'");
+  g_assert_cmpstr (handlers, ==, "R03");
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM events WHERE kind = 'referred' AND case_id = '%s'",
+                                            sw_case_get_id (other));
+
+    on_other = sw_test_query_text (af->fx.path, sql);
+    g_assert_cmpstr (on_other, ==, "0");
+  }
+  g_assert_nonnull (refused);
+  g_assert_nonnull (strstr (refused, sw_case_get_number (other)));
+  g_assert_null (strstr (refused, sw_case_get_number (a)));
+  g_assert_nonnull (strstr (sw_window_get_last_toast (af->window), "2 cases reassigned"));
+  /* the same again: they are R03's now, so nothing is referred twice */
+  app_test_drain ();
+  gtk_selection_model_select_all (selection);
+  g_clear_pointer (&refused, g_free);
+  g_assert_cmpuint (sw_board_bulk_reassign (board, "R03", &refused), ==, 0);
+  g_assert_nonnull (refused);
+  app_test_drain ();
+}
+
 /* The accept dialog: each candidate with availability, proxy and open
  * load; someone away is never proposed first, and choosing them warns. */
 static void
@@ -1043,6 +1091,7 @@ main (int   argc,
   g_test_add ("/app/list-mode", AppFixture, NULL, app_setup, test_list_mode, app_teardown);
   g_test_add ("/app/filter-counts", AppFixture, NULL, app_setup, test_filter_counts, app_teardown);
   g_test_add ("/app/bulk-urge", AppFixture, NULL, app_setup, test_bulk_urge, app_teardown);
+  g_test_add ("/app/bulk-reassign", AppFixture, NULL, app_setup, test_bulk_reassign, app_teardown);
   g_test_add ("/app/accept-candidates", AppFixture, NULL, app_setup, test_accept_candidates, app_teardown);
   g_test_add ("/app/saved-filters", AppFixture, NULL, app_setup, test_saved_filters, app_teardown);
   g_test_add ("/app/amend", AppFixture, NULL, app_setup, test_amend, app_teardown);
