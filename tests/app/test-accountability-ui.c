@@ -997,6 +997,58 @@ test_export_unaudited (UiFixture     *uf,
   g_assert_null (g_dir_read_name (listing));
 }
 
+/* Bulk review (issue 16): several findings selected, one reason, each
+ * confirmed or dismissed on its own; one about the reviewer is refused
+ * ("never the person concerned") and named, the others are reviewed. */
+static void
+test_bulk_review (UiFixture     *uf,
+                  gconstpointer  data)
+{
+  const char *people[] = { "R02", "C02", "O01" };
+  char *ids[G_N_ELEMENTS (people)] = { NULL };
+  g_autoptr(GError) error = NULL;
+  SwFindingsView *view;
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      SwFindingInput in = { .person = people[i], .rule = "shirking", .evidence = "客户投诉推诿" };
+      g_autoptr(SwFinding) f = sw_finding_add (uf->fx.store, "A01", &in, &error);
+
+      g_assert_no_error (error);
+      ids[i] = g_strdup (f->id);
+    }
+  open_window (uf, "O01");
+  view = SW_FINDINGS_VIEW (sw_acct_nav_show (nav (uf), SW_ACCT_FINDINGS));
+  g_assert_cmpuint (sw_findings_view_get_n_shown (view), ==, 3);
+  g_assert_true (sw_findings_view_select (view, ids[0]));
+  g_assert_true (sw_findings_view_select_also (view, ids[1]));
+  g_assert_true (sw_findings_view_select_also (view, ids[2]));
+  app_test_drain ();
+  g_assert_true (sw_findings_view_offers_review (view));
+
+  /* no reason: nothing changes */
+  g_assert_false (sw_findings_view_review (view, FALSE, ""));
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autoptr(SwFinding) f = sw_store_get_finding (uf->fx.store, ids[i], NULL);
+
+      g_assert_cmpint (f->status, ==, SW_FINDING_OPEN);
+    }
+  g_assert_false (sw_findings_view_review (view, FALSE, "经核实系客户误解"));
+  g_assert_nonnull (strstr (sw_findings_view_get_error (view), "马超"));
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autoptr(SwFinding) f = sw_store_get_finding (uf->fx.store, ids[i], NULL);
+      g_autoptr(GPtrArray) log = sw_store_get_finding_log (uf->fx.store, ids[i], NULL);
+      SwFindingLogEntry *last = g_ptr_array_index (log, log->len - 1);
+
+      g_assert_cmpint (f->status, ==, i < 2 ? SW_FINDING_DISMISSED : SW_FINDING_OPEN);
+      if (i < 2)
+        g_assert_cmpstr (last->reason, ==, "经核实系客户误解");
+      g_free (ids[i]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1012,6 +1064,7 @@ main (int   argc,
   g_test_add ("/acct-ui/branches", UiFixture, NULL, ui_setup, test_branches, ui_teardown);
   g_test_add ("/acct-ui/branches-drill", UiFixture, NULL, ui_setup, test_branches_drill, ui_teardown);
   g_test_add ("/acct-ui/review-rights", UiFixture, NULL, ui_setup, test_review_rights, ui_teardown);
+  g_test_add ("/acct-ui/bulk-review", UiFixture, NULL, ui_setup, test_bulk_review, ui_teardown);
   g_test_add ("/acct-ui/overview", UiFixture, NULL, ui_setup, test_overview, ui_teardown);
   return g_test_run ();
 }

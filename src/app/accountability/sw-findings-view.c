@@ -48,7 +48,8 @@ struct _SwFindingsView
   GtkListBox          *proof_list;
   GtkListBox          *log_list;
   GPtrArray           *shown;          /* SwFinding, newest first */
-  SwFinding           *selected;
+  SwFinding           *selected;         /* the first of the selected rows */
+  guint                n_chosen;          /* selected rows */
   char                *error;
   guint                n_proofs;
   gboolean             filling;
@@ -251,9 +252,25 @@ show_detail (SwFindingsView *self)
   fill_proof (self, f);
   fill_log (self, f);
   gtk_widget_set_visible (GTK_WIDGET (self->review_group),
-                          f->status == SW_FINDING_OPEN &&
-                          sw_access_review_finding (sw_context_get_user (self->context),
-                                                    f->person, f->department) == SW_ACCESS_OK);
+                          self->n_chosen > 1 ||
+                          (f->status == SW_FINDING_OPEN &&
+                           sw_access_review_finding (sw_context_get_user (self->context),
+                                                     f->person, f->department) == SW_ACCESS_OK));
+  if (self->n_chosen > 1)
+    {
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Review %u Finding", "Review %u Findings",
+                                                             self->n_chosen), self->n_chosen);
+
+      adw_preferences_group_set_title (self->review_group, title);
+      adw_preferences_group_set_description (self->review_group,
+        _("The reason is recorded on each selected finding; one that is not open or not yours to review is named and left as it is."));
+    }
+  else
+    {
+      adw_preferences_group_set_title (self->review_group, _("Review"));
+      adw_preferences_group_set_description (self->review_group,
+        _("Only confirmed findings count towards the penalty ladder. Give a reason either way."));
+    }
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
 }
 
@@ -295,19 +312,36 @@ finding_row_new (SwFindingsView *self,
   return box;
 }
 
-static void
-row_selected_cb (GtkListBox     *list,
-                 GtkListBoxRow  *row,
-                 SwFindingsView *self)
+/* The findings of the selected rows, in the list's order (not owned). */
+static GPtrArray *
+selected_findings (SwFindingsView *self)
 {
-  SwFinding *f = NULL;
+  GPtrArray *found = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->shown->len; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, i);
+
+      if (row != NULL && gtk_list_box_row_is_selected (row))
+        g_ptr_array_add (found, g_ptr_array_index (self->shown, i));
+    }
+  return found;
+}
+
+/* The detail pane shows the first of the selected findings; the review
+ * applies to all of them (a bulk review with one reason, issue 16). */
+static void
+selection_changed_cb (GtkListBox     *list,
+                      SwFindingsView *self)
+{
+  g_autoptr(GPtrArray) chosen = NULL;
 
   if (self->filling)
     return;
-  if (row != NULL)
-    f = g_ptr_array_index (self->shown, gtk_list_box_row_get_index (row));
+  chosen = selected_findings (self);
   g_clear_pointer (&self->selected, sw_finding_free);
-  self->selected = f ? sw_finding_copy (f) : NULL;
+  self->selected = chosen->len > 0 ? sw_finding_copy (g_ptr_array_index (chosen, 0)) : NULL;
+  self->n_chosen = chosen->len;
   show_detail (self);
 }
 
@@ -515,7 +549,7 @@ sw_findings_view_init (SwFindingsView *self)
   self->facts_list = sw_acct_boxed_list (self->facts_group);
   self->proof_list = sw_acct_boxed_list (self->proof_group);
   self->log_list = sw_acct_boxed_list (self->log_group);
-  g_signal_connect (self->list, "row-selected", G_CALLBACK (row_selected_cb), self);
+  g_signal_connect (self->list, "selected-rows-changed", G_CALLBACK (selection_changed_cb), self);
   g_signal_connect (self->confirm_button, "clicked", G_CALLBACK (review_clicked_cb), self);
   g_signal_connect (self->dismiss_button, "clicked", G_CALLBACK (review_clicked_cb), self);
   g_signal_connect_swapped (self->check_button, "clicked", G_CALLBACK (check_clicked_cb), self);
@@ -576,6 +610,7 @@ gboolean
 sw_findings_view_select (SwFindingsView *self,
                          const char     *id)
 {
+  gtk_list_box_unselect_all (self->list);
   for (guint i = 0; i < self->shown->len; i++)
     if (g_strcmp0 (((SwFinding *) g_ptr_array_index (self->shown, i))->id, id) == 0)
       {
@@ -608,28 +643,70 @@ sw_findings_view_review (SwFindingsView *self,
                          gboolean        confirm,
                          const char     *reason)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SwFinding) done = NULL;
+  g_autoptr(GPtrArray) chosen = selected_findings (self);
+  g_autoptr(GString) refused = g_string_new (NULL);
+  g_autoptr(SwFinding) last = NULL;
+  guint done = 0;
 
-  if (self->selected == NULL)
+  if (chosen->len == 0)
     return FALSE;
-  done = sw_finding_review (sw_context_get_store (self->context), sw_context_get_user_empno (self->context),
-                            self->selected->id, confirm, reason, &error);
-  if (done == NULL)
+  /* Each on its own: a refusal leaves the others reviewed. */
+  for (guint i = 0; i < chosen->len; i++)
     {
-      set_error (self, error->message);
+      SwFinding *f = g_ptr_array_index (chosen, i);
+      g_autoptr(GError) error = NULL;
+      SwFinding *reviewed = sw_finding_review (sw_context_get_store (self->context),
+                                               sw_context_get_user_empno (self->context),
+                                               f->id, confirm, reason, &error);
+
+      if (reviewed == NULL)
+        {
+          if (chosen->len == 1)
+            g_string_append (refused, error->message);
+          else
+            /* Translators: a finding a bulk review left as it was: its rule, its case or person, why */
+            g_string_append_printf (refused, _("%s (%s): %s\n"), sw_finding_rule_label (f->rule),
+                                    f->case_number ? f->case_number : sw_context_staff_name (self->context, f->person),
+                                    error->message);
+          continue;
+        }
+      g_clear_pointer (&last, sw_finding_free);
+      last = reviewed;
+      done++;
+    }
+  if (done > 0)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->reason_entry), "");
+      /* Reloads this list too, keeping the finding selected if it still fits. */
+      sw_context_findings_changed (self->context);
+      if (self->selected == NULL || g_strcmp0 (self->selected->id, last->id) != 0)
+        {
+          g_clear_pointer (&self->selected, sw_finding_free);
+          self->selected = g_steal_pointer (&last);
+          self->n_chosen = 1;
+          show_detail (self);
+        }
+    }
+  if (refused->len > 0)
+    {
+      set_error (self, g_strchomp (refused->str));
       return FALSE;
     }
-  gtk_editable_set_text (GTK_EDITABLE (self->reason_entry), "");
-  /* Reloads this list too, keeping the finding selected if it still fits. */
-  sw_context_findings_changed (self->context);
-  if (self->selected == NULL || g_strcmp0 (self->selected->id, done->id) != 0)
-    {
-      g_clear_pointer (&self->selected, sw_finding_free);
-      self->selected = g_steal_pointer (&done);
-      show_detail (self);
-    }
   return TRUE;
+}
+
+/* Adds the finding `id` to the selection (as Ctrl and a click). */
+gboolean
+sw_findings_view_select_also (SwFindingsView *self,
+                              const char     *id)
+{
+  for (guint i = 0; i < self->shown->len; i++)
+    if (g_strcmp0 (((SwFinding *) g_ptr_array_index (self->shown, i))->id, id) == 0)
+      {
+        gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, i));
+        return TRUE;
+      }
+  return FALSE;
 }
 
 const char *

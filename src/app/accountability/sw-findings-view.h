@@ -29,6 +29,9 @@ SwFinding  *sw_findings_view_get_shown    (SwFindingsView  *self,
 gboolean    sw_findings_view_select       (SwFindingsView  *self,
                                            const char      *id);
 SwFinding  *sw_findings_view_get_selected (SwFindingsView  *self);
+/* Adds a finding to the selection: a review applies to every selected one. */
+gboolean    sw_findings_view_select_also  (SwFindingsView  *self,
+                                           const char      *id);
 guint       sw_findings_view_get_n_proofs (SwFindingsView  *self);
 /* Whether Confirm / Dismiss are offered for the selected finding. */
 gboolean    sw_findings_view_offers_review (SwFindingsView *self);
