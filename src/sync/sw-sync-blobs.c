@@ -111,11 +111,65 @@ transfer_new (SwSyncClient  *self,
   return t;
 }
 
-/* One request in the thread; the answer's body, or NULL with error. A
- * refusal's JSON code goes to *code. */
+/* A busy server (503: a full queue, a lock or statement timeout) is asked
+ * again after its Retry-After, as the event push is (sw-sync-http.c): this
+ * many times, when it asks for at most BUSY_WAIT_S seconds each.
+ * SHOUWEN_SYNC_RETRIES sets the number (0: none). */
+#define BUSY_RETRIES 3
+#define BUSY_WAIT_S  10
+
+static guint
+busy_retries (void)
+{
+  const char *env = g_getenv ("SHOUWEN_SYNC_RETRIES");
+
+  return env ? (guint) MIN (g_ascii_strtoull (env, NULL, 10), 10) : BUSY_RETRIES;
+}
+
+static void
+copy_header (const char *name,
+             const char *value,
+             gpointer    data)
+{
+  soup_message_headers_append (data, name, value);
+}
+
+/* The same request again, as a new message: its method, address, headers
+ * and `body`. */
+static SoupMessage *
+message_again (SoupMessage *old,
+               GBytes      *body)
+{
+  SoupMessage *msg = soup_message_new_from_uri (soup_message_get_method (old), soup_message_get_uri (old));
+  SoupMessageHeaders *headers = soup_message_get_request_headers (msg);
+
+  soup_message_headers_foreach (soup_message_get_request_headers (old), copy_header, headers);
+  if (body != NULL)
+    soup_message_set_request_body_from_bytes (msg, soup_message_headers_get_content_type (headers, NULL), body);
+  return msg;
+}
+
+/* Waits `seconds` in the transfer's thread, or less when cancelled. */
+static gboolean
+wait_busy (guint         seconds,
+           GCancellable *cancellable)
+{
+  for (guint i = 0; i < seconds * 10; i++)
+    {
+      if (g_cancellable_is_cancelled (cancellable))
+        return FALSE;
+      g_usleep (100 * 1000);
+    }
+  return TRUE;
+}
+
+/* One request in the thread (*msg, with `body` when it has one, so that it
+ * can be sent again); the answer's body, or NULL with error. A refusal's
+ * JSON code goes to *code. */
 static GBytes *
 send (SoupSession   *session,
-      SoupMessage   *msg,
+      SoupMessage  **msg,
+      GBytes        *body,
       const char    *token,
       guint         *status,
       char         **code,
@@ -123,21 +177,47 @@ send (SoupSession   *session,
       GError       **error)
 {
   g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
-  g_autoptr(GError) local = NULL;
+  guint tries_left = busy_retries ();
   GBytes *bytes;
 
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-  bytes = soup_session_send_and_read (session, msg, cancellable, &local);
-  if (bytes == NULL)
+  for (;;)
     {
-      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local));
-      else
-        g_set_error (error, SW_SYNC_ERROR, SW_SYNC_ERROR_OFFLINE,
-                     _("The server cannot be reached: %s"), local->message);
-      return NULL;
+      g_autoptr(GError) local = NULL;
+      const char *after;
+      guint wait_s;
+
+      soup_message_headers_replace (soup_message_get_request_headers (*msg), "Authorization", auth);
+      bytes = soup_session_send_and_read (session, *msg, cancellable, &local);
+      if (bytes == NULL)
+        {
+          if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            g_propagate_error (error, g_steal_pointer (&local));
+          else
+            g_set_error (error, SW_SYNC_ERROR, SW_SYNC_ERROR_OFFLINE,
+                         _("The server cannot be reached: %s"), local->message);
+          return NULL;
+        }
+      *status = soup_message_get_status (*msg);
+      if (*status != SOUP_STATUS_SERVICE_UNAVAILABLE || tries_left == 0)
+        break;
+      after = soup_message_headers_get_one (soup_message_get_response_headers (*msg), "Retry-After");
+      wait_s = after ? (guint) MIN (g_ascii_strtoull (after, NULL, 10), 24 * 3600) : 1;
+      if (wait_s > BUSY_WAIT_S)
+        break;
+      g_bytes_unref (bytes);
+      if (!wait_busy (MAX (wait_s, 1), cancellable))
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
+          return NULL;
+        }
+      tries_left--;
+      {
+        SoupMessage *again = message_again (*msg, body);
+
+        g_object_unref (*msg);
+        *msg = again;
+      }
     }
-  *status = soup_message_get_status (msg);
   if (!SOUP_STATUS_IS_SUCCESSFUL (*status))
     {
       gsize len;
@@ -161,14 +241,15 @@ send (SoupSession   *session,
 
 static JsonNode *
 send_json (SoupSession   *session,
-           SoupMessage   *msg,
+           SoupMessage  **msg,
+           GBytes        *body,
            const char    *token,
            char         **code,
            GCancellable  *cancellable,
            GError       **error)
 {
   guint status = 0;
-  g_autoptr(GBytes) bytes = send (session, msg, token, &status, code, cancellable, error);
+  g_autoptr(GBytes) bytes = send (session, msg, body, token, &status, code, cancellable, error);
   gsize len;
   const char *data;
   JsonNode *node;
@@ -205,7 +286,7 @@ status_of (SoupSession   *session,
 {
   g_autofree char *url = blob_url (t, hash, "/status");
   g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
-  g_autoptr(JsonNode) node = send_json (session, msg, t->token, code, cancellable, error);
+  g_autoptr(JsonNode) node = send_json (session, &msg, NULL, t->token, code, cancellable, error);
 
   if (node == NULL)
     return FALSE;
@@ -263,7 +344,7 @@ upload_one (SoupSession   *session,
       soup_message_headers_set_content_range (soup_message_get_request_headers (msg),
                                               received, received + n - 1, total);
       soup_message_set_request_body_from_bytes (msg, "application/octet-stream", part);
-      node = send_json (session, msg, t->token, &code, cancellable, &local);
+      node = send_json (session, &msg, part, t->token, &code, cancellable, &local);
       if (node == NULL && g_strcmp0 (code, "range_mismatch") == 0)
         {
           /* the server holds another length (a part whose answer was lost): go on from there */
@@ -428,7 +509,7 @@ fetch_once (SoupSession   *session,
 
       soup_message_headers_set_range (soup_message_get_request_headers (msg), offset,
                                       offset + (goffset) t->chunk - 1);
-      if ((bytes = send (session, msg, t->token, &status, NULL, cancellable, error)) == NULL)
+      if ((bytes = send (session, &msg, NULL, t->token, &status, NULL, cancellable, error)) == NULL)
         return FALSE;
       if (status == SOUP_STATUS_PARTIAL_CONTENT &&
           soup_message_headers_get_content_range (soup_message_get_response_headers (msg), &start, &end, &length))

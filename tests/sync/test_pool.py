@@ -22,7 +22,7 @@ if len(sys.argv) > 2 and os.path.sep in sys.argv[1]:   # meson passes the progra
     os.environ["SHOUWEN_CTL"] = sys.argv.pop(1)
     os.environ["SHOUWEN_SERVER"] = sys.argv.pop(1)
 
-from syncenv import CTL, day, enrol, event_json, make_world, rows
+from syncenv import CTL, day, enrol, event_json, make_world, register, rows
 from test_kill import fill_outbox
 
 GATE = "SHOUWEN_TEST_POOL_GATE"
@@ -172,6 +172,53 @@ class PoolTest(unittest.TestCase):
         self.assertEqual(server.query("SELECT count(*) FROM events WHERE id IN (%s)" % ",".join("?" * len(made)),
                                       "SELECT count(*) FROM sw_event WHERE event_id IN (%s)"
                                       % ",".join("?" * len(made)), made), [(len(made),)])
+
+    def test_file_upload_waits_out_a_full_queue(self):
+        # issue 17: an attached file's parts meet a 503 too; the transfer asks
+        # again after Retry-After, as the push does, and the file arrives whole
+        import hashlib
+        server = self.start("--workers", "1", "--queue", "1", gated=True)
+        a = enrol(server, self.tmp, "a", "BJ01")
+        c = register(a, day(23), "R01", "来信反映网点服务问题")
+        data = b"%PDF-1.4\n" + os.urandom(60_000) + b"\n%%EOF\n"
+        path = os.path.join(self.tmp, "letter.pdf")
+        with open(path, "wb") as f:
+            f.write(data)
+        a.run("case", "attach", c["number"], path, as_="R01", now=day(23))
+        log = os.path.join(self.tmp, "access.log")
+
+        def entries():
+            with open(log, encoding="utf-8") as f:
+                return [e for e in map(json.loads, f) if e["path"].startswith("/api/v1/blobs/")]
+        env = {**os.environ, "SHOUWEN_TEST_BLOB_CHUNK": "4096", "SHOUWEN_TEST_BLOB_DELAY_MS": "200"}
+        run = subprocess.Popen([CTL, "--db", a.db, "--now", day(27), "--as", "admin", "--json", "sync", "run"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        # once parts flow, hold the worker and fill the queue: the next part is refused
+        wait_for(lambda: any(e["status"] == 200 and "/status" not in e["path"] for e in entries()),
+                 "the first part of the file")
+        open(self.gate, "w").close()
+        answers = []
+        probes = [threading.Thread(target=lambda: answers.append(server.request("GET", "/healthz")))
+                  for _ in range(2)]
+        for t in probes:
+            t.start()
+        wait_for(lambda: any(e["status"] == 503 for e in entries()), "a part to be refused")
+        self.assertIsNone(run.poll(), "the transfer gave up at the first 503")
+        os.unlink(self.gate)
+        out, err = run.communicate(timeout=120)
+        self.assertEqual(run.returncode, 0, err)
+        for t in probes:
+            t.join()
+        h = hashlib.sha256(data).hexdigest()
+        listed = a.json("case", "attachments", c["number"], as_="R01", now=day(27))
+        self.assertEqual([x["hash"] for x in listed], [h])
+        # the file is whole on the server: another device fetches it intact
+        b = enrol(server, self.tmp, "b", "BJ01")
+        b.sync(now=day(27))
+        out_path = os.path.join(self.tmp, "fetched.pdf")
+        b.run("case", "attachment", c["number"], h, "--output", out_path, as_="R01", now=day(27))
+        with open(out_path, "rb") as f:
+            self.assertEqual(hashlib.sha256(f.read()).hexdigest(), h)
 
     def test_sigterm_finishes_the_push_in_flight(self):
         server = self.start("--workers", "2", gated=True)
