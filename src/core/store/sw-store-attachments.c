@@ -503,20 +503,53 @@ void
 _sw_store_release_blobs (SwStore  *self,
                          gboolean  committed)
 {
-  if (committed)
-    for (guint i = 0; i < self->released_blobs->len; i++)
-      {
-        const char *hash = g_ptr_array_index (self->released_blobs, i);
-        if (!referenced (self, hash))
-          {
-            g_autofree char *path = sw_store_blob_path (self, hash);
-            g_unlink (path);
-          }
-      }
-  g_ptr_array_set_size (self->released_blobs, 0);
+  g_autoptr(GPtrArray) hashes = NULL;
+
+  if (!committed || self->released_blobs->len == 0)
+    {
+      g_ptr_array_set_size (self->released_blobs, 0);
+      return;
+    }
+  hashes = g_steal_pointer (&self->released_blobs);
+  self->released_blobs = g_ptr_array_new_with_free_func (g_free);
+  /* Another process may be attaching the same file: under the write lock
+   * it either has committed its reference (kept here) or has not yet put
+   * its file in place (it writes it again). Busy: the sweep takes them. */
+  if (!_sw_store_lock_writes (self))
+    return;
+  for (guint i = 0; i < hashes->len; i++)
+    {
+      const char *hash = g_ptr_array_index (hashes, i);
+
+      if (!referenced (self, hash))
+        {
+          g_autofree char *path = sw_store_blob_path (self, hash);
+          g_unlink (path);
+        }
+    }
+  _sw_store_unlock_writes (self);
 }
 
 /* ------------------------------------------------------------ sweeping */
+
+/* A temporary file is swept when old, but a partial download
+ * ("HASH.part") is kept while a case holds its file: the download goes on
+ * from it, however long the branch stays offline. A file is swept when old
+ * and held by no case, decided under the write lock (see
+ * _sw_store_lock_writes). */
+static gboolean
+sweepable (SwStore    *self,
+           const char *name,
+           gboolean    temporary)
+{
+  if (temporary)
+    {
+      g_autofree char *hash = g_str_has_suffix (name, ".part") ? g_strndup (name, strlen (name) - 5) : NULL;
+
+      return hash == NULL || !sw_attachment_is_hash (hash) || !referenced (self, hash);
+    }
+  return sw_attachment_is_hash (name) && !referenced (self, name);
+}
 
 static guint
 sweep_dir (SwStore    *self,
@@ -538,9 +571,11 @@ sweep_dir (SwStore    *self,
 
       if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) || now - st.st_mtime < min_age_s)
         continue;
-      if ((temporary || (sw_attachment_is_hash (name) && !referenced (self, name))) &&
-          g_unlink (path) == 0)
+      if (!_sw_store_lock_writes (self))
+        break;
+      if (sweepable (self, name, temporary) && g_unlink (path) == 0)
         n++;
+      _sw_store_unlock_writes (self);
     }
   return n;
 }

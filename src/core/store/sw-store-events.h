@@ -35,5 +35,12 @@ gboolean     _sw_store_fold_attachments (SwStore      *self,
                                          GError      **error);
 void         _sw_store_release_blobs    (SwStore      *self,
                                          gboolean      committed);
+/* Holds SQLite's write lock, outside any transaction, while files are
+ * deleted: an attach in another process writes its file and its reference
+ * under that lock, so a file is deleted only when no committed reference
+ * holds it and no attach is between the two (FALSE: busy, nothing held).
+ * Writes nothing; _sw_store_unlock_writes lets go. */
+gboolean     _sw_store_lock_writes      (SwStore      *self);
+void         _sw_store_unlock_writes    (SwStore      *self);
 
 G_END_DECLS

@@ -693,6 +693,19 @@ _sw_store_tick_hlc (SwStore *self,
 /* ------------------------------------------------------------ transactions */
 
 gboolean
+_sw_store_lock_writes (SwStore *self)
+{
+  g_return_val_if_fail (self->tx_depth == 0, FALSE);
+  return exec_waiting (self->db, "BEGIN IMMEDIATE") == SQLITE_OK;
+}
+
+void
+_sw_store_unlock_writes (SwStore *self)
+{
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+gboolean
 sw_store_begin (SwStore  *self,
                 GError  **error)
 {
