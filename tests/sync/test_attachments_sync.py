@@ -282,10 +282,13 @@ class AttachmentsSyncTest(unittest.TestCase):
             kinds = [k for (k,) in db.execute("SELECT kind FROM events WHERE kind LIKE 'attachment%' ORDER BY rowid")]
         self.assertEqual(kinds, ["attachment_added", "attachment_removed"])
         # what a crash left (a file no case refers to, old): swept (the server's
-        # half on the SQLite engine's files; PostgreSQL deletes in the push)
+        # half: the SQLite engine's files, PostgreSQL's rows)
         orphan = "ab" + "0" * 62
         server_orphan = [] if self.server.database else [
             os.path.join(self.server.data_dir, "shouwen-server.db.files", orphan[:2], orphan)]
+        if self.server.database:
+            self.server.query("", "INSERT INTO sw_blob (hash, total, received, complete, touched_at)"
+                                  " VALUES (?, 11, 11, true, 0) RETURNING hash", (orphan,))
         for path in [self.device_blob(self.b, orphan)] + server_orphan:
             os.makedirs(os.path.dirname(path), exist_ok=True)
             self.write(path, b"left behind")
@@ -301,6 +304,8 @@ class AttachmentsSyncTest(unittest.TestCase):
         self.a.sync()       # a request served: the server's first sweep ran before it
         for path in server_orphan:
             self.assertFalse(os.path.exists(path))
+        if self.server.database:
+            self.assertEqual(self.server.query("", "SELECT count(*) FROM sw_blob WHERE hash = ?", (orphan,)), [(0,)])
 
 
 if __name__ == "__main__":

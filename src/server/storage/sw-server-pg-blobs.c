@@ -132,7 +132,8 @@ _sw_server_pg_blob_append (SwServerStorage  *storage,
                             " ON CONFLICT (hash) DO NOTHING", 2, blob, error) ||
         (len > 0 && !_sw_pg_exec (self, "INSERT INTO sw_blob_part (hash, at, data) VALUES ($1, $2::bigint, $3::bytea)",
                                   3, part, error)) ||
-        !_sw_pg_exec (self, "UPDATE sw_blob SET received = $3::bigint, total = $2::bigint WHERE hash = $1",
+        !_sw_pg_exec (self, "UPDATE sw_blob SET received = $3::bigint, total = $2::bigint,"
+                            " touched_at = (extract (epoch FROM clock_timestamp ()) * 1000)::bigint WHERE hash = $1",
                       3, blob, error))
       goto fail;
   }
@@ -314,4 +315,40 @@ _sw_server_pg_fold_attachments (SwServerPg  *self,
   return _sw_pg_exec (self, "DELETE FROM sw_blob b WHERE b.hash IN (SELECT hash FROM pg_temp.sw_released)"
                             " AND NOT EXISTS (SELECT 1 FROM sw_attachment a WHERE a.hash = b.hash)",
                       0, NULL, error);
+}
+
+guint
+_sw_server_pg_blob_sweep (SwServerStorage *storage,
+                          gint64           min_age_s)
+{
+  SwServerPg *self = SW_SERVER_PG (storage);
+  g_autofree char *age = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (min_age_s, 0) * 1000);
+  const char *params[] = { age };
+  g_autoptr(GError) error = NULL;
+  PGresult *res;
+  guint n;
+
+  /* SHARE mode waits for the pushes that are adding or removing a case's
+   * file and holds new ones for this one statement, so that a reference
+   * being committed is seen, never swept from under it. */
+  if (!_sw_pg_begin (self, &error) ||
+      !_sw_pg_exec (self, "LOCK TABLE sw_attachment IN SHARE MODE", 0, NULL, &error) ||
+      (res = _sw_pg_query (self, "DELETE FROM sw_blob b"
+                                 " WHERE b.touched_at < (extract (epoch FROM clock_timestamp ()) * 1000)::bigint - $1::bigint"
+                                 " AND NOT EXISTS (SELECT 1 FROM sw_attachment a WHERE a.hash = b.hash)",
+                           1, params, &error)) == NULL)
+    {
+      _sw_pg_rollback (self);
+      if (error != NULL)
+        g_message ("The sweep of attached files failed: %s", error->message);
+      return 0;
+    }
+  n = (guint) g_ascii_strtoull (PQcmdTuples (res), NULL, 10);
+  PQclear (res);
+  if (!_sw_pg_commit (self, &error))
+    {
+      g_message ("The sweep of attached files failed: %s", error->message);
+      return 0;
+    }
+  return n;
 }

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 /* The format of the PostgreSQL schema (sw-server-pg-schema.c), kept in
  * sw_meta under "schema". */
-#define SW_SERVER_PG_SCHEMA_VERSION 2
+#define SW_SERVER_PG_SCHEMA_VERSION 3
 
 struct _SwServerPg
 {
@@ -122,6 +122,10 @@ gboolean   _sw_server_pg_blob_readable  (SwServerStorage  *storage,
                                          SwServerDevice   *device,
                                          const char       *hash,
                                          GError          **error);
+/* Deletes the files no case holds that received no part for `min_age_s`
+ * seconds (an upload whose push never came); how many. */
+guint      _sw_server_pg_blob_sweep     (SwServerStorage  *storage,
+                                         gint64            min_age_s);
 /* In a push's transaction: the files its accepted events attach, and those
  * its purges release. */
 gboolean   _sw_server_pg_fold_attachments (SwServerPg     *self,

@@ -76,6 +76,12 @@ static const char *const migrations[] = {
   "  WHERE body::jsonb ->> 'kind' = 'attachment_added' AND body::jsonb #>> '{payload,hash}' IS NOT NULL"
   "  AND NOT EXISTS (SELECT 1 FROM sw_event p WHERE p.case_id = sw_event.case_id"
   "                  AND p.body::jsonb ->> 'kind' = 'purged');",
+
+  /* 3: when a file last received a part (ms since the epoch), for the sweep
+   * of files no case holds (sw_server_storage_blob_sweep); the files there
+   * already count from the migration. */
+  "ALTER TABLE sw_blob ADD COLUMN touched_at bigint NOT NULL"
+  "  DEFAULT (extract (epoch FROM clock_timestamp ()) * 1000)::bigint;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SW_SERVER_PG_SCHEMA_VERSION);

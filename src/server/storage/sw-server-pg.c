@@ -489,6 +489,7 @@ storage_iface_init (SwServerStorageInterface *iface)
   iface->blob_append = _sw_server_pg_blob_append;
   iface->blob_read = _sw_server_pg_blob_read;
   iface->blob_readable = _sw_server_pg_blob_readable;
+  iface->blob_sweep = _sw_server_pg_blob_sweep;
 }
 
 /* ------------------------------------------------------------ GObject */
