@@ -102,6 +102,38 @@ class AttachmentsSyncTest(unittest.TestCase):
         # sent once: a second run sends nothing again
         self.assertEqual(self.a.sync().get("blobs_uploaded", 0), 0)
 
+    def test_full_disk_while_fetching(self):
+        """Issue 17: the disk fills while a device fetches a file (a file size
+        limit, RLIMIT_FSIZE, as a full disk would): a clear message, the file
+        not shown as here, the database whole; with room again the fetch goes
+        on from the part it has and the file arrives intact."""
+        import resource
+        data = b"%PDF-1.4\n" + random.Random(9).randbytes(4_000_000) + b"\n%%EOF\n"
+        c, att = self.attach(data)
+        self.a.sync()
+        self.b.sync()
+        h = att["hash"]
+        out = os.path.join(self.tmp, "fetched.pdf")
+        sizes = [os.path.getsize(self.b.db + s) for s in ("", "-wal") if os.path.exists(self.b.db + s)]
+        limit = max(sizes) + 64 * 1024
+
+        def small_files():
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        events = syncenv.rows(self.b.db, "SELECT count(*) FROM events")[0][0]
+        p = subprocess.run(self.cmd(self.b, "case", "attachment", c["number"], h, "--output", out),
+                           capture_output=True, text=True, preexec_fn=small_files)
+        self.assertEqual(p.returncode, 1, (limit, p.stdout))
+        self.assertRegex(p.stderr, "could not be (written|stored|fetched)|disk is full")
+        self.assertFalse(os.path.exists(out))
+        self.assertFalse(os.path.exists(self.device_blob(self.b, h)))
+        self.assertFalse(self.b.json("case", "attachments", c["number"], as_="R01")[0]["here"])
+        self.assertEqual(syncenv.rows(self.b.db, "SELECT count(*) FROM events")[0][0], events)
+        self.assertEqual(syncenv.rows(self.b.db, "PRAGMA integrity_check"), [("ok",)])
+        self.b.run("case", "attachment", c["number"], h, "--output", out, as_="R01")
+        self.assertEqual(sha(read(out)), h)
+        self.assertTrue(self.b.json("case", "attachments", c["number"], as_="R01")[0]["here"])
+
     def test_scope_and_policy(self):
         data = pdf(5000)
         c, att = self.attach(data)
