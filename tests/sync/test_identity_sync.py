@@ -16,7 +16,7 @@ if len(sys.argv) > 2 and os.path.sep in sys.argv[1]:   # meson passes the progra
     os.environ["SHOUWEN_SERVER"] = sys.argv.pop(1)
 
 import syncenv
-from syncenv import day, enrol, make_world, rows
+from syncenv import day, enrol, make_world
 
 syncenv.STRICT = True
 
@@ -50,10 +50,17 @@ class IdentitySyncTest(unittest.TestCase):
         p = self.as_r01(self.a, demo, "passwd", "R01", "--new-password-file", self.own)
         self.assertEqual(p.returncode, 0, p.stderr)
         self.a.sync()
-        # only the hash travelled
-        hashes = rows(self.server.db(), "SELECT hash FROM staff_credentials WHERE empno = 'R01'")
-        self.assertTrue(hashes[0][0].startswith("$argon2id$"))
-        for db in (self.server.db(), self.a.db):
+        # only the hash travelled (the server's directory: a table on SQLite,
+        # its rows as JSON on PostgreSQL)
+        hashes = self.server.query(
+            "SELECT hash FROM staff_credentials WHERE empno = 'R01'",
+            "SELECT c ->> 'hash' FROM sw_directory, jsonb_array_elements (body::jsonb -> 'staff_credentials') c"
+            " WHERE c ->> 'empno' = 'R01'")
+        self.assertTrue(hashes[0][0].startswith("$argon2id$"), hashes)
+        if self.server.database:
+            self.assertEqual(self.server.query("", "SELECT count(*) FROM sw_directory"
+                                                   " WHERE body LIKE '%r01-own-password%'"), [(0,)])
+        for db in ([] if self.server.database else [self.server.db()]) + [self.a.db]:
             with open(db, "rb") as f:
                 self.assertNotIn(b"r01-own-password", f.read())
         # the server's sign-in checks the same credential
@@ -87,7 +94,7 @@ class IdentitySyncTest(unittest.TestCase):
 
     def test_server_password_is_the_directorys(self):
         # `shouwenctl server password` on the server machine: devices sign in with it
-        subprocess.run([syncenv.CTL, "server", "password", "--data-dir", self.server.data_dir, "R01"],
+        subprocess.run([syncenv.CTL, "server", "password", *self.server.location(), "R01"],
                        input="r01-own-password\n", text=True, check=True, capture_output=True)
         self.a.sync()
         p = self.as_r01(self.a)
