@@ -47,7 +47,7 @@ class SecurityTest(unittest.TestCase):
         shutil.rmtree(cls.tmp)
 
     def n_events(self):
-        return rows(self.server.db(), "SELECT count(*) FROM events")[0][0]
+        return self.server.count_events()
 
     def push(self, token, events, raw=None):
         return self.server.request("POST", "/api/v1/sync/push", {"events": events}, token=token, raw=raw)
@@ -61,8 +61,8 @@ class SecurityTest(unittest.TestCase):
         status, _ = self.server.request("GET", "/api/v1/sync/pull", token=self.ta)
         self.assertEqual(status, 200)
         # the server keeps only hashes
-        self.assertEqual(rows(self.server.db(), "SELECT count(*) FROM server_devices WHERE token_hash = ?",
-                              (self.ta,))[0][0], 0)
+        self.assertEqual(self.server.query("SELECT count(*) FROM server_devices WHERE token_hash = ?",
+                                           "SELECT count(*) FROM sw_device WHERE token_hash = ?", (self.ta,))[0][0], 0)
 
     def test_expired_token(self):
         self.server.stop()
@@ -173,7 +173,10 @@ class SecurityTest(unittest.TestCase):
     def test_sign_in(self):
         subprocess.run([syncenv.CTL, "server", "password", *self.server.location(), "R01"],
                        input="correct horse battery\n", text=True, check=True, capture_output=True)
-        stored = rows(self.server.db(), "SELECT hash FROM staff_credentials WHERE empno = 'R01'")[0][0]
+        stored = self.server.query(
+            "SELECT hash FROM staff_credentials WHERE empno = 'R01'",
+            "SELECT c ->> 'hash' FROM sw_directory, jsonb_array_elements (body::jsonb -> 'staff_credentials') c"
+            " WHERE c ->> 'empno' = 'R01'")[0][0]
         self.assertTrue(stored.startswith("$argon2id$"))
         p = self.a.run("sync", "sign-in", "R01", stdin="correct horse battery\n")
         self.assertIn("R01", p.stdout)
