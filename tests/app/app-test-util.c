@@ -4,6 +4,8 @@
 
 #include <adwaita.h>
 
+#include "sw-case-view.h"
+
 GLogWriterOutput
 app_test_fatal_writer (GLogLevelFlags   level,
                        const GLogField *fields,
@@ -178,5 +180,43 @@ app_test_find_window (GType type)
     if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
       found = l->data;
   g_list_free (toplevels);
+  return found;
+}
+
+void
+app_test_collect_text (GtkWidget *w,
+                       GString   *out)
+{
+  if (GTK_IS_LABEL (w))
+    g_string_append_printf (out, "%s\n", gtk_label_get_label (GTK_LABEL (w)));
+  if (GTK_IS_EDITABLE (w))
+    g_string_append_printf (out, "%s\n", gtk_editable_get_text (GTK_EDITABLE (w)));
+  if (ADW_IS_PREFERENCES_ROW (w))
+    g_string_append_printf (out, "%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)));
+  if (ADW_IS_ACTION_ROW (w) && adw_action_row_get_subtitle (ADW_ACTION_ROW (w)))
+    g_string_append_printf (out, "%s\n", adw_action_row_get_subtitle (ADW_ACTION_ROW (w)));
+  if (ADW_IS_WINDOW_TITLE (w))
+    g_string_append_printf (out, "%s\n%s\n", adw_window_title_get_title (ADW_WINDOW_TITLE (w)),
+                            adw_window_title_get_subtitle (ADW_WINDOW_TITLE (w)));
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+    app_test_collect_text (c, out);
+}
+
+gboolean
+app_test_case_offers (SwContext  *context,
+                      const char *case_id,
+                      int         op)
+{
+  GtkWidget *view = sw_case_view_new (context, case_id);
+  GArray *ops;
+  gboolean found = FALSE;
+
+  gtk_window_present (GTK_WINDOW (view));
+  app_test_drain ();
+  ops = sw_case_view_get_operations (SW_CASE_VIEW (view));
+  for (guint i = 0; i < ops->len; i++)
+    found |= g_array_index (ops, SwOpKind, i) == (SwOpKind) op;
+  gtk_window_destroy (GTK_WINDOW (view));
+  app_test_drain ();
   return found;
 }

@@ -49,4 +49,13 @@ GtkWidget       *app_test_find_window  (GType            type);
  * lets GTK handle what it made. */
 void             app_test_xdotool      (const char * const *args);
 
+/* Appends every text a person sees under `w` (labels, entries, rows'
+ * titles and subtitles, window titles), one a line. */
+void             app_test_collect_text (GtkWidget       *w,
+                                        GString         *out);
+/* Whether the case view of `case_id` offers `op` (an SwOpKind) to the
+ * context's user; the view is opened and closed again. */
+gboolean         app_test_case_offers  (SwContext       *context,
+                                        const char      *case_id,
+                                        int              op);
 G_END_DECLS

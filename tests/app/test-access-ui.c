@@ -67,25 +67,6 @@ access_teardown (AccessFixture *af,
   sw_fixture_teardown (&af->fx, data);
 }
 
-static void
-collect_text (GtkWidget *w,
-              GString   *out)
-{
-  if (GTK_IS_LABEL (w))
-    g_string_append_printf (out, "%s\n", gtk_label_get_label (GTK_LABEL (w)));
-  if (GTK_IS_EDITABLE (w))
-    g_string_append_printf (out, "%s\n", gtk_editable_get_text (GTK_EDITABLE (w)));
-  if (ADW_IS_PREFERENCES_ROW (w))
-    g_string_append_printf (out, "%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)));
-  if (ADW_IS_ACTION_ROW (w) && adw_action_row_get_subtitle (ADW_ACTION_ROW (w)))
-    g_string_append_printf (out, "%s\n", adw_action_row_get_subtitle (ADW_ACTION_ROW (w)));
-  if (ADW_IS_WINDOW_TITLE (w))
-    g_string_append_printf (out, "%s\n%s\n", adw_window_title_get_title (ADW_WINDOW_TITLE (w)),
-                            adw_window_title_get_subtitle (ADW_WINDOW_TITLE (w)));
-  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
-    collect_text (c, out);
-}
-
 static gboolean
 offers (SwCaseView *view,
         SwOpKind    op)
@@ -142,7 +123,7 @@ test_case_view (AccessFixture *af,
       view = sw_case_view_new (af->context, r->retail ? af->retail : af->corp);
       gtk_window_present (GTK_WINDOW (view));
       app_test_drain ();
-      collect_text (view, text);
+      app_test_collect_text (view, text);
 
       if (r->whole)
         {

@@ -60,20 +60,8 @@ offers (CommitFixture *cf,
         const char    *who,
         SwOpKind       op)
 {
-  GtkWidget *view;
-  GArray *ops;
-  gboolean found = FALSE;
-
   g_assert_true (sw_context_set_user (cf->context, who));
-  view = sw_case_view_new (cf->context, cf->id);
-  gtk_window_present (GTK_WINDOW (view));
-  app_test_drain ();
-  ops = sw_case_view_get_operations (SW_CASE_VIEW (view));
-  for (guint i = 0; i < ops->len; i++)
-    found |= g_array_index (ops, SwOpKind, i) == op;
-  gtk_window_destroy (GTK_WINDOW (view));
-  app_test_drain ();
-  return found;
+  return app_test_case_offers (cf->context, cf->id, op);
 }
 
 static guint

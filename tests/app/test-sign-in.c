@@ -81,25 +81,6 @@ sign_teardown (SignFixture   *sf,
 
 /* ------------------------------------------------------------ helpers */
 
-static void
-collect_text (GtkWidget *w,
-              GString   *out)
-{
-  if (GTK_IS_LABEL (w))
-    g_string_append_printf (out, "%s\n", gtk_label_get_label (GTK_LABEL (w)));
-  if (GTK_IS_EDITABLE (w))
-    g_string_append_printf (out, "%s\n", gtk_editable_get_text (GTK_EDITABLE (w)));
-  if (ADW_IS_PREFERENCES_ROW (w))
-    g_string_append_printf (out, "%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)));
-  if (ADW_IS_ACTION_ROW (w) && adw_action_row_get_subtitle (ADW_ACTION_ROW (w)))
-    g_string_append_printf (out, "%s\n", adw_action_row_get_subtitle (ADW_ACTION_ROW (w)));
-  if (ADW_IS_WINDOW_TITLE (w))
-    g_string_append_printf (out, "%s\n%s\n", adw_window_title_get_title (ADW_WINDOW_TITLE (w)),
-                            adw_window_title_get_subtitle (ADW_WINDOW_TITLE (w)));
-  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
-    collect_text (c, out);
-}
-
 /* Every text of every shown toplevel's widget tree (a window hidden at the
  * lock is neither drawn nor focusable). */
 static char *
@@ -112,7 +93,7 @@ all_text (void)
     if (gtk_widget_get_visible (l->data))
     {
       g_string_append_printf (out, "%s\n", gtk_window_get_title (l->data) ? gtk_window_get_title (l->data) : "");
-      collect_text (l->data, out);
+      app_test_collect_text (l->data, out);
     }
   g_list_free (toplevels);
   return g_string_free (out, FALSE);

@@ -68,6 +68,41 @@ sw_summary_rows (SwStore     *store,
   return rows;
 }
 
+/* The summary as a table, its header first, row by row to `add`. */
+typedef void (*AddRow) (gpointer out, const char **fields);
+
+static void
+summary_table (GPtrArray *rows,
+               AddRow     add,
+               gpointer   out)
+{
+  const char *fields[SW_SUMMARY_N_COLUMNS];
+
+  for (guint i = 0; i < SW_SUMMARY_N_COLUMNS; i++)
+    fields[i] = sw_summary_column (i);
+  add (out, fields);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      for (guint i = 0; i < SW_SUMMARY_N_COLUMNS; i++)
+        fields[i] = sw_summary_row_field (g_ptr_array_index (rows, r), i);
+      add (out, fields);
+    }
+}
+
+static void
+add_csv (gpointer     out,
+         const char **fields)
+{
+  sw_csv_writer_add_row (out, fields, SW_SUMMARY_N_COLUMNS);
+}
+
+static void
+add_xlsx (gpointer     out,
+          const char **fields)
+{
+  sw_xlsx_writer_add_row (out, fields, SW_SUMMARY_N_COLUMNS);
+}
+
 char *
 sw_export_summary_csv (SwStore     *store,
                        const char  *department,
@@ -77,21 +112,12 @@ sw_export_summary_csv (SwStore     *store,
                        GError     **error)
 {
   g_autoptr(GPtrArray) rows = sw_summary_rows (store, department, from, to, mask, error);
-  const char *fields[SW_SUMMARY_N_COLUMNS];
   SwCsvWriter *out;
 
   if (rows == NULL)
     return NULL;
   out = sw_csv_writer_new (SW_CSV_WRITER_SPREADSHEET);
-  for (guint i = 0; i < SW_SUMMARY_N_COLUMNS; i++)
-    fields[i] = sw_summary_column (i);
-  sw_csv_writer_add_row (out, fields, SW_SUMMARY_N_COLUMNS);
-  for (guint r = 0; r < rows->len; r++)
-    {
-      for (guint i = 0; i < SW_SUMMARY_N_COLUMNS; i++)
-        fields[i] = sw_summary_row_field (g_ptr_array_index (rows, r), i);
-      sw_csv_writer_add_row (out, fields, SW_SUMMARY_N_COLUMNS);
-    }
+  summary_table (rows, add_csv, out);
   return sw_csv_writer_finish (out);
 }
 
@@ -105,22 +131,13 @@ sw_export_summary_xlsx (SwStore     *store,
                         GError     **error)
 {
   g_autoptr(GPtrArray) rows = sw_summary_rows (store, department, from, to, mask, error);
-  const char *fields[SW_SUMMARY_N_COLUMNS];
   SwXlsxWriter *out;
 
   if (rows == NULL)
     return FALSE;
   out = sw_xlsx_writer_new (path);
   sw_xlsx_writer_set_number_column (out, SW_SUMMARY_N_COLUMNS - 1);   /* satisfaction */
-  for (guint i = 0; i < SW_SUMMARY_N_COLUMNS; i++)
-    fields[i] = sw_summary_column (i);
-  sw_xlsx_writer_add_row (out, fields, SW_SUMMARY_N_COLUMNS);
-  for (guint r = 0; r < rows->len; r++)
-    {
-      for (guint i = 0; i < SW_SUMMARY_N_COLUMNS; i++)
-        fields[i] = sw_summary_row_field (g_ptr_array_index (rows, r), i);
-      sw_xlsx_writer_add_row (out, fields, SW_SUMMARY_N_COLUMNS);
-    }
+  summary_table (rows, add_xlsx, out);
   return sw_xlsx_writer_finish (out, error);
 }
 
