@@ -230,6 +230,7 @@ sw_archive_view_class_init (SwArchiveViewClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = sw_archive_view_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "sw-archive-view");
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shouwen/Shouwen/sw-archive-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SwArchiveView, box);
   gtk_widget_class_bind_template_child (widget_class, SwArchiveView, query_box);
