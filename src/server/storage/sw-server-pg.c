@@ -545,10 +545,13 @@ connect_to (const char  *uri,
    * returned, which with synchronous_commit on is after the WAL reached
    * the disk (and the synchronous standbys, if any). A lock held too long
    * (a stuck push of the same case) ends the request with 503, which the
-   * client retries; a session left idle in a transaction is ended. */
+   * client retries; a session left idle in a transaction is ended. No
+   * JIT: the pushes' statements are short, and PostgreSQL 15 compiled
+   * some of them with LLVM on every execution (a third of the CPU in a
+   * push load, 57 pushes a second; tests/bench/README.md). */
   if (!_sw_pg_exec (self, "SET synchronous_commit = on; SET lock_timeout = '5s';"
                           " SET statement_timeout = '30s'; SET idle_in_transaction_session_timeout = '60s';"
-                          " SET client_min_messages = warning", 0, NULL, error))
+                          " SET client_min_messages = warning; SET jit = off", 0, NULL, error))
     return NULL;
   return g_steal_pointer (&self);
 }
