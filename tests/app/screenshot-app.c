@@ -12,6 +12,7 @@
 
 #include "sw-acct-nav.h"
 #include "sw-archive-view.h"
+#include "sw-op-dialog.h"
 #include "sw-audit-view.h"
 #include "sw-branches-view.h"
 #include "sw-application.h"
@@ -1087,6 +1088,17 @@ main (int   argc,
   scroll_down (view);
   save (view, argv[2], argv[3], "case-view-timeline");
   gtk_window_destroy (GTK_WINDOW (view));
+  {
+    /* a time agreed with the customer (issue 14), filled in */
+    g_autoptr(SwCase) open_case = sw_store_get_case (store, rich, NULL);
+    GtkWidget *agree = sw_op_dialog_new (context, SW_OP_AGREE_TIME, open_case);
+
+    sw_op_dialog_set_value (SW_OP_DIALOG (agree), SW_SLOT_TEXT2, "2026-12-18");
+    sw_op_dialog_set_value (SW_OP_DIALOG (agree), SW_SLOT_TEXT, "客户需补交收入证明，约定下周五前办结");
+    gtk_window_present (GTK_WINDOW (agree));
+    save (agree, argv[2], argv[3], "op-agree-time");
+    gtk_window_destroy (GTK_WINDOW (agree));
+  }
   save_petition (window, context, store, rich, argv[2], argv[3]);
   save_multi_department (window, context, store, rich, argv[2], argv[3]);
 
