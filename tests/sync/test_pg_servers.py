@@ -6,8 +6,9 @@
 # 1..max with no gap and every event is stored once; an enrolment code is
 # spent once whichever process hears it; no session is left idle in a
 # transaction; a server refuses a schema it doesn't know; kill -9 of either
-# process at random points during pushes loses and doubles nothing
-# (SHOUWEN_KILL_ROUNDS rounds, 6 unless set).
+# process at random points during pushes (SHOUWEN_KILLS that land during a
+# push, 50 unless set) and of the PostgreSQL backend of a push loses and
+# doubles nothing.
 # Skipped (77) where PostgreSQL 15 is not installed.
 # SPDX-License-Identifier: GPL-3.0-or-later
 import json
@@ -195,30 +196,90 @@ class TwoServersTest(unittest.TestCase):
         con.commit()
         con.close()
 
+    def push_run(self, c, server):
+        self.point_at(c, server)
+        return subprocess.Popen([syncenv.CTL, "--db", c.db, "--now", day(27), "--as", "admin",
+                                 "sync", "run", "--push-batch", "2"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def hold_case_locks(self, case_ids):
+        """Another session holding these cases' locks, as a stuck push would
+        (its psql process; the locks are taken when this returns)."""
+        holder = subprocess.Popen(["psql", "-X", "-q", "-h", syncenv.pg_cluster().sock,
+                                   "-p", str(syncenv.pg_cluster().port), "-U", "postgres",
+                                   "-d", self.one.database.split("/")[3].split("?")[0]],
+                                  stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL, text=True)
+        holder.stdin.write("BEGIN;\n" + "".join(f"SELECT pg_advisory_xact_lock (hashtext ('{c}'));\n"
+                                                for c in case_ids))
+        holder.stdin.flush()
+        deadline = time.monotonic() + 30
+        while int(self.psql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")) < len(case_ids):
+            self.assertLess(time.monotonic(), deadline, "the locks were never taken")
+            time.sleep(0.02)
+        return holder
+
+    def waiting_push(self, timeout=30):
+        """The pid of the database session of a push waiting for a case's lock."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            pid = self.psql("SELECT pid FROM pg_stat_activity WHERE datname = current_database ()"
+                            " AND wait_event_type = 'Lock' AND query ILIKE '%pg_advisory_xact_lock%' LIMIT 1")
+            if pid:
+                return int(pid)
+            time.sleep(0.02)
+        return None
+
     def test_kill_either_process_during_pushes(self):
+        """kill -9 of one of the two processes, chosen at random, at a random
+        point while both clients push, until SHOUWEN_KILLS kills (50 unless
+        set) landed while a push was under way; then kill -9 of the
+        PostgreSQL backend of a push, once (the cluster restarts every
+        session). Every event exactly once everywhere, no gap."""
         from test_kill import fill_outbox
-        rounds = int(os.environ.get("SHOUWEN_KILL_ROUNDS", "6"))
+        wanted = int(os.environ.get("SHOUWEN_KILLS", "50"))
         clients = [enrol(self.one, self.tmp, name, "BJ01") for name in ("a", "c")]
-        made, kills = [], 0
-        for r in range(rounds):
+        made, kills, rounds = [], 0, 0
+        while kills < wanted and rounds < wanted * 3:
             procs = []
             for i, c in enumerate(clients):
-                made += fill_outbox(c.db, "AC"[i], 8, 1795400000000 + (2 * r + i) * 10 ** 6)
-                self.point_at(c, self.rng.choice((self.one, self.two)))
-                procs.append(subprocess.Popen([syncenv.CTL, "--db", c.db, "--now", day(27), "--as", "admin",
-                                               "sync", "run", "--push-batch", "2"],
-                                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-            time.sleep(self.rng.uniform(0.05, 0.8))
+                made += fill_outbox(c.db, "AC"[i], 6, 1795400000000 + (2 * rounds + i) * 10 ** 6)
+                procs.append(self.push_run(c, self.rng.choice((self.one, self.two))))
+            time.sleep(self.rng.uniform(0.02, 0.4))
             kills += any(p.poll() is None for p in procs)
             victim = self.rng.choice((self.one, self.two))
             victim.stop(signal.SIGKILL)
             victim.start()
             for p in procs:
                 p.wait(timeout=120)
+            rounds += 1
+        print(f"{kills} of {rounds} kills landed during a push", file=sys.stderr)
+        self.assertGreaterEqual(kills, wanted)
+        # the backend of a push, killed -9 (while it waits for a case's lock
+        # that another session holds, so that it is surely mid-push):
+        # PostgreSQL ends every session and recovers; the servers open new
+        # sessions and the client's next run completes the push
+        c = clients[0]
+        made += fill_outbox(c.db, "A", 3, 1795500000000)
+        holder = self.hold_case_locks([r[0] for r in syncenv.rows(c.db, "SELECT DISTINCT case_id FROM events"
+                                                                       " WHERE pushed = 0")])
+        p = self.push_run(c, self.one)
+        t0 = time.monotonic()
+        pid = self.waiting_push()
+        self.assertIsNotNone(pid, "no push waited for its case's lock")
+        t1 = time.monotonic()
+        os.kill(pid, signal.SIGKILL)
+        p.wait(timeout=120)
+        print(f"backend wait {t1-t0:.1f} s, run after the kill {time.monotonic()-t1:.1f} s", file=sys.stderr)
+        holder.stdin.close()
+        holder.wait(timeout=30)
+        for _ in range(100):   # until the cluster's recovery lets sessions in again
+            if syncenv.pg_cluster().psql("SELECT 1", check=False).strip() == "1":
+                break
+            time.sleep(0.1)
+        self.assertIn("terminated by signal 9", syncenv.pg_cluster().log())
         for c in clients + clients:
             self.sync_somewhere(c, day(27))
-        print(f"{kills} of {rounds} kills landed during a run", file=sys.stderr)
-        self.assertGreaterEqual(kills, rounds // 2)
         stored = {r for r in self.psql("SELECT event_id FROM sw_event").split("\n")}
         self.assertTrue(set(made) <= stored, f"{len(set(made) - stored)} events lost")
         for table, column in (("sw_event", "position"), ("sw_feed", "seq")):
