@@ -20,6 +20,7 @@ struct _SwServerPg
   char    *uri;
   char    *epoch;      /* the last one read: refreshed by every get_epoch */
   int      token_days;
+  GHashTable *prepared; /* SQL → name of its prepared statement in this session */
 };
 
 /* Runs `sql` with text parameters (NULL: SQL NULL); a failed command sets

@@ -289,12 +289,7 @@ _sw_server_pg_push (SwServerStorage     *storage,
   SwPushBatch batch = { 0 };
 
   g_ptr_array_set_size (results, n);
-  if (!_sw_pg_exec (self, "CREATE TEMP TABLE IF NOT EXISTS sw_stage (ord integer PRIMARY KEY,"
-                          " event_id text, case_id text, hlc_ms bigint, hlc_counter integer, device text,"
-                          " body text) ON COMMIT DELETE ROWS;"
-                          "CREATE TEMP TABLE IF NOT EXISTS sw_feed_stage (ord bigint GENERATED ALWAYS AS IDENTITY,"
-                          " branch_code text, event_id text) ON COMMIT DELETE ROWS", 0, NULL, error) ||
-      !_sw_pg_begin (self, error))
+  if (!_sw_pg_begin (self, error))   /* staging tables: see set_up_session */
     return NULL;
   if (!lock_cases (self, request, error))
     goto fail;

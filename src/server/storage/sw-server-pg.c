@@ -34,6 +34,93 @@ busy_state (const char *state)
                            g_str_equal (state, "23505"));
 }
 
+static PGresult *
+failed (SwServerPg  *self,
+        PGresult    *res,
+        GError     **error)
+{
+  const char *state = PQresultErrorField (res, PG_DIAG_SQLSTATE);
+  g_autofree char *msg = g_strdup (res ? PQresultErrorMessage (res) : PQerrorMessage (self->conn));
+
+  g_strstrip (msg);
+  if (busy_state (state) || PQstatus (self->conn) != CONNECTION_OK)
+    g_set_error (error, SW_ERROR, SW_ERROR_DB_BUSY, _("The database is busy; try again: %s"), msg);
+  else
+    g_set_error (error, SW_ERROR, SW_ERROR_DB, _("Database error: %s"), msg);
+  PQclear (res);
+  return NULL;
+}
+
+static gboolean
+succeeded (PGresult *res)
+{
+  ExecStatusType st = PQresultStatus (res);
+
+  return st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK;
+}
+
+/* What every session of the server sets first, and again after it connected
+ * anew (a restarted PostgreSQL, a killed backend): a session's settings,
+ * its temporary tables and its prepared statements are gone with it.
+ *
+ * Acknowledged means durable: a push is answered after its COMMIT
+ * returned, which with synchronous_commit on is after the WAL reached
+ * the disk (and the synchronous standbys, if any). A lock held too long
+ * (a stuck push of the same case) ends the request with 503, which the
+ * client retries; a session left idle in a transaction is ended. No
+ * JIT: the pushes' statements are short, and PostgreSQL 15 compiled
+ * some of them with LLVM on every execution (a third of the CPU in a
+ * push load, 57 pushes a second; tests/bench/README.md). The staging
+ * tables of a push live as long as the session, emptied at each COMMIT. */
+static gboolean
+set_up_session (SwServerPg  *self,
+                GError     **error)
+{
+  PGresult *res;
+
+  g_hash_table_remove_all (self->prepared);
+  res = PQexec (self->conn, "SET synchronous_commit = on; SET lock_timeout = '5s';"
+                            " SET statement_timeout = '30s'; SET idle_in_transaction_session_timeout = '60s';"
+                            " SET client_min_messages = warning; SET jit = off;"
+                            " CREATE TEMP TABLE IF NOT EXISTS sw_stage (ord integer PRIMARY KEY,"
+                            " event_id text, case_id text, hlc_ms bigint, hlc_counter integer, device text,"
+                            " body text) ON COMMIT DELETE ROWS;"
+                            " CREATE TEMP TABLE IF NOT EXISTS sw_feed_stage (ord bigint GENERATED ALWAYS AS IDENTITY,"
+                            " branch_code text, event_id text) ON COMMIT DELETE ROWS");
+  if (!succeeded (res))
+    {
+      failed (self, res, error);
+      return FALSE;
+    }
+  PQclear (res);
+  return TRUE;
+}
+
+/* A statement with parameters is prepared once a session and executed by
+ * name: PostgreSQL parses and plans it once, not at every push (parsing
+ * topped its profile under a push load). */
+static PGresult *
+exec_prepared (SwServerPg          *self,
+               const char          *sql,
+               int                  n_params,
+               const char  *const  *params)
+{
+  const char *name = g_hash_table_lookup (self->prepared, sql);
+
+  if (name == NULL)
+    {
+      g_autofree char *fresh = g_strdup_printf ("sw%u", g_hash_table_size (self->prepared) + 1);
+      PGresult *res = PQprepare (self->conn, fresh, sql, n_params, NULL);
+
+      if (!succeeded (res))
+        return res;
+      PQclear (res);
+      name = fresh;
+      g_hash_table_insert (self->prepared, g_strdup (sql), g_steal_pointer (&fresh));
+    }
+  return PQexecPrepared (self->conn, name, n_params, params, NULL, NULL, 0);
+}
+
 PGresult *
 _sw_pg_query (SwServerPg          *self,
               const char          *sql,
@@ -42,7 +129,6 @@ _sw_pg_query (SwServerPg          *self,
               GError             **error)
 {
   PGresult *res;
-  ExecStatusType st;
 
   if (PQstatus (self->conn) != CONNECTION_OK)
     {
@@ -55,24 +141,14 @@ _sw_pg_query (SwServerPg          *self,
                        PQerrorMessage (self->conn));
           return NULL;
         }
+      if (!set_up_session (self, error))
+        return NULL;
     }
   res = n_params == 0 && params == NULL ? PQexec (self->conn, sql)
-                                        : PQexecParams (self->conn, sql, n_params, NULL, params, NULL, NULL, 0);
-  st = PQresultStatus (res);
-  if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK)
+                                        : exec_prepared (self, sql, n_params, params);
+  if (succeeded (res))
     return res;
-  {
-    const char *state = PQresultErrorField (res, PG_DIAG_SQLSTATE);
-    g_autofree char *msg = g_strdup (res ? PQresultErrorMessage (res) : PQerrorMessage (self->conn));
-
-    g_strstrip (msg);
-    if (busy_state (state) || PQstatus (self->conn) != CONNECTION_OK)
-      g_set_error (error, SW_ERROR, SW_ERROR_DB_BUSY, _("The database is busy; try again: %s"), msg);
-    else
-      g_set_error (error, SW_ERROR, SW_ERROR_DB, _("Database error: %s"), msg);
-    PQclear (res);
-    return NULL;
-  }
+  return failed (self, res, error);
 }
 
 gboolean
@@ -502,6 +578,7 @@ sw_server_pg_finalize (GObject *object)
   g_clear_pointer (&self->conn, PQfinish);
   g_clear_pointer (&self->uri, g_free);
   g_clear_pointer (&self->epoch, g_free);
+  g_clear_pointer (&self->prepared, g_hash_table_unref);
   G_OBJECT_CLASS (sw_server_pg_parent_class)->finalize (object);
 }
 
@@ -515,6 +592,7 @@ static void
 sw_server_pg_init (SwServerPg *self)
 {
   self->token_days = 365;
+  self->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /* ------------------------------------------------------------ public */
@@ -541,17 +619,7 @@ connect_to (const char  *uri,
       g_set_error (error, SW_ERROR, SW_ERROR_DB, _("Cannot connect to the database: %s"), msg);
       return NULL;
     }
-  /* Acknowledged means durable: a push is answered after its COMMIT
-   * returned, which with synchronous_commit on is after the WAL reached
-   * the disk (and the synchronous standbys, if any). A lock held too long
-   * (a stuck push of the same case) ends the request with 503, which the
-   * client retries; a session left idle in a transaction is ended. No
-   * JIT: the pushes' statements are short, and PostgreSQL 15 compiled
-   * some of them with LLVM on every execution (a third of the CPU in a
-   * push load, 57 pushes a second; tests/bench/README.md). */
-  if (!_sw_pg_exec (self, "SET synchronous_commit = on; SET lock_timeout = '5s';"
-                          " SET statement_timeout = '30s'; SET idle_in_transaction_session_timeout = '60s';"
-                          " SET client_min_messages = warning; SET jit = off", 0, NULL, error))
+  if (!set_up_session (self, error))
     return NULL;
   return g_steal_pointer (&self);
 }
