@@ -55,6 +55,34 @@ JsonNode *_sw_sync_request_finish (SwSyncClient        *self,
                                    guint               *retry_after,
                                    GError             **error);
 
+/* A large answer (a page of a bootstrap) is parsed in a worker thread, and
+ * `digest` runs there too on a successful answer: it turns the JSON into
+ * what the caller will use (`*digested`, freed with `digested_free` if the
+ * caller never takes it) and returns the JSON the main loop gets, a small
+ * copy, so that the main loop neither parses nor frees the large tree.
+ * `received` runs in the main loop as soon as the answer's bytes are in,
+ * while the thread parses: the caller stores the page before. */
+typedef JsonNode *(*SwSyncDigestFunc) (JsonNode  *answer,
+                                       gpointer  *digested,
+                                       GError   **error);
+typedef struct {
+  SwSyncDigestFunc digest;
+  GDestroyNotify   digested_free;
+  GSourceFunc      received;
+  gpointer         received_data;
+} SwSyncDigest;
+
+void      _sw_sync_request_digest_async (SwSyncClient        *self,
+                                         const char          *method,
+                                         const char          *url,
+                                         const char          *token,
+                                         const SwSyncDigest  *digest,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+/* What the digest made of a successful answer (after _sw_sync_request_finish). */
+gpointer  _sw_sync_request_take_digested (GAsyncResult       *result);
+
 /* Sends this device's directory edits; counts those the server took and
  * those it refused (kept here with the reason). */
 void      _sw_sync_push_directory_async  (SwSyncClient        *self,

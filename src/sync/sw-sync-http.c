@@ -31,6 +31,10 @@ typedef struct {
   char        *token;
   GBytes      *body;
   SoupSession *session;
+  SwSyncDigest digest;     /* .digest NULL: parsed in the main loop */
+  gpointer     digested;
+  GBytes      *answer;     /* in the worker thread's hands */
+  guint        status;
 } Request;
 
 static void
@@ -43,6 +47,9 @@ request_free (Request *r)
   g_free (r->url);
   g_free (r->token);
   g_clear_pointer (&r->body, g_bytes_unref);
+  g_clear_pointer (&r->answer, g_bytes_unref);
+  if (r->digested != NULL && r->digest.digested_free != NULL)
+    r->digest.digested_free (r->digested);
   g_free (r);
 }
 
@@ -143,35 +150,15 @@ _sw_sync_refuses_request (const char *code)
 }
 
 static void
-sent_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      data)
+answered (GTask    *task,
+          JsonNode *node)
 {
-  g_autoptr(GTask) task = data;
   Request *r = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
-  g_autoptr(JsonNode) node = NULL;
-  guint status;
-  gsize len = 0;
-  const char *data_ptr;
-
-  if (bytes == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_task_return_error (task, g_steal_pointer (&error));
-      else
-        g_task_return_new_error (task, SW_SYNC_ERROR, SW_SYNC_ERROR_OFFLINE,
-                                 _("The server cannot be reached: %s"), error->message);
-      return;
-    }
-  status = soup_message_get_status (r->msg);
-  data_ptr = g_bytes_get_data (bytes, &len);
-  node = sw_protocol_parse (data_ptr, len, MAX_ANSWER, SW_PROTOCOL_MAX_DEPTH + 8, NULL);
+  guint status = r->status;
 
   if (SOUP_STATUS_IS_SUCCESSFUL (status) && node != NULL && JSON_NODE_HOLDS_OBJECT (node))
     {
-      g_task_return_pointer (task, g_steal_pointer (&node), (GDestroyNotify) json_node_unref);
+      g_task_return_pointer (task, json_node_ref (node), (GDestroyNotify) json_node_unref);
       return;
     }
   {
@@ -186,7 +173,7 @@ sent_cb (GObject      *source,
       {
         r->retries_left--;
         g_debug ("%s %s: 503, again in %u s", r->method, r->url, MAX (r->retry_after, 1));
-        g_timeout_add (MAX (r->retry_after, 1) * 1000, resend_cb, g_steal_pointer (&task));
+        g_timeout_add (MAX (r->retry_after, 1) * 1000, resend_cb, g_object_ref (task));
         return;
       }
     if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
@@ -204,18 +191,109 @@ sent_cb (GObject      *source,
   }
 }
 
-void
-_sw_sync_request_async (SwSyncClient        *self,
-                        const char          *method,
-                        const char          *url,
-                        const char          *token,
-                        JsonNode            *body,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
+static JsonNode *
+parse_answer (GBytes *bytes)
+{
+  gsize len = 0;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  return sw_protocol_parse (data, len, MAX_ANSWER, SW_PROTOCOL_MAX_DEPTH + 8, NULL);
+}
+
+/* The worker thread: parse, then digest; the large tree is freed here. */
+static void
+digest_thread (GTask        *parse,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  Request *r = data;
+  g_autoptr(GBytes) bytes = g_steal_pointer (&r->answer);
+  g_autoptr(JsonNode) node = parse_answer (bytes);
+  GError *error = NULL;
+  JsonNode *small;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_task_return_pointer (parse, g_steal_pointer (&node), (GDestroyNotify) json_node_unref);
+      return;
+    }
+  small = r->digest.digest (node, &r->digested, &error);
+  if (small == NULL)
+    g_task_return_error (parse, error);
+  else
+    g_task_return_pointer (parse, small, (GDestroyNotify) json_node_unref);
+}
+
+static void
+digested_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  GError *error = NULL;
+  g_autoptr(JsonNode) node = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  answered (task, node);
+}
+
+static void
+sent_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  Request *r = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  g_autoptr(JsonNode) node = NULL;
+
+  if (bytes == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_new_error (task, SW_SYNC_ERROR, SW_SYNC_ERROR_OFFLINE,
+                                 _("The server cannot be reached: %s"), error->message);
+      return;
+    }
+  r->status = soup_message_get_status (r->msg);
+  if (r->digest.digest != NULL && SOUP_STATUS_IS_SUCCESSFUL (r->status))
+    {
+      g_autoptr(GTask) parse = g_task_new (NULL, NULL, digested_cb, g_object_ref (task));
+
+      r->answer = g_steal_pointer (&bytes);
+      g_task_set_task_data (parse, r, NULL);   /* the outer task keeps it */
+      g_task_run_in_thread (parse, digest_thread);
+      if (r->digest.received != NULL)
+        r->digest.received (r->digest.received_data);
+      return;
+    }
+  node = parse_answer (bytes);
+  answered (task, node);
+}
+
+static void
+request_async (SwSyncClient        *self,
+               const char          *method,
+               const char          *url,
+               const char          *token,
+               JsonNode            *body,
+               const SwSyncDigest  *digest,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   Request *r = g_new0 (Request, 1);
+
+  if (digest != NULL)
+    r->digest = *digest;
 
   g_task_set_source_tag (task, _sw_sync_request_async);
   g_task_set_task_data (task, r, (GDestroyNotify) request_free);
@@ -238,6 +316,40 @@ _sw_sync_request_async (SwSyncClient        *self,
       return;
     }
   send_request (g_steal_pointer (&task));
+}
+
+void
+_sw_sync_request_async (SwSyncClient        *self,
+                        const char          *method,
+                        const char          *url,
+                        const char          *token,
+                        JsonNode            *body,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  request_async (self, method, url, token, body, NULL, cancellable, callback, user_data);
+}
+
+void
+_sw_sync_request_digest_async (SwSyncClient        *self,
+                               const char          *method,
+                               const char          *url,
+                               const char          *token,
+                               const SwSyncDigest  *digest,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  request_async (self, method, url, token, NULL, digest, cancellable, callback, user_data);
+}
+
+gpointer
+_sw_sync_request_take_digested (GAsyncResult *result)
+{
+  Request *r = g_task_get_task_data (G_TASK (result));
+
+  return g_steal_pointer (&r->digested);
 }
 
 JsonNode *

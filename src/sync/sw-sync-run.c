@@ -27,8 +27,25 @@ typedef struct {
   guint        directory_retry_after;
   GError      *blob_error;  /* attached files could not all be sent: reported at the end */
   gboolean     ended;       /* returned: a page asked for ahead is dropped when it comes */
-  JsonNode    *pending;     /* a page received, not yet stored: stored when idle or before the next */
+  struct Page *pending;     /* a page received, not yet stored: stored when the next one's bytes are in */
 } Run;
+
+/* A page of a pull, as the worker thread made it of the answer. */
+typedef struct Page {
+  JsonNode  *answer;     /* the answer's members but its events and contacts */
+  GPtrArray *events;     /* of SwCaseEvent */
+  GPtrArray *contacts;   /* of SwContact */
+} Page;
+
+static void
+page_free (Page *page)
+{
+  g_clear_pointer (&page->answer, json_node_unref);
+  g_clear_pointer (&page->events, g_ptr_array_unref);
+  g_clear_pointer (&page->contacts, g_ptr_array_unref);
+  g_free (page);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Page, page_free)
 
 static void push_next (GTask *task);
 static void pull_next (GTask *task);
@@ -42,7 +59,7 @@ run_free (Run *run)
   g_clear_pointer (&run->sent, g_ptr_array_unref);
   g_clear_error (&run->directory_error);
   g_clear_error (&run->blob_error);
-  g_clear_pointer (&run->pending, json_node_unref);
+  g_clear_pointer (&run->pending, page_free);
   g_free (run);
 }
 
@@ -183,45 +200,67 @@ note_position (SwStore   *store,
 
 /* ------------------------------------------------------------ pull */
 
-static gboolean
-store_page (SwSyncClient  *self,
-            JsonNode      *answer,
-            guint         *n_new,
-            GError       **error)
+/* In the worker thread: the page's events and contacts, built from the
+ * JSON; the answer's other members in a small copy. */
+static JsonNode *
+digest_page (JsonNode  *answer,
+             gpointer  *digested,
+             GError   **error)
 {
   JsonObject *o = json_node_get_object (answer);
   JsonNode *events = json_object_get_member (o, "events");
   JsonNode *contacts = json_object_get_member (o, "contacts");
-  g_autoptr(GPtrArray) evs = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) cts = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_contact_free);
-  g_autoptr(GPtrArray) inserted = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *cursor = g_strdup_printf ("%" G_GINT64_FORMAT, _sw_json_int (answer, "cursor"));
+  g_autoptr(Page) page = g_new0 (Page, 1);
+  g_autoptr(JsonObject) rest = json_object_new ();
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
 
   if (events == NULL || !JSON_NODE_HOLDS_ARRAY (events))
     {
       g_set_error_literal (error, SW_SYNC_ERROR, SW_SYNC_ERROR_SERVER, _("The server sent a page without events"));
-      return FALSE;
+      return NULL;
     }
+  page->events = g_ptr_array_new_with_free_func (g_object_unref);
+  page->contacts = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_contact_free);
   for (guint i = 0; i < json_array_get_length (json_node_get_array (events)); i++)
     {
       SwCaseEvent *ev = sw_protocol_event_from_json (json_array_get_element (json_node_get_array (events), i), error);
       if (ev == NULL)
-        return FALSE;
-      g_ptr_array_add (evs, ev);
+        return NULL;
+      sw_case_event_peek_payload_json (ev);   /* written here, not in the main loop */
+      g_ptr_array_add (page->events, ev);
     }
   for (guint i = 0; contacts && JSON_NODE_HOLDS_ARRAY (contacts) &&
                     i < json_array_get_length (json_node_get_array (contacts)); i++)
     {
       SwContact *c = sw_protocol_contact_from_json (json_array_get_element (json_node_get_array (contacts), i), error);
       if (c == NULL)
-        return FALSE;
-      g_ptr_array_add (cts, c);
+        return NULL;
+      g_ptr_array_add (page->contacts, c);
     }
+  json_object_iter_init (&iter, o);
+  while (json_object_iter_next (&iter, &name, &member))
+    if (!g_str_equal (name, "events") && !g_str_equal (name, "contacts"))
+      json_object_set_member (rest, name, json_node_copy (member));
+  *digested = g_steal_pointer (&page);
+  return json_node_init_object (json_node_alloc (), rest);
+}
+
+static gboolean
+store_page (SwSyncClient  *self,
+            Page          *page,
+            guint         *n_new,
+            GError       **error)
+{
+  g_autoptr(GPtrArray) inserted = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *cursor = g_strdup_printf ("%" G_GINT64_FORMAT, _sw_json_int (page->answer, "cursor"));
+
   if (!sw_store_begin (self->store, error))
     return FALSE;
-  if (!sw_store_replica_apply (self->store, evs, cts, inserted, error) ||
+  if (!sw_store_replica_apply (self->store, page->events, page->contacts, inserted, error) ||
       !sw_store_set_meta (self->store, SW_META_SYNC_CURSOR, cursor, error) ||
-      !note_position (self->store, answer, error) ||
+      !note_position (self->store, page->answer, error) ||
       !sw_store_commit (self->store, error))
     {
       sw_store_rollback (self->store);
@@ -238,19 +277,21 @@ store_pending (GTask   *task,
 {
   SwSyncClient *self = g_task_get_source_object (task);
   Run *run = g_task_get_task_data (task);
-  g_autoptr(JsonNode) answer = g_steal_pointer (&run->pending);
+  g_autoptr(Page) page = g_steal_pointer (&run->pending);
   guint n_new = 0;
 
-  if (answer == NULL)
+  if (page == NULL)
     return TRUE;
-  if (!store_page (self, answer, &n_new, error))
+  if (!store_page (self, page, &n_new, error))
     return FALSE;
   run->report.pulled += n_new;
   return TRUE;
 }
 
+/* The next page's bytes are in (its parse runs in a worker thread): the
+ * page before is stored meanwhile. */
 static gboolean
-pending_idle_cb (gpointer data)
+next_received_cb (gpointer data)
 {
   GTask *task = data;
   Run *run = g_task_get_task_data (task);
@@ -270,6 +311,7 @@ pulled_cb (GObject      *source,
   SwSyncClient *self = SW_SYNC_CLIENT (source);
   Run *run = g_task_get_task_data (task);
   GError *error = NULL;
+  g_autoptr(Page) page = NULL;
   g_autoptr(JsonNode) answer = NULL;
   gboolean changed;
   guint retry_after = 0, n_new = 0;
@@ -290,7 +332,9 @@ pulled_cb (GObject      *source,
       fail (g_steal_pointer (&task), error, retry_after);
       return;
     }
-  if (!check_epoch (task, answer, &changed, &error))
+  page = _sw_sync_request_take_digested (result);
+  page->answer = g_steal_pointer (&answer);
+  if (!check_epoch (task, page->answer, &changed, &error))
     {
       fail (g_steal_pointer (&task), error, 0);
       return;
@@ -300,21 +344,21 @@ pulled_cb (GObject      *source,
       push_next (g_steal_pointer (&task));
       return;
     }
-  if (json_object_get_boolean_member_with_default (json_node_get_object (answer), "more", FALSE))
+  if (json_object_get_boolean_member_with_default (json_node_get_object (page->answer), "more", FALSE))
     {
-      /* The next page is asked for first and this one stored when the
-       * request is out: the server reads the next page while this device
-       * writes this one (a bootstrap's pages overlap). The cursor is stored
-       * with the page it follows, so a kill before then reads it again. */
-      gint64 cursor = _sw_json_int (answer, "cursor");
-      gint64 position = MAX (known_position (self->store), _sw_json_int (answer, "position"));
+      /* The next page is asked for first, and this one stored when the
+       * next one's bytes are in, while a worker thread parses them: the
+       * server reads page n+1 and the thread parses it while this device
+       * writes page n. The cursor is stored with the page it follows, so a
+       * kill before then reads it again. */
+      gint64 cursor = _sw_json_int (page->answer, "cursor");
+      gint64 position = MAX (known_position (self->store), _sw_json_int (page->answer, "position"));
 
-      run->pending = g_steal_pointer (&answer);
-      pull_from (g_object_ref (task), cursor, position);
-      g_idle_add_full (G_PRIORITY_LOW, pending_idle_cb, g_object_ref (task), g_object_unref);
+      run->pending = g_steal_pointer (&page);
+      pull_from (g_steal_pointer (&task), cursor, position);
       return;
     }
-  if (!store_page (self, answer, &n_new, &error))
+  if (!store_page (self, page, &n_new, &error))
     {
       fail (g_steal_pointer (&task), error, 0);
       return;
@@ -333,9 +377,10 @@ pull_from (GTask  *task,
   g_autofree char *path = g_strdup_printf ("/api/v1/sync/pull?since=%" G_GINT64_FORMAT "&limit=%u&position=%" G_GINT64_FORMAT,
                                            cursor, self->pull_limit, position);
   g_autofree char *url = url_for (run, path);
+  SwSyncDigest digest = { digest_page, (GDestroyNotify) page_free, next_received_cb, task };
 
-  _sw_sync_request_async (self, "GET", url, run->token, NULL, g_task_get_cancellable (task),
-                          pulled_cb, task);
+  _sw_sync_request_digest_async (self, "GET", url, run->token, &digest, g_task_get_cancellable (task),
+                                 pulled_cb, task);
 }
 
 static void

@@ -26,6 +26,7 @@ sw_case_event_dispose (GObject *object)
   SwCaseEvent *self = SW_CASE_EVENT (object);
 
   g_clear_pointer (&self->payload, json_object_unref);
+  g_clear_pointer (&self->payload_text, g_free);
   G_OBJECT_CLASS (sw_case_event_parent_class)->dispose (object);
 }
 
@@ -99,6 +100,7 @@ sw_case_event_set_string (SwCaseEvent *self,
 {
   if (value != NULL)
     json_object_set_string_member (self->payload, member, value);
+  g_clear_pointer (&self->payload_text, g_free);
 }
 
 void
@@ -107,6 +109,7 @@ sw_case_event_set_int (SwCaseEvent *self,
                        gint64       value)
 {
   json_object_set_int_member (self->payload, member, value);
+  g_clear_pointer (&self->payload_text, g_free);
 }
 
 static void
@@ -131,17 +134,26 @@ append_json_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
-/* Payloads are flat objects of strings and numbers, written on every
- * operation: a direct writer is several times faster than JsonGenerator. */
 char *
 sw_case_event_payload_to_json (SwCaseEvent *self)
 {
-  GString *out = g_string_sized_new (256);
+  return g_strdup (sw_case_event_peek_payload_json (self));
+}
+
+/* Payloads are flat objects of strings and numbers, written on every
+ * operation: a direct writer is several times faster than JsonGenerator. */
+const char *
+sw_case_event_peek_payload_json (SwCaseEvent *self)
+{
+  GString *out;
   JsonObjectIter iter;
   const char *member;
   JsonNode *node;
   gboolean first = TRUE;
 
+  if (self->payload_text != NULL)
+    return self->payload_text;
+  out = g_string_sized_new (256);
   g_string_append_c (out, '{');
   json_object_iter_init_ordered (&iter, self->payload);
   while (json_object_iter_next_ordered (&iter, &member, &node))
@@ -162,7 +174,8 @@ sw_case_event_payload_to_json (SwCaseEvent *self)
         }
     }
   g_string_append_c (out, '}');
-  return g_string_free (out, FALSE);
+  self->payload_text = g_string_free (out, FALSE);
+  return self->payload_text;
 }
 
 gboolean
@@ -181,6 +194,7 @@ sw_case_event_set_payload_json (SwCaseEvent *self,
       return FALSE;
     }
   g_clear_pointer (&self->payload, json_object_unref);
+  g_clear_pointer (&self->payload_text, g_free);
   self->payload = json_object_ref (json_node_get_object (node));
   return TRUE;
 }

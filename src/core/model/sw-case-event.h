@@ -37,6 +37,9 @@ void         sw_case_event_set_int         (SwCaseEvent *self,
                                             const char  *member,
                                             gint64       value);
 char        *sw_case_event_payload_to_json (SwCaseEvent *self);
+/* The same, kept by the event until its payload changes (written once: a
+ * page's events are written in the worker thread that parsed them). */
+const char  *sw_case_event_peek_payload_json (SwCaseEvent *self);
 gboolean     sw_case_event_set_payload_json (SwCaseEvent *self,
                                              const char  *json,
                                              GError     **error);

@@ -120,6 +120,7 @@ struct _SwCaseEvent
   int     hlc_counter;     /*   and logical counter */
   char   *device;
   JsonObject *payload;
+  char   *payload_text;    /* the payload written as JSON, once asked for (cleared on a change) */
 };
 
 G_END_DECLS

@@ -475,6 +475,28 @@ sw_store_get_case (SwStore     *self,
   return c;
 }
 
+/* The case with this id (not a number), or NULL: the row being changed in
+ * the transaction if there is one, else the stored row. Other cases' rows
+ * changed in the transaction need not be written first (a replica's page
+ * looks up each of its cases in turn). */
+SwCase *
+_sw_store_case_by_id (SwStore     *self,
+                      const char  *id)
+{
+  sqlite3_stmt *stmt;
+  SwCase *c;
+
+  if ((c = g_hash_table_lookup (self->dirty_cases, id)) != NULL)
+    return g_object_ref (c);
+  if ((stmt = _sw_store_prepare (self, "SELECT " CASE_COLUMNS " " CASE_FROM " WHERE c.id = ?1", NULL)) == NULL)
+    return NULL;
+  _sw_bind_text (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    c = case_from_row (self, stmt, NULL);
+  sqlite3_reset (stmt);
+  return c;
+}
+
 GHashTable *
 sw_store_search_ids (SwStore     *self,
                      const char  *text,

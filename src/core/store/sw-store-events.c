@@ -33,7 +33,7 @@ _sw_store_insert_event (SwStore      *self,
                         gboolean     *inserted,
                         GError      **error)
 {
-  g_autofree char *payload = sw_case_event_payload_to_json (ev);
+  const char *payload = sw_case_event_peek_payload_json (ev);
   /* two literals: the store keeps its statements by address */
   sqlite3_stmt *stmt = _sw_store_prepare (self, made_elsewhere
       ? "INSERT INTO events (id, case_id, kind, actor, at, hlc_ms, hlc_counter, device, payload, pushed)"

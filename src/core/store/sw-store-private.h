@@ -87,6 +87,9 @@ gboolean      _sw_store_migrate      (SwStore     *self,
                                       GError     **error);
 gboolean      _sw_store_flush_cases  (SwStore     *self,
                                       GError     **error);
+/* The case with this id (not a number) as the transaction has it, or NULL. */
+SwCase       *_sw_store_case_by_id   (SwStore     *self,
+                                      const char  *id);
 
 /* Hands out the next hybrid logical clock value. */
 void          _sw_store_tick_hlc     (SwStore     *self,

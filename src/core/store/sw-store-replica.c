@@ -269,7 +269,7 @@ refold_case (SwStore     *self,
              GPtrArray   *new_events,
              GError     **error)
 {
-  g_autoptr(SwCase) stored = sw_store_get_case (self, case_id, NULL);
+  g_autoptr(SwCase) stored = _sw_store_case_by_id (self, case_id);
   g_autoptr(SwCase) row = NULL;
 
   g_ptr_array_sort (new_events, compare_events);
@@ -306,7 +306,7 @@ put_contact (SwStore    *self,
              SwContact  *contact,
              GError    **error)
 {
-  g_autoptr(SwCase) row = sw_store_get_case (self, contact->case_id, NULL);
+  g_autoptr(SwCase) row = _sw_store_case_by_id (self, contact->case_id);
 
   if (row == NULL)
     return TRUE;   /* a contact without its case: it comes again with the case */
