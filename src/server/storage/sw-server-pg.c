@@ -60,8 +60,8 @@ succeeded (PGresult *res)
 }
 
 /* What every session of the server sets first, and again after it connected
- * anew (a restarted PostgreSQL, a killed backend): a session's settings,
- * its temporary tables and its prepared statements are gone with it.
+ * anew (a restarted PostgreSQL, a killed backend): a session's settings
+ * and its prepared statements are gone with it.
  *
  * Acknowledged means durable: a push is answered after its COMMIT
  * returned, which with synchronous_commit on is after the WAL reached
@@ -70,8 +70,7 @@ succeeded (PGresult *res)
  * client retries; a session left idle in a transaction is ended. No
  * JIT: the pushes' statements are short, and PostgreSQL 15 compiled
  * some of them with LLVM on every execution (a third of the CPU in a
- * push load, 57 pushes a second; tests/bench/README.md). The staging
- * tables of a push live as long as the session, emptied at each COMMIT. */
+ * push load, 57 pushes a second; tests/bench/README.md). */
 static gboolean
 set_up_session (SwServerPg  *self,
                 GError     **error)
@@ -81,12 +80,7 @@ set_up_session (SwServerPg  *self,
   g_hash_table_remove_all (self->prepared);
   res = PQexec (self->conn, "SET synchronous_commit = on; SET lock_timeout = '5s';"
                             " SET statement_timeout = '30s'; SET idle_in_transaction_session_timeout = '60s';"
-                            " SET client_min_messages = warning; SET jit = off;"
-                            " CREATE TEMP TABLE IF NOT EXISTS sw_stage (ord integer PRIMARY KEY,"
-                            " event_id text, case_id text, hlc_ms bigint, hlc_counter integer, device text,"
-                            " body text) ON COMMIT DELETE ROWS;"
-                            " CREATE TEMP TABLE IF NOT EXISTS sw_feed_stage (ord bigint GENERATED ALWAYS AS IDENTITY,"
-                            " branch_code text, event_id text) ON COMMIT DELETE ROWS");
+                            " SET client_min_messages = warning; SET jit = off");
   if (!succeeded (res))
     {
       failed (self, res, error);
