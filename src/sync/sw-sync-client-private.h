@@ -68,7 +68,7 @@ typedef JsonNode *(*SwSyncDigestFunc) (JsonNode  *answer,
 typedef struct {
   SwSyncDigestFunc digest;
   GDestroyNotify   digested_free;
-  GSourceFunc      received;
+  void           (*received) (gpointer received_data);
   gpointer         received_data;
 } SwSyncDigest;
 

@@ -293,7 +293,8 @@ store_page (SwSyncClient  *self,
   return TRUE;
 }
 
-/* Stores the page received before the one now asked for, if it is not yet. */
+/* Stores the page held, if any: the one before the page now asked for, or
+ * the last; then frees it (release_page). */
 static gboolean
 store_pending (GTask   *task,
                GError **error)
@@ -314,7 +315,7 @@ store_pending (GTask   *task,
 
 /* The next page's bytes are in (its parse runs in a worker thread): the
  * page before is stored meanwhile. */
-static gboolean
+static void
 next_received_cb (gpointer data)
 {
   GTask *task = data;
@@ -323,7 +324,6 @@ next_received_cb (gpointer data)
 
   if (!run->ended && !store_pending (task, &error))
     fail (g_object_ref (task), error, 0);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -338,7 +338,7 @@ pulled_cb (GObject      *source,
   g_autoptr(Page) page = NULL;
   g_autoptr(JsonNode) answer = NULL;
   gboolean changed;
-  guint retry_after = 0, n_new = 0;
+  guint retry_after = 0;
 
   answer = _sw_sync_request_finish (self, result, NULL, &retry_after, &error);
   if (run->ended)   /* a page asked for ahead of one that could not be stored */
@@ -382,13 +382,12 @@ pulled_cb (GObject      *source,
       pull_from (g_steal_pointer (&task), cursor, position);
       return;
     }
-  if (!store_page (self, page, &n_new, &error))
+  run->pending = g_steal_pointer (&page);
+  if (!store_pending (task, &error))
     {
       fail (g_steal_pointer (&task), error, 0);
       return;
     }
-  release_page (g_steal_pointer (&page));
-  run->report.pulled += n_new;
   finish (g_steal_pointer (&task));
 }
 

@@ -62,11 +62,7 @@ class TwoServersTest(unittest.TestCase):
 
     def sync_somewhere(self, ctl, now):
         """A sync run through one of the two processes, chosen at random."""
-        url = self.rng.choice((self.one, self.two)).url
-        con = sqlite3.connect(ctl.db)
-        con.execute("UPDATE meta SET value = ? WHERE key = 'sync_server'", (url,))
-        con.commit()
-        con.close()
+        self.point_at(ctl, self.rng.choice((self.one, self.two)))
         ctl.sync(now=now)
 
     def test_offline_branches_converge_through_either_process(self):
@@ -155,16 +151,8 @@ class TwoServersTest(unittest.TestCase):
         a.sync(now=day(23, 11))
         a.run("case", "answer", x["number"], "--text", "已当场说明", as_="R01", now=day(23, 12))
         # another session holds the case's lock (as a stuck push would)
-        holder = subprocess.Popen(["psql", "-X", "-q", "-h", syncenv.pg_cluster().sock,
-                                   "-p", str(syncenv.pg_cluster().port), "-U", "postgres",
-                                   "-d", self.one.database.split("/")[3].split("?")[0]],
-                                  stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
-        holder.stdin.write(f"BEGIN; SELECT pg_advisory_xact_lock (hashtext ('{x['id']}'));\n")
-        holder.stdin.flush()
+        holder = self.hold_case_locks([x["id"]])
         deadline = time.monotonic() + 30
-        while self.psql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted") == "0":
-            self.assertLess(time.monotonic(), deadline, "the lock was never taken")
-            time.sleep(0.05)
         log = os.path.join(self.tmp, "access.log")
 
         def refused():

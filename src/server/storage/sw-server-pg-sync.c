@@ -194,7 +194,6 @@ insert_events (SwServerPg   *self,
                const char   *pushed_by,
                GError      **error)
 {
-  g_autoptr(GPtrArray) ords = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   g_autoptr(GPtrArray) cases = g_ptr_array_new ();
   g_autoptr(GPtrArray) devices = g_ptr_array_new ();
@@ -204,7 +203,7 @@ insert_events (SwServerPg   *self,
   g_autoptr(GPtrArray) new_cases = g_ptr_array_new ();
   g_autoptr(GPtrArray) numbers = g_ptr_array_new ();
   g_autofree char *count = _sw_pg_int (accepted->len);
-  g_autofree char *a_ord = NULL, *a_id = NULL, *a_case = NULL, *a_ms = NULL, *a_counter = NULL;
+  g_autofree char *a_id = NULL, *a_case = NULL, *a_ms = NULL, *a_counter = NULL;
   g_autofree char *a_device = NULL, *a_body = NULL;
 
   for (guint i = 0; i < accepted->len; i++)
@@ -212,7 +211,6 @@ insert_events (SwServerPg   *self,
       SwCaseEvent *ev = g_ptr_array_index (accepted, i);
       g_autoptr(JsonNode) node = sw_protocol_event_to_json (ev);
 
-      g_ptr_array_add (ords, _sw_pg_int (i + 1));
       g_ptr_array_add (ids, ev->id);
       g_ptr_array_add (cases, ev->case_id);
       g_ptr_array_add (ms, _sw_pg_int (ev->hlc_ms));
@@ -225,7 +223,6 @@ insert_events (SwServerPg   *self,
           g_ptr_array_add (numbers, (gpointer) sw_case_event_get_string (ev, "number"));
         }
     }
-  a_ord = text_array (ords);
   a_id = text_array (ids);
   a_case = text_array (cases);
   a_ms = text_array (ms);
@@ -233,15 +230,15 @@ insert_events (SwServerPg   *self,
   a_device = text_array (devices);
   a_body = text_array (bodies);
   {
-    const char *params[] = { count, pushed_by, a_ord, a_id, a_case, a_ms, a_counter, a_device, a_body };
+    const char *params[] = { count, pushed_by, a_id, a_case, a_ms, a_counter, a_device, a_body };
 
     if (!_sw_pg_exec (self,
             "WITH p AS (UPDATE sw_position SET value = value + $1::bigint RETURNING value)"
             " INSERT INTO sw_event (position, event_id, case_id, hlc_ms, hlc_counter, device, pushed_by, body)"
             " SELECT p.value - $1::bigint + s.ord, s.event_id, s.case_id, s.hlc_ms, s.hlc_counter, s.device, $2,"
-            " s.body FROM p, unnest ($3::integer[], $4::text[], $5::text[], $6::bigint[], $7::integer[],"
-            " $8::text[], $9::text[]) AS s (ord, event_id, case_id, hlc_ms, hlc_counter, device, body)",
-            9, params, error))
+            " s.body FROM p, unnest ($3::text[], $4::text[], $5::bigint[], $6::integer[], $7::text[], $8::text[])"
+            " WITH ORDINALITY AS s (event_id, case_id, hlc_ms, hlc_counter, device, body, ord)",
+            8, params, error))
       return FALSE;
   }
   if (new_cases->len > 0)
