@@ -349,6 +349,7 @@ api_pull (SwsServer         *self,
   g_autoptr(GError) error = NULL;
   GString *out;
   guint64 since, limit, position;
+  gint64 log_end;
   gsize len;
 
   if (!sw_protocol_parse_uint (query ? g_hash_table_lookup (query, "since") : NULL, 0, G_MAXINT64, &since) ||
@@ -367,13 +368,14 @@ api_pull (SwsServer         *self,
       respond_gerror (self, msg, error);
       return;
     }
+  log_end = sw_server_storage_get_position (msg->storage);
   /* written by hand: a page is mostly stored payloads, copied as they are */
   out = g_string_sized_new (page->events->len + 256);
   g_string_append (out, "{\"epoch\":");
   sw_protocol_append_string (out, sw_server_storage_get_epoch (msg->storage));
   g_string_append_printf (out, ",\"position\":%" G_GINT64_FORMAT ",\"cursor\":%" G_GUINT64_FORMAT
                           ",\"more\":%s,\"events\":",
-                          sw_server_storage_get_position (msg->storage), page->cursor,
+                          log_end, page->cursor,
                           page->more ? "true" : "false");
   g_string_append_len (out, page->events->str, (gssize) page->events->len);
   g_string_append (out, ",\"contacts\":[");
@@ -388,6 +390,16 @@ api_pull (SwsServer         *self,
     }
   g_string_append (out, "]}");
   len = out->len;
+  /* the next page's question in the headers too: a client can ask for it
+   * before it has read and parsed this one (docs/api.md, "Pull") */
+  if (page->more)
+    {
+      g_autofree char *cursor = g_strdup_printf ("%" G_GUINT64_FORMAT, page->cursor);
+      g_autofree char *at = g_strdup_printf ("%" G_GINT64_FORMAT, log_end);
+
+      soup_message_headers_replace (msg->response_headers, "Shouwen-Cursor", cursor);
+      soup_message_headers_replace (msg->response_headers, "Shouwen-Position", at);
+    }
   _sws_request_respond (msg, SOUP_STATUS_OK, "application/json", g_string_free (out, FALSE), len);
 }
 

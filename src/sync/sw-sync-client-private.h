@@ -60,16 +60,20 @@ JsonNode *_sw_sync_request_finish (SwSyncClient        *self,
  * what the caller will use (`*digested`, freed with `digested_free` if the
  * caller never takes it) and returns the JSON the main loop gets, a small
  * copy, so that the main loop neither parses nor frees the large tree.
- * `received` runs in the main loop as soon as the answer's bytes are in,
- * while the thread parses: the caller stores the page before. */
+ * `headers` runs in the main loop when a successful answer's headers are
+ * in, before its body; `received` as soon as the answer's bytes are in,
+ * while the thread parses: the caller stores the page before. Both get
+ * `data`. */
 typedef JsonNode *(*SwSyncDigestFunc) (JsonNode  *answer,
                                        gpointer  *digested,
                                        GError   **error);
 typedef struct {
   SwSyncDigestFunc digest;
   GDestroyNotify   digested_free;
-  void           (*received) (gpointer received_data);
-  gpointer         received_data;
+  void           (*headers) (SoupMessageHeaders *headers,
+                             gpointer            data);
+  void           (*received) (gpointer data);
+  gpointer         data;
 } SwSyncDigest;
 
 void      _sw_sync_request_digest_async (SwSyncClient        *self,

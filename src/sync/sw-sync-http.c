@@ -61,6 +61,16 @@ retries (void)
   return env ? (guint) MIN (g_ascii_strtoull (env, NULL, 10), 10) : MAX_RETRIES;
 }
 
+static void
+got_headers_cb (SoupMessage *msg,
+                gpointer     data)
+{
+  Request *r = data;
+
+  if (SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (msg)))
+    r->digest.headers (soup_message_get_response_headers (msg), r->digest.data);
+}
+
 static SoupMessage *
 build_message (Request *r)
 {
@@ -68,6 +78,8 @@ build_message (Request *r)
 
   if (msg == NULL)
     return NULL;
+  if (r->digest.headers != NULL)
+    g_signal_connect (msg, "got-headers", G_CALLBACK (got_headers_cb), r);
   if (r->token != NULL)
     {
       g_autofree char *auth = g_strconcat ("Bearer ", r->token, NULL);
@@ -271,7 +283,7 @@ sent_cb (GObject      *source,
       g_task_set_task_data (parse, r, NULL);   /* the outer task keeps it */
       g_task_run_in_thread (parse, digest_thread);
       if (r->digest.received != NULL)
-        r->digest.received (r->digest.received_data);
+        r->digest.received (r->digest.data);
       return;
     }
   node = parse_answer (bytes);

@@ -27,7 +27,8 @@ typedef struct {
   guint        directory_retry_after;
   GError      *blob_error;  /* attached files could not all be sent: reported at the end */
   gboolean     ended;       /* returned: a page asked for ahead is dropped when it comes */
-  struct Page *pending;     /* a page received, not yet stored: stored when the next one's bytes are in */
+  GQueue       asks;        /* the pages asked for, not yet stored, in order (Ask) */
+  guint        generation;  /* one more at a new epoch: what was asked before is dropped */
 } Run;
 
 /* A page of a pull, as the worker thread made it of the answer. */
@@ -70,6 +71,45 @@ release_page (Page *page)
   g_task_run_in_thread (task, free_page_thread);
 }
 
+/* A page asked for. Its headers, its bytes and its parse come in that
+ * order, pages may overtake one another in the worker threads, and they are
+ * stored in the order they were asked for. */
+typedef struct {
+  GTask    *task;          /* a reference to the run, until the answer is in */
+  guint     generation;    /* the run's when asked: a new epoch drops older asks */
+  gboolean  received;      /* its bytes are in: a worker thread parses them */
+  gboolean  answered;      /* pulled_cb ran */
+  Page     *page;          /* parsed, stored when it heads the queue */
+  gboolean  more;
+  gint64    next_cursor;   /* the page after it (the answer's headers or body), -1 unknown */
+  gint64    next_position;
+  gboolean  next_asked;
+} Ask;
+
+/* At most this many pages asked for and not yet stored: one being stored,
+ * one being parsed, one on its way. */
+#define MAX_ASKED 3
+
+static void
+ask_free (Ask *ask)
+{
+  g_clear_pointer (&ask->page, page_free);
+  g_free (ask);
+}
+
+/* The run ended or starts over (a new epoch): no page asked for so far is
+ * stored; an ask whose answer is still on its way is freed when it comes. */
+static void
+drop_asks (Run *run)
+{
+  Ask *ask;
+
+  run->generation++;
+  while ((ask = g_queue_pop_head (&run->asks)) != NULL)
+    if (ask->answered)
+      ask_free (ask);
+}
+
 static void push_next (GTask *task);
 static void pull_next (GTask *task);
 static void pull_from (GTask *task, gint64 cursor, gint64 position);
@@ -82,7 +122,7 @@ run_free (Run *run)
   g_clear_pointer (&run->sent, g_ptr_array_unref);
   g_clear_error (&run->directory_error);
   g_clear_error (&run->blob_error);
-  g_clear_pointer (&run->pending, page_free);
+  g_queue_clear_full (&run->asks, (GDestroyNotify) ask_free);
   g_free (run);
 }
 
@@ -102,6 +142,7 @@ fail (GTask  *task,
   Run *run = g_task_get_task_data (task);
 
   run->ended = TRUE;
+  drop_asks (run);
   self->running = FALSE;
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     _sw_sync_client_set_status (self, g_error_matches (error, SW_SYNC_ERROR, SW_SYNC_ERROR_OFFLINE)
@@ -142,6 +183,7 @@ finish (GTask *task)
   sw_store_sweep_blobs (self->store, SW_STORE_BLOB_SWEEP_AGE_S);
   sw_store_set_meta (self->store, SW_META_SYNC_LAST_OK, now, NULL);
   run->ended = TRUE;
+  drop_asks (run);
   self->running = FALSE;
   _sw_sync_client_set_status (self, SW_SYNC_STATE_SYNCED, NULL);
   _sw_sync_client_ran (self, NULL, 0);
@@ -293,37 +335,94 @@ store_page (SwSyncClient  *self,
   return TRUE;
 }
 
-/* Stores the page held, if any: the one before the page now asked for, or
- * the last; then frees it (release_page). */
 static gboolean
-store_pending (GTask   *task,
-               GError **error)
+ask_is_stale (Ask *ask)
+{
+  Run *run = g_task_get_task_data (ask->task);
+
+  return run->ended || ask->generation != run->generation;
+}
+
+/* Asks for the page after the last one asked for, as soon as it is known
+ * (from the answer's headers, before its body is read and parsed): the
+ * server reads it while this device parses and stores the ones before. */
+static void
+ask_ahead (GTask *task)
 {
   SwSyncClient *self = g_task_get_source_object (task);
   Run *run = g_task_get_task_data (task);
-  g_autoptr(Page) page = g_steal_pointer (&run->pending);
-  guint n_new = 0;
+  Ask *last = g_queue_peek_tail (&run->asks);
 
-  if (page == NULL)
-    return TRUE;
-  if (!store_page (self, page, &n_new, error))
-    return FALSE;
-  release_page (g_steal_pointer (&page));
-  run->report.pulled += n_new;
+  if (run->ended || last == NULL || last->next_asked || last->next_cursor < 0 ||
+      g_queue_get_length (&run->asks) >= MAX_ASKED)
+    return;
+  last->next_asked = TRUE;
+  pull_from (g_object_ref (task), last->next_cursor, MAX (known_position (self->store), last->next_position));
+}
+
+/* Stores the pages at the head of the queue that are parsed, each once the
+ * next one's bytes are in (so that storing one overlaps parsing the next),
+ * the last at once; the run is done after the last. */
+static gboolean
+store_ready (GTask   *task,
+             GError **error)
+{
+  SwSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  Ask *head;
+
+  while ((head = g_queue_peek_head (&run->asks)) != NULL && head->page != NULL)
+    {
+      Ask *next = g_queue_peek_nth (&run->asks, 1);
+      gboolean last = !head->more;
+      guint n_new = 0;
+
+      if (!last && (next == NULL || !next->received))
+        break;
+      if (!store_page (self, head->page, &n_new, error))
+        return FALSE;
+      run->report.pulled += n_new;
+      release_page (g_steal_pointer (&head->page));
+      ask_free (g_queue_pop_head (&run->asks));
+      if (last)
+        {
+          finish (g_object_ref (task));
+          return TRUE;
+        }
+      ask_ahead (task);
+    }
   return TRUE;
 }
 
-/* The next page's bytes are in (its parse runs in a worker thread): the
- * page before is stored meanwhile. */
 static void
-next_received_cb (gpointer data)
+headers_cb (SoupMessageHeaders *headers,
+            gpointer            data)
 {
-  GTask *task = data;
-  Run *run = g_task_get_task_data (task);
+  Ask *ask = data;
+  const char *cursor = soup_message_headers_get_one (headers, "Shouwen-Cursor");
+  const char *position = soup_message_headers_get_one (headers, "Shouwen-Position");
+  guint64 c, p;
+
+  if (ask_is_stale (ask) || cursor == NULL || position == NULL ||
+      !g_ascii_string_to_unsigned (cursor, 10, 0, G_MAXINT64, &c, NULL) ||
+      !g_ascii_string_to_unsigned (position, 10, 0, G_MAXINT64, &p, NULL))
+    return;
+  ask->next_cursor = (gint64) c;
+  ask->next_position = (gint64) p;
+  ask_ahead (ask->task);
+}
+
+static void
+received_cb (gpointer data)
+{
+  Ask *ask = data;
   GError *error = NULL;
 
-  if (!run->ended && !store_pending (task, &error))
-    fail (g_object_ref (task), error, 0);
+  if (ask_is_stale (ask))
+    return;
+  ask->received = TRUE;
+  if (!store_ready (ask->task, &error))
+    fail (g_object_ref (ask->task), error, 0);
 }
 
 static void
@@ -331,24 +430,22 @@ pulled_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      data)
 {
-  g_autoptr(GTask) task = data;
+  Ask *ask = data;
+  g_autoptr(GTask) task = g_steal_pointer (&ask->task);
   SwSyncClient *self = SW_SYNC_CLIENT (source);
   Run *run = g_task_get_task_data (task);
   GError *error = NULL;
-  g_autoptr(Page) page = NULL;
   g_autoptr(JsonNode) answer = NULL;
   gboolean changed;
   guint retry_after = 0;
 
+  ask->answered = TRUE;
   answer = _sw_sync_request_finish (self, result, NULL, &retry_after, &error);
-  if (run->ended)   /* a page asked for ahead of one that could not be stored */
+  if (run->ended || ask->generation != run->generation)
     {
+      /* asked for ahead of a page that failed, or of a new epoch */
       g_clear_error (&error);
-      return;
-    }
-  if (!store_pending (task, &error))
-    {
-      fail (g_steal_pointer (&task), error, 0);
+      ask_free (ask);
       return;
     }
   if (answer == NULL)
@@ -356,39 +453,32 @@ pulled_cb (GObject      *source,
       fail (g_steal_pointer (&task), error, retry_after);
       return;
     }
-  page = _sw_sync_request_take_digested (result);
-  page->answer = g_steal_pointer (&answer);
-  if (!check_epoch (task, page->answer, &changed, &error))
+  ask->page = _sw_sync_request_take_digested (result);
+  ask->page->answer = g_steal_pointer (&answer);
+  if (!check_epoch (task, ask->page->answer, &changed, &error))
     {
       fail (g_steal_pointer (&task), error, 0);
       return;
     }
   if (changed)
     {
+      drop_asks (run);
       push_next (g_steal_pointer (&task));
       return;
     }
-  if (json_object_get_boolean_member_with_default (json_node_get_object (page->answer), "more", FALSE))
+  ask->more = json_object_get_boolean_member_with_default (json_node_get_object (ask->page->answer),
+                                                           "more", FALSE);
+  if (ask->more && ask->next_cursor < 0)
     {
-      /* The next page is asked for first, and this one stored when the
-       * next one's bytes are in, while a worker thread parses them: the
-       * server reads page n+1 and the thread parses it while this device
-       * writes page n. The cursor is stored with the page it follows, so a
-       * kill before then reads it again. */
-      gint64 cursor = _sw_json_int (page->answer, "cursor");
-      gint64 position = MAX (known_position (self->store), _sw_json_int (page->answer, "position"));
-
-      run->pending = g_steal_pointer (&page);
-      pull_from (g_steal_pointer (&task), cursor, position);
-      return;
+      /* a server that sends no headers for it: asked for now */
+      ask->next_cursor = _sw_json_int (ask->page->answer, "cursor");
+      ask->next_position = _sw_json_int (ask->page->answer, "position");
     }
-  run->pending = g_steal_pointer (&page);
-  if (!store_pending (task, &error))
-    {
-      fail (g_steal_pointer (&task), error, 0);
-      return;
-    }
-  finish (g_steal_pointer (&task));
+  ask_ahead (task);
+  /* The cursor is stored with the page it follows, so a kill before then
+   * reads it again. */
+  if (!store_ready (task, &error))
+    fail (g_steal_pointer (&task), error, 0);
 }
 
 static void
@@ -401,10 +491,15 @@ pull_from (GTask  *task,
   g_autofree char *path = g_strdup_printf ("/api/v1/sync/pull?since=%" G_GINT64_FORMAT "&limit=%u&position=%" G_GINT64_FORMAT,
                                            cursor, self->pull_limit, position);
   g_autofree char *url = url_for (run, path);
-  SwSyncDigest digest = { digest_page, (GDestroyNotify) page_free, next_received_cb, task };
+  Ask *ask = g_new0 (Ask, 1);
+  SwSyncDigest digest = { digest_page, (GDestroyNotify) page_free, headers_cb, received_cb, ask };
 
+  ask->task = task;
+  ask->generation = run->generation;
+  ask->next_cursor = -1;
+  g_queue_push_tail (&run->asks, ask);
   _sw_sync_request_digest_async (self, "GET", url, run->token, &digest, g_task_get_cancellable (task),
-                                 pulled_cb, task);
+                                 pulled_cb, ask);
 }
 
 static void

@@ -127,8 +127,8 @@ class Ctl:
     def json(self, *args, **kw):
         return json.loads(self.run("--json", *args, **kw).stdout)
 
-    def sync(self, now=None):
-        return self.json("sync", "run", now=now)
+    def sync(self, *args, now=None):
+        return self.json("sync", "run", *args, now=now)
 
 
 class Server:
@@ -316,7 +316,8 @@ class Server:
         import urllib.parse
         return pg_cluster().psql(sql, db=urllib.parse.urlsplit(self.database).path.lstrip("/"))
 
-    def request(self, method, path, body=None, token=None, raw=None, headers=None):
+    def request(self, method, path, body=None, token=None, raw=None, headers=None, answer_headers=False):
+        """(status, body), or (status, body, the answer's headers)."""
         data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
         req = urllib.request.Request(self.url + path, data=data, method=method)
         if token:
@@ -325,9 +326,10 @@ class Server:
             req.add_header(k, v)
         try:
             with urllib.request.urlopen(req, timeout=30) as r:
-                return r.status, r.read()
+                status, body, got = r.status, r.read(), r.headers
         except urllib.error.HTTPError as e:
-            return e.code, e.read()
+            status, body, got = e.code, e.read(), e.headers
+        return (status, body, got) if answer_headers else (status, body)
 
 
 _SEEDS = {}

@@ -64,8 +64,9 @@ class RestoreTest(unittest.TestCase):
         # B first: its accept and reply wait for A's transfer, never refused
         changed = []
         for _ in range(2):
-            rb = b.sync(now=day(24))
-            ra = a.sync(now=day(24))
+            # a page at a time: pages asked for ahead of the new epoch are dropped
+            rb = b.sync("--pull-limit", "1", now=day(24))
+            ra = a.sync("--pull-limit", "1", now=day(24))
             self.assertEqual((rb["rejected"], ra["rejected"]), (0, 0), (rb, ra))
             changed += [rb["epoch_changed"], ra["epoch_changed"]]
         # both learn of the restore at once, however the server was told

@@ -165,6 +165,38 @@ class SyncTest(unittest.TestCase):
         self.assert_converged({first["id"]}, a, b)
         self.assertEqual(self.server.events_by_case(ids), events_by_case(a.db, ids))
 
+    def test_pull_headers_name_the_next_page(self):
+        """A page with more after it names the next page's question in its
+        headers too, as its body does, so that a device asks for that page
+        before it has parsed this one; the last page names none. A device
+        that pulls a page at a time ends with every event once."""
+        a = enrol(self.server, self.tmp, "a", "BJ01")
+        cases = [register(a, day(23, 9 + i), "R01", f"第{i}件咨询") for i in range(3)]
+        a.sync(now=day(23, 12))
+        status, body = self.server.request("POST", "/api/v1/enrol",
+                                           {"code": self.server.code("BJ01", "--inspector"),
+                                            "device_id": "0190a5a8-0000-7000-8000-0000000000e1"})
+        self.assertEqual(status, 200, body)
+        token = json.loads(body)["token"]
+        since, pages = 0, 0
+        while True:
+            status, body, headers = self.server.request("GET", f"/api/v1/sync/pull?since={since}&limit=1",
+                                                        token=token, answer_headers=True)
+            self.assertEqual(status, 200, body)
+            page = json.loads(body)
+            pages += 1
+            if not page["more"]:
+                self.assertEqual((headers["Shouwen-Cursor"], headers["Shouwen-Position"]), (None, None))
+                break
+            self.assertEqual((headers["Shouwen-Cursor"], headers["Shouwen-Position"]),
+                             (str(page["cursor"]), str(page["position"])))
+            since = page["cursor"]
+        self.assertGreaterEqual(pages, 3)   # three registrations, an event a page
+        b = enrol(self.server, self.tmp, "b", "BJ01")
+        report = b.sync("--pull-limit", "1", now=day(23, 13))
+        self.assertGreaterEqual(report["pulled"], 3)
+        self.assert_converged({c["id"] for c in cases}, a, b)
+
     @unittest.skipIf(syncenv.ENGINE == "postgresql", "the HTTP layer's, the same on either engine")
     def test_descriptors_return_to_baseline(self):
         self.server.stop()
