@@ -126,6 +126,26 @@ test_finding_detail (void)
     g_assert_null (strstr (code, "Due"));
     g_assert_cmpstr (shown, ==, "限办时间 2026-12-04 15:36；超时 1.5 小时（按工作时间计）");
   }
+  /* each writer reads back, quotes, backslashes and line breaks escaped */
+  {
+    g_autofree char *due = sw_finding_detail_due ("2026-12-04 15:36", -1);
+    g_autofree char *late = sw_finding_detail_due ("2026-12-04 15:36", 0.1);
+    g_autofree char *whole = sw_finding_detail_due ("2026-12-04 15:36", 3);
+    g_autofree char *repeat = sw_finding_detail_repeat ("SW-\"1\"", 30, "SW-2\\");
+    g_autofree char *phrase = sw_finding_detail_phrase ("不\n知道\t\x01");
+    g_autofree char *reopened = sw_finding_detail_reopened (7);
+    g_autofree char *s1 = sw_finding_detail_text (due), *s2 = sw_finding_detail_text (late);
+    g_autofree char *s3 = sw_finding_detail_text (whole), *s4 = sw_finding_detail_text (repeat);
+    g_autofree char *s5 = sw_finding_detail_text (phrase), *s6 = sw_finding_detail_text (reopened);
+
+    g_assert_cmpstr (due, ==, "{\"code\":\"due\",\"due\":\"2026-12-04 15:36\"}");
+    g_assert_cmpstr (s1, ==, "限办时间 2026-12-04 15:36");
+    g_assert_cmpstr (s2, ==, "限办时间 2026-12-04 15:36；超时 6 分钟（按工作时间计）");
+    g_assert_cmpstr (s3, ==, "限办时间 2026-12-04 15:36；超时 3.0 小时（按工作时间计）");
+    g_assert_cmpstr (s4, ==, "同一客户在 30 天内就事项 SW-\"1\" 所涉问题再次投诉（本次事项 SW-2\\）");
+    g_assert_cmpstr (s5, ==, "使用了服务忌语“不\n知道\t\x01”");
+    g_assert_cmpstr (s6, ==, "答复后 7 天内重新办理");
+  }
 }
 
 /* Policy values with their units, never the key. */

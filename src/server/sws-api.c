@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sw-error.h"
+#include "sw-json.h"
 #include "sw-protocol.h"
 #include "sws-server-private.h"
 
@@ -372,7 +373,7 @@ api_pull (SwsServer         *self,
   /* written by hand: a page is mostly stored payloads, copied as they are */
   out = g_string_sized_new (page->events->len + 256);
   g_string_append (out, "{\"epoch\":");
-  sw_protocol_append_string (out, sw_server_storage_get_epoch (msg->storage));
+  sw_json_append_string (out, sw_server_storage_get_epoch (msg->storage));
   g_string_append_printf (out, ",\"position\":%" G_GINT64_FORMAT ",\"cursor\":%" G_GUINT64_FORMAT
                           ",\"more\":%s,\"events\":",
                           log_end, page->cursor,

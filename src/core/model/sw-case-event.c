@@ -1,6 +1,7 @@
 /* sw-case-event.c — one entry of a case's append-only log, with its JSON payload
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "sw-fields.h"
+#include "sw-json.h"
 #include "sw-models-private.h"
 #include "sw-uuid.h"
 
@@ -112,28 +113,6 @@ sw_case_event_set_int (SwCaseEvent *self,
   g_clear_pointer (&self->payload_text, g_free);
 }
 
-static void
-append_json_string (GString    *out,
-                    const char *s)
-{
-  g_string_append_c (out, '"');
-  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
-    switch (*p)
-      {
-      case '"':  g_string_append (out, "\\\""); break;
-      case '\\': g_string_append (out, "\\\\"); break;
-      case '\n': g_string_append (out, "\\n"); break;
-      case '\r': g_string_append (out, "\\r"); break;
-      case '\t': g_string_append (out, "\\t"); break;
-      default:
-        if (*p < 0x20)
-          g_string_append_printf (out, "\\u%04x", *p);
-        else
-          g_string_append_c (out, (char) *p);
-      }
-  g_string_append_c (out, '"');
-}
-
 char *
 sw_case_event_payload_to_json (SwCaseEvent *self)
 {
@@ -161,10 +140,10 @@ sw_case_event_peek_payload_json (SwCaseEvent *self)
       if (!first)
         g_string_append_c (out, ',');
       first = FALSE;
-      append_json_string (out, member);
+      sw_json_append_string (out, member);
       g_string_append_c (out, ':');
       if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-        append_json_string (out, json_node_get_string (node));
+        sw_json_append_string (out, json_node_get_string (node));
       else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
         g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
       else

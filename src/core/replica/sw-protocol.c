@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sw-json.h"
 #include "sw-mask.h"
 #include "sw-models-private.h"
 #include "sw-protocol.h"
@@ -298,31 +299,6 @@ sw_protocol_event_from_json (JsonNode  *node,
 }
 
 void
-sw_protocol_append_string (GString    *out,
-                           const char *text)
-{
-  if (text == NULL)
-    {
-      g_string_append (out, "null");
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const unsigned char *p = (const unsigned char *) text; *p; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        {
-          g_string_append_c (out, '\\');
-          g_string_append_c (out, (char) *p);
-        }
-      else if (*p < 0x20)
-        g_string_append_printf (out, "\\u%04x", *p);
-      else
-        g_string_append_c (out, (char) *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-void
 sw_protocol_append_event (GString    *out,
                           const char *id,
                           const char *case_id,
@@ -335,16 +311,16 @@ sw_protocol_append_event (GString    *out,
                           const char *payload)
 {
   g_string_append (out, "{\"id\":");
-  sw_protocol_append_string (out, id);
+  sw_json_append_string (out, id);
   g_string_append (out, ",\"case_id\":");
-  sw_protocol_append_string (out, case_id);
+  sw_json_append_string (out, case_id);
   g_string_append (out, ",\"kind\":");
-  sw_protocol_append_string (out, kind);
+  sw_json_append_string (out, kind);
   g_string_append (out, ",\"actor\":");
-  sw_protocol_append_string (out, actor);
+  sw_json_append_string (out, actor);
   g_string_append_printf (out, ",\"at\":%" G_GINT64_FORMAT ",\"hlc_ms\":%" G_GINT64_FORMAT
                           ",\"hlc_counter\":%d,\"device\":", at, hlc_ms, hlc_counter);
-  sw_protocol_append_string (out, device);
+  sw_json_append_string (out, device);
   g_string_append (out, ",\"payload\":");
   g_string_append (out, payload && *payload ? payload : "{}");
   g_string_append_c (out, '}');

@@ -108,8 +108,6 @@ void           sw_protocol_append_event    (GString     *out,
                                             int          hlc_counter,
                                             const char  *device,
                                             const char  *payload);
-void           sw_protocol_append_string   (GString     *out,
-                                            const char  *text);
 /* The id of the last event of the case its device had seen ("prev"). */
 const char    *sw_protocol_event_prev      (SwCaseEvent *event);
 

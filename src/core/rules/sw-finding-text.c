@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "sw-finding-text.h"
+#include "sw-json.h"
 #include "sw-legacy-text.h"
 
 #define CODE_DUE      "due"
@@ -14,41 +15,40 @@
 #define CODE_PHRASE   "phrase"
 #define CODE_REOPENED "reopened"
 
-static char *
-encode (JsonBuilder *b)
-{
-  g_autoptr(JsonNode) root = NULL;
-
-  json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  return json_to_string (root, FALSE);
-}
-
-static JsonBuilder *
+/* Details are written by hand: detection writes one per finding, tens of
+ * thousands on a first run, and JsonBuilder took a third of its fold. */
+static GString *
 begin (const char *code)
 {
-  JsonBuilder *b = json_builder_new ();
+  GString *out = g_string_sized_new (96);
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "code");
-  json_builder_add_string_value (b, code);
-  return b;
+  g_string_append_c (out, '{');
+  sw_json_append_member (out, "code");
+  sw_json_append_string (out, code);
+  return out;
+}
+
+static char *
+end (GString *out)
+{
+  g_string_append_c (out, '}');
+  return g_string_free (out, FALSE);
 }
 
 char *
 sw_finding_detail_due (const char *due,
                        double      late_hours)
 {
-  g_autoptr(JsonBuilder) b = begin (CODE_DUE);
+  GString *out = begin (CODE_DUE);
 
-  json_builder_set_member_name (b, "due");
-  json_builder_add_string_value (b, due);
+  sw_json_append_member (out, "due");
+  sw_json_append_string (out, due);
   if (late_hours >= 0)
     {
-      json_builder_set_member_name (b, "late_hours");
-      json_builder_add_double_value (b, late_hours);
+      sw_json_append_member (out, "late_hours");
+      sw_json_append_double (out, late_hours);
     }
-  return encode (b);
+  return end (out);
 }
 
 char *
@@ -56,35 +56,35 @@ sw_finding_detail_repeat (const char *earlier_number,
                           int         window_days,
                           const char *number)
 {
-  g_autoptr(JsonBuilder) b = begin (CODE_REPEAT);
+  GString *out = begin (CODE_REPEAT);
 
-  json_builder_set_member_name (b, "earlier");
-  json_builder_add_string_value (b, earlier_number);
-  json_builder_set_member_name (b, "days");
-  json_builder_add_int_value (b, window_days);
-  json_builder_set_member_name (b, "number");
-  json_builder_add_string_value (b, number);
-  return encode (b);
+  sw_json_append_member (out, "earlier");
+  sw_json_append_string (out, earlier_number);
+  sw_json_append_member (out, "days");
+  g_string_append_printf (out, "%d", window_days);
+  sw_json_append_member (out, "number");
+  sw_json_append_string (out, number);
+  return end (out);
 }
 
 char *
 sw_finding_detail_phrase (const char *phrase)
 {
-  g_autoptr(JsonBuilder) b = begin (CODE_PHRASE);
+  GString *out = begin (CODE_PHRASE);
 
-  json_builder_set_member_name (b, "phrase");
-  json_builder_add_string_value (b, phrase);
-  return encode (b);
+  sw_json_append_member (out, "phrase");
+  sw_json_append_string (out, phrase);
+  return end (out);
 }
 
 char *
 sw_finding_detail_reopened (int window_days)
 {
-  g_autoptr(JsonBuilder) b = begin (CODE_REOPENED);
+  GString *out = begin (CODE_REOPENED);
 
-  json_builder_set_member_name (b, "days");
-  json_builder_add_int_value (b, window_days);
-  return encode (b);
+  sw_json_append_member (out, "days");
+  g_string_append_printf (out, "%d", window_days);
+  return end (out);
 }
 
 static char *
