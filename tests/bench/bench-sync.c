@@ -11,7 +11,9 @@
  * Beside the bootstrap, in the same run: plain SQLite inserting the rows it
  * wrote, and with BENCH_POUCHDB=path/to/bench.js (../shared/peers/pouchdb)
  * PouchDB's initial replication of as many cases (budget: at least 3x PouchDB).
- * Usage: bench-sync SHOUWEN-SERVER [N-CASES] [CLIENTS] [SECONDS]
+ * Usage: bench-sync SHOUWEN-SERVER [N-CASES] [CLIENTS[,CLIENTS…]] [SECONDS]
+ * (tests/bench/bench-scale.py runs it for every engine and process count,
+ * side by side in one run)
  * Run it from a release build (see tests/bench/README.md).
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
@@ -394,7 +396,7 @@ main (int argc, char *argv[])
 {
   const char *server_bin = argc > 1 ? argv[1] : "shouwen-server";
   guint n_cases = argc > 2 ? (guint) atoi (argv[2]) : 100000;
-  guint n_clients = argc > 3 ? (guint) atoi (argv[3]) : 32;
+  g_auto(GStrv) client_counts = g_strsplit (argc > 3 ? argv[3] : "32", ",", -1);
   guint seconds = argc > 4 ? (guint) atoi (argv[4]) : 10;
   SwFixture fx = { 0 };
   g_autoptr(GError) error = NULL;
@@ -484,7 +486,6 @@ main (int argc, char *argv[])
 
 load:
   token = sw_store_get_meta (client_store, SW_META_SYNC_TOKEN);
-  load.session = soup_session_new_with_options ("max-conns", n_clients, "max-conns-per-host", n_clients, NULL);
   load.urls[0] = url;
   load.urls[1] = second_url;
   load.n_urls = n_processes;
@@ -492,19 +493,27 @@ load:
   load.device = sw_store_get_meta (client_store, SW_META_DEVICE_ID);
   load.max_cursor = (guint64) (n_cases + 20) * EVENTS_PER_CASE;
   g_print ("%s, %u server process%s\n", database ? "PostgreSQL" : "SQLite", n_processes, n_processes > 1 ? "es" : "");
-  for (int pushing = 0; pushing < 2; pushing++)
+  /* CLIENTS may be a list, "32,128": each count in turn on the same server */
+  for (guint c = 0; client_counts[c] != NULL; c++)
     {
-      load.latencies = g_array_new (FALSE, FALSE, sizeof (double));
-      load.requests = load.events = 0;
-      load.deadline = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
-      t0 = g_get_monotonic_time ();
-      for (guint i = 0; i < n_clients; i++)
-        pushing ? send_push (&load) : send_pull (&load);
-      while (load.in_flight > 0)
-        g_main_context_iteration (NULL, TRUE);
-      secs = (g_get_monotonic_time () - t0) / 1e6;
-      report_load (pushing ? "push" : "pull", n_clients, &load, secs);
-      g_array_unref (load.latencies);
+      guint n_clients = (guint) CLAMP (atoi (client_counts[c]), 1, 1024);
+
+      load.session = soup_session_new_with_options ("max-conns", n_clients, "max-conns-per-host", n_clients, NULL);
+      for (int pushing = 0; pushing < 2; pushing++)
+        {
+          load.latencies = g_array_new (FALSE, FALSE, sizeof (double));
+          load.requests = load.events = 0;
+          load.deadline = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
+          t0 = g_get_monotonic_time ();
+          for (guint i = 0; i < n_clients; i++)
+            pushing ? send_push (&load) : send_pull (&load);
+          while (load.in_flight > 0)
+            g_main_context_iteration (NULL, TRUE);
+          secs = (g_get_monotonic_time () - t0) / 1e6;
+          report_load (pushing ? "push" : "pull", n_clients, &load, secs);
+          g_array_unref (load.latencies);
+        }
+      g_clear_object (&load.session);
     }
 
   g_subprocess_send_signal (server, SIGTERM);
@@ -514,7 +523,6 @@ load:
       g_subprocess_send_signal (second, SIGTERM);
       g_subprocess_wait (second, NULL, NULL);
     }
-  g_clear_object (&load.session);
   g_free (load.auth);
   g_free (load.device);
   g_clear_object (&client);

@@ -60,14 +60,17 @@ class Cluster:
                                   "HOME": self.dir, "LC_ALL": "C.UTF-8"})
         return subprocess.run(cmd, capture_output=True, text=True, **kw)
 
-    def start(self):
+    def start(self, durable=False):
+        """The tests' cluster skips fsync; a durable one (the benchmarks')
+        keeps PostgreSQL's defaults, with room for two server processes'
+        connections and 256 MB of shared buffers."""
         p = self._as_owner([os.path.join(BIN, "initdb"), "-D", self.data, "-U", "postgres",
                             "-A", "trust", "-E", "UTF8", "--no-sync", "--locale=C.UTF-8"])
         if p.returncode != 0:
             raise RuntimeError("initdb failed: " + p.stderr)
-        opts = (f"-c listen_addresses='' -c unix_socket_directories='{self.sock}' "
-                f"-c port={self.port} -c fsync=off -c full_page_writes=off "
-                f"-c max_connections=100")
+        opts = (f"-c listen_addresses='' -c unix_socket_directories='{self.sock}' -c port={self.port} "
+                + ("-c max_connections=300 -c shared_buffers=256MB" if durable else
+                   "-c fsync=off -c full_page_writes=off -c max_connections=100"))
         p = self._as_owner([os.path.join(BIN, "pg_ctl"), "-D", self.data, "-w", "-t", "60",
                             "-l", os.path.join(self.dir, "log"), "-o", opts, "start"])
         if p.returncode != 0:
