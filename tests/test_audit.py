@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import sqlite3
 import sys
@@ -171,9 +172,12 @@ class AuditTest(unittest.TestCase):
             rows = db.execute("SELECT * FROM audit_log").fetchall()
         self.assertGreater(len(rows), 10)
         dump = json.dumps(rows, ensure_ascii=False)
+        # hashes, ids and millisecond times are digits and hex of their own: a
+        # short run of a phone's digits turns up in them by chance (1 run in 80)
+        noise = re.compile(r"[0-9a-f]{64}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\b\d{13}\b")
         for secret in (CUSTOMER_NAME, CUSTOMER_PHONE, CUSTOMER_UNIT, "1234"[:0] + CUSTOMER_PHONE[-4:] + "5"):
             for where in (dump, listed, text):
-                self.assertNotIn(secret, where)
+                self.assertNotIn(secret, noise.sub(" ", where))
 
     def test_who_reads_the_log(self):
         self.init_directory()
