@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "sw-application.h"
+#include "sw-malloc.h"
 
 int
 main (int   argc,
@@ -10,6 +11,7 @@ main (int   argc,
 {
   g_autoptr(SwApplication) app = NULL;
 
+  sw_malloc_prefer_system (argv);
   sw_application_init_i18n ();
   app = sw_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "sw-error.h"
+#include "sw-malloc.h"
 
 static const CliCommand *const tables[] = {
   cli_directory_commands,
@@ -229,6 +230,7 @@ main (int   argc,
       char *argv[])
 {
   CliContext ctx = { 0 };
+  g_auto(GStrv) as_started = g_strdupv (argv);
   const CliCommand *cmd;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
@@ -285,6 +287,10 @@ main (int   argc,
       return status;
     }
 
+  /* A sync (a bootstrap, days of an office's work) is long and allocates
+   * much: on the system's malloc (sw-malloc.c). Other commands are short. */
+  if (g_str_equal (cmd->name, "sync run"))
+    sw_malloc_prefer_system (as_started);
   /* The command sees its own name as argv[0]. */
   name = g_strdup_printf ("shouwenctl %s", cmd->name);
   argv[n_words] = name;

@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "sw-malloc.h"
 #include "sw-server-storage.h"
 #include "sws-server.h"
 
@@ -87,6 +88,7 @@ main (int   argc,
   Running running;
   const char *location;
 
+  sw_malloc_prefer_system (argv);
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SHOUWEN_LOCALEDIR") ? g_getenv ("SHOUWEN_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

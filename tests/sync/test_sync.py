@@ -165,6 +165,23 @@ class SyncTest(unittest.TestCase):
         self.assert_converged({first["id"]}, a, b)
         self.assertEqual(self.server.events_by_case(ids), events_by_case(a.db, ids))
 
+    def test_server_runs_on_the_system_malloc(self):
+        """On a GLib before 2.76 the server runs itself again with
+        G_SLICE=always-malloc (src/core/base/sw-malloc.c), unless G_SLICE
+        was set; as does `shouwenctl sync run`."""
+        version = subprocess.run(["pkg-config", "--modversion", "glib-2.0"], capture_output=True,
+                                 text=True, check=True).stdout.strip()
+        slices = tuple(int(x) for x in version.split(".")[:2]) < (2, 76)
+        self.assertNotIn("G_SLICE", os.environ)
+        # started as any server is, not as the leak-checked ones of the tests (LEAK_ENV sets G_SLICE)
+        self.server.stop()
+        self.server.start(leak_check=False)
+        with open(f"/proc/{self.server.proc.pid}/environ", "rb") as f:
+            env = f.read().split(b"\0")
+        self.assertEqual(b"G_SLICE=always-malloc" in env, slices, version)
+        # the program runs again, as it was asked to: it answers
+        self.assertEqual(self.server.request("GET", "/healthz")[0], 200)
+
     def test_pull_headers_name_the_next_page(self):
         """A page with more after it names the next page's question in its
         headers too, as its body does, so that a device asks for that page
