@@ -23,6 +23,7 @@
 #include "sw-board-list.h"
 #include "sw-board.h"
 #include "sw-case-card.h"
+#include "sw-malloc.h"
 #include "sw-register-dialog.h"
 #include "sw-test-fixture.h"
 #include "sw-window.h"
@@ -161,6 +162,7 @@ main (int   argc,
   double repaint_ms = G_MAXDOUBLE, close_ms = G_MAXDOUBLE;
   long rss;
 
+  sw_malloc_prefer_system (argv);   /* as the app runs */
   g_setenv ("GTK_A11Y", "none", TRUE);
   gtk_init ();
   adw_init ();
