@@ -11,7 +11,7 @@ main (int   argc,
 {
   g_autoptr(SwApplication) app = NULL;
 
-  sw_malloc_prefer_system (argv);
+  sw_malloc_setup (argv);
   sw_application_init_i18n ();
   app = sw_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

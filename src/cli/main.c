@@ -290,7 +290,7 @@ main (int   argc,
   /* A sync (a bootstrap, days of an office's work) is long and allocates
    * much: on the system's malloc (sw-malloc.c). Other commands are short. */
   if (g_str_equal (cmd->name, "sync run"))
-    sw_malloc_prefer_system (as_started);
+    sw_malloc_setup (as_started);
   /* The command sees its own name as argv[0]. */
   name = g_strdup_printf ("shouwenctl %s", cmd->name);
   argv[n_words] = name;

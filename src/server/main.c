@@ -88,7 +88,7 @@ main (int   argc,
   Running running;
   const char *location;
 
-  sw_malloc_prefer_system (argv);
+  sw_malloc_setup (argv);
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SHOUWEN_LOCALEDIR") ? g_getenv ("SHOUWEN_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -162,7 +162,7 @@ main (int   argc,
   double repaint_ms = G_MAXDOUBLE, close_ms = G_MAXDOUBLE;
   long rss;
 
-  sw_malloc_prefer_system (argv);   /* as the app runs */
+  sw_malloc_setup (argv);   /* as the app runs */
   g_setenv ("GTK_A11Y", "none", TRUE);
   gtk_init ();
   adw_init ();

@@ -420,7 +420,7 @@ main (int argc, char *argv[])
   g_autofree char *second_url = NULL;
   const char *location;
 
-  sw_malloc_prefer_system (argv);   /* as the app and the server run */
+  sw_malloc_setup (argv);   /* as the app and the server run */
   sw_fixture_setup (&fx, NULL);
   data_dir = g_build_filename (fx.dir, "server", NULL);
   location = database ? database : data_dir;
