@@ -335,11 +335,11 @@ store_page (SwSyncClient  *self,
   return TRUE;
 }
 
+/* Asked for before the run ended or started over: dropped when it comes. */
 static gboolean
-ask_is_stale (Ask *ask)
+ask_is_stale (Run *run,
+              Ask *ask)
 {
-  Run *run = g_task_get_task_data (ask->task);
-
   return run->ended || ask->generation != run->generation;
 }
 
@@ -403,7 +403,7 @@ headers_cb (SoupMessageHeaders *headers,
   const char *position = soup_message_headers_get_one (headers, "Shouwen-Position");
   guint64 c, p;
 
-  if (ask_is_stale (ask) || cursor == NULL || position == NULL ||
+  if (ask_is_stale (g_task_get_task_data (ask->task), ask) || cursor == NULL || position == NULL ||
       !g_ascii_string_to_unsigned (cursor, 10, 0, G_MAXINT64, &c, NULL) ||
       !g_ascii_string_to_unsigned (position, 10, 0, G_MAXINT64, &p, NULL))
     return;
@@ -418,7 +418,7 @@ received_cb (gpointer data)
   Ask *ask = data;
   GError *error = NULL;
 
-  if (ask_is_stale (ask))
+  if (ask_is_stale (g_task_get_task_data (ask->task), ask))
     return;
   ask->received = TRUE;
   if (!store_ready (ask->task, &error))
@@ -441,7 +441,7 @@ pulled_cb (GObject      *source,
 
   ask->answered = TRUE;
   answer = _sw_sync_request_finish (self, result, NULL, &retry_after, &error);
-  if (run->ended || ask->generation != run->generation)
+  if (ask_is_stale (run, ask))
     {
       /* asked for ahead of a page that failed, or of a new epoch */
       g_clear_error (&error);
