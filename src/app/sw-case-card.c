@@ -189,9 +189,14 @@ update_due (SwCaseCard *self)
   gboolean broken = sw_case_promise_broken (self->kase, now);
   g_autofree char *text = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (urgency_classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->due_label), urgency_classes[i]);
-  gtk_widget_add_css_class (GTK_WIDGET (self->due_label), urgency_classes[urgency]);
+  /* The minute's tick changes few cards: a class or text set again would
+   * style or lay out every card anew. */
+  if (!gtk_widget_has_css_class (GTK_WIDGET (self->due_label), urgency_classes[urgency]))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (urgency_classes); i++)
+        gtk_widget_remove_css_class (GTK_WIDGET (self->due_label), urgency_classes[i]);
+      gtk_widget_add_css_class (GTK_WIDGET (self->due_label), urgency_classes[urgency]);
+    }
 
   if (!sw_case_is_open (self->kase))
     {
@@ -207,7 +212,10 @@ update_due (SwCaseCard *self)
        * e.g. "Awaiting reply · 3 working hours left" */
       text = g_strdup_printf (_("%1$s · %2$s"), sw_deadline_kind_label (deadline.kind), due);
     }
-  gtk_label_set_label (self->due_label, text ? text : _("no deadline"));
+  if (text == NULL)
+    text = g_strdup (_("no deadline"));
+  if (g_strcmp0 (gtk_label_get_label (self->due_label), text) != 0)
+    gtk_label_set_label (self->due_label, text);
   /* One overdue marker: the due line, unless the broken promise lies behind. */
   if (broken && urgency == SW_URGENCY_OVERDUE && deadline.due_at == sw_case_get_promised_at (self->kase))
     broken = FALSE;
