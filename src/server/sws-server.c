@@ -132,8 +132,8 @@ take_int (GKeyFile    *kf,
   if (local != NULL || v < min || v > max)
     {
       g_set_error (error, SW_ERROR, SW_ERROR_INVALID,
-                   _("The setting “%s” must be a number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
-                   key, min, max);
+                   _("The setting “%s” must be a number from %lld to %lld"),
+                   key, (long long) min, (long long) max);
       return FALSE;
     }
   *target = v;

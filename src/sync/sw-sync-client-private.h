@@ -55,18 +55,21 @@ JsonNode *_sw_sync_request_finish (SwSyncClient        *self,
                                    guint               *retry_after,
                                    GError             **error);
 
-/* A large answer (a page of a bootstrap) is parsed in a worker thread, and
- * `digest` runs there too on a successful answer: it turns the JSON into
- * what the caller will use (`*digested`, freed with `digested_free` if the
- * caller never takes it) and returns the JSON the main loop gets, a small
- * copy, so that the main loop neither parses nor frees the large tree.
+/* A large answer (a page of a bootstrap) is read in a worker thread: on a
+ * successful answer `digest` runs there, reads the text (at most
+ * `max_bytes`) into what the caller will use (`*digested`, freed with
+ * `digested_free` if the caller never takes it) and returns the JSON the
+ * main loop gets, a small object, so that the main loop neither parses nor
+ * frees the page. Text that is no JSON object: NULL, no error.
  * `headers` runs in the main loop when a successful answer's headers are
  * in, before its body; `received` as soon as the answer's bytes are in,
  * while the thread parses: the caller stores the page before. Both get
  * `data`. */
-typedef JsonNode *(*SwSyncDigestFunc) (JsonNode  *answer,
-                                       gpointer  *digested,
-                                       GError   **error);
+typedef JsonNode *(*SwSyncDigestFunc) (const char  *data,
+                                       gsize        len,
+                                       gsize        max_bytes,
+                                       gpointer    *digested,
+                                       GError     **error);
 typedef struct {
   SwSyncDigestFunc digest;
   GDestroyNotify   digested_free;

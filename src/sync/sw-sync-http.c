@@ -212,7 +212,16 @@ parse_answer (GBytes *bytes)
   return sw_protocol_parse (data, len, MAX_ANSWER, SW_PROTOCOL_MAX_DEPTH + 8, NULL);
 }
 
-/* The worker thread: parse, then digest; the large tree is freed here. */
+/* The answer's text is no JSON object (its events are wrong: another error). */
+static gboolean
+is_text_error (const GError *error)
+{
+  return error->domain == SW_PROTOCOL_ERROR &&
+         (error->code == SW_PROTOCOL_ERROR_INVALID_JSON || error->code == SW_PROTOCOL_ERROR_TOO_DEEP ||
+          error->code == SW_PROTOCOL_ERROR_TOO_LARGE || error->code == SW_PROTOCOL_ERROR_INVALID_REQUEST);
+}
+
+/* The worker thread: the digest reads the answer's text. */
 static void
 digest_thread (GTask        *parse,
                gpointer      source,
@@ -221,20 +230,21 @@ digest_thread (GTask        *parse,
 {
   Request *r = data;
   g_autoptr(GBytes) bytes = g_steal_pointer (&r->answer);
-  g_autoptr(JsonNode) node = parse_answer (bytes);
+  gsize len = 0;
+  const char *text = g_bytes_get_data (bytes, &len);
   GError *error = NULL;
-  JsonNode *small;
+  JsonNode *small = r->digest.digest (text, len, MAX_ANSWER, &r->digested, &error);
 
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_task_return_pointer (parse, g_steal_pointer (&node), (GDestroyNotify) json_node_unref);
-      return;
-    }
-  small = r->digest.digest (node, &r->digested, &error);
-  if (small == NULL)
+  if (small != NULL)
+    g_task_return_pointer (parse, small, (GDestroyNotify) json_node_unref);
+  else if (error != NULL && !is_text_error (error))
     g_task_return_error (parse, error);
   else
-    g_task_return_pointer (parse, small, (GDestroyNotify) json_node_unref);
+    {
+      /* no JSON object: answered as such, with the status */
+      g_clear_error (&error);
+      g_task_return_pointer (parse, NULL, NULL);
+    }
 }
 
 static void

@@ -265,37 +265,33 @@ note_position (SwStore   *store,
 
 /* ------------------------------------------------------------ pull */
 
-/* In the worker thread: the page's events and contacts, built from the
- * JSON; the answer's other members in a small copy. */
+/* In the worker thread: the page's events read straight from its text,
+ * its contacts; the answer's other members as a small object. */
 static JsonNode *
-digest_page (JsonNode  *answer,
-             gpointer  *digested,
-             GError   **error)
+digest_page (const char  *data,
+             gsize        len,
+             gsize        max_bytes,
+             gpointer    *digested,
+             GError     **error)
 {
-  JsonObject *o = json_node_get_object (answer);
-  JsonNode *events = json_object_get_member (o, "events");
-  JsonNode *contacts = json_object_get_member (o, "contacts");
-  g_autoptr(Page) page = g_new0 (Page, 1);
-  g_autoptr(JsonObject) rest = json_object_new ();
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *member;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(JsonObject) rest = NULL;
+  g_autoptr(Page) page = NULL;
+  JsonNode *contacts;
 
-  if (events == NULL || !JSON_NODE_HOLDS_ARRAY (events))
+  if (!sw_protocol_read_batch (data, len, max_bytes, &events, &rest, error))
+    return NULL;
+  if (events == NULL)
     {
       g_set_error_literal (error, SW_SYNC_ERROR, SW_SYNC_ERROR_SERVER, _("The server sent a page without events"));
       return NULL;
     }
-  page->events = g_ptr_array_new_with_free_func (g_object_unref);
+  page = g_new0 (Page, 1);
+  page->events = g_steal_pointer (&events);
+  for (guint i = 0; i < page->events->len; i++)
+    sw_case_event_peek_payload_json (g_ptr_array_index (page->events, i));   /* written here, not in the main loop */
   page->contacts = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_contact_free);
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (events)); i++)
-    {
-      SwCaseEvent *ev = sw_protocol_event_from_json (json_array_get_element (json_node_get_array (events), i), error);
-      if (ev == NULL)
-        return NULL;
-      sw_case_event_peek_payload_json (ev);   /* written here, not in the main loop */
-      g_ptr_array_add (page->events, ev);
-    }
+  contacts = json_object_get_member (rest, "contacts");
   for (guint i = 0; contacts && JSON_NODE_HOLDS_ARRAY (contacts) &&
                     i < json_array_get_length (json_node_get_array (contacts)); i++)
     {
@@ -304,10 +300,7 @@ digest_page (JsonNode  *answer,
         return NULL;
       g_ptr_array_add (page->contacts, c);
     }
-  json_object_iter_init (&iter, o);
-  while (json_object_iter_next (&iter, &name, &member))
-    if (!g_str_equal (name, "events") && !g_str_equal (name, "contacts"))
-      json_object_set_member (rest, name, json_node_copy (member));
+  json_object_remove_member (rest, "contacts");
   *digested = g_steal_pointer (&page);
   return json_node_init_object (json_node_alloc (), rest);
 }

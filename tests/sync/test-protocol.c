@@ -40,6 +40,167 @@ test_limits (void)
   g_assert_cmpuint (sw_protocol_error_status (SW_PROTOCOL_ERROR_FORBIDDEN), ==, 403);
 }
 
+/* The protocol's reader reads valid JSON to the tree JsonParser builds,
+ * and refuses what RFC 8259 does not allow (JsonParser lets "01" pass). */
+static void
+test_reader_agrees (void)
+{
+  static const char *const valid[] = {
+    "{}", "[]", "0", "-0", "17", "-9223372036854775808", "9223372036854775807",
+    "1.5", "-2.25e3", "1E-2", "0.0", "true", "false", "null",
+    "\"\"", "\"plain\"", "\"\\\" \\\\ \\/ \\b \\f \\n \\r \\t\"", "\"\\u00e9\\u4e2d\\ud83d\\ude00\"",
+    "\"中文 — ✓\"", " \t\r\n{ \"a\" : [ 1 , { \"b\" : null } , \"c\" ] } \n",
+    "{\"a\":1,\"a\":2,\"b\":[[],[[]],{}]}", "[1,-1,1.0,\"1\",true,null,{},[]]",
+    "{\"events\":[{\"id\":\"x\",\"payload\":{\"k\":\"v\",\"n\":3}}],\"more\":true,\"cursor\":12}",
+  };
+  static const char *const invalid[] = {
+    "{", "}", "[", "[1,]", "[,1]", "[1 2]", "{\"a\":1,}", "{\"a\" 1}", "{\"a\":}", "{1:2}",
+    "{\"a\":1 \"b\":2}", "01", "1.", ".5", "-", "+1", "1e", "1e+", "--1", "tru", "nul", "falsey",
+    "\"abc", "\"\\x\"", "\"\\u12\"", "\"\\u12g4\"", "\"a\tb\"", "\"a\nb\"", "[]]", "\"a\"b", "[1]x",
+    "NaN", "'a'", "[\"\\\"]", "\"\\ud800\"", "\"\\udc00\\ud800\"", "\"\\u0000\"",
+  };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autoptr(JsonNode) ours = sw_protocol_parse (valid[i], strlen (valid[i]), 1 << 20, 8, &error);
+      g_autoptr(JsonNode) theirs = json_from_string (valid[i], NULL);
+      g_autofree char *a = NULL, *b = NULL;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (ours);
+      g_assert_nonnull (theirs);
+      a = json_to_string (ours, FALSE);
+      b = json_to_string (theirs, FALSE);
+      g_assert_cmpstr (a, ==, b);
+      g_assert_true (json_node_equal (ours, theirs));
+    }
+  /* where JsonParser wraps an integer past 64 bits round, it is a double */
+  {
+    g_autoptr(JsonNode) big = sw_protocol_parse ("12345678901234567890", 20, 100, 8, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (json_node_get_value_type (big), ==, G_TYPE_DOUBLE);
+    g_assert_cmpfloat (json_node_get_double (big), ==, 12345678901234567890.0);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(JsonNode) ours = sw_protocol_parse (invalid[i], strlen (invalid[i]), 1 << 20, 8, &error);
+
+      if (ours != NULL)
+        g_error ("read as JSON: %s", invalid[i]);
+      g_assert_error (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_INVALID_JSON);
+      g_clear_error (&error);
+    }
+}
+
+/* An event read straight from a batch's text is the event read from its
+ * tree: the same members, or the same error, for every kind of mistake. */
+static void
+test_batch_reads_as_tree (void)
+{
+#define ID "\"id\": \"0190A5A8-0000-7000-8000-000000000001\""
+#define CASE "\"case_id\": \"0190a5a8-0000-7000-8000-000000000002\""
+#define REST "\"at\": 5, \"hlc_ms\": 6, \"hlc_counter\": 2, \"device\": \"d\""
+  static const char *const events[] = {
+    "{" ID ", " CASE ", \"kind\": \"note\", \"actor\": \"R01\", " REST ", \"payload\": {\"text\": \"好\\n\", \"n\": -3}}",
+    "{" ID ", " CASE ", \"kind\": \"note\", \"actor\": null, " REST ", \"payload\": {}}",
+    "{" ID ", " CASE ", \"kind\": \"note\", " REST ", \"payload\": {\"a\": [1, {\"b\": null}], \"c\": 1.5}}",
+    "{\"later\": {\"x\": [1]}, " ID ", " CASE ", \"kind\": \"note\", " REST ", \"payload\": {}, \"extra\": true}",
+    "{" ID ", " CASE ", \"kind\": \"note\", " REST ", \"device\": \"e\", \"payload\": {\"x\": 1}, \"payload\": {\"y\": 2}}",
+    "{" CASE ", \"kind\": \"note\", " REST ", \"payload\": {}}",
+    "{" ID ", " CASE ", \"kind\": \"note\", \"at\": 5, \"hlc_ms\": 6, \"hlc_counter\": 2, \"payload\": {}}",
+    "{" ID ", " CASE ", \"kind\": \"note\", " REST ", \"actor\": 7, \"payload\": {}}",
+    "{" ID ", " CASE ", \"kind\": \"note\", " REST ", \"device\": \"\", \"payload\": {}}",
+    "{" ID ", " CASE ", \"kind\": \"note\", " REST ", \"device\": null, \"payload\": {}}",
+    "{" ID ", " CASE ", \"kind\": \"note\", " REST ", \"at\": -1, \"payload\": {}}",
+    "{" ID ", " CASE ", \"kind\": \"note\", " REST ", \"at\": 5.0, \"payload\": {}}",
+    "{" ID ", " CASE ", \"kind\": \"note\", " REST ", \"hlc_counter\": 2147483648, \"payload\": {}}",
+    "{" ID ", " CASE ", \"kind\": \"note\", " REST ", \"actor\": \"0123456789012345678901234567890123456789012345678901234567890123456789\", \"payload\": {}}",
+    "{" ID ", " CASE ", \"kind\": \"note\", " REST ", \"payload\": []}",
+    "{" ID ", " CASE ", \"kind\": \"note\", " REST "}",
+    "{" ID ", " CASE ", \"kind\": \"flying\", " REST ", \"payload\": {}}",
+    "{\"id\": \"x\", " CASE ", \"kind\": \"note\", " REST ", \"payload\": {}}",
+    "{" ID ", \"case_id\": [], \"kind\": \"note\", " REST ", \"payload\": {}}",
+    "[1]",
+  };
+#undef ID
+#undef CASE
+#undef REST
+
+  for (guint i = 0; i < G_N_ELEMENTS (events); i++)
+    {
+      g_autofree char *batch = g_strdup_printf ("{\"cursor\": 4, \"events\": [%s]}", events[i]);
+      g_autoptr(JsonNode) tree = json_from_string (events[i], NULL);
+      g_autoptr(GError) tree_error = NULL, batch_error = NULL;
+      g_autoptr(SwCaseEvent) a = sw_protocol_event_from_json (tree, &tree_error);
+      g_autoptr(GPtrArray) read = NULL;
+      g_autoptr(JsonObject) rest = NULL;
+      SwCaseEvent *b;
+
+      g_test_message ("%s", events[i]);
+      if (a == NULL)
+        {
+          g_autofree char *expected = NULL;
+
+          g_assert_false (sw_protocol_read_batch (batch, strlen (batch), 1 << 20, &read, &rest, &batch_error));
+          g_assert_error (batch_error, SW_PROTOCOL_ERROR, tree_error->code);
+          expected = g_strdup_printf ("Event 1: %s", tree_error->message);
+          g_assert_cmpstr (batch_error->message, ==, expected);
+          continue;
+        }
+      g_assert_true (sw_protocol_read_batch (batch, strlen (batch), 1 << 20, &read, &rest, &batch_error));
+      g_assert_no_error (batch_error);
+      g_assert_cmpuint (read->len, ==, 1);
+      g_assert_cmpint (json_object_get_int_member (rest, "cursor"), ==, 4);
+      g_assert_false (json_object_has_member (rest, "events"));
+      b = g_ptr_array_index (read, 0);
+      g_assert_cmpstr (sw_case_event_get_id (a), ==, sw_case_event_get_id (b));
+      g_assert_cmpstr (sw_case_event_get_id (b), ==, "0190a5a8-0000-7000-8000-000000000001");
+      g_assert_cmpstr (sw_case_event_get_case_id (a), ==, sw_case_event_get_case_id (b));
+      g_assert_cmpint (sw_case_event_get_kind (a), ==, sw_case_event_get_kind (b));
+      g_assert_cmpstr (sw_case_event_get_actor (a), ==, sw_case_event_get_actor (b));
+      g_assert_cmpint (sw_case_event_get_at (a), ==, sw_case_event_get_at (b));
+      g_assert_cmpint (sw_case_event_get_hlc_ms (a), ==, sw_case_event_get_hlc_ms (b));
+      g_assert_cmpint (sw_case_event_get_hlc_counter (a), ==, sw_case_event_get_hlc_counter (b));
+      g_assert_cmpstr (sw_case_event_get_device (a), ==, sw_case_event_get_device (b));
+      g_assert_cmpstr (sw_case_event_peek_payload_json (a), ==, sw_case_event_peek_payload_json (b));
+    }
+
+  /* what is no batch */
+  {
+    static const struct { const char *text; int code; } wrong[] = {
+      { "[]", SW_PROTOCOL_ERROR_INVALID_REQUEST },
+      { "\"events\"", SW_PROTOCOL_ERROR_INVALID_REQUEST },
+      { "{\"events\": [", SW_PROTOCOL_ERROR_INVALID_JSON },
+      { "{\"events\": [{]}", SW_PROTOCOL_ERROR_INVALID_JSON },
+      { "{\"events\": []} []", SW_PROTOCOL_ERROR_INVALID_JSON },
+      { "[", SW_PROTOCOL_ERROR_INVALID_JSON },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GPtrArray) read = NULL;
+        g_autoptr(JsonObject) rest = NULL;
+
+        g_assert_false (sw_protocol_read_batch (wrong[i].text, strlen (wrong[i].text), 100, &read, &rest, &error));
+        g_assert_error (error, SW_PROTOCOL_ERROR, wrong[i].code);
+        g_assert_null (read);
+        g_assert_null (rest);
+      }
+  }
+  /* an "events" that is no array stays with the others */
+  {
+    g_autoptr(GPtrArray) read = NULL;
+    g_autoptr(JsonObject) rest = NULL;
+
+    g_assert_true (sw_protocol_read_batch ("{\"events\": 3}", 13, 100, &read, &rest, NULL));
+    g_assert_null (read);
+    g_assert_cmpint (json_object_get_int_member (rest, "events"), ==, 3);
+  }
+}
+
 static void
 test_push_request (void)
 {
@@ -336,6 +497,8 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/protocol/limits", test_limits);
+  g_test_add_func ("/protocol/reader-agrees", test_reader_agrees);
+  g_test_add_func ("/protocol/batch-reads-as-tree", test_batch_reads_as_tree);
   g_test_add_func ("/protocol/push-request", test_push_request);
   g_test_add ("/protocol/apply", SwFixture, NULL, sw_fixture_setup, test_apply, sw_fixture_teardown);
   g_test_add ("/protocol/retry-refused", SwFixture, NULL, sw_fixture_setup, test_retry_refused,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "sw-json.h"
+#include "sw-json-reader.h"
 #include "sw-mask.h"
 #include "sw-models-private.h"
 #include "sw-protocol.h"
@@ -106,6 +107,52 @@ check_depth (const char *data,
   return TRUE;
 }
 
+/* Size, nesting and encoding, before any parser sees the text. */
+static gboolean
+check_text (const char  *data,
+            gsize        len,
+            gsize        max_bytes,
+            guint        max_depth,
+            GError     **error)
+{
+  if (len > max_bytes)
+    {
+      g_set_error (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_TOO_LARGE,
+                   _("The request is too large (%lu bytes; the limit is %lu)"),
+                   (unsigned long) len, (unsigned long) max_bytes);
+      return FALSE;
+    }
+  if (len == 0 || data == NULL)
+    {
+      g_set_error_literal (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_INVALID_JSON,
+                           _("The request body is empty"));
+      return FALSE;
+    }
+  if (!check_depth (data, len, max_depth))
+    {
+      g_set_error (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_TOO_DEEP,
+                   _("The JSON is nested more than %u levels deep"), max_depth);
+      return FALSE;
+    }
+  if (memchr (data, '\0', len) != NULL || !g_utf8_validate (data, (gssize) len, NULL))
+    {
+      g_set_error_literal (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_INVALID_JSON,
+                           _("The request is not valid UTF-8 text"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+not_json (GError  **error,
+          GError   *local)
+{
+  g_set_error (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_INVALID_JSON,
+               _("The request is not valid JSON: %s"), local->message);
+  g_error_free (local);
+  return FALSE;
+}
+
 JsonNode *
 sw_protocol_parse (const char  *data,
                    gsize        len,
@@ -113,50 +160,14 @@ sw_protocol_parse (const char  *data,
                    guint        max_depth,
                    GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local = NULL;
+  GError *local = NULL;
   JsonNode *root;
 
-  if (len > max_bytes)
-    {
-      g_set_error (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_TOO_LARGE,
-                   _("The request is too large (%" G_GSIZE_FORMAT " bytes; the limit is %" G_GSIZE_FORMAT ")"),
-                   len, max_bytes);
-      return NULL;
-    }
-  if (len == 0 || data == NULL)
-    {
-      g_set_error_literal (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_INVALID_JSON,
-                           _("The request body is empty"));
-      return NULL;
-    }
-  if (!check_depth (data, len, max_depth))
-    {
-      g_set_error (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_TOO_DEEP,
-                   _("The JSON is nested more than %u levels deep"), max_depth);
-      return NULL;
-    }
-  if (memchr (data, '\0', len) != NULL || !g_utf8_validate (data, (gssize) len, NULL))
-    {
-      g_set_error_literal (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_INVALID_JSON,
-                           _("The request is not valid UTF-8 text"));
-      return NULL;
-    }
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, (gssize) len, &local))
-    {
-      g_set_error (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_INVALID_JSON,
-                   _("The request is not valid JSON: %s"), local->message);
-      return NULL;
-    }
-  root = json_parser_get_root (parser);
-  if (root == NULL)
-    {
-      g_set_error_literal (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_INVALID_JSON,
-                           _("The request body is empty"));
-      return NULL;
-    }
-  return json_node_copy (root);
+  if (!check_text (data, len, max_bytes, max_depth, error))
+    return NULL;
+  if ((root = sw_json_read (data, len, max_depth, &local)) == NULL)
+    return not_json (error, local), NULL;
+  return root;
 }
 
 /* ------------------------------------------------------------ members */
@@ -243,16 +254,124 @@ sw_protocol_event_to_json (SwCaseEvent *ev)
   return json_builder_get_root (b);
 }
 
+/* An event's members as they came, before they are checked: one check for
+ * an event read from a tree and one read straight from the text. */
+enum { M_ID, M_CASE_ID, M_KIND, M_ACTOR, M_DEVICE, M_AT, M_HLC_MS, M_HLC_COUNTER, N_MEMBERS };
+
+static const struct {
+  const char *name;
+  gboolean    is_string;
+  gboolean    nullable;
+  gint64      max;        /* of the length, or of the value */
+} members[N_MEMBERS] = {
+  [M_ID] = { "id", TRUE, FALSE, 36 },
+  [M_CASE_ID] = { "case_id", TRUE, FALSE, 36 },
+  [M_KIND] = { "kind", TRUE, FALSE, 32 },
+  [M_ACTOR] = { "actor", TRUE, TRUE, 64 },
+  [M_DEVICE] = { "device", TRUE, FALSE, 64 },
+  [M_AT] = { "at", FALSE, FALSE, G_MAXINT64 / 2 },
+  [M_HLC_MS] = { "hlc_ms", FALSE, FALSE, G_MAXINT64 / 2 },
+  [M_HLC_COUNTER] = { "hlc_counter", FALSE, FALSE, G_MAXINT },
+};
+
+typedef struct {
+  int         type;       /* SwJsonScalarType; -1: absent */
+  const char *string;
+  char       *owned;      /* the string, when this event made it */
+  gint64      integer;
+} Member;
+
+static void
+members_clear (Member *m)
+{
+  for (int i = 0; i < N_MEMBERS; i++)
+    g_clear_pointer (&m[i].owned, g_free);
+}
+
+static gboolean
+check_member (const Member *m,
+              int           i,
+              GError      **error)
+{
+  if (members[i].is_string)
+    {
+      if (m->type < 0 || m->type == SW_JSON_SCALAR_NULL)
+        return members[i].nullable ? TRUE : bad_member (error, SW_PROTOCOL_ERROR_INVALID_EVENT, members[i].name);
+      if (m->type != SW_JSON_SCALAR_STRING || (gint64) strlen (m->string) > members[i].max ||
+          (!members[i].nullable && *m->string == '\0'))
+        return bad_member (error, SW_PROTOCOL_ERROR_INVALID_EVENT, members[i].name);
+      return TRUE;
+    }
+  if (m->type != SW_JSON_SCALAR_INT || m->integer < 0 || m->integer > members[i].max)
+    return bad_member (error, SW_PROTOCOL_ERROR_INVALID_EVENT, members[i].name);
+  return TRUE;
+}
+
+/* The string of a member, for the event to keep. */
+static char *
+take_string (Member *m,
+             gboolean lower)
+{
+  char *s;
+
+  if (m->type != SW_JSON_SCALAR_STRING)
+    return NULL;
+  if (m->owned == NULL)
+    return lower ? g_ascii_strdown (m->string, -1) : g_strdup (m->string);
+  s = g_steal_pointer (&m->owned);
+  for (char *c = s; lower && *c; c++)
+    *c = g_ascii_tolower (*c);
+  return s;
+}
+
+/* Checks every member's type, the ids and the kind; on failure the error
+ * names the member. Takes `payload`. */
+static SwCaseEvent *
+event_from_members (Member     *m,
+                    JsonObject *payload,
+                    GError    **error)
+{
+  g_autoptr(JsonObject) owned_payload = payload;
+  SwCaseEvent *ev;
+  int k;
+
+  for (int i = 0; i < N_MEMBERS; i++)
+    if (!check_member (&m[i], i, error))
+      return NULL;
+  if (!sw_uuid_is_valid (m[M_ID].string))
+    return bad_member (error, SW_PROTOCOL_ERROR_INVALID_EVENT, "id"), NULL;
+  if (!sw_uuid_is_valid (m[M_CASE_ID].string))
+    return bad_member (error, SW_PROTOCOL_ERROR_INVALID_EVENT, "case_id"), NULL;
+  if ((k = sw_event_kind_from_string (m[M_KIND].string)) < 0)
+    {
+      g_set_error (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_UNKNOWN_KIND,
+                   _("Unknown event kind “%s”"), m[M_KIND].string);
+      return NULL;
+    }
+  if (payload == NULL)
+    return bad_member (error, SW_PROTOCOL_ERROR_INVALID_EVENT, "payload"), NULL;
+
+  ev = g_object_new (SW_TYPE_CASE_EVENT, NULL);
+  ev->id = take_string (&m[M_ID], TRUE);
+  ev->case_id = take_string (&m[M_CASE_ID], TRUE);
+  ev->kind = k;
+  ev->actor = take_string (&m[M_ACTOR], FALSE);
+  ev->at = m[M_AT].integer;
+  ev->hlc_ms = m[M_HLC_MS].integer;
+  ev->hlc_counter = (int) m[M_HLC_COUNTER].integer;
+  ev->device = take_string (&m[M_DEVICE], FALSE);
+  g_clear_pointer (&ev->payload, json_object_unref);
+  ev->payload = g_steal_pointer (&owned_payload);
+  return ev;
+}
+
 SwCaseEvent *
 sw_protocol_event_from_json (JsonNode  *node,
                              GError   **error)
 {
-  g_autoptr(SwCaseEvent) ev = NULL;
-  const char *id, *case_id, *kind, *actor, *device;
-  gint64 at, hlc_ms, hlc_counter;
-  JsonObject *o;
+  Member m[N_MEMBERS] = { { 0 } };
   JsonNode *payload;
-  int k;
+  JsonObject *o;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -261,41 +380,176 @@ sw_protocol_event_from_json (JsonNode  *node,
       return NULL;
     }
   o = json_node_get_object (node);
-  if (!get_string (o, "id", FALSE, 36, &id, error) ||
-      !get_string (o, "case_id", FALSE, 36, &case_id, error) ||
-      !get_string (o, "kind", FALSE, 32, &kind, error) ||
-      !get_string (o, "actor", TRUE, 64, &actor, error) ||
-      !get_string (o, "device", FALSE, 64, &device, error) ||
-      !get_int (o, "at", 0, G_MAXINT64 / 2, &at, error) ||
-      !get_int (o, "hlc_ms", 0, G_MAXINT64 / 2, &hlc_ms, error) ||
-      !get_int (o, "hlc_counter", 0, G_MAXINT, &hlc_counter, error))
-    return NULL;
-  if (!sw_uuid_is_valid (id))
-    return bad_member (error, SW_PROTOCOL_ERROR_INVALID_EVENT, "id"), NULL;
-  if (!sw_uuid_is_valid (case_id))
-    return bad_member (error, SW_PROTOCOL_ERROR_INVALID_EVENT, "case_id"), NULL;
-  if ((k = sw_event_kind_from_string (kind)) < 0)
+  for (int i = 0; i < N_MEMBERS; i++)
     {
-      g_set_error (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_UNKNOWN_KIND,
-                   _("Unknown event kind “%s”"), kind);
-      return NULL;
+      JsonNode *n = json_object_get_member (o, members[i].name);
+      GType type = n ? json_node_get_value_type (n) : G_TYPE_INVALID;
+
+      m[i].type = n == NULL ? -1
+                : JSON_NODE_HOLDS_NULL (n) ? SW_JSON_SCALAR_NULL
+                : type == G_TYPE_STRING ? SW_JSON_SCALAR_STRING
+                : type == G_TYPE_INT64 ? SW_JSON_SCALAR_INT
+                : SW_JSON_SCALAR_OTHER;
+      if (m[i].type == SW_JSON_SCALAR_STRING)
+        m[i].string = json_node_get_string (n);
+      else if (m[i].type == SW_JSON_SCALAR_INT)
+        m[i].integer = json_node_get_int (n);
     }
   payload = json_object_get_member (o, "payload");
-  if (payload == NULL || !JSON_NODE_HOLDS_OBJECT (payload))
-    return bad_member (error, SW_PROTOCOL_ERROR_INVALID_EVENT, "payload"), NULL;
+  return event_from_members (m, payload && JSON_NODE_HOLDS_OBJECT (payload)
+                                  ? json_object_ref (json_node_get_object (payload)) : NULL,
+                             error);
+}
 
-  ev = g_object_new (SW_TYPE_CASE_EVENT, NULL);
-  ev->id = g_ascii_strdown (id, -1);
-  ev->case_id = g_ascii_strdown (case_id, -1);
-  ev->kind = k;
-  ev->actor = g_strdup (actor);
-  ev->at = at;
-  ev->hlc_ms = hlc_ms;
-  ev->hlc_counter = (int) hlc_counter;
-  ev->device = g_strdup (device);
-  g_clear_pointer (&ev->payload, json_object_unref);
-  ev->payload = json_object_ref (json_node_get_object (payload));
-  return g_steal_pointer (&ev);
+/* An event read straight from the text: no tree but its payload's. */
+static SwCaseEvent *
+read_event (SwJsonReader  *r,
+            GError       **error)
+{
+  Member m[N_MEMBERS];
+  g_autoptr(JsonObject) payload = NULL;
+  SwCaseEvent *ev;
+  int more;
+
+  if (sw_json_reader_peek (r) != '{')
+    {
+      /* no event, when it is JSON at all */
+      g_autoptr(JsonNode) other = sw_json_reader_value (r, error);
+
+      if (other != NULL)
+        g_set_error_literal (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_INVALID_EVENT,
+                             _("An event must be a JSON object"));
+      return NULL;
+    }
+  for (int i = 0; i < N_MEMBERS; i++)
+    m[i] = (Member) { -1, NULL, NULL, 0 };
+  if (!sw_json_reader_enter (r, '{', error))
+    return NULL;
+  for (gboolean first = TRUE; (more = sw_json_reader_next (r, '}', first, error)) > 0; first = FALSE)
+    {
+      const char *name = sw_json_reader_name (r, error);
+      int i;
+
+      if (name == NULL)
+        break;
+      if (strcmp (name, "payload") == 0)
+        {
+          g_autoptr(JsonNode) node = sw_json_reader_value (r, error);
+
+          if (node == NULL)
+            break;
+          g_clear_pointer (&payload, json_object_unref);
+          if (JSON_NODE_HOLDS_OBJECT (node))
+            payload = json_node_dup_object (node);
+          continue;
+        }
+      for (i = 0; i < N_MEMBERS && strcmp (name, members[i].name) != 0; i++)
+        ;
+      if (i == N_MEMBERS)
+        {
+          g_autoptr(JsonNode) other = sw_json_reader_value (r, error);
+          if (other == NULL)
+            break;
+          continue;
+        }
+      g_clear_pointer (&m[i].owned, g_free);
+      m[i].type = sw_json_reader_scalar (r, &m[i].owned, &m[i].integer, error);
+      m[i].string = m[i].owned;
+      if (m[i].type < 0)
+        break;
+    }
+  if (more != 0)
+    {
+      members_clear (m);
+      return NULL;
+    }
+  ev = event_from_members (m, g_steal_pointer (&payload), error);
+  members_clear (m);
+  return ev;
+}
+
+gboolean
+sw_protocol_read_batch (const char   *data,
+                        gsize         len,
+                        gsize         max_bytes,
+                        GPtrArray   **events,
+                        JsonObject  **rest,
+                        GError      **error)
+{
+  g_autoptr(GPtrArray) read = NULL;
+  g_autoptr(JsonObject) others = json_object_new ();
+  GError *local = NULL;
+  SwJsonReader r;
+  gboolean ok = FALSE;
+  int more;
+
+  *events = NULL;
+  *rest = NULL;
+  if (!check_text (data, len, max_bytes, SW_PROTOCOL_MAX_DEPTH, error))
+    return FALSE;
+  sw_json_reader_init (&r, data, len, SW_PROTOCOL_MAX_DEPTH);
+  if (sw_json_reader_peek (&r) != '{')
+    {
+      g_autoptr(JsonNode) other = sw_json_read (data, len, SW_PROTOCOL_MAX_DEPTH, &local);
+
+      if (other == NULL)
+        not_json (error, local);
+      else
+        g_set_error_literal (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_INVALID_REQUEST,
+                             _("The body must be a JSON object"));
+      goto out;
+    }
+  sw_json_reader_enter (&r, '{', NULL);
+  for (gboolean first = TRUE; (more = sw_json_reader_next (&r, '}', first, &local)) > 0; first = FALSE)
+    {
+      g_autofree char *name = g_strdup (sw_json_reader_name (&r, &local));
+      JsonNode *value;
+
+      if (local != NULL)
+        break;
+      if (g_str_equal (name, "events") && sw_json_reader_peek (&r) == '[')
+        {
+          g_clear_pointer (&read, g_ptr_array_unref);
+          read = g_ptr_array_new_with_free_func (g_object_unref);
+          sw_json_reader_enter (&r, '[', &local);
+          for (gboolean one = TRUE; sw_json_reader_next (&r, ']', one, &local) > 0; one = FALSE)
+            {
+              GError *bad = NULL;
+              SwCaseEvent *ev = read_event (&r, &bad);
+
+              if (ev == NULL && bad != NULL && bad->domain == SW_PROTOCOL_ERROR)
+                {
+                  g_propagate_prefixed_error (error, bad, _("Event %u: "), read->len + 1);
+                  goto out;
+                }
+              if (ev == NULL)
+                {
+                  local = bad;
+                  break;
+                }
+              g_ptr_array_add (read, ev);
+            }
+          if (local != NULL)
+            break;
+          continue;
+        }
+      if ((value = sw_json_reader_value (&r, &local)) == NULL)
+        break;
+      json_object_set_member (others, name, value);
+    }
+  if (local == NULL && more == 0)
+    sw_json_reader_end (&r, &local);
+  if (local != NULL)
+    {
+      not_json (error, local);
+      goto out;
+    }
+  *events = g_steal_pointer (&read);
+  *rest = g_steal_pointer (&others);
+  ok = TRUE;
+out:
+  sw_json_reader_clear (&r);
+  return ok;
 }
 
 void
@@ -707,24 +961,17 @@ sw_push_request_parse (const char  *data,
                        guint        max_events,
                        GError     **error)
 {
-  g_autoptr(JsonNode) root = sw_protocol_parse (data, len, SW_PROTOCOL_MAX_BODY,
-                                                SW_PROTOCOL_MAX_DEPTH, error);
+  g_autoptr(GPtrArray) read = NULL;
+  g_autoptr(JsonObject) o = NULL;
   g_autoptr(SwPushRequest) r = NULL;
   g_autoptr(GError) local = NULL;
-  JsonArray *events, *contacts, *audit = NULL;
-  JsonObject *o;
+  JsonArray *contacts = NULL, *audit = NULL;
   JsonNode *epoch, *position;
 
-  if (root == NULL)
+  if (!sw_protocol_read_batch (data, len, SW_PROTOCOL_MAX_BODY, &read, &o, error))
     return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error_literal (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_INVALID_REQUEST,
-                           _("A push must be a JSON object"));
-      return NULL;
-    }
-  o = json_node_get_object (root);
-  events = optional_array (o, "events", &local);
+  /* an "events" that is no array is left among the others */
+  optional_array (o, "events", &local);
   if (local == NULL)
     contacts = optional_array (o, "contacts", &local);
   if (local == NULL)
@@ -734,13 +981,13 @@ sw_push_request_parse (const char  *data,
       g_propagate_error (error, g_steal_pointer (&local));
       return NULL;
     }
-  if (events == NULL)
+  if (read == NULL)
     {
       g_set_error_literal (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_INVALID_REQUEST,
                            _("A push needs an array of events"));
       return NULL;
     }
-  if (json_array_get_length (events) > max_events ||
+  if (read->len > max_events ||
       (contacts && json_array_get_length (contacts) > max_events) ||
       (audit && json_array_get_length (audit) > max_events))
     {
@@ -750,7 +997,7 @@ sw_push_request_parse (const char  *data,
     }
 
   r = g_new0 (SwPushRequest, 1);
-  r->events = g_ptr_array_new_with_free_func (g_object_unref);
+  r->events = g_steal_pointer (&read);
   r->contacts = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_contact_free);
   epoch = json_object_get_member (o, "epoch");
   if (epoch && json_node_get_value_type (epoch) == G_TYPE_STRING)
@@ -759,16 +1006,6 @@ sw_push_request_parse (const char  *data,
   if (position && json_node_get_value_type (position) == G_TYPE_INT64)
     r->position = MAX (json_node_get_int (position), 0);
 
-  for (guint i = 0; i < json_array_get_length (events); i++)
-    {
-      SwCaseEvent *ev = sw_protocol_event_from_json (json_array_get_element (events, i), error);
-      if (ev == NULL)
-        {
-          g_prefix_error (error, _("Event %u: "), i + 1);
-          return NULL;
-        }
-      g_ptr_array_add (r->events, ev);
-    }
   for (guint i = 0; contacts && i < json_array_get_length (contacts); i++)
     {
       SwContact *c = sw_protocol_contact_from_json (json_array_get_element (contacts, i), error);

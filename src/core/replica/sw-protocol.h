@@ -91,6 +91,18 @@ JsonNode      *sw_protocol_parse           (const char  *data,
                                             guint        max_depth,
                                             GError     **error);
 
+/* A JSON object whose "events" array is read straight into events (checked
+ * as sw_protocol_event_from_json checks each, an error naming the event),
+ * with no tree between: a pull page or a push. Every other member, and an
+ * "events" that is no array, goes into `rest`; *events stays NULL when
+ * there is no array of events. */
+gboolean       sw_protocol_read_batch      (const char  *data,
+                                            gsize        len,
+                                            gsize        max_bytes,
+                                            GPtrArray  **events,
+                                            JsonObject **rest,
+                                            GError     **error);
+
 JsonNode      *sw_protocol_event_to_json   (SwCaseEvent *event);
 /* Checks every member's type and the kind; on failure the error names the
  * member. */
