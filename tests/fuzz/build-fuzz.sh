@@ -16,7 +16,7 @@ clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
   -I"$build" $(for d in base model rules replica store ops accountability; do printf -- "-I$core/%s " $d; done) $(pkg-config --cflags glib-2.0 gobject-2.0 json-glib-1.0 libsodium) \
   -DGLIB_VERSION_MIN_REQUIRED=GLIB_VERSION_2_74 -DGLIB_VERSION_MAX_ALLOWED=GLIB_VERSION_2_74 \
   "$here/fuzz-push.c" "$core/replica/sw-protocol.c" "$core/rules/sw-mask.c" "$core/base/sw-uuid.c" "$core/base/sw-types.c" \
-  "$core/model/sw-case-event.c" "$core/base/sw-fields.c" \
+  "$core/model/sw-case-event.c" "$core/base/sw-fields.c" "$core/base/sw-json.c" "$core/base/sw-json-reader.c" "$core/model/sw-audit-entry.c" \
   $(pkg-config --libs glib-2.0 gobject-2.0 json-glib-1.0 libsodium) -o "$out/fuzz-push"
 cp -n "$here"/corpus/* "$out/corpus/" 2>/dev/null || true
 export ASAN_OPTIONS=detect_leaks=1
