@@ -325,13 +325,16 @@ take_string (Member *m,
 }
 
 /* Checks every member's type, the ids and the kind; on failure the error
- * names the member. Takes `payload`. */
+ * names the member. Takes `payload` and its text (NULL: written when
+ * asked for). */
 static SwCaseEvent *
 event_from_members (Member     *m,
                     JsonObject *payload,
+                    char       *payload_text,
                     GError    **error)
 {
   g_autoptr(JsonObject) owned_payload = payload;
+  g_autofree char *owned_text = payload_text;
   SwCaseEvent *ev;
   int k;
 
@@ -362,6 +365,7 @@ event_from_members (Member     *m,
   ev->device = take_string (&m[M_DEVICE], FALSE);
   g_clear_pointer (&ev->payload, json_object_unref);
   ev->payload = g_steal_pointer (&owned_payload);
+  ev->payload_text = g_steal_pointer (&owned_text);
   return ev;
 }
 
@@ -398,7 +402,7 @@ sw_protocol_event_from_json (JsonNode  *node,
   payload = json_object_get_member (o, "payload");
   return event_from_members (m, payload && JSON_NODE_HOLDS_OBJECT (payload)
                                   ? json_object_ref (json_node_get_object (payload)) : NULL,
-                             error);
+                             NULL, error);
 }
 
 /* An event read straight from the text: no tree but its payload's. */
@@ -408,6 +412,7 @@ read_event (SwJsonReader  *r,
 {
   Member m[N_MEMBERS];
   g_autoptr(JsonObject) payload = NULL;
+  g_autofree char *payload_text = NULL;
   SwCaseEvent *ev;
   int more;
 
@@ -434,13 +439,20 @@ read_event (SwJsonReader  *r,
         break;
       if (strcmp (name, "payload") == 0)
         {
+          const char *start = (sw_json_reader_peek (r), r->p);
           g_autoptr(JsonNode) node = sw_json_reader_value (r, error);
 
           if (node == NULL)
             break;
           g_clear_pointer (&payload, json_object_unref);
+          g_clear_pointer (&payload_text, g_free);
+          /* kept as it came, for the store: valid JSON of this object,
+           * written by the device that made the event */
           if (JSON_NODE_HOLDS_OBJECT (node))
-            payload = json_node_dup_object (node);
+            {
+              payload = json_node_dup_object (node);
+              payload_text = g_strndup (start, r->p - start);
+            }
           continue;
         }
       for (i = 0; i < N_MEMBERS && strcmp (name, members[i].name) != 0; i++)
@@ -463,7 +475,7 @@ read_event (SwJsonReader  *r,
       members_clear (m);
       return NULL;
     }
-  ev = event_from_members (m, g_steal_pointer (&payload), error);
+  ev = event_from_members (m, g_steal_pointer (&payload), g_steal_pointer (&payload_text), error);
   members_clear (m);
   return ev;
 }
