@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "sw-error.h"
+#include "sw-store-meta.h"
 #include "sw-test-fixture.h"
 #include "sw-directory-private.h"
 
@@ -287,6 +288,98 @@ test_search (SwFixture     *fx,
       g_assert_no_error (error);
       g_assert_cmpuint (g_hash_table_size (ids), ==, queries[i].n);
     }
+  g_assert_nonnull (other);
+}
+
+/* The rows of the index that follow the rule every search row is written
+ * by: the case's number and content, the customer's name, phone and unit. */
+static gint64
+search_rows_as_written (const char *path)
+{
+  g_autofree char *n = sw_test_query_text (path,
+      "SELECT count(*) FROM case_search s JOIN case_contacts k ON k.rowid = s.rowid"
+      " JOIN cases c ON c.id = k.case_id WHERE s.case_id = c.id AND s.number = c.number"
+      " AND s.content = c.content"
+      " AND s.customer = coalesce (k.name, '') || ' ' || coalesce (k.phone, '') || ' ' || coalesce (k.unit, '')");
+
+  return g_ascii_strtoll (n, NULL, 10);
+}
+
+static gint64
+count_rows (const char *path,
+            const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  g_autofree char *n = sw_test_query_text (path, sql);
+
+  return g_ascii_strtoll (n, NULL, 10);
+}
+
+/* A bootstrap puts the search rows off: the store says so in the same
+ * transaction, across a restart, and the next search writes them as they
+ * would have been written. */
+static void
+test_search_deferred (SwFixture     *fx,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SwRegistration reg = { .channel = SW_CHANNEL_PHONE, .kind = SW_KIND_COMPLAINT,
+                         .content = "投诉ATM吞卡后三天未处理", .received_by = "R01",
+                         .customer_name = "欧阳娜娜", .customer_phone = "13911112222",
+                         .customer_unit = "明远科技" };
+  g_autoptr(SwCase) before = sw_fixture_register (fx, "R01", FALSE);
+  g_autoptr(SwCase) c = NULL, other = NULL, inside = NULL;
+  g_autoptr(GHashTable) ids = NULL;
+  g_autofree char *stale = NULL;
+
+  sw_store_defer_search (fx->store, TRUE);
+  c = sw_ops_register (fx->store, "R01", &reg, &error);
+  g_assert_no_error (error);
+  other = sw_fixture_register (fx, "R01", TRUE);
+  sw_store_defer_search (fx->store, FALSE);
+  stale = sw_store_get_meta (fx->store, SW_META_SEARCH_STALE);
+  g_assert_cmpstr (stale, ==, "1");
+  g_assert_cmpint (count_rows (fx->path, "case_search"), ==, 1);
+
+  /* across a restart (a kill in a bootstrap): the next search writes them */
+  g_clear_object (&fx->store);
+  fx->store = sw_store_open (fx->path, &error);
+  g_assert_no_error (error);
+  ids = sw_store_search_ids (fx->store, "明远科技", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (ids), ==, 1);
+  g_assert_true (g_hash_table_contains (ids, sw_case_get_id (c)));
+  g_clear_pointer (&stale, g_free);
+  g_assert_null ((stale = sw_store_get_meta (fx->store, SW_META_SEARCH_STALE)));
+  g_assert_cmpint (count_rows (fx->path, "case_search"), ==, 3);
+  g_assert_cmpint (search_rows_as_written (fx->path), ==, 3);
+
+  /* put off and asked for in the same transaction: written before the search */
+  sw_store_defer_search (fx->store, TRUE);
+  g_assert_true (sw_store_begin (fx->store, &error));
+  reg.customer_name = "司马光";
+  inside = sw_ops_register (fx->store, "R01", &reg, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&ids, g_hash_table_unref);
+  ids = sw_store_search_ids (fx->store, "司马光", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (ids), ==, 1);
+  g_assert_true (sw_store_commit (fx->store, &error));
+  sw_store_defer_search (fx->store, FALSE);
+  g_assert_cmpint (count_rows (fx->path, "case_search"), ==, 4);
+  g_assert_cmpint (search_rows_as_written (fx->path), ==, 4);
+  g_clear_pointer (&stale, g_free);
+  g_assert_null ((stale = sw_store_get_meta (fx->store, SW_META_SEARCH_STALE)));
+
+  /* a rolled back transaction owes nothing */
+  sw_store_defer_search (fx->store, TRUE);
+  g_assert_true (sw_store_begin (fx->store, &error));
+  g_clear_object (&inside);
+  inside = sw_ops_register (fx->store, "R01", &reg, &error);
+  sw_store_rollback (fx->store);
+  sw_store_defer_search (fx->store, FALSE);
+  g_assert_null ((stale = sw_store_get_meta (fx->store, SW_META_SEARCH_STALE)));
+  g_assert_nonnull (before);
   g_assert_nonnull (other);
 }
 
@@ -575,6 +668,7 @@ main (int   argc,
   ADD ("/store/pragmas", test_pragmas);
   ADD ("/store/rebuild", test_rebuild);
   ADD ("/store/search", test_search);
+  ADD ("/store/search-deferred", test_search_deferred);
   ADD ("/store/queries", test_queries);
   ADD ("/store/backup", test_backup);
   ADD ("/store/numbers-two-devices", test_numbers_two_devices);

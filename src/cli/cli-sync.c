@@ -379,7 +379,9 @@ sync_run (CliContext *ctx, int argc, char **argv)
   sw_sync_client_set_batch_sizes (client, (guint) MAX (push, 1), (guint) MAX (pull, 1));
   started = sw_store_now (store);
   sw_sync_client_run_async (client, NULL, store_result_cb, &result);
-  if (!sw_sync_client_run_finish (client, wait_for (&result), &report, &error))
+  /* a bootstrap put the search rows off */
+  if (!sw_sync_client_run_finish (client, wait_for (&result), &report, &error) ||
+      !sw_store_ensure_search (store, &error))
     return cli_fail (error);
   if (report.renumbered > 0 && (renumbered = sw_store_replica_list_renumbered (store, started, &error)) == NULL)
     return cli_fail (error);

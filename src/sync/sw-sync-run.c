@@ -144,6 +144,7 @@ fail (GTask  *task,
   run->ended = TRUE;
   drop_asks (run);
   self->running = FALSE;
+  sw_store_defer_search (self->store, FALSE);
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     _sw_sync_client_set_status (self, g_error_matches (error, SW_SYNC_ERROR, SW_SYNC_ERROR_OFFLINE)
                                       ? SW_SYNC_STATE_OFFLINE : SW_SYNC_STATE_ERROR,
@@ -185,6 +186,7 @@ finish (GTask *task)
   run->ended = TRUE;
   drop_asks (run);
   self->running = FALSE;
+  sw_store_defer_search (self->store, FALSE);
   _sw_sync_client_set_status (self, SW_SYNC_STATE_SYNCED, NULL);
   _sw_sync_client_ran (self, NULL, 0);
   sw_sync_client_refresh_counts (self);
@@ -500,8 +502,13 @@ pull_next (GTask *task)
 {
   SwSyncClient *self = g_task_get_source_object (task);
   g_autofree char *cursor = sw_store_get_meta (self->store, SW_META_SYNC_CURSOR);
+  gint64 since = cursor ? g_ascii_strtoll (cursor, NULL, 10) : 0;
 
-  pull_from (task, cursor ? g_ascii_strtoll (cursor, NULL, 10) : 0, known_position (self->store));
+  /* a bootstrap: the search rows in one pass afterwards (the first search,
+   * or the app's thread, writes them) */
+  if (since == 0)
+    sw_store_defer_search (self->store, TRUE);
+  pull_from (task, since, known_position (self->store));
 }
 
 /* ------------------------------------------------------------ push */

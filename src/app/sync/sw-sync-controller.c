@@ -67,6 +67,35 @@ tell_renumbered (SwSyncController *self)
 
 /* A run that moved the pull cursor brought events: the board and the
  * detection have to see them. */
+/* A bootstrap put the search rows off: written in a thread of their own,
+ * on a connection of its own, so that the first search finds them there. */
+static void
+search_thread (GTask        *task,
+               gpointer      source,
+               gpointer      path,
+               GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwStore) store = sw_store_open (path, &error);
+
+  if (store == NULL || !sw_store_ensure_search (store, &error))
+    g_warning ("search rows: %s", error->message);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+write_search_rows (SwSyncController *self)
+{
+  g_autofree char *stale = sw_store_get_meta (store_of (self), SW_META_SEARCH_STALE);
+  g_autoptr(GTask) task = NULL;
+
+  if (stale == NULL)
+    return;
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_task_data (task, g_strdup (sw_store_get_path (store_of (self))), g_free);
+  g_task_run_in_thread (task, search_thread);
+}
+
 static void
 state_changed_cb (SwSyncClient     *client,
                   GParamSpec       *pspec,
@@ -89,6 +118,7 @@ state_changed_cb (SwSyncClient     *client,
   if (g_strcmp0 (cursor, self->cursor_before) != 0)
     {
       g_signal_emit (self, signals[PULLED], 0);
+      write_search_rows (self);
       sw_context_run_detection (self->context);
     }
   g_clear_pointer (&self->cursor_before, g_free);

@@ -273,6 +273,38 @@ _sw_store_flush_cases (SwStore  *self,
   return TRUE;
 }
 
+static gboolean write_search_rows (SwStore   *self,
+                                   gboolean   replace,
+                                   GError   **error);
+
+/* A case's search row, written at the next flush: its customer is the
+ * name, phone and unit (or put off while a bootstrap defers the index). */
+static void
+queue_search_row (SwStore    *self,
+                  gint64      rowid,
+                  const char *id,
+                  const char *number,
+                  const char *content,
+                  const char *name,
+                  const char *phone,
+                  const char *unit)
+{
+  char *row[6];
+
+  if (self->search_deferred)
+    {
+      self->search_skipped = TRUE;
+      return;
+    }
+  row[0] = g_strdup_printf ("%" G_GINT64_FORMAT, rowid);
+  row[1] = g_strdup (id);
+  row[2] = g_strdup (number);
+  row[3] = g_strdup (content);
+  row[4] = g_strjoin (" ", name ? name : "", phone ? phone : "", unit ? unit : "", NULL);
+  row[5] = NULL;
+  g_ptr_array_add (self->pending_search, g_memdup2 (row, sizeof row));
+}
+
 /* The search row shares the contact row's rowid, so that replacing it is a
  * lookup rather than a scan of the full-text index. */
 gboolean
@@ -280,7 +312,6 @@ _sw_store_put_contact (SwStore  *self,
                        SwCase   *c,
                        GError  **error)
 {
-  g_autofree char *customer = NULL;
   sqlite3_stmt *stmt = _sw_store_prepare (self,
       "INSERT INTO case_contacts (case_id, name, phone, unit, address) VALUES (?1, ?2, ?3, ?4, ?5) "
       "ON CONFLICT (case_id) DO UPDATE SET name = excluded.name, phone = excluded.phone,"
@@ -300,32 +331,119 @@ _sw_store_put_contact (SwStore  *self,
   if (rowid == 0)
     return _sw_store_fail (self, error);
 
-  customer = g_strjoin (" ", c->customer_name ? c->customer_name : "",
-                        c->customer_phone ? c->customer_phone : "",
-                        c->customer_unit ? c->customer_unit : "", NULL);
-  {
-    char *row[] = { g_strdup_printf ("%" G_GINT64_FORMAT, rowid), g_strdup (c->id),
-                    g_strdup (c->number), g_strdup (c->content), g_steal_pointer (&customer), NULL };
-    g_ptr_array_add (self->pending_search, g_memdup2 (row, sizeof row));
-  }
+  queue_search_row (self, rowid, c->id, c->number, c->content,
+                    c->customer_name, c->customer_phone, c->customer_unit);
   return TRUE;
 }
 
+/* What the rebuilt index holds: each case's row, as the cases wrote them. */
+static gboolean
+rebuild_search (SwStore  *self,
+                GError  **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean deferred = self->search_deferred;
+  gboolean ok;
+  int rc;
+
+  if (!_sw_store_exec (self, "DELETE FROM case_search", error))
+    return FALSE;
+  /* the rows waiting for the commit are among those read back */
+  g_ptr_array_set_size (self->pending_search, 0);
+  /* written now, even in a bootstrap that puts the next ones off */
+  self->search_deferred = FALSE;
+  stmt = _sw_store_prepare (self,
+      "SELECT k.rowid, c.id, c.number, c.content, k.name, k.phone, k.unit"
+      " FROM cases c JOIN case_contacts k ON k.case_id = c.id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      queue_search_row (self, sqlite3_column_int64 (stmt, 0),
+                        (const char *) sqlite3_column_text (stmt, 1), (const char *) sqlite3_column_text (stmt, 2),
+                        (const char *) sqlite3_column_text (stmt, 3), (const char *) sqlite3_column_text (stmt, 4),
+                        (const char *) sqlite3_column_text (stmt, 5), (const char *) sqlite3_column_text (stmt, 6));
+      /* a few thousand rows at a time, not the whole table in memory */
+      if (self->pending_search->len >= 4096 && !write_search_rows (self, FALSE, error))
+        break;
+    }
+  self->search_deferred = deferred;
+  if (rc == SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  ok = rc == SQLITE_DONE || _sw_store_fail (self, error);
+  sqlite3_reset (stmt);
+  return ok && write_search_rows (self, FALSE, error);
+}
+
+void
+sw_store_defer_search (SwStore  *self,
+                       gboolean  defer)
+{
+  self->search_deferred = defer;
+}
+
+static gboolean
+search_owed (SwStore *self)
+{
+  g_autofree char *stale = NULL;
+
+  return self->search_skipped || (stale = sw_store_get_meta (self, SW_META_SEARCH_STALE)) != NULL;
+}
+
 gboolean
-_sw_store_flush_search (SwStore  *self,
+sw_store_ensure_search (SwStore  *self,
                         GError  **error)
+{
+  /* the open transaction's cases first: they may owe rows too */
+  if (self->tx_depth > 0 && !_sw_store_flush_cases (self, error))
+    return FALSE;
+  if (!search_owed (self))
+    return TRUE;
+  if (!sw_store_begin (self, error))
+    return FALSE;
+  /* asked again in the transaction: another connection (the app's thread)
+   * may have written them while this one waited for it */
+  if (search_owed (self))
+    {
+      self->search_skipped = FALSE;
+      if (!rebuild_search (self, error) ||
+          !_sw_store_exec (self, "DELETE FROM meta WHERE key = '" SW_META_SEARCH_STALE "'", error))
+        {
+          sw_store_rollback (self);
+          return FALSE;
+        }
+    }
+  if (!sw_store_commit (self, error))
+    {
+      sw_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_search_rows (SwStore   *self,
+                   gboolean   replace,
+                   GError   **error)
 {
   for (guint i = 0; i < self->pending_search->len; i++)
     {
       char **row = g_ptr_array_index (self->pending_search, i);
       gint64 rowid = g_ascii_strtoll (row[0], NULL, 10);
-      sqlite3_stmt *stmt = _sw_store_prepare (self, "DELETE FROM case_search WHERE rowid = ?1", error);
+      sqlite3_stmt *stmt;
 
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, rowid);
-      if (!_sw_store_step_done (self, stmt, error))
-        return FALSE;
+      if (replace)
+        {
+          stmt = _sw_store_prepare (self, "DELETE FROM case_search WHERE rowid = ?1", error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, rowid);
+          if (!_sw_store_step_done (self, stmt, error))
+            return FALSE;
+        }
       stmt = _sw_store_prepare (self,
           "INSERT INTO case_search (rowid, case_id, number, content, customer) VALUES (?1, ?2, ?3, ?4, ?5)",
           error);
@@ -339,6 +457,18 @@ _sw_store_flush_search (SwStore  *self,
     }
   g_ptr_array_set_size (self->pending_search, 0);
   return TRUE;
+}
+
+gboolean
+_sw_store_flush_search (SwStore  *self,
+                        GError  **error)
+{
+  /* the rows put off are owed by the index, in the same transaction */
+  if (self->search_skipped &&
+      !sw_store_set_meta (self, SW_META_SEARCH_STALE, "1", error))
+    return FALSE;
+  self->search_skipped = FALSE;
+  return write_search_rows (self, TRUE, error);
 }
 
 gboolean
@@ -510,7 +640,8 @@ sw_store_search_ids (SwStore     *self,
 
   if (text == NULL || *text == '\0')
     return ids;
-  if (self->tx_depth > 0 && !_sw_store_flush_search (self, error))
+  if (!sw_store_ensure_search (self, error) ||
+      (self->tx_depth > 0 && !_sw_store_flush_search (self, error)))
     {
       g_hash_table_unref (ids);
       return NULL;
@@ -567,6 +698,8 @@ sw_store_list_cases (SwStore            *self,
 
   if (self->tx_depth > 0 && (!_sw_store_flush_cases (self, error) ||
                              !_sw_store_flush_search (self, error)))
+    return NULL;
+  if (q->text && _sw_store_text_uses_index (q->text) && !sw_store_ensure_search (self, error))
     return NULL;
 
   for (;;)

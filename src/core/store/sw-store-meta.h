@@ -30,6 +30,10 @@
 /* The server's storage: the format of its own tables */
 #define SW_META_SERVER_SCHEMA      "server_schema"
 
+/* "1": cases were written while search rows were put off (a bootstrap,
+ * sw_store_defer_search); the index is rebuilt before the next search */
+#define SW_META_SEARCH_STALE       "search_stale"
+
 /* Accountability: the last event sequence the detector has read */
 #define SW_META_DETECT_SEQ         "detect.seq"
 

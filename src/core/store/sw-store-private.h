@@ -56,6 +56,8 @@ struct _SwStore
   /* Search rows, written last: FTS5 flushes its buffers at every statement
    * savepoint once it is part of a transaction */
   GPtrArray  *pending_search;
+  gboolean    search_deferred;    /* sw_store_defer_search () */
+  gboolean    search_skipped;     /* a row was put off in the open transaction */
 
   /* Copying the log into the database */
   SwCheckpointer *checkpointer;   /* started when the log first fills */

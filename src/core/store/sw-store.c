@@ -801,6 +801,7 @@ sw_store_rollback (SwStore *self)
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   g_hash_table_remove_all (self->dirty_cases);
   g_ptr_array_set_size (self->pending_search, 0);
+  self->search_skipped = FALSE;
   _sw_store_release_blobs (self, FALSE);
   _sw_store_drop_caches (self);
 }

@@ -71,6 +71,14 @@ gboolean      sw_store_commit_deferred     (SwStore     *self,
 void          sw_store_checkpoint          (SwStore     *self);
 
 /* Keys: SW_META_* (sw-store-meta.h). */
+/* A bootstrap puts the cases' search rows off (written in one pass
+ * afterwards: FTS5 merges its segments at every commit otherwise); the
+ * store notes in the same transaction that the index owes them. */
+void          sw_store_defer_search        (SwStore     *self,
+                                            gboolean     defer);
+/* Writes the rows put off, if any (every search does this first). */
+gboolean      sw_store_ensure_search       (SwStore     *self,
+                                            GError     **error);
 char         *sw_store_get_meta            (SwStore     *self,
                                             const char  *key);
 gboolean      sw_store_set_meta            (SwStore     *self,
