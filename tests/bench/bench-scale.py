@@ -112,7 +112,7 @@ def main():
         text = run_bench(opts.build, [opts.bootstrap_cases, 1, 1], env)
         print(f"\nBootstrap of {opts.bootstrap_cases} cases ({opts.bootstrap_cases * 5} events), in the same run:\n")
         for line in text.splitlines():
-            if line.startswith(("bootstrap:", "plain SQLite", "PouchDB")):
+            if line.startswith(("bootstrap:", "search rows", "plain SQLite", "PouchDB")):
                 print("    " + line)
 
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sw-detect-private.h"
+#include "sw-json-reader.h"
 
 #define NAME(s) { s, sizeof s - 1 }
 static const struct {
@@ -36,21 +37,6 @@ skip_ws (const char *s)
   return s;
 }
 
-static int
-hex4 (const char *s)
-{
-  int v = 0;
-
-  for (int i = 0; i < 4; i++)
-    {
-      int c = g_ascii_xdigit_value (s[i]);
-      if (c < 0)
-        return -1;
-      v = v * 16 + c;
-    }
-  return v;
-}
-
 /* Copies the string after the opening quote at s into *out (unescaped,
  * NUL-terminated); returns what follows the closing quote, or NULL. */
 static const char *
@@ -76,7 +62,7 @@ read_string (const char  *s,
         case 'f': *o++ = '\f'; break;
         case 'u':
           {
-            int c = hex4 (s + 1);
+            int c = sw_json_hex4 (s + 1);
             gunichar u;
 
             if (c < 0)
@@ -85,7 +71,7 @@ read_string (const char  *s,
             u = (gunichar) c;
             if (c >= 0xd800 && c < 0xdc00 && s[1] == '\\' && s[2] == 'u')
               {
-                int lo = hex4 (s + 3);
+                int lo = sw_json_hex4 (s + 3);
                 if (lo >= 0xdc00 && lo < 0xe000)
                   {
                     u = 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00);

@@ -100,8 +100,8 @@ sw_json_reader_next (SwJsonReader *r,
   return -1;
 }
 
-static int
-hex4 (const char *s)
+int
+sw_json_hex4 (const char *s)
 {
   int v = 0;
 
@@ -150,13 +150,13 @@ read_string (SwJsonReader *r,
         case 't': g_string_append_c (out, '\t'); break;
         case 'u':
           {
-            int u = r->end - r->p > 4 ? hex4 (r->p + 1) : -1;
+            int u = r->end - r->p > 4 ? sw_json_hex4 (r->p + 1) : -1;
 
             /* a surrogate pair is one character; a lone half, or a NUL
              * (no C string holds it), is no text */
             if (u >= 0xd800 && u < 0xdc00 && r->end - r->p > 10 && r->p[5] == '\\' && r->p[6] == 'u')
               {
-                int low = hex4 (r->p + 7);
+                int low = sw_json_hex4 (r->p + 7);
                 if (low >= 0xdc00 && low < 0xe000)
                   {
                     u = 0x10000 + ((u - 0xd800) << 10) + (low - 0xdc00);

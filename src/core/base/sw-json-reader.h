@@ -65,6 +65,9 @@ int       sw_json_reader_scalar (SwJsonReader  *r,
 gboolean  sw_json_reader_end    (SwJsonReader  *r,
                                  GError       **error);
 
+/* The value of four hex digits (a \u escape's), or -1. */
+int       sw_json_hex4          (const char    *s);
+
 /* The whole text as one value, checked as above. */
 JsonNode *sw_json_read          (const char    *data,
                                  gsize          len,
