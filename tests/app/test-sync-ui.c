@@ -148,6 +148,15 @@ is_synced_and_empty (SyncFixture *sf)
   return is_synced (sf) && sw_sync_client_get_pending (client_of (sf)) == 0;
 }
 
+/* The search rows a bootstrap put off are written (by the app's thread). */
+static gboolean
+search_rows_written (SyncFixture *sf)
+{
+  g_autofree char *stale = sw_store_get_meta (sf->fx.store, SW_META_SEARCH_STALE);
+
+  return stale == NULL;
+}
+
 static gboolean
 has_rejected (SyncFixture *sf)
 {
@@ -379,6 +388,16 @@ test_renumbered (SyncFixture   *sf,
   g_clear_object (&page_waiting);
   g_assert_true (wait_for (is_synced_and_empty, sf, 30));
   app_test_drain ();
+
+  /* the other device's case, pulled in a bootstrap: its search row was put
+   * off and written by a thread of the app's, not by the search */
+  g_assert_true (wait_for (search_rows_written, sf, 20));
+  {
+    g_autoptr(GHashTable) hits = sw_store_search_ids (sf->fx.store, "另一台设备", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_hash_table_size (hits), ==, 1);
+  }
 
   /* nothing refused; the desk was told the new number; the receipt still finds the case */
   g_assert_cmpuint (sw_sync_client_get_rejected (client_of (sf)), ==, 0);

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "sw-background-task.h"
 #include "sw-store-replica.h"
 #include "sw-sync-controller.h"
 
@@ -67,33 +68,36 @@ tell_renumbered (SwSyncController *self)
 
 /* A run that moved the pull cursor brought events: the board and the
  * detection have to see them. */
-/* A bootstrap put the search rows off: written in a thread of their own,
- * on a connection of its own, so that the first search finds them there. */
+/* A bootstrap put the search rows off: written in a thread, on a
+ * connection of its own, so that the first search finds them there. */
+static gpointer
+write_search_rows_work (SwStore       *store,
+                        gpointer       data,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  return sw_store_ensure_search (store, error) ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
 static void
-search_thread (GTask        *task,
-               gpointer      source,
-               gpointer      path,
-               GCancellable *cancellable)
+search_rows_written_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SwStore) store = sw_store_open (path, &error);
 
-  if (store == NULL || !sw_store_ensure_search (store, &error))
+  if (sw_background_task_finish (result, &error) == NULL)
     g_warning ("search rows: %s", error->message);
-  g_task_return_boolean (task, TRUE);
 }
 
 static void
 write_search_rows (SwSyncController *self)
 {
   g_autofree char *stale = sw_store_get_meta (store_of (self), SW_META_SEARCH_STALE);
-  g_autoptr(GTask) task = NULL;
 
-  if (stale == NULL)
-    return;
-  task = g_task_new (NULL, NULL, NULL, NULL);
-  g_task_set_task_data (task, g_strdup (sw_store_get_path (store_of (self))), g_free);
-  g_task_run_in_thread (task, search_thread);
+  if (stale != NULL)
+    sw_background_task_run (store_of (self), NULL, write_search_rows_work, NULL, NULL, NULL, NULL,
+                            search_rows_written_cb, NULL);
 }
 
 static void
