@@ -17,6 +17,11 @@ sqlite3_stmt *_sw_store_prepare      (SwStore     *self,
 gboolean      _sw_store_exec         (SwStore     *self,
                                       const char  *sql,
                                       GError     **error);
+/* A read transaction around several statements outside any write: one
+ * snapshot for all, and one read lock instead of one a statement. Returns
+ * whether it began one (then end it with _sw_store_end_read). */
+gboolean      _sw_store_begin_read   (SwStore     *self);
+void          _sw_store_end_read     (SwStore     *self);
 /* Turns the last SQLite failure into a GError: SW_ERROR_DB_CORRUPT for a
  * damaged file, SW_ERROR_EXISTS for a refused constraint, SW_ERROR_DB
  * otherwise. Always returns FALSE. _sw_db_fail: the same for any

@@ -716,6 +716,21 @@ sw_store_begin (SwStore  *self,
 }
 
 gboolean
+_sw_store_begin_read (SwStore *self)
+{
+  return self->tx_depth == 0 && sqlite3_get_autocommit (self->db) &&
+         sqlite3_exec (self->db, "BEGIN DEFERRED", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+void
+_sw_store_end_read (SwStore *self)
+{
+  /* nothing was written: the end cannot fail but for a rollback */
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+}
+
+gboolean
 sw_store_commit (SwStore  *self,
                  GError  **error)
 {

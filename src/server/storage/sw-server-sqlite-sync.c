@@ -237,14 +237,13 @@ contact_for (SwStore        *store,
   return sw_contact_copy_masked (c);
 }
 
-SwPullPage *
-_sw_server_sqlite_pull (SwServerStorage  *storage,
-                        SwServerDevice   *device,
-                        guint64           cursor,
-                        guint             limit,
-                        GError          **error)
+static SwPullPage *
+read_page (SwStore          *store,
+           SwServerDevice   *device,
+           guint64           cursor,
+           guint             limit,
+           GError          **error)
 {
-  SwStore *store = SW_SERVER_SQLITE (storage)->store;
   g_autoptr(SwPullPage) page = g_new0 (SwPullPage, 1);
   g_autoptr(GHashTable) cases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GHashTableIter iter;
@@ -307,6 +306,25 @@ _sw_server_sqlite_pull (SwServerStorage  *storage,
         g_ptr_array_add (page->contacts, c);
     }
   return g_steal_pointer (&page);
+}
+
+/* A page's events and the contacts of their cases, read in one snapshot:
+ * a push between them would otherwise bring a contact newer than the
+ * events, and each contact's lookup would take the read lock anew. */
+SwPullPage *
+_sw_server_sqlite_pull (SwServerStorage  *storage,
+                        SwServerDevice   *device,
+                        guint64           cursor,
+                        guint             limit,
+                        GError          **error)
+{
+  SwStore *store = SW_SERVER_SQLITE (storage)->store;
+  gboolean snapshot = _sw_store_begin_read (store);
+  SwPullPage *page = read_page (store, device, cursor, limit, error);
+
+  if (snapshot)
+    _sw_store_end_read (store);
+  return page;
 }
 
 gboolean
