@@ -173,6 +173,25 @@ test_batch_reads_as_tree (void)
         g_assert_true (json_node_equal (pa, pb));
         g_assert_true (json_node_equal (pb, ob));
       }
+      /* and each member reads the same, as read or as a tree */
+      {
+        g_autoptr(GList) names = json_object_get_members (sw_case_event_get_payload (a));
+        g_autofree char *text = g_strdup_printf ("{\"events\": [%s]}", events[i]);
+        g_autoptr(GPtrArray) again = NULL;
+        g_autoptr(JsonObject) rest_again = NULL;
+        SwCaseEvent *c;
+
+        g_assert_true (sw_protocol_read_batch (text, strlen (text), 1 << 20, &again, &rest_again, NULL));
+        c = g_ptr_array_index (again, 0);
+        for (GList *l = names; l != NULL; l = l->next)
+          {
+            g_assert_true (sw_case_event_has (c, l->data));
+            g_assert_cmpstr (sw_case_event_get_string (c, l->data), ==, sw_case_event_get_string (a, l->data));
+            g_assert_cmpint (sw_case_event_get_int (c, l->data), ==, sw_case_event_get_int (a, l->data));
+          }
+        g_assert_false (sw_case_event_has (c, "absent"));
+        g_assert_null (sw_case_event_get_string (c, "absent"));
+      }
     }
 
   /* what is no batch */

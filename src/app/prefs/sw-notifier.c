@@ -104,7 +104,7 @@ deadline_set_at (CaseCheck *cc)
     {
       g_autoptr(SwCaseEvent) ev = g_list_model_get_item (events, i - 1);
 
-      if (json_object_has_member (sw_case_event_get_payload (ev), "due_at") &&
+      if (sw_case_event_has (ev, "due_at") &&
           sw_case_event_get_int (ev, "due_at") == due)
         return sw_case_event_get_at (ev);
     }

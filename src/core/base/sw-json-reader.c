@@ -349,6 +349,18 @@ sw_json_reader_scalar (SwJsonReader *r,
                        gint64       *integer,
                        GError      **error)
 {
+  int type = sw_json_reader_scalar_text (r, integer, error);
+
+  if (type == SW_JSON_SCALAR_STRING)
+    *string = g_strndup (r->scratch->str, r->scratch->len);
+  return type;
+}
+
+int
+sw_json_reader_scalar_text (SwJsonReader *r,
+                            gint64       *integer,
+                            GError      **error)
+{
   g_autoptr(JsonNode) other = NULL;
   gboolean is_int;
   double number;
@@ -358,7 +370,6 @@ sw_json_reader_scalar (SwJsonReader *r,
     case '"':
       if (!read_string (r, error))
         return -1;
-      *string = g_strndup (r->scratch->str, r->scratch->len);
       return SW_JSON_SCALAR_STRING;
     case 'n':
       return read_literal (r, "null", error) ? SW_JSON_SCALAR_NULL : -1;

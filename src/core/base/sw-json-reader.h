@@ -61,6 +61,10 @@ int       sw_json_reader_scalar (SwJsonReader  *r,
                                  char         **string,
                                  gint64        *integer,
                                  GError       **error);
+/* The same, the string left in the scratch buffer (no copy). */
+int       sw_json_reader_scalar_text (SwJsonReader *r,
+                                      gint64       *integer,
+                                      GError      **error);
 /* Nothing but white space is left. */
 gboolean  sw_json_reader_end    (SwJsonReader  *r,
                                  GError       **error);

@@ -9,6 +9,7 @@
 #include "sw-case.h"
 #include "sw-case-event.h"
 #include "sw-department.h"
+#include "sw-json-reader.h"
 #include "sw-staff.h"
 
 G_BEGIN_DECLS
@@ -108,6 +109,23 @@ struct _SwCase
   char   *co_departments;
 };
 
+/* A member of a payload as read: a string, an integer or null. */
+typedef struct {
+  const char *name;
+  const char *string;      /* NULL but for a string */
+  gint64      integer;
+  int         type;        /* SwJsonScalarType */
+} SwReadMember;
+
+/* A payload read from JSON text: its members (strings, integers, nulls,
+ * pointing into `arena`), or, for a payload with other values, a tree. */
+typedef struct {
+  SwReadMember *members;
+  guint            n_members;
+  char            *arena;
+  JsonObject      *object;
+} SwPayloadRead;
+
 struct _SwCaseEvent
 {
   GObject parent_instance;
@@ -119,8 +137,23 @@ struct _SwCaseEvent
   gint64  hlc_ms;          /* hybrid logical clock: physical part */
   int     hlc_counter;     /*   and logical counter */
   char   *device;
+  /* The payload: a tree (`payload`), or the members as read until a tree
+   * is asked for (a bootstrap reads a hundred thousand of them: a tree
+   * costs some thirty allocations an event, the members two) */
   JsonObject *payload;
+  SwPayloadRead read;
   char   *payload_text;    /* the payload written as JSON, once asked for (cleared on a change) */
 };
+
+/* Reads a JSON object at the reader's cursor: flat into members, or (when
+ * a value is neither string, integer nor null) as a tree. */
+gboolean  _sw_payload_read        (SwJsonReader   *reader,
+                                   SwPayloadRead  *out,
+                                   GError        **error);
+void      _sw_payload_read_clear  (SwPayloadRead  *read);
+/* The event takes the payload (and its text, if not NULL). */
+void      _sw_case_event_take_payload (SwCaseEvent   *self,
+                                       SwPayloadRead *read,
+                                       char          *text);
 
 G_END_DECLS

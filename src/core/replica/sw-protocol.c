@@ -249,7 +249,7 @@ sw_protocol_event_to_json (SwCaseEvent *ev)
   json_builder_set_member_name (b, "device");
   json_builder_add_string_value (b, ev->device);
   json_builder_set_member_name (b, "payload");
-  json_builder_add_value (b, json_node_init_object (json_node_alloc (), ev->payload));
+  json_builder_add_value (b, json_node_init_object (json_node_alloc (), sw_case_event_get_payload (ev)));
   json_builder_end_object (b);
   return json_builder_get_root (b);
 }
@@ -328,12 +328,11 @@ take_string (Member *m,
  * names the member. Takes `payload` and its text (NULL: written when
  * asked for). */
 static SwCaseEvent *
-event_from_members (Member     *m,
-                    JsonObject *payload,
-                    char       *payload_text,
-                    GError    **error)
+event_from_members (Member        *m,
+                    SwPayloadRead *payload,
+                    char          *payload_text,
+                    GError       **error)
 {
-  g_autoptr(JsonObject) owned_payload = payload;
   g_autofree char *owned_text = payload_text;
   SwCaseEvent *ev;
   int k;
@@ -363,9 +362,7 @@ event_from_members (Member     *m,
   ev->hlc_ms = m[M_HLC_MS].integer;
   ev->hlc_counter = (int) m[M_HLC_COUNTER].integer;
   ev->device = take_string (&m[M_DEVICE], FALSE);
-  g_clear_pointer (&ev->payload, json_object_unref);
-  ev->payload = g_steal_pointer (&owned_payload);
-  ev->payload_text = g_steal_pointer (&owned_text);
+  _sw_case_event_take_payload (ev, payload, g_steal_pointer (&owned_text));
   return ev;
 }
 
@@ -374,6 +371,8 @@ sw_protocol_event_from_json (JsonNode  *node,
                              GError   **error)
 {
   Member m[N_MEMBERS] = { { 0 } };
+  SwPayloadRead read = { 0 };
+  SwCaseEvent *ev;
   JsonNode *payload;
   JsonObject *o;
 
@@ -400,9 +399,12 @@ sw_protocol_event_from_json (JsonNode  *node,
         m[i].integer = json_node_get_int (n);
     }
   payload = json_object_get_member (o, "payload");
-  return event_from_members (m, payload && JSON_NODE_HOLDS_OBJECT (payload)
-                                  ? json_object_ref (json_node_get_object (payload)) : NULL,
-                             NULL, error);
+  if (payload == NULL || !JSON_NODE_HOLDS_OBJECT (payload))
+    return event_from_members (m, NULL, NULL, error);
+  read.object = json_object_ref (json_node_get_object (payload));
+  ev = event_from_members (m, &read, NULL, error);
+  _sw_payload_read_clear (&read);
+  return ev;
 }
 
 /* An event read straight from the text: no tree but its payload's. */
@@ -411,7 +413,8 @@ read_event (SwJsonReader  *r,
             GError       **error)
 {
   Member m[N_MEMBERS];
-  g_autoptr(JsonObject) payload = NULL;
+  SwPayloadRead payload = { 0 };
+  gboolean has_payload = FALSE;
   g_autofree char *payload_text = NULL;
   SwCaseEvent *ev;
   int more;
@@ -440,19 +443,23 @@ read_event (SwJsonReader  *r,
       if (strcmp (name, "payload") == 0)
         {
           const char *start = (sw_json_reader_peek (r), r->p);
-          g_autoptr(JsonNode) node = sw_json_reader_value (r, error);
 
-          if (node == NULL)
-            break;
-          g_clear_pointer (&payload, json_object_unref);
+          _sw_payload_read_clear (&payload);
           g_clear_pointer (&payload_text, g_free);
+          has_payload = FALSE;
+          if (*start != '{')
+            {
+              g_autoptr(JsonNode) other = sw_json_reader_value (r, error);
+              if (other == NULL)
+                break;
+              continue;
+            }
+          if (!_sw_payload_read (r, &payload, error))
+            break;
           /* kept as it came, for the store: valid JSON of this object,
            * written by the device that made the event */
-          if (JSON_NODE_HOLDS_OBJECT (node))
-            {
-              payload = json_node_dup_object (node);
-              payload_text = g_strndup (start, r->p - start);
-            }
+          payload_text = g_strndup (start, r->p - start);
+          has_payload = TRUE;
           continue;
         }
       for (i = 0; i < N_MEMBERS && strcmp (name, members[i].name) != 0; i++)
@@ -470,13 +477,12 @@ read_event (SwJsonReader  *r,
       if (m[i].type < 0)
         break;
     }
-  if (more != 0)
-    {
-      members_clear (m);
-      return NULL;
-    }
-  ev = event_from_members (m, g_steal_pointer (&payload), g_steal_pointer (&payload_text), error);
+  if (more == 0)
+    ev = event_from_members (m, has_payload ? &payload : NULL, g_steal_pointer (&payload_text), error);
+  else
+    ev = NULL;
   members_clear (m);
+  _sw_payload_read_clear (&payload);
   return ev;
 }
 
@@ -523,7 +529,8 @@ sw_protocol_read_batch (const char   *data,
         {
           g_clear_pointer (&read, g_ptr_array_unref);
           read = g_ptr_array_new_with_free_func (g_object_unref);
-          sw_json_reader_enter (&r, '[', &local);
+          if (!sw_json_reader_enter (&r, '[', &local))
+            break;
           for (gboolean one = TRUE; sw_json_reader_next (&r, ']', one, &local) > 0; one = FALSE)
             {
               GError *bad = NULL;

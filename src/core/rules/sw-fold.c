@@ -16,12 +16,12 @@ static void
 apply_deadlines (SwCase      *row,
                  SwCaseEvent *ev)
 {
-  if (json_object_has_member (ev->payload, "due_at"))
+  if (sw_case_event_has (ev, "due_at"))
     {
       row->due_at = sw_case_event_get_int (ev, "due_at");
       row->due_rule = g_intern_string (str (ev, "due_rule"));
     }
-  if (json_object_has_member (ev->payload, "promised_at"))
+  if (sw_case_event_has (ev, "promised_at"))
     {
       row->promised_at = sw_case_event_get_int (ev, "promised_at");
       row->promised_rule = g_intern_string (str (ev, "promised_rule"));
@@ -72,7 +72,7 @@ apply_limits (SwCase      *row,
     {
       const SwStatutoryLimit *l = sw_lifecycle_limit (k);
 
-      if (json_object_has_member (ev->payload, l->due_member))
+      if (sw_case_event_has (ev, l->due_member))
         {
           row->deadline_due[k] = sw_case_event_get_int (ev, l->due_member);
           row->deadline_met[k] = 0;
@@ -173,7 +173,7 @@ sw_case_apply (SwCase      *row,
       break;
 
     case SW_EVENT_AMENDED:
-      if (json_object_has_member (ev->payload, "content"))
+      if (sw_case_event_has (ev, "content"))
         sw_set_str (&row->content, str (ev, "content"));
       break;
 
