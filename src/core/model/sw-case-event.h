@@ -26,6 +26,7 @@ int          sw_case_event_get_hlc_counter (SwCaseEvent *self);
 
 /* The kind-specific facts (handler, note, opinion, deadline…). */
 JsonObject  *sw_case_event_get_payload     (SwCaseEvent *self);
+/* Whether the payload has `member`, whatever its value. */
 gboolean     sw_case_event_has             (SwCaseEvent *self,
                                             const char  *member);
 const char  *sw_case_event_get_string      (SwCaseEvent *self,
