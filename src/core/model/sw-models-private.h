@@ -121,9 +121,9 @@ typedef struct {
  * pointing into `arena`), or, for a payload with other values, a tree. */
 typedef struct {
   SwReadMember *members;
-  guint            n_members;
-  char            *arena;
-  JsonObject      *object;
+  guint         n_members;
+  char         *arena;
+  JsonObject   *object;
 } SwPayloadRead;
 
 struct _SwCaseEvent

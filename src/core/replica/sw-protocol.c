@@ -414,8 +414,7 @@ read_event (SwJsonReader  *r,
 {
   Member m[N_MEMBERS];
   SwPayloadRead payload = { 0 };
-  gboolean has_payload = FALSE;
-  g_autofree char *payload_text = NULL;
+  g_autofree char *payload_text = NULL;   /* set when an object was read */
   SwCaseEvent *ev;
   int more;
 
@@ -446,7 +445,6 @@ read_event (SwJsonReader  *r,
 
           _sw_payload_read_clear (&payload);
           g_clear_pointer (&payload_text, g_free);
-          has_payload = FALSE;
           if (*start != '{')
             {
               g_autoptr(JsonNode) other = sw_json_reader_value (r, error);
@@ -459,7 +457,6 @@ read_event (SwJsonReader  *r,
           /* kept as it came, for the store: valid JSON of this object,
            * written by the device that made the event */
           payload_text = g_strndup (start, r->p - start);
-          has_payload = TRUE;
           continue;
         }
       for (i = 0; i < N_MEMBERS && strcmp (name, members[i].name) != 0; i++)
@@ -478,7 +475,11 @@ read_event (SwJsonReader  *r,
         break;
     }
   if (more == 0)
-    ev = event_from_members (m, has_payload ? &payload : NULL, g_steal_pointer (&payload_text), error);
+    {
+      SwPayloadRead *read = payload_text != NULL ? &payload : NULL;
+
+      ev = event_from_members (m, read, g_steal_pointer (&payload_text), error);
+    }
   else
     ev = NULL;
   members_clear (m);
