@@ -312,11 +312,14 @@ _sw_store_put_contact (SwStore  *self,
                        SwCase   *c,
                        GError  **error)
 {
+  /* no RETURNING: SQLite gathers what it returns in a table of its own,
+   * made and dropped for each row (a twentieth of a bootstrap's inserts);
+   * the rowid is the one inserted, or the row's when it was there */
   sqlite3_stmt *stmt = _sw_store_prepare (self,
       "INSERT INTO case_contacts (case_id, name, phone, unit, address) VALUES (?1, ?2, ?3, ?4, ?5) "
       "ON CONFLICT (case_id) DO UPDATE SET name = excluded.name, phone = excluded.phone,"
-      " unit = excluded.unit, address = excluded.address RETURNING rowid", error);
-  gint64 rowid = 0;
+      " unit = excluded.unit, address = excluded.address", error);
+  gint64 rowid;
 
   if (stmt == NULL)
     return FALSE;
@@ -325,11 +328,20 @@ _sw_store_put_contact (SwStore  *self,
   _sw_bind_text (stmt, 3, c->customer_phone);
   _sw_bind_text (stmt, 4, c->customer_unit);
   _sw_bind_text (stmt, 5, c->customer_address);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    rowid = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rowid == 0)
-    return _sw_store_fail (self, error);
+  sqlite3_set_last_insert_rowid (self->db, 0);
+  if (!_sw_store_step_done (self, stmt, error))
+    return FALSE;
+  if ((rowid = sqlite3_last_insert_rowid (self->db)) == 0)
+    {
+      if ((stmt = _sw_store_prepare (self, "SELECT rowid FROM case_contacts WHERE case_id = ?1", error)) == NULL)
+        return FALSE;
+      _sw_bind_text (stmt, 1, c->id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        rowid = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      if (rowid == 0)
+        return _sw_store_fail (self, error);
+    }
 
   queue_search_row (self, rowid, c->id, c->number, c->content,
                     c->customer_name, c->customer_phone, c->customer_unit);
