@@ -382,12 +382,9 @@ api_pull (SwsServer         *self,
   g_string_append (out, ",\"contacts\":[");
   for (guint i = 0; i < page->contacts->len; i++)
     {
-      g_autoptr(JsonNode) c = sw_protocol_contact_to_json (g_ptr_array_index (page->contacts, i));
-      g_autofree char *text = json_to_string (c, FALSE);
-
       if (i > 0)
         g_string_append_c (out, ',');
-      g_string_append (out, text);
+      sw_protocol_append_contact (out, g_ptr_array_index (page->contacts, i));
     }
   g_string_append (out, "]}");
   len = out->len;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sw-error.h"
+#include "sw-json.h"
 #include "sw-protocol.h"
 #include "sw-server-sqlite.h"
 #include "sw-server-storage.h"
@@ -36,8 +37,88 @@ test_limits (void)
   g_clear_error (&error);
   node = sw_protocol_parse ("{\"a\":\0}", 7, 100, 8, &error);
   g_assert_error (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_INVALID_JSON);
+  g_clear_error (&error);
+  /* nested too deep inside an otherwise valid value, and a NUL after one */
+  node = sw_protocol_parse ("{\"a\":[[[{\"b\":[1]}]]]}", 21, 100, 5, &error);
+  g_assert_error (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_TOO_DEEP);
+  g_assert_null (node);
+  g_clear_error (&error);
+  node = sw_protocol_parse ("{\"a\":[[[{\"b\":[1]}]]]}", 21, 100, 6, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&node, json_node_unref);
+  node = sw_protocol_parse ("{}\0{}", 5, 100, 8, &error);
+  g_assert_error (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_INVALID_JSON);
+  g_assert_null (node);
   g_assert_cmpstr (sw_protocol_error_name (SW_PROTOCOL_ERROR_TOO_LARGE), ==, "too_large");
   g_assert_cmpuint (sw_protocol_error_status (SW_PROTOCOL_ERROR_FORBIDDEN), ==, 403);
+}
+
+/* What the hand-written JSON writes reads back as the same strings and
+ * numbers; a contact (the pull page writes them) reads back whole. */
+static void
+test_writer_reads_back (void)
+{
+  static const char *const texts[] = {
+    "", "plain", "中文 — ✓ 张三", "quote \" and \\ backslash", "tab\tnew\nline\rret",
+    "\x01\x1f\x7f control", "\"", "\\", "end\\",
+  };
+  static const gint64 numbers[] = { 0, 7, -7, 10, 1733400000000, G_MININT64, G_MAXINT64 };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(JsonNode) node = NULL;
+
+      sw_json_append_string (out, texts[i]);
+      node = sw_protocol_parse (out->str, out->len, 1 << 20, 8, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (json_node_get_string (node), ==, texts[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autofree char *printed = g_strdup_printf ("%" G_GINT64_FORMAT, numbers[i]);
+
+      sw_json_append_int (out, numbers[i]);
+      g_assert_cmpstr (out->str, ==, printed);
+    }
+  {
+    SwContact c = { .case_id = "0b1f6c2e-4a5d-4c3b-9e8f-1a2b3c4d5e6f", .name = "欧阳\"娜娜\"", .phone = "13911112222", .unit = NULL,
+                    .address = "北京\\朝阳" };
+    SwEarlierContact e = { .event_id = "7c9e6679-7425-40de-944b-e07fc1f90ae7", .at = 1733400000000, .actor = "R01", .reason = "登记时电话输错",
+                           .name = NULL, .phone = "13800000000", .unit = "某公司", .address = NULL };
+    g_autoptr(GPtrArray) earlier = g_ptr_array_new ();
+    g_autoptr(GString) out = g_string_new (NULL);
+    g_autoptr(JsonNode) node = NULL;
+    g_autoptr(SwContact) back = NULL;
+    SwEarlierContact *b;
+
+    g_ptr_array_add (earlier, &e);
+    c.earlier = earlier;
+    sw_protocol_append_contact (out, &c);
+    node = sw_protocol_parse (out->str, out->len, 1 << 20, 8, &error);
+    g_assert_no_error (error);
+    back = sw_protocol_contact_from_json (node, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (back->case_id, ==, c.case_id);
+    g_assert_cmpstr (back->name, ==, c.name);
+    g_assert_cmpstr (back->phone, ==, c.phone);
+    g_assert_null (back->unit);
+    g_assert_cmpstr (back->address, ==, c.address);
+    g_assert_cmpuint (back->earlier->len, ==, 1);
+    b = g_ptr_array_index (back->earlier, 0);
+    g_assert_cmpstr (b->event_id, ==, e.event_id);
+    g_assert_cmpint (b->at, ==, e.at);
+    g_assert_cmpstr (b->reason, ==, e.reason);
+    g_assert_null (b->name);
+    g_assert_cmpstr (b->phone, ==, e.phone);
+    g_assert_cmpstr (b->unit, ==, e.unit);
+    /* the tree the push request carries is made of the same text */
+    g_clear_pointer (&node, json_node_unref);
+    node = sw_protocol_contact_to_json (&c);
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "name"), ==, c.name);
+  }
 }
 
 /* The protocol's reader reads valid JSON to the tree JsonParser builds,
@@ -58,6 +139,11 @@ test_reader_agrees (void)
     "{\"a\":1 \"b\":2}", "01", "1.", ".5", "-", "+1", "1e", "1e+", "--1", "tru", "nul", "falsey",
     "\"abc", "\"\\x\"", "\"\\u12\"", "\"\\u12g4\"", "\"a\tb\"", "\"a\nb\"", "[]]", "\"a\"b", "[1]x",
     "NaN", "'a'", "[\"\\\"]", "\"\\ud800\"", "\"\\udc00\\ud800\"", "\"\\u0000\"",
+    /* not UTF-8: in a string (a lone continuation byte, a cut sequence, a
+     * sequence cut by an escape, an overlong '/', a surrogate), in a
+     * member's name, and outside any string */
+    "\"\x80\"", "\"\xe4\xb8\"", "\"\xe4\xb8\\n\xad\"", "\"\xc0\xaf\"", "\"\xed\xa0\x80\"",
+    "{\"\xff\":1}", "[1,\xe4\xb8\xad]",
   };
   g_autoptr(GError) error = NULL;
 
@@ -525,6 +611,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/protocol/limits", test_limits);
   g_test_add_func ("/protocol/reader-agrees", test_reader_agrees);
+  g_test_add_func ("/protocol/writer-reads-back", test_writer_reads_back);
   g_test_add_func ("/protocol/batch-reads-as-tree", test_batch_reads_as_tree);
   g_test_add_func ("/protocol/push-request", test_push_request);
   g_test_add ("/protocol/apply", SwFixture, NULL, sw_fixture_setup, test_apply, sw_fixture_teardown);

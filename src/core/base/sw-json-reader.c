@@ -7,7 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sw-json.h"
 #include "sw-json-reader.h"
+
+G_DEFINE_QUARK (sw-json-reader-error-quark, sw_json_reader_error)
 
 void
 sw_json_reader_init (SwJsonReader *r,
@@ -66,8 +69,8 @@ sw_json_reader_enter (SwJsonReader *r,
     return fail (r, error);
   if (++r->depth > r->max_depth)
     {
-      g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
-                   _("nested too deeply at byte %lu"), (unsigned long) (r->p - r->start));
+      g_set_error (error, SW_JSON_READER_ERROR, SW_JSON_READER_ERROR_TOO_DEEP,
+                   _("The JSON is nested more than %u levels deep"), r->max_depth);
       return FALSE;
     }
   r->p++;
@@ -125,15 +128,25 @@ read_string (SwJsonReader *r,
   if (sw_json_reader_peek (r) != '"')
     return fail (r, error);
   r->p++;
-  g_string_truncate (out, 0);
+  out->len = 0;   /* g_string_truncate, without the call */
+  out->str[0] = '\0';
   for (;;)
     {
       const char *run = r->p;
 
-      /* the unescaped stretch, copied at once */
+      guchar high = 0;
+
+      /* the unescaped stretch, copied at once; UTF-8 when not ASCII (text
+       * outside strings is ASCII, or the grammar refuses it) */
       while (r->p < r->end && *r->p != '"' && *r->p != '\\' && (guchar) *r->p >= 0x20)
-        r->p++;
-      g_string_append_len (out, run, r->p - run);
+        high |= (guchar) *r->p++;
+      if ((high & 0x80) && !g_utf8_validate_len (run, r->p - run, NULL))
+        {
+          g_set_error_literal (error, SW_JSON_READER_ERROR, SW_JSON_READER_ERROR_NOT_UTF8,
+                               _("The request is not valid UTF-8 text"));
+          return FALSE;
+        }
+      sw_json_append_len (out, run, r->p - run);
       if (r->p >= r->end || (guchar) *r->p < 0x20)
         return fail (r, error);
       if (*r->p++ == '"')
@@ -230,6 +243,19 @@ read_number (SwJsonReader *r,
         s++;
     }
   len = s - r->p;
+  if (*is_int && len - (*r->p == '-') <= 18)
+    {
+      /* at most 18 digits: no overflow, no strtoll (its locale is a tenth
+       * of reading a page) */
+      gboolean negative = *r->p == '-';
+      gint64 v = 0;
+
+      for (const char *d = r->p + negative; d < s; d++)
+        v = v * 10 + (*d - '0');
+      *integer = negative ? -v : v;
+      r->p = s;
+      return TRUE;
+    }
   if (len >= sizeof buf)
     {
       /* a number this long is not ours: read it as a double */

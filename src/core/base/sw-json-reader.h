@@ -10,8 +10,18 @@
 
 G_BEGIN_DECLS
 
-/* The text must be checked first: valid UTF-8 without NUL bytes, nested
- * no deeper than `max_depth` (sw_protocol_parse does both). */
+/* The text must have no NUL byte (sw_protocol_parse checks); the reader
+ * refuses strings that are not UTF-8 and nesting deeper than `max_depth`
+ * (SW_JSON_READER_ERROR), anything else RFC 8259 does not allow
+ * (JSON_PARSER_ERROR). */
+#define SW_JSON_READER_ERROR (sw_json_reader_error_quark ())
+GQuark sw_json_reader_error_quark (void);
+
+typedef enum {
+  SW_JSON_READER_ERROR_TOO_DEEP,
+  SW_JSON_READER_ERROR_NOT_UTF8,
+} SwJsonReaderError;
+
 typedef struct {
   const char *start;
   const char *p;

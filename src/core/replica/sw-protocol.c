@@ -64,55 +64,12 @@ sw_protocol_error_status (SwProtocolError code)
 
 /* ------------------------------------------------------------ parsing */
 
-/* The deepest nesting of arrays and objects, outside strings. */
-static gboolean
-check_depth (const char *data,
-             gsize       len,
-             guint       max_depth)
-{
-  guint depth = 0;
-  gboolean in_string = FALSE;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-      switch (c)
-        {
-        case '"':
-          in_string = TRUE;
-          break;
-        case '[':
-        case '{':
-          if (++depth > max_depth)
-            return FALSE;
-          break;
-        case ']':
-        case '}':
-          if (depth > 0)
-            depth--;
-          break;
-        default:
-          break;
-        }
-    }
-  return TRUE;
-}
-
-/* Size, nesting and encoding, before any parser sees the text. */
+/* Size and NUL bytes, before the reader sees the text (it checks the
+ * nesting and the strings' UTF-8 as it reads: not_json names them). */
 static gboolean
 check_text (const char  *data,
             gsize        len,
             gsize        max_bytes,
-            guint        max_depth,
             GError     **error)
 {
   if (len > max_bytes)
@@ -128,13 +85,7 @@ check_text (const char  *data,
                            _("The request body is empty"));
       return FALSE;
     }
-  if (!check_depth (data, len, max_depth))
-    {
-      g_set_error (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_TOO_DEEP,
-                   _("The JSON is nested more than %u levels deep"), max_depth);
-      return FALSE;
-    }
-  if (memchr (data, '\0', len) != NULL || !g_utf8_validate (data, (gssize) len, NULL))
+  if (memchr (data, '\0', len) != NULL)
     {
       g_set_error_literal (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_INVALID_JSON,
                            _("The request is not valid UTF-8 text"));
@@ -143,12 +94,18 @@ check_text (const char  *data,
   return TRUE;
 }
 
+/* The reader's error as the protocol's: too deep, not UTF-8, not JSON. */
 static gboolean
 not_json (GError  **error,
           GError   *local)
 {
-  g_set_error (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_INVALID_JSON,
-               _("The request is not valid JSON: %s"), local->message);
+  if (g_error_matches (local, SW_JSON_READER_ERROR, SW_JSON_READER_ERROR_TOO_DEEP))
+    g_set_error_literal (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_TOO_DEEP, local->message);
+  else if (g_error_matches (local, SW_JSON_READER_ERROR, SW_JSON_READER_ERROR_NOT_UTF8))
+    g_set_error_literal (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_INVALID_JSON, local->message);
+  else
+    g_set_error (error, SW_PROTOCOL_ERROR, SW_PROTOCOL_ERROR_INVALID_JSON,
+                 _("The request is not valid JSON: %s"), local->message);
   g_error_free (local);
   return FALSE;
 }
@@ -163,7 +120,7 @@ sw_protocol_parse (const char  *data,
   GError *local = NULL;
   JsonNode *root;
 
-  if (!check_text (data, len, max_bytes, max_depth, error))
+  if (!check_text (data, len, max_bytes, error))
     return NULL;
   if ((root = sw_json_read (data, len, max_depth, &local)) == NULL)
     return not_json (error, local), NULL;
@@ -316,11 +273,11 @@ take_string (Member *m,
 
   if (m->type != SW_JSON_SCALAR_STRING)
     return NULL;
-  if (m->owned == NULL)
-    return lower ? g_ascii_strdown (m->string, -1) : g_strdup (m->string);
-  s = g_steal_pointer (&m->owned);
+  s = m->owned != NULL ? g_steal_pointer (&m->owned) : g_strdup (m->string);
+  /* g_ascii_tolower is a call a character */
   for (char *c = s; lower && *c; c++)
-    *c = g_ascii_tolower (*c);
+    if (*c >= 'A' && *c <= 'Z')
+      *c += 'a' - 'A';
   return s;
 }
 
@@ -504,7 +461,7 @@ sw_protocol_read_batch (const char   *data,
 
   *events = NULL;
   *rest = NULL;
-  if (!check_text (data, len, max_bytes, SW_PROTOCOL_MAX_DEPTH, error))
+  if (!check_text (data, len, max_bytes, error))
     return FALSE;
   sw_json_reader_init (&r, data, len, SW_PROTOCOL_MAX_DEPTH);
   if (sw_json_reader_peek (&r) != '{')
@@ -584,20 +541,28 @@ sw_protocol_append_event (GString    *out,
                           const char *device,
                           const char *payload)
 {
-  g_string_append (out, "{\"id\":");
+  SW_JSON_APPEND_LITERAL (out, "{\"id\":");
   sw_json_append_string (out, id);
-  g_string_append (out, ",\"case_id\":");
+  SW_JSON_APPEND_LITERAL (out, ",\"case_id\":");
   sw_json_append_string (out, case_id);
-  g_string_append (out, ",\"kind\":");
+  SW_JSON_APPEND_LITERAL (out, ",\"kind\":");
   sw_json_append_string (out, kind);
-  g_string_append (out, ",\"actor\":");
+  SW_JSON_APPEND_LITERAL (out, ",\"actor\":");
   sw_json_append_string (out, actor);
-  g_string_append_printf (out, ",\"at\":%" G_GINT64_FORMAT ",\"hlc_ms\":%" G_GINT64_FORMAT
-                          ",\"hlc_counter\":%d,\"device\":", at, hlc_ms, hlc_counter);
+  SW_JSON_APPEND_LITERAL (out, ",\"at\":");
+  sw_json_append_int (out, at);
+  SW_JSON_APPEND_LITERAL (out, ",\"hlc_ms\":");
+  sw_json_append_int (out, hlc_ms);
+  SW_JSON_APPEND_LITERAL (out, ",\"hlc_counter\":");
+  sw_json_append_int (out, hlc_counter);
+  SW_JSON_APPEND_LITERAL (out, ",\"device\":");
   sw_json_append_string (out, device);
-  g_string_append (out, ",\"payload\":");
-  g_string_append (out, payload && *payload ? payload : "{}");
-  g_string_append_c (out, '}');
+  SW_JSON_APPEND_LITERAL (out, ",\"payload\":");
+  if (payload && *payload)
+    sw_json_append_len (out, payload, strlen (payload));
+  else
+    SW_JSON_APPEND_LITERAL (out, "{}");
+  SW_JSON_APPEND_LITERAL (out, "}");
 }
 
 const char *
@@ -730,52 +695,58 @@ sw_contact_copy_masked (SwContact *c)
 }
 
 static void
-add_nullable (JsonBuilder *b,
-              const char  *member,
-              const char  *value)
+append_member (GString    *out,
+               const char *name,
+               const char *value)
 {
-  json_builder_set_member_name (b, member);
-  if (value)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
+  sw_json_append_member (out, name);
+  sw_json_append_string (out, value);
+}
+
+void
+sw_protocol_append_contact (GString   *out,
+                            SwContact *c)
+{
+  SW_JSON_APPEND_LITERAL (out, "{");
+  append_member (out, "case_id", c->case_id);
+  append_member (out, "name", c->name);
+  append_member (out, "phone", c->phone);
+  append_member (out, "unit", c->unit);
+  append_member (out, "address", c->address);
+  if (c->earlier != NULL && c->earlier->len > 0)
+    {
+      SW_JSON_APPEND_LITERAL (out, ",\"earlier\":[");
+      for (guint i = 0; i < c->earlier->len; i++)
+        {
+          SwEarlierContact *e = g_ptr_array_index (c->earlier, i);
+
+          g_string_append (out, i > 0 ? ",{" : "{");
+          append_member (out, "event", e->event_id);
+          SW_JSON_APPEND_LITERAL (out, ",\"at\":");
+          sw_json_append_int (out, e->at);
+          append_member (out, "actor", e->actor);
+          append_member (out, "reason", e->reason);
+          append_member (out, "name", e->name);
+          append_member (out, "phone", e->phone);
+          append_member (out, "unit", e->unit);
+          append_member (out, "address", e->address);
+          SW_JSON_APPEND_LITERAL (out, "}");
+        }
+      SW_JSON_APPEND_LITERAL (out, "]");
+    }
+  SW_JSON_APPEND_LITERAL (out, "}");
 }
 
 JsonNode *
 sw_protocol_contact_to_json (SwContact *c)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  JsonNode *node;
 
-  json_builder_begin_object (b);
-  add_nullable (b, "case_id", c->case_id);
-  add_nullable (b, "name", c->name);
-  add_nullable (b, "phone", c->phone);
-  add_nullable (b, "unit", c->unit);
-  add_nullable (b, "address", c->address);
-  if (c->earlier != NULL && c->earlier->len > 0)
-    {
-      json_builder_set_member_name (b, "earlier");
-      json_builder_begin_array (b);
-      for (guint i = 0; i < c->earlier->len; i++)
-        {
-          SwEarlierContact *e = g_ptr_array_index (c->earlier, i);
-
-          json_builder_begin_object (b);
-          add_nullable (b, "event", e->event_id);
-          json_builder_set_member_name (b, "at");
-          json_builder_add_int_value (b, e->at);
-          add_nullable (b, "actor", e->actor);
-          add_nullable (b, "reason", e->reason);
-          add_nullable (b, "name", e->name);
-          add_nullable (b, "phone", e->phone);
-          add_nullable (b, "unit", e->unit);
-          add_nullable (b, "address", e->address);
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
-    }
-  json_builder_end_object (b);
-  return json_builder_get_root (b);
+  sw_protocol_append_contact (text, c);
+  node = json_from_string (text->str, NULL);
+  g_assert (node != NULL);   /* written above: always JSON */
+  return node;
 }
 
 /* One entry of a contact's "earlier" (docs/api.md). */

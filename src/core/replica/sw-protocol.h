@@ -135,6 +135,9 @@ gboolean       sw_contact_is_erased        (SwContact   *contact);
 void           sw_contact_add_earlier      (SwContact   *contact,
                                             SwContact   *from);
 void           sw_earlier_contact_free     (SwEarlierContact *earlier);
+/* A contact as JSON text (docs/api.md), or as a tree made of that text. */
+void           sw_protocol_append_contact  (GString     *out,
+                                            SwContact   *contact);
 JsonNode      *sw_protocol_contact_to_json (SwContact   *contact);
 SwContact     *sw_protocol_contact_from_json (JsonNode  *node,
                                               GError   **error);
