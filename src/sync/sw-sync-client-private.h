@@ -55,16 +55,14 @@ JsonNode *_sw_sync_request_finish (SwSyncClient        *self,
                                    guint               *retry_after,
                                    GError             **error);
 
-/* A large answer (a page of a bootstrap) is read in a worker thread: on a
- * successful answer `digest` runs there, reads the text (at most
- * `max_bytes`) into what the caller will use (`*digested`, freed with
+/* A large answer (a page of a bootstrap) is fetched and read in a worker
+ * thread: on a successful answer `digest` runs there, reads the text (at
+ * most `max_bytes`) into what the caller will use (`*digested`, freed with
  * `digested_free` if the caller never takes it) and returns the JSON the
- * main loop gets, a small object, so that the main loop neither parses nor
- * frees the page. Text that is no JSON object: NULL, no error.
- * `headers` runs in the main loop when a successful answer's headers are
- * in, before its body; `received` as soon as the answer's bytes are in,
- * while the thread parses: the caller stores the page before. Both get
- * `data`. */
+ * main loop gets, a small object, so that the main loop neither reads,
+ * parses nor frees the page. Text that is no JSON object: NULL, no error.
+ * `headers` runs in the main loop (with `data`) when a successful answer's
+ * headers are in, before its body is read. */
 typedef JsonNode *(*SwSyncDigestFunc) (const char  *data,
                                        gsize        len,
                                        gsize        max_bytes,
@@ -75,7 +73,6 @@ typedef struct {
   GDestroyNotify   digested_free;
   void           (*headers) (SoupMessageHeaders *headers,
                              gpointer            data);
-  void           (*received) (gpointer data);
   gpointer         data;
 } SwSyncDigest;
 

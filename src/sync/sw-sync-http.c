@@ -31,10 +31,11 @@ typedef struct {
   char        *token;
   GBytes      *body;
   SoupSession *session;
-  SwSyncDigest digest;     /* .digest NULL: parsed in the main loop */
+  SwSyncDigest digest;     /* .digest NULL: sent and parsed in the main loop */
   gpointer     digested;
   GBytes      *answer;     /* in the worker thread's hands */
-  guint        status;
+  guint        status;     /* 0 until an answer came */
+  GTask       *task;       /* the request's, while a worker thread fetches it (not a reference) */
 } Request;
 
 static void
@@ -61,14 +62,49 @@ retries (void)
   return env ? (guint) MIN (g_ascii_strtoull (env, NULL, 10), 10) : MAX_RETRIES;
 }
 
+/* The headers of a page, in the main loop (a copy: the worker thread goes
+ * on reading the body). */
+typedef struct {
+  GTask              *task;
+  SoupMessageHeaders *headers;
+} HeadersCall;
+
+static gboolean
+headers_in_main (gpointer data)
+{
+  HeadersCall *call = data;
+  Request *r = g_task_get_task_data (call->task);
+
+  r->digest.headers (call->headers, r->digest.data);
+  soup_message_headers_unref (call->headers);
+  g_object_unref (call->task);
+  g_free (call);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+copy_header (const char *name,
+             const char *value,
+             gpointer    data)
+{
+  soup_message_headers_append (data, name, value);
+}
+
+/* In the worker thread that fetches the page. */
 static void
 got_headers_cb (SoupMessage *msg,
                 gpointer     data)
 {
   Request *r = data;
+  HeadersCall *call;
 
-  if (SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (msg)))
-    r->digest.headers (soup_message_get_response_headers (msg), r->digest.data);
+  if (!SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (msg)))
+    return;
+  call = g_new0 (HeadersCall, 1);
+  call->task = g_object_ref (r->task);
+  call->headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
+  soup_message_headers_foreach (soup_message_get_response_headers (msg), copy_header, call->headers);
+  g_main_context_invoke (g_task_get_context (r->task), headers_in_main, call);
 }
 
 static SoupMessage *
@@ -91,12 +127,27 @@ build_message (Request *r)
 }
 
 static void sent_cb (GObject *source, GAsyncResult *result, gpointer data);
+static void fetched_cb (GObject *source, GAsyncResult *result, gpointer data);
+static void fetch_thread (GTask *fetch, gpointer source, gpointer data, GCancellable *cancellable);
 
+/* Takes the reference to `task`. A page to digest is fetched and read in a
+ * worker thread (libsoup ≥ 3.2 sends from any thread), so that the main
+ * loop, storing the page before, is not the one reading this one's bytes. */
 static void
 send_request (GTask *task)
 {
   Request *r = g_task_get_task_data (task);
 
+  if (r->digest.digest != NULL)
+    {
+      g_autoptr(GTask) fetch = g_task_new (NULL, g_task_get_cancellable (task), fetched_cb, task);
+
+      r->task = task;
+      r->status = 0;
+      g_task_set_task_data (fetch, r, NULL);   /* the outer task keeps it */
+      g_task_run_in_thread (fetch, fetch_thread);
+      return;
+    }
   soup_session_send_and_read_async (r->session, r->msg, G_PRIORITY_DEFAULT, g_task_get_cancellable (task),
                                     sent_cb, task);
 }
@@ -221,45 +272,86 @@ is_text_error (const GError *error)
           error->code == SW_PROTOCOL_ERROR_TOO_LARGE || error->code == SW_PROTOCOL_ERROR_INVALID_REQUEST);
 }
 
-/* The worker thread: the digest reads the answer's text. */
+/* The answer did not come: cancelled, or the server is out of reach. */
 static void
-digest_thread (GTask        *parse,
-               gpointer      source,
-               gpointer      data,
-               GCancellable *cancellable)
+return_unreachable (GTask  *task,
+                    GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_task_return_error (task, error);
+  else
+    {
+      g_task_return_new_error (task, SW_SYNC_ERROR, SW_SYNC_ERROR_OFFLINE,
+                               _("The server cannot be reached: %s"), error->message);
+      g_error_free (error);
+    }
+}
+
+/* The worker thread: fetches the answer and, when it is a success, the
+ * digest reads its text (the small JSON the main loop gets is returned). */
+static void
+fetch_thread (GTask        *fetch,
+              gpointer      source,
+              gpointer      data,
+              GCancellable *cancellable)
 {
   Request *r = data;
-  g_autoptr(GBytes) bytes = g_steal_pointer (&r->answer);
-  gsize len = 0;
-  const char *text = g_bytes_get_data (bytes, &len);
+  g_autoptr(GBytes) bytes = NULL;
   GError *error = NULL;
-  JsonNode *small = r->digest.digest (text, len, MAX_ANSWER, &r->digested, &error);
+  gsize len = 0;
+  const char *text;
+  JsonNode *small;
 
+  if ((bytes = soup_session_send_and_read (r->session, r->msg, cancellable, &error)) == NULL)
+    {
+      g_task_return_error (fetch, error);
+      return;
+    }
+  r->status = soup_message_get_status (r->msg);
+  if (!SOUP_STATUS_IS_SUCCESSFUL (r->status))
+    {
+      /* an error's body: read in the main loop */
+      r->answer = g_steal_pointer (&bytes);
+      g_task_return_pointer (fetch, NULL, NULL);
+      return;
+    }
+  text = g_bytes_get_data (bytes, &len);
+  small = r->digest.digest (text, len, MAX_ANSWER, &r->digested, &error);
   if (small != NULL)
-    g_task_return_pointer (parse, small, (GDestroyNotify) json_node_unref);
+    g_task_return_pointer (fetch, small, (GDestroyNotify) json_node_unref);
   else if (error != NULL && !is_text_error (error))
-    g_task_return_error (parse, error);
+    g_task_return_error (fetch, error);
   else
     {
       /* no JSON object: answered as such, with the status */
       g_clear_error (&error);
-      g_task_return_pointer (parse, NULL, NULL);
+      g_task_return_pointer (fetch, NULL, NULL);
     }
 }
 
 static void
-digested_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      data)
+fetched_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
 {
   g_autoptr(GTask) task = data;
+  Request *r = g_task_get_task_data (task);
   GError *error = NULL;
   g_autoptr(JsonNode) node = g_task_propagate_pointer (G_TASK (result), &error);
 
+  r->task = NULL;
   if (error != NULL)
     {
-      g_task_return_error (task, error);
+      if (r->status == 0)
+        return_unreachable (task, error);
+      else
+        g_task_return_error (task, error);
       return;
+    }
+  if (r->answer != NULL)
+    {
+      g_autoptr(GBytes) answer = g_steal_pointer (&r->answer);
+      node = parse_answer (answer);
     }
   answered (task, node);
 }
@@ -271,31 +363,16 @@ sent_cb (GObject      *source,
 {
   g_autoptr(GTask) task = data;
   Request *r = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
   g_autoptr(GBytes) bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
   g_autoptr(JsonNode) node = NULL;
 
   if (bytes == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_task_return_error (task, g_steal_pointer (&error));
-      else
-        g_task_return_new_error (task, SW_SYNC_ERROR, SW_SYNC_ERROR_OFFLINE,
-                                 _("The server cannot be reached: %s"), error->message);
+      return_unreachable (task, error);
       return;
     }
   r->status = soup_message_get_status (r->msg);
-  if (r->digest.digest != NULL && SOUP_STATUS_IS_SUCCESSFUL (r->status))
-    {
-      g_autoptr(GTask) parse = g_task_new (NULL, NULL, digested_cb, g_object_ref (task));
-
-      r->answer = g_steal_pointer (&bytes);
-      g_task_set_task_data (parse, r, NULL);   /* the outer task keeps it */
-      g_task_run_in_thread (parse, digest_thread);
-      if (r->digest.received != NULL)
-        r->digest.received (r->digest.data);
-      return;
-    }
   node = parse_answer (bytes);
   answered (task, node);
 }

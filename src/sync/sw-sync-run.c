@@ -71,13 +71,12 @@ release_page (Page *page)
   g_task_run_in_thread (task, free_page_thread);
 }
 
-/* A page asked for. Its headers, its bytes and its parse come in that
- * order, pages may overtake one another in the worker threads, and they are
- * stored in the order they were asked for. */
+/* A page asked for. Its headers and its parse come in that order, pages
+ * may overtake one another in the worker threads, and they are stored in
+ * the order they were asked for. */
 typedef struct {
   GTask    *task;          /* a reference to the run, until the answer is in */
   guint     generation;    /* the run's when asked: a new epoch drops older asks */
-  gboolean  received;      /* its bytes are in: a worker thread parses them */
   gboolean  answered;      /* pulled_cb ran */
   Page     *page;          /* parsed, stored when it heads the queue */
   gboolean  more;
@@ -87,7 +86,7 @@ typedef struct {
 } Ask;
 
 /* At most this many pages asked for and not yet stored: one being stored,
- * one being parsed, one on its way. */
+ * two fetched and parsed by worker threads meanwhile. */
 #define MAX_ASKED 3
 
 static void
@@ -355,9 +354,8 @@ ask_ahead (GTask *task)
   pull_from (g_object_ref (task), last->next_cursor, MAX (known_position (self->store), last->next_position));
 }
 
-/* Stores the pages at the head of the queue that are parsed, each once the
- * next one's bytes are in (so that storing one overlaps parsing the next),
- * the last at once; the run is done after the last. */
+/* Stores the pages at the head of the queue that are parsed, in order; the
+ * run is done after the last. */
 static gboolean
 store_ready (GTask   *task,
              GError **error)
@@ -368,12 +366,9 @@ store_ready (GTask   *task,
 
   while ((head = g_queue_peek_head (&run->asks)) != NULL && head->page != NULL)
     {
-      Ask *next = g_queue_peek_nth (&run->asks, 1);
       gboolean last = !head->more;
       guint n_new = 0;
 
-      if (!last && (next == NULL || !next->received))
-        break;
       if (!store_page (self, head->page, &n_new, error))
         return FALSE;
       run->report.pulled += n_new;
@@ -405,19 +400,6 @@ headers_cb (SoupMessageHeaders *headers,
   ask->next_cursor = (gint64) c;
   ask->next_position = (gint64) p;
   ask_ahead (ask->task);
-}
-
-static void
-received_cb (gpointer data)
-{
-  Ask *ask = data;
-  GError *error = NULL;
-
-  if (ask_is_stale (g_task_get_task_data (ask->task), ask))
-    return;
-  ask->received = TRUE;
-  if (!store_ready (ask->task, &error))
-    fail (g_object_ref (ask->task), error, 0);
 }
 
 static void
@@ -487,7 +469,7 @@ pull_from (GTask  *task,
                                            cursor, self->pull_limit, position);
   g_autofree char *url = url_for (run, path);
   Ask *ask = g_new0 (Ask, 1);
-  SwSyncDigest digest = { digest_page, (GDestroyNotify) page_free, headers_cb, received_cb, ask };
+  SwSyncDigest digest = { digest_page, (GDestroyNotify) page_free, headers_cb, ask };
 
   ask->task = task;
   ask->generation = run->generation;
