@@ -398,11 +398,12 @@ read_event (SwJsonReader  *r,
         break;
       if (strcmp (name, "payload") == 0)
         {
-          const char *start = (sw_json_reader_peek (r), r->p);
+          gboolean is_object = sw_json_reader_peek (r) == '{';   /* 0 at the end of the text */
+          const char *start = r->p;
 
           _sw_payload_read_clear (&payload);
           g_clear_pointer (&payload_text, g_free);
-          if (*start != '{')
+          if (!is_object)
             {
               g_autoptr(JsonNode) other = sw_json_reader_value (r, error);
               if (other == NULL)
