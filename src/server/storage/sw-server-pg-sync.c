@@ -185,9 +185,9 @@ put_contact (SwServerPg  *self,
                             " ON CONFLICT (case_id) DO UPDATE SET body = excluded.body", 2, params, error);
 }
 
-/* The accepted events at their positions, from the one counter row (locked
- * until COMMIT), in one statement: each column a text[] parameter; and the
- * cases they register. */
+/* The cases the accepted events register, then the events at their
+ * positions, from the one counter row (locked until COMMIT), in one
+ * statement: each column a text[] parameter. */
 static gboolean
 insert_events (SwServerPg   *self,
                GPtrArray    *accepted,
@@ -229,6 +229,17 @@ insert_events (SwServerPg   *self,
   a_counter = text_array (counters);
   a_device = text_array (devices);
   a_body = text_array (bodies);
+  if (new_cases->len > 0)
+    {
+      g_autofree char *a_new = text_array (new_cases), *a_numbers = text_array (numbers);
+      const char *params[] = { a_new, a_numbers };
+
+      /* before the position is taken: its row stays locked until the
+       * commit, and every other push waits for it */
+      if (!_sw_pg_exec (self, "INSERT INTO sw_case (case_id, number) SELECT * FROM unnest ($1::text[], $2::text[])",
+                        2, params, error))
+        return FALSE;
+    }
   {
     const char *params[] = { count, pushed_by, a_id, a_case, a_ms, a_counter, a_device, a_body };
 
@@ -241,16 +252,57 @@ insert_events (SwServerPg   *self,
             8, params, error))
       return FALSE;
   }
-  if (new_cases->len > 0)
-    {
-      g_autofree char *a_new = text_array (new_cases), *a_numbers = text_array (numbers);
-      const char *params[] = { a_new, a_numbers };
-
-      if (!_sw_pg_exec (self, "INSERT INTO sw_case (case_id, number) SELECT * FROM unnest ($1::text[], $2::text[])",
-                        2, params, error))
-        return FALSE;
-    }
   return TRUE;
+}
+
+/* The (case, branch) pairs the push opens: a branch new to the case. */
+static void
+new_scopes (GHashTable *scopes,
+            GPtrArray  *cases,
+            GPtrArray  *branches)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, scopes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      CaseScope *s = value;
+      GHashTableIter b;
+      gpointer branch;
+
+      g_hash_table_iter_init (&b, s->after);
+      while (g_hash_table_iter_next (&b, &branch, NULL))
+        if (!g_hash_table_contains (s->before, branch))
+          {
+            g_ptr_array_add (cases, key);
+            g_ptr_array_add (branches, branch);
+          }
+    }
+}
+
+/* Before the events: no statement but the last two waits for the
+ * position's row. */
+static gboolean
+insert_scopes (SwServerPg  *self,
+               GHashTable  *scopes,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) scope_cases = g_ptr_array_new ();
+  g_autoptr(GPtrArray) scope_branches = g_ptr_array_new ();
+  g_autofree char *a_cases = NULL, *a_branches = NULL;
+
+  new_scopes (scopes, scope_cases, scope_branches);
+  if (scope_cases->len == 0)
+    return TRUE;
+  a_cases = text_array (scope_cases);
+  a_branches = text_array (scope_branches);
+  {
+    const char *params[] = { a_cases, a_branches };
+
+    return _sw_pg_exec (self, "INSERT INTO sw_scope (case_id, branch_code) SELECT * FROM unnest ($1::text[], $2::text[])",
+                        2, params, error);
+  }
 }
 
 /* A branch new to the case gets its whole history; the others its new
@@ -267,24 +319,8 @@ update_feeds (SwServerPg  *self,
   g_autoptr(GPtrArray) feed_branches = g_ptr_array_new ();
   g_autoptr(GPtrArray) feed_events = g_ptr_array_new ();
   g_autofree char *a_cases = NULL, *a_branches = NULL, *a_feed_branches = NULL, *a_feed_events = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
 
-  g_hash_table_iter_init (&iter, scopes);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      CaseScope *s = value;
-      GHashTableIter b;
-      gpointer branch;
-
-      g_hash_table_iter_init (&b, s->after);
-      while (g_hash_table_iter_next (&b, &branch, NULL))
-        if (!g_hash_table_contains (s->before, branch))
-          {
-            g_ptr_array_add (scope_cases, key);
-            g_ptr_array_add (scope_branches, branch);
-          }
-    }
+  new_scopes (scopes, scope_cases, scope_branches);
   for (guint i = 0; i < accepted->len; i++)
     {
       SwCaseEvent *ev = g_ptr_array_index (accepted, i);
@@ -299,20 +335,12 @@ update_feeds (SwServerPg  *self,
           g_ptr_array_add (feed_events, ev->id);
         }
     }
+  if (scope_cases->len == 0 && feed_branches->len == 0)
+    return TRUE;
   a_cases = text_array (scope_cases);
   a_branches = text_array (scope_branches);
   a_feed_branches = text_array (feed_branches);
   a_feed_events = text_array (feed_events);
-  if (scope_cases->len > 0)
-    {
-      const char *params[] = { a_cases, a_branches };
-
-      if (!_sw_pg_exec (self, "INSERT INTO sw_scope (case_id, branch_code) SELECT * FROM unnest ($1::text[], $2::text[])",
-                        2, params, error))
-        return FALSE;
-    }
-  if (scope_cases->len == 0 && feed_branches->len == 0)
-    return TRUE;
   {
     const char *params[] = { a_cases, a_branches, a_feed_branches, a_feed_events };
 
@@ -373,11 +401,14 @@ _sw_server_pg_push (SwServerStorage     *storage,
           !put_contact (self, c, error))
         goto fail;
     }
+  /* the two counter rows last: each push waits for them from its update to
+   * its commit */
   if (accepted->len > 0)
     {
-      if (!insert_events (self, accepted, device->device_id, error) ||
-          !update_feeds (self, batch.scopes, accepted, error) ||
-          !_sw_server_pg_fold_attachments (self, accepted, error))
+      if (!_sw_server_pg_fold_attachments (self, accepted, error) ||
+          !insert_scopes (self, batch.scopes, error) ||
+          !insert_events (self, accepted, device->device_id, error) ||
+          !update_feeds (self, batch.scopes, accepted, error))
         goto fail;
     }
   if (!_sw_pg_commit (self, error))
