@@ -745,7 +745,7 @@ sw_protocol_contact_to_json (SwContact *c)
   JsonNode *node;
 
   sw_protocol_append_contact (text, c);
-  node = json_from_string (text->str, NULL);
+  node = sw_json_read (text->str, text->len, SW_PROTOCOL_MAX_DEPTH, NULL);
   g_assert (node != NULL);   /* written above: always JSON */
   return node;
 }

@@ -285,14 +285,12 @@ new_scopes (GHashTable *scopes,
  * position's row. */
 static gboolean
 insert_scopes (SwServerPg  *self,
-               GHashTable  *scopes,
+               GPtrArray   *scope_cases,
+               GPtrArray   *scope_branches,
                GError     **error)
 {
-  g_autoptr(GPtrArray) scope_cases = g_ptr_array_new ();
-  g_autoptr(GPtrArray) scope_branches = g_ptr_array_new ();
   g_autofree char *a_cases = NULL, *a_branches = NULL;
 
-  new_scopes (scopes, scope_cases, scope_branches);
   if (scope_cases->len == 0)
     return TRUE;
   a_cases = text_array (scope_cases);
@@ -305,22 +303,22 @@ insert_scopes (SwServerPg  *self,
   }
 }
 
-/* A branch new to the case gets its whole history; the others its new
- * events; then the feeds' positions, from their counter row, in one
- * statement (the histories first, each in the order the cases fold). */
+/* A branch new to the case (`scope_cases`, `scope_branches`) gets its
+ * whole history; the others its new events; then the feeds' positions,
+ * from their counter row, in one statement (the histories first, each in
+ * the order the cases fold). */
 static gboolean
 update_feeds (SwServerPg  *self,
               GHashTable  *scopes,
+              GPtrArray   *scope_cases,
+              GPtrArray   *scope_branches,
               GPtrArray   *accepted,
               GError     **error)
 {
-  g_autoptr(GPtrArray) scope_cases = g_ptr_array_new ();
-  g_autoptr(GPtrArray) scope_branches = g_ptr_array_new ();
   g_autoptr(GPtrArray) feed_branches = g_ptr_array_new ();
   g_autoptr(GPtrArray) feed_events = g_ptr_array_new ();
   g_autofree char *a_cases = NULL, *a_branches = NULL, *a_feed_branches = NULL, *a_feed_events = NULL;
 
-  new_scopes (scopes, scope_cases, scope_branches);
   for (guint i = 0; i < accepted->len; i++)
     {
       SwCaseEvent *ev = g_ptr_array_index (accepted, i);
@@ -405,10 +403,14 @@ _sw_server_pg_push (SwServerStorage     *storage,
    * its commit */
   if (accepted->len > 0)
     {
+      g_autoptr(GPtrArray) scope_cases = g_ptr_array_new ();
+      g_autoptr(GPtrArray) scope_branches = g_ptr_array_new ();
+
+      new_scopes (batch.scopes, scope_cases, scope_branches);
       if (!_sw_server_pg_fold_attachments (self, accepted, error) ||
-          !insert_scopes (self, batch.scopes, error) ||
+          !insert_scopes (self, scope_cases, scope_branches, error) ||
           !insert_events (self, accepted, device->device_id, error) ||
-          !update_feeds (self, batch.scopes, accepted, error))
+          !update_feeds (self, batch.scopes, scope_cases, scope_branches, accepted, error))
         goto fail;
     }
   if (!_sw_pg_commit (self, error))
